@@ -1,0 +1,330 @@
+package com.bedrockusage.job.config;
+
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The job's settings, parsed once and validated. Every problem is reported at startup with the key that
+ * caused it and how to fix it; nothing is read from {@link PropertyGroups} after this.
+ */
+public final class JobConfig implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The usage windows the job knows how to store, by size. */
+    public static final Map<Duration, String> WINDOW_TABLES;
+
+    static {
+        Map<Duration, String> m = new LinkedHashMap<>();
+        m.put(Duration.ofMinutes(1), "usage_minute");
+        m.put(Duration.ofHours(1), "usage_hourly");
+        m.put(Duration.ofDays(1), "usage_daily");
+        WINDOW_TABLES = Collections.unmodifiableMap(m);
+    }
+
+    public final String s3Path;
+    public final boolean s3Continuous;
+    public final Duration s3DiscoveryInterval;
+    public final Instant s3From;
+    public final Instant s3To;
+
+    public final String kinesisStreamArn;
+    public final String kinesisRegion;
+    public final String kinesisEndpoint;
+    public final String kinesisInitialPosition;
+
+    public final Duration dedupTtl;
+    public final List<Duration> windows;
+    public final Duration allowedLateness;
+    public final Duration maxOutOfOrderness;
+    public final Duration idleness;
+    public final Duration dailyRetention;
+    public final int parallelism;
+    public final Duration checkpointInterval;
+
+    public final String pricingCatalog;
+    public final String pricingUpdatesDir;
+    public final Duration pricingUpdatesInterval;
+    public final Map<String, String> pricingAliases;
+
+    public final String icebergCatalogType;
+    public final String icebergWarehouse;
+    public final String icebergNamespace;
+    public final String icebergRegion;
+
+    public final String alertsRules;
+    public final boolean alertsDefaultsEnabled;
+    public final Duration alertsRulesInterval;
+    public final String alertsAppPattern;
+    public final String snsTopicArn;
+    public final String snsRegion;
+    public final String snsEndpoint;
+    public final int snsMaxInFlight;
+    public final int snsMaxAttempts;
+    public final String alertsJsonlPath;
+
+    public final boolean reportEnabled;
+    public final String reportOutput;
+    public final boolean reportAnnounce;
+
+    private JobConfig(PropertyGroups p) {
+        s3Path = optional(p, ConfigKeys.S3_PATH);
+        s3Continuous = oneOf(p, ConfigKeys.S3_MODE, "bounded", "continuous").equals("continuous");
+        s3DiscoveryInterval = positiveDuration(p, ConfigKeys.S3_DISCOVERY_INTERVAL);
+        s3From = instant(p, ConfigKeys.S3_FROM);
+        s3To = instant(p, ConfigKeys.S3_TO);
+        if (s3From != null && s3To != null && !s3From.isBefore(s3To)) {
+            throw invalid(ConfigKeys.S3_TO, p.get(ConfigKeys.S3_TO), "it must be after " + ConfigKeys.S3_FROM.fullName());
+        }
+
+        kinesisStreamArn = optional(p, ConfigKeys.KINESIS_STREAM_ARN);
+        if (kinesisStreamArn != null && !kinesisStreamArn.startsWith("arn:")) {
+            throw invalid(ConfigKeys.KINESIS_STREAM_ARN, kinesisStreamArn,
+                    "use the stream ARN, e.g. arn:aws:kinesis:us-east-1:111122223333:stream/bedrock-invocations");
+        }
+        kinesisRegion = p.get(ConfigKeys.KINESIS_REGION).trim();
+        kinesisEndpoint = optional(p, ConfigKeys.KINESIS_ENDPOINT);
+        kinesisInitialPosition = oneOf(p, ConfigKeys.KINESIS_INITIAL_POSITION, "LATEST", "TRIM_HORIZON");
+        if (s3Path == null && kinesisStreamArn == null) {
+            throw new ConfigException("no source is configured: set " + ConfigKeys.S3_PATH.fullName()
+                    + " (S3 prefix or file:///dir holding AWSLogs/) and/or " + ConfigKeys.KINESIS_STREAM_ARN.fullName());
+        }
+
+        dedupTtl = positiveDuration(p, ConfigKeys.DEDUP_TTL);
+        if (dedupTtl.compareTo(Duration.ofHours(24)) < 0) {
+            throw invalid(ConfigKeys.DEDUP_TTL, p.get(ConfigKeys.DEDUP_TTL),
+                    "re-deliveries can come a day later; use at least 24h");
+        }
+        windows = windowList(p);
+        allowedLateness = duration(p, ConfigKeys.ALLOWED_LATENESS);
+        maxOutOfOrderness = duration(p, ConfigKeys.MAX_OUT_OF_ORDERNESS);
+        idleness = positiveDuration(p, ConfigKeys.IDLENESS);
+        dailyRetention = positiveDuration(p, ConfigKeys.DAILY_RETENTION);
+        parallelism = positiveInt(p, ConfigKeys.PARALLELISM);
+        checkpointInterval = positiveDuration(p, ConfigKeys.CHECKPOINT_INTERVAL);
+
+        pricingCatalog = optional(p, ConfigKeys.PRICING_CATALOG);
+        if (pricingCatalog != null && isLocalPath(pricingCatalog) && !Files.isRegularFile(localPath(pricingCatalog))) {
+            throw invalid(ConfigKeys.PRICING_CATALOG, pricingCatalog, "no such file");
+        }
+        pricingUpdatesDir = optional(p, ConfigKeys.PRICING_UPDATES_DIR);
+        pricingUpdatesInterval = positiveDuration(p, ConfigKeys.PRICING_UPDATES_INTERVAL);
+        pricingAliases = aliases(p);
+
+        icebergCatalogType = oneOf(p, ConfigKeys.ICEBERG_CATALOG_TYPE, "hadoop", "glue");
+        icebergWarehouse = required(p, ConfigKeys.ICEBERG_WAREHOUSE);
+        if (icebergCatalogType.equals("glue") && !icebergWarehouse.startsWith("s3://")) {
+            throw invalid(ConfigKeys.ICEBERG_WAREHOUSE, icebergWarehouse, "the glue catalog needs an s3://bucket/prefix warehouse");
+        }
+        icebergNamespace = required(p, ConfigKeys.ICEBERG_NAMESPACE);
+        icebergRegion = optional(p, ConfigKeys.ICEBERG_REGION);
+
+        alertsRules = optional(p, ConfigKeys.ALERTS_RULES);
+        alertsDefaultsEnabled = bool(p, ConfigKeys.ALERTS_DEFAULTS);
+        alertsRulesInterval = positiveDuration(p, ConfigKeys.ALERTS_RULES_INTERVAL);
+        alertsAppPattern = pattern(p, ConfigKeys.ALERTS_APP_PATTERN);
+        snsTopicArn = optional(p, ConfigKeys.SNS_TOPIC_ARN);
+        if (snsTopicArn != null && !snsTopicArn.startsWith("arn:")) {
+            throw invalid(ConfigKeys.SNS_TOPIC_ARN, snsTopicArn, "use the topic ARN, e.g. arn:aws:sns:us-east-1:111122223333:bedrock-alerts");
+        }
+        String region = optional(p, ConfigKeys.SNS_REGION);
+        if (region == null && snsTopicArn != null) {
+            String[] parts = snsTopicArn.split(":");
+            region = parts.length > 3 && !parts[3].isEmpty() ? parts[3] : null;
+        }
+        snsRegion = region;
+        snsEndpoint = optional(p, ConfigKeys.SNS_ENDPOINT);
+        snsMaxInFlight = positiveInt(p, ConfigKeys.SNS_MAX_IN_FLIGHT);
+        snsMaxAttempts = positiveInt(p, ConfigKeys.SNS_MAX_ATTEMPTS);
+        alertsJsonlPath = optional(p, ConfigKeys.ALERTS_JSONL);
+
+        reportEnabled = bool(p, ConfigKeys.REPORT_ENABLED);
+        reportOutput = optional(p, ConfigKeys.REPORT_OUTPUT);
+        if (reportEnabled && reportOutput == null) {
+            throw new ConfigException(ConfigKeys.REPORT_ENABLED.fullName() + "=true needs "
+                    + ConfigKeys.REPORT_OUTPUT.fullName() + " (a directory or s3://bucket/prefix)");
+        }
+        reportAnnounce = bool(p, ConfigKeys.REPORT_ANNOUNCE);
+    }
+
+    public static JobConfig from(PropertyGroups p) {
+        return new JobConfig(p);
+    }
+
+    public boolean hasS3Source() {
+        return s3Path != null;
+    }
+
+    public boolean hasKinesisSource() {
+        return kinesisStreamArn != null;
+    }
+
+    /** True when every source is bounded: the job finishes once it has read everything. */
+    public boolean isBounded() {
+        return !hasKinesisSource() && !s3Continuous;
+    }
+
+    public boolean hasWindow(Duration size) {
+        return windows.contains(size);
+    }
+
+    private static String optional(PropertyGroups p, ConfigKey key) {
+        String v = p.get(key);
+        return v == null || v.trim().isEmpty() ? null : v.trim();
+    }
+
+    private static String required(PropertyGroups p, ConfigKey key) {
+        String v = optional(p, key);
+        if (v == null) {
+            throw new ConfigException("missing setting " + key.fullName() + ": " + key.description());
+        }
+        return v;
+    }
+
+    private static String oneOf(PropertyGroups p, ConfigKey key, String... allowed) {
+        String v = p.get(key).trim();
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(v)) {
+                return a;
+            }
+        }
+        throw invalid(key, v, "use one of " + String.join(", ", allowed));
+    }
+
+    private static boolean bool(PropertyGroups p, ConfigKey key) {
+        return oneOf(p, key, "true", "false").equals("true");
+    }
+
+    private static int positiveInt(PropertyGroups p, ConfigKey key) {
+        String v = p.get(key).trim();
+        try {
+            int n = Integer.parseInt(v);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw invalid(key, v, "use a whole number greater than 0");
+    }
+
+    private static Duration duration(PropertyGroups p, ConfigKey key) {
+        String v = p.get(key);
+        try {
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, v, e.getMessage());
+        }
+    }
+
+    private static Duration positiveDuration(PropertyGroups p, ConfigKey key) {
+        Duration d = duration(p, key);
+        if (d.isZero() || d.isNegative()) {
+            throw invalid(key, p.get(key), "use a duration greater than zero");
+        }
+        return d;
+    }
+
+    private static Instant instant(PropertyGroups p, ConfigKey key) {
+        String v = optional(p, key);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw invalid(key, v, "use an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        }
+    }
+
+    private static List<Duration> windowList(PropertyGroups p) {
+        List<Duration> out = new ArrayList<>();
+        for (String part : p.get(ConfigKeys.WINDOWS).split(",")) {
+            if (part.trim().isEmpty()) {
+                continue;
+            }
+            Duration d;
+            try {
+                d = Durations.parse(part);
+            } catch (IllegalArgumentException e) {
+                throw invalid(ConfigKeys.WINDOWS, p.get(ConfigKeys.WINDOWS), e.getMessage());
+            }
+            if (!WINDOW_TABLES.containsKey(d)) {
+                throw invalid(ConfigKeys.WINDOWS, p.get(ConfigKeys.WINDOWS), "windows are chosen from 1m, 1h and 1d");
+            }
+            if (!out.contains(d)) {
+                out.add(d);
+            }
+        }
+        if (out.isEmpty()) {
+            throw invalid(ConfigKeys.WINDOWS, p.get(ConfigKeys.WINDOWS), "name at least one of 1m, 1h, 1d");
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static Map<String, String> aliases(PropertyGroups p) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String v = optional(p, ConfigKeys.PRICING_ALIASES);
+        if (v == null) {
+            return out;
+        }
+        for (String pair : v.split(",")) {
+            int eq = pair.lastIndexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw invalid(ConfigKeys.PRICING_ALIASES, v, "use alias=model pairs separated by commas");
+            }
+            out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return out;
+    }
+
+    private static String pattern(PropertyGroups p, ConfigKey key) {
+        String v = p.get(key);
+        try {
+            if (Pattern.compile(v).matcher("").groupCount() < 1) {
+                throw invalid(key, v, "the pattern needs one capturing group for the app name");
+            }
+        } catch (PatternSyntaxException e) {
+            throw invalid(key, v, "not a valid regular expression: " + e.getDescription());
+        }
+        return v;
+    }
+
+    static boolean isLocalPath(String location) {
+        return !location.contains("://") || location.startsWith("file:");
+    }
+
+    /** A {@code file:///x} or plain path as a local {@link Path}. */
+    public static Path localPath(String location) {
+        if (location.startsWith("file://")) {
+            return Paths.get(location.substring("file://".length()));
+        }
+        if (location.startsWith("file:")) {
+            return Paths.get(location.substring("file:".length()));
+        }
+        return Paths.get(location);
+    }
+
+    private static ConfigException invalid(ConfigKey key, String value, String fix) {
+        return new ConfigException("invalid setting " + key.fullName() + "='" + value + "': " + fix);
+    }
+
+    /** A short human-readable dump of the effective settings (no secrets are configured here). */
+    public String describe() {
+        return "sources: " + (hasS3Source() ? "s3 " + s3Path + (s3Continuous ? " (continuous)" : " (bounded)") : "")
+                + (hasKinesisSource() ? " kinesis " + kinesisStreamArn : "")
+                + "; windows " + windows + "; warehouse " + icebergWarehouse + " (" + icebergCatalogType + ")";
+    }
+}
