@@ -209,12 +209,12 @@ public final class PriceCatalog implements Serializable {
         if (logged == null || logged.isEmpty()) {
             return "no model id";
         }
-        if (ModelIds.isApplicationInferenceProfileArn(logged)) {
-            return "application inference profile " + logged + " has no price row or alias";
-        }
         String target = aliasOf(logged);
         if (target != null) {
             return "alias " + logged + " -> " + target + ": no price for that model";
+        }
+        if (ModelIds.isApplicationInferenceProfileArn(logged)) {
+            return "application inference profile " + logged + " has no price row or alias";
         }
         return "no price for model " + logged;
     }
