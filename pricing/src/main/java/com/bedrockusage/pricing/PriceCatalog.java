@@ -181,7 +181,10 @@ public final class PriceCatalog implements Serializable {
         return null;
     }
 
-    /** The row that prices a call of this model from this source region at this time, or null. */
+    /**
+     * The row that prices a call of this model from this source region at this time, or null. A null region
+     * matches only {@code *} rows.
+     */
     public PriceRow find(String modelIdAsLogged, String region, long epochMillis) {
         String model = resolveModel(modelIdAsLogged);
         return model == null ? null : byModel.get(model).at(region, epochMillis);

@@ -282,6 +282,26 @@ class PriceCatalogTest {
     }
 
     @Test
+    void shouldPriceTheSameAfterJavaSerialization() throws Exception {
+        PriceCatalog aliased = CATALOG.withAliases(Collections.singletonMap(APP_PROFILE, "us." + HAIKU));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(aliased);
+        }
+
+        PriceCatalog copy;
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (PriceCatalog) in.readObject();
+        }
+
+        assertThat(copy.rows()).isEqualTo(aliased.rows());
+        assertThat(copy.price(APP_PROFILE, "eu-west-1", NOW, MILLION_IN))
+                .isEqualTo(aliased.price(APP_PROFILE, "eu-west-1", NOW, MILLION_IN));
+        assertThat(priceOf(copy, "m.timed", "eu-west-1", NOW)).isEqualTo("10");
+    }
+
+    @Test
     void shouldLoadDefaultCatalogForNullPath() {
         assertThat(PriceCatalog.load(null)).isSameAs(PriceCatalog.defaultCatalog());
     }
