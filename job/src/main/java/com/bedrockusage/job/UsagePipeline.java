@@ -24,6 +24,7 @@ import com.bedrockusage.job.usage.UsageWindows;
 import com.bedrockusage.pricing.PriceCatalog;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -53,15 +54,24 @@ public final class UsagePipeline {
 
     private UsagePipeline() {}
 
-    /** Adds the whole job to {@code env}; returns the priced invocations for callers that add more. */
+    /** Adds the whole job to {@code env}; returns the priced invocations. */
     public static DataStream<Invocation> build(StreamExecutionEnvironment env, JobConfig config) {
+        return build(env, config, UnaryOperator.identity());
+    }
+
+    /**
+     * @param afterParse applied to the parsed invocations, chained to the sources (tests use it to inject a
+     *     failure or to pace records)
+     */
+    public static DataStream<Invocation> build(StreamExecutionEnvironment env, JobConfig config,
+            UnaryOperator<DataStream<Invocation>> afterParse) {
         SingleOutputStreamOperator<Invocation> parsed = sources(env, config)
                 .process(new IngestSplitter(), IngestTypes.INVOCATION)
                 .uid(OperatorIds.SPLIT_REJECTED)
                 .name("split rejected");
         DataStream<RejectedRecord> rejected = parsed.getSideOutput(IngestSplitter.REJECTED);
 
-        DataStream<Invocation> unique = parsed
+        DataStream<Invocation> unique = afterParse.apply(parsed)
                 .keyBy(i -> i.requestId, Types.STRING)
                 .process(new DeduplicateByRequestId(config.dedupTtl), IngestTypes.INVOCATION)
                 .uid(OperatorIds.DEDUP)
