@@ -8,6 +8,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
@@ -27,6 +28,11 @@ public final class WriteResultTypeInfoFactory extends TypeInfoFactory<FlinkWrite
     /** The {@code pipeline.serialization-config} entry that registers this factory. */
     public static final String SERIALIZATION_CONFIG_ENTRY = FlinkWriteResult.class.getName()
             + ": {type: typeinfo, class: " + WriteResultTypeInfoFactory.class.getName() + "}";
+
+    /** True once this factory is registered in this JVM. */
+    public static boolean isRegistered() {
+        return TypeExtractor.createTypeInfo(FlinkWriteResult.class) instanceof WriteResultTypeInfo;
+    }
 
     @Override
     public TypeInformation<FlinkWriteResult> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
