@@ -44,7 +44,6 @@ final class JsonScanner {
     private static final long QUOTES = 0x2222222222222222L;
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
     private static final long SPACES = 0x2020202020202020L;
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     private static final byte OBJECT = 1;
     private static final byte ARRAY = 2;
@@ -77,19 +76,23 @@ final class JsonScanner {
 
     /** Skips whitespace and returns the next byte without consuming it; throws at the end of input. */
     int peek() {
-        final byte[] b = buf;
-        int p = pos;
-        while (p < end) {
-            byte c = b[p];
-            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                p++;
-                continue;
-            }
-            pos = p;
-            return c;
-        }
+        int p = ws(buf, pos, end);
         pos = p;
-        throw END_OF_INPUT;
+        return buf[p];
+    }
+
+    /** Index of the first non-whitespace byte at or after p; throws {@link #END_OF_INPUT} at e. */
+    private static int ws(byte[] b, int p, int e) {
+        for (;;) {
+            if (p >= e) {
+                throw END_OF_INPUT;
+            }
+            byte c = b[p];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return p;
+            }
+            p++;
+        }
     }
 
     /** True when only whitespace remains. */
@@ -137,33 +140,38 @@ final class JsonScanner {
      * colon; returns false (having consumed '}') when the object ends. The caller must consume the value.
      */
     boolean nextField(boolean first) {
-        int c = peek();
+        final byte[] b = buf;
+        final int e = end;
+        int p = ws(b, pos, e);
+        byte c = b[p];
         if (c == '}') {
-            pos++;
+            pos = p + 1;
             return false;
         }
         if (!first) {
             if (c != ',') {
                 throw MALFORMED;
             }
-            pos++;
-            c = peek();
+            p = ws(b, p + 1, e);
+            c = b[p];
         }
         if (c != '"') {
             throw MALFORMED;
         }
-        pos++;
-        keyStart = pos;
-        keyEscaped = skipStringBody();
-        keyEnd = pos - 1;
+        keyStart = p + 1;
+        int r = scanString(b, p + 1, e);
+        keyEscaped = r < 0;
+        p = r & Integer.MAX_VALUE;
+        keyEnd = p - 1;
         if (keyEscaped) {
             keyScratch.clear();
             unescape(keyStart, keyEnd, keyScratch);
         }
-        if (peek() != ':') {
+        p = ws(b, p, e);
+        if (b[p] != ':') {
             throw MALFORMED;
         }
-        pos++;
+        pos = p + 1;
         return true;
     }
 
@@ -291,71 +299,70 @@ final class JsonScanner {
         return overflow ? NOT_AN_INTEGER : (negative ? -value : value);
     }
 
-    /** Skips one complete value of any kind, validating it. */
+    /** Skips one complete value of any kind, validating it. One loop over locals: no recursion, no fields. */
     void skipValue() {
+        final byte[] b = buf;
+        final int e = end;
         final byte[] st = stack;
+        int p = pos;
         int depth = 0;
         for (;;) {
-            int c = peek();
-            switch (c) {
-                case '"':
-                    pos++;
-                    skipStringBody();
-                    break;
-                case '{':
-                    pos++;
-                    if (peek() == '}') {
-                        pos++;
-                        break;
-                    }
+            p = ws(b, p, e);
+            byte c = b[p];
+            if (c == '"') {
+                p = scanString(b, p + 1, e) & Integer.MAX_VALUE;
+            } else if (c == '{') {
+                p = ws(b, p + 1, e);
+                if (b[p] == '}') {
+                    p++;
+                } else {
                     if (depth == MAX_DEPTH) {
                         throw MALFORMED;
                     }
                     st[depth++] = OBJECT;
-                    skipKeyAndColon();
+                    p = keyAndColon(b, p, e);
                     continue;
-                case '[':
-                    pos++;
-                    if (peek() == ']') {
-                        pos++;
-                        break;
-                    }
+                }
+            } else if (c == '[') {
+                p = ws(b, p + 1, e);
+                if (b[p] == ']') {
+                    p++;
+                } else {
                     if (depth == MAX_DEPTH) {
                         throw MALFORMED;
                     }
                     st[depth++] = ARRAY;
                     continue;
-                case 't':
-                    literal(TRUE_BYTES);
-                    break;
-                case 'f':
-                    literal(FALSE_BYTES);
-                    break;
-                case 'n':
-                    literal(NULL_BYTES);
-                    break;
-                default:
-                    if (c == '-' || (c >= '0' && c <= '9')) {
-                        skipNumber();
-                        break;
-                    }
-                    throw MALFORMED;
+                }
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                p = scanNumber(b, p, e);
+            } else if (c == 't') {
+                p = literal(b, p, e, TRUE_BYTES);
+            } else if (c == 'f') {
+                p = literal(b, p, e, FALSE_BYTES);
+            } else if (c == 'n') {
+                p = literal(b, p, e, NULL_BYTES);
+            } else {
+                throw MALFORMED;
             }
             // a value is complete: close containers until one expects another value
             for (;;) {
                 if (depth == 0) {
+                    pos = p;
                     return;
                 }
-                c = peek();
+                p = ws(b, p, e);
+                c = b[p];
+                byte container = st[depth - 1];
                 if (c == ',') {
-                    pos++;
-                    if (st[depth - 1] == OBJECT) {
-                        skipKeyAndColon();
+                    p++;
+                    if (container == OBJECT) {
+                        p = keyAndColon(b, ws(b, p, e), e);
                     }
                     break;
                 }
-                if ((c == '}' && st[depth - 1] == OBJECT) || (c == ']' && st[depth - 1] == ARRAY)) {
-                    pos++;
+                if ((c == '}' && container == OBJECT) || (c == ']' && container == ARRAY)) {
+                    p++;
                     depth--;
                     continue;
                 }
@@ -364,16 +371,16 @@ final class JsonScanner {
         }
     }
 
-    private void skipKeyAndColon() {
-        if (peek() != '"') {
+    /** p is at a key's opening quote; returns the index after the colon. */
+    private static int keyAndColon(byte[] b, int p, int e) {
+        if (b[p] != '"') {
             throw MALFORMED;
         }
-        pos++;
-        skipStringBody();
-        if (peek() != ':') {
+        p = ws(b, scanString(b, p + 1, e) & Integer.MAX_VALUE, e);
+        if (b[p] != ':') {
             throw MALFORMED;
         }
-        pos++;
+        return p + 1;
     }
 
     private static final byte[] TRUE_BYTES = {'t', 'r', 'u', 'e'};
@@ -381,23 +388,30 @@ final class JsonScanner {
     private static final byte[] NULL_BYTES = {'n', 'u', 'l', 'l'};
 
     private void literal(byte[] word) {
-        int p = pos;
-        if (end - p < word.length) {
-            if (Arrays.equals(buf, p, end, word, 0, end - p)) {
+        pos = literal(buf, pos, end, word);
+    }
+
+    private static int literal(byte[] b, int p, int e, byte[] word) {
+        if (e - p < word.length) {
+            if (Arrays.equals(b, p, e, word, 0, e - p)) {
                 throw END_OF_INPUT;
             }
             throw MALFORMED;
         }
-        if (!Arrays.equals(buf, p, p + word.length, word, 0, word.length)) {
-            throw MALFORMED;
+        for (int i = 1; i < word.length; i++) {
+            if (b[p + i] != word[i]) {
+                throw MALFORMED;
+            }
         }
-        pos = p + word.length;
+        return p + word.length;
     }
 
-    /** Validates {@code -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?} from pos. */
     private void skipNumber() {
-        final byte[] b = buf;
-        int p = pos;
+        pos = scanNumber(buf, pos, end);
+    }
+
+    /** Validates {@code -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?} at p; returns the index after it. */
+    private static int scanNumber(byte[] b, int p, int end) {
         if (b[p] == '-') {
             p++;
         }
@@ -435,20 +449,27 @@ final class JsonScanner {
                 throw p >= end ? END_OF_INPUT : MALFORMED;
             }
         }
-        pos = p;
+        return p;
     }
 
     /**
      * Skips the rest of a string whose opening quote is consumed; pos ends after the closing quote. Returns
-     * whether the string contained escapes. Eight bytes at a time: a word is inspected for '"', '\\' and
-     * control bytes with the classic has-zero-byte trick; in little-endian order the lowest flagged byte is
-     * exact (false positives can only sit above a true hit).
+     * whether the string contained escapes.
      */
     boolean skipStringBody() {
-        final byte[] b = buf;
-        final int e = end;
-        int p = pos;
-        boolean escaped = false;
+        int r = scanString(buf, pos, end);
+        pos = r & Integer.MAX_VALUE;
+        return r < 0;
+    }
+
+    /**
+     * Scans a string body from p (after the opening quote) to after its closing quote and returns that index,
+     * with the sign bit set if the string holds escapes. Eight bytes at a time: a word is tested for '"', '\\'
+     * and control bytes with the has-zero-byte trick; in little-endian order the lowest flagged byte is exact
+     * (false positives can only sit above a true hit).
+     */
+    static int scanString(byte[] b, int p, int e) {
+        int escaped = 0;
         for (;;) {
             while (p <= e - 8) {
                 long w = (long) LONGS.get(b, p);
@@ -465,7 +486,6 @@ final class JsonScanner {
             byte c;
             for (;;) {
                 if (p >= e) {
-                    pos = p;
                     throw END_OF_INPUT;
                 }
                 c = b[p];
@@ -475,41 +495,29 @@ final class JsonScanner {
                 p++;
             }
             if (c == '"') {
-                pos = p + 1;
-                return escaped;
+                return (p + 1) | escaped;
             }
             if (c != '\\') {
                 throw MALFORMED; // raw control character
             }
-            escaped = true;
+            escaped = Integer.MIN_VALUE;
             if (p + 1 >= e) {
                 throw END_OF_INPUT;
             }
             byte x = b[p + 1];
-            switch (x) {
-                case '"':
-                case '\\':
-                case '/':
-                case 'b':
-                case 'f':
-                case 'n':
-                case 'r':
-                case 't':
-                    p += 2;
-                    break;
-                case 'u':
-                    if (p + 6 > e) {
-                        throw END_OF_INPUT;
-                    }
-                    for (int i = p + 2; i < p + 6; i++) {
-                        if (hex(b[i]) < 0) {
-                            throw MALFORMED;
-                        }
-                    }
-                    p += 6;
-                    break;
-                default:
+            if (x == 'u') {
+                if (p + 6 > e) {
+                    throw END_OF_INPUT;
+                }
+                if ((hex(b[p + 2]) | hex(b[p + 3]) | hex(b[p + 4]) | hex(b[p + 5])) < 0) {
                     throw MALFORMED;
+                }
+                p += 6;
+            } else if (x == '"' || x == '\\' || x == '/' || x == 'n' || x == 't' || x == 'r' || x == 'b'
+                    || x == 'f') {
+                p += 2;
+            } else {
+                throw MALFORMED;
             }
         }
     }
@@ -596,28 +604,6 @@ final class JsonScanner {
 
     private static int hex4(byte[] b, int p) {
         return (hex(b[p]) << 12) | (hex(b[p + 1]) << 8) | (hex(b[p + 2]) << 4) | hex(b[p + 3]);
-    }
-
-    // ---------------------------------------------------------------- line splitting
-
-    /** Index of the first '\n' in {@code b[from, to)}, or -1; eight bytes at a time. */
-    static int indexOfNewline(byte[] b, int from, int to) {
-        int p = from;
-        while (p <= to - 8) {
-            long w = (long) LONGS.get(b, p) ^ NEWLINES;
-            long m = (w - ONES) & ~w & HIGHS;
-            if (m != 0) {
-                return p + (Long.numberOfTrailingZeros(m) >>> 3);
-            }
-            p += 8;
-        }
-        while (p < to) {
-            if (b[p] == '\n') {
-                return p;
-            }
-            p++;
-        }
-        return -1;
     }
 
     static boolean isBlank(byte[] b, int from, int to) {

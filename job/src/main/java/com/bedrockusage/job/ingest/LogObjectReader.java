@@ -122,7 +122,7 @@ final class LogObjectReader implements Closeable {
 
     private IngestRecord nextLine() throws IOException {
         for (;;) {
-            int nl = JsonScanner.indexOfNewline(buf, Math.max(scanFrom, start), limit);
+            int nl = LineSplitter.indexOfNewline(buf, Math.max(scanFrom, start), limit);
             if (nl >= 0) {
                 int lineStart = start;
                 start = nl + 1;
@@ -162,7 +162,7 @@ final class LogObjectReader implements Closeable {
         ordinal++;
         IngestRecord rejected = reject(RejectReason.OVERSIZE_RECORD, start, limit);
         for (;;) {
-            int nl = JsonScanner.indexOfNewline(buf, start, limit);
+            int nl = LineSplitter.indexOfNewline(buf, start, limit);
             if (nl >= 0) {
                 start = nl + 1;
                 scanFrom = start;
