@@ -7,8 +7,12 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -26,6 +30,7 @@ public class DeduplicateByRequestId extends KeyedProcessFunction<String, Invocat
     private static final long serialVersionUID = 1L;
 
     public static final Duration DEFAULT_TTL = Duration.ofHours(48);
+    public static final String UID = "dedup-request-id";
     public static final String METRIC_GROUP = "kinesisanalytics";
     public static final String DUPLICATES_METRIC = "duplicates";
 
@@ -44,6 +49,14 @@ public class DeduplicateByRequestId extends KeyedProcessFunction<String, Invocat
             throw new IllegalArgumentException("dedup ttl must be positive: " + ttl);
         }
         this.ttl = ttl;
+    }
+
+    /** {@code calls.keyBy(requestId).process(new DeduplicateByRequestId(ttl))} with uid {@value #UID}. */
+    public static SingleOutputStreamOperator<Invocation> apply(DataStream<Invocation> calls, Duration ttl) {
+        return calls.keyBy(new RequestId(), Types.STRING)
+                .process(new DeduplicateByRequestId(ttl), TypeInformation.of(Invocation.class))
+                .uid(UID)
+                .name("drop duplicate requestIds");
     }
 
     /** The "already seen" flag per requestId; expires {@code ttl} after it was first written. */
@@ -70,5 +83,15 @@ public class DeduplicateByRequestId extends KeyedProcessFunction<String, Invocat
         }
         seen.update(Boolean.TRUE);
         out.collect(invocation);
+    }
+
+    /** Keys calls by requestId. */
+    public static final class RequestId implements KeySelector<Invocation, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(Invocation inv) {
+            return inv.requestId;
+        }
     }
 }

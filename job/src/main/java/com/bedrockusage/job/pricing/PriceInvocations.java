@@ -18,8 +18,11 @@ import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
@@ -61,6 +64,7 @@ public class PriceInvocations extends BroadcastProcessFunction<Invocation, Price
     /** {@code priceRow} of a failed call: no row was used, the call costs nothing by rule. */
     public static final String FAILED_CALL_PRICE_ROW = "no-charge:failed-call";
 
+    public static final String UID = "price-invocations";
     public static final String METRIC_GROUP = "kinesisanalytics";
     public static final String UNPRICED_METRIC = "unpriced";
     public static final String BAD_LINES_METRIC = "badPriceLines";
@@ -87,6 +91,19 @@ public class PriceInvocations extends BroadcastProcessFunction<Invocation, Price
     /** @param base the initial catalogue (keeps its aliases) */
     public PriceInvocations(PriceCatalog base) {
         this.base = Objects.requireNonNull(base, "base");
+    }
+
+    /**
+     * {@code calls.connect(updates.broadcast(PRICE_ROWS)).process(...)} with uid {@value #UID}. The updates stream
+     * must not hold back event time: give it {@link PriceUpdateFiles#neverHoldsBackTime()} (as
+     * {@link PriceUpdateFiles#stream} does).
+     */
+    public static SingleOutputStreamOperator<Invocation> apply(DataStream<Invocation> calls,
+            DataStream<PriceUpdate> updates, PriceCatalog base) {
+        return calls.connect(updates.broadcast(PRICE_ROWS))
+                .process(new PriceInvocations(base), TypeInformation.of(Invocation.class))
+                .uid(UID)
+                .name("price invocations");
     }
 
     private static PriceCatalog parseBase(List<String> lines) {

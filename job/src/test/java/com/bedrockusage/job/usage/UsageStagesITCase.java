@@ -9,6 +9,7 @@ import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.pricing.PriceInvocations;
 import com.bedrockusage.job.pricing.PriceUpdate;
 import com.bedrockusage.job.pricing.PriceUpdateFiles;
+import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PriceCsv;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -91,15 +91,10 @@ class UsageStagesITCase {
                 .setParallelism(1)
                 .uid("price-updates-watermarks");
 
-        SingleOutputStreamOperator<Invocation> priced = calls
-                .keyBy(inv -> inv.requestId, Types.STRING)
-                .process(new DeduplicateByRequestId(Duration.ofHours(48)), TypeInformation.of(Invocation.class))
-                .uid("dedup").name("dedup")
-                .connect(noUpdates.broadcast(PriceInvocations.PRICE_ROWS))
-                .process(new PriceInvocations(Arrays.asList(
-                        PriceCsv.HEADER, HAIKU + ",*,2024-01-01T00:00:00Z,0.25,1.25,0.03,0.30,")),
-                        TypeInformation.of(Invocation.class))
-                .uid("pricing").name("pricing");
+        SingleOutputStreamOperator<Invocation> priced = PriceInvocations.apply(
+                DeduplicateByRequestId.apply(calls, Duration.ofHours(48)), noUpdates,
+                PriceCatalog.of(Collections.singletonList(PriceCsv.parseLine(
+                        HAIKU + ",*,2024-01-01T00:00:00Z,0.25,1.25,0.03,0.30,", "test", 1))));
 
         UsageWindows.apply(priced, Duration.ofMinutes(1), Duration.ofHours(1), LATE_MINUTE, "minute")
                 .addSink(new CollectMinute()).uid("minute-sink").name("minute sink");
