@@ -70,7 +70,8 @@ public final class PipelineRuns {
             t.cacheReadTokens = (Long) r.getField("cache_read_tokens");
             t.cacheWriteTokens = (Long) r.getField("cache_write_tokens");
             t.unpriced = (Long) r.getField("unpriced_invocations");
-            t.cost = (BigDecimal) r.getField("cost_usd");
+            BigDecimal cost = (BigDecimal) r.getField("cost_usd");
+            t.cost = cost == null ? BigDecimal.ZERO : cost; // null: no call in the row had a price
             if (out.put(key, t) != null) {
                 throw new AssertionError("two rows for one upsert key in " + table + ": " + key);
             }
