@@ -44,10 +44,11 @@ class FailureRecoveryITCase {
         UsagePipelineITCase.writeInFiles(tree, records, 60);
         UsagePipelineITCase.writeInFiles(tree, records.subList(0, 50), 2);
 
-        JobConfig clean = PipelineRuns.config(tree.root(), tmp.resolve("clean"));
+        // Allowed lateness covers the whole data set, so the final rows do not depend on arrival order.
+        JobConfig clean = PipelineRuns.config(tree.root(), tmp.resolve("clean"), "pipeline.allowed-lateness=12h");
         PipelineRuns.run(clean);
 
-        JobConfig failing = PipelineRuns.config(tree.root(), tmp.resolve("failing"));
+        JobConfig failing = PipelineRuns.config(tree.root(), tmp.resolve("failing"), "pipeline.allowed-lateness=12h");
         PipelineRuns.run(failing, s -> s.map(new FailOnceAfterACheckpoint(600))
                 .returns(TypeInformation.of(Invocation.class)).uid("test-fail-once").name("fail once"), true);
 

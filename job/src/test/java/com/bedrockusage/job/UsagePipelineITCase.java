@@ -67,7 +67,8 @@ class UsagePipelineITCase {
         unique.add(complete);
         tree.writeBytes(complete, LogTree.gzipCutInSecond(complete.json() + "\n", cut.json() + "\n"));
 
-        JobConfig config = PipelineRuns.config(tree.root(), tmp.resolve("warehouse"));
+        // Records span 8 hours in random file order: a lateness above that keeps minute and hour rows complete.
+        JobConfig config = PipelineRuns.config(tree.root(), tmp.resolve("warehouse"), "pipeline.allowed-lateness=12h");
         PipelineRuns.run(config);
 
         List<Record> invocations = PipelineRuns.rows(config, Tables.INVOCATIONS);
