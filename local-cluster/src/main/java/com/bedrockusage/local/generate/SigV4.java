@@ -44,7 +44,8 @@ final class SigV4 {
     }
 
     /**
-     * The headers to send: the given ones plus {@code x-amz-date}, the session token if any, and
+     * The headers to send: the given ones plus {@code x-amz-date}, {@code x-amz-content-sha256}, the session
+     * token if any, and
      * {@code Authorization}. {@code host} is signed but not returned (HTTP clients set it themselves).
      */
     Map<String, String> sign(String host, String path, Map<String, String> headers, byte[] body, Instant now) {
@@ -52,7 +53,9 @@ final class SigV4 {
         String day = amzDate.substring(0, 8);
         TreeMap<String, String> signed = new TreeMap<>();
         headers.forEach((k, v) -> signed.put(k.toLowerCase(), v.trim()));
+        String payloadHash = hex(sha256(body));
         signed.put("host", host);
+        signed.put("x-amz-content-sha256", payloadHash);
         signed.put("x-amz-date", amzDate);
         if (sessionToken != null) {
             signed.put("x-amz-security-token", sessionToken);
@@ -60,7 +63,7 @@ final class SigV4 {
         StringBuilder canonical = new StringBuilder("POST\n").append(path.isEmpty() ? "/" : path).append("\n\n");
         signed.forEach((k, v) -> canonical.append(k).append(':').append(v).append('\n'));
         String signedHeaders = String.join(";", signed.keySet());
-        canonical.append('\n').append(signedHeaders).append('\n').append(hex(sha256(body)));
+        canonical.append('\n').append(signedHeaders).append('\n').append(payloadHash);
         String scope = day + "/" + region + "/" + service + "/aws4_request";
         String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
                 + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
