@@ -54,10 +54,25 @@ public final class CloudWatchEnvelope {
         return out.toByteArray();
     }
 
+    /**
+     * The health-check envelope CloudWatch Logs sends when a subscription is created ({@code messageType}
+     * CONTROL_MESSAGE, owner {@code CloudwatchLogs}): consumers must skip it.
+     */
+    public static byte[] controlMessage(long timestamp) {
+        JsonBytes out = new JsonBytes(256);
+        out.raw("{\"messageType\":\"CONTROL_MESSAGE\",\"owner\":\"CloudwatchLogs\",\"logGroup\":\"\",\"logStream\":\"\","
+                + "\"subscriptionFilters\":[],\"logEvents\":[{\"id\":\"\",\"timestamp\":").num(timestamp)
+                .raw(",\"message\":\"CWL CONTROL MESSAGE: Checking health of destination Kinesis stream.\"}]}");
+        return gzip(out.toByteArray());
+    }
+
     /** The envelope as Kinesis record data: gzip of {@link #json}. */
     public static byte[] encode(String owner, String logGroup, String logStream, List<String> subscriptionFilters,
             List<LogEvent> events) {
-        byte[] json = json(owner, logGroup, logStream, subscriptionFilters, events);
+        return gzip(json(owner, logGroup, logStream, subscriptionFilters, events));
+    }
+
+    private static byte[] gzip(byte[] json) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(json.length / 4 + 64);
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 64 * 1024)) {
             gz.write(json);

@@ -95,6 +95,7 @@ public final class GenerateLogs {
         JsonBytes line = new JsonBytes(64 * 1024);
         try (KinesisEnvelopeWriter writer = KinesisEnvelopeWriter.builder(options.endpoint(), options.kinesisStream())
                 .region(options.region()).logGroup(options.logGroup()).build()) {
+            writer.writeControlMessage(options.start().toEpochMilli());
             for (DeliveryFile f : files) {
                 List<String> lines = new ArrayList<>(f.lines().size());
                 long bytes = 0;
@@ -108,7 +109,7 @@ public final class GenerateLogs {
                 stats.add(1, 0, lines.size(), bytes, 0);
             }
             writer.flush();
-            return writer.envelopesSent();
+            return writer.envelopesSent() - 1;
         }
     }
 

@@ -103,15 +103,23 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
         }
     }
 
+    /** Queues the CONTROL_MESSAGE envelope CloudWatch Logs sends first on a new subscription. */
+    public void writeControlMessage(long timestamp) throws IOException {
+        queue(CloudWatchEnvelope.controlMessage(timestamp), 0);
+    }
+
     private void queue(String owner, List<CloudWatchEnvelope.LogEvent> events) throws IOException {
-        byte[] data = CloudWatchEnvelope.encode(owner, logGroup, CloudWatchEnvelope.BEDROCK_LOG_STREAM,
-                subscriptionFilters, events);
+        queue(CloudWatchEnvelope.encode(owner, logGroup, CloudWatchEnvelope.BEDROCK_LOG_STREAM, subscriptionFilters,
+                events), events.size());
+    }
+
+    private void queue(byte[] data, int events) throws IOException {
         if (pending.size() >= MAX_BATCH_RECORDS || pendingBytes + data.length > MAX_BATCH_BYTES) {
             flush();
         }
         pending.add(data);
         pendingBytes += data.length;
-        eventsSent += events.size();
+        eventsSent += events;
     }
 
     /** Sends every queued envelope. */
@@ -131,6 +139,7 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
         flush();
     }
 
+    /** Envelopes sent, a control message included. */
     public long envelopesSent() {
         return envelopesSent;
     }

@@ -39,4 +39,14 @@ class CloudWatchEnvelopeTest {
                 .path("input").path("inputBodyJson").path("messages").path(0).path("text").asText())
                 .isEqualTo("say \"hi\"\n\tZ\u00fcrich \u00e9 \\ \uD83D\uDE80");
     }
+
+    @Test
+    void shouldEncodeTheControlMessageConsumersMustSkip() throws Exception {
+        JsonNode envelope = GeneratedLogs.MAPPER.readTree(new GZIPInputStream(new ByteArrayInputStream(
+                CloudWatchEnvelope.controlMessage(1_793_491_200_000L))));
+
+        assertThat(envelope.path("messageType").asText()).isEqualTo("CONTROL_MESSAGE");
+        assertThat(envelope.path("owner").asText()).isEqualTo("CloudwatchLogs");
+        assertThat(envelope.path("logEvents").path(0).path("message").asText()).startsWith("CWL CONTROL MESSAGE");
+    }
 }

@@ -153,10 +153,13 @@ class KinesisEnvelopeWriterTest {
         GenerateLogs.Result result = GenerateLogs.generate(GeneratorOptions.parse("--kinesis-stream", STREAM,
                 "--endpoint", endpoint().toString(), "--invocations", "300", "--body-kb", "0.3", "--seed", "5"));
 
-        long events = accepted.stream().mapToLong(e -> e.path("logEvents").size()).sum();
+        assertThat(accepted.get(0).path("messageType").asText()).isEqualTo("CONTROL_MESSAGE");
+        List<JsonNode> data = accepted.subList(1, accepted.size());
+        assertThat(data).allMatch(e -> e.path("messageType").asText().equals("DATA_MESSAGE"));
+        assertThat(result.envelopes()).isEqualTo(data.size());
+        long events = data.stream().mapToLong(e -> e.path("logEvents").size()).sum();
         assertThat(events).isEqualTo(result.totals().uniqueRecords + result.totals().duplicateLines);
-        assertThat(result.envelopes()).isEqualTo(accepted.size());
-        assertThat(accepted.stream().flatMap(KinesisEnvelopeWriterTest::events)
+        assertThat(data.stream().flatMap(KinesisEnvelopeWriterTest::events)
                 .map(e -> e.path("message").asText()).distinct().count()).isEqualTo(result.totals().uniqueRecords);
     }
 
