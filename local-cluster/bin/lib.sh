@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for local-cluster/bin scripts. Source it; do not run it.
 #   . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 #   CP="$(bu_classpath)"; exec java -cp "$CP" some.Main "$@"
@@ -49,9 +50,9 @@ bu_classpath() {
       (
         flock 9
         if bu_needs_build; then bu_build; fi
-      ) 9>"$BU_LOCAL_DIR/target/.build.lock"
+      ) 9>"$BU_LOCAL_DIR/target/.build.lock" || return 1
     else
-      bu_build
+      bu_build || return 1
     fi
   fi
   printf '%s:%s\n' "$BU_CLASSES" "$(cat "$BU_CP_FILE")"

@@ -64,6 +64,11 @@ record GeneratorOptions(
             "  --log-group NAME      CloudWatch log group named in the envelopes (default /aws/bedrock/invocation-logs)",
             "  --help                print this help");
 
+    private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--out", "--invocations", "--accounts",
+            "--start", "--hours", "--seed", "--body-kb", "--duplicates-pct", "--late-pct", "--errors-pct",
+            "--unknown-pct", "--threads", "--gzip-level", "--file-minutes", "--bucket", "--kinesis-stream", "--endpoint",
+            "--region", "--log-group");
+
     int bodyBytes() {
         return (int) Math.round(bodyKb * 1024);
     }
@@ -121,6 +126,9 @@ record GeneratorOptions(
             }
             if (!name.startsWith("--")) {
                 throw new UsageException("unexpected argument '" + arg + "'");
+            }
+            if (!VALUE_OPTIONS.contains(name)) {
+                throw new UsageException("unknown option " + name);
             }
             if (value == null) {
                 if (i + 1 >= args.length) {

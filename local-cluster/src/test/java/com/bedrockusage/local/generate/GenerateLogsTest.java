@@ -97,6 +97,8 @@ class GenerateLogsTest {
         assertBadArgs("--hours needs a number, got 'two'", "--out", tmp.toString(), "--hours", "two");
         assertBadArgs("--duplicates-pct must be between 0.0 and 100.0", "--out", tmp.toString(), "--duplicates-pct", "120");
         assertBadArgs("unknown option --bogus", "--out", tmp.toString(), "--bogus", "1");
+        assertBadArgs("unknown option --bogus", "--out", tmp.toString(), "--bogus");
+        assertBadArgs("unexpected argument 'stray'", "--out", tmp.toString(), "stray");
         assertBadArgs("--start needs an ISO instant", "--out", tmp.toString(), "--start", "yesterday");
         assertBadArgs("--seed needs a value", "--out", tmp.toString(), "--seed");
         assertBadArgs("--kinesis-stream needs --endpoint", "--kinesis-stream", "arn:aws:kinesis:us-east-1:1:stream/s");
