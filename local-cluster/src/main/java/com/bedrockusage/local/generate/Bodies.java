@@ -316,12 +316,11 @@ final class Bodies {
 
     /**
      * Splits about {@code bytes} of contiguous text into stream chunks of 40-200 bytes, each written as
-     * prefix + text + suffix. Returns the number of chunks.
+     * prefix + text + suffix.
      */
-    private int chunks(SplittableRandom rng, JsonBytes out, int bytes, String prefix, String suffix) {
+    private void chunks(SplittableRandom rng, JsonBytes out, int bytes, String prefix, String suffix) {
         int cursor = corpus.randomStart(rng, bytes);
         int remaining = bytes;
-        int count = 0;
         do {
             int piece = Math.min(remaining, 40 + rng.nextInt(160));
             out.raw(prefix);
@@ -331,9 +330,7 @@ final class Bodies {
             }
             remaining -= out.length() - before;
             out.raw(suffix);
-            count++;
         } while (remaining > 0);
-        return count;
     }
 
     // ---------------------------------------------------------------- helpers

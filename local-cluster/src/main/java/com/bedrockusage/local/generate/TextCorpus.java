@@ -81,10 +81,6 @@ final class TextCorpus {
         return out;
     }
 
-    int size() {
-        return text.length;
-    }
-
     /** A boundary from which at least {@code len} bytes (capped at half the corpus) follow. */
     int randomStart(SplittableRandom rng, int len) {
         int room = text.length - Math.min(len, text.length / 2) - 64;
