@@ -25,7 +25,7 @@ public final class GenerateLogs {
     }
 
     /** Runs the tool; returns the exit status (0 ok, 1 failure, 2 bad arguments). */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         GeneratorOptions options;
         try {
             options = GeneratorOptions.parse(args);

@@ -7,6 +7,7 @@ import com.bedrockusage.job.config.ConfigException;
 import com.bedrockusage.job.config.ConfigKeys;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.sink.IcebergCatalogs;
+import com.bedrockusage.local.generate.GenerateLogs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -114,7 +115,10 @@ public final class RunLocal {
             return;
         }
         System.out.println("run-local: generating demo logs into " + logs);
-        com.bedrockusage.local.generate.GenerateLogs.main(new String[] {"--out", logs.toString()});
+        int rc = GenerateLogs.run(new String[] {"--out", logs.toString()}, System.out, System.err);
+        if (rc != 0) {
+            throw new IllegalStateException("generating demo logs failed (exit " + rc + ")");
+        }
     }
 
     private static boolean containsSet(List<String> args, String fullName) {
