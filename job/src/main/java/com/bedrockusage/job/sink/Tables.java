@@ -78,8 +78,8 @@ public final class Tables {
                 optional(19, "latency_min_ms", Types.LongType.get()),
                 optional(20, "latency_avg_ms", Types.DoubleType.get()),
                 optional(21, "latency_max_ms", Types.LongType.get()),
-                optional(22, "latency_p50_ms", Types.LongType.get()),
-                optional(23, "latency_p99_ms", Types.LongType.get())));
+                optional(22, "latency_p50_ms", Types.DoubleType.get()),
+                optional(23, "latency_p99_ms", Types.DoubleType.get())));
         Set<Integer> key = new HashSet<>(Arrays.asList(1, 2, 3, 4, 5));
         return new TableDefinition(tableName, new Schema(fields, key), "window_start", USAGE_KEY);
     }
