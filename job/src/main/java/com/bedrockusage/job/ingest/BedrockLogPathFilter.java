@@ -8,7 +8,7 @@ import java.util.List;
  * {@code {prefix}/AWSLogs/{account}/BedrockModelInvocationLogs/{region}/YYYY/MM/DD/HH/*.json.gz}; large bodies
  * go to {@code data/} folders and a {@code amazon-bedrock-logs-permission-check} marker sits at the prefix.
  *
- * <p>Paths are given as segments relative to the root. The path time is the first run of numeric segments
+ * <p>Only objects inside a {@code YYYY/MM/DD/HH} hour folder are read. Paths are given as segments relative to the root. The path time is the first run of numeric segments
  * {@code YYYY[/MM[/DD[/HH]]]}; with a time range, directories whose span misses [from, to) are not listed at
  * all, and an object is read only if its hour folder overlaps [from, to) (objects without a full
  * {@code YYYY/MM/DD/HH} are then skipped).
@@ -66,11 +66,10 @@ public final class BedrockLogPathFilter implements Serializable {
         if (isHidden(name) || PERMISSION_CHECK_MARKER.equals(name) || !hasLogExtension(name)) {
             return false;
         }
-        if (!hasRange()) {
-            return true;
-        }
+        // Bedrock writes every log object into an hour folder; anything else under the prefix (a manifest, a
+        // README, someone's export) is not a delivery.
         long[] span = pathSpan(segments, true);
-        return span != null && overlaps(span);
+        return span != null && (!hasRange() || overlaps(span));
     }
 
     private boolean overlaps(long[] span) {
