@@ -108,13 +108,19 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         KeyMeta m = meta.value();
         long cleaned = m == null ? Long.MIN_VALUE : m.cleanedThrough;
+        boolean anyLeft = false;
         Iterator<Map.Entry<Long, WindowAccumulator>> it = windows.iterator();
         while (it.hasNext()) {
             Map.Entry<Long, WindowAccumulator> e = it.next();
             if (e.getValue().cleanupAt <= timestamp) {
                 cleaned = Math.max(cleaned, e.getKey());
                 it.remove();
+            } else {
+                anyLeft = true;
             }
+        }
+        if (!anyLeft) {
+            windows.clear();
         }
         if (m != null && cleaned != m.cleanedThrough) {
             m.cleanedThrough = cleaned;
