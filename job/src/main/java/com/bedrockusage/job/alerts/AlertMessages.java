@@ -205,9 +205,9 @@ public final class AlertMessages {
             case ERROR_RATE:
                 return "errors";
             case LATENCY_AVG_MS:
-                return "avg latency";
+                return "avg";
             case LATENCY_P99_MS:
-                return "p99 latency";
+                return "p99";
             default:
                 return m.wireName();
         }

@@ -39,13 +39,14 @@ public final class CallerArns {
         return m.find() && m.groupCount() >= 1 ? emptyToNull(m.group(1)) : null;
     }
 
-    /** A short form for subjects: what follows the account id ({@code assumed-role/NAME/session}, {@code user/bob}). */
+    /** A short form for subjects: what follows the account id, without {@code assumed-role/} ({@code NAME/session}, {@code user/bob}). */
     public static String shortForm(String arn) {
         if (arn == null) {
             return null;
         }
         int colon = arn.lastIndexOf(':');
-        return arn.startsWith("arn:") && colon >= 0 && colon < arn.length() - 1 ? arn.substring(colon + 1) : arn;
+        String tail = arn.startsWith("arn:") && colon >= 0 && colon < arn.length() - 1 ? arn.substring(colon + 1) : arn;
+        return tail.startsWith("assumed-role/") ? tail.substring("assumed-role/".length()) : tail;
     }
 
     private static String emptyToNull(String s) {
