@@ -1,5 +1,6 @@
 package com.bedrockusage.job.alerts;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Objects;
@@ -8,7 +9,9 @@ import java.util.Objects;
  * One validated alert rule, as {@link RulesParser} builds it from the rules file. A Flink POJO: it travels in the
  * broadcast rule set and inside every {@link RuleHit}, so the evaluator always judges a hit by the rule that matched it.
  */
-public class AlertRule {
+public class AlertRule implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public String id;
     /** Display name for subjects; null means the id with dashes as spaces. */

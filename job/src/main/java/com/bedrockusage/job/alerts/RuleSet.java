@@ -1,9 +1,12 @@
 package com.bedrockusage.job.alerts;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /** The rules in force, as the rules source broadcasts them. A Flink POJO. */
-public class RuleSet {
+public class RuleSet implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** SHA-256 of the rules file content (and the defaults switch): identifies the version in logs. */
     public String fingerprint;
