@@ -141,7 +141,8 @@ class AlertsPipelineITCase {
             Calls.at("2026-11-22T10:05:00Z").cost("30.000000").tokens(60_000, 100).build(),
             Calls.at("2026-11-22T10:10:00Z").cost("25.000000").tokens(10_000, 100).caller(Calls.SEARCH).build(),
             Calls.at("2026-11-22T10:20:00Z").cost("0").tokens(50_000, 100).build(),
-            Calls.at("2026-11-22T10:30:00Z").cost("49.99").tokens(1_000, 10).account(Calls.OTHER_ACCOUNT).build(),
+            Calls.at("2026-11-22T10:30:00Z").cost("49.99").tokens(1_000, 10).account(Calls.OTHER_ACCOUNT)
+                    .caller("arn:aws:sts::444455556666:assumed-role/ChatbotApp-BedrockRole/i-0xyz").build(),
             Calls.at("2026-11-22T11:30:00Z").cost("0").tokens(99_999, 10).caller(Calls.SEARCH).build(),
             Calls.at("2026-11-23T09:00:00Z").cost("50").tokens(1_000, 10).build(),
         };
