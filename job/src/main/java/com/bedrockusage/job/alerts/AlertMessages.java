@@ -44,7 +44,8 @@ public final class AlertMessages {
             case "forecast":
                 return "heading for " + value(m, a.forecastValue) + " of " + limit(m, a.threshold);
             case "spike":
-                return "at " + value(m, a.observedValue) + ", " + times(a) + "x usual " + value(m, a.baselineValue);
+                return "at " + value(m, a.observedValue) + (isZero(a.baselineValue) ? ", usually none"
+                        : ", " + times(a) + "x usual " + value(m, a.baselineValue));
             default:
                 return "at " + value(m, a.observedValue) + " of " + limit(m, a.threshold);
         }
@@ -127,7 +128,8 @@ public final class AlertMessages {
                         + value(m, a.observedValue) + " so far.";
             case "spike":
                 return capital(who) + " reached " + value(m, a.observedValue) + (what.isEmpty() ? "" : " " + what)
-                        + " in this " + a.window + " window, " + times(a) + " times its usual " + value(m, a.baselineValue) + ".";
+                        + " in this " + a.window + " window, " + (isZero(a.baselineValue) ? "after previous windows without any."
+                        : times(a) + " times its usual " + value(m, a.baselineValue) + ".");
             default:
                 return capital(who) + " reached " + value(m, a.observedValue) + (what.isEmpty() ? "" : " " + what)
                         + " in this " + a.window + " window (limit " + limit(m, a.threshold) + ").";
@@ -135,10 +137,11 @@ public final class AlertMessages {
     }
 
     private static String times(Alert a) {
-        if (a.baselineValue == null || a.baselineValue.signum() == 0) {
-            return "new,";
-        }
         return a.observedValue.divide(a.baselineValue, 1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static boolean isZero(BigDecimal v) {
+        return v == null || v.signum() == 0;
     }
 
     static String scopeName(Alert a) {

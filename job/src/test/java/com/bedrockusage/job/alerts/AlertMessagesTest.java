@@ -58,6 +58,10 @@ class AlertMessagesTest {
         a.threshold = new BigDecimal("30");
         a.observedValue = new BigDecimal("41");
         assertThat(AlertMessages.subject(a)).isEqualTo("[HIGH] Bedrock cost spike: account 111122223333 at $41.00, 4.1x usual $10.00");
+        assertThat(AlertMessages.body(a)).contains("Account 111122223333 reached $41.00 in this 1d window, 4.1 times its usual $10.00.");
+
+        a.baselineValue = BigDecimal.ZERO;
+        assertThat(AlertMessages.subject(a)).isEqualTo("[HIGH] Bedrock cost spike: account 111122223333 at $41.00, usually none");
     }
 
     @Test
