@@ -1,0 +1,111 @@
+package com.bedrockusage.pricing;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/** Exact USD cost of one call per billed component, and the price row that produced it. */
+public final class CostBreakdown implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final BigDecimal input;
+    private final BigDecimal output;
+    private final BigDecimal cacheRead;
+    private final BigDecimal cacheWrite5m;
+    private final BigDecimal cacheWrite1h;
+    private final BigDecimal total;
+    private final PriceRow row;
+
+    public CostBreakdown(BigDecimal input, BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite5m,
+            BigDecimal cacheWrite1h, PriceRow row) {
+        this.input = Objects.requireNonNull(input, "input");
+        this.output = Objects.requireNonNull(output, "output");
+        this.cacheRead = Objects.requireNonNull(cacheRead, "cacheRead");
+        this.cacheWrite5m = Objects.requireNonNull(cacheWrite5m, "cacheWrite5m");
+        this.cacheWrite1h = Objects.requireNonNull(cacheWrite1h, "cacheWrite1h");
+        this.row = Objects.requireNonNull(row, "row");
+        this.total = input.add(output).add(cacheRead).add(cacheWrite5m).add(cacheWrite1h);
+    }
+
+    /**
+     * cost = tokens x USD-per-million / 1,000,000 per component, exact (no rounding): the per-Mtok rate
+     * times the count, with the decimal point moved six places.
+     */
+    public static CostBreakdown of(PriceRow row, TokenCounts tokens) {
+        return new CostBreakdown(
+                component(tokens.input(), row.inputPerMtok()),
+                component(tokens.output(), row.outputPerMtok()),
+                component(tokens.cacheRead(), row.cacheReadPerMtok()),
+                component(tokens.cacheWrite5m(), row.cacheWritePerMtok()),
+                component(tokens.cacheWrite1h(), row.cacheWrite1hPerMtok()),
+                row);
+    }
+
+    private static BigDecimal component(long tokens, BigDecimal perMtok) {
+        if (tokens == 0) {
+            return BigDecimal.ZERO;
+        }
+        return perMtok.multiply(BigDecimal.valueOf(tokens)).movePointLeft(6);
+    }
+
+    public BigDecimal input() {
+        return input;
+    }
+
+    public BigDecimal output() {
+        return output;
+    }
+
+    public BigDecimal cacheRead() {
+        return cacheRead;
+    }
+
+    public BigDecimal cacheWrite5m() {
+        return cacheWrite5m;
+    }
+
+    public BigDecimal cacheWrite1h() {
+        return cacheWrite1h;
+    }
+
+    /** 5-minute plus 1-hour cache writes. */
+    public BigDecimal cacheWrite() {
+        return cacheWrite5m.add(cacheWrite1h);
+    }
+
+    public BigDecimal total() {
+        return total;
+    }
+
+    public PriceRow row() {
+        return row;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CostBreakdown)) {
+            return false;
+        }
+        CostBreakdown c = (CostBreakdown) o;
+        return input.compareTo(c.input) == 0 && output.compareTo(c.output) == 0
+                && cacheRead.compareTo(c.cacheRead) == 0 && cacheWrite5m.compareTo(c.cacheWrite5m) == 0
+                && cacheWrite1h.compareTo(c.cacheWrite1h) == 0 && row.equals(c.row);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * total.stripTrailingZeros().hashCode() + row.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CostBreakdown{total=" + total.toPlainString() + ", input=" + input.toPlainString()
+                + ", output=" + output.toPlainString() + ", cacheRead=" + cacheRead.toPlainString()
+                + ", cacheWrite5m=" + cacheWrite5m.toPlainString() + ", cacheWrite1h=" + cacheWrite1h.toPlainString()
+                + ", row=" + row.id() + '}';
+    }
+}

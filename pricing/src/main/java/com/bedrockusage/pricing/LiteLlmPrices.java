@@ -1,0 +1,213 @@
+package com.bedrockusage.pricing;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads Bedrock prices from LiteLLM's {@code model_prices_and_context_window.json} (or our filtered snapshot of
+ * it, {@code litellm_bedrock_prices.json}). Per-token USD costs become per-million-token rows exactly: the JSON
+ * number's text goes into {@code new BigDecimal(String)} and the point moves six places (never a double).
+ *
+ * <p>Kept: entries with {@code litellm_provider} {@code bedrock} or {@code bedrock_converse} that have both
+ * {@code input_cost_per_token} and {@code output_cost_per_token}. Key {@code [bedrock/][<region>/]<model id>}:
+ * a region segment (e.g. {@code us-east-1}) gives a row for that region, otherwise region {@code *}; route
+ * segments {@code invoke}/{@code converse} are ignored. Cache rates: {@code cache_read_input_token_cost},
+ * {@code cache_creation_input_token_cost} (5-minute writes), {@code cache_creation_input_token_cost_above_1hr}
+ * (1-hour writes; absent = the 5-minute rate); an absent read or write rate is 0 (the model has no caching).
+ *
+ * <p>Skipped: keys starting with {@code _} (metadata); other providers; entries priced per image, per second or
+ * per video second (no per-token input price: image generation, provisioned-throughput commitments, TwelveLabs
+ * Pegasus); keys with any other path segment (image sizes/steps, {@code N-month-commitment}); model ids without a
+ * {@code vendor.} prefix (LiteLLM shorthands such as {@code claude-sonnet-4-5-20250929-v1:0}, never logged by
+ * Bedrock). Long-context tiers ({@code *_above_200k_tokens}) are not modelled: all tokens get the base rate.
+ * When several keys give the same (model, region), the key with the fewest path segments wins (the plain model
+ * id over {@code bedrock/<id>}); on a tie the first in the file.
+ */
+public final class LiteLlmPrices {
+
+    static final String INPUT = "input_cost_per_token";
+    static final String OUTPUT = "output_cost_per_token";
+    static final String CACHE_READ = "cache_read_input_token_cost";
+    static final String CACHE_WRITE = "cache_creation_input_token_cost";
+    static final String CACHE_WRITE_1H = "cache_creation_input_token_cost_above_1hr";
+    private static final String PROVIDER = "litellm_provider";
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private LiteLlmPrices() {
+    }
+
+    public static List<PriceRow> read(InputStream json, String sourceName, Instant effectiveFrom) {
+        Map<String, Candidate> byKey = new LinkedHashMap<>();
+        int line = 1;
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw PriceCatalogException.at(sourceName, line(p), "expected a JSON object at top level");
+            }
+            JsonToken token;
+            while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                line = line(p);
+                JsonToken value = p.nextToken();
+                if (key.startsWith("_")) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (value != JsonToken.START_OBJECT) {
+                    throw PriceCatalogException.at(sourceName, line, "entry '" + key + "' is not an object");
+                }
+                Map<String, String> fields = readEntry(p, sourceName, key);
+                Candidate candidate = toCandidate(key, fields, sourceName, line, effectiveFrom);
+                if (candidate != null) {
+                    Candidate previous = byKey.get(candidate.row.id());
+                    if (previous == null || candidate.segments < previous.segments) {
+                        byKey.put(candidate.row.id(), candidate);
+                    }
+                }
+            }
+            if (token != JsonToken.END_OBJECT) {
+                throw PriceCatalogException.at(sourceName, line(p), "unexpected " + token + " at top level");
+            }
+        } catch (JsonParseException e) {
+            int at = e.getLocation() == null ? line : e.getLocation().getLineNr();
+            throw new PriceCatalogException(sourceName + ":" + at + ": invalid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new PriceCatalogException(sourceName + ":" + line + ": cannot read: " + e.getMessage(), e);
+        }
+        List<PriceRow> rows = new ArrayList<>(byKey.size());
+        for (Candidate c : byKey.values()) {
+            rows.add(c.row);
+        }
+        return rows;
+    }
+
+    private static int line(JsonParser p) {
+        return p.currentTokenLocation().getLineNr();
+    }
+
+    /** Scalar fields of one entry as their JSON text (numbers exactly as written); nested values skipped. */
+    private static Map<String, String> readEntry(JsonParser p, String sourceName, String key) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+                fields.put(name, p.getText());
+            } else if (value == JsonToken.VALUE_STRING) {
+                fields.put(name, p.getText());
+            } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            }
+        }
+        return fields;
+    }
+
+    private static Candidate toCandidate(String key, Map<String, String> f, String sourceName, int line,
+            Instant effectiveFrom) {
+        String provider = f.get(PROVIDER);
+        if (!"bedrock".equals(provider) && !"bedrock_converse".equals(provider)) {
+            return null;
+        }
+        if (!f.containsKey(INPUT) || !f.containsKey(OUTPUT)) {
+            return null;
+        }
+        String[] segments = key.split("/");
+        String modelId = segments[segments.length - 1];
+        String region = PriceRow.ANY_REGION;
+        for (int i = 0; i < segments.length - 1; i++) {
+            String s = segments[i];
+            if (s.equals("bedrock") || s.equals("invoke") || s.equals("converse")) {
+                continue;
+            }
+            if (isRegion(s)) {
+                region = s;
+                continue;
+            }
+            return null;
+        }
+        if (!hasVendorPrefix(modelId)) {
+            return null;
+        }
+        String where = sourceName + ":" + line;
+        PriceRow row = new PriceRow(modelId, region, effectiveFrom,
+                perMtok(f, INPUT, key, where), perMtok(f, OUTPUT, key, where),
+                f.containsKey(CACHE_READ) ? perMtok(f, CACHE_READ, key, where) : BigDecimal.ZERO,
+                f.containsKey(CACHE_WRITE) ? perMtok(f, CACHE_WRITE, key, where) : BigDecimal.ZERO,
+                f.containsKey(CACHE_WRITE_1H) ? perMtok(f, CACHE_WRITE_1H, key, where) : null,
+                where);
+        return new Candidate(row, segments.length);
+    }
+
+    /** An AWS region name such as {@code us-east-1}, {@code ap-southeast-3} or {@code us-gov-west-1}. */
+    static boolean isRegion(String s) {
+        int lastDash = s.lastIndexOf('-');
+        int firstDash = s.indexOf('-');
+        if (firstDash != 2 || lastDash == firstDash || lastDash == s.length() - 1) {
+            return false;
+        }
+        for (int i = lastDash + 1; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        for (int i = 0; i < lastDash; i++) {
+            char c = s.charAt(i);
+            if (c != '-' && (c < 'a' || c > 'z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code vendor.model}, optionally after a geographic prefix: vendors we do not know yet still count. */
+    private static boolean hasVendorPrefix(String modelId) {
+        String base = ModelIds.stripGeoPrefix(modelId);
+        int dot = base.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        for (int i = 0; i < dot; i++) {
+            char c = base.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static BigDecimal perMtok(Map<String, String> f, String field, String key, String where) {
+        String text = f.get(field);
+        BigDecimal perToken;
+        try {
+            perToken = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new PriceCatalogException(where + ": " + key + ": " + field + " '" + text + "' is not a number");
+        }
+        if (perToken.signum() < 0) {
+            throw new PriceCatalogException(where + ": " + key + ": " + field + " '" + text + "' is negative");
+        }
+        BigDecimal perMillion = perToken.movePointRight(6);
+        return perMillion.scale() < 0 ? perMillion.setScale(0) : perMillion;
+    }
+
+    private static final class Candidate {
+        final PriceRow row;
+        final int segments;
+
+        Candidate(PriceRow row, int segments) {
+            this.row = row;
+            this.segments = segments;
+        }
+    }
+}
