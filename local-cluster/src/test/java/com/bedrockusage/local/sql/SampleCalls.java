@@ -51,6 +51,13 @@ public final class SampleCalls {
 
     private SampleCalls() {}
 
+    /** Writes a sample warehouse for trying bin/sql and bin/report by hand: {@code SampleCalls DIR [CALLS]}. */
+    public static void main(String[] args) throws Exception {
+        try (TestWarehouse w = TestWarehouse.create(java.nio.file.Paths.get(args[0]))) {
+            writeAll(w, generate(args.length > 1 ? Integer.parseInt(args[1]) : 200, 11));
+        }
+    }
+
     public static List<Call> generate(int count, long seed) {
         Random random = new Random(seed);
         PriceCatalog catalog = PriceCatalog.defaultCatalog();

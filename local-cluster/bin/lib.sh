@@ -1,0 +1,58 @@
+# Shared helpers for local-cluster/bin scripts. Source it; do not run it.
+#   . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+#   CP="$(bu_classpath)"; exec java -cp "$CP" some.Main "$@"
+
+BU_BIN_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+BU_LOCAL_DIR="$(dirname "$BU_BIN_DIR")"
+BU_ROOT="$(dirname "$BU_LOCAL_DIR")"
+BU_CP_FILE="$BU_LOCAL_DIR/target/runtime-classpath.txt"
+BU_CLASSES="$BU_LOCAL_DIR/target/classes"
+
+bu_die() {
+  echo "$(basename "$0"): $*" >&2
+  exit 1
+}
+
+# True when the build outputs are missing or any pom or main source is newer than them.
+bu_needs_build() {
+  [[ -f "$BU_CP_FILE" && -d "$BU_CLASSES" ]] || return 0
+  local cp_entry
+  while IFS= read -r -d ':' cp_entry; do
+    [[ -e "$cp_entry" ]] || return 0
+  done < <(printf '%s:' "$(cat "$BU_CP_FILE")")
+  [[ -n "$(find "$BU_ROOT" \( -name target -o -name node_modules -o -name local-data -o -name '.?*' \) -prune -o \
+      \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$BU_CP_FILE" -print -quit 2>/dev/null)" ]]
+}
+
+# Builds local-cluster and the modules it needs, once (offline first, online if something is missing).
+bu_build() {
+  command -v mvn >/dev/null || bu_die "mvn not found: install Maven 3.8+ and JDK 17"
+  echo "$(basename "$0"): building (first use or sources changed)..." >&2
+  local log
+  log="$(mktemp)"
+  if ! (cd "$BU_ROOT" && mvn -q -B -o -DskipTests -pl local-cluster -am package >"$log" 2>&1); then
+    if ! (cd "$BU_ROOT" && mvn -q -B -DskipTests -pl local-cluster -am package >"$log" 2>&1); then
+      cat "$log" >&2
+      rm -f "$log"
+      bu_die "build failed"
+    fi
+  fi
+  rm -f "$log"
+  touch "$BU_CP_FILE"
+}
+
+# Prints the runtime classpath of local-cluster (its classes first), building when needed.
+bu_classpath() {
+  if bu_needs_build; then
+    if command -v flock >/dev/null; then
+      mkdir -p "$BU_LOCAL_DIR/target"
+      (
+        flock 9
+        if bu_needs_build; then bu_build; fi
+      ) 9>"$BU_LOCAL_DIR/target/.build.lock"
+    else
+      bu_build
+    fi
+  fi
+  printf '%s:%s\n' "$BU_CLASSES" "$(cat "$BU_CP_FILE")"
+}
