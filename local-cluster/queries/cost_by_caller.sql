@@ -1,4 +1,4 @@
--- description: cost per caller (identity ARN, with its role/user and session) for a date range
+-- description: cost per caller (identity ARN and its role or user name) for a date range
 -- Edit the two dates: the range is [start, end), UTC days.
 SELECT
   account_id,
