@@ -181,7 +181,10 @@ public final class PriceCatalog implements Serializable {
         return null;
     }
 
-    /** The row that prices a call of this model from this source region at this time, or null. */
+    /**
+     * The row that prices a call of this model from this source region at this time, or null. A null region
+     * matches only {@code *} rows.
+     */
     public PriceRow find(String modelIdAsLogged, String region, long epochMillis) {
         String model = resolveModel(modelIdAsLogged);
         return model == null ? null : byModel.get(model).at(region, epochMillis);
@@ -209,12 +212,12 @@ public final class PriceCatalog implements Serializable {
         if (logged == null || logged.isEmpty()) {
             return "no model id";
         }
-        if (ModelIds.isApplicationInferenceProfileArn(logged)) {
-            return "application inference profile " + logged + " has no price row or alias";
-        }
         String target = aliasOf(logged);
         if (target != null) {
             return "alias " + logged + " -> " + target + ": no price for that model";
+        }
+        if (ModelIds.isApplicationInferenceProfileArn(logged)) {
+            return "application inference profile " + logged + " has no price row or alias";
         }
         return "no price for model " + logged;
     }

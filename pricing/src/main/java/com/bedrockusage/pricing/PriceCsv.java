@@ -3,7 +3,6 @@ package com.bedrockusage.pricing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +80,7 @@ public final class PriceCsv {
                 rows.add(row);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(sourceName + ":" + lineNo + ": cannot read", e);
+            throw new PriceCatalogException(sourceName + ":" + lineNo + ": cannot read: " + e.getMessage(), e);
         }
         if (!headerSeen) {
             throw PriceCatalogException.at(sourceName, lineNo, "missing header line: expected " + HEADER);

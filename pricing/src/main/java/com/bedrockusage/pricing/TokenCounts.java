@@ -2,7 +2,10 @@ package com.bedrockusage.pricing;
 
 import java.io.Serializable;
 
-/** Token counts of one call, split the way Bedrock bills them. */
+/**
+ * Token counts of one call, split the way Bedrock bills them. Counts are not validated here (bad log data must not
+ * throw on the hot path); {@link PriceCatalog#price} returns an unpriced result for a negative count.
+ */
 public final class TokenCounts implements Serializable {
 
     private static final long serialVersionUID = 1L;

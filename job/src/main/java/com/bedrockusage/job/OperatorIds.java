@@ -1,0 +1,18 @@
+package com.bedrockusage.job;
+
+/**
+ * Stable operator uids. State in a checkpoint or savepoint is matched to operators by these ids: renaming
+ * one orphans its state (dedup memory, window contents, Iceberg committer state), so never change them.
+ */
+public final class OperatorIds {
+
+    public static final String SOURCE_S3 = "source-s3";
+    public static final String SOURCE_KINESIS = "source-kinesis";
+    public static final String SPLIT_REJECTED = "split-rejected";
+    public static final String DEDUP = "dedup-request-id";
+    public static final String PRICE_UPDATES = "price-updates";
+    public static final String PRICING = "price-invocations";
+    public static final String DAILY_TOTALS = "daily-totals";
+
+    private OperatorIds() {}
+}

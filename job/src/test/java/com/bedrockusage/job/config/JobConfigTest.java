@@ -1,0 +1,110 @@
+package com.bedrockusage.job.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private static PropertyGroups withS3() {
+        return PropertyGroups.empty().set("source.s3.path", "file:///tmp/logs");
+    }
+
+    @Test
+    void shouldApplyDocumentedDefaults() {
+        JobConfig c = JobConfig.from(withS3());
+        assertThat(c.windows).containsExactly(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(1));
+        assertThat(c.dedupTtl).isEqualTo(Duration.ofHours(48));
+        assertThat(c.allowedLateness).isEqualTo(Duration.ofHours(6));
+        assertThat(c.s3Continuous).isTrue();
+        assertThat(c.icebergCatalogType).isEqualTo("hadoop");
+        assertThat(c.icebergNamespace).isEqualTo("bedrock");
+        assertThat(c.isBounded()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutASource() {
+        assertThatThrownBy(() -> JobConfig.from(PropertyGroups.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("source.s3.path")
+                .hasMessageContaining("source.kinesis.stream-arn");
+    }
+
+    @Test
+    void shouldNameTheKeyAndTheFixForAnInvalidValue() {
+        assertThatThrownBy(() -> JobConfig.from(withS3().set("pipeline.dedup-ttl", "2h")))
+                .hasMessageContaining("pipeline.dedup-ttl")
+                .hasMessageContaining("at least 24h");
+        assertThatThrownBy(() -> JobConfig.from(withS3().set("pipeline.windows", "1m,5m")))
+                .hasMessageContaining("pipeline.windows")
+                .hasMessageContaining("1m, 1h and 1d");
+        assertThatThrownBy(() -> JobConfig.from(withS3().set("source.s3.mode", "sometimes")))
+                .hasMessageContaining("source.s3.mode")
+                .hasMessageContaining("bounded, continuous");
+        assertThatThrownBy(() -> JobConfig.from(withS3().set("pipeline.idleness", "soon")))
+                .hasMessageContaining("pipeline.idleness");
+        assertThatThrownBy(() -> JobConfig.from(withS3().set("iceberg.catalog-type", "glue")))
+                .hasMessageContaining("iceberg.warehouse")
+                .hasMessageContaining("s3://");
+    }
+
+    @Test
+    void shouldRejectUnknownKeysInsteadOfIgnoringThem() {
+        assertThatThrownBy(() -> PropertyGroups.empty().set("pipeline.dedup-tll", "48h"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown setting 'pipeline.dedup-tll'");
+        Properties props = new Properties();
+        props.setProperty("typo", "x");
+        assertThatThrownBy(() -> PropertyGroups.fromGroups(Collections.singletonMap("pipeline", props)))
+                .hasMessageContaining("pipeline.typo");
+    }
+
+    @Test
+    void shouldLayerJsonFileThenSetOverrides() throws IOException {
+        Path file = dir.resolve("app.json");
+        Files.write(file, ("[{\"PropertyGroupId\":\"source.s3\",\"PropertyMap\":{\"path\":\"s3://logs/p\",\"mode\":\"bounded\"}},"
+                + "{\"PropertyGroupId\":\"pipeline\",\"PropertyMap\":{\"windows\":\"1h\"}}]").getBytes(StandardCharsets.UTF_8));
+        PropertyGroups p = PropertyGroups.fromJsonFile(file).overlay(PropertyGroups.empty().set("pipeline.windows=1m,1d"));
+        JobConfig c = JobConfig.from(p);
+        assertThat(c.s3Path).isEqualTo("s3://logs/p");
+        assertThat(c.s3Continuous).isFalse();
+        assertThat(c.windows).containsExactly(Duration.ofMinutes(1), Duration.ofDays(1));
+        assertThat(c.isBounded()).isTrue();
+    }
+
+    @Test
+    void shouldTakeTheSnsRegionFromTheTopicArn() {
+        JobConfig c = JobConfig.from(withS3().set("alerts.sns.topic-arn", "arn:aws:sns:eu-west-1:111122223333:alerts"));
+        assertThat(c.snsRegion).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void shouldParsePricingAliases() {
+        JobConfig c = JobConfig.from(withS3().set("pricing.aliases",
+                "arn:aws:bedrock:us-east-1:1:application-inference-profile/abc=anthropic.claude-3-haiku-20240307-v1:0"));
+        assertThat(c.pricingAliases).containsEntry("arn:aws:bedrock:us-east-1:1:application-inference-profile/abc",
+                "anthropic.claude-3-haiku-20240307-v1:0");
+    }
+
+    @Test
+    void shouldDefineEveryKeyOnceWithADescription() {
+        assertThat(ConfigKeys.byFullName()).hasSameSizeAs(ConfigKeys.all());
+        ConfigKeys.all().forEach(k -> {
+            assertThat(k.description()).as(k.fullName()).isNotBlank();
+            assertThat(k.key()).as(k.fullName()).matches("[a-z0-9.-]+");
+        });
+        assertThat(ConfigKeys.runtimeProperties()).doesNotContain(ConfigKeys.PARALLELISM, ConfigKeys.CHECKPOINT_INTERVAL);
+    }
+}
