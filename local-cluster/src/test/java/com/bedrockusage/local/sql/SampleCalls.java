@@ -145,11 +145,14 @@ public final class SampleCalls {
             r.setField("output_tokens", in.stream().mapToLong(Call::output).sum());
             r.setField("cache_read_tokens", in.stream().mapToLong(Call::cacheRead).sum());
             r.setField("cache_write_tokens", in.stream().mapToLong(Call::cacheWrite).sum());
-            r.setField("cost_usd", money(sum(in, p -> p.total())));
-            r.setField("input_cost_usd", money(sum(in, p -> p.input())));
-            r.setField("output_cost_usd", money(sum(in, p -> p.output())));
-            r.setField("cache_read_cost_usd", money(sum(in, p -> p.cacheRead())));
-            r.setField("cache_write_cost_usd", money(sum(in, p -> p.cacheWrite())));
+            // as the job writes them: no cost at all when none of the row's calls had a price
+            if (in.stream().anyMatch(c -> c.price().isPriced())) {
+                r.setField("cost_usd", money(sum(in, p -> p.total())));
+                r.setField("input_cost_usd", money(sum(in, p -> p.input())));
+                r.setField("output_cost_usd", money(sum(in, p -> p.output())));
+                r.setField("cache_read_cost_usd", money(sum(in, p -> p.cacheRead())));
+                r.setField("cache_write_cost_usd", money(sum(in, p -> p.cacheWrite())));
+            }
             r.setField("unpriced_invocations", in.stream().filter(c -> !c.price().isPriced()).count());
             List<Long> latencies = in.stream().map(Call::latencyMs).sorted().toList();
             r.setField("latency_count", (long) latencies.size());
