@@ -23,7 +23,7 @@ public final class UsageStreamJob {
         JobConfig config = JobConfig.from(parsed.settings);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         configure(env, config, parsed.local);
-        IcebergCatalogs.ensureTables(config);
+        IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
         UsagePipeline.build(env, config);
         env.execute(JOB_NAME);
     }

@@ -20,6 +20,9 @@ public final class AlertMessages {
 
     /** E.g. {@code [HIGH] Bedrock daily budget: account 111122223333 at $52.10 of $50}. */
     public static String subject(Alert a) {
+        if (ReportAnnouncement.KIND.equals(a.kind)) {
+            return truncate("[INFO] Bedrock daily usage report " + a.scopeKey + ": " + money(a.observedValue));
+        }
         String prefix = "[" + a.severity.toUpperCase(Locale.ROOT) + "] Bedrock " + ascii(a.ruleName) + ": ";
         String scopeName = scopeName(a);
         String key = scopeKeyShort(a);
@@ -52,6 +55,9 @@ public final class AlertMessages {
     }
 
     public static String body(Alert a) {
+        if (ReportAnnouncement.KIND.equals(a.kind)) {
+            return a.description;
+        }
         Metric m = Metric.fromWireName(a.metric);
         StringBuilder b = new StringBuilder();
         b.append("Bedrock usage alert: ").append(a.ruleName).append(" (").append(a.severity.toUpperCase(Locale.ROOT))
@@ -138,6 +144,11 @@ public final class AlertMessages {
 
     private static String times(Alert a) {
         return a.observedValue.divide(a.baselineValue, 1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String truncate(String s) {
+        String ascii = ascii(s);
+        return ascii.length() <= MAX_SUBJECT ? ascii : ascii.substring(0, MAX_SUBJECT - ELLIPSIS.length()) + ELLIPSIS;
     }
 
     private static boolean isZero(BigDecimal v) {

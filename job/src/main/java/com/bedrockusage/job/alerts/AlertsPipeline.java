@@ -35,14 +35,25 @@ public final class AlertsPipeline {
     private AlertsPipeline() {}
 
     public static DataStream<DeliveredAlert> apply(DataStream<Invocation> priced, JobConfig config) {
-        return apply(priced, AlertsSettings.from(config));
+        return apply(priced, AlertsSettings.from(config), null);
+    }
+
+    /** @param announcements other messages for the alert topic (daily reports), delivered like alerts; may be null */
+    public static DataStream<DeliveredAlert> apply(DataStream<Invocation> priced, JobConfig config,
+            DataStream<Alert> announcements) {
+        return apply(priced, AlertsSettings.from(config), announcements);
+    }
+
+    public static DataStream<DeliveredAlert> apply(DataStream<Invocation> priced, AlertsSettings s) {
+        return apply(priced, s, null);
     }
 
     /**
      * @throws ConfigException when the rules file cannot be read or is invalid at startup (there are no previous
      *     rules to fall back on then; on later reloads a bad file is logged and skipped)
      */
-    public static DataStream<DeliveredAlert> apply(DataStream<Invocation> priced, AlertsSettings s) {
+    public static DataStream<DeliveredAlert> apply(DataStream<Invocation> priced, AlertsSettings s,
+            DataStream<Alert> announcements) {
         RuleSet initial;
         try {
             initial = RulesWatcher.load(s.rulesPath, s.defaultsEnabled);
@@ -67,6 +78,9 @@ public final class AlertsPipeline {
                 .process(new RuleEvaluator(s.allowedLateness.toMillis()), TypeInformation.of(Alert.class))
                 .uid(AlertOperatorIds.EVALUATOR)
                 .name("Evaluate alert rules");
+        if (announcements != null) {
+            alerts = alerts.union(announcements);
+        }
 
         SingleOutputStreamOperator<DeliveredAlert> delivered;
         if (s.sns.enabled()) {

@@ -50,7 +50,7 @@ public final class PipelineRuns {
         } else {
             env.setRestartStrategy(RestartStrategies.noRestart());
         }
-        IcebergCatalogs.ensureTables(config);
+        IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
         UsagePipeline.build(env, config, afterParse);
         env.execute("test");
     }

@@ -84,7 +84,7 @@ public final class RunLocal {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         UsageStreamJob.configure(env, config, true);
-        IcebergCatalogs.ensureTables(config);
+        IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
         UsagePipeline.build(env, config);
 
         long started = System.nanoTime();
