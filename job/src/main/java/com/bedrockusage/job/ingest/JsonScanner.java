@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <p>Callers walk the few objects they care about with {@link #nextField}/{@link #nextElement} and
  * {@link #skipValue()} everything else. Skipped values are fully validated (grammar, escapes, control
- * characters) but never decoded; strings are skipped eight bytes at a time. UTF-8 inside skipped strings is
+ * characters) but never decoded; strings are skipped 8-16 bytes at a time. UTF-8 inside skipped strings is
  * not validated (nothing is decoded from it); kept strings decode malformed UTF-8 to U+FFFD.
  *
  * <p>Errors are signalled with two preallocated exceptions: {@link #MALFORMED} and {@link #END_OF_INPUT}
@@ -464,9 +464,8 @@ final class JsonScanner {
 
     /**
      * Scans a string body from p (after the opening quote) to after its closing quote and returns that index,
-     * with the sign bit set if the string holds escapes. Eight bytes at a time: a word is tested for '"', '\\'
-     * and control bytes with the has-zero-byte trick; in little-endian order the lowest flagged byte is exact
-     * (false positives can only sit above a true hit).
+     * with the sign bit set if the string holds escapes. Two 8-byte words per step, each tested for '"', '\\'
+     * and control bytes at once ({@link #specials}); the lowest flagged byte (little-endian) is the exact stop.
      */
     static int scanString(byte[] b, int p, int e) {
         int escaped = 0;
