@@ -138,6 +138,10 @@ public final class BedrockRecordParser {
         } catch (JsonScanner.JsonException e) {
             reason = RejectReason.MALFORMED_JSON;
             return null;
+        } catch (RuntimeException e) {
+            // a parser bug must not fail the job on every restart: reject the record, name the bug
+            reason = RejectReason.PARSER_ERROR + e.getClass().getSimpleName();
+            return null;
         }
         reason = validate();
         return reason == null ? build() : null;

@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <p>Callers walk the few objects they care about with {@link #nextField}/{@link #nextElement} and
  * {@link #skipValue()} everything else. Skipped values are fully validated (grammar, escapes, control
- * characters) but never decoded; strings are skipped eight bytes at a time. UTF-8 inside skipped strings is
+ * characters) but never decoded; strings are skipped 8-16 bytes at a time. UTF-8 inside skipped strings is
  * not validated (nothing is decoded from it); kept strings decode malformed UTF-8 to U+FFFD.
  *
  * <p>Errors are signalled with two preallocated exceptions: {@link #MALFORMED} and {@link #END_OF_INPUT}
@@ -464,35 +464,44 @@ final class JsonScanner {
 
     /**
      * Scans a string body from p (after the opening quote) to after its closing quote and returns that index,
-     * with the sign bit set if the string holds escapes. Eight bytes at a time: a word is tested for '"', '\\'
-     * and control bytes with the has-zero-byte trick; in little-endian order the lowest flagged byte is exact
-     * (false positives can only sit above a true hit).
+     * with the sign bit set if the string holds escapes. Two 8-byte words per step, each tested for '"', '\\'
+     * and control bytes at once ({@link #specials}); the lowest flagged byte (little-endian) is the exact stop.
      */
     static int scanString(byte[] b, int p, int e) {
         int escaped = 0;
         for (;;) {
-            while (p <= e - 8) {
-                long w = (long) LONGS.get(b, p);
-                long q = w ^ QUOTES;
-                long s = w ^ BACKSLASHES;
-                long m = ((q - ONES) & ~q) | ((s - ONES) & ~s) | ((w - SPACES) & ~w);
-                m &= HIGHS;
-                if (m != 0) {
-                    p += Long.numberOfTrailingZeros(m) >>> 3;
-                    break;
-                }
-                p += 8;
-            }
             byte c;
-            for (;;) {
-                if (p >= e) {
-                    throw END_OF_INPUT;
+            if (p <= e - 16) {
+                long m = specials((long) LONGS.get(b, p));
+                if (m == 0) {
+                    m = specials((long) LONGS.get(b, p + 8));
+                    if (m == 0) {
+                        p += 16;
+                        continue;
+                    }
+                    p += 8;
                 }
+                p += Long.numberOfTrailingZeros(m) >>> 3;
                 c = b[p];
-                if (c == '"' || c == '\\' || (c >= 0 && c < 0x20)) {
-                    break;
+            } else if (p <= e - 8) {
+                long m = specials((long) LONGS.get(b, p));
+                if (m == 0) {
+                    p += 8;
+                    continue;
                 }
-                p++;
+                p += Long.numberOfTrailingZeros(m) >>> 3;
+                c = b[p];
+            } else {
+                for (;;) {
+                    if (p >= e) {
+                        throw END_OF_INPUT;
+                    }
+                    c = b[p];
+                    if (c == '"' || c == '\\' || (c >= 0 && c < 0x20)) {
+                        break;
+                    }
+                    p++;
+                }
             }
             if (c == '"') {
                 return (p + 1) | escaped;
@@ -509,16 +518,39 @@ final class JsonScanner {
                 if (p + 6 > e) {
                     throw END_OF_INPUT;
                 }
-                if ((hex(b[p + 2]) | hex(b[p + 3]) | hex(b[p + 4]) | hex(b[p + 5])) < 0) {
+                if ((HEX[b[p + 2] & 0xff] | HEX[b[p + 3] & 0xff] | HEX[b[p + 4] & 0xff] | HEX[b[p + 5] & 0xff]) < 0) {
                     throw MALFORMED;
                 }
                 p += 6;
-            } else if (x == '"' || x == '\\' || x == '/' || x == 'n' || x == 't' || x == 'r' || x == 'b'
-                    || x == 'f') {
+            } else if (SIMPLE_ESCAPE[x & 0xff]) {
                 p += 2;
             } else {
                 throw MALFORMED;
             }
+        }
+    }
+
+    /**
+     * High bit set in the bytes of w that are '"', '\\' or control characters: the has-zero-byte trick on
+     * w^'"', w^'\\' and w-0x20 per byte. One {@code ~w} serves all three (xor with a constant below 0x80 keeps
+     * the high bit), and the lowest flagged byte is exact: borrows only start at a flagged byte.
+     */
+    private static long specials(long w) {
+        long q = w ^ QUOTES;
+        long s = w ^ BACKSLASHES;
+        return ((q - ONES) | (s - ONES) | (w - SPACES)) & ~w & HIGHS;
+    }
+
+    private static final byte[] HEX = new byte[256];
+    private static final boolean[] SIMPLE_ESCAPE = new boolean[256];
+
+    static {
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int i = 0; i < 256; i++) {
+            HEX[i] = (byte) hex((byte) i);
+        }
+        for (char c : new char[] {'"', '\\', '/', 'b', 'f', 'n', 'r', 't'}) {
+            SIMPLE_ESCAPE[c] = true;
         }
     }
 

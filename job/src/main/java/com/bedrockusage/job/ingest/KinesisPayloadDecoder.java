@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -37,6 +38,7 @@ final class KinesisPayloadDecoder {
     private final ByteSink message = new ByteSink(16 * 1024);
     private final byte[] chunk = new byte[16 * 1024];
 
+    private final ArrayList<IngestRecord> pending = new ArrayList<>();
     private long controlMessages;
 
     /** Envelopes of type CONTROL_MESSAGE seen so far. */
@@ -45,6 +47,17 @@ final class KinesisPayloadDecoder {
     }
 
     void decode(byte[] data, String coordinates, Consumer<IngestRecord> out) {
+        // Results are gathered first so that an exception downstream of `out` is never mistaken for ours.
+        pending.clear();
+        decodeInto(data, coordinates);
+        for (int i = 0; i < pending.size(); i++) {
+            out.accept(pending.get(i));
+        }
+        pending.clear();
+    }
+
+    private void decodeInto(byte[] data, String coordinates) {
+        Consumer<IngestRecord> out = pending::add;
         try {
             byte[] json = data;
             int length = data.length;
@@ -60,8 +73,9 @@ final class KinesisPayloadDecoder {
             }
             decodeJson(json, length, coordinates, out);
         } catch (RuntimeException e) {
-            // A bug must not loop the job through restarts: surface it as a reject instead.
-            out.accept(IngestRecord.rejected(Rejects.of("decoder-error:" + e.getClass().getSimpleName(),
+            // A bug must not loop the job through restarts: surface it as one reject instead.
+            pending.clear();
+            pending.add(IngestRecord.rejected(Rejects.of(RejectReason.PARSER_ERROR + e.getClass().getSimpleName(),
                     coordinates, data, 0, data.length)));
         }
     }

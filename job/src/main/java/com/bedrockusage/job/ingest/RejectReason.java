@@ -23,6 +23,8 @@ public final class RejectReason {
     public static final String CORRUPT_GZIP = "corrupt-gzip";
     /** A CloudWatch Logs envelope of an unknown {@code messageType}, or without {@code logEvents}. */
     public static final String INVALID_ENVELOPE = "invalid-envelope";
+    /** Prefix; an unexpected exception inside ingest (a bug), e.g. {@code parser-error:ArrayIndexOutOfBoundsException}. */
+    public static final String PARSER_ERROR = "parser-error:";
 
     private RejectReason() {}
 }

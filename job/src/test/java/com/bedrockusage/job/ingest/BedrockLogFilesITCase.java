@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +142,28 @@ class BedrockLogFilesITCase {
         assertThat(rejected.stream().filter(r -> r.startsWith("R|missing-field:requestId|"))).hasSize(6);
         assertThat(rejected.stream().filter(r -> r.startsWith("R|truncated-gzip|"))).hasSize(1);
         assertThat(rejected).allSatisfy(r -> assertThat(r).matches("R\\|[^|]+\\|file:.*\\.json\\.gz:\\d+"));
+    }
+
+    @Test
+    void shouldPickUpObjectsDeliveredWhileRunningInContinuousMode() throws Exception {
+        SyntheticLogs logs = new SyntheticLogs(5);
+        java.nio.file.Path folder = SyntheticLogs.hourFolder(root, SyntheticLogs.ACCOUNT, "us-east-1", FIRST_HOUR);
+        SyntheticLogs.write(folder.resolve("first.json.gz"), SyntheticLogs.gzip(SyntheticLogs.ndjson(
+                Arrays.asList(logs.converse("first", FIRST_HOUR, "us-east-1", 100)))));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        DataStream<IngestRecord> records = env.fromSource(
+                BedrockLogFiles.source(root.toUri().toString(), true, Duration.ofMillis(200), null, null),
+                WatermarkStrategy.noWatermarks(), "bedrock-log-files", IngestTypes.INGEST_RECORD);
+        try (CloseableIterator<IngestRecord> running = records.executeAndCollect()) {
+            assertThat(running.next().invocation.requestId).isEqualTo("first");
+            // delivered only now, while the job runs; written under a hidden name and renamed, as S3 shows
+            // objects only once complete
+            java.nio.file.Path hidden = SyntheticLogs.write(folder.resolve("_second.json.gz"), SyntheticLogs.gzip(
+                    SyntheticLogs.ndjson(Arrays.asList(logs.converse("second", FIRST_HOUR, "us-east-1", 100)))));
+            java.nio.file.Files.move(hidden, folder.resolve("second.json.gz"));
+            assertThat(running.next().invocation.requestId).isEqualTo("second");
+        }
     }
 
     @Test
