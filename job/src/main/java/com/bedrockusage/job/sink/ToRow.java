@@ -46,4 +46,8 @@ public abstract class ToRow<T> implements MapFunction<T, RowData>, ResultTypeQue
         return DecimalData.fromBigDecimal(v.setScale(Tables.MONEY_SCALE, RoundingMode.UNNECESSARY),
                 Tables.MONEY_PRECISION, Tables.MONEY_SCALE);
     }
+
+    protected static DecimalData moneyOrZero(BigDecimal v) {
+        return money(v == null ? BigDecimal.ZERO : v);
+    }
 }
