@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Emits invocations and routes rejected records to {@link #REJECTED}. Counts both under
- * {@code kinesisanalytics}: {@code ingestInvocations}, {@code ingestRejected}, and per reason
- * {@code ingestRejected_<reason>} (reason with non-alphanumerics as '_').
+ * {@code kinesisanalytics}: {@code ingestInvocations}, {@code rejectedRecords}, and per reason
+ * {@code rejectedRecords_<reason>} (reason with non-alphanumerics as '_').
  */
 public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> {
 
@@ -36,7 +36,7 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> {
     public void open(OpenContext openContext) {
         metrics = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP);
         invocations = metrics.counter("ingestInvocations");
-        rejected = metrics.counter("ingestRejected");
+        rejected = metrics.counter("rejectedRecords");
         rejectedByReason = new HashMap<>();
     }
 
@@ -45,7 +45,7 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> {
         if (record.rejected != null) {
             rejected.inc();
             rejectedByReason.computeIfAbsent(String.valueOf(record.rejected.reason),
-                    reason -> metrics.counter("ingestRejected_" + reason.replaceAll("[^A-Za-z0-9]", "_"))).inc();
+                    reason -> metrics.counter("rejectedRecords_" + reason.replaceAll("[^A-Za-z0-9]", "_"))).inc();
             ctx.output(REJECTED, record.rejected);
         } else if (record.invocation != null) {
             invocations.inc();
