@@ -1,6 +1,7 @@
 package com.bedrockusage.udf;
 
-import java.util.regex.Matcher;
+import com.bedrockusage.pricing.CallerArns;
+
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.flink.table.functions.FunctionContext;
@@ -43,16 +44,7 @@ public class CallerApp extends ScalarFunction {
         if (compiled == null) {
             open(null);
         }
-        String role = CallerArns.role(arn);
-        if (role == null) {
-            return null;
-        }
-        Matcher m = compiled.matcher(role);
-        if (!m.find()) {
-            return null;
-        }
-        String app = m.groupCount() > 0 ? m.group(1) : m.group();
-        return app == null || app.isEmpty() ? null : app;
+        return CallerArns.app(arn, compiled);
     }
 
     private static Pattern compile(String regex) {

@@ -1,5 +1,6 @@
 package com.bedrockusage.udf;
 
+import com.bedrockusage.pricing.CallerArns;
 import org.apache.flink.table.functions.ScalarFunction;
 
 /** {@code CALLER_PRINCIPAL(arn)}: the role or user name of a caller identity ARN (see {@link CallerArns}). */

@@ -1,5 +1,6 @@
 package com.bedrockusage.udf;
 
+import com.bedrockusage.pricing.CallerArns;
 import org.apache.flink.table.functions.ScalarFunction;
 
 /** {@code CALLER_SESSION(arn)}: the session name of an assumed-role ARN; NULL for other callers. */

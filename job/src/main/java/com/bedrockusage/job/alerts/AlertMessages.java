@@ -1,5 +1,6 @@
 package com.bedrockusage.job.alerts;
 
+import com.bedrockusage.pricing.CallerArns;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

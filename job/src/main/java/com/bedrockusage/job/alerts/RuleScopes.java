@@ -1,5 +1,6 @@
 package com.bedrockusage.job.alerts;
 
+import com.bedrockusage.pricing.CallerArns;
 import com.bedrockusage.job.model.Invocation;
 import java.util.regex.Pattern;
 

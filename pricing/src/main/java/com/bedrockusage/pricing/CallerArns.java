@@ -1,10 +1,14 @@
-package com.bedrockusage.udf;
+package com.bedrockusage.pricing;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the caller identity ARNs of Bedrock invocation logs: {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION},
  * {@code arn:aws:iam::ACCOUNT:role/PATH/ROLE}, {@code arn:aws:iam::ACCOUNT:user/PATH/USER},
  * {@code arn:aws:iam::ACCOUNT:root} and {@code arn:aws:sts::ACCOUNT:federated-user/NAME}. Every method returns
- * null for null, for anything that is not such an ARN, and for the parts an ARN does not have.
+ * null for null, for anything that is not such an ARN, and for the parts an ARN does not have. One implementation
+ * for the job (alert scopes) and the SQL functions, so an "app" means the same everywhere.
  */
 public final class CallerArns {
 
@@ -54,6 +58,34 @@ public final class CallerArns {
             return null;
         }
         return resource.substring(slash + 1);
+    }
+
+    /**
+     * The app of a role or assumed-role ARN: the first group of {@code appPattern} found in the role name
+     * ({@code ChatbotApp-BedrockRole} → {@code ChatbotApp} with {@code ^(.+)-BedrockRole$}), or the whole match
+     * when the pattern has no group; null when there is no role or no match.
+     */
+    public static String app(String arn, Pattern appPattern) {
+        String role = role(arn);
+        if (role == null) {
+            return null;
+        }
+        Matcher m = appPattern.matcher(role);
+        if (!m.find()) {
+            return null;
+        }
+        String app = m.groupCount() > 0 ? m.group(1) : m.group();
+        return app == null || app.isEmpty() ? null : app;
+    }
+
+    /** A short form for messages: what follows the account id, without {@code assumed-role/} ({@code NAME/session}, {@code user/bob}). */
+    public static String shortForm(String arn) {
+        if (arn == null) {
+            return null;
+        }
+        int colon = arn.lastIndexOf(':');
+        String tail = arn.startsWith("arn:") && colon >= 0 && colon < arn.length() - 1 ? arn.substring(colon + 1) : arn;
+        return tail.startsWith(ASSUMED_ROLE) ? tail.substring(ASSUMED_ROLE.length()) : tail;
     }
 
     private static String roleName(String resource) {
