@@ -81,7 +81,12 @@ class UsageStagesITCase {
                         WatermarkStrategy.<Invocation>forGenerator(ctx -> new EveryEvent())
                                 .withTimestampAssigner((inv, ts) -> inv.eventTime))
                 .setParallelism(1)
-                .uid("calls-watermarks");
+                .uid("calls-watermarks")
+                // Pace the calls so the broadcast side has released its watermark before the late call arrives
+                // (on a busy machine its source can start later than this one).
+                .map(new Pace(), TypeInformation.of(Invocation.class))
+                .setParallelism(1)
+                .uid("calls-pace").name("pace");
         DataStream<PriceUpdate> noUpdates = env
                 .fromData(Collections.singletonList(PriceUpdate.of("none", Collections.singletonList("# none"))),
                         TypeInformation.of(PriceUpdate.class))
@@ -153,6 +158,14 @@ class UsageStagesITCase {
         @Override
         public void invoke(Invocation inv, Context context) {
             DAILY_LATE.add(inv);
+        }
+    }
+
+    private static final class Pace implements org.apache.flink.api.common.functions.MapFunction<Invocation, Invocation> {
+        @Override
+        public Invocation map(Invocation value) throws Exception {
+            Thread.sleep(300);
+            return value;
         }
     }
 }
