@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -38,6 +39,8 @@ final class BenchRun {
             throws Exception {
         DataSet data = DataSet.read(logs);
         deleteRecursively(warehouse);
+        Path checkpoints = warehouse.resolveSibling(warehouse.getFileName() + "-checkpoints");
+        deleteRecursively(checkpoints);
         JobConfig config = JobConfig.from(JobArgs.parse(new String[] {"--local", "--bounded",
                 "--logs", logs.toString(), "--warehouse", warehouse.toString(),
                 "--set", "pipeline.parallelism=" + parallelism}).settings);
@@ -47,6 +50,11 @@ final class BenchRun {
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
         // A restart would hide inside the timing; fail instead.
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        // The default JobManager checkpoint storage refuses state over 5 MB per task, and a 1 GB bounded run
+        // holds more (every minute window stays until the allowed lateness has passed). MSF checkpoints to
+        // durable storage too.
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toAbsolutePath().toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
         UsageStreamJob.configure(env, config, true);
         IcebergCatalogs.ensureTables(config, UsagePipeline.tables());

@@ -159,8 +159,8 @@ public final class SampleCalls {
             r.setField("latency_min_ms", latencies.get(0));
             r.setField("latency_avg_ms", latencies.stream().mapToLong(Long::longValue).average().orElseThrow());
             r.setField("latency_max_ms", latencies.get(latencies.size() - 1));
-            r.setField("latency_p50_ms", latencies.get((int) Math.ceil(0.5 * latencies.size()) - 1));
-            r.setField("latency_p99_ms", latencies.get((int) Math.ceil(0.99 * latencies.size()) - 1));
+            r.setField("latency_p50_ms", latencies.get((int) Math.ceil(0.5 * latencies.size()) - 1).doubleValue());
+            r.setField("latency_p99_ms", latencies.get((int) Math.ceil(0.99 * latencies.size()) - 1).doubleValue());
             records.add(r);
         }
         return records;
