@@ -4,6 +4,7 @@ import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.sink.IcebergCatalogs;
 import com.bedrockusage.job.sink.WriteResultTypeInfoFactory;
 import java.util.Collections;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.CheckpointingMode;
@@ -46,6 +47,11 @@ public final class UsageStreamJob {
         if (local) {
             env.setParallelism(config.parallelism);
             env.enableCheckpointing(config.checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+            // The default keeps checkpoints in JobManager memory, capped at 5 MB: too small for a day of dedup state.
+            Configuration storage = new Configuration();
+            storage.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            storage.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir);
+            env.configure(storage, UsageStreamJob.class.getClassLoader());
         }
     }
 }

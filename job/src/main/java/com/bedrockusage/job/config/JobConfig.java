@@ -53,6 +53,7 @@ public final class JobConfig implements Serializable {
     public final Duration dailyRetention;
     public final int parallelism;
     public final Duration checkpointInterval;
+    public final String checkpointDir;
 
     public final String pricingCatalog;
     public final String pricingUpdatesDir;
@@ -114,6 +115,9 @@ public final class JobConfig implements Serializable {
         dailyRetention = positiveDuration(p, ConfigKeys.DAILY_RETENTION);
         parallelism = positiveInt(p, ConfigKeys.PARALLELISM);
         checkpointInterval = positiveDuration(p, ConfigKeys.CHECKPOINT_INTERVAL);
+        String dir = optional(p, ConfigKeys.CHECKPOINT_DIR);
+        checkpointDir = dir != null ? dir
+                : Paths.get(System.getProperty("java.io.tmpdir"), "bedrock-usage-checkpoints").toUri().toString();
 
         pricingCatalog = optional(p, ConfigKeys.PRICING_CATALOG);
         if (pricingCatalog != null && isLocalPath(pricingCatalog) && !Files.isRegularFile(localPath(pricingCatalog))) {

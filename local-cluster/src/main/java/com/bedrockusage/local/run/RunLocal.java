@@ -35,6 +35,7 @@ public final class RunLocal {
     static final String DEFAULT_LOGS = "local-data/logs";
     static final String DEFAULT_WAREHOUSE = "local-data/warehouse";
     static final String DEFAULT_ALERTS = "local-data/alerts.jsonl";
+    static final String DEFAULT_CHECKPOINTS = "local-data/checkpoints";
 
     private RunLocal() {}
 
@@ -61,6 +62,10 @@ public final class RunLocal {
         }
         if (!args.contains("--warehouse") && !containsSet(args, ConfigKeys.ICEBERG_WAREHOUSE.fullName())) {
             jobArgs.addAll(Arrays.asList("--warehouse", DEFAULT_WAREHOUSE));
+        }
+        if (!containsSet(args, ConfigKeys.CHECKPOINT_DIR.fullName())) {
+            jobArgs.addAll(Arrays.asList("--set", ConfigKeys.CHECKPOINT_DIR.fullName() + "="
+                    + Paths.get(DEFAULT_CHECKPOINTS).toAbsolutePath().toUri()));
         }
         if (!containsSet(args, ConfigKeys.ALERTS_JSONL.fullName())) {
             Files.createDirectories(Paths.get(DEFAULT_ALERTS).toAbsolutePath().getParent());
