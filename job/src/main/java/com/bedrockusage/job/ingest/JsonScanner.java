@@ -299,18 +299,50 @@ final class JsonScanner {
         return overflow ? NOT_AN_INTEGER : (negative ? -value : value);
     }
 
-    /** Skips one complete value of any kind, validating it. One loop over locals: no recursion, no fields. */
+    /**
+     * Skips one complete value of any kind, validating it. One loop over locals: no recursion, no fields, and
+     * the string scan written out in place (C2 will not inline {@link #scanString}: its code is too big).
+     */
     void skipValue() {
         final byte[] b = buf;
         final int e = end;
         final byte[] st = stack;
         int p = pos;
         int depth = 0;
+        boolean key = false;
         for (;;) {
             p = ws(b, p, e);
             byte c = b[p];
             if (c == '"') {
-                p = scanString(b, p + 1, e) & Integer.MAX_VALUE;
+                p++;
+                for (;;) {
+                    if (p <= e - 8) {
+                        long m = specials((long) LONGS.get(b, p));
+                        if (m == 0) {
+                            p += 8;
+                            continue;
+                        }
+                        p += Long.numberOfTrailingZeros(m) >>> 3;
+                    } else {
+                        p = nextSpecialByte(b, p, e);
+                    }
+                    if (b[p] == '"') {
+                        p++;
+                        break;
+                    }
+                    p = skipEscape(b, p, e);
+                }
+                if (key) {
+                    p = ws(b, p, e);
+                    if (b[p] != ':') {
+                        throw MALFORMED;
+                    }
+                    p++;
+                    key = false;
+                    continue;
+                }
+            } else if (key) {
+                throw MALFORMED;
             } else if (c == '{') {
                 p = ws(b, p + 1, e);
                 if (b[p] == '}') {
@@ -320,7 +352,7 @@ final class JsonScanner {
                         throw MALFORMED;
                     }
                     st[depth++] = OBJECT;
-                    p = keyAndColon(b, p, e);
+                    key = true;
                     continue;
                 }
             } else if (c == '[') {
@@ -345,7 +377,7 @@ final class JsonScanner {
             } else {
                 throw MALFORMED;
             }
-            // a value is complete: close containers until one expects another value
+            // a value is complete: close containers until one expects another value (or key)
             for (;;) {
                 if (depth == 0) {
                     pos = p;
@@ -356,9 +388,7 @@ final class JsonScanner {
                 byte container = st[depth - 1];
                 if (c == ',') {
                     p++;
-                    if (container == OBJECT) {
-                        p = keyAndColon(b, ws(b, p, e), e);
-                    }
+                    key = container == OBJECT;
                     break;
                 }
                 if ((c == '}' && container == OBJECT) || (c == ']' && container == ARRAY)) {
@@ -369,18 +399,6 @@ final class JsonScanner {
                 throw MALFORMED;
             }
         }
-    }
-
-    /** p is at a key's opening quote; returns the index after the colon. */
-    private static int keyAndColon(byte[] b, int p, int e) {
-        if (b[p] != '"') {
-            throw MALFORMED;
-        }
-        p = ws(b, scanString(b, p + 1, e) & Integer.MAX_VALUE, e);
-        if (b[p] != ':') {
-            throw MALFORMED;
-        }
-        return p + 1;
     }
 
     private static final byte[] TRUE_BYTES = {'t', 'r', 'u', 'e'};
@@ -468,9 +486,9 @@ final class JsonScanner {
      * and control bytes at once ({@link #specials}); the lowest flagged byte (little-endian) is the exact stop.
      */
     static int scanString(byte[] b, int p, int e) {
+        // Kept under the JIT's inlining limit (325 bytecodes): the rare paths live in their own methods.
         int escaped = 0;
         for (;;) {
-            byte c;
             if (p <= e - 16) {
                 long m = specials((long) LONGS.get(b, p));
                 if (m == 0) {
@@ -482,52 +500,53 @@ final class JsonScanner {
                     p += 8;
                 }
                 p += Long.numberOfTrailingZeros(m) >>> 3;
-                c = b[p];
-            } else if (p <= e - 8) {
-                long m = specials((long) LONGS.get(b, p));
-                if (m == 0) {
-                    p += 8;
-                    continue;
-                }
-                p += Long.numberOfTrailingZeros(m) >>> 3;
-                c = b[p];
             } else {
-                for (;;) {
-                    if (p >= e) {
-                        throw END_OF_INPUT;
-                    }
-                    c = b[p];
-                    if (c == '"' || c == '\\' || (c >= 0 && c < 0x20)) {
-                        break;
-                    }
-                    p++;
-                }
+                p = nextSpecialByte(b, p, e);
             }
-            if (c == '"') {
+            if (b[p] == '"') {
                 return (p + 1) | escaped;
             }
-            if (c != '\\') {
-                throw MALFORMED; // raw control character
-            }
+            p = skipEscape(b, p, e);
             escaped = Integer.MIN_VALUE;
-            if (p + 1 >= e) {
+        }
+    }
+
+    /** Byte by byte near the end of the input: the index of the next '"', '\\' or control byte. */
+    private static int nextSpecialByte(byte[] b, int p, int e) {
+        for (;;) {
+            if (p >= e) {
                 throw END_OF_INPUT;
             }
-            byte x = b[p + 1];
-            if (x == 'u') {
-                if (p + 6 > e) {
-                    throw END_OF_INPUT;
-                }
-                if ((HEX[b[p + 2] & 0xff] | HEX[b[p + 3] & 0xff] | HEX[b[p + 4] & 0xff] | HEX[b[p + 5] & 0xff]) < 0) {
-                    throw MALFORMED;
-                }
-                p += 6;
-            } else if (SIMPLE_ESCAPE[x & 0xff]) {
-                p += 2;
-            } else {
+            byte c = b[p];
+            if (c == '"' || c == '\\' || (c >= 0 && c < 0x20)) {
+                return p;
+            }
+            p++;
+        }
+    }
+
+    /** p is at a '\\' (or a raw control byte, which is invalid); returns the index after the escape. */
+    private static int skipEscape(byte[] b, int p, int e) {
+        if (b[p] != '\\') {
+            throw MALFORMED; // raw control character
+        }
+        if (p + 1 >= e) {
+            throw END_OF_INPUT;
+        }
+        byte x = b[p + 1];
+        if (x == 'u') {
+            if (p + 6 > e) {
+                throw END_OF_INPUT;
+            }
+            if ((HEX[b[p + 2] & 0xff] | HEX[b[p + 3] & 0xff] | HEX[b[p + 4] & 0xff] | HEX[b[p + 5] & 0xff]) < 0) {
                 throw MALFORMED;
             }
+            return p + 6;
         }
+        if (SIMPLE_ESCAPE[x & 0xff]) {
+            return p + 2;
+        }
+        throw MALFORMED;
     }
 
     /**

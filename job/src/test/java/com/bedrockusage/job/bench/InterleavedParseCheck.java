@@ -18,6 +18,7 @@ public final class InterleavedParseCheck {
         ParseBenchmark bench = new ParseBenchmark();
         bench.bodyBytes = 8192;
         bench.records = 2000;
+        bench.kind = args.length > 1 ? args[1] : "mixed";
         bench.setUp();
         ParseBenchmark.Parsers parsers = new ParseBenchmark.Parsers();
         ParseBenchmark.Counters counters = new ParseBenchmark.Counters();
@@ -46,8 +47,8 @@ public final class InterleavedParseCheck {
             vsGunzip[r] = parser[r] / gunzip[r];
             vsJackson[r] = parser[r] / jackson[r];
         }
-        System.out.printf("MB/s (median of %d rounds, best): gunzip %.0f (%.0f), jackson readTree %.0f (%.0f), "
-                        + "parser %.0f (%.0f)%n", rounds, median(gunzip), max(gunzip), median(jackson), max(jackson),
+        System.out.printf("%s: MB/s (median of %d rounds, best): gunzip %.0f (%.0f), jackson readTree %.0f (%.0f), "
+                        + "parser %.0f (%.0f)%n", bench.kind, rounds, median(gunzip), max(gunzip), median(jackson), max(jackson),
                 median(parser), max(parser));
         System.out.printf("parser/gunzip per round: median %.2f, min %.2f; parser/jackson: median %.2f%n",
                 median(vsGunzip), min(vsGunzip), median(vsJackson));

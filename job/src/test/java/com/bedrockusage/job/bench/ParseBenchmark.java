@@ -46,6 +46,10 @@ public class ParseBenchmark {
     @Param({"2000"})
     public int records;
 
+    /** {@code mixed} (default), or one kind only: {@code converse}, {@code invoke}, {@code stream}. */
+    @Param({"mixed"})
+    public String kind;
+
     byte[] ndjson;
     byte[] gzip;
 
@@ -57,12 +61,25 @@ public class ParseBenchmark {
         Instant t = Instant.parse("2025-08-18T16:00:00Z");
         for (int i = 0; i < records; i++) {
             int body = bodyBytes / 4 + random.nextInt(bodyBytes * 3 / 2);
-            lines.add(logs.record("req-" + i, t.plusMillis(i * 37L), "us-east-1", body));
+            lines.add(record(logs, "req-" + i, t.plusMillis(i * 37L), body));
         }
         ndjson = SyntheticLogs.ndjson(lines);
         gzip = SyntheticLogs.gzip(ndjson);
         System.out.printf("%n[data] %d records, %.1f MB NDJSON, %.1f MB gzip%n", records, ndjson.length / 1e6,
                 gzip.length / 1e6);
+    }
+
+    private String record(SyntheticLogs logs, String id, Instant time, int body) {
+        switch (kind) {
+            case "converse":
+                return logs.converse(id, time, "us-east-1", body);
+            case "invoke":
+                return logs.invokeAnthropic(id, time, "us-east-1", body);
+            case "stream":
+                return logs.streamAnthropic(id, time, "us-east-1", body);
+            default:
+                return logs.record(id, time, "us-east-1", body);
+        }
     }
 
     @State(Scope.Thread)

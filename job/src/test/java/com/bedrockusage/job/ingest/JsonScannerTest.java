@@ -77,6 +77,59 @@ class JsonScannerTest {
     }
 
     @Test
+    void shouldSkipStringValuesAndKeysLikeAByteAtATimeScan() {
+        Random random = new Random(2);
+        JsonScanner scanner = new JsonScanner();
+        for (int n = 0; n < 100_000; n++) {
+            int len = random.nextInt(40);
+            byte[] b = new byte[len + 12];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = random.nextInt(3) == 0 ? ALPHABET[random.nextInt(ALPHABET.length)] : (byte) ('a' + i % 26);
+            }
+            boolean asKey = random.nextBoolean();
+            int from = random.nextInt(4);
+            int to = Math.min(b.length, from + len);
+            // value: "<bytes>   key: {"<bytes>:1}
+            byte[] doc = new byte[to - from + 5];
+            int o = 0;
+            if (asKey) {
+                doc[o++] = '{';
+            }
+            doc[o++] = '"';
+            System.arraycopy(b, from, doc, o, to - from);
+            int bodyStart = o;
+            o += to - from;
+            if (asKey) {
+                doc[o++] = ':';
+                doc[o++] = '1';
+                doc[o++] = '}';
+            }
+            int expectedEnd = naiveScan(doc, bodyStart, o - (asKey ? 3 : 0));
+            scanner.reset(doc, 0, o);
+            int actual;
+            try {
+                scanner.skipValue();
+                actual = scanner.pos;
+            } catch (JsonScanner.JsonException ex) {
+                actual = ex == JsonScanner.END_OF_INPUT ? -1 : -2;
+            }
+            if (expectedEnd != -1 && expectedEnd != -2) {
+                int stop = expectedEnd & Integer.MAX_VALUE;
+                boolean complete = asKey ? stop == o - 3 : true;
+                if (!asKey) {
+                    assertThat(actual).as("value %s", java.util.Arrays.toString(doc)).isEqualTo(stop);
+                } else if (complete) {
+                    assertThat(actual).as("key %s", java.util.Arrays.toString(doc)).isEqualTo(o);
+                } // else the key ended early and the rest decides validity: only "no other exception" holds
+            } else if (!asKey) {
+                assertThat(actual).as("value %s", java.util.Arrays.toString(doc)).isEqualTo(expectedEnd);
+            } else {
+                assertThat(actual).as("key %s", java.util.Arrays.toString(doc)).isLessThan(0);
+            }
+        }
+    }
+
+    @Test
     void shouldFindNewlinesAtEveryPosition() {
         for (int len = 0; len < 40; len++) {
             for (int at = 0; at < len; at++) {
