@@ -1,0 +1,180 @@
+package com.bedrockusage.job;
+
+import com.bedrockusage.job.config.JobConfig;
+import com.bedrockusage.job.dedup.DeduplicateByRequestId;
+import com.bedrockusage.job.ingest.BedrockLogFiles;
+import com.bedrockusage.job.ingest.BedrockLogKinesis;
+import com.bedrockusage.job.ingest.IngestSplitter;
+import com.bedrockusage.job.ingest.IngestTypes;
+import com.bedrockusage.job.model.IngestRecord;
+import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.model.RejectedRecord;
+import com.bedrockusage.job.pricing.PriceInvocations;
+import com.bedrockusage.job.pricing.PriceUpdate;
+import com.bedrockusage.job.pricing.PriceUpdateFiles;
+import com.bedrockusage.job.sink.IcebergSinks;
+import com.bedrockusage.job.sink.InvocationToRow;
+import com.bedrockusage.job.sink.RejectedToRow;
+import com.bedrockusage.job.sink.TableDefinition;
+import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.job.sink.UsageToRow;
+import com.bedrockusage.job.usage.ExactUsage;
+import com.bedrockusage.job.usage.UsageRow;
+import com.bedrockusage.job.usage.UsageWindows;
+import com.bedrockusage.pricing.PriceCatalog;
+import java.time.Duration;
+import java.util.Collections;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Wires the job. Sources and sinks come from the configuration, so tests run this exact topology on bounded
+ * local files and a temporary warehouse.
+ *
+ * <pre>
+ *  S3 / files ─┐                                                          ┌─► invocations
+ *  Kinesis ────┴─► split rejected ─► dedup ─► price (broadcast ◄─ price   ├─► usage_minute / usage_hourly
+ *                      │            (requestId)   catalogue + updates) ───┼─► usage_daily (exact: late calls added)
+ *                      └─► rejected_records                               ├─► late_invocations
+ *                                                                         └─► alerts ─► SNS, alerts table, JSONL
+ * </pre>
+ */
+public final class UsagePipeline {
+
+    /** Calls later than the allowed lateness of the finest window: persisted in late_invocations. */
+    static final OutputTag<Invocation> LATE_FINEST = new OutputTag<>("late-finest", IngestTypes.INVOCATION);
+
+    private UsagePipeline() {}
+
+    /** Adds the whole job to {@code env}; returns the priced invocations for callers that add more. */
+    public static DataStream<Invocation> build(StreamExecutionEnvironment env, JobConfig config) {
+        SingleOutputStreamOperator<Invocation> parsed = sources(env, config)
+                .process(new IngestSplitter(), IngestTypes.INVOCATION)
+                .uid(OperatorIds.SPLIT_REJECTED)
+                .name("split rejected");
+        DataStream<RejectedRecord> rejected = parsed.getSideOutput(IngestSplitter.REJECTED);
+
+        DataStream<Invocation> unique = parsed
+                .keyBy(i -> i.requestId, Types.STRING)
+                .process(new DeduplicateByRequestId(config.dedupTtl), IngestTypes.INVOCATION)
+                .uid(OperatorIds.DEDUP)
+                .name("dedup by requestId");
+
+        BroadcastStream<PriceUpdate> priceUpdates = priceUpdates(env, config).broadcast(PriceInvocations.PRICE_ROWS);
+        DataStream<Invocation> priced = unique
+                .connect(priceUpdates)
+                .process(new PriceInvocations(baseCatalogue(config)), IngestTypes.INVOCATION)
+                .uid(OperatorIds.PRICING)
+                .name("price invocations");
+
+        write(rejected.map(new RejectedToRow()).uid("rows-rejected").name("rejected to rows"),
+                Tables.rejectedRecords(), config);
+        TableDefinition invocations = Tables.invocations();
+        write(priced.map(new InvocationToRow(invocations)).uid("rows-invocations").name("invocations to rows"),
+                invocations, config);
+        usage(priced, config);
+        return priced;
+    }
+
+    private static void usage(DataStream<Invocation> priced, JobConfig config) {
+        boolean lateWritten = false;
+        for (Duration size : config.windows) {
+            String table = JobConfig.WINDOW_TABLES.get(size);
+            String suffix = UsageWindows.granularity(size);
+            OutputTag<Invocation> lateTag = new OutputTag<>("late-" + suffix, IngestTypes.INVOCATION);
+            DataStream<UsageRow> rows;
+            DataStream<Invocation> late;
+            if (size.equals(Duration.ofDays(1))) {
+                ExactUsage exact = UsageWindows.exactTotals(priced, size, config.allowedLateness,
+                        config.dailyRetention, lateTag, suffix);
+                rows = exact.rows;
+                late = exact.late;
+            } else {
+                SingleOutputStreamOperator<UsageRow> windowRows =
+                        UsageWindows.apply(priced, size, config.allowedLateness, lateTag, suffix);
+                rows = windowRows;
+                late = windowRows.getSideOutput(lateTag);
+            }
+            TableDefinition def = Tables.usage(table);
+            write(rows.map(new UsageToRow(def)).uid("rows-" + table.replace('_', '-')).name(table + " to rows"),
+                    def, config);
+            // A call too late for the finest window is too late for every coarser one: persisting that
+            // window's late calls records each late call exactly once.
+            if (!lateWritten) {
+                TableDefinition lateDef = Tables.lateInvocations();
+                write(late.map(new InvocationToRow(lateDef)).uid("rows-late-invocations").name("late calls to rows"),
+                        lateDef, config);
+                lateWritten = true;
+            }
+        }
+    }
+
+    private static void write(DataStream<org.apache.flink.table.data.RowData> rows, TableDefinition table,
+            JobConfig config) {
+        IcebergSinks.write(rows, table, config);
+    }
+
+    private static DataStream<IngestRecord> sources(StreamExecutionEnvironment env, JobConfig config) {
+        WatermarkStrategy<IngestRecord> watermarks = WatermarkStrategy
+                .<IngestRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness)
+                .withTimestampAssigner((r, previous) -> r.invocation != null ? r.invocation.eventTime : previous)
+                .withIdleness(config.idleness);
+        DataStream<IngestRecord> s3 = null;
+        if (config.hasS3Source()) {
+            s3 = env.fromSource(BedrockLogFiles.source(config.s3Path, config.s3Continuous,
+                            config.s3DiscoveryInterval, config.s3From, config.s3To),
+                            watermarks, "S3 logs: " + config.s3Path, IngestTypes.INGEST_RECORD)
+                    .uid(OperatorIds.SOURCE_S3);
+        }
+        DataStream<IngestRecord> kinesis = null;
+        if (config.hasKinesisSource()) {
+            kinesis = env.fromSource(BedrockLogKinesis.source(config.kinesisStreamArn, kinesisConfig(config)),
+                            watermarks, "Kinesis logs: " + config.kinesisStreamArn, IngestTypes.INGEST_RECORD)
+                    .uid(OperatorIds.SOURCE_KINESIS);
+        }
+        if (s3 != null && kinesis != null) {
+            return s3.union(kinesis);
+        }
+        return s3 != null ? s3 : kinesis;
+    }
+
+    static Configuration kinesisConfig(JobConfig config) {
+        Configuration c = new Configuration();
+        c.setString("aws.region", config.kinesisRegion);
+        c.setString("flink.stream.initpos", config.kinesisInitialPosition);
+        if (config.kinesisEndpoint != null) {
+            c.setString("aws.endpoint", config.kinesisEndpoint);
+            // A local emulator takes any credentials; real endpoints use the SDK's default chain.
+            c.setString("aws.credentials.provider", "BASIC");
+            c.setString("aws.credentials.provider.basic.accesskeyid", "local");
+            c.setString("aws.credentials.provider.basic.secretkey", "local");
+        }
+        return c;
+    }
+
+    private static PriceCatalog baseCatalogue(JobConfig config) {
+        PriceCatalog catalog = config.pricingCatalog == null
+                ? PriceCatalog.defaultCatalog()
+                : PriceCatalogFiles.load(config.pricingCatalog);
+        return config.pricingAliases.isEmpty() ? catalog : catalog.withAliases(config.pricingAliases);
+    }
+
+    private static DataStream<PriceUpdate> priceUpdates(StreamExecutionEnvironment env, JobConfig config) {
+        if (config.pricingUpdatesDir != null) {
+            return PriceUpdateFiles.stream(env, config.pricingUpdatesDir, config.pricingUpdatesInterval);
+        }
+        // No updates: an empty, finished stream. The price rows live in the pricing operator's broadcast
+        // state, so configuring an updates directory later keeps that state.
+        return env.fromCollection(Collections.<PriceUpdate>emptyList(), TypeInformation.of(PriceUpdate.class))
+                .uid(OperatorIds.PRICE_UPDATES)
+                .name("no price updates");
+    }
+
+}
