@@ -76,3 +76,18 @@ port_in_use() {
 port_user() {
   ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*users:((\("[^"]*",pid=[0-9]*\).*/\1/p' | head -1
 }
+
+# cluster_java MAIN ARGS...: a local-cluster tool (not exec'd), pointed at this cluster's state.
+cluster_java() {
+  local main="$1"; shift
+  LOCAL_CLUSTER_HOME="$CLUSTER_HOME" JOB_JAR="$JOB_JAR" java "-Xmx${CLUSTER_TOOL_HEAP:-768m}" "${FLINK_JAVA_OPTS[@]}" \
+    -Dlog4j.configurationFile="$REPO_ROOT/local-cluster/conf/log4j2-cli.properties" \
+    -cp "$(runtime_classpath)" "$main" "$@"
+}
+
+# True when the arguments ask for help (the Java tool prints it; no running cluster needed).
+wants_help() {
+  local a
+  for a in "$@"; do [ "$a" = "--help" ] || [ "$a" = "-h" ] && return 0; done
+  return 1
+}
