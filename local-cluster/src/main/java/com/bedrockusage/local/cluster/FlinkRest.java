@@ -3,7 +3,6 @@ package com.bedrockusage.local.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -46,16 +45,16 @@ public final class FlinkRest {
     /** Uploads a jar ({@code POST /jars/upload}); returns its id on the cluster. */
     public String uploadJar(Path jar) throws IOException {
         String boundary = "----bedrock" + UUID.randomUUID().toString().replace("-", "");
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\n"
+        byte[] head = ("--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName() + "\"\r\n"
-                + "Content-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(Files.readAllBytes(jar));
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+                + "Content-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        // streamed from disk: the shaded job jar is a few hundred MB
         HttpRequest req = HttpRequest.newBuilder(base.resolve("jars/upload"))
-                .timeout(Duration.ofMinutes(2))
+                .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(jar), HttpRequest.BodyPublishers.ofByteArray(tail)))
                 .build();
         JsonNode reply = send(req);
         String filename = reply.path("filename").asText("");
