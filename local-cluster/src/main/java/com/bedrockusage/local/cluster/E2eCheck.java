@@ -100,8 +100,13 @@ public final class E2eCheck {
         TableTotals tables = new TableTotals(cluster.warehouse());
         long deadline = System.nanoTime() + timeout.toNanos();
         long rows = -1;
+        long lastReport = System.nanoTime();
         while (System.nanoTime() < deadline) {
             rows = tables.count(Tables.INVOCATIONS);
+            if (System.nanoTime() - lastReport > 15_000_000_000L) {
+                out.printf("e2e-check: invocations holds %d of %d fed calls so far%n", rows, truth.uniqueRecords);
+                lastReport = System.nanoTime();
+            }
             if (rows > truth.uniqueRecords) {
                 err.printf("e2e-check: invocations holds %d rows but only %d unique calls were fed: duplicates%n",
                         rows, truth.uniqueRecords);
@@ -138,6 +143,8 @@ public final class E2eCheck {
         err.println("e2e-check: the watermark did not pass " + at + " within " + timeout.toSeconds() + " s:");
         marks.forEach((vertex, w) -> err.printf("  %-28s %s%n", w == Long.MIN_VALUE ? "(none)" : Instant.ofEpochMilli(w),
                 vertex.length() > 100 ? vertex.substring(0, 100) + "..." : vertex));
+        err.println("sources:");
+        rest.sourceWatermarks(job).forEach(s -> err.println("  " + s));
         return 1;
     }
 

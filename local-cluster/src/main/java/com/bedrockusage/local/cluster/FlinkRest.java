@@ -180,6 +180,39 @@ public final class FlinkRest {
         return out;
     }
 
+    /**
+     * Per source subtask: its output watermark and how long it has emitted nothing ({@code sourceIdleTime}), for
+     * finding the source that holds the watermark back.
+     */
+    public List<String> sourceWatermarks(String jobId) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (JsonNode node : get("jobs/" + jobId + "/plan").path("plan").path("nodes")) {
+            if (node.has("inputs") && !node.path("inputs").isEmpty()) {
+                continue;
+            }
+            String id = node.path("id").asText();
+            List<String> wanted = new ArrayList<>();
+            for (JsonNode m : get("jobs/" + jobId + "/vertices/" + id + "/metrics")) {
+                String name = m.path("id").asText();
+                if (name.endsWith(".currentOutputWatermark") || name.endsWith(".sourceIdleTime")) {
+                    wanted.add(name);
+                }
+            }
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            Map<String, String> values = new java.util.TreeMap<>();
+            for (JsonNode m : get("jobs/" + jobId + "/vertices/" + id + "/metrics?get=" + String.join(",", wanted))) {
+                values.put(m.path("id").asText(), m.path("value").asText());
+            }
+            String label = node.path("description").asText(id);
+            values.forEach((k, v) -> out.add(label.substring(0, Math.min(40, label.length())) + " subtask " + k.substring(0, k.indexOf('.'))
+                    + " " + k.substring(k.lastIndexOf('.') + 1) + "=" + (k.endsWith("Watermark")
+                    ? java.time.Instant.ofEpochMilli(parseWatermark(v)).toString() : v + " ms")));
+        }
+        return out;
+    }
+
     static long parseWatermark(String value) {
         try {
             return Long.parseLong(value.trim());
