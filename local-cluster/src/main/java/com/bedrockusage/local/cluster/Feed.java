@@ -157,8 +157,8 @@ public final class Feed {
                 "--start", options.start().toString(),
                 "--hours", String.format(Locale.ROOT, "%.6f", Math.max(1, options.span().toSeconds()) / 3600.0),
                 "--seed", Long.toString(options.seed()),
-                // one-minute files give smooth pacing for short spans
-                "--file-minutes", options.span().compareTo(Duration.ofHours(3)) <= 0 ? "1" : "5"));
+                // one-minute files pace a short feed smoothly; longer spans keep Bedrock's 5 minutes (fewer objects)
+                "--file-minutes", options.span().compareTo(Duration.ofMinutes(30)) <= 0 ? "1" : "5"));
         if (!options.generatorArgs().contains("--body-kb")) {
             cmd.addAll(List.of("--body-kb", "1"));
         }
