@@ -128,7 +128,9 @@ public final class Submit {
 
     static String resolveSavepoint(ClusterState cluster, String given) throws IOException, UsageException {
         if (!given.equals("last")) {
-            return given.contains("://") ? given : Path.of(given).toAbsolutePath().normalize().toUri().toString();
+            // Flink prints savepoints as file:/dir (one slash): any scheme means "already a location"
+            return given.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? given
+                    : Path.of(given).toAbsolutePath().normalize().toUri().toString();
         }
         Path last = cluster.home().resolve(Savepoint.LAST_SAVEPOINT);
         if (!Files.isRegularFile(last)) {
