@@ -1,12 +1,65 @@
-# Shared by the local-cluster scripts: find the repo, build once, run a Java main with the runtime classpath.
 # shellcheck shell=bash
+# Shared helpers for local-cluster/bin scripts. Source it; do not run it.
+#   . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+#   CP="$(bu_classpath)"; exec java -cp "$CP" some.Main "$@"
 
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-LC_TARGET="$REPO_ROOT/local-cluster/target"
-BUILD_STAMP="$LC_TARGET/.built"
+BU_BIN_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+BU_LOCAL_DIR="$(dirname "$BU_BIN_DIR")"
+BU_ROOT="$(dirname "$BU_LOCAL_DIR")"
+BU_CP_FILE="$BU_LOCAL_DIR/target/runtime-classpath.txt"
+BU_CLASSES="$BU_LOCAL_DIR/target/classes"
 
-# Flink on JDK 17 needs these opens (same list as the tests use).
-FLINK_JAVA_OPTS=(
+bu_die() {
+  echo "$(basename "$0"): $*" >&2
+  exit 1
+}
+
+# True when the build outputs are missing or any pom or main source is newer than them.
+bu_needs_build() {
+  [[ -f "$BU_CP_FILE" && -d "$BU_CLASSES" ]] || return 0
+  local cp_entry
+  while IFS= read -r -d ':' cp_entry; do
+    [[ -e "$cp_entry" ]] || return 0
+  done < <(printf '%s:' "$(cat "$BU_CP_FILE")")
+  [[ -n "$(find "$BU_ROOT" \( -name target -o -name node_modules -o -name local-data -o -name '.?*' \) -prune -o \
+      \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$BU_CP_FILE" -print -quit 2>/dev/null)" ]]
+}
+
+# Builds local-cluster and the modules it needs, once (offline first, online if something is missing).
+bu_build() {
+  command -v mvn >/dev/null || bu_die "mvn not found: install Maven 3.8+ and JDK 17"
+  echo "$(basename "$0"): building (first use or sources changed)..." >&2
+  local log
+  log="$(mktemp)"
+  if ! (cd "$BU_ROOT" && mvn -q -B -o -DskipTests -pl local-cluster -am package >"$log" 2>&1); then
+    if ! (cd "$BU_ROOT" && mvn -q -B -DskipTests -pl local-cluster -am package >"$log" 2>&1); then
+      cat "$log" >&2
+      rm -f "$log"
+      bu_die "build failed"
+    fi
+  fi
+  rm -f "$log"
+  touch "$BU_CP_FILE"
+}
+
+# Prints the runtime classpath of local-cluster (its classes first), building when needed.
+bu_classpath() {
+  if bu_needs_build; then
+    if command -v flock >/dev/null; then
+      mkdir -p "$BU_LOCAL_DIR/target"
+      (
+        flock 9
+        if bu_needs_build; then bu_build; fi
+      ) 9>"$BU_LOCAL_DIR/target/.build.lock" || return 1
+    else
+      bu_build || return 1
+    fi
+  fi
+  printf '%s:%s\n' "$BU_CLASSES" "$(cat "$BU_CP_FILE")"
+}
+
+# Flink on JDK 17 needs these opens (the same list the tests use).
+BU_FLINK_JAVA_OPTS=(
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED
   --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
@@ -15,34 +68,11 @@ FLINK_JAVA_OPTS=(
   --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED
 )
 
-die() { echo "$(basename "$0"): $*" >&2; exit 2; }
-
-# Builds the project (without tests) when it was never built or a source changed since the last build.
-ensure_built() {
-  local stale=""
-  if [ ! -f "$BUILD_STAMP" ] || [ ! -f "$LC_TARGET/runtime-classpath.txt" ]; then
-    stale=yes
-  elif [ -n "$(find "$REPO_ROOT"/pom.xml "$REPO_ROOT"/pricing "$REPO_ROOT"/job "$REPO_ROOT"/udf "$REPO_ROOT"/local-cluster \
-        \( -path '*/target' -o -path '*/node_modules' \) -prune -o \
-        -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$BUILD_STAMP" -print -quit)" ]; then
-    stale=yes
-  fi
-  if [ -n "$stale" ]; then
-    command -v mvn >/dev/null || die "Maven (mvn) is needed to build the project"
-    echo "$(basename "$0"): building the project (first use or sources changed)..." >&2
-    (cd "$REPO_ROOT" && mvn -q -B -ntp -Dmaven.test.skip=true package) >&2 || die "build failed (run: mvn -DskipTests package)"
-    touch "$BUILD_STAMP"
-  fi
-}
-
-runtime_classpath() {
-  echo "$LC_TARGET/classes:$(cat "$LC_TARGET/runtime-classpath.txt")"
-}
-
-# run_java HEAP MAIN_CLASS ARGS...
-run_java() {
-  local heap="$1" main="$2"
+# Runs a Flink-using main in this process: bu_run_flink HEAP MAIN_CLASS ARGS...
+bu_run_flink() {
+  local heap="$1" main="$2" cp
   shift 2
-  exec java "-Xmx$heap" "${FLINK_JAVA_OPTS[@]}" -Dlog4j.configurationFile="$REPO_ROOT/local-cluster/conf/log4j2-cli.properties" \
-    -cp "$(runtime_classpath)" "$main" "$@"
+  cp="$(bu_classpath)" || exit 1
+  exec java "-Xmx$heap" "${BU_FLINK_JAVA_OPTS[@]}" \
+    -Dlog4j.configurationFile="$BU_LOCAL_DIR/conf/log4j2-cli.properties" -cp "$cp" "$main" "$@"
 }

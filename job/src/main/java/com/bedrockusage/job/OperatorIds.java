@@ -12,7 +12,8 @@ public final class OperatorIds {
     public static final String DEDUP = "dedup-request-id";
     public static final String PRICE_UPDATES = "price-updates";
     public static final String PRICING = "price-invocations";
-    public static final String DAILY_TOTALS = "daily-totals";
+    public static final String DAILY_REPORT = "daily-report";
+    public static final String DAILY_REPORT_ANNOUNCE = "daily-report-announce";
 
     private OperatorIds() {}
 }

@@ -1,5 +1,11 @@
 package com.bedrockusage.job;
 
+import com.bedrockusage.job.alerts.Alert;
+import com.bedrockusage.job.alerts.AlertToRow;
+import com.bedrockusage.job.alerts.AlertsPipeline;
+import com.bedrockusage.job.alerts.AlertsTable;
+import com.bedrockusage.job.alerts.DeliveredAlert;
+import com.bedrockusage.job.alerts.ReportAnnouncement;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.dedup.DeduplicateByRequestId;
 import com.bedrockusage.job.ingest.BedrockLogFiles;
@@ -10,6 +16,8 @@ import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.model.RejectedRecord;
 import com.bedrockusage.job.pricing.PriceInvocations;
+import com.bedrockusage.job.report.DailyReportFunction;
+import com.bedrockusage.job.report.DailyReportWritten;
 import com.bedrockusage.job.pricing.PriceUpdate;
 import com.bedrockusage.job.pricing.PriceUpdateFiles;
 import com.bedrockusage.job.sink.IcebergSinks;
@@ -23,7 +31,10 @@ import com.bedrockusage.job.usage.UsageRow;
 import com.bedrockusage.job.usage.UsageWindows;
 import com.bedrockusage.pricing.PriceCatalog;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Collections;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -53,15 +64,24 @@ public final class UsagePipeline {
 
     private UsagePipeline() {}
 
-    /** Adds the whole job to {@code env}; returns the priced invocations for callers that add more. */
+    /** Adds the whole job to {@code env}; returns the priced invocations. */
     public static DataStream<Invocation> build(StreamExecutionEnvironment env, JobConfig config) {
+        return build(env, config, UnaryOperator.identity());
+    }
+
+    /**
+     * @param afterParse applied to the parsed invocations, chained to the sources (tests use it to inject a
+     *     failure or to pace records)
+     */
+    public static DataStream<Invocation> build(StreamExecutionEnvironment env, JobConfig config,
+            UnaryOperator<DataStream<Invocation>> afterParse) {
         SingleOutputStreamOperator<Invocation> parsed = sources(env, config)
                 .process(new IngestSplitter(), IngestTypes.INVOCATION)
                 .uid(OperatorIds.SPLIT_REJECTED)
                 .name("split rejected");
         DataStream<RejectedRecord> rejected = parsed.getSideOutput(IngestSplitter.REJECTED);
 
-        DataStream<Invocation> unique = parsed
+        DataStream<Invocation> unique = afterParse.apply(parsed)
                 .keyBy(i -> i.requestId, Types.STRING)
                 .process(new DeduplicateByRequestId(config.dedupTtl), IngestTypes.INVOCATION)
                 .uid(OperatorIds.DEDUP)
@@ -79,11 +99,43 @@ public final class UsagePipeline {
         TableDefinition invocations = Tables.invocations();
         write(priced.map(new InvocationToRow(invocations)).uid("rows-invocations").name("invocations to rows"),
                 invocations, config);
-        usage(priced, config);
+        DataStream<UsageRow> daily = usage(priced, config);
+
+        DataStream<Alert> announcements = null;
+        if (config.reportEnabled && daily != null) {
+            DataStream<DailyReportWritten> reports = daily
+                    .keyBy(DailyReportFunction.BY_DAY, Types.LONG)
+                    .process(new DailyReportFunction(config.reportOutput, reportGrace(config),
+                            DailyReportFunction.DEFAULT_CORRECTION_WINDOW), TypeInformation.of(DailyReportWritten.class))
+                    .uid(OperatorIds.DAILY_REPORT)
+                    .name("daily report");
+            if (config.reportAnnounce) {
+                announcements = reports.map(new ReportAnnouncement(), TypeInformation.of(Alert.class))
+                        .uid(OperatorIds.DAILY_REPORT_ANNOUNCE)
+                        .name("announce daily report");
+            }
+        }
+        DataStream<DeliveredAlert> alerts = AlertsPipeline.apply(priced, config, announcements);
+        write(alerts.map(new AlertToRow()).uid("rows-alerts").name("alerts to rows"), AlertsTable.definition(), config);
         return priced;
     }
 
-    private static void usage(DataStream<Invocation> priced, JobConfig config) {
+    /** Every table the job writes; created before it starts. */
+    public static List<TableDefinition> tables() {
+        List<TableDefinition> all = new ArrayList<>(Tables.all());
+        all.add(AlertsTable.definition());
+        return all;
+    }
+
+    /** A day's report waits for the day's late rows: at least the allowed lateness. */
+    private static Duration reportGrace(JobConfig config) {
+        Duration grace = config.allowedLateness.plus(config.maxOutOfOrderness);
+        return grace.compareTo(DailyReportFunction.DEFAULT_GRACE) > 0 ? grace : DailyReportFunction.DEFAULT_GRACE;
+    }
+
+    /** @return the exact daily rows, or null when no daily window is configured */
+    private static DataStream<UsageRow> usage(DataStream<Invocation> priced, JobConfig config) {
+        DataStream<UsageRow> daily = null;
         boolean lateWritten = false;
         for (Duration size : config.windows) {
             String table = JobConfig.WINDOW_TABLES.get(size);
@@ -96,6 +148,7 @@ public final class UsagePipeline {
                         config.dailyRetention, lateTag, suffix);
                 rows = exact.rows;
                 late = exact.late;
+                daily = rows;
             } else {
                 SingleOutputStreamOperator<UsageRow> windowRows =
                         UsageWindows.apply(priced, size, config.allowedLateness, lateTag, suffix);
@@ -114,6 +167,7 @@ public final class UsagePipeline {
                 lateWritten = true;
             }
         }
+        return daily;
     }
 
     private static void write(DataStream<org.apache.flink.table.data.RowData> rows, TableDefinition table,

@@ -2,6 +2,7 @@ package com.bedrockusage.job.sink;
 
 import com.bedrockusage.job.config.JobConfig;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
@@ -42,13 +43,13 @@ public final class IcebergCatalogs {
      * Creates the namespace and any missing table. Runs in the client before the job starts, so the sinks
      * always find their tables; existing tables are left as they are.
      */
-    public static void ensureTables(JobConfig config) {
+    public static void ensureTables(JobConfig config, List<TableDefinition> tables) {
         Catalog catalog = loader(config).loadCatalog();
         Namespace ns = Namespace.of(config.icebergNamespace);
         if (catalog instanceof SupportsNamespaces && !((SupportsNamespaces) catalog).namespaceExists(ns)) {
             ((SupportsNamespaces) catalog).createNamespace(ns);
         }
-        for (TableDefinition def : Tables.all()) {
+        for (TableDefinition def : tables) {
             TableIdentifier id = TableIdentifier.of(ns, def.name());
             if (!catalog.tableExists(id)) {
                 Map<String, String> props = new HashMap<>();

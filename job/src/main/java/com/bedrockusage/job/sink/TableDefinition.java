@@ -16,7 +16,7 @@ public final class TableDefinition implements Serializable {
     private final String dayPartitionColumn;
     private final List<String> upsertKey;
 
-    TableDefinition(String name, Schema schema, String dayPartitionColumn, List<String> upsertKey) {
+    public TableDefinition(String name, Schema schema, String dayPartitionColumn, List<String> upsertKey) {
         this.name = name;
         this.schema = schema;
         this.dayPartitionColumn = dayPartitionColumn;

@@ -68,18 +68,18 @@ public final class Tables {
                 required(9, "output_tokens", Types.LongType.get()),
                 required(10, "cache_read_tokens", Types.LongType.get()),
                 required(11, "cache_write_tokens", Types.LongType.get()),
-                required(12, "cost_usd", MONEY),
-                required(13, "input_cost_usd", MONEY),
-                required(14, "output_cost_usd", MONEY),
-                required(15, "cache_read_cost_usd", MONEY),
-                required(16, "cache_write_cost_usd", MONEY),
+                optional(12, "cost_usd", MONEY),
+                optional(13, "input_cost_usd", MONEY),
+                optional(14, "output_cost_usd", MONEY),
+                optional(15, "cache_read_cost_usd", MONEY),
+                optional(16, "cache_write_cost_usd", MONEY),
                 required(17, "unpriced_invocations", Types.LongType.get()),
                 required(18, "latency_count", Types.LongType.get()),
                 optional(19, "latency_min_ms", Types.LongType.get()),
                 optional(20, "latency_avg_ms", Types.DoubleType.get()),
                 optional(21, "latency_max_ms", Types.LongType.get()),
-                optional(22, "latency_p50_ms", Types.LongType.get()),
-                optional(23, "latency_p99_ms", Types.LongType.get())));
+                optional(22, "latency_p50_ms", Types.DoubleType.get()),
+                optional(23, "latency_p99_ms", Types.DoubleType.get())));
         Set<Integer> key = new HashSet<>(Arrays.asList(1, 2, 3, 4, 5));
         return new TableDefinition(tableName, new Schema(fields, key), "window_start", USAGE_KEY);
     }

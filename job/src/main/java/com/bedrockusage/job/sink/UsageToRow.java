@@ -27,11 +27,11 @@ public final class UsageToRow extends ToRow<UsageRow> {
         r.setField(8, u.outputTokens);
         r.setField(9, u.cacheReadTokens);
         r.setField(10, u.cacheWriteTokens);
-        r.setField(11, moneyOrZero(u.costUsd));
-        r.setField(12, moneyOrZero(u.inputCostUsd));
-        r.setField(13, moneyOrZero(u.outputCostUsd));
-        r.setField(14, moneyOrZero(u.cacheReadCostUsd));
-        r.setField(15, moneyOrZero(u.cacheWriteCostUsd));
+        r.setField(11, money(u.costUsd));
+        r.setField(12, money(u.inputCostUsd));
+        r.setField(13, money(u.outputCostUsd));
+        r.setField(14, money(u.cacheReadCostUsd));
+        r.setField(15, money(u.cacheWriteCostUsd));
         r.setField(16, u.unpricedInvocations);
         r.setField(17, u.latencyCount);
         r.setField(18, u.latencyMinMs);

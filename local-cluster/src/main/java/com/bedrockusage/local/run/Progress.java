@@ -70,10 +70,16 @@ final class Progress {
         }
     }
 
+    /** The operator's counter is listed with its operator-name prefix, e.g. {@code split_rejected.kinesisanalytics.rejectedRecords}. */
     private long rejectedCount(String vertexId) throws Exception {
-        JsonNode metrics = get("/jobs/" + jobId + "/vertices/" + vertexId + "/subtasks/metrics?get=rejectedRecords&agg=sum");
-        for (JsonNode m : metrics) {
-            return (long) m.path("sum").asDouble();
+        String base = "/jobs/" + jobId + "/vertices/" + vertexId + "/subtasks/metrics";
+        for (JsonNode m : get(base)) {
+            String id = m.path("id").asText();
+            if (id.endsWith("kinesisanalytics.rejectedRecords")) {
+                for (JsonNode v : get(base + "?get=" + id + "&agg=sum")) {
+                    return (long) v.path("sum").asDouble();
+                }
+            }
         }
         return 0;
     }

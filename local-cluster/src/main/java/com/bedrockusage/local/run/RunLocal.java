@@ -7,6 +7,7 @@ import com.bedrockusage.job.config.ConfigException;
 import com.bedrockusage.job.config.ConfigKeys;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.sink.IcebergCatalogs;
+import com.bedrockusage.local.generate.GenerateLogs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -77,9 +79,12 @@ public final class RunLocal {
         conf.set(RestOptions.PORT, port);
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, config.parallelism);
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
+        // A local run that keeps failing should stop and say why, not restart forever.
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         UsageStreamJob.configure(env, config, true);
-        IcebergCatalogs.ensureTables(config);
+        IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
         UsagePipeline.build(env, config);
 
         long started = System.nanoTime();
@@ -114,7 +119,10 @@ public final class RunLocal {
             return;
         }
         System.out.println("run-local: generating demo logs into " + logs);
-        com.bedrockusage.local.generate.GenerateLogs.main(new String[] {"--out", logs.toString()});
+        int rc = GenerateLogs.run(new String[] {"--out", logs.toString()}, System.out, System.err);
+        if (rc != 0) {
+            throw new IllegalStateException("generating demo logs failed (exit " + rc + ")");
+        }
     }
 
     private static boolean containsSet(List<String> args, String fullName) {

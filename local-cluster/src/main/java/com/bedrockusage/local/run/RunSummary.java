@@ -38,7 +38,7 @@ final class RunSummary {
         Map<String, BigDecimal> byCaller = new HashMap<>();
         Map<String, BigDecimal> byModel = new HashMap<>();
         for (Record r : daily) {
-            BigDecimal c = (BigDecimal) r.getField("cost_usd");
+            BigDecimal c = r.getField("cost_usd") == null ? BigDecimal.ZERO : (BigDecimal) r.getField("cost_usd");
             invocations += (Long) r.getField("invocations");
             errors += (Long) r.getField("errors");
             unpriced += (Long) r.getField("unpriced_invocations");

@@ -1,0 +1,108 @@
+package com.bedrockusage.job.alerts;
+
+import com.bedrockusage.job.config.ConfigException;
+import com.bedrockusage.job.config.JobConfig;
+import com.bedrockusage.job.model.Invocation;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * Alerting in one call. Topology:
+ *
+ * <pre>
+ *   rules file --(RulesSource, p=1)--> RuleSet --broadcast--+
+ *                                                           v
+ *   priced Invocation -----------------------> RuleMatcher (one RuleHit per matching rule and scope key)
+ *                                                  | keyBy(rule id | scope key)
+ *                                                  v
+ *                                            RuleEvaluator (running value per window; fires on crossing)
+ *                                                  | Alert
+ *                                                  v
+ *                              SnsAlertPublisher (async, p=1, capacity = max in flight) or NotSent
+ *                                                  | DeliveredAlert --> returned (+ JSON-lines file if set)
+ * </pre>
+ *
+ * <p>Events need timestamps and watermarks upstream: windows are on event time, and the evaluator's state is
+ * cleaned by event-time timers. Firing itself does not wait for watermarks.
+ */
+public final class AlertsPipeline {
+
+    private AlertsPipeline() {}
+
+    public static DataStream<DeliveredAlert> apply(DataStream<Invocation> priced, JobConfig config) {
+        return apply(priced, AlertsSettings.from(config), null);
+    }
+
+    /** @param announcements other messages for the alert topic (daily reports), delivered like alerts; may be null */
+    public static DataStream<DeliveredAlert> apply(DataStream<Invocation> priced, JobConfig config,
+            DataStream<Alert> announcements) {
+        return apply(priced, AlertsSettings.from(config), announcements);
+    }
+
+    public static DataStream<DeliveredAlert> apply(DataStream<Invocation> priced, AlertsSettings s) {
+        return apply(priced, s, null);
+    }
+
+    /**
+     * @throws ConfigException when the rules file cannot be read or is invalid at startup (there are no previous
+     *     rules to fall back on then; on later reloads a bad file is logged and skipped)
+     */
+    public static DataStream<DeliveredAlert> apply(DataStream<Invocation> priced, AlertsSettings s,
+            DataStream<Alert> announcements) {
+        RuleSet initial;
+        try {
+            initial = RulesWatcher.load(s.rulesPath, s.defaultsEnabled);
+        } catch (RulesException e) {
+            throw new ConfigException(e.getMessage() + " (alerts.rules)", e);
+        }
+
+        @SuppressWarnings("deprecation")
+        DataStream<RuleSet> rules = priced.getExecutionEnvironment()
+                .addSource(new RulesSource(s.rulesPath, s.defaultsEnabled, s.rulesInterval.toMillis(), s.watchRules),
+                        "Alert rules", TypeInformation.of(RuleSet.class))
+                .setParallelism(1)
+                .uid(AlertOperatorIds.RULES_SOURCE);
+        BroadcastStream<RuleSet> broadcastRules = rules.broadcast(RuleMatcher.RULES);
+
+        DataStream<RuleHit> hits = priced.connect(broadcastRules)
+                .process(new RuleMatcher(initial, s.appPattern), TypeInformation.of(RuleHit.class))
+                .uid(AlertOperatorIds.MATCHER)
+                .name("Match alert rules");
+
+        DataStream<Alert> alerts = hits.keyBy(h -> h.key, Types.STRING)
+                .process(new RuleEvaluator(s.allowedLateness.toMillis()), TypeInformation.of(Alert.class))
+                .uid(AlertOperatorIds.EVALUATOR)
+                .name("Evaluate alert rules");
+        if (announcements != null) {
+            alerts = alerts.union(announcements);
+        }
+
+        SingleOutputStreamOperator<DeliveredAlert> delivered;
+        if (s.sns.enabled()) {
+            // p=1: max-in-flight bounds the whole job's requests to the topic, and alerts are few
+            delivered = AsyncDataStream.unorderedWait(alerts, new SnsAlertPublisher(s.sns),
+                            s.sns.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS, s.sns.maxInFlight)
+                    .returns(TypeInformation.of(DeliveredAlert.class))
+                    .setParallelism(1)
+                    .uid(AlertOperatorIds.SNS_DELIVERY)
+                    .name("Publish alerts to SNS");
+        } else {
+            delivered = alerts.map(new NotSent(), TypeInformation.of(DeliveredAlert.class))
+                    .uid(AlertOperatorIds.NOT_SENT)
+                    .name("Record alerts (no SNS topic)");
+        }
+
+        if (s.jsonlPath != null) {
+            delivered.sinkTo(new AlertJsonLinesSink(s.jsonlPath))
+                    .setParallelism(1)
+                    .uid(AlertOperatorIds.JSONL_SINK)
+                    .name("Alerts to " + s.jsonlPath);
+        }
+        return delivered;
+    }
+}

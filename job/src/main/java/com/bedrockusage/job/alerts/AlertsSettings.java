@@ -1,0 +1,40 @@
+package com.bedrockusage.job.alerts;
+
+import com.bedrockusage.job.config.JobConfig;
+import java.io.Serializable;
+import java.time.Duration;
+
+/** The alerting part of {@link JobConfig}, on its own so tests and benchmarks can build it directly. */
+public final class AlertsSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Null: the built-in defaults only. */
+    public final String rulesPath;
+    public final boolean defaultsEnabled;
+    public final Duration rulesInterval;
+    /** False in bounded jobs: the rules source emits once and finishes, so the job can end. */
+    public final boolean watchRules;
+    public final String appPattern;
+    public final Duration allowedLateness;
+    public final SnsSettings sns;
+    /** Null: no JSON-lines file. */
+    public final String jsonlPath;
+
+    public AlertsSettings(String rulesPath, boolean defaultsEnabled, Duration rulesInterval, boolean watchRules,
+            String appPattern, Duration allowedLateness, SnsSettings sns, String jsonlPath) {
+        this.rulesPath = rulesPath;
+        this.defaultsEnabled = defaultsEnabled;
+        this.rulesInterval = rulesInterval;
+        this.watchRules = watchRules;
+        this.appPattern = appPattern;
+        this.allowedLateness = allowedLateness;
+        this.sns = sns;
+        this.jsonlPath = jsonlPath;
+    }
+
+    public static AlertsSettings from(JobConfig c) {
+        return new AlertsSettings(c.alertsRules, c.alertsDefaultsEnabled, c.alertsRulesInterval, !c.isBounded(),
+                c.alertsAppPattern, c.allowedLateness, SnsSettings.from(c), c.alertsJsonlPath);
+    }
+}

@@ -1,0 +1,69 @@
+package com.bedrockusage.job.alerts;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The biggest spenders of one window, kept in bounded space: at most {@value #CAPACITY} names. Past that it works as
+ * space-saving (a new name takes over the smallest entry and its totals), so the top entries are the true heavy
+ * hitters but their totals may be overstated; {@link #approximate} says so. A Flink POJO of parallel arrays.
+ */
+public class Contributors {
+
+    public static final int CAPACITY = 16;
+    static final String UNKNOWN = "(unknown)";
+
+    public String[] names = new String[0];
+    public BigDecimal[] costs = new BigDecimal[0];
+    public long[] invocations = new long[0];
+    public boolean approximate;
+
+    public Contributors() {}
+
+    public void add(String name, BigDecimal cost) {
+        String n = name == null ? UNKNOWN : name;
+        BigDecimal c = cost == null ? BigDecimal.ZERO : cost;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(n)) {
+                costs[i] = costs[i].add(c);
+                invocations[i]++;
+                return;
+            }
+        }
+        if (names.length < CAPACITY) {
+            names = Arrays.copyOf(names, names.length + 1);
+            costs = Arrays.copyOf(costs, costs.length + 1);
+            invocations = Arrays.copyOf(invocations, invocations.length + 1);
+            names[names.length - 1] = n;
+            costs[costs.length - 1] = c;
+            invocations[invocations.length - 1] = 1;
+            return;
+        }
+        int min = 0;
+        for (int i = 1; i < names.length; i++) {
+            int cmp = costs[i].compareTo(costs[min]);
+            if (cmp < 0 || (cmp == 0 && invocations[i] < invocations[min])) {
+                min = i;
+            }
+        }
+        names[min] = n;
+        costs[min] = costs[min].add(c);
+        invocations[min]++;
+        approximate = true;
+    }
+
+    /** The {@code n} largest by cost, then by invocations. */
+    public Contributor[] top(int n) {
+        List<Contributor> all = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            all.add(new Contributor(names[i], costs[i], invocations[i]));
+        }
+        all.sort(Comparator.comparing((Contributor c) -> c.costUsd).reversed()
+                .thenComparing(Comparator.comparingLong((Contributor c) -> c.invocations).reversed())
+                .thenComparing(c -> c.name));
+        return all.subList(0, Math.min(n, all.size())).toArray(new Contributor[0]);
+    }
+}

@@ -1,0 +1,55 @@
+package com.bedrockusage.job.alerts;
+
+/** What a rule measures over its window. Additive metrics are sums, so they can be forecast and spike-compared. */
+public enum Metric {
+    COST_USD("cost_usd", true),
+    INPUT_TOKENS("input_tokens", true),
+    OUTPUT_TOKENS("output_tokens", true),
+    /** Input + output + cache read + cache write tokens. */
+    TOTAL_TOKENS("total_tokens", true),
+    INVOCATIONS("invocations", true),
+    ERRORS("errors", true),
+    /** Errors / invocations, a fraction in [0, 1]. */
+    ERROR_RATE("error_rate", false),
+    LATENCY_P99_MS("latency_p99_ms", false),
+    LATENCY_AVG_MS("latency_avg_ms", false),
+    UNPRICED_INVOCATIONS("unpriced_invocations", true);
+
+    private final String wireName;
+    private final boolean additive;
+
+    Metric(String wireName, boolean additive) {
+        this.wireName = wireName;
+        this.additive = additive;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public boolean isAdditive() {
+        return additive;
+    }
+
+    public boolean isLatency() {
+        return this == LATENCY_P99_MS || this == LATENCY_AVG_MS;
+    }
+
+    /** The metric with this rules-file name, or null. */
+    public static Metric fromWireName(String name) {
+        for (Metric m : values()) {
+            if (m.wireName.equals(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    public static String wireNames() {
+        StringBuilder sb = new StringBuilder();
+        for (Metric m : values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(m.wireName);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,48 @@
+package com.bedrockusage.job.alerts;
+
+import com.bedrockusage.job.report.DailyReportWritten;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.api.common.functions.MapFunction;
+
+/**
+ * Announces a written daily report on the alert topic: same delivery, retries, alerts table and JSON lines as
+ * an alert, with kind {@value #KIND}, the report's location and the day's totals. Its id is deterministic per day
+ * and revision, so a replay never announces the same file twice.
+ */
+public final class ReportAnnouncement implements MapFunction<DailyReportWritten, Alert> {
+
+    public static final String KIND = "report";
+    public static final String RULE_ID = "daily-report";
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Alert map(DailyReportWritten r) {
+        Alert a = new Alert();
+        long dayStart = Instant.parse(r.date + "T00:00:00Z").toEpochMilli();
+        a.alertId = AlertIds.of(RULE_ID, r.date + "#" + r.revision, dayStart);
+        a.ruleId = RULE_ID;
+        a.ruleName = "daily usage report";
+        a.kind = KIND;
+        a.severity = "info";
+        a.metric = Metric.COST_USD.wireName();
+        a.scope = "global";
+        a.scopeKey = r.date;
+        a.window = "1d";
+        a.windowStart = dayStart;
+        a.windowEnd = dayStart + Duration.ofDays(1).toMillis();
+        a.observedValue = r.totalCharges == null ? BigDecimal.ZERO : r.totalCharges;
+        a.windowCostUsd = a.observedValue;
+        a.eventTime = a.windowEnd;
+        a.firedAt = System.currentTimeMillis();
+        a.description = "Bedrock daily usage report for " + r.date + (r.revision > 1 ? " (revision " + r.revision + ")" : "")
+                + "\n\nLocation: " + r.location
+                + "\nRows (account, identity, model, region): " + r.rows
+                + "\nInput tokens: " + r.totalInputTokens
+                + "\nOutput tokens: " + r.totalOutputTokens
+                + "\nCharges: " + a.observedValue.toPlainString() + " USD\n";
+        return a;
+    }
+}

@@ -1,0 +1,40 @@
+package com.bedrockusage.job.ingest;
+
+import com.bedrockusage.job.model.IngestRecord;
+
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.fs.Path;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The file source for Bedrock log deliveries: works on any Flink file system ({@code file://}, {@code s3://}
+ * with the S3 plugin). Wire it with {@code env.fromSource(source, watermarks, name, IngestTypes.INGEST_RECORD)}.
+ */
+public final class BedrockLogFiles {
+
+    private BedrockLogFiles() {}
+
+    /**
+     * @param path root to read, e.g. {@code s3://bucket/prefix/AWSLogs/} or a single object
+     * @param continuous true: keep watching for new objects every {@code discoveryInterval}; false: read what
+     *     is there and finish (backfill)
+     * @param discoveryInterval how often to list in continuous mode (ignored when bounded)
+     * @param fromOrNull read only hour folders ending after this instant (null: no lower bound)
+     * @param toOrNull read only hour folders starting before this instant (null: no upper bound)
+     */
+    public static FileSource<IngestRecord> source(
+            String path, boolean continuous, Duration discoveryInterval, Instant fromOrNull, Instant toOrNull) {
+        BedrockLogPathFilter filter = new BedrockLogPathFilter(
+                fromOrNull == null ? Long.MIN_VALUE : fromOrNull.toEpochMilli(),
+                toOrNull == null ? Long.MAX_VALUE : toOrNull.toEpochMilli());
+        FileSource.FileSourceBuilder<IngestRecord> builder = FileSource
+                .forBulkFileFormat(new BedrockLogFileFormat(), new Path(path))
+                .setFileEnumerator(new BedrockLogEnumerator.Provider(filter));
+        if (continuous) {
+            builder.monitorContinuously(discoveryInterval);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,647 @@
+package com.bedrockusage.job.ingest;
+
+import com.bedrockusage.job.model.Invocation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+
+/**
+ * Turns one Bedrock model-invocation log record (UTF-8 JSON bytes) into an {@link Invocation}, or says why it
+ * cannot. The hot path of ingest: it walks only the objects holding kept fields and skips everything else,
+ * prompt and response text included, without decoding it.
+ *
+ * <p>From inside the bodies it reads only: {@code output.outputBodyJson.metrics.latencyMs} (Converse),
+ * {@code amazon-bedrock-invocationMetrics.{invocationLatency,firstByteLatency}} (a chunk of a streamed
+ * InvokeModel body, which is an array), and the Anthropic cache-write split
+ * {@code usage.cache_creation.ephemeral_{5m,1h}_input_tokens} ({@code message.usage...} in a stream's
+ * {@code message_start} chunk). Body values that are not integers are ignored, never a reason to reject.
+ *
+ * <p>Reject precedence: oversize, malformed JSON, foreign JSON, wrong field type, missing field, invalid
+ * timestamp, invalid account id, invalid token count. Reusable and not thread-safe: one per reader.
+ */
+public final class BedrockRecordParser {
+
+    /** Records above this size (10 MiB) are rejected unread; Bedrock offloads bodies above 100 KB to S3. */
+    public static final int MAX_RECORD_BYTES = 10 * 1024 * 1024;
+    /** Token counts above this (10^9) are absurd for one call and rejected. */
+    public static final long MAX_TOKENS = 1_000_000_000L;
+    public static final String SCHEMA_TYPE = "ModelInvocationLog";
+
+    private static final byte[] K_SCHEMA_TYPE = ascii("schemaType");
+    private static final byte[] K_TIMESTAMP = ascii("timestamp");
+    private static final byte[] K_ACCOUNT_ID = ascii("accountId");
+    private static final byte[] K_IDENTITY = ascii("identity");
+    private static final byte[] K_ARN = ascii("arn");
+    private static final byte[] K_REGION = ascii("region");
+    private static final byte[] K_INFERENCE_REGION = ascii("inferenceRegion");
+    private static final byte[] K_REQUEST_ID = ascii("requestId");
+    private static final byte[] K_OPERATION = ascii("operation");
+    private static final byte[] K_MODEL_ID = ascii("modelId");
+    private static final byte[] K_INPUT = ascii("input");
+    private static final byte[] K_OUTPUT = ascii("output");
+    private static final byte[] K_ERROR_CODE = ascii("errorCode");
+    private static final byte[] K_REQUEST_METADATA = ascii("requestMetadata");
+
+    private static final byte[] K_INPUT_TOKEN_COUNT = ascii("inputTokenCount");
+    private static final byte[] K_CACHE_READ = ascii("cacheReadInputTokenCount");
+    private static final byte[] K_CACHE_WRITE = ascii("cacheWriteInputTokenCount");
+    private static final byte[] K_INPUT_BODY_S3_PATH = ascii("inputBodyS3Path");
+    private static final byte[] K_OUTPUT_TOKEN_COUNT = ascii("outputTokenCount");
+    private static final byte[] K_OUTPUT_BODY_S3_PATH = ascii("outputBodyS3Path");
+    private static final byte[] K_OUTPUT_BODY_JSON = ascii("outputBodyJson");
+
+    private static final byte[] K_METRICS = ascii("metrics");
+    private static final byte[] K_LATENCY_MS = ascii("latencyMs");
+    private static final byte[] K_METADATA = ascii("metadata");
+    private static final byte[] K_USAGE = ascii("usage");
+    private static final byte[] K_MESSAGE = ascii("message");
+    private static final byte[] K_CACHE_CREATION = ascii("cache_creation");
+    private static final byte[] K_EPHEMERAL_5M = ascii("ephemeral_5m_input_tokens");
+    private static final byte[] K_EPHEMERAL_1H = ascii("ephemeral_1h_input_tokens");
+    private static final byte[] K_INVOCATION_METRICS = ascii("amazon-bedrock-invocationMetrics");
+    private static final byte[] K_INVOCATION_LATENCY = ascii("invocationLatency");
+    private static final byte[] K_FIRST_BYTE_LATENCY = ascii("firstByteLatency");
+
+    private static final int TS_ABSENT = 0;
+    private static final int TS_VALID = 1;
+    private static final int TS_INVALID = 2;
+
+    private final String source;
+    private final JsonScanner s = new JsonScanner();
+    private final ByteSink tsScratch = new ByteSink(64);
+    private final LastValue accountIds = new LastValue();
+    private final LastValue regions = new LastValue();
+    private final LastValue inferenceRegions = new LastValue();
+    private final LastValue callers = new LastValue();
+    private final LastValue operations = new LastValue();
+    private final LastValue modelIds = new LastValue();
+    private final LastValue errorCodes = new LastValue();
+    private final ArrayList<String> metadataKeys = new ArrayList<>();
+    private final ArrayList<String> metadataValues = new ArrayList<>();
+
+    private String reason;
+
+    // ---- per-record state
+    private String schemaType;
+    private String requestId;
+    private String accountId;
+    private String region;
+    private String inferenceRegion;
+    private String callerArn;
+    private String operation;
+    private String modelId;
+    private String errorCode;
+    private int timestampState;
+    private long eventTime;
+    private long inputTokens;
+    private long outputTokens;
+    private long cacheReadTokens;
+    private long cacheWriteTokens;
+    private boolean cacheWriteSeen;
+    private long split5m;
+    private long split1h;
+    private boolean splitSeen;
+    private long latencyMs;
+    private long firstByteLatencyMs;
+    private boolean offloaded;
+    private boolean badTokens;
+    private String invalidField;
+
+    /** @param source {@link Invocation#SOURCE_S3} or {@link Invocation#SOURCE_KINESIS}, stamped on results. */
+    public BedrockRecordParser(String source) {
+        this.source = source;
+    }
+
+    /** The reason the last {@link #parse} returned null, else null. */
+    public String reason() {
+        return reason;
+    }
+
+    /** Parses {@code buf[from, to)}; returns null and sets {@link #reason()} when the record is rejected. */
+    public Invocation parse(byte[] buf, int from, int to) {
+        reset();
+        if (to - from > MAX_RECORD_BYTES) {
+            reason = RejectReason.OVERSIZE_RECORD;
+            return null;
+        }
+        s.reset(buf, from, to);
+        try {
+            if (!s.enterObject()) {
+                s.skipValue();
+                s.expectEnd();
+                reason = RejectReason.FOREIGN_JSON;
+                return null;
+            }
+            readRecord();
+            s.expectEnd();
+        } catch (JsonScanner.JsonException e) {
+            reason = RejectReason.MALFORMED_JSON;
+            return null;
+        } catch (RuntimeException e) {
+            // a parser bug must not fail the job on every restart: reject the record, name the bug
+            reason = RejectReason.PARSER_ERROR + e.getClass().getSimpleName();
+            return null;
+        }
+        reason = validate();
+        return reason == null ? build() : null;
+    }
+
+    private void reset() {
+        reason = null;
+        schemaType = null;
+        requestId = null;
+        accountId = null;
+        region = null;
+        inferenceRegion = null;
+        callerArn = null;
+        operation = null;
+        modelId = null;
+        errorCode = null;
+        timestampState = TS_ABSENT;
+        eventTime = 0;
+        inputTokens = 0;
+        outputTokens = 0;
+        cacheReadTokens = 0;
+        cacheWriteTokens = 0;
+        cacheWriteSeen = false;
+        split5m = 0;
+        split1h = 0;
+        splitSeen = false;
+        latencyMs = -1;
+        firstByteLatencyMs = -1;
+        offloaded = false;
+        badTokens = false;
+        invalidField = null;
+        metadataKeys.clear();
+        metadataValues.clear();
+    }
+
+    private void readRecord() {
+        final JsonScanner s = this.s;
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_INPUT)) {
+                readInput();
+            } else if (s.keyIs(K_OUTPUT)) {
+                readOutput();
+            } else if (s.keyIs(K_REQUEST_ID)) {
+                requestId = string("requestId", null);
+            } else if (s.keyIs(K_TIMESTAMP)) {
+                readTimestamp();
+            } else if (s.keyIs(K_ACCOUNT_ID)) {
+                accountId = string("accountId", accountIds);
+            } else if (s.keyIs(K_MODEL_ID)) {
+                modelId = string("modelId", modelIds);
+            } else if (s.keyIs(K_OPERATION)) {
+                operation = string("operation", operations);
+            } else if (s.keyIs(K_REGION)) {
+                region = string("region", regions);
+            } else if (s.keyIs(K_INFERENCE_REGION)) {
+                inferenceRegion = string("inferenceRegion", inferenceRegions);
+            } else if (s.keyIs(K_IDENTITY)) {
+                readIdentity();
+            } else if (s.keyIs(K_SCHEMA_TYPE)) {
+                schemaType = string("schemaType", null);
+            } else if (s.keyIs(K_ERROR_CODE)) {
+                errorCode = string("errorCode", errorCodes);
+            } else if (s.keyIs(K_REQUEST_METADATA)) {
+                readRequestMetadata();
+            } else {
+                s.skipValue();
+            }
+        }
+    }
+
+    private void readInput() {
+        if (!enterObjectOrSkip()) {
+            return;
+        }
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_INPUT_TOKEN_COUNT)) {
+                inputTokens = tokens();
+            } else if (s.keyIs(K_CACHE_READ)) {
+                cacheReadTokens = tokens();
+            } else if (s.keyIs(K_CACHE_WRITE)) {
+                cacheWriteSeen = !s.peekIsNull();
+                cacheWriteTokens = tokens();
+            } else if (s.keyIs(K_INPUT_BODY_S3_PATH)) {
+                offloaded |= !s.peekIsNull();
+                s.skipValue();
+            } else {
+                s.skipValue(); // inputBodyJson and friends: never decoded
+            }
+        }
+    }
+
+    private void readOutput() {
+        if (!enterObjectOrSkip()) {
+            return;
+        }
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_OUTPUT_TOKEN_COUNT)) {
+                outputTokens = tokens();
+            } else if (s.keyIs(K_OUTPUT_BODY_JSON)) {
+                if (s.enterObject()) {
+                    readBodyObject();
+                } else if (s.enterArray()) {
+                    readBodyChunks();
+                } else {
+                    s.skipValue();
+                }
+            } else if (s.keyIs(K_OUTPUT_BODY_S3_PATH)) {
+                offloaded |= !s.peekIsNull();
+                s.skipValue();
+            } else {
+                s.skipValue();
+            }
+        }
+    }
+
+    /** A whole response body: Converse(Stream) ({@code metrics}) or Anthropic InvokeModel ({@code usage}). */
+    private void readBodyObject() {
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_METRICS)) {
+                readMetrics();
+            } else if (s.keyIs(K_USAGE)) {
+                readUsage();
+            } else if (s.keyIs(K_INVOCATION_METRICS)) {
+                readInvocationMetrics();
+            } else {
+                s.skipValue();
+            }
+        }
+    }
+
+    /** A streamed InvokeModel body: an array of chunks. */
+    private void readBodyChunks() {
+        boolean first = true;
+        while (s.nextElement(first)) {
+            first = false;
+            if (!s.enterObject()) {
+                s.skipValue();
+                continue;
+            }
+            boolean firstField = true;
+            while (s.nextField(firstField)) {
+                firstField = false;
+                if (s.keyIs(K_INVOCATION_METRICS)) {
+                    readInvocationMetrics();
+                } else if (s.keyIs(K_MESSAGE)) {
+                    readChunkMessage();
+                } else if (s.keyIs(K_METADATA)) {
+                    readChunkMetadata();
+                } else {
+                    s.skipValue();
+                }
+            }
+        }
+    }
+
+    private void readMetrics() {
+        if (!s.enterObject()) {
+            s.skipValue();
+            return;
+        }
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_LATENCY_MS)) {
+                long v = bodyLong();
+                if (v >= 0) {
+                    latencyMs = v;
+                }
+            } else {
+                s.skipValue();
+            }
+        }
+    }
+
+    private void readInvocationMetrics() {
+        if (!s.enterObject()) {
+            s.skipValue();
+            return;
+        }
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_INVOCATION_LATENCY)) {
+                long v = bodyLong();
+                if (v >= 0) {
+                    latencyMs = v;
+                }
+            } else if (s.keyIs(K_FIRST_BYTE_LATENCY)) {
+                long v = bodyLong();
+                if (v >= 0) {
+                    firstByteLatencyMs = v;
+                }
+            } else {
+                s.skipValue();
+            }
+        }
+    }
+
+    /** {@code message_start} chunk: {@code message.usage.cache_creation}. */
+    private void readChunkMessage() {
+        if (!s.enterObject()) {
+            s.skipValue();
+            return;
+        }
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_USAGE)) {
+                readUsage();
+            } else {
+                s.skipValue();
+            }
+        }
+    }
+
+    /** A ConverseStream {@code metadata} event, if a stream is ever logged as chunks. */
+    private void readChunkMetadata() {
+        if (!s.enterObject()) {
+            s.skipValue();
+            return;
+        }
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_METRICS)) {
+                readMetrics();
+            } else {
+                s.skipValue();
+            }
+        }
+    }
+
+    private void readUsage() {
+        if (!s.enterObject()) {
+            s.skipValue();
+            return;
+        }
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_CACHE_CREATION)) {
+                readCacheCreation();
+            } else {
+                s.skipValue();
+            }
+        }
+    }
+
+    private void readCacheCreation() {
+        if (!s.enterObject()) {
+            s.skipValue();
+            return;
+        }
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_EPHEMERAL_5M)) {
+                long v = bodyLong();
+                if (v >= 0 && v <= MAX_TOKENS) {
+                    split5m = v;
+                    splitSeen = true;
+                }
+            } else if (s.keyIs(K_EPHEMERAL_1H)) {
+                long v = bodyLong();
+                if (v >= 0 && v <= MAX_TOKENS) {
+                    split1h = v;
+                    splitSeen = true;
+                }
+            } else {
+                s.skipValue();
+            }
+        }
+    }
+
+    private void readIdentity() {
+        if (!enterObjectOrSkip()) {
+            return;
+        }
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_ARN)) {
+                callerArn = string("identity.arn", callers);
+            } else {
+                s.skipValue();
+            }
+        }
+    }
+
+    /** A string map; entries whose value is not a string (AWS only allows strings) are left out. */
+    private void readRequestMetadata() {
+        if (!enterObjectOrSkip()) {
+            return;
+        }
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            String key = s.keyString();
+            if (s.readStringRange()) {
+                metadataKeys.add(key);
+                metadataValues.add(s.lastString());
+            }
+        }
+    }
+
+    private void readTimestamp() {
+        if (s.peekIsNull()) {
+            s.skipValue();
+            return;
+        }
+        if (!s.readStringRange()) {
+            timestampState = TS_INVALID;
+            return;
+        }
+        long millis;
+        if (s.strEscaped) {
+            tsScratch.clear();
+            s.lastStringBytes(tsScratch);
+            millis = Iso8601.parseMillis(tsScratch.bytes(), 0, tsScratch.length());
+        } else {
+            millis = Iso8601.parseMillis(s.buf, s.strStart, s.strEnd);
+        }
+        if (millis == Iso8601.INVALID) {
+            timestampState = TS_INVALID;
+        } else {
+            timestampState = TS_VALID;
+            eventTime = millis;
+        }
+    }
+
+    /** Enters an object; JSON null counts as absent, any other non-object marks the field invalid. */
+    private boolean enterObjectOrSkip() {
+        if (s.enterObject()) {
+            return true;
+        }
+        if (!s.peekIsNull()) {
+            markInvalid(s.keyString());
+        }
+        s.skipValue();
+        return false;
+    }
+
+    /** A string field; JSON null is absent, any other non-string marks the field invalid. */
+    private String string(String field, LastValue cache) {
+        if (s.peekIsNull()) {
+            s.skipValue();
+            return null;
+        }
+        if (!s.readStringRange()) {
+            markInvalid(field);
+            return null;
+        }
+        return cache == null ? s.lastString() : cache.get(s);
+    }
+
+    private void markInvalid(String field) {
+        if (invalidField == null) {
+            invalidField = field;
+        }
+    }
+
+    private long tokens() {
+        long v = s.readLong();
+        if (v == JsonScanner.NULL_NUMBER) {
+            return 0;
+        }
+        if (v == JsonScanner.NOT_AN_INTEGER || v < 0 || v > MAX_TOKENS) {
+            badTokens = true;
+            return 0;
+        }
+        return v;
+    }
+
+    /** A number inside a body; -1 when it is not a non-negative integer. */
+    private long bodyLong() {
+        long v = s.readLong();
+        return v < 0 ? -1 : v;
+    }
+
+    private String validate() {
+        if (schemaType != null && !SCHEMA_TYPE.equals(schemaType)) {
+            return RejectReason.FOREIGN_JSON;
+        }
+        if (schemaType == null && requestId == null && modelId == null && operation == null) {
+            return RejectReason.FOREIGN_JSON;
+        }
+        if (invalidField != null) {
+            return RejectReason.INVALID_FIELD + invalidField;
+        }
+        if (requestId == null || requestId.isEmpty()) {
+            return RejectReason.MISSING_FIELD + "requestId";
+        }
+        if (timestampState == TS_ABSENT) {
+            return RejectReason.MISSING_FIELD + "timestamp";
+        }
+        if (accountId == null || accountId.isEmpty()) {
+            return RejectReason.MISSING_FIELD + "accountId";
+        }
+        if (modelId == null || modelId.isEmpty()) {
+            return RejectReason.MISSING_FIELD + "modelId";
+        }
+        if (timestampState == TS_INVALID) {
+            return RejectReason.INVALID_TIMESTAMP;
+        }
+        if (!isAccountId(accountId)) {
+            return RejectReason.INVALID_FIELD + "accountId";
+        }
+        if (badTokens) {
+            return RejectReason.INVALID_TOKEN_COUNT;
+        }
+        return null;
+    }
+
+    /** AWS account ids are exactly 12 digits; redacted ids ("XXXXXXXXXXXX") are rejected. */
+    private static boolean isAccountId(String id) {
+        if (id.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Invocation build() {
+        Invocation inv = new Invocation();
+        inv.requestId = requestId;
+        inv.eventTime = eventTime;
+        inv.accountId = accountId;
+        inv.region = region;
+        inv.inferenceRegion = inferenceRegion;
+        inv.callerArn = callerArn;
+        inv.operation = operation;
+        inv.modelId = modelId;
+        inv.inputTokens = inputTokens;
+        inv.outputTokens = outputTokens;
+        inv.cacheReadTokens = cacheReadTokens;
+        long cacheWrite = cacheWriteTokens;
+        if (!cacheWriteSeen && splitSeen) {
+            // Older records carry no cacheWriteInputTokenCount; the body's split is then the only count.
+            cacheWrite = split5m + split1h;
+        }
+        inv.cacheWriteTokens = cacheWrite;
+        // Without a split every cache write is a 5-minute write; the 1h part never exceeds the total.
+        inv.cacheWrite1hTokens = splitSeen ? Math.min(split1h, cacheWrite) : 0;
+        inv.latencyMs = latencyMs >= 0 ? Long.valueOf(latencyMs) : null;
+        inv.firstByteLatencyMs = firstByteLatencyMs >= 0 ? Long.valueOf(firstByteLatencyMs) : null;
+        inv.errorCode = errorCode;
+        if (!metadataKeys.isEmpty()) {
+            inv.metadataKeys = metadataKeys.toArray(new String[0]);
+            inv.metadataValues = metadataValues.toArray(new String[0]);
+        }
+        inv.bodiesOffloaded = offloaded;
+        inv.source = source;
+        return inv;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Reuses the String of the previous value when the raw bytes repeat (accounts, regions, models and
+     * callers repeat across a file), saving the decode and the allocation.
+     */
+    private static final class LastValue {
+        private static final int MAX_CACHED = 512;
+        private byte[] raw = new byte[64];
+        private int length = -1;
+        private String value;
+
+        String get(JsonScanner s) {
+            if (s.strEscaped) {
+                return s.lastString();
+            }
+            int n = s.strEnd - s.strStart;
+            if (n == length && Arrays.equals(s.buf, s.strStart, s.strEnd, raw, 0, n)) {
+                return value;
+            }
+            String decoded = s.lastString();
+            if (n <= MAX_CACHED) {
+                if (raw.length < n) {
+                    raw = new byte[Math.max(n, raw.length * 2)];
+                }
+                System.arraycopy(s.buf, s.strStart, raw, 0, n);
+                length = n;
+                value = decoded;
+            }
+            return decoded;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.bedrockusage.job.ingest;
+
+import com.bedrockusage.job.model.IngestRecord;
+import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.model.RejectedRecord;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Emits invocations and routes rejected records to {@link #REJECTED}. Counts both under
+ * {@code kinesisanalytics}: {@code ingestInvocations}, {@code rejectedRecords}, and per reason
+ * {@code rejectedRecords_<reason>} (reason with non-alphanumerics as '_').
+ */
+public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String METRIC_GROUP = "kinesisanalytics";
+    public static final OutputTag<RejectedRecord> REJECTED =
+            new OutputTag<>("rejected-records", IngestTypes.REJECTED_RECORD);
+
+    private transient MetricGroup metrics;
+    private transient Counter invocations;
+    private transient Counter rejected;
+    private transient Map<String, Counter> rejectedByReason;
+
+    @Override
+    public void open(OpenContext openContext) {
+        metrics = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP);
+        invocations = metrics.counter("ingestInvocations");
+        rejected = metrics.counter("rejectedRecords");
+        rejectedByReason = new HashMap<>();
+    }
+
+    @Override
+    public void processElement(IngestRecord record, Context ctx, Collector<Invocation> out) {
+        if (record.rejected != null) {
+            rejected.inc();
+            rejectedByReason.computeIfAbsent(String.valueOf(record.rejected.reason),
+                    reason -> metrics.counter("rejectedRecords_" + reason.replaceAll("[^A-Za-z0-9]", "_"))).inc();
+            ctx.output(REJECTED, record.rejected);
+        } else if (record.invocation != null) {
+            invocations.inc();
+            out.collect(record.invocation);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package com.bedrockusage.job.ingest;
+
+/** The {@code RejectedRecord.reason} values the ingest stage produces: short, kebab-case, stable. */
+public final class RejectReason {
+
+    /** Not valid JSON (including JSON cut short). */
+    public static final String MALFORMED_JSON = "malformed-json";
+    /** Valid JSON that is not a Bedrock model-invocation log record. */
+    public static final String FOREIGN_JSON = "foreign-json";
+    /** Prefix; followed by the field name, e.g. {@code missing-field:requestId}. */
+    public static final String MISSING_FIELD = "missing-field:";
+    /** Prefix; a field of the wrong JSON type or format, e.g. {@code invalid-field:accountId}. */
+    public static final String INVALID_FIELD = "invalid-field:";
+    /** {@code timestamp} is not an ISO-8601 instant (e.g. day 99). */
+    public static final String INVALID_TIMESTAMP = "invalid-timestamp";
+    /** A token count that is not an integer, negative, or above {@link BedrockRecordParser#MAX_TOKENS}. */
+    public static final String INVALID_TOKEN_COUNT = "invalid-token-count";
+    /** A record larger than {@link BedrockRecordParser#MAX_RECORD_BYTES}. */
+    public static final String OVERSIZE_RECORD = "oversize-record";
+    /** A gzip stream that ends early; the records before the cut were emitted. */
+    public static final String TRUNCATED_GZIP = "truncated-gzip";
+    /** A gzip stream with bad data (header, deflate data or CRC). */
+    public static final String CORRUPT_GZIP = "corrupt-gzip";
+    /** A CloudWatch Logs envelope of an unknown {@code messageType}, or without {@code logEvents}. */
+    public static final String INVALID_ENVELOPE = "invalid-envelope";
+    /** Prefix; an unexpected exception inside ingest (a bug), e.g. {@code parser-error:ArrayIndexOutOfBoundsException}. */
+    public static final String PARSER_ERROR = "parser-error:";
+
+    private RejectReason() {}
+}

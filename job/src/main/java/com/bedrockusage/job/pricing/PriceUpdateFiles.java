@@ -1,0 +1,77 @@
+package com.bedrockusage.job.pricing;
+
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Price updates from a watched directory (local, {@code s3://}, any Flink file system): every new {@code *.csv} file
+ * dropped there is read whole, validated and becomes one {@link PriceUpdate}, without a restart.
+ *
+ * <pre>
+ *   FileSource(dir, monitorContinuously) -> ValidatePriceLines -> broadcast to PriceInvocations
+ *   uid price-files-source                  uid price-files-validate
+ * </pre>
+ *
+ * <p>Operational notes: a file is read once, when it first appears (the source remembers processed paths in its
+ * checkpointed state); to change a price drop a new file, do not edit an old one. Files whose name starts with
+ * {@code .} or {@code _} are ignored, so write {@code _prices.csv} and rename it when complete (S3 objects appear
+ * atomically anyway). Both operators run at parallelism 1 so every pricing instance sees updates in the same order.
+ */
+public final class PriceUpdateFiles {
+
+    public static final String SOURCE_UID = "price-files-source";
+    public static final String VALIDATE_UID = "price-files-validate";
+    public static final Duration DEFAULT_SCAN_INTERVAL = Duration.ofSeconds(30);
+
+    private PriceUpdateFiles() {}
+
+    /** The raw file source: one {@link PriceUpdate} per file, unvalidated. */
+    public static FileSource<PriceUpdate> source(String directory, Duration scanInterval) {
+        return FileSource.forBulkFileFormat(new PriceFileFormat(), new Path(directory))
+                .monitorContinuously(scanInterval)
+                .build();
+    }
+
+    /** Validated price updates from {@code directory}, scanned every {@code scanInterval}. */
+    public static DataStream<PriceUpdate> stream(StreamExecutionEnvironment env, String directory,
+            Duration scanInterval) {
+        return env.fromSource(source(directory, scanInterval), neverHoldsBackTime(), "price files: " + directory,
+                        TypeInformation.of(PriceUpdate.class))
+                .uid(SOURCE_UID)
+                .setParallelism(1)
+                .flatMap(new ValidatePriceLines())
+                .returns(PriceUpdate.class)
+                .uid(VALIDATE_UID)
+                .name("validate price lines")
+                .setParallelism(1);
+    }
+
+    /**
+     * Price updates carry no event time. A two-input operator's watermark is the minimum of its inputs, so a
+     * broadcast side without watermarks would hold the invocation side's event time (and every window after it) at
+     * Long.MIN_VALUE forever. This strategy keeps the broadcast side's watermark at the end of time instead.
+     */
+    public static WatermarkStrategy<PriceUpdate> neverHoldsBackTime() {
+        return WatermarkStrategy.forGenerator(ctx -> new MaxWatermark());
+    }
+
+    private static final class MaxWatermark implements WatermarkGenerator<PriceUpdate> {
+        @Override
+        public void onEvent(PriceUpdate event, long eventTimestamp, WatermarkOutput output) {
+            output.emitWatermark(Watermark.MAX_WATERMARK);
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.emitWatermark(Watermark.MAX_WATERMARK);
+        }
+    }
+}

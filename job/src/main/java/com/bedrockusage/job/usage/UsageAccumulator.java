@@ -1,0 +1,148 @@
+package com.bedrockusage.job.usage;
+
+import com.bedrockusage.job.model.Invocation;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Running totals of the invocations of one usage key in one window. Costs are exact sums ({@link BigDecimal}); a cost
+ * stays null until some call in the group has one, so "no price known" is not confused with "free". A Flink POJO.
+ */
+public class UsageAccumulator {
+
+    public long invocations;
+    public long errors;
+    public long inputTokens;
+    public long outputTokens;
+    public long cacheReadTokens;
+    public long cacheWriteTokens;
+    /** Successful calls without a price: their tokens are counted above, their cost is missing from the sums. */
+    public long unpricedInvocations;
+
+    public BigDecimal costUsd;
+    public BigDecimal inputCostUsd;
+    public BigDecimal outputCostUsd;
+    public BigDecimal cacheReadCostUsd;
+    public BigDecimal cacheWriteCostUsd;
+
+    /** Calls that reported a latency; the fields below cover only those. */
+    public long latencyCount;
+    public long latencySumMs;
+    public Long latencyMinMs;
+    public Long latencyMaxMs;
+    public LatencySketch latency = new LatencySketch();
+
+    public UsageAccumulator() {}
+
+    public UsageAccumulator add(Invocation inv) {
+        invocations++;
+        if (inv.isError()) {
+            errors++;
+        } else if (!inv.priced) {
+            unpricedInvocations++;
+        }
+        inputTokens += inv.inputTokens;
+        outputTokens += inv.outputTokens;
+        cacheReadTokens += inv.cacheReadTokens;
+        cacheWriteTokens += inv.cacheWriteTokens;
+        costUsd = plus(costUsd, inv.costUsd);
+        inputCostUsd = plus(inputCostUsd, inv.inputCostUsd);
+        outputCostUsd = plus(outputCostUsd, inv.outputCostUsd);
+        cacheReadCostUsd = plus(cacheReadCostUsd, inv.cacheReadCostUsd);
+        cacheWriteCostUsd = plus(cacheWriteCostUsd, inv.cacheWriteCostUsd);
+        if (inv.latencyMs != null) {
+            long ms = inv.latencyMs;
+            latencyCount++;
+            latencySumMs += ms;
+            latencyMinMs = latencyMinMs == null ? ms : Math.min(latencyMinMs, ms);
+            latencyMaxMs = latencyMaxMs == null ? ms : Math.max(latencyMaxMs, ms);
+            latency.add(ms);
+        }
+        return this;
+    }
+
+    /** Adds {@code other} into this accumulator; {@code other} is not changed. */
+    public UsageAccumulator merge(UsageAccumulator other) {
+        invocations += other.invocations;
+        errors += other.errors;
+        unpricedInvocations += other.unpricedInvocations;
+        inputTokens += other.inputTokens;
+        outputTokens += other.outputTokens;
+        cacheReadTokens += other.cacheReadTokens;
+        cacheWriteTokens += other.cacheWriteTokens;
+        costUsd = plus(costUsd, other.costUsd);
+        inputCostUsd = plus(inputCostUsd, other.inputCostUsd);
+        outputCostUsd = plus(outputCostUsd, other.outputCostUsd);
+        cacheReadCostUsd = plus(cacheReadCostUsd, other.cacheReadCostUsd);
+        cacheWriteCostUsd = plus(cacheWriteCostUsd, other.cacheWriteCostUsd);
+        latencyCount += other.latencyCount;
+        latencySumMs += other.latencySumMs;
+        latencyMinMs = min(latencyMinMs, other.latencyMinMs);
+        latencyMaxMs = max(latencyMaxMs, other.latencyMaxMs);
+        if (latency == null) {
+            latency = new LatencySketch();
+        }
+        latency.merge(other.latency);
+        return this;
+    }
+
+    public UsageAccumulator copy() {
+        UsageAccumulator c = new UsageAccumulator();
+        c.latency = null;
+        c.merge(this);
+        return c;
+    }
+
+    /** Null-safe exact sum: null + null = null, null + x = x. */
+    static BigDecimal plus(BigDecimal a, BigDecimal b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a.add(b);
+    }
+
+    private static Long min(Long a, Long b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Long.valueOf(Math.min(a, b));
+    }
+
+    private static Long max(Long a, Long b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Long.valueOf(Math.max(a, b));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof UsageAccumulator)) {
+            return false;
+        }
+        UsageAccumulator a = (UsageAccumulator) o;
+        return invocations == a.invocations && errors == a.errors && inputTokens == a.inputTokens
+                && outputTokens == a.outputTokens && cacheReadTokens == a.cacheReadTokens
+                && cacheWriteTokens == a.cacheWriteTokens && unpricedInvocations == a.unpricedInvocations
+                && Objects.equals(costUsd, a.costUsd) && Objects.equals(inputCostUsd, a.inputCostUsd)
+                && Objects.equals(outputCostUsd, a.outputCostUsd)
+                && Objects.equals(cacheReadCostUsd, a.cacheReadCostUsd)
+                && Objects.equals(cacheWriteCostUsd, a.cacheWriteCostUsd) && latencyCount == a.latencyCount
+                && latencySumMs == a.latencySumMs && Objects.equals(latencyMinMs, a.latencyMinMs)
+                && Objects.equals(latencyMaxMs, a.latencyMaxMs) && Objects.equals(latency, a.latency);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(invocations, errors, inputTokens, outputTokens, costUsd);
+    }
+
+    @Override
+    public String toString() {
+        return "UsageAccumulator{n=" + invocations + ", errors=" + errors + ", unpriced=" + unpricedInvocations
+                + ", in=" + inputTokens + ", out=" + outputTokens + ", cost=" + costUsd + "}";
+    }
+}

@@ -1,0 +1,115 @@
+package com.bedrockusage.local.bench;
+
+import com.bedrockusage.job.JobArgs;
+import com.bedrockusage.job.UsagePipeline;
+import com.bedrockusage.job.UsageStreamJob;
+import com.bedrockusage.job.config.JobConfig;
+import com.bedrockusage.job.ingest.IngestTypes;
+import com.bedrockusage.job.sink.IcebergCatalogs;
+import com.bedrockusage.job.sink.TableRows;
+import com.bedrockusage.job.sink.Tables;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.iceberg.data.Record;
+
+/** One bounded run of the whole job (the same topology and settings as {@code run-local --bounded}), timed. */
+final class BenchRun {
+
+    static final String PROBE_UID = "bench-first-record";
+
+    private BenchRun() {}
+
+    /**
+     * @param mainStartMillis when {@code main} was entered
+     * @param warehouse deleted first: every run writes into an empty warehouse
+     */
+    static RunResult run(String label, Path logs, Path warehouse, int parallelism, long mainStartMillis)
+            throws Exception {
+        DataSet data = DataSet.read(logs);
+        deleteRecursively(warehouse);
+        Path checkpoints = warehouse.resolveSibling(warehouse.getFileName() + "-checkpoints");
+        deleteRecursively(checkpoints);
+        JobConfig config = JobConfig.from(JobArgs.parse(new String[] {"--local", "--bounded",
+                "--logs", logs.toString(), "--warehouse", warehouse.toString(),
+                "--set", "pipeline.parallelism=" + parallelism}).settings);
+
+        Configuration conf = new Configuration();
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, config.parallelism);
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
+        // A restart would hide inside the timing; fail instead.
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        // The default JobManager checkpoint storage refuses state over 5 MB per task, and a 1 GB bounded run
+        // holds more (every minute window stays until the allowed lateness has passed). MSF checkpoints to
+        // durable storage too.
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toAbsolutePath().toUri().toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
+        UsageStreamJob.configure(env, config, true);
+        IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
+        FirstRecordProbe.reset();
+        UsagePipeline.build(env, config, parsed -> parsed
+                .map(new FirstRecordProbe(), IngestTypes.INVOCATION)
+                .uid(PROBE_UID)
+                .name("bench: first record"));
+
+        long submit = System.currentTimeMillis();
+        JobClient client = env.executeAsync(UsageStreamJob.JOB_NAME + "-bench-" + label);
+        client.getJobExecutionResult().get();
+        long done = System.currentTimeMillis();
+
+        double cpu = processCpuSeconds();
+        double gc = gcSeconds();
+        long daily = usageDailyInvocations(config);
+        return new RunResult(label, data.bytesUncompressed(), data.bytesCompressed(), data.lines(),
+                data.uniqueRecords(), ManagementFactory.getRuntimeMXBean().getStartTime(), mainStartMillis, submit,
+                FirstRecordProbe.FIRST_RECORD_MILLIS.get(), FirstRecordProbe.LAST_RECORD_MILLIS.get(), done,
+                FirstRecordProbe.RECORDS.get(), cpu, gc, daily);
+    }
+
+    private static long usageDailyInvocations(JobConfig config) {
+        long n = 0;
+        for (Record r : TableRows.read(config, Tables.USAGE_DAILY)) {
+            n += (Long) r.getField("invocations");
+        }
+        return n;
+    }
+
+    private static double processCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
+    private static double gcSeconds() {
+        long ms = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms / 1000.0;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.bedrockusage.local.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * One measured bounded run. Times are wall-clock epoch millis in the run's JVM; the byte and line counts are the
+ * data set's (what the job read), not the job's own counters.
+ */
+record RunResult(String label, long bytesUncompressed, long bytesCompressed, long lines, long uniqueRecords,
+        long jvmStartMillis, long mainStartMillis, long submitMillis, long firstRecordMillis, long lastRecordMillis,
+        long doneMillis, long recordsSeen, double cpuSeconds, double gcSeconds, long usageDailyInvocations) {
+
+    double startupFromJvmSeconds() {
+        return (firstRecordMillis - jvmStartMillis) / 1000.0;
+    }
+
+    double startupFromSubmitSeconds() {
+        return (firstRecordMillis - submitMillis) / 1000.0;
+    }
+
+    /** JVM start to the job's end (its final Iceberg commit included). */
+    double totalSeconds() {
+        return (doneMillis - jvmStartMillis) / 1000.0;
+    }
+
+    double firstToLastRecordSeconds() {
+        return (lastRecordMillis - firstRecordMillis) / 1000.0;
+    }
+
+    double megabytes() {
+        return bytesUncompressed / 1e6;
+    }
+
+    void write(Path file) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("label", label);
+        p.setProperty("bytesUncompressed", Long.toString(bytesUncompressed));
+        p.setProperty("bytesCompressed", Long.toString(bytesCompressed));
+        p.setProperty("lines", Long.toString(lines));
+        p.setProperty("uniqueRecords", Long.toString(uniqueRecords));
+        p.setProperty("jvmStartMillis", Long.toString(jvmStartMillis));
+        p.setProperty("mainStartMillis", Long.toString(mainStartMillis));
+        p.setProperty("submitMillis", Long.toString(submitMillis));
+        p.setProperty("firstRecordMillis", Long.toString(firstRecordMillis));
+        p.setProperty("lastRecordMillis", Long.toString(lastRecordMillis));
+        p.setProperty("doneMillis", Long.toString(doneMillis));
+        p.setProperty("recordsSeen", Long.toString(recordsSeen));
+        p.setProperty("cpuSeconds", Double.toString(cpuSeconds));
+        p.setProperty("gcSeconds", Double.toString(gcSeconds));
+        p.setProperty("usageDailyInvocations", Long.toString(usageDailyInvocations));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(w, "bench-pipeline run");
+        }
+    }
+
+    static RunResult read(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return new RunResult(p.getProperty("label"), num(p, "bytesUncompressed"), num(p, "bytesCompressed"),
+                num(p, "lines"), num(p, "uniqueRecords"), num(p, "jvmStartMillis"), num(p, "mainStartMillis"),
+                num(p, "submitMillis"), num(p, "firstRecordMillis"), num(p, "lastRecordMillis"),
+                num(p, "doneMillis"), num(p, "recordsSeen"), Double.parseDouble(p.getProperty("cpuSeconds")),
+                Double.parseDouble(p.getProperty("gcSeconds")), num(p, "usageDailyInvocations"));
+    }
+
+    private static long num(Properties p, String key) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            throw new IllegalArgumentException("run result without '" + key + "'");
+        }
+        return Long.parseLong(v);
+    }
+}

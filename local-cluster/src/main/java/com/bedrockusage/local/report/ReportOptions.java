@@ -1,0 +1,83 @@
+package com.bedrockusage.local.report;
+
+import com.bedrockusage.local.sql.CliException;
+import com.bedrockusage.local.sql.Warehouses;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Command line of {@code bin/report}. */
+public record ReportOptions(String warehouse, String namespace, LocalDate date, String out, String format,
+        String endpoint, String region, boolean verbose, boolean help) {
+
+    public static final String USAGE = String.join("\n",
+            "usage: bin/report --date YYYY-MM-DD [--warehouse DIR] [--out FILE|s3://bucket/key] [--format csv|json]",
+            "",
+            "Writes one UTC day's Bedrock usage from usage_daily: one line per account, identity ARN, model and",
+            "region, with the columns Account Id,Identity ARN,Model Id,Region Name,Number of Input tokens,",
+            "Number of output tokens,Charges incurred (USD, exact).",
+            "",
+            "  --date YYYY-MM-DD    the UTC day (required)",
+            "  --warehouse DIR      Iceberg warehouse directory (default " + Warehouses.DEFAULT_WAREHOUSE + ")",
+            "  --namespace NAME     database of the tables (default " + Warehouses.DEFAULT_NAMESPACE + ")",
+            "  --out FILE|s3://...  where to write (default: standard output)",
+            "  --format csv|json    csv (default) or one JSON document with the same data",
+            "  --endpoint URL       S3 endpoint override, e.g. http://127.0.0.1:9090 for S3Mock (path-style)",
+            "  --region REGION      S3 region (default: AWS_REGION, else us-east-1)",
+            "  --verbose            full stack traces on errors",
+            "  -h, --help           this help");
+
+    public static ReportOptions parse(String[] args) {
+        String warehouse = Warehouses.DEFAULT_WAREHOUSE;
+        String namespace = Warehouses.DEFAULT_NAMESPACE;
+        LocalDate date = null;
+        String out = null;
+        String format = "csv";
+        String endpoint = null;
+        String region = null;
+        boolean verbose = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--warehouse" -> warehouse = value(args, ++i, a);
+                case "--namespace" -> namespace = value(args, ++i, a);
+                case "--date" -> date = date(value(args, ++i, a));
+                case "--out" -> out = value(args, ++i, a);
+                case "--format" -> format = format(value(args, ++i, a));
+                case "--endpoint" -> endpoint = value(args, ++i, a);
+                case "--region" -> region = value(args, ++i, a);
+                case "--verbose" -> verbose = true;
+                case "-h", "--help" -> help = true;
+                default -> throw new CliException("unknown option '" + a + "' (see --help)");
+            }
+        }
+        if (!help && date == null) {
+            throw new CliException("--date YYYY-MM-DD is required (see --help)");
+        }
+        return new ReportOptions(warehouse, namespace, date, out, format, endpoint, region, verbose, help);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].isEmpty()) {
+            throw new CliException(option + " needs a value (see --help)");
+        }
+        return args[i];
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new CliException("--date must be YYYY-MM-DD, not '" + s + "'");
+        }
+    }
+
+    private static String format(String s) {
+        String f = s.trim().toLowerCase(Locale.ROOT);
+        if (!f.equals("csv") && !f.equals("json")) {
+            throw new CliException("unknown --format '" + s + "' (use csv or json)");
+        }
+        return f;
+    }
+}

@@ -1,0 +1,78 @@
+package com.bedrockusage.local.report;
+
+import com.bedrockusage.local.sql.CliException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/** Where a report goes: standard output, a local file, or an S3 object ({@code s3://bucket/key}). */
+final class ReportOutput {
+
+    private ReportOutput() {}
+
+    /** @return a description of where it went */
+    static String write(String content, String contentType, String out, String endpoint, String region,
+            PrintStream stdout) {
+        if (out == null || out.equals("-")) {
+            stdout.print(content);
+            stdout.flush();
+            return "standard output";
+        }
+        if (out.startsWith("s3://")) {
+            return putS3(content, contentType, out, endpoint, region);
+        }
+        Path file = Paths.get(out).toAbsolutePath();
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliException("cannot write " + file + ": " + e);
+        }
+        return file.toString();
+    }
+
+    /** {@code s3://bucket/key} → bucket and key; both required. */
+    static String[] bucketAndKey(String s3Uri) {
+        String rest = s3Uri.substring("s3://".length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || slash == rest.length() - 1) {
+            throw new CliException("--out must be s3://bucket/key, not '" + s3Uri + "'");
+        }
+        return new String[] {rest.substring(0, slash), rest.substring(slash + 1)};
+    }
+
+    private static String putS3(String content, String contentType, String out, String endpoint, String region) {
+        String[] bk = bucketAndKey(out);
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .region(Region.of(region != null ? region : envRegion()));
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
+        }
+        try (S3Client s3 = builder.build()) {
+            s3.putObject(PutObjectRequest.builder().bucket(bk[0]).key(bk[1]).contentType(contentType).build(),
+                    RequestBody.fromString(content, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static String envRegion() {
+        String r = System.getenv("AWS_REGION");
+        if (r == null || r.isEmpty()) {
+            r = System.getenv("AWS_DEFAULT_REGION");
+        }
+        return r == null || r.isEmpty() ? "us-east-1" : r;
+    }
+}

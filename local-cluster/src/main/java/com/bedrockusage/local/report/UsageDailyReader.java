@@ -1,0 +1,77 @@
+package com.bedrockusage.local.report;
+
+import com.bedrockusage.job.report.DailyReportRow;
+import com.bedrockusage.job.report.DailyReportRows;
+import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.local.sql.CliException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.hadoop.HadoopCatalog;
+import org.apache.iceberg.io.CloseableIterable;
+
+/**
+ * Reads one UTC day of {@code usage_daily} straight from the Iceberg files (no Flink job: a report takes a second).
+ * Equality deletes of the upsert table are applied by the reader, so each key has its latest total.
+ */
+public final class UsageDailyReader {
+
+    private UsageDailyReader() {}
+
+    public static List<DailyReportRow> read(Path warehouseDir, String namespace, LocalDate day) {
+        HadoopCatalog catalog = new HadoopCatalog(new Configuration(), warehouseDir.toUri().toString());
+        try {
+            TableIdentifier id = TableIdentifier.of(namespace, Tables.USAGE_DAILY);
+            if (!catalog.tableExists(id)) {
+                throw new CliException("no table " + id + " in warehouse " + warehouseDir);
+            }
+            Table table = catalog.loadTable(id);
+            OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
+            OffsetDateTime to = from.plusDays(1);
+            List<DailyReportRow> lines = new ArrayList<>();
+            try (CloseableIterable<Record> records = IcebergGenerics.read(table)
+                    .where(Expressions.and(
+                            Expressions.greaterThanOrEqual("window_start", micros(from)),
+                            Expressions.lessThan("window_start", micros(to))))
+                    .build()) {
+                for (Record r : records) {
+                    OffsetDateTime start = (OffsetDateTime) r.getField("window_start");
+                    // the filter prunes files; rows are checked here too
+                    if (start.isBefore(from) || !start.isBefore(to)) {
+                        continue;
+                    }
+                    lines.add(new DailyReportRow((String) r.getField("account_id"), (String) r.getField("caller_arn"),
+                            (String) r.getField("model_id"), (String) r.getField("region"),
+                            (Long) r.getField("input_tokens"), (Long) r.getField("output_tokens"),
+                            (BigDecimal) r.getField("cost_usd")));
+                }
+            }
+            return DailyReportRows.merge(lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                catalog.close();
+            } catch (IOException e) {
+                // nothing to release for a local catalog
+            }
+        }
+    }
+
+    private static long micros(OffsetDateTime t) {
+        return TimeUnit.SECONDS.toMicros(t.toEpochSecond());
+    }
+}

@@ -1,0 +1,90 @@
+package com.bedrockusage.local.sql;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/** Command line of {@code bin/sql}. */
+public record SqlOptions(String warehouse, String namespace, OutputFormat format, String sql, String file,
+        ZoneId timeZone, int parallelism, String pricingCatalog, String appPattern, boolean verbose, boolean help) {
+
+    public static final String USAGE = String.join("\n",
+            "usage: bin/sql [--warehouse DIR] [--format table|csv|json] (-e \"SQL\" | -f FILE)",
+            "",
+            "Runs Flink SQL in batch mode on the job's Iceberg tables (catalog 'iceberg', database 'bedrock' in use),",
+            "with the Bedrock functions (BEDROCK_COST, CALLER_APP, ...) registered.",
+            "",
+            "  --warehouse DIR        Iceberg warehouse directory (default " + Warehouses.DEFAULT_WAREHOUSE + ")",
+            "  --namespace NAME       database of the tables (default " + Warehouses.DEFAULT_NAMESPACE + ")",
+            "  --format FMT           table (default), csv (with a header) or json (one object per line)",
+            "  -e, --execute SQL      statements to run, separated by ';'",
+            "  -f, --file FILE        a file of statements separated by ';' ('-' reads standard input)",
+            "  --time-zone ZONE       session time zone for TIMESTAMP_LTZ values and literals (default UTC)",
+            "  --parallelism N        parallelism of the queries (default 1)",
+            "  --pricing-catalog CSV  price CSV for BEDROCK_COST / BEDROCK_MODEL (default: the built-in catalogue)",
+            "  --app-pattern REGEX    role-name pattern for CALLER_APP (default ^(.+)-BedrockRole$)",
+            "  --verbose              Flink warnings and full stack traces on errors",
+            "  -h, --help             this help");
+
+    public static SqlOptions parse(String[] args) {
+        String warehouse = Warehouses.DEFAULT_WAREHOUSE;
+        String namespace = Warehouses.DEFAULT_NAMESPACE;
+        OutputFormat format = OutputFormat.TABLE;
+        String sql = null;
+        String file = null;
+        ZoneId zone = ZoneId.of("UTC");
+        int parallelism = 1;
+        String pricing = null;
+        String appPattern = null;
+        boolean verbose = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--warehouse" -> warehouse = value(args, ++i, a);
+                case "--namespace" -> namespace = value(args, ++i, a);
+                case "--format" -> format = OutputFormat.parse(value(args, ++i, a));
+                case "-e", "--execute" -> sql = value(args, ++i, a);
+                case "-f", "--file" -> file = value(args, ++i, a);
+                case "--time-zone" -> zone = zone(value(args, ++i, a));
+                case "--parallelism" -> parallelism = positive(value(args, ++i, a), a);
+                case "--pricing-catalog" -> pricing = value(args, ++i, a);
+                case "--app-pattern" -> appPattern = value(args, ++i, a);
+                case "--verbose" -> verbose = true;
+                case "-h", "--help" -> help = true;
+                default -> throw new CliException("unknown option '" + a + "' (see --help)");
+            }
+        }
+        if (!help && (sql == null) == (file == null)) {
+            throw new CliException("give exactly one of -e \"SQL\" or -f FILE (see --help)");
+        }
+        return new SqlOptions(warehouse, namespace, format, sql, file, zone, parallelism, pricing, appPattern,
+                verbose, help);
+    }
+
+    static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].isEmpty()) {
+            throw new CliException(option + " needs a value (see --help)");
+        }
+        return args[i];
+    }
+
+    private static ZoneId zone(String s) {
+        try {
+            return ZoneId.of(s);
+        } catch (DateTimeException e) {
+            throw new CliException("unknown --time-zone '" + s + "'");
+        }
+    }
+
+    private static int positive(String s, String option) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CliException(option + " must be a positive number, not '" + s + "'");
+    }
+}

@@ -1,0 +1,166 @@
+package com.bedrockusage.local.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.local.sql.SampleCalls;
+import com.bedrockusage.local.sql.SampleCalls.Call;
+import com.bedrockusage.local.sql.TestWarehouse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportRunnerTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 3);
+    private static final String HEADER = "Account Id,Identity ARN,Model Id,Region Name,Number of Input tokens,"
+            + "Number of output tokens,Charges incurred";
+
+    @TempDir
+    static Path tmp;
+
+    private static TestWarehouse warehouse;
+    private static List<Call> calls;
+
+    @BeforeAll
+    static void buildWarehouse() {
+        calls = SampleCalls.generate(150, 7);
+        warehouse = TestWarehouse.create(tmp.resolve("warehouse"));
+        // the day's totals arrive as the job writes them: first without the day's last call, then upserted
+        List<Call> withoutLast = new ArrayList<>(calls);
+        Call last = calls.stream().filter(c -> onDay(c.time())).max((a, b) -> a.time().compareTo(b.time()))
+                .orElseThrow();
+        withoutLast.remove(last);
+        warehouse.append(Tables.USAGE_DAILY,
+                SampleCalls.usageRecords(warehouse, Tables.USAGE_DAILY, Duration.ofDays(1), withoutLast));
+        warehouse.upsert(Tables.USAGE_DAILY, SampleCalls.usageRecords(warehouse, Tables.USAGE_DAILY,
+                Duration.ofDays(1), calls.stream().filter(c -> onDay(c.time())).toList()));
+    }
+
+    @AfterAll
+    static void closeWarehouse() throws Exception {
+        warehouse.close();
+    }
+
+    @Test
+    void shouldReportTheDayExactlyAsComputedFromTheRawCalls() {
+        Result r = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString());
+
+        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.out).isEqualTo(expectedCsv());
+        assertThat(r.out).contains("\"arn:aws:sts::111111111111:assumed-role/DataAnalysis-BedrockRole/ops,night\"");
+        assertThat(r.out.lines().count()).isGreaterThan(10);
+    }
+
+    @Test
+    void shouldWriteTheReportToAFile() throws Exception {
+        Path out = tmp.resolve("reports/usage.csv");
+
+        Result r = run("--warehouse", warehouse.dir().toUri().toString(), "--date", DAY.toString(), "--out",
+                out.toString());
+
+        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.out).isEmpty();
+        assertThat(Files.readString(out)).isEqualTo(expectedCsv());
+        assertThat(r.err).contains("wrote").contains(out.toString());
+    }
+
+    @Test
+    void shouldWriteTheSameDataAsJson() {
+        Result r = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString(), "--format", "json");
+
+        assertThat(r.exit).as(r.err).isZero();
+        BigDecimal total = expected().values().stream().map(Line::charges).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(r.out).contains("\"date\" : \"2026-11-03\"")
+                .contains("\"rows\" : " + expected().size())
+                .contains("\"totalChargesUsd\" : \"" + plain(total) + "\"")
+                .contains("\"identityArn\" : \"arn:aws:sts::111111111111:assumed-role/DataAnalysis-BedrockRole/ops,night\"");
+    }
+
+    @Test
+    void shouldWriteOnlyTheHeaderForADayWithoutUsageAndSaySo() {
+        Result r = run("--warehouse", warehouse.dir().toString(), "--date", "2026-10-01");
+
+        assertThat(r.exit).isZero();
+        assertThat(r.out).isEqualTo(HEADER + "\n");
+        assertThat(r.err).contains("no usage on 2026-10-01");
+    }
+
+    @Test
+    void shouldFailWithOneLineForAMissingWarehouseOrABadDate() {
+        Result missing = run("--warehouse", tmp.resolve("nope").toString(), "--date", DAY.toString());
+        assertThat(missing.exit).isEqualTo(2);
+        assertThat(missing.err).startsWith("error: warehouse not found:").doesNotContain("Exception").hasLineCount(1);
+
+        Result badDate = run("--warehouse", warehouse.dir().toString(), "--date", "2026-13-45");
+        assertThat(badDate.exit).isEqualTo(2);
+        assertThat(badDate.err).isEqualTo("error: --date must be YYYY-MM-DD, not '2026-13-45'\n");
+
+        Result noDate = run("--warehouse", warehouse.dir().toString());
+        assertThat(noDate.exit).isEqualTo(2);
+        assertThat(noDate.err).contains("--date YYYY-MM-DD is required");
+
+        Result badS3 = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString(), "--out", "s3://bucket");
+        assertThat(badS3.exit).isEqualTo(2);
+        assertThat(badS3.err).isEqualTo("error: --out must be s3://bucket/key, not 's3://bucket'\n");
+    }
+
+    private static boolean onDay(Instant t) {
+        return t.atZone(ZoneOffset.UTC).toLocalDate().equals(DAY);
+    }
+
+    private record Line(long input, long output, BigDecimal charges) {}
+
+    /** Straight from the calls: grouped by account, ARN, model, region; unpriced calls charge nothing. */
+    private static Map<List<String>, Line> expected() {
+        Map<List<String>, Line> lines = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
+        for (Call c : calls) {
+            if (!onDay(c.time())) {
+                continue;
+            }
+            BigDecimal cost = c.cost() == null ? BigDecimal.ZERO : c.cost();
+            lines.merge(List.of(c.account(), c.caller(), c.model(), c.region()), new Line(c.input(), c.output(), cost),
+                    (x, y) -> new Line(x.input() + y.input(), x.output() + y.output(), x.charges().add(y.charges())));
+        }
+        return lines;
+    }
+
+    private static String expectedCsv() {
+        StringBuilder sb = new StringBuilder(HEADER).append('\n');
+        expected().forEach((k, v) -> sb.append(k.get(0)).append(',')
+                .append(k.get(1).contains(",") ? "\"" + k.get(1) + "\"" : k.get(1)).append(',')
+                .append(k.get(2)).append(',').append(k.get(3)).append(',')
+                .append(v.input()).append(',').append(v.output()).append(',').append(plain(v.charges())).append('\n'));
+        return sb.toString();
+    }
+
+    private static String plain(BigDecimal usd) {
+        BigDecimal s = usd.stripTrailingZeros();
+        return s.scale() < 2 ? s.setScale(2).toPlainString() : s.toPlainString();
+    }
+
+    private record Result(int exit, String out, String err) {}
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ReportRunner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,177 @@
+package com.bedrockusage.local.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bedrockusage.local.sql.SampleCalls.Call;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every query of {@code local-cluster/queries} against a small generated warehouse. */
+class QueryPackITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    static final Path QUERIES = Paths.get("queries");
+
+    @TempDir
+    static Path tmp;
+
+    private static TestWarehouse warehouse;
+    private static List<Call> calls;
+
+    @BeforeAll
+    static void buildWarehouse() {
+        calls = SampleCalls.generate(200, 11);
+        warehouse = TestWarehouse.create(tmp.resolve("warehouse"));
+        SampleCalls.writeAll(warehouse, calls);
+    }
+
+    @AfterAll
+    static void closeWarehouse() throws Exception {
+        warehouse.close();
+    }
+
+    static Stream<Path> queries() throws IOException {
+        try (Stream<Path> files = Files.list(QUERIES)) {
+            return files.filter(p -> p.toString().endsWith(".sql")).sorted().toList().stream();
+        }
+    }
+
+    private static CliRun run(Path file) {
+        return CliRun.sql("--warehouse", warehouse.dir().toString(), "--format", "csv", "--parallelism", "2",
+                "-f", file.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queries")
+    void shouldRunEveryQueryOfThePack(Path file) throws IOException {
+        assertThat(Files.readAllLines(file).get(0)).as("first line").startsWith("-- description: ");
+
+        CliRun r = run(file);
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).as("a CSV result with at least a header and a row").matches("(?s)[^\\n]+\\n[^\\n]+\\n.*");
+        assertMoneyKeepsTwelveDecimals(r.out());
+    }
+
+    /**
+     * Flink can silently drop decimals of DECIMAL(38, 12) sums (e.g. SUM after a join is rewritten as SUM(x * count),
+     * which rounds to 6 places): every money column of every result must keep all 12.
+     */
+    private static void assertMoneyKeepsTwelveDecimals(String csv) {
+        List<String> header = null;
+        for (String line : csv.lines().toList()) {
+            if (line.isEmpty()) {
+                header = null;
+                continue;
+            }
+            List<String> fields = parseCsvLine(line);
+            if (header == null) {
+                header = fields;
+                continue;
+            }
+            for (int i = 0; i < header.size(); i++) {
+                String column = header.get(i);
+                if ((column.endsWith("cost_usd") || column.equals("Charges incurred")) && !fields.get(i).isEmpty()) {
+                    assertThat(new BigDecimal(fields.get(i)).scale()).as("%s in %s", column, line).isEqualTo(12);
+                }
+            }
+        }
+    }
+
+    static List<String> parseCsvLine(String line) {
+        List<String> fields = new java.util.ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    f.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    f.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(f.toString());
+                f.setLength(0);
+            } else {
+                f.append(c);
+            }
+        }
+        fields.add(f.toString());
+        return fields;
+    }
+
+    @Test
+    void shouldSumCostPerAccountExactly() {
+        Map<String, BigDecimal> expected = new HashMap<>();
+        for (Call c : calls) {
+            expected.merge(c.account(), c.cost() == null ? BigDecimal.ZERO : c.cost(), BigDecimal::add);
+        }
+
+        Map<String, BigDecimal> actual = column(run(QUERIES.resolve("cost_by_account.sql")), "account_id", "cost_usd");
+
+        assertThat(actual).hasSameSizeAs(expected);
+        expected.forEach((account, cost) -> assertThat(actual.get(account)).as(account).isEqualByComparingTo(cost));
+    }
+
+    @Test
+    void shouldAllocateCostByRequestMetadataTag() {
+        Map<String, BigDecimal> expected = new HashMap<>();
+        for (Call c : calls) {
+            expected.merge(c.team() == null ? "(untagged)" : c.team(), c.cost() == null ? BigDecimal.ZERO : c.cost(),
+                    BigDecimal::add);
+        }
+
+        Map<String, BigDecimal> actual = column(run(QUERIES.resolve("cost_by_tag.sql")), "team", "cost_usd");
+
+        assertThat(actual).containsOnlyKeys(expected.keySet());
+        expected.forEach((team, cost) -> assertThat(actual.get(team)).as(team).isEqualByComparingTo(cost));
+    }
+
+    @Test
+    void shouldListOnlyTheCallersMatchingTheArnPattern() {
+        CliRun r = run(QUERIES.resolve("arn_pattern.sql"));
+
+        List<String> rows = r.out().lines().skip(1).toList();
+        assertThat(rows).isNotEmpty().allSatisfy(line -> assertThat(line).contains("DataAnalysis-BedrockRole"));
+    }
+
+    /** key column → value column of a CSV result whose key and value hold no commas. */
+    private static Map<String, BigDecimal> column(CliRun r, String key, String value) {
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        List<String> header = List.of(lines.get(0).split(","));
+        Map<String, BigDecimal> m = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            m.put(f[header.indexOf(key)], new BigDecimal(f[header.indexOf(value)]));
+        }
+        return m;
+    }
+}

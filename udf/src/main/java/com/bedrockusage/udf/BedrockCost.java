@@ -1,0 +1,93 @@
+package com.bedrockusage.udf;
+
+import com.bedrockusage.pricing.PricingResult;
+import com.bedrockusage.pricing.TokenCounts;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.apache.flink.table.annotation.DataTypeHint;
+
+/**
+ * {@code BEDROCK_COST(model_id, region, event_time, input_tokens, output_tokens, cache_read_tokens,
+ * cache_write_tokens [, cache_write_1h_tokens])}: the exact USD cost of a call as {@code DECIMAL(38, 12)},
+ * priced by the same catalogue as the job.
+ *
+ * <p>{@code cache_write_tokens} is everything written to the cache; the {@code cache_write_1h_tokens} part of it is
+ * priced at the 1-hour rate, the rest at the 5-minute rate. {@code event_time} is a {@code TIMESTAMP_LTZ} or a
+ * {@code TIMESTAMP} read as UTC. NULL token counts count as 0. The result is NULL when the model id, region or
+ * time is NULL, when the catalogue has no price for the call, or when the counts are negative or the 1-hour part
+ * exceeds the total.
+ */
+public class BedrockCost extends CatalogFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final int SCALE = 12;
+
+    public BedrockCost() {
+        this(null);
+    }
+
+    /** @param catalogLocation a price CSV (path or {@code file:} URI); null for the usual lookup */
+    public BedrockCost(String catalogLocation) {
+        super(catalogLocation);
+    }
+
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,
+            @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eventTime, Long inputTokens, Long outputTokens,
+            Long cacheReadTokens, Long cacheWriteTokens) {
+        return eval(modelId, region, eventTime, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, 0L);
+    }
+
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,
+            @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eventTime, Long inputTokens, Long outputTokens,
+            Long cacheReadTokens, Long cacheWriteTokens, Long cacheWrite1hTokens) {
+        if (eventTime == null) {
+            return null;
+        }
+        return cost(modelId, region, eventTime.toEpochMilli(), inputTokens, outputTokens, cacheReadTokens,
+                cacheWriteTokens, cacheWrite1hTokens);
+    }
+
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,
+            @DataTypeHint("TIMESTAMP(3)") LocalDateTime eventTime, Long inputTokens, Long outputTokens,
+            Long cacheReadTokens, Long cacheWriteTokens) {
+        return eval(modelId, region, eventTime, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, 0L);
+    }
+
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,
+            @DataTypeHint("TIMESTAMP(3)") LocalDateTime eventTime, Long inputTokens, Long outputTokens,
+            Long cacheReadTokens, Long cacheWriteTokens, Long cacheWrite1hTokens) {
+        if (eventTime == null) {
+            return null;
+        }
+        return cost(modelId, region, eventTime.toInstant(ZoneOffset.UTC).toEpochMilli(), inputTokens, outputTokens,
+                cacheReadTokens, cacheWriteTokens, cacheWrite1hTokens);
+    }
+
+    private BigDecimal cost(String modelId, String region, long epochMillis, Long input, Long output,
+            Long cacheRead, Long cacheWrite, Long cacheWrite1h) {
+        if (modelId == null || region == null) {
+            return null;
+        }
+        long written = orZero(cacheWrite);
+        long written1h = orZero(cacheWrite1h);
+        if (written1h < 0 || written1h > written) {
+            return null;
+        }
+        TokenCounts tokens = new TokenCounts(orZero(input), orZero(output), orZero(cacheRead),
+                written - written1h, written1h);
+        PricingResult result = catalog().price(modelId, region, epochMillis, tokens);
+        if (!result.isPriced()) {
+            return null;
+        }
+        // Per-Mtok prices with up to 6 decimals give at most 12: rounding only guards against odd catalogues.
+        return result.cost().total().setScale(SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    private static long orZero(Long v) {
+        return v == null ? 0L : v;
+    }
+}

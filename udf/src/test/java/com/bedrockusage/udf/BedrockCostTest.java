@@ -1,0 +1,88 @@
+package com.bedrockusage.udf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BedrockCostTest {
+
+    private static final String SONNET_45 = "anthropic.claude-sonnet-4-5-20250929-v1:0";
+    private static final Instant T = Instant.parse("2026-11-03T10:15:00Z");
+
+    private final BedrockCost cost = new BedrockCost();
+
+    @Test
+    void shouldPriceEveryComponentWithTheOneHourPartOfCacheWritesAtTheOneHourRate() {
+        // default catalogue, sonnet 4.5 in any commercial region: 3 / 15 / 0.3 / 3.75 (5m) / 6 (1h) USD per Mtok
+        BigDecimal usd = cost.eval(SONNET_45, "us-east-1", T, 1000L, 500L, 2000L, 1000L, 400L);
+
+        // 0.003 + 0.0075 + 0.0006 + 600 x 3.75e-6 + 400 x 6e-6
+        assertThat(usd).isEqualTo(new BigDecimal("0.015750000000"));
+    }
+
+    @Test
+    void shouldPriceAllCacheWritesAtTheFiveMinuteRateWithoutTheOneHourArgument() {
+        BigDecimal usd = cost.eval(SONNET_45, "us-east-1", T, 0L, 0L, 0L, 1000L);
+
+        assertThat(usd).isEqualTo(new BigDecimal("0.003750000000"));
+    }
+
+    @Test
+    void shouldUseRegionalPricesAndResolveProfilesAndArns() {
+        assertThat(cost.eval(SONNET_45, "us-gov-west-1", T, 1_000_000L, 0L, 0L, 0L))
+                .isEqualByComparingTo("3.6");
+        assertThat(cost.eval("eu." + SONNET_45, "eu-west-1", T, 1_000_000L, 0L, 0L, 0L))
+                .isEqualByComparingTo("3.3");
+        assertThat(cost.eval("arn:aws:bedrock:us-east-1::foundation-model/" + SONNET_45, "us-east-1", T,
+                0L, 1_000_000L, 0L, 0L)).isEqualByComparingTo("15");
+    }
+
+    @Test
+    void shouldReadTimestampWithoutZoneAsUtc() {
+        LocalDateTime wallClock = LocalDateTime.of(2026, 11, 3, 10, 15);
+
+        assertThat(cost.eval(SONNET_45, "us-east-1", wallClock, 1000L, 500L, 2000L, 1000L, 400L))
+                .isEqualTo(cost.eval(SONNET_45, "us-east-1", T, 1000L, 500L, 2000L, 1000L, 400L));
+    }
+
+    @Test
+    void shouldCountNullTokenCountsAsZero() {
+        assertThat(cost.eval(SONNET_45, "us-east-1", T, 1000L, null, null, null, null))
+                .isEqualTo(new BigDecimal("0.003000000000"));
+    }
+
+    @Test
+    void shouldReturnNullForUnknownModelsNullKeysAndMalformedCounts() {
+        assertThat(cost.eval("acme.unknown-model-v1", "us-east-1", T, 1L, 1L, 0L, 0L)).isNull();
+        assertThat(cost.eval(null, "us-east-1", T, 1L, 1L, 0L, 0L)).isNull();
+        assertThat(cost.eval(SONNET_45, null, T, 1L, 1L, 0L, 0L)).isNull();
+        assertThat(cost.eval(SONNET_45, "us-east-1", (Instant) null, 1L, 1L, 0L, 0L)).isNull();
+        assertThat(cost.eval(SONNET_45, "us-east-1", (LocalDateTime) null, 1L, 1L, 0L, 0L)).isNull();
+        assertThat(cost.eval(SONNET_45, "us-east-1", T, -5L, 1L, 0L, 0L)).isNull();
+        assertThat(cost.eval(SONNET_45, "us-east-1", T, 0L, 0L, 0L, 100L, 101L)).isNull();
+        assertThat(cost.eval(SONNET_45, "us-east-1", T, 0L, 0L, 0L, 100L, -1L)).isNull();
+    }
+
+    @Test
+    void shouldUseTheCatalogueGivenToTheConstructor(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("prices.csv");
+        Files.write(csv, ("model_id,region,effective_from,input_per_mtok,output_per_mtok,cache_read_per_mtok,"
+                + "cache_write_per_mtok,cache_write_1h_per_mtok\n"
+                + "acme.model-v1,*,2026-01-01T00:00:00Z,2,4,0,0,\n").getBytes(StandardCharsets.UTF_8));
+        BedrockCost custom = new BedrockCost(csv.toUri().toString());
+
+        assertThat(custom.eval("acme.model-v1", "us-east-1", T, 1_000_000L, 500_000L, 0L, 0L))
+                .isEqualByComparingTo("4");
+        assertThat(custom.eval("acme.model-v1", "us-east-1", Instant.parse("2025-12-31T23:59:59Z"),
+                1L, 1L, 0L, 0L)).as("before the row's effective_from").isNull();
+        assertThat(custom.eval(SONNET_45, "us-east-1", T, 1L, 1L, 0L, 0L)).as("not in this catalogue").isNull();
+    }
+}
