@@ -1,6 +1,22 @@
 # Shared by cluster, submit, feed, savepoint and e2e: where the local session cluster keeps its state, and
 # how to tell whether one of its processes runs.
 # shellcheck shell=bash
+# Needs local-cluster/bin/lib.sh sourced first (bu_classpath, BU_ROOT, BU_FLINK_JAVA_OPTS).
+
+REPO_ROOT="$BU_ROOT"
+
+die() {
+  echo "$(basename "$0"): $*" >&2
+  exit 2
+}
+
+# Builds the project when sources changed (lib.sh decides), and the job jar if it is missing.
+ensure_built() {
+  bu_classpath >/dev/null || exit 1
+  if [ ! -f "$JOB_JAR" ]; then
+    (cd "$REPO_ROOT" && mvn -q -B -DskipTests -pl job -am package) >&2 || die "could not build the job jar $JOB_JAR"
+  fi
+}
 
 CLUSTER_HOME="${LOCAL_CLUSTER_HOME:-$REPO_ROOT/local-data/cluster}"
 mkdir -p "$(dirname "$CLUSTER_HOME")"
@@ -80,9 +96,11 @@ port_user() {
 # cluster_java MAIN ARGS...: a local-cluster tool (not exec'd), pointed at this cluster's state.
 cluster_java() {
   local main="$1"; shift
-  LOCAL_CLUSTER_HOME="$CLUSTER_HOME" JOB_JAR="$JOB_JAR" java "-Xmx${CLUSTER_TOOL_HEAP:-768m}" "${FLINK_JAVA_OPTS[@]}" \
+  local cp
+  cp="$(bu_classpath)" || exit 1
+  LOCAL_CLUSTER_HOME="$CLUSTER_HOME" JOB_JAR="$JOB_JAR" java "-Xmx${CLUSTER_TOOL_HEAP:-768m}" "${BU_FLINK_JAVA_OPTS[@]}" \
     -Dlog4j.configurationFile="$REPO_ROOT/local-cluster/conf/log4j2-cli.properties" \
-    -cp "$(runtime_classpath)" "$main" "$@"
+    -cp "$cp" "$main" "$@"
 }
 
 # True when the arguments ask for help (the Java tool prints it; no running cluster needed).
