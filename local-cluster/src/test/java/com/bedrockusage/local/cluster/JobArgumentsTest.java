@@ -46,7 +46,7 @@ class JobArgumentsTest {
     }
 
     @Test
-    void shouldReadTheStateFileCluserStartWrote() throws IOException {
+    void shouldReadTheStateFileClusterStartWrote() throws IOException {
         ClusterState state = ClusterStates.withEmulators(home);
 
         assertThat(state.restUrl()).isEqualTo("http://127.0.0.1:8081");
