@@ -202,6 +202,14 @@ public final class E2eCheck {
         if (!problems.isEmpty()) {
             err.println("e2e-check: MISMATCH (" + problems.size() + " differences; late_invocations=" + late
                     + ", rejected_records=" + rejected + "):");
+            summary(err, Tables.INVOCATIONS, truth.byKey, tables.invocations().byKey);
+            for (String table : List.of(Tables.USAGE_DAILY, Tables.USAGE_HOURLY, Tables.USAGE_MINUTE)) {
+                summary(err, table, expectedClosed, tables.usage(table, closed));
+            }
+            if (late > 0) {
+                err.println("  hint: " + late + " calls reached their windows after the watermark had passed them"
+                        + " (late_invocations); the job's watermark ran ahead of the data");
+            }
             problems.stream().limit(40).forEach(p -> err.println("  " + p));
             if (problems.size() > 40) {
                 err.println("  ... and " + (problems.size() - 40) + " more");
@@ -217,6 +225,18 @@ public final class E2eCheck {
                 all.cacheReadTokens, all.cacheWriteTokens, all.costUsd.stripTrailingZeros().toPlainString(),
                 all.unpricedInvocations, late, rejected);
         return 0;
+    }
+
+    /** One line per table: how many keys differ and the grand totals on both sides. */
+    private static void summary(PrintStream err, String table, Map<UsageKey, UsageTotals> expected,
+            Map<UsageKey, UsageTotals> actual) {
+        UsageTotals e = new UsageTotals();
+        expected.values().forEach(e::add);
+        UsageTotals a = new UsageTotals();
+        actual.values().forEach(a::add);
+        int differing = compare(table, expected, actual).size();
+        err.printf("  %-14s %s%n", table, differing == 0 ? "matches"
+                : differing + " keys differ; expected " + e + " | actual " + a);
     }
 
     /** Differences between expected and actual totals per key, as readable lines. */
