@@ -15,6 +15,7 @@ import com.bedrockusage.job.ingest.IngestTypes;
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.model.RejectedRecord;
+import com.bedrockusage.job.pricing.NoPriceUpdates;
 import com.bedrockusage.job.pricing.PriceInvocations;
 import com.bedrockusage.job.report.DailyReportFunction;
 import com.bedrockusage.job.report.DailyReportWritten;
@@ -176,27 +177,28 @@ public final class UsagePipeline {
     }
 
     private static DataStream<IngestRecord> sources(StreamExecutionEnvironment env, JobConfig config) {
-        WatermarkStrategy<IngestRecord> watermarks = WatermarkStrategy
-                .<IngestRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness)
-                .withTimestampAssigner((r, previous) -> r.invocation != null ? r.invocation.eventTime : previous)
-                .withIdleness(config.idleness);
         DataStream<IngestRecord> s3 = null;
         if (config.hasS3Source()) {
             s3 = env.fromSource(BedrockLogFiles.source(config.s3Path, config.s3Continuous,
                             config.s3DiscoveryInterval, config.s3From, config.s3To),
-                            watermarks, "S3 logs: " + config.s3Path, IngestTypes.INGEST_RECORD)
+                            WatermarkStrategy.noWatermarks(), "S3 logs: " + config.s3Path, IngestTypes.INGEST_RECORD)
                     .uid(OperatorIds.SOURCE_S3);
         }
         DataStream<IngestRecord> kinesis = null;
         if (config.hasKinesisSource()) {
             kinesis = env.fromSource(BedrockLogKinesis.source(config.kinesisStreamArn, kinesisConfig(config)),
-                            watermarks, "Kinesis logs: " + config.kinesisStreamArn, IngestTypes.INGEST_RECORD)
+                            WatermarkStrategy.noWatermarks(), "Kinesis logs: " + config.kinesisStreamArn,
+                            IngestTypes.INGEST_RECORD)
                     .uid(OperatorIds.SOURCE_KINESIS);
         }
-        if (s3 != null && kinesis != null) {
-            return s3.union(kinesis);
-        }
-        return s3 != null ? s3 : kinesis;
+        DataStream<IngestRecord> all = s3 != null && kinesis != null ? s3.union(kinesis) : s3 != null ? s3 : kinesis;
+        // Watermarks after the union, not per file split: a file reader whose small objects are done would otherwise
+        // stay "active" at an old watermark and hold every window open.
+        WatermarkStrategy<IngestRecord> watermarks = WatermarkStrategy
+                .<IngestRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness)
+                .withTimestampAssigner((r, previous) -> r.invocation != null ? r.invocation.eventTime : previous)
+                .withIdleness(config.idleness);
+        return all.assignTimestampsAndWatermarks(watermarks).uid(OperatorIds.WATERMARKS).name("event-time watermarks");
     }
 
     static Configuration kinesisConfig(JobConfig config) {
@@ -224,11 +226,17 @@ public final class UsagePipeline {
         if (config.pricingUpdatesDir != null) {
             return PriceUpdateFiles.stream(env, config.pricingUpdatesDir, config.pricingUpdatesInterval);
         }
-        // No updates: an empty, finished stream. The price rows live in the pricing operator's broadcast
-        // state, so configuring an updates directory later keeps that state.
-        return env.fromCollection(Collections.<PriceUpdate>emptyList(), TypeInformation.of(PriceUpdate.class))
-                .uid(OperatorIds.PRICE_UPDATES)
-                .name("no price updates");
+        // No updates. The price rows live in the pricing operator's broadcast state, so configuring an updates
+        // directory later keeps that state. A bounded job gets an empty stream that finishes with it; a continuous
+        // one a source that never finishes and stays idle (a finished source sends the end-of-time watermark).
+        if (config.isBounded()) {
+            return env.fromCollection(Collections.<PriceUpdate>emptyList(), TypeInformation.of(PriceUpdate.class))
+                    .uid(OperatorIds.PRICE_UPDATES)
+                    .name("no price updates");
+        }
+        return env.addSource(new NoPriceUpdates(), "no price updates", TypeInformation.of(PriceUpdate.class))
+                .setParallelism(1)
+                .uid(OperatorIds.PRICE_UPDATES);
     }
 
 }

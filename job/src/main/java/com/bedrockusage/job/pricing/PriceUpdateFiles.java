@@ -1,7 +1,6 @@
 package com.bedrockusage.job.pricing;
 
 import java.time.Duration;
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -55,23 +54,27 @@ public final class PriceUpdateFiles {
     }
 
     /**
-     * Price updates carry no event time. A two-input operator's watermark is the minimum of its inputs, so a
+     * Price updates carry no event time. A two-input operator's watermark is the minimum of its active inputs, so a
      * broadcast side without watermarks would hold the invocation side's event time (and every window after it) at
-     * Long.MIN_VALUE forever. This strategy keeps the broadcast side's watermark at the end of time instead.
+     * Long.MIN_VALUE forever. This strategy keeps the broadcast side idle, so only the invocations drive time.
      */
     public static WatermarkStrategy<PriceUpdate> neverHoldsBackTime() {
-        return WatermarkStrategy.forGenerator(ctx -> new MaxWatermark());
+        return WatermarkStrategy.forGenerator(ctx -> new AlwaysIdle());
     }
 
-    private static final class MaxWatermark implements WatermarkGenerator<PriceUpdate> {
+    /**
+     * Idle, not "end of time": a MAX watermark would let the pricing operator jump to the end of time whenever the
+     * invocation input goes idle, firing every window early and making everything after it late.
+     */
+    private static final class AlwaysIdle implements WatermarkGenerator<PriceUpdate> {
         @Override
         public void onEvent(PriceUpdate event, long eventTimestamp, WatermarkOutput output) {
-            output.emitWatermark(Watermark.MAX_WATERMARK);
+            output.markIdle();
         }
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
-            output.emitWatermark(Watermark.MAX_WATERMARK);
+            output.markIdle();
         }
     }
 }
