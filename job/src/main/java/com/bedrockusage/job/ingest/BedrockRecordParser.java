@@ -14,6 +14,7 @@ import java.util.Arrays;
  * <p>From inside the bodies it reads only: {@code output.outputBodyJson.metrics.latencyMs} (Converse),
  * {@code amazon-bedrock-invocationMetrics.{invocationLatency,firstByteLatency}} (a chunk of a streamed
  * InvokeModel body, which is an array), and the Anthropic cache-write split
+ * {@code usage.cacheDetails[{ttl, inputTokens}]} (Converse) and
  * {@code usage.cache_creation.ephemeral_{5m,1h}_input_tokens} ({@code message.usage...} in a stream's
  * {@code message_start} chunk). Body values that are not integers are ignored, never a reason to reject.
  *
@@ -57,6 +58,9 @@ public final class BedrockRecordParser {
     private static final byte[] K_USAGE = ascii("usage");
     private static final byte[] K_MESSAGE = ascii("message");
     private static final byte[] K_CACHE_CREATION = ascii("cache_creation");
+    private static final byte[] K_CACHE_DETAILS = ascii("cacheDetails");
+    private static final byte[] K_TTL = ascii("ttl");
+    private static final byte[] K_INPUT_TOKENS = ascii("inputTokens");
     private static final byte[] K_EPHEMERAL_5M = ascii("ephemeral_5m_input_tokens");
     private static final byte[] K_EPHEMERAL_1H = ascii("ephemeral_1h_input_tokens");
     private static final byte[] K_INVOCATION_METRICS = ascii("amazon-bedrock-invocationMetrics");
@@ -392,8 +396,52 @@ public final class BedrockRecordParser {
             first = false;
             if (s.keyIs(K_CACHE_CREATION)) {
                 readCacheCreation();
+            } else if (s.keyIs(K_CACHE_DETAILS)) {
+                readCacheDetails();
             } else {
                 s.skipValue();
+            }
+        }
+    }
+
+    /** Converse: {@code usage.cacheDetails: [{"ttl": "1h", "inputTokens": N}, {"ttl": "5m", ...}]}. */
+    private void readCacheDetails() {
+        if (!s.enterArray()) {
+            s.skipValue();
+            return;
+        }
+        boolean firstElement = true;
+        while (s.nextElement(firstElement)) {
+            firstElement = false;
+            if (!s.enterObject()) {
+                s.skipValue();
+                continue;
+            }
+            boolean oneHour = false;
+            boolean fiveMinutes = false;
+            long tokens = -1;
+            boolean first = true;
+            while (s.nextField(first)) {
+                first = false;
+                if (s.keyIs(K_TTL)) {
+                    if (s.readStringRange()) {
+                        String ttl = s.lastString();
+                        oneHour = "1h".equals(ttl);
+                        fiveMinutes = "5m".equals(ttl);
+                    }
+                } else if (s.keyIs(K_INPUT_TOKENS)) {
+                    tokens = bodyLong();
+                } else {
+                    s.skipValue();
+                }
+            }
+            if (tokens >= 0 && tokens <= MAX_TOKENS && (oneHour || fiveMinutes)) {
+                if (oneHour) {
+                    split1h += tokens;
+                } else {
+                    split5m += tokens;
+                }
+                splitSeen = true;
             }
         }
     }
