@@ -10,9 +10,9 @@ public final class OperatorIds {
     public static final String SOURCE_KINESIS = "source-kinesis";
     public static final String WATERMARKS = "event-time-watermarks";
     public static final String SPLIT_REJECTED = "split-rejected";
-    public static final String DEDUP = "dedup-request-id";
     public static final String PRICE_UPDATES = "price-updates";
-    public static final String PRICING = "price-invocations";
+    /** Dedup and pricing, keyed by usage key. */
+    public static final String PRICING = "dedup-and-price";
     public static final String DAILY_REPORT = "daily-report";
     public static final String DAILY_REPORT_ANNOUNCE = "daily-report-announce";
 

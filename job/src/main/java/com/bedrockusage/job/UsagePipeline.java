@@ -7,7 +7,6 @@ import com.bedrockusage.job.alerts.AlertsTable;
 import com.bedrockusage.job.alerts.DeliveredAlert;
 import com.bedrockusage.job.alerts.ReportAnnouncement;
 import com.bedrockusage.job.config.JobConfig;
-import com.bedrockusage.job.dedup.DeduplicateByRequestId;
 import com.bedrockusage.job.ingest.BedrockLogFiles;
 import com.bedrockusage.job.ingest.BedrockLogKinesis;
 import com.bedrockusage.job.ingest.IngestSplitter;
@@ -28,6 +27,7 @@ import com.bedrockusage.job.sink.TableDefinition;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.job.sink.UsageToRow;
 import com.bedrockusage.job.usage.ExactUsage;
+import com.bedrockusage.job.usage.UsageKey;
 import com.bedrockusage.job.usage.UsageRow;
 import com.bedrockusage.job.usage.UsageWindows;
 import com.bedrockusage.pricing.PriceCatalog;
@@ -42,6 +42,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.OutputTag;
@@ -51,9 +52,9 @@ import org.apache.flink.util.OutputTag;
  * local files and a temporary warehouse.
  *
  * <pre>
- *  S3 / files ─┐                                                          ┌─► invocations
- *  Kinesis ────┴─► split rejected ─► dedup ─► price (broadcast ◄─ price   ├─► usage_minute / usage_hourly
- *                      │            (requestId)   catalogue + updates) ───┼─► usage_daily (exact: late calls added)
+ *  S3 / files ─┐                  keyBy usage key                          ┌─► invocations
+ *  Kinesis ────┴─► split rejected ─► dedup + price (broadcast ◄─ price    ├─► usage_minute / usage_hourly
+ *                      │            (requestId)    catalogue + updates) ──┼─► usage_daily (exact: late calls added)
  *                      └─► rejected_records                               ├─► late_invocations
  *                                                                         └─► alerts ─► SNS, alerts table, JSONL
  * </pre>
@@ -82,25 +83,22 @@ public final class UsagePipeline {
                 .name("split rejected");
         DataStream<RejectedRecord> rejected = parsed.getSideOutput(IngestSplitter.REJECTED);
 
-        DataStream<Invocation> unique = afterParse.apply(parsed)
-                .keyBy(i -> i.requestId, Types.STRING)
-                .process(new DeduplicateByRequestId(config.dedupTtl), IngestTypes.INVOCATION)
-                .uid(OperatorIds.DEDUP)
-                .name("dedup by requestId");
-
+        // One shuffle, by usage key: dedup, pricing, the invocations sink and the usage windows then run chained in the
+        // same task, handing each call on without serializing it.
         BroadcastStream<PriceUpdate> priceUpdates = priceUpdates(env, config).broadcast(PriceInvocations.PRICE_ROWS);
-        DataStream<Invocation> priced = unique
+        SingleOutputStreamOperator<Invocation> priced = afterParse.apply(parsed)
+                .keyBy(new UsageKey.Selector(), Types.STRING)
                 .connect(priceUpdates)
-                .process(new PriceInvocations(baseCatalogue(config)), IngestTypes.INVOCATION)
+                .process(new PriceInvocations(baseCatalogue(config), config.dedupTtl), IngestTypes.INVOCATION)
                 .uid(OperatorIds.PRICING)
-                .name("price invocations");
+                .name("dedup and price");
 
         write(rejected.map(new RejectedToRow()).uid("rows-rejected").name("rejected to rows"),
                 Tables.rejectedRecords(), config);
         TableDefinition invocations = Tables.invocations();
         write(priced.map(new InvocationToRow(invocations)).uid("rows-invocations").name("invocations to rows"),
                 invocations, config);
-        DataStream<UsageRow> daily = usage(priced, config);
+        DataStream<UsageRow> daily = usage(UsageWindows.byUsageKey(priced), config);
 
         DataStream<Alert> announcements = null;
         if (config.reportEnabled && daily != null) {
@@ -135,7 +133,7 @@ public final class UsagePipeline {
     }
 
     /** @return the exact daily rows, or null when no daily window is configured */
-    private static DataStream<UsageRow> usage(DataStream<Invocation> priced, JobConfig config) {
+    private static DataStream<UsageRow> usage(KeyedStream<Invocation, String> priced, JobConfig config) {
         DataStream<UsageRow> daily = null;
         boolean lateWritten = false;
         for (Duration size : config.windows) {

@@ -1,6 +1,8 @@
 package com.bedrockusage.job.pricing;
 
+import com.bedrockusage.job.dedup.SeenRequestIds;
 import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.usage.UsageKey;
 import com.bedrockusage.pricing.CostBreakdown;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PriceCsv;
@@ -8,6 +10,7 @@ import com.bedrockusage.pricing.PriceRow;
 import com.bedrockusage.pricing.PricingResult;
 import com.bedrockusage.pricing.TokenCounts;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,15 +24,23 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Prices every invocation from a catalogue that can be updated while the job runs. Never drops a call.
+ * Meters each call once: drops a repeated requestId ({@link SeenRequestIds}) and prices every other invocation from a
+ * catalogue that can be updated while the job runs. Never drops a call otherwise.
+ *
+ * <p><b>Keying.</b> Key the calls by {@link UsageKey} before this function. Dedup needs keyed state; keying by the
+ * usage key (which every copy of a call shares) instead of by requestId keeps the calls partitioned the way the usage
+ * windows need them, so the windows chain onto this operator
+ * ({@code DataStreamUtils.reinterpretAsKeyedStream(priced, new UsageKey.Selector())}) instead of receiving every call
+ * through another shuffle.
  *
  * <p><b>Where prices come from.</b> The catalogue in force is the <i>base</i> (given to the constructor: the default
  * or the user's CSV) with the broadcast state laid over it: {@code base.upsert(broadcast rows)}. The base is
@@ -50,9 +61,10 @@ import org.slf4j.LoggerFactory;
  * {@code priced=false}, null costs and null {@code priceRow}, is counted ({@value #UNPRICED_METRIC}) and still flows on
  * with its tokens.
  *
- * <p>Sets the pricing fields on the incoming {@link Invocation} in place (Flink's default: object reuse disabled).
+ * <p>Sets the pricing fields on the incoming {@link Invocation} in place, before emitting it; nothing downstream
+ * changes it (the job enables object reuse).
  */
-public class PriceInvocations extends BroadcastProcessFunction<Invocation, PriceUpdate, Invocation> {
+public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invocation, PriceUpdate, Invocation> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PriceInvocations.class);
@@ -64,7 +76,7 @@ public class PriceInvocations extends BroadcastProcessFunction<Invocation, Price
     /** {@code priceRow} of a failed call: no row was used, the call costs nothing by rule. */
     public static final String FAILED_CALL_PRICE_ROW = "no-charge:failed-call";
 
-    public static final String UID = "price-invocations";
+    public static final String UID = "dedup-and-price";
     public static final String METRIC_GROUP = "kinesisanalytics";
     public static final String UNPRICED_METRIC = "unpriced";
     public static final String BAD_LINES_METRIC = "badPriceLines";
@@ -75,35 +87,44 @@ public class PriceInvocations extends BroadcastProcessFunction<Invocation, Price
     private static final String STATE_ORIGIN = "price-rows-state";
 
     private final PriceCatalog base;
+    private final Duration dedupTtl;
 
     /** base + broadcast state; null until first needed, after a restore and after every change. */
     private transient PriceCatalog catalog;
+    private transient SeenRequestIds seen;
     private transient Set<String> loggedUnpriced;
     private transient Counter unpriced;
     private transient Counter badLines;
     private transient Counter rowsUpdated;
 
     /** @param baseCsvLines the initial catalogue as CSV lines (header, comments and blank lines are skipped) */
-    public PriceInvocations(List<String> baseCsvLines) {
-        this(parseBase(baseCsvLines));
-    }
-
-    /** @param base the initial catalogue (keeps its aliases) */
-    public PriceInvocations(PriceCatalog base) {
-        this.base = Objects.requireNonNull(base, "base");
+    public PriceInvocations(List<String> baseCsvLines, Duration dedupTtl) {
+        this(parseBase(baseCsvLines), dedupTtl);
     }
 
     /**
-     * {@code calls.connect(updates.broadcast(PRICE_ROWS)).process(...)} with uid {@value #UID}. The updates stream
-     * must not hold back event time: give it {@link PriceUpdateFiles#neverHoldsBackTime()} (as
+     * @param base the initial catalogue (keeps its aliases)
+     * @param dedupTtl how long a requestId is remembered
+     */
+    public PriceInvocations(PriceCatalog base, Duration dedupTtl) {
+        this.base = Objects.requireNonNull(base, "base");
+        this.dedupTtl = SeenRequestIds.requirePositive(dedupTtl);
+    }
+
+    /**
+     * {@code calls.keyBy(usage key).connect(updates.broadcast(PRICE_ROWS)).process(...)} with uid {@value #UID}. The
+     * updates stream must not hold back event time: give it {@link PriceUpdateFiles#neverHoldsBackTime()} (as
      * {@link PriceUpdateFiles#stream} does).
+     *
+     * @return the metered calls, still partitioned by usage key
      */
     public static SingleOutputStreamOperator<Invocation> apply(DataStream<Invocation> calls,
-            DataStream<PriceUpdate> updates, PriceCatalog base) {
-        return calls.connect(updates.broadcast(PRICE_ROWS))
-                .process(new PriceInvocations(base), TypeInformation.of(Invocation.class))
+            BroadcastStream<PriceUpdate> updates, PriceCatalog base, Duration dedupTtl) {
+        return calls.keyBy(new UsageKey.Selector(), Types.STRING)
+                .connect(updates)
+                .process(new PriceInvocations(base, dedupTtl), TypeInformation.of(Invocation.class))
                 .uid(UID)
-                .name("price invocations");
+                .name("dedup and price");
     }
 
     private static PriceCatalog parseBase(List<String> lines) {
@@ -121,6 +142,7 @@ public class PriceInvocations extends BroadcastProcessFunction<Invocation, Price
     @Override
     public void open(OpenContext openContext) {
         catalog = null;
+        seen = SeenRequestIds.open(getRuntimeContext(), dedupTtl);
         loggedUnpriced = new HashSet<>();
         unpriced = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP).counter(UNPRICED_METRIC);
         badLines = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP).counter(BAD_LINES_METRIC);
@@ -130,6 +152,9 @@ public class PriceInvocations extends BroadcastProcessFunction<Invocation, Price
     @Override
     public void processElement(Invocation invocation, ReadOnlyContext ctx, Collector<Invocation> out)
             throws Exception {
+        if (!seen.firstTime(invocation.requestId)) {
+            return;
+        }
         if (catalog == null) {
             catalog = rebuild(ctx.getBroadcastState(PRICE_ROWS).immutableEntries());
         }

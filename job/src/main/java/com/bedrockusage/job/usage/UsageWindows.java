@@ -6,6 +6,8 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
@@ -14,7 +16,7 @@ import org.apache.flink.util.OutputTag;
  * Builds the windowed usage aggregates.
  *
  * <pre>
- *   priced invocations --keyBy(UsageKey)--> tumbling event-time window (UsageAggregate + EmitUsageRow) --> UsageRow
+ *   priced invocations (keyed by UsageKey) --> tumbling event-time window (UsageAggregate + EmitUsageRow) --> UsageRow
  *                                                     |  allowed lateness: each late call re-fires -> upsert the row
  *                                                     +-- later than that -> side output lateTag
  *
@@ -27,8 +29,17 @@ public final class UsageWindows {
 
     private UsageWindows() {}
 
+    /**
+     * The metered calls as a keyed stream without another shuffle. Only for the output of
+     * {@link com.bedrockusage.job.pricing.PriceInvocations}, which is keyed by {@link UsageKey} already: then the windows
+     * chain onto it.
+     */
+    public static KeyedStream<Invocation, String> byUsageKey(DataStream<Invocation> meteredByUsageKey) {
+        return DataStreamUtils.reinterpretAsKeyedStream(meteredByUsageKey, new UsageKey.Selector(), Types.STRING);
+    }
+
     /** Rows per usage key and window, as the lead sinks them for the minute and hour tables. */
-    public static SingleOutputStreamOperator<UsageRow> apply(DataStream<Invocation> priced, Duration size,
+    public static SingleOutputStreamOperator<UsageRow> apply(KeyedStream<Invocation, String> priced, Duration size,
             Duration allowedLateness, OutputTag<Invocation> lateTag, String uidSuffix) {
         return apply(priced, size, allowedLateness, lateTag, uidSuffix, false);
     }
@@ -37,11 +48,10 @@ public final class UsageWindows {
      * @param carrySketch put the latency sketch on each row (only needed when the rows feed {@link DailyTotals})
      * @return the rows; {@code getSideOutput(lateTag)} on it gives the calls later than the allowed lateness
      */
-    public static SingleOutputStreamOperator<UsageRow> apply(DataStream<Invocation> priced, Duration size,
+    public static SingleOutputStreamOperator<UsageRow> apply(KeyedStream<Invocation, String> priced, Duration size,
             Duration allowedLateness, OutputTag<Invocation> lateTag, String uidSuffix, boolean carrySketch) {
         String granularity = granularity(size);
         return priced
-                .keyBy(new UsageKey.Selector(), Types.STRING)
                 .window(TumblingEventTimeWindows.of(size))
                 .allowedLateness(allowedLateness)
                 .sideOutputLateData(lateTag)
@@ -56,7 +66,7 @@ public final class UsageWindows {
      * Totals per usage key and window that stay exact whatever the arrival order: window rows corrected by the calls
      * too late for the window ({@link DailyTotals}). Use with a one-day size for {@code usage_daily}.
      */
-    public static ExactUsage exactTotals(DataStream<Invocation> priced, Duration size, Duration allowedLateness,
+    public static ExactUsage exactTotals(KeyedStream<Invocation, String> priced, Duration size, Duration allowedLateness,
             Duration retention, OutputTag<Invocation> lateTag, String uidSuffix) {
         if (retention.compareTo(allowedLateness) <= 0) {
             throw new IllegalArgumentException("retention (" + retention + ") must be longer than the allowed "

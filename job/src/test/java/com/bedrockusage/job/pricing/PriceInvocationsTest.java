@@ -5,14 +5,19 @@ import static com.bedrockusage.job.usage.testing.Invocations.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bedrockusage.job.dedup.SeenRequestIds;
 import com.bedrockusage.job.model.Invocation;
-import com.bedrockusage.job.usage.testing.BroadcastHarness;
+import com.bedrockusage.job.usage.UsageKey;
+import com.bedrockusage.job.usage.testing.KeyedBroadcastHarness;
 import com.bedrockusage.job.usage.testing.CapturedMetrics;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PriceCsv;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +35,19 @@ class PriceInvocationsTest {
             PriceCsv.HEADER,
             HAIKU + ",*,2025-06-01T00:00:00Z,0.50,2.50,0.05,0.60,"));
 
-    private final CapturedMetrics metrics = new CapturedMetrics();
-    private BroadcastHarness<Invocation, PriceUpdate, Invocation> harness;
+    private static final Duration TTL = Duration.ofHours(48);
 
-    private BroadcastHarness<Invocation, PriceUpdate, Invocation> harness() throws Exception {
-        harness = BroadcastHarness.of(new PriceInvocations(BASE), metrics.environment(),
-                PriceInvocations.PRICE_ROWS);
+    private final CapturedMetrics metrics = new CapturedMetrics();
+    private KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness;
+
+    private KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness() throws Exception {
+        return harness(new PriceInvocations(BASE, TTL), metrics);
+    }
+
+    private KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness(PriceInvocations function,
+            CapturedMetrics observed) throws Exception {
+        harness = KeyedBroadcastHarness.of(function, observed.environment(), new UsageKey.Selector(),
+                Types.STRING, PriceInvocations.PRICE_ROWS);
         return harness;
     }
 
@@ -193,9 +205,7 @@ class PriceInvocationsTest {
         harness.close();
 
         CapturedMetrics otherMetrics = new CapturedMetrics();
-        harness = BroadcastHarness.of(new PriceInvocations(BASE), otherMetrics.environment(),
-                PriceInvocations.PRICE_ROWS);
-        harness.open();
+        harness(new PriceInvocations(BASE, TTL), otherMetrics).open();
         harness.processBroadcastElement(euRow, 0);
         harness.processBroadcastElement(JUNE_PRICE_RISE, 0);
 
@@ -219,9 +229,7 @@ class PriceInvocationsTest {
 
     @Test
     void shouldPriceWithTheDefaultCatalogue() throws Exception {
-        harness = BroadcastHarness.of(new PriceInvocations(PriceCatalog.defaultCatalog()), metrics.environment(),
-                PriceInvocations.PRICE_ROWS);
-        harness.open();
+        harness(new PriceInvocations(PriceCatalog.defaultCatalog(), TTL), metrics).open();
 
         Invocation out = price(call("r1", "2025-01-15T10:00:00Z"));
 
@@ -231,8 +239,77 @@ class PriceInvocationsTest {
 
     @Test
     void shouldFailFastOnABadBaseCatalogue() {
-        assertThatThrownBy(() -> new PriceInvocations(Arrays.asList(HAIKU + ",*,not-a-date,1,1,1,1,")))
+        assertThatThrownBy(() -> new PriceInvocations(Arrays.asList(HAIKU + ",*,not-a-date,1,1,1,1,"), TTL))
                 .hasMessageContaining("effective_from");
+    }
+
+    // ---- dedup ----
+
+    @Test
+    void shouldMeterTheFirstOccurrenceOfARequestIdAndDropAndCountEveryLaterOne() throws Exception {
+        harness().open();
+        Invocation fromKinesis = call("r1", "2025-06-01T10:00:00Z");
+        Invocation redeliveredFromS3 = call("r1", "2025-06-01T10:00:00Z");
+        redeliveredFromS3.source = Invocation.SOURCE_S3;
+        Invocation kinesisRetry = call("r1", "2025-06-01T10:00:00Z");
+
+        harness.processElement(fromKinesis, 1);
+        harness.processElement(call("r2", "2025-06-01T10:00:01Z"), 2);
+        harness.processElement(redeliveredFromS3, 3);
+        harness.processElement(kinesisRetry, 4);
+
+        assertThat(requestIds()).containsExactly("r1", "r2");
+        assertThat(harness.extractOutputValues().get(0).source).isEqualTo(Invocation.SOURCE_KINESIS);
+        assertThat(metrics.counter("kinesisanalytics.duplicates")).isEqualTo(2);
+        assertThat(metrics.counter("kinesisanalytics.unpriced")).isZero();
+    }
+
+    @Test
+    void shouldForgetARequestIdOnceTheTtlAfterItsFirstOccurrenceHasPassed() throws Exception {
+        harness().open();
+        harness.setStateTtlProcessingTime(0);
+        harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 1);
+
+        // A duplicate just before expiry is dropped and does not extend the TTL (OnCreateAndWrite).
+        harness.setStateTtlProcessingTime(TTL.toMillis() - 1);
+        harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 2);
+        assertThat(requestIds()).containsExactly("r1");
+
+        harness.setStateTtlProcessingTime(TTL.toMillis() + 1);
+        harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 3);
+        assertThat(requestIds()).containsExactly("r1", "r1");
+        assertThat(metrics.counter("kinesisanalytics.duplicates")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRememberSeenRequestIdsAcrossARestore() throws Exception {
+        harness().open();
+        harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 1);
+        OperatorSubtaskState snapshot = harness.snapshot(1, 10);
+        harness.close();
+
+        harness().initializeState(snapshot);
+        harness.open();
+        harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 2);
+        harness.processElement(call("r3", "2025-06-01T10:00:00Z"), 3);
+
+        assertThat(requestIds()).containsExactly("r3");
+    }
+
+    @Test
+    void shouldRejectANonPositiveDedupTtl() {
+        assertThatThrownBy(() -> new PriceInvocations(BASE, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldExpireSeenRequestIdsWithTheGivenTtl() {
+        assertThat(SeenRequestIds.descriptor(Duration.ofHours(3)).getTtlConfig().getTimeToLive())
+                .isEqualTo(Duration.ofHours(3));
+    }
+
+    private List<String> requestIds() {
+        return harness.extractOutputValues().stream().map(inv -> inv.requestId).collect(Collectors.toList());
     }
 
     private java.util.Map<String, String> broadcastState() throws Exception {

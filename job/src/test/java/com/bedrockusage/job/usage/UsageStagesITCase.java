@@ -4,7 +4,6 @@ import static com.bedrockusage.job.usage.testing.Invocations.HAIKU;
 import static com.bedrockusage.job.usage.testing.Invocations.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.dedup.DeduplicateByRequestId;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.pricing.PriceInvocations;
 import com.bedrockusage.job.pricing.PriceUpdate;
@@ -26,7 +25,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.SinkFunction;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -96,10 +95,11 @@ class UsageStagesITCase {
                 .setParallelism(1)
                 .uid("price-updates-watermarks");
 
-        SingleOutputStreamOperator<Invocation> priced = PriceInvocations.apply(
-                DeduplicateByRequestId.apply(calls, Duration.ofHours(48)), noUpdates,
+        KeyedStream<Invocation, String> priced = UsageWindows.byUsageKey(PriceInvocations.apply(calls,
+                noUpdates.broadcast(PriceInvocations.PRICE_ROWS),
                 PriceCatalog.of(Collections.singletonList(PriceCsv.parseLine(
-                        HAIKU + ",*,2024-01-01T00:00:00Z,0.25,1.25,0.03,0.30,", "test", 1))));
+                        HAIKU + ",*,2024-01-01T00:00:00Z,0.25,1.25,0.03,0.30,", "test", 1))),
+                Duration.ofHours(48)));
 
         UsageWindows.apply(priced, Duration.ofMinutes(1), Duration.ofHours(1), LATE_MINUTE, "minute")
                 .addSink(new CollectMinute()).uid("minute-sink").name("minute sink");

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
@@ -34,7 +34,8 @@ class UsageWindowsTest {
             Duration lateness, OutputTag<Invocation> lateTag, boolean carrySketch) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfig().disableGenericTypes();
-        DataStream<Invocation> in = env.fromData(TypeInformation.of(Invocation.class), priced("x", 0, "0", null));
+        KeyedStream<Invocation, String> in = UsageWindows.byUsageKey(
+                env.fromData(TypeInformation.of(Invocation.class), priced("x", 0, "0", null)));
         SingleOutputStreamOperator<UsageRow> rows =
                 UsageWindows.apply(in, size, lateness, lateTag, "test", carrySketch);
         @SuppressWarnings("unchecked")
@@ -146,7 +147,8 @@ class UsageWindowsTest {
     @Test
     void shouldRefuseARetentionNoLongerThanTheLateness() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<Invocation> in = env.fromData(TypeInformation.of(Invocation.class), priced("x", 0, "0", null));
+        KeyedStream<Invocation, String> in = UsageWindows.byUsageKey(
+                env.fromData(TypeInformation.of(Invocation.class), priced("x", 0, "0", null)));
         assertThatThrownBy(() -> UsageWindows.exactTotals(in, Duration.ofDays(1), Duration.ofDays(2),
                 Duration.ofDays(1), LATE, "day")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -13,6 +13,8 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -41,9 +43,17 @@ final class BenchRun {
         deleteRecursively(warehouse);
         Path checkpoints = warehouse.resolveSibling(warehouse.getFileName() + "-checkpoints");
         deleteRecursively(checkpoints);
-        JobConfig config = JobConfig.from(JobArgs.parse(new String[] {"--local", "--bounded",
+        List<String> args = new ArrayList<>(List.of("--local", "--bounded",
                 "--logs", logs.toString(), "--warehouse", warehouse.toString(),
-                "--set", "pipeline.parallelism=" + parallelism}).settings);
+                "--set", "pipeline.parallelism=" + parallelism));
+        // BENCH_SETTINGS in bin/bench-pipeline: measure what a part of the job costs by switching it off.
+        for (String setting : System.getProperty("bench.set", "").trim().split("\\s+")) {
+            if (!setting.isEmpty()) {
+                args.add("--set");
+                args.add(setting);
+            }
+        }
+        JobConfig config = JobConfig.from(JobArgs.parse(args.toArray(new String[0])).settings);
 
         Configuration conf = new Configuration();
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, config.parallelism);
