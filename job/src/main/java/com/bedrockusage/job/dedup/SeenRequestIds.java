@@ -1,57 +1,55 @@
 package com.bedrockusage.job.dedup;
 
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 
 /**
- * The requestIds already metered, in keyed state with a TTL, so that no call is metered twice. The same call can
- * arrive twice from one path (an S3 object re-delivered, a Kinesis retry) or once from each path (S3 and Kinesis both
- * enabled); every copy meets the first one here.
+ * The requestIds already metered, in keyed state, so that no call is metered twice. The same call can arrive twice
+ * from one path (an S3 object re-delivered, a Kinesis retry) or once from each path (S3 and Kinesis both enabled);
+ * every copy meets the first one here.
  *
  * <p>The state is a map per key of the operator that owns it. The pipeline keys by usage key (account, region, caller,
  * model), not by requestId: every copy of a call is the same log record, so it carries the same usage key, and keying
  * once lets dedup, pricing and the usage windows run in one task without shipping each call between them.
  *
- * <p>A requestId is remembered for {@code ttl} of processing time after its first occurrence (the TTL is not
- * refreshed by duplicates, so a steady stream of retries cannot keep an entry alive forever); a duplicate arriving
- * later than that is let through again, so pick a TTL longer than any re-delivery delay.
+ * <p>A requestId is remembered for {@code ttl} of processing time after its first occurrence (duplicates do not
+ * extend it, so a steady stream of retries cannot keep an entry alive forever); a copy arriving later than that is
+ * let through again, so pick a TTL longer than any re-delivery delay. Expired entries are removed by a processing-time
+ * timer of the key ({@link #sweep}), at most one per {@link #sweepInterval} per key. Flink's own state TTL is not used:
+ * on the heap backend its incremental cleanup copies a key's whole map on every access.
  */
 public final class SeenRequestIds {
 
     public static final Duration DEFAULT_TTL = Duration.ofHours(48);
     public static final String METRIC_GROUP = "kinesisanalytics";
     public static final String DUPLICATES_METRIC = "duplicates";
+    public static final MapStateDescriptor<String, Long> FIRST_SEEN =
+            new MapStateDescriptor<>("request-id-first-seen", Types.STRING, Types.LONG);
 
-    private final MapState<String, Boolean> seen;
+    private final MapState<String, Long> firstSeen;
+    private final long ttlMillis;
+    private final long sweepMillis;
     private final Counter duplicates;
 
-    private SeenRequestIds(MapState<String, Boolean> seen, Counter duplicates) {
-        this.seen = seen;
+    private SeenRequestIds(MapState<String, Long> firstSeen, Duration ttl, Counter duplicates) {
+        this.firstSeen = firstSeen;
+        this.ttlMillis = ttl.toMillis();
+        this.sweepMillis = sweepInterval(ttl).toMillis();
         this.duplicates = duplicates;
     }
 
     /** Call from {@code open} of a keyed function. */
     public static SeenRequestIds open(RuntimeContext context, Duration ttl) {
-        return new SeenRequestIds(context.getMapState(descriptor(ttl)),
+        return new SeenRequestIds(context.getMapState(FIRST_SEEN), requirePositive(ttl),
                 context.getMetricGroup().addGroup(METRIC_GROUP).counter(DUPLICATES_METRIC));
-    }
-
-    /** The seen requestIds of a key; each entry expires {@code ttl} after it was written. */
-    public static MapStateDescriptor<String, Boolean> descriptor(Duration ttl) {
-        requirePositive(ttl);
-        MapStateDescriptor<String, Boolean> descriptor =
-                new MapStateDescriptor<>("seen-request-ids", Types.STRING, Types.BOOLEAN);
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(ttl)
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .build());
-        return descriptor;
     }
 
     public static Duration requirePositive(Duration ttl) {
@@ -62,16 +60,37 @@ public final class SeenRequestIds {
         return ttl;
     }
 
+    /** How far apart a key's sweeps are: a twelfth of the TTL, at least a second. */
+    public static Duration sweepInterval(Duration ttl) {
+        Duration twelfth = ttl.dividedBy(12);
+        return twelfth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : twelfth;
+    }
+
     /**
-     * @return true the first time {@code requestId} is seen under the current key (and remembers it); false, counting a
-     *     duplicate, every later time within the TTL
+     * @return true the first time {@code requestId} is seen under the current key within the TTL (and remembers it);
+     *     false, counting a duplicate, for every later copy within the TTL
      */
-    public boolean firstTime(String requestId) throws Exception {
-        if (seen.contains(requestId)) {
+    public boolean firstTime(String requestId, TimerService timers) throws Exception {
+        long now = timers.currentProcessingTime();
+        Long first = firstSeen.get(requestId);
+        if (first != null && now - first < ttlMillis) {
             duplicates.inc();
             return false;
         }
-        seen.put(requestId, Boolean.TRUE);
+        firstSeen.put(requestId, now);
+        // Rounded up to the sweep interval: the timer service keeps one timer per key and time.
+        long expiresAt = now + ttlMillis;
+        timers.registerProcessingTimeTimer((expiresAt / sweepMillis + 1) * sweepMillis);
         return true;
+    }
+
+    /** Call from the processing-time {@code onTimer} of the key: forgets its expired requestIds. */
+    public void sweep(long now) throws Exception {
+        Iterator<Map.Entry<String, Long>> entries = firstSeen.iterator();
+        while (entries.hasNext()) {
+            if (now - entries.next().getValue() >= ttlMillis) {
+                entries.remove();
+            }
+        }
     }
 }

@@ -152,7 +152,7 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
     @Override
     public void processElement(Invocation invocation, ReadOnlyContext ctx, Collector<Invocation> out)
             throws Exception {
-        if (!seen.firstTime(invocation.requestId)) {
+        if (!seen.firstTime(invocation.requestId, ctx.timerService())) {
             return;
         }
         if (catalog == null) {
@@ -160,6 +160,12 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
         }
         price(invocation, catalog);
         out.collect(invocation);
+    }
+
+    /** The only timers here are dedup's sweeps. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Invocation> out) throws Exception {
+        seen.sweep(ctx.timerService().currentProcessingTime());
     }
 
     @Override

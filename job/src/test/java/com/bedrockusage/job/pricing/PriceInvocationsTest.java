@@ -267,18 +267,33 @@ class PriceInvocationsTest {
     @Test
     void shouldForgetARequestIdOnceTheTtlAfterItsFirstOccurrenceHasPassed() throws Exception {
         harness().open();
-        harness.setStateTtlProcessingTime(0);
+        harness.setProcessingTime(0);
         harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 1);
 
-        // A duplicate just before expiry is dropped and does not extend the TTL (OnCreateAndWrite).
-        harness.setStateTtlProcessingTime(TTL.toMillis() - 1);
+        // A duplicate just before expiry is dropped and does not extend the TTL.
+        harness.setProcessingTime(TTL.toMillis() - 1);
         harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 2);
         assertThat(requestIds()).containsExactly("r1");
 
-        harness.setStateTtlProcessingTime(TTL.toMillis() + 1);
+        harness.setProcessingTime(TTL.toMillis());
         harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 3);
         assertThat(requestIds()).containsExactly("r1", "r1");
         assertThat(metrics.counter("kinesisanalytics.duplicates")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSweepExpiredRequestIdsOutOfStateByTimer() throws Exception {
+        harness().open();
+        harness.setProcessingTime(0);
+        harness.processElement(call("old", "2025-06-01T10:00:00Z"), 1);
+        harness.setProcessingTime(TTL.toMillis() / 2);
+        harness.processElement(call("newer", "2025-06-01T10:00:00Z"), 2);
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(2);
+
+        harness.setProcessingTime(TTL.toMillis() + SeenRequestIds.sweepInterval(TTL).toMillis());
+
+        assertThat(firstSeenRequestIds()).containsExactly("newer");
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
     }
 
     @Test
@@ -303,9 +318,18 @@ class PriceInvocationsTest {
     }
 
     @Test
-    void shouldExpireSeenRequestIdsWithTheGivenTtl() {
-        assertThat(SeenRequestIds.descriptor(Duration.ofHours(3)).getTtlConfig().getTimeToLive())
-                .isEqualTo(Duration.ofHours(3));
+    void shouldSweepATwelfthOfTheTtlApartButNotMoreOftenThanEverySecond() {
+        assertThat(SeenRequestIds.sweepInterval(Duration.ofHours(48))).isEqualTo(Duration.ofHours(4));
+        assertThat(SeenRequestIds.sweepInterval(Duration.ofSeconds(6))).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    private List<String> firstSeenRequestIds() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        harness.getOperator().setCurrentKey(UsageKey.of(call("any", "2025-06-01T10:00:00Z")));
+        for (String id : harness.getOperator().getKeyedStateStore().getMapState(SeenRequestIds.FIRST_SEEN).keys()) {
+            ids.add(id);
+        }
+        return ids;
     }
 
     private List<String> requestIds() {
