@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The few calls of the Flink REST API the local tools need: upload and run a jar, job state, stop with a
@@ -25,6 +26,10 @@ import java.util.UUID;
  * it talks to any Flink 1.20 session cluster the same way {@code curl} would.
  */
 public final class FlinkRest {
+
+    /** Operator metric of a usage window: {@code <subtask>.usage_per_<granularity>.currentInputWatermark}. */
+    private static final Pattern WINDOW_INPUT_WATERMARK =
+            Pattern.compile("\\d+\\.usage_per_\\w+\\.currentInputWatermark");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -167,17 +172,46 @@ public final class FlinkRest {
                 continue;
             }
             String id = node.path("id").asText();
+            Long windows = windowInputWatermark(jobId, id);
             long min = Long.MAX_VALUE;
             int reported = 0;
-            for (JsonNode w : get("jobs/" + jobId + "/vertices/" + id + "/watermarks")) {
-                if (w.path("id").asText().endsWith(".currentInputWatermark")) {
-                    reported++;
-                    min = Math.min(min, parseWatermark(w.path("value").asText()));
+            if (windows != null) {
+                min = windows;
+                reported = 1;
+            } else {
+                for (JsonNode w : get("jobs/" + jobId + "/vertices/" + id + "/watermarks")) {
+                    if (w.path("id").asText().endsWith(".currentInputWatermark")) {
+                        reported++;
+                        min = Math.min(min, parseWatermark(w.path("value").asText()));
+                    }
                 }
             }
             out.put(node.path("description").asText(id).replaceAll("<br/>", " "), reported == 0 ? Long.MIN_VALUE : min);
         }
         return out;
+    }
+
+    /**
+     * The lowest input watermark of the usage window operators ({@code usage per …}) in a vertex, or null when it has
+     * none. Needed because the windows are chained behind a broadcast operator: the task's own input watermark is
+     * the minimum over both inputs, and the idle broadcast input never reports one.
+     */
+    private Long windowInputWatermark(String jobId, String vertexId) throws IOException {
+        List<String> wanted = new ArrayList<>();
+        for (JsonNode m : get("jobs/" + jobId + "/vertices/" + vertexId + "/metrics")) {
+            String name = m.path("id").asText();
+            if (WINDOW_INPUT_WATERMARK.matcher(name).matches()) {
+                wanted.add(name);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return null;
+        }
+        long min = Long.MAX_VALUE;
+        for (JsonNode m : get("jobs/" + jobId + "/vertices/" + vertexId + "/metrics?get=" + String.join(",", wanted))) {
+            min = Math.min(min, parseWatermark(m.path("value").asText()));
+        }
+        return min;
     }
 
     /**

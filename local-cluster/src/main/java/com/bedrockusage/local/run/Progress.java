@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prints a progress line from the job's REST API: records read, their rate, rejected records and how far
- * event time has got ("data up to", the lowest watermark of the pricing operator).
+ * event time has got ("data up to", the lowest watermark of the calls entering the dedup-and-price operator).
  */
 final class Progress {
 
@@ -55,7 +55,7 @@ final class Progress {
                 if (name.contains("split rejected")) {
                     rejected = rejectedCount(v.path("id").asText());
                 }
-                if (name.contains("price invocations")) {
+                if (name.startsWith("dedup and price")) {
                     watermark = lowestWatermark(v.path("id").asText());
                 }
             }
@@ -84,10 +84,15 @@ final class Progress {
         return 0;
     }
 
+    /**
+     * The operator's first input (the calls), not the task's input watermark: that is the minimum over both inputs,
+     * and the idle price-update input never reports one.
+     */
     private String lowestWatermark(String vertexId) throws Exception {
         long min = Long.MAX_VALUE;
-        for (JsonNode w : get("/jobs/" + jobId + "/vertices/" + vertexId + "/watermarks")) {
-            min = Math.min(min, w.path("value").asLong());
+        for (JsonNode w : get("/jobs/" + jobId + "/vertices/" + vertexId
+                + "/subtasks/metrics?get=dedup_and_price.currentInput1Watermark&agg=min")) {
+            min = Math.min(min, (long) w.path("min").asDouble());
         }
         if (min == Long.MAX_VALUE || min <= 0) {
             return "-";
