@@ -31,7 +31,8 @@ public final class BedrockLogFiles {
                 toOrNull == null ? Long.MAX_VALUE : toOrNull.toEpochMilli());
         FileSource.FileSourceBuilder<IngestRecord> builder = FileSource
                 .forBulkFileFormat(new BedrockLogFileFormat(), new Path(path))
-                .setFileEnumerator(new BedrockLogEnumerator.Provider(filter));
+                .setFileEnumerator(new BedrockLogEnumerator.Provider(filter))
+                .setSplitAssigner(new TimeOrderedSplitAssigner.Provider());
         if (continuous) {
             builder.monitorContinuously(discoveryInterval);
         }
