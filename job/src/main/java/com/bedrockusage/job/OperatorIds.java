@@ -1,5 +1,7 @@
 package com.bedrockusage.job;
 
+import com.bedrockusage.job.pricing.PriceInvocations;
+
 /**
  * Stable operator uids. State in a checkpoint or savepoint is matched to operators by these ids: renaming
  * one orphans its state (dedup memory, window contents, Iceberg committer state), so never change them.
@@ -12,7 +14,7 @@ public final class OperatorIds {
     public static final String SPLIT_REJECTED = "split-rejected";
     public static final String PRICE_UPDATES = "price-updates";
     /** Dedup and pricing, keyed by usage key. */
-    public static final String PRICING = "dedup-and-price";
+    public static final String PRICING = PriceInvocations.UID;
     public static final String DAILY_REPORT = "daily-report";
     public static final String DAILY_REPORT_ANNOUNCE = "daily-report-announce";
 

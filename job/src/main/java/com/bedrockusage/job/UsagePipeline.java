@@ -27,7 +27,6 @@ import com.bedrockusage.job.sink.TableDefinition;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.job.sink.UsageToRow;
 import com.bedrockusage.job.usage.ExactUsage;
-import com.bedrockusage.job.usage.UsageKey;
 import com.bedrockusage.job.usage.UsageRow;
 import com.bedrockusage.job.usage.UsageWindows;
 import com.bedrockusage.pricing.PriceCatalog;
@@ -86,12 +85,8 @@ public final class UsagePipeline {
         // One shuffle, by usage key: dedup, pricing, the invocations sink and the usage windows then run chained in the
         // same task, handing each call on without serializing it.
         BroadcastStream<PriceUpdate> priceUpdates = priceUpdates(env, config).broadcast(PriceInvocations.PRICE_ROWS);
-        SingleOutputStreamOperator<Invocation> priced = afterParse.apply(parsed)
-                .keyBy(new UsageKey.Selector(), Types.STRING)
-                .connect(priceUpdates)
-                .process(new PriceInvocations(baseCatalogue(config), config.dedupTtl), IngestTypes.INVOCATION)
-                .uid(OperatorIds.PRICING)
-                .name("dedup and price");
+        SingleOutputStreamOperator<Invocation> priced = PriceInvocations.apply(afterParse.apply(parsed), priceUpdates,
+                baseCatalogue(config), config.dedupTtl);
 
         write(rejected.map(new RejectedToRow()).uid("rows-rejected").name("rejected to rows"),
                 Tables.rejectedRecords(), config);

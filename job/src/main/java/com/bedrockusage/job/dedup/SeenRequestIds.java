@@ -28,7 +28,6 @@ import org.apache.flink.streaming.api.TimerService;
  */
 public final class SeenRequestIds {
 
-    public static final Duration DEFAULT_TTL = Duration.ofHours(48);
     public static final String METRIC_GROUP = "kinesisanalytics";
     public static final String DUPLICATES_METRIC = "duplicates";
     public static final MapStateDescriptor<String, Long> FIRST_SEEN =
