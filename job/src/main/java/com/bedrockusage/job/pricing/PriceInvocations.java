@@ -77,6 +77,8 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
     public static final String FAILED_CALL_PRICE_ROW = "no-charge:failed-call";
 
     public static final String UID = "dedup-and-price";
+    /** Operator name; Flink metrics show it with underscores ({@code dedup_and_price}). */
+    public static final String NAME = "dedup and price";
     public static final String METRIC_GROUP = "kinesisanalytics";
     public static final String UNPRICED_METRIC = "unpriced";
     public static final String BAD_LINES_METRIC = "badPriceLines";
@@ -124,7 +126,7 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
                 .connect(updates)
                 .process(new PriceInvocations(base, dedupTtl), TypeInformation.of(Invocation.class))
                 .uid(UID)
-                .name("dedup and price");
+                .name(NAME);
     }
 
     private static PriceCatalog parseBase(List<String> lines) {

@@ -27,6 +27,9 @@ import org.apache.flink.util.OutputTag;
  */
 public final class UsageWindows {
 
+    /** Window operator names start with this ({@code usage per minute}); metrics show it as {@code usage_per_}. */
+    public static final String NAME_PREFIX = "usage per ";
+
     private UsageWindows() {}
 
     /**
@@ -59,7 +62,7 @@ public final class UsageWindows {
                         TypeInformation.of(UsageAccumulator.class), TypeInformation.of(UsageAccumulator.class),
                         TypeInformation.of(UsageRow.class))
                 .uid("usage-window-" + uidSuffix)
-                .name("usage per " + granularity);
+                .name(NAME_PREFIX + granularity);
     }
 
     /**

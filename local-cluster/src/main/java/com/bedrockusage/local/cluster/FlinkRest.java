@@ -1,5 +1,6 @@
 package com.bedrockusage.local.cluster;
 
+import com.bedrockusage.job.usage.UsageWindows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,8 +29,8 @@ import java.util.regex.Pattern;
 public final class FlinkRest {
 
     /** Operator metric of a usage window: {@code <subtask>.usage_per_<granularity>.currentInputWatermark}. */
-    private static final Pattern WINDOW_INPUT_WATERMARK =
-            Pattern.compile("\\d+\\.usage_per_\\w+\\.currentInputWatermark");
+    private static final Pattern WINDOW_INPUT_WATERMARK = Pattern.compile(
+            "\\d+\\." + UsageWindows.NAME_PREFIX.replace(' ', '_') + "\\w+\\.currentInputWatermark");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -41,15 +41,8 @@ final class GroundTruth {
         GroundTruth t = new GroundTruth();
         t.uniqueRecords = root.path("counts").path("uniqueRecords").asLong();
         for (JsonNode row : root.path("byKey")) {
-            UsageKey key = new UsageKey(LocalDate.parse(row.path("day").asText()), row.path("accountId").asText(),
-                    row.path("region").asText(), row.path("callerArn").asText(), row.path("modelId").asText());
-            UsageTotals u = new UsageTotals();
-            u.invocations = row.path("invocations").asLong();
-            u.errors = row.path("errors").asLong();
-            u.inputTokens = row.path("inputTokens").asLong();
-            u.outputTokens = row.path("outputTokens").asLong();
-            u.cacheReadTokens = row.path("cacheReadTokens").asLong();
-            u.cacheWriteTokens = row.path("cacheWriteTokens").asLong();
+            UsageKey key = keyOf(row);
+            UsageTotals u = countsOf(row);
             long cacheWrite1h = row.path("cacheWrite1hTokens").asLong();
             price(u, key, cacheWrite1h, catalog);
             t.byKey.merge(key, u, (a, b) -> {
@@ -63,6 +56,23 @@ final class GroundTruth {
                     + t.uniqueRecords);
         }
         return t;
+    }
+
+    private static UsageKey keyOf(JsonNode row) {
+        return new UsageKey(LocalDate.parse(row.path("day").asText()), row.path("accountId").asText(),
+                row.path("region").asText(), row.path("callerArn").asText(), row.path("modelId").asText());
+    }
+
+    /** The call and token counts of a row; costs are left to the caller. */
+    private static UsageTotals countsOf(JsonNode row) {
+        UsageTotals u = new UsageTotals();
+        u.invocations = row.path("invocations").asLong();
+        u.errors = row.path("errors").asLong();
+        u.inputTokens = row.path("inputTokens").asLong();
+        u.outputTokens = row.path("outputTokens").asLong();
+        u.cacheReadTokens = row.path("cacheReadTokens").asLong();
+        u.cacheWriteTokens = row.path("cacheWriteTokens").asLong();
+        return u;
     }
 
     static void price(UsageTotals u, UsageKey key, long cacheWrite1h, PriceCatalog catalog) throws IOException {
@@ -96,15 +106,8 @@ final class GroundTruth {
             JsonNode root = MAPPER.readTree(f.toFile());
             t.uniqueRecords += root.path("uniqueRecords").asLong();
             for (JsonNode row : root.path("rows")) {
-                UsageKey key = new UsageKey(LocalDate.parse(row.path("day").asText()), row.path("accountId").asText(),
-                        row.path("region").asText(), row.path("callerArn").asText(), row.path("modelId").asText());
-                UsageTotals u = new UsageTotals();
-                u.invocations = row.path("invocations").asLong();
-                u.errors = row.path("errors").asLong();
-                u.inputTokens = row.path("inputTokens").asLong();
-                u.outputTokens = row.path("outputTokens").asLong();
-                u.cacheReadTokens = row.path("cacheReadTokens").asLong();
-                u.cacheWriteTokens = row.path("cacheWriteTokens").asLong();
+                UsageKey key = keyOf(row);
+                UsageTotals u = countsOf(row);
                 u.unpricedInvocations = row.path("unpricedInvocations").asLong();
                 u.costUsd = new BigDecimal(row.path("costUsd").asText("0"));
                 u.inputCostUsd = new BigDecimal(row.path("inputCostUsd").asText("0"));

@@ -40,13 +40,13 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--warehouse" -> warehouse = value(args, ++i, a);
-                case "--namespace" -> namespace = value(args, ++i, a);
-                case "--date" -> date = date(value(args, ++i, a));
-                case "--out" -> out = value(args, ++i, a);
-                case "--format" -> format = format(value(args, ++i, a));
-                case "--endpoint" -> endpoint = value(args, ++i, a);
-                case "--region" -> region = value(args, ++i, a);
+                case "--warehouse" -> warehouse = CliException.valueOf(args, ++i, a);
+                case "--namespace" -> namespace = CliException.valueOf(args, ++i, a);
+                case "--date" -> date = date(CliException.valueOf(args, ++i, a));
+                case "--out" -> out = CliException.valueOf(args, ++i, a);
+                case "--format" -> format = format(CliException.valueOf(args, ++i, a));
+                case "--endpoint" -> endpoint = CliException.valueOf(args, ++i, a);
+                case "--region" -> region = CliException.valueOf(args, ++i, a);
                 case "--verbose" -> verbose = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new CliException("unknown option '" + a + "' (see --help)");
@@ -56,13 +56,6 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
             throw new CliException("--date YYYY-MM-DD is required (see --help)");
         }
         return new ReportOptions(warehouse, namespace, date, out, format, endpoint, region, verbose, help);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length || args[i].isEmpty()) {
-            throw new CliException(option + " needs a value (see --help)");
-        }
-        return args[i];
     }
 
     private static LocalDate date(String s) {

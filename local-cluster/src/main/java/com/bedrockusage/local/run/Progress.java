@@ -1,5 +1,6 @@
 package com.bedrockusage.local.run;
 
+import com.bedrockusage.job.pricing.PriceInvocations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -55,7 +56,7 @@ final class Progress {
                 if (name.contains("split rejected")) {
                     rejected = rejectedCount(v.path("id").asText());
                 }
-                if (name.startsWith("dedup and price")) {
+                if (name.startsWith(PriceInvocations.NAME)) {
                     watermark = lowestWatermark(v.path("id").asText());
                 }
             }
@@ -91,7 +92,7 @@ final class Progress {
     private String lowestWatermark(String vertexId) throws Exception {
         long min = Long.MAX_VALUE;
         for (JsonNode w : get("/jobs/" + jobId + "/vertices/" + vertexId
-                + "/subtasks/metrics?get=dedup_and_price.currentInput1Watermark&agg=min")) {
+                + "/subtasks/metrics?get=" + PriceInvocations.NAME.replace(' ', '_') + ".currentInput1Watermark&agg=min")) {
             min = Math.min(min, (long) w.path("min").asDouble());
         }
         if (min == Long.MAX_VALUE || min <= 0) {

@@ -8,4 +8,12 @@ public final class CliException extends RuntimeException {
     public CliException(String message) {
         super(message);
     }
+
+    /** The value after {@code option} at {@code args[i]}; missing or empty is the user's mistake. */
+    public static String valueOf(String[] args, int i, String option) {
+        if (i >= args.length || args[i].isEmpty()) {
+            throw new CliException(option + " needs a value (see --help)");
+        }
+        return args[i];
+    }
 }

@@ -40,15 +40,15 @@ public record SqlOptions(String warehouse, String namespace, OutputFormat format
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--warehouse" -> warehouse = value(args, ++i, a);
-                case "--namespace" -> namespace = value(args, ++i, a);
-                case "--format" -> format = OutputFormat.parse(value(args, ++i, a));
-                case "-e", "--execute" -> sql = value(args, ++i, a);
-                case "-f", "--file" -> file = value(args, ++i, a);
-                case "--time-zone" -> zone = zone(value(args, ++i, a));
-                case "--parallelism" -> parallelism = positive(value(args, ++i, a), a);
-                case "--pricing-catalog" -> pricing = value(args, ++i, a);
-                case "--app-pattern" -> appPattern = value(args, ++i, a);
+                case "--warehouse" -> warehouse = CliException.valueOf(args, ++i, a);
+                case "--namespace" -> namespace = CliException.valueOf(args, ++i, a);
+                case "--format" -> format = OutputFormat.parse(CliException.valueOf(args, ++i, a));
+                case "-e", "--execute" -> sql = CliException.valueOf(args, ++i, a);
+                case "-f", "--file" -> file = CliException.valueOf(args, ++i, a);
+                case "--time-zone" -> zone = zone(CliException.valueOf(args, ++i, a));
+                case "--parallelism" -> parallelism = positive(CliException.valueOf(args, ++i, a), a);
+                case "--pricing-catalog" -> pricing = CliException.valueOf(args, ++i, a);
+                case "--app-pattern" -> appPattern = CliException.valueOf(args, ++i, a);
                 case "--verbose" -> verbose = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new CliException("unknown option '" + a + "' (see --help)");
@@ -59,13 +59,6 @@ public record SqlOptions(String warehouse, String namespace, OutputFormat format
         }
         return new SqlOptions(warehouse, namespace, format, sql, file, zone, parallelism, pricing, appPattern,
                 verbose, help);
-    }
-
-    static String value(String[] args, int i, String option) {
-        if (i >= args.length || args[i].isEmpty()) {
-            throw new CliException(option + " needs a value (see --help)");
-        }
-        return args[i];
     }
 
     private static ZoneId zone(String s) {
