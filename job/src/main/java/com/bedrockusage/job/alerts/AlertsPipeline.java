@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -17,7 +16,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * <pre>
  *   rules file --(RulesSource, p=1)--> RuleSet --broadcast--+
  *                                                           v
- *   priced Invocation -----------------------> RuleMatcher (one RuleHit per matching rule and scope key)
+ *   priced Invocation -----------------------> RuleMatcher (per matching rule, scope key and window: the calls
+ *                                                  |        summed into a RuleHit, flushed every 100 ms)
  *                                                  | keyBy(rule id | scope key)
  *                                                  v
  *                                            RuleEvaluator (running value per window; fires on crossing)
@@ -67,12 +67,11 @@ public final class AlertsPipeline {
                         "Alert rules", TypeInformation.of(RuleSet.class))
                 .setParallelism(1)
                 .uid(AlertOperatorIds.RULES_SOURCE);
-        BroadcastStream<RuleSet> broadcastRules = rules.broadcast(RuleMatcher.RULES);
-
-        DataStream<RuleHit> hits = priced.connect(broadcastRules)
-                .process(new RuleMatcher(initial, s.appPattern), TypeInformation.of(RuleHit.class))
-                .uid(AlertOperatorIds.MATCHER)
-                .name("Match alert rules");
+        // RuleMatcher keeps the rules in broadcast state (RuleMatcher.RULES) itself
+        DataStream<RuleHit> hits = priced.connect(rules.broadcast())
+                .transform("Match alert rules", TypeInformation.of(RuleHit.class),
+                        new RuleMatcher(initial, s.appPattern))
+                .uid(AlertOperatorIds.MATCHER);
 
         DataStream<Alert> alerts = hits.keyBy(h -> h.key, Types.STRING)
                 .process(new RuleEvaluator(s.allowedLateness.toMillis()), TypeInformation.of(Alert.class))

@@ -23,13 +23,14 @@ public class Contributors {
 
     public Contributors() {}
 
-    public void add(String name, BigDecimal cost) {
+    /** Adds {@code calls} calls of {@code name} that cost {@code cost} together (null: unpriced). */
+    public void add(String name, BigDecimal cost, long calls) {
         String n = name == null ? UNKNOWN : name;
         BigDecimal c = cost == null ? BigDecimal.ZERO : cost;
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(n)) {
                 costs[i] = costs[i].add(c);
-                invocations[i]++;
+                invocations[i] += calls;
                 return;
             }
         }
@@ -39,7 +40,7 @@ public class Contributors {
             invocations = Arrays.copyOf(invocations, invocations.length + 1);
             names[names.length - 1] = n;
             costs[costs.length - 1] = c;
-            invocations[invocations.length - 1] = 1;
+            invocations[invocations.length - 1] = calls;
             return;
         }
         int min = 0;
@@ -51,8 +52,16 @@ public class Contributors {
         }
         names[min] = n;
         costs[min] = costs[min].add(c);
-        invocations[min]++;
+        invocations[min] += calls;
         approximate = true;
+    }
+
+    /** Adds another window's (or batch's) contributors; approximate if either was. */
+    public void addAll(Contributors other) {
+        for (int i = 0; i < other.names.length; i++) {
+            add(other.names[i], other.costs[i], other.invocations[i]);
+        }
+        approximate |= other.approximate;
     }
 
     /** The {@code n} largest by cost, then by invocations. */

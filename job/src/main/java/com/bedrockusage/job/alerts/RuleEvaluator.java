@@ -18,14 +18,14 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keeps the running value of each rule, scope key and window, and fires the moment it crosses: on the hit that
- * crosses, not when the window closes. Keyed by rule id + scope key; the windows of a key are entries of a map
+ * Keeps the running value of each rule, scope key and window, and fires the moment it crosses: on the hit (a batch
+ * of calls, at most {@value RuleMatcher#FLUSH_INTERVAL_MILLIS} ms old) that crosses, not when the window closes. Keyed by rule id + scope key; the windows of a key are entries of a map
  * state, so a spike rule can read the previous windows of the same key.
  *
  * <p>Once per window: the {@code fired} flag is state, so a restore (which replays the input after the checkpoint
  * against the checkpointed state) never fires the same window twice. Windows leave state by event-time timer when
  * the allowed lateness after them has passed (spike rules keep them while they are in a later window's baseline);
- * hits for windows already dropped are counted as late and ignored.
+ * calls in hits for windows already dropped are counted as late and ignored.
  */
 public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> {
 
@@ -69,7 +69,7 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
         KeyMeta m = meta.value();
         if ((m != null && hit.windowStart <= m.cleanedThrough)
                 || (watermark != Long.MIN_VALUE && hit.windowEnd + allowedLatenessMillis <= watermark)) {
-            late.inc();
+            late.inc(hit.invocations);
             return;
         }
         if (m == null) {

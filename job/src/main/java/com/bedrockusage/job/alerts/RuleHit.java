@@ -1,10 +1,13 @@
 package com.bedrockusage.job.alerts;
 
+import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.usage.LatencySketch;
 import java.math.BigDecimal;
 
 /**
- * One invocation as seen by one rule: the scope key it counts under, its window, and the values the rule's metric
- * needs. Carries the rule itself so the evaluator needs no second copy of the rules. A Flink POJO.
+ * The invocations that count for one rule, scope key and window, summed by the {@link RuleMatcher} between two of its
+ * flushes (often one call, under load hundreds). Carries the rule itself so the evaluator needs no second copy of the
+ * rules. A Flink POJO.
  */
 public class RuleHit {
 
@@ -14,19 +17,75 @@ public class RuleHit {
     public String scopeKey;
     public long windowStart;
     public long windowEnd;
-    public long eventTime;
+    /** The latest event time among the calls. */
+    public long eventTime = Long.MIN_VALUE;
+    /** The account of the latest call (alerts of wider scopes name it). */
     public String accountId;
-    /** The caller (or, under a caller scope, the model) for the top-contributors list. */
-    public String contributor;
+    public long invocations;
+    public long errors;
+    /** Successful or failed calls without a cost. */
+    public long unpriced;
     public long inputTokens;
     public long outputTokens;
     public long totalTokens;
-    /** Null when the invocation is unpriced. */
-    public BigDecimal costUsd;
-    public boolean error;
-    public Long latencyMs;
+    /** The sum over the priced calls; zero when there are none. */
+    public BigDecimal costUsd = BigDecimal.ZERO;
+    public long latencyCount;
+    public long latencySumMs;
+    /** Only for {@code latency_p99_ms} rules. */
+    public LatencySketch latency;
+    /** Callers (or, under a caller scope, models) by cost, for the top-contributors list. */
+    public Contributors contributors = new Contributors();
 
     public RuleHit() {}
+
+    static RuleHit start(AlertRule rule, String scopeKey, long eventTime) {
+        RuleHit h = new RuleHit();
+        h.key = key(rule.id, scopeKey);
+        h.rule = rule;
+        h.scopeKey = scopeKey;
+        h.windowStart = AlertWindows.start(rule.windowMillis, eventTime);
+        h.windowEnd = AlertWindows.end(rule.windowMillis, h.windowStart);
+        if (rule.metric == Metric.LATENCY_P99_MS) {
+            h.latency = new LatencySketch();
+        }
+        return h;
+    }
+
+    /** One call alone. */
+    static RuleHit of(AlertRule rule, String scopeKey, Invocation inv) {
+        RuleHit h = start(rule, scopeKey, inv.eventTime);
+        h.add(inv);
+        return h;
+    }
+
+    void add(Invocation inv) {
+        invocations++;
+        if (inv.isError()) {
+            errors++;
+        }
+        BigDecimal cost = inv.priced ? inv.costUsd : null;
+        if (cost == null) {
+            unpriced++;
+        } else {
+            costUsd = costUsd.add(cost);
+        }
+        inputTokens += inv.inputTokens;
+        outputTokens += inv.outputTokens;
+        totalTokens += inv.totalTokens();
+        if (inv.latencyMs != null) {
+            latencyCount++;
+            latencySumMs += inv.latencyMs;
+            if (latency != null) {
+                latency.add(inv.latencyMs);
+            }
+        }
+        if (inv.eventTime >= eventTime) {
+            eventTime = inv.eventTime;
+            accountId = inv.accountId;
+        }
+        contributors.add(RuleScopes.contributor(rule, inv), cost, 1);
+    }
 
     static String key(String ruleId, String scopeKey) {
         // rule ids cannot contain '|' (see RulesParser), so the split is unambiguous
@@ -35,6 +94,6 @@ public class RuleHit {
 
     @Override
     public String toString() {
-        return "RuleHit{" + key + " @" + windowStart + " t=" + eventTime + "}";
+        return "RuleHit{" + key + " @" + windowStart + " n=" + invocations + " t=" + eventTime + "}";
     }
 }

@@ -47,27 +47,20 @@ public class WindowAccumulator {
     }
 
     void add(RuleHit h) {
-        invocations++;
-        if (h.error) {
-            errors++;
-        }
-        if (h.costUsd == null) {
-            unpriced++;
-        } else {
-            costUsd = costUsd.add(h.costUsd);
-        }
+        invocations += h.invocations;
+        errors += h.errors;
+        unpriced += h.unpriced;
+        costUsd = costUsd.add(h.costUsd);
         inputTokens += h.inputTokens;
         outputTokens += h.outputTokens;
         totalTokens += h.totalTokens;
-        if (h.latencyMs != null) {
-            latencyCount++;
-            latencySumMs += h.latencyMs;
-            if (latency != null) {
-                latency.add(h.latencyMs);
-            }
+        latencyCount += h.latencyCount;
+        latencySumMs += h.latencySumMs;
+        if (latency != null && h.latency != null) {
+            latency.merge(h.latency);
         }
         maxEventTime = Math.max(maxEventTime, h.eventTime);
-        contributors.add(h.contributor, h.costUsd);
+        contributors.addAll(h.contributors);
     }
 
     /** The metric's running value; null when it has no value yet (no latencies, no calls). */

@@ -248,7 +248,7 @@ class RuleEvaluatorTest {
 
     private void feed(AlertRule rule, Invocation inv) throws Exception {
         assertThat(RuleScopes.matches(rule, inv)).isTrue();
-        harness.processElement(RuleMatcher.hit(rule, RuleScopes.key(rule, inv, APP), inv), inv.eventTime);
+        harness.processElement(RuleHit.of(rule, RuleScopes.key(rule, inv, APP), inv), inv.eventTime);
     }
 
     private void feedTimes(AlertRule rule, String at, int n) throws Exception {
