@@ -77,6 +77,9 @@ final class BenchReport {
         out.println(f("steady state (marginal, large − small): %.1f MB/s, %,.0f records/s, %.1f MB per CPU-second",
                 marginalMegabytesPerSecond(), marginalRecordsPerSecond(), marginalMegabytesPerCpuSecond()));
         out.println(f("fixed cost (intercept of the two runs): %.1f s", fixedCostSeconds()));
+        out.println(f("check within one run, second half of the large run: %.1f MB/s, %,.0f records/s, %.0f µs CPU per "
+                + "record", large.secondHalfMegabytesPerSecond(), large.secondHalfRecordsPerSecond(),
+                large.secondHalfCpuMicrosPerRecord()));
         out.println(f("gzip -dc, one core, large set: %.1f s wall, %.1f s CPU → %.1f MB/s (%.1f MB per CPU-second)",
                 gzipSeconds, gzipCpuSeconds, gzipMegabytesPerSecond(), gzipMegabytesPerCpuSecond()));
         out.println(f("target steady-state MB/s ≥ gzip -dc MB/s: %s (%.1f vs %.1f, ratio %.2f)",

@@ -68,7 +68,7 @@ final class BenchRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
         UsageStreamJob.configure(env, config, true);
         IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
-        FirstRecordProbe.reset();
+        FirstRecordProbe.reset(data.lines());
         UsagePipeline.build(env, config, parsed -> parsed
                 .map(new FirstRecordProbe(), IngestTypes.INVOCATION)
                 .uid(PROBE_UID)
@@ -85,7 +85,8 @@ final class BenchRun {
         return new RunResult(label, data.bytesUncompressed(), data.bytesCompressed(), data.lines(),
                 data.uniqueRecords(), ManagementFactory.getRuntimeMXBean().getStartTime(), mainStartMillis, submit,
                 FirstRecordProbe.FIRST_RECORD_MILLIS.get(), FirstRecordProbe.LAST_RECORD_MILLIS.get(), done,
-                FirstRecordProbe.RECORDS.get(), cpu, gc, daily);
+                FirstRecordProbe.RECORDS.get(), FirstRecordProbe.HALF_AT.get(), FirstRecordProbe.HALF_MILLIS.get(),
+                FirstRecordProbe.HALF_CPU_NANOS.get() / 1e9, cpu, gc, daily);
     }
 
     private static long usageDailyInvocations(JobConfig config) {
@@ -97,11 +98,17 @@ final class BenchRun {
     }
 
     private static double processCpuSeconds() {
+        long nanos = processCpuNanos();
+        return nanos < 0 ? Double.NaN : nanos / 1e9;
+    }
+
+    /** This process's CPU time, or -1 where the JVM does not say. */
+    static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getProcessCpuTime() / 1e9;
+            return sun.getProcessCpuTime();
         }
-        return Double.NaN;
+        return -1;
     }
 
     private static double gcSeconds() {

@@ -14,7 +14,8 @@ import java.util.Properties;
  */
 record RunResult(String label, long bytesUncompressed, long bytesCompressed, long lines, long uniqueRecords,
         long jvmStartMillis, long mainStartMillis, long submitMillis, long firstRecordMillis, long lastRecordMillis,
-        long doneMillis, long recordsSeen, double cpuSeconds, double gcSeconds, long usageDailyInvocations) {
+        long doneMillis, long recordsSeen, long halfRecords, long halfMillis, double halfCpuSeconds, double cpuSeconds,
+        double gcSeconds, long usageDailyInvocations) {
 
     double startupFromJvmSeconds() {
         return (firstRecordMillis - jvmStartMillis) / 1000.0;
@@ -31,6 +32,21 @@ record RunResult(String label, long bytesUncompressed, long bytesCompressed, lon
 
     double firstToLastRecordSeconds() {
         return (lastRecordMillis - firstRecordMillis) / 1000.0;
+    }
+
+    /** Records per second from the half mark to the last record: within one run, past the warm-up. */
+    double secondHalfRecordsPerSecond() {
+        return (recordsSeen - halfRecords) / ((lastRecordMillis - halfMillis) / 1000.0);
+    }
+
+    /** The same in MB/s, at the data set's mean record size. */
+    double secondHalfMegabytesPerSecond() {
+        return secondHalfRecordsPerSecond() * megabytes() / lines;
+    }
+
+    /** Process CPU per record from the half mark to the end (the final commit included). */
+    double secondHalfCpuMicrosPerRecord() {
+        return (cpuSeconds - halfCpuSeconds) * 1e6 / (recordsSeen - halfRecords);
     }
 
     double megabytes() {
@@ -51,6 +67,9 @@ record RunResult(String label, long bytesUncompressed, long bytesCompressed, lon
         p.setProperty("lastRecordMillis", Long.toString(lastRecordMillis));
         p.setProperty("doneMillis", Long.toString(doneMillis));
         p.setProperty("recordsSeen", Long.toString(recordsSeen));
+        p.setProperty("halfRecords", Long.toString(halfRecords));
+        p.setProperty("halfMillis", Long.toString(halfMillis));
+        p.setProperty("halfCpuSeconds", Double.toString(halfCpuSeconds));
         p.setProperty("cpuSeconds", Double.toString(cpuSeconds));
         p.setProperty("gcSeconds", Double.toString(gcSeconds));
         p.setProperty("usageDailyInvocations", Long.toString(usageDailyInvocations));
@@ -68,7 +87,8 @@ record RunResult(String label, long bytesUncompressed, long bytesCompressed, lon
         return new RunResult(p.getProperty("label"), num(p, "bytesUncompressed"), num(p, "bytesCompressed"),
                 num(p, "lines"), num(p, "uniqueRecords"), num(p, "jvmStartMillis"), num(p, "mainStartMillis"),
                 num(p, "submitMillis"), num(p, "firstRecordMillis"), num(p, "lastRecordMillis"),
-                num(p, "doneMillis"), num(p, "recordsSeen"), Double.parseDouble(p.getProperty("cpuSeconds")),
+                num(p, "doneMillis"), num(p, "recordsSeen"), num(p, "halfRecords"), num(p, "halfMillis"),
+                Double.parseDouble(p.getProperty("halfCpuSeconds")), Double.parseDouble(p.getProperty("cpuSeconds")),
                 Double.parseDouble(p.getProperty("gcSeconds")), num(p, "usageDailyInvocations"));
     }
 
