@@ -37,6 +37,8 @@ final class BenchRun {
      * @param mainStartMillis when {@code main} was entered
      * @param warehouse deleted first: every run writes into an empty warehouse
      */
+    static final String FLINK_OPTION_PREFIX = "bench.flink.";
+
     static RunResult run(String label, Path logs, Path warehouse, int parallelism, long mainStartMillis)
             throws Exception {
         DataSet data = DataSet.read(logs);
@@ -65,6 +67,12 @@ final class BenchRun {
         // durable storage too.
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toAbsolutePath().toUri().toString());
+        // BENCH_FLINK_CONF in bin/bench-pipeline: Flink options for the MiniCluster (e.g. another state backend).
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(FLINK_OPTION_PREFIX)) {
+                conf.setString(name.substring(FLINK_OPTION_PREFIX.length()), System.getProperty(name));
+            }
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
         UsageStreamJob.configure(env, config, true);
         IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
