@@ -19,8 +19,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keeps the running value of each rule, scope key and window, and fires the moment it crosses: on the hit (a batch
- * of calls, at most {@value RuleMatcher#FLUSH_INTERVAL_MILLIS} ms old) that crosses, not when the window closes. Keyed by rule id + scope key; the windows of a key are entries of a map
- * state, so a spike rule can read the previous windows of the same key.
+ * of calls, at most {@value RuleMatcher#FLUSH_INTERVAL_MILLIS} ms old) that crosses, not when the window closes.
+ * Keyed by rule id + scope key; the windows of a key are entries of a map state, so a spike rule can read the
+ * previous windows of the same key.
  *
  * <p>Once per window: the {@code fired} flag is state, so a restore (which replays the input after the checkpoint
  * against the checkpointed state) never fires the same window twice. Windows leave state by event-time timer when

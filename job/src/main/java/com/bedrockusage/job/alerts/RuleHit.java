@@ -39,13 +39,14 @@ public class RuleHit {
 
     public RuleHit() {}
 
-    static RuleHit start(AlertRule rule, String scopeKey, long eventTime) {
+    /** An empty hit for the rule's window that starts at {@code windowStart}. */
+    static RuleHit start(AlertRule rule, String scopeKey, long windowStart) {
         RuleHit h = new RuleHit();
         h.key = key(rule.id, scopeKey);
         h.rule = rule;
         h.scopeKey = scopeKey;
-        h.windowStart = AlertWindows.start(rule.windowMillis, eventTime);
-        h.windowEnd = AlertWindows.end(rule.windowMillis, h.windowStart);
+        h.windowStart = windowStart;
+        h.windowEnd = AlertWindows.end(rule.windowMillis, windowStart);
         if (rule.metric == Metric.LATENCY_P99_MS) {
             h.latency = new LatencySketch();
         }
@@ -54,7 +55,7 @@ public class RuleHit {
 
     /** One call alone. */
     static RuleHit of(AlertRule rule, String scopeKey, Invocation inv) {
-        RuleHit h = start(rule, scopeKey, inv.eventTime);
+        RuleHit h = start(rule, scopeKey, AlertWindows.start(rule.windowMillis, inv.eventTime));
         h.add(inv);
         return h;
     }

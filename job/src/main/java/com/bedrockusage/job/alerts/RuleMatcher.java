@@ -86,13 +86,14 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
             }
             Map<String, RuleHit> batches = pending.get(i);
             RuleHit hit = batches.get(scopeKey);
-            if (hit == null || hit.windowStart != AlertWindows.start(rule.windowMillis, inv.eventTime)) {
+            long windowStart = AlertWindows.start(rule.windowMillis, inv.eventTime);
+            if (hit == null || hit.windowStart != windowStart) {
                 if (hit != null) {
                     emit(hit); // the call is in another window than the batch: the batch goes as it is
                 } else {
                     pendingCount++;
                 }
-                hit = RuleHit.start(rule, scopeKey, inv.eventTime);
+                hit = RuleHit.start(rule, scopeKey, windowStart);
                 batches.put(scopeKey, hit);
             }
             hit.add(inv);

@@ -3,6 +3,7 @@ package com.bedrockusage.job.ingest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -57,20 +58,13 @@ final class TimeOrderedSplitAssigner implements FileSplitAssigner {
         if (fromName != Long.MIN_VALUE) {
             return fromName;
         }
-        // .../yyyy/mm/dd/hh/name
-        String[] dirs = path.getParent() == null ? new String[0] : path.getParent().getPath().split("/");
-        int n = dirs.length;
-        if (n < 4) {
-            return Long.MAX_VALUE;
+        // .../yyyy/mm/dd/hh/name: the hour folder's start
+        List<String> tail = new ArrayList<>();
+        for (Path p = path; p != null && tail.size() < 5; p = p.getParent()) {
+            tail.add(0, p.getName());
         }
-        int year = number(dirs[n - 4], 4);
-        int month = number(dirs[n - 3], 2);
-        int day = number(dirs[n - 2], 2);
-        int hour = number(dirs[n - 1], 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23) {
-            return Long.MAX_VALUE;
-        }
-        return Iso8601.daysFromCivil(year, month, day) * DAY + hour * HOUR;
+        long[] span = BedrockLogPathFilter.pathSpan(tail, true);
+        return span == null ? Long.MAX_VALUE : span[0];
     }
 
     /** {@code yyyyMMdd'T'HHmmssSSS'Z'} at the start of the name, or {@link Long#MIN_VALUE}. */

@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Keying.</b> Key the calls by {@link UsageKey} before this function. Dedup needs keyed state; keying by the
  * usage key (which every copy of a call shares) instead of by requestId keeps the calls partitioned the way the usage
  * windows need them, so the windows chain onto this operator
- * ({@code DataStreamUtils.reinterpretAsKeyedStream(priced, new UsageKey.Selector())}) instead of receiving every call
- * through another shuffle.
+ * ({@link com.bedrockusage.job.usage.UsageWindows#byUsageKey}) instead of receiving every call through another
+ * shuffle.
  *
  * <p><b>Where prices come from.</b> The catalogue in force is the <i>base</i> (given to the constructor: the default
  * or the user's CSV) with the broadcast state laid over it: {@code base.upsert(broadcast rows)}. The base is
