@@ -3,9 +3,9 @@ package com.bedrockusage.job.alerts;
 import com.bedrockusage.job.config.ConfigException;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.state.Utf8StringTypeInfo;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -73,7 +73,7 @@ public final class AlertsPipeline {
                         new RuleMatcher(initial, s.appPattern))
                 .uid(AlertOperatorIds.MATCHER);
 
-        DataStream<Alert> alerts = hits.keyBy(h -> h.key, Types.STRING)
+        DataStream<Alert> alerts = hits.keyBy(h -> h.key, Utf8StringTypeInfo.INSTANCE)
                 .process(new RuleEvaluator(s.allowedLateness.toMillis()), TypeInformation.of(Alert.class))
                 .uid(AlertOperatorIds.EVALUATOR)
                 .name("Evaluate alert rules");

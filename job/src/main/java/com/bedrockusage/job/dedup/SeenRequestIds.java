@@ -1,5 +1,6 @@
 package com.bedrockusage.job.dedup;
 
+import com.bedrockusage.job.state.Utf8StringTypeInfo;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class SeenRequestIds {
     public static final String METRIC_GROUP = "kinesisanalytics";
     public static final String DUPLICATES_METRIC = "duplicates";
     public static final MapStateDescriptor<String, Long> FIRST_SEEN =
-            new MapStateDescriptor<>("request-id-first-seen", Types.STRING, Types.LONG);
+            new MapStateDescriptor<>("request-id-first-seen", Utf8StringTypeInfo.INSTANCE, Types.LONG);
 
     private final MapState<String, Long> firstSeen;
     private final long ttlMillis;

@@ -54,7 +54,7 @@ public class DailyInput {
         return "DailyInput{" + (windowRow != null ? windowRow : "late " + late) + "}";
     }
 
-    /** {@code keyBy(new DailyInput.Selector(), Types.STRING)}. */
+    /** {@code keyBy(new DailyInput.Selector(), Utf8StringTypeInfo.INSTANCE)}. */
     public static final class Selector implements KeySelector<DailyInput, String> {
         private static final long serialVersionUID = 1L;
 

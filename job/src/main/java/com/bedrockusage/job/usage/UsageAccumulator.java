@@ -3,11 +3,14 @@ package com.bedrockusage.job.usage;
 import com.bedrockusage.job.model.Invocation;
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * Running totals of the invocations of one usage key in one window. Costs are exact sums ({@link BigDecimal}); a cost
- * stays null until some call in the group has one, so "no price known" is not confused with "free". A Flink POJO.
+ * stays null until some call in the group has one, so "no price known" is not confused with "free". Serialized by
+ * {@link UsageAccumulatorSerializer}: it is most of the job's state.
  */
+@TypeInfo(UsageAccumulatorTypeInfo.Factory.class)
 public class UsageAccumulator {
 
     public long invocations;

@@ -1,10 +1,10 @@
 package com.bedrockusage.job.usage;
 
 import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.state.Utf8StringTypeInfo;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -38,7 +38,7 @@ public final class UsageWindows {
      * chain onto it.
      */
     public static KeyedStream<Invocation, String> byUsageKey(DataStream<Invocation> meteredByUsageKey) {
-        return DataStreamUtils.reinterpretAsKeyedStream(meteredByUsageKey, new UsageKey.Selector(), Types.STRING);
+        return DataStreamUtils.reinterpretAsKeyedStream(meteredByUsageKey, new UsageKey.Selector(), Utf8StringTypeInfo.INSTANCE);
     }
 
     /** Rows per usage key and window, as the lead sinks them for the minute and hour tables. */
@@ -89,7 +89,7 @@ public final class UsageWindows {
                 .uid("usage-exact-late-" + uidSuffix)
                 .name("late calls to add");
         SingleOutputStreamOperator<UsageRow> exact = rowInputs.union(lateInputs)
-                .keyBy(new DailyInput.Selector(), Types.STRING)
+                .keyBy(new DailyInput.Selector(), Utf8StringTypeInfo.INSTANCE)
                 .process(new DailyTotals(size, retention), TypeInformation.of(UsageRow.class))
                 .uid("usage-exact-totals-" + uidSuffix)
                 .name("exact usage per " + granularity(size));

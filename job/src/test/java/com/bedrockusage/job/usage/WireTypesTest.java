@@ -1,12 +1,17 @@
 package com.bedrockusage.job.usage;
 
 import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.pricing.PriceUpdate;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.junit.jupiter.api.Test;
 
-/** Every type the dedup, pricing and usage stages put on the wire or in state is a Flink POJO, without Kryo. */
+/**
+ * Every type the dedup, pricing and usage stages put on the wire or in state is a Flink POJO without Kryo, or has an
+ * explicit serializer.
+ */
 class WireTypesTest {
 
     @Test
@@ -14,8 +19,12 @@ class WireTypesTest {
         assertSerializedAsPojoWithoutKryo(Invocation.class);
         assertSerializedAsPojoWithoutKryo(PriceUpdate.class);
         assertSerializedAsPojoWithoutKryo(LatencySketch.class);
-        assertSerializedAsPojoWithoutKryo(UsageAccumulator.class);
         assertSerializedAsPojoWithoutKryo(UsageRow.class);
         assertSerializedAsPojoWithoutKryo(DailyInput.class);
+    }
+
+    @Test
+    void shouldSerializeWindowAccumulatorsWithTheirExplicitSerializer() {
+        assertThat(TypeInformation.of(UsageAccumulator.class)).isSameAs(UsageAccumulatorTypeInfo.INSTANCE);
     }
 }

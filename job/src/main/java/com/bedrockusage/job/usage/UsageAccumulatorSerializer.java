@@ -1,0 +1,241 @@
+package com.bedrockusage.job.usage;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * An explicit serializer for the usage window accumulators, the bulk of the job's state. Flink's POJO serializer
+ * reads each field by reflection and writes it through the target stream piece by piece; on the heap backend every
+ * checkpoint writes every open window this way. This one encodes an accumulator into a buffer (variable-length
+ * numbers, exact decimals as scale and unscaled value) and writes it as one length-prefixed block.
+ *
+ * <p>Block: a flags byte (which of the nullable fields are present), the counters, the present decimals, latency
+ * min/max and the sketch.
+ */
+public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<UsageAccumulator> {
+
+    private static final long serialVersionUID = 1L;
+    public static final UsageAccumulatorSerializer INSTANCE = new UsageAccumulatorSerializer();
+
+    private static final int LATENCY_MIN = 1 << 5;
+    private static final int LATENCY_MAX = 1 << 6;
+    private static final int SKETCH = 1 << 7;
+    private static final ThreadLocal<DataOutputSerializer> OUT =
+            ThreadLocal.withInitial(() -> new DataOutputSerializer(256));
+    private static final ThreadLocal<DataInputDeserializer> IN = ThreadLocal.withInitial(DataInputDeserializer::new);
+
+    @Override
+    public boolean isImmutableType() {
+        return false;
+    }
+
+    @Override
+    public UsageAccumulator createInstance() {
+        return new UsageAccumulator();
+    }
+
+    @Override
+    public UsageAccumulator copy(UsageAccumulator from) {
+        return from.copy();
+    }
+
+    @Override
+    public UsageAccumulator copy(UsageAccumulator from, UsageAccumulator reuse) {
+        return from.copy();
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(UsageAccumulator acc, DataOutputView target) throws IOException {
+        DataOutputSerializer out = OUT.get();
+        out.clear();
+        encode(acc, out);
+        writeVarLong(out.length(), target);
+        target.write(out.getSharedBuffer(), 0, out.length());
+    }
+
+    @Override
+    public UsageAccumulator deserialize(DataInputView source) throws IOException {
+        byte[] block = new byte[(int) readVarLong(source)];
+        source.readFully(block);
+        DataInputDeserializer in = IN.get();
+        in.setBuffer(block);
+        return decode(in);
+    }
+
+    @Override
+    public UsageAccumulator deserialize(UsageAccumulator reuse, DataInputView source) throws IOException {
+        return deserialize(source);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        long length = readVarLong(source);
+        byte[] block = new byte[(int) length];
+        source.readFully(block);
+        writeVarLong(length, target);
+        target.write(block);
+    }
+
+    static void encode(UsageAccumulator acc, DataOutputView out) throws IOException {
+        BigDecimal[] costs = {acc.costUsd, acc.inputCostUsd, acc.outputCostUsd, acc.cacheReadCostUsd,
+            acc.cacheWriteCostUsd};
+        int flags = 0;
+        for (int i = 0; i < costs.length; i++) {
+            if (costs[i] != null) {
+                flags |= 1 << i;
+            }
+        }
+        flags |= acc.latencyMinMs != null ? LATENCY_MIN : 0;
+        flags |= acc.latencyMaxMs != null ? LATENCY_MAX : 0;
+        flags |= acc.latency != null ? SKETCH : 0;
+        out.writeByte(flags);
+        writeZigZag(acc.invocations, out);
+        writeZigZag(acc.errors, out);
+        writeZigZag(acc.inputTokens, out);
+        writeZigZag(acc.outputTokens, out);
+        writeZigZag(acc.cacheReadTokens, out);
+        writeZigZag(acc.cacheWriteTokens, out);
+        writeZigZag(acc.unpricedInvocations, out);
+        writeZigZag(acc.latencyCount, out);
+        writeZigZag(acc.latencySumMs, out);
+        for (BigDecimal cost : costs) {
+            if (cost != null) {
+                writeDecimal(cost, out);
+            }
+        }
+        if (acc.latencyMinMs != null) {
+            writeZigZag(acc.latencyMinMs, out);
+        }
+        if (acc.latencyMaxMs != null) {
+            writeZigZag(acc.latencyMaxMs, out);
+        }
+        if (acc.latency != null) {
+            LatencySketch sketch = acc.latency;
+            writeZigZag(sketch.zeroCount, out);
+            writeZigZag(sketch.totalCount, out);
+            writeZigZag(sketch.indexes.length, out);
+            for (int i = 0; i < sketch.indexes.length; i++) {
+                writeZigZag(sketch.indexes[i], out);
+                writeZigZag(sketch.counts[i], out);
+            }
+        }
+    }
+
+    static UsageAccumulator decode(DataInputView in) throws IOException {
+        int flags = in.readUnsignedByte();
+        UsageAccumulator acc = new UsageAccumulator();
+        acc.invocations = readZigZag(in);
+        acc.errors = readZigZag(in);
+        acc.inputTokens = readZigZag(in);
+        acc.outputTokens = readZigZag(in);
+        acc.cacheReadTokens = readZigZag(in);
+        acc.cacheWriteTokens = readZigZag(in);
+        acc.unpricedInvocations = readZigZag(in);
+        acc.latencyCount = readZigZag(in);
+        acc.latencySumMs = readZigZag(in);
+        acc.costUsd = (flags & 1) != 0 ? readDecimal(in) : null;
+        acc.inputCostUsd = (flags & 1 << 1) != 0 ? readDecimal(in) : null;
+        acc.outputCostUsd = (flags & 1 << 2) != 0 ? readDecimal(in) : null;
+        acc.cacheReadCostUsd = (flags & 1 << 3) != 0 ? readDecimal(in) : null;
+        acc.cacheWriteCostUsd = (flags & 1 << 4) != 0 ? readDecimal(in) : null;
+        acc.latencyMinMs = (flags & LATENCY_MIN) != 0 ? Long.valueOf(readZigZag(in)) : null;
+        acc.latencyMaxMs = (flags & LATENCY_MAX) != 0 ? Long.valueOf(readZigZag(in)) : null;
+        if ((flags & SKETCH) != 0) {
+            LatencySketch sketch = new LatencySketch();
+            sketch.zeroCount = readZigZag(in);
+            sketch.totalCount = readZigZag(in);
+            int n = (int) readZigZag(in);
+            sketch.indexes = new int[n];
+            sketch.counts = new long[n];
+            for (int i = 0; i < n; i++) {
+                sketch.indexes[i] = (int) readZigZag(in);
+                sketch.counts[i] = readZigZag(in);
+            }
+            acc.latency = sketch;
+        } else {
+            acc.latency = null;
+        }
+        return acc;
+    }
+
+    /** Scale, then the unscaled value: as a number when it fits a long (the usual case), else as two's-complement bytes. */
+    private static void writeDecimal(BigDecimal value, DataOutputView out) throws IOException {
+        writeZigZag(value.scale(), out);
+        BigInteger unscaled = value.unscaledValue();
+        if (unscaled.bitLength() < 64) {
+            out.writeByte(0);
+            writeZigZag(unscaled.longValue(), out);
+        } else {
+            byte[] bytes = unscaled.toByteArray();
+            out.writeByte(1);
+            writeZigZag(bytes.length, out);
+            out.write(bytes);
+        }
+    }
+
+    private static BigDecimal readDecimal(DataInputView in) throws IOException {
+        int scale = (int) readZigZag(in);
+        if (in.readUnsignedByte() == 0) {
+            return BigDecimal.valueOf(readZigZag(in), scale);
+        }
+        byte[] bytes = new byte[(int) readZigZag(in)];
+        in.readFully(bytes);
+        return new BigDecimal(new BigInteger(bytes), scale);
+    }
+
+    private static void writeZigZag(long value, DataOutputView out) throws IOException {
+        writeVarLong((value << 1) ^ (value >> 63), out);
+    }
+
+    private static long readZigZag(DataInputView in) throws IOException {
+        long v = readVarLong(in);
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    private static void writeVarLong(long value, DataOutputView out) throws IOException {
+        long v = value;
+        while ((v & ~0x7FL) != 0) {
+            out.writeByte((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.writeByte((int) v);
+    }
+
+    private static long readVarLong(DataInputView in) throws IOException {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = in.readUnsignedByte();
+            v |= (long) (b & 0x7F) << shift;
+            if (b < 0x80) {
+                return v;
+            }
+        }
+        throw new IOException("malformed variable-length number in a usage accumulator");
+    }
+
+    @Override
+    public TypeSerializerSnapshot<UsageAccumulator> snapshotConfiguration() {
+        return new UsageAccumulatorSerializerSnapshot();
+    }
+
+    /** Stateless: restores to the singleton. */
+    public static final class UsageAccumulatorSerializerSnapshot
+            extends SimpleTypeSerializerSnapshot<UsageAccumulator> {
+        public UsageAccumulatorSerializerSnapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

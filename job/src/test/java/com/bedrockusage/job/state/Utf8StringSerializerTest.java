@@ -1,0 +1,86 @@
+package com.bedrockusage.job.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+class Utf8StringSerializerTest {
+
+    private static final Utf8StringSerializer SERIALIZER = Utf8StringSerializer.INSTANCE;
+    private static final List<String> VALUES = Arrays.asList(
+            "",
+            null,
+            "455216685514\u001Fus-east-1\u001Farn:aws:sts::455216685514:assumed-role/App/session\u001Fanthropic.claude",
+            "0f9c7b1e-3f7a-4c55-9a0e-2b6f1c1d2e3f",
+            "é ünïcödé \uD83D\uDE00 and a surrogate pair",
+            "x".repeat(126),
+            "y".repeat(127),
+            "z".repeat(70_000));
+
+    @Test
+    void shouldRoundTripEveryValueInOneStream() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        for (String value : VALUES) {
+            SERIALIZER.serialize(value, out);
+        }
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        for (String value : VALUES) {
+            assertThat(SERIALIZER.deserialize(in)).isEqualTo(value);
+        }
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void shouldWriteAShortStringAsOneLengthByteAndItsUtf8Bytes() throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        SERIALIZER.serialize("abc", out);
+        SERIALIZER.serialize("é", out);
+
+        assertThat(out.getCopyOfBuffer()).containsExactly(4, 'a', 'b', 'c', 3, 0xC3 - 256, 0xA9 - 256);
+    }
+
+    @Test
+    void shouldCopyFromStreamToStreamByteForByte() throws IOException {
+        DataOutputSerializer original = new DataOutputSerializer(64);
+        for (String value : VALUES) {
+            SERIALIZER.serialize(value, original);
+        }
+        DataInputDeserializer in = new DataInputDeserializer(original.getCopyOfBuffer());
+        DataOutputSerializer copied = new DataOutputSerializer(64);
+        for (int i = 0; i < VALUES.size(); i++) {
+            SERIALIZER.copy(in, copied);
+        }
+        assertThat(copied.getCopyOfBuffer()).isEqualTo(original.getCopyOfBuffer());
+    }
+
+    @Test
+    void shouldRestoreFromItsSnapshotAsCompatible() throws IOException {
+        TypeSerializerSnapshot<String> snapshot = SERIALIZER.snapshotConfiguration();
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
+        TypeSerializerSnapshot<String> restored = TypeSerializerSnapshot.readVersionedSnapshot(
+                new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+
+        TypeSerializer<String> restoredSerializer = restored.restoreSerializer();
+        assertThat(restoredSerializer).isSameAs(SERIALIZER);
+        TypeSerializerSchemaCompatibility<String> compatibility =
+                SERIALIZER.snapshotConfiguration().resolveSchemaCompatibility(restored);
+        assertThat(compatibility.isCompatibleAsIs()).isTrue();
+    }
+
+    @Test
+    void shouldBeAKeyTypeWhoseSerializerIsThisOne() {
+        assertThat(Utf8StringTypeInfo.INSTANCE.isKeyType()).isTrue();
+        assertThat(Utf8StringTypeInfo.INSTANCE.getTypeClass()).isEqualTo(String.class);
+        assertThat(Utf8StringTypeInfo.INSTANCE.createSerializer(new org.apache.flink.api.common.serialization.SerializerConfigImpl()))
+                .isSameAs(SERIALIZER);
+    }
+}
