@@ -62,6 +62,12 @@ public class Invocation {
     /** Identity of the price row that produced the cost, null when unpriced. */
     public String priceRow;
 
+    /**
+     * The usage key, made once per instance by {@code UsageKey.of} and then shared by the operators a call passes in
+     * one task. Not serialized (transient); the key fields must not change after it is made.
+     */
+    public transient String usageKey;
+
     public Invocation() {}
 
     public boolean isError() {

@@ -22,8 +22,14 @@ public final class UsageKey {
 
     private UsageKey() {}
 
+    /** The call's key, made on first use and kept on the call: each keyed operator of a chain asks for it. */
     public static String of(Invocation inv) {
-        return of(inv.accountId, inv.region, inv.callerArn, inv.modelId);
+        String key = inv.usageKey;
+        if (key == null) {
+            key = of(inv.accountId, inv.region, inv.callerArn, inv.modelId);
+            inv.usageKey = key;
+        }
+        return key;
     }
 
     public static String of(String accountId, String region, String callerArn, String modelId) {
