@@ -79,9 +79,10 @@ bu_can_renice_to_zero() {
   [[ "$limit" = unlimited || ( "$limit" =~ ^[0-9]+$ && "$limit" -ge 20 ) ]]
 }
 # And C2 compiles only code that runs per record: a bounded run of a minute otherwise spends ~40 % of its CPU in C2,
-# mostly on code that runs once per checkpoint, commit or file (10x the default tier-4 thresholds).
-BU_FLINK_JAVA_OPTS+=(-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000
-  -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000)
+# mostly on code that runs once per checkpoint, commit, window or file (20x the default tier-4 thresholds; such code
+# stays C1-compiled).
+BU_FLINK_JAVA_OPTS+=(-XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=12000
+  -XX:Tier4CompileThreshold=300000 -XX:Tier4BackEdgeThreshold=800000)
 if bu_can_renice_to_zero; then
   BU_FLINK_JAVA_OPTS+=(-XX:ThreadPriorityPolicy=1 -XX:JavaPriority5_To_OSPriority=10 -XX:CompilerThreadPriority=0)
 fi

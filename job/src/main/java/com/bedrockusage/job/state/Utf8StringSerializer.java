@@ -3,7 +3,9 @@ package com.bedrockusage.job.state;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -110,10 +112,22 @@ public final class Utf8StringSerializer extends TypeSerializerSingleton<String> 
         return new Utf8StringSerializerSnapshot();
     }
 
-    /** Stateless: restores to the singleton. */
+    /**
+     * Stateless: restores to the singleton. State written by Flink's {@code StringSerializer} (savepoints of versions
+     * before this serializer) stays in that format: Flink cannot migrate keys, so it keeps using that serializer.
+     */
     public static final class Utf8StringSerializerSnapshot extends SimpleTypeSerializerSnapshot<String> {
         public Utf8StringSerializerSnapshot() {
             super(() -> INSTANCE);
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<String> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<String> oldSerializerSnapshot) {
+            if (oldSerializerSnapshot instanceof StringSerializer.StringSerializerSnapshot) {
+                return TypeSerializerSchemaCompatibility.compatibleWithReconfiguredSerializer(StringSerializer.INSTANCE);
+            }
+            return super.resolveSchemaCompatibility(oldSerializerSnapshot);
         }
     }
 }

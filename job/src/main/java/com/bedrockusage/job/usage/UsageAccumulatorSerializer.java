@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
@@ -231,11 +233,23 @@ public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<Us
         return new UsageAccumulatorSerializerSnapshot();
     }
 
-    /** Stateless: restores to the singleton. */
+    /**
+     * Stateless: restores to the singleton. Accumulators written by the POJO serializer (savepoints of versions before
+     * this serializer) are migrated: read with the old serializer, written with this one from the next checkpoint.
+     */
     public static final class UsageAccumulatorSerializerSnapshot
             extends SimpleTypeSerializerSnapshot<UsageAccumulator> {
         public UsageAccumulatorSerializerSnapshot() {
             super(() -> INSTANCE);
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<UsageAccumulator> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<UsageAccumulator> oldSerializerSnapshot) {
+            if (oldSerializerSnapshot instanceof PojoSerializerSnapshot) {
+                return TypeSerializerSchemaCompatibility.compatibleAfterMigration();
+            }
+            return super.resolveSchemaCompatibility(oldSerializerSnapshot);
         }
     }
 }

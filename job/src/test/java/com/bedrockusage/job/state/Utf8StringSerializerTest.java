@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,15 @@ class Utf8StringSerializerTest {
         TypeSerializerSchemaCompatibility<String> compatibility =
                 SERIALIZER.snapshotConfiguration().resolveSchemaCompatibility(restored);
         assertThat(compatibility.isCompatibleAsIs()).isTrue();
+    }
+
+    @Test
+    void shouldKeepReadingAndWritingStateThatFlinksStringSerializerWrote() {
+        TypeSerializerSchemaCompatibility<String> compatibility = SERIALIZER.snapshotConfiguration()
+                .resolveSchemaCompatibility(StringSerializer.INSTANCE.snapshotConfiguration());
+
+        assertThat(compatibility.isCompatibleWithReconfiguredSerializer()).isTrue();
+        assertThat(compatibility.getReconfiguredSerializer()).isSameAs(StringSerializer.INSTANCE);
     }
 
     @Test

@@ -8,7 +8,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,18 @@ class UsageAccumulatorSerializerTest {
 
         assertThat(restored.restoreSerializer()).isSameAs(SERIALIZER);
         assertThat(SERIALIZER.snapshotConfiguration().resolveSchemaCompatibility(restored).isCompatibleAsIs()).isTrue();
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void shouldMigrateAccumulatorsThatThePojoSerializerWrote() {
+        // The POJO serializer's snapshot of an earlier version; its shape does not matter for the decision.
+        TypeSerializerSnapshot pojoSnapshot = TypeInformation.of(LatencySketch.class)
+                .createSerializer(new SerializerConfigImpl()).snapshotConfiguration();
+        assertThat(pojoSnapshot).isInstanceOf(PojoSerializerSnapshot.class);
+
+        assertThat(SERIALIZER.snapshotConfiguration().resolveSchemaCompatibility(pojoSnapshot).isCompatibleAfterMigration())
+                .isTrue();
     }
 
     /** Empty; nulls everywhere; typical; extremes (huge decimals, negative and Long.MIN/MAX values); random ones. */
