@@ -3,13 +3,16 @@ package com.bedrockusage.job.model;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One Bedrock model invocation: the metadata of a log record, never its prompt or response text.
  *
- * <p>A Flink POJO (public fields, no-arg constructor) so it is serialized without Kryo. The ingest stage
- * fills the log fields; the pricing stage fills the fields below {@link #model}.
+ * <p>Public fields and a no-arg constructor; serialized by {@link InvocationSerializer} (no reflection, no Kryo). The
+ * ingest stage fills the log fields; the pricing stage fills the fields below {@link #model}. A new field must be
+ * added to the serializer too.
  */
+@TypeInfo(InvocationTypeInfo.Factory.class)
 public class Invocation {
 
     public static final String SOURCE_S3 = "s3";

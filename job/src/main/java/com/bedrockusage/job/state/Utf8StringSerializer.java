@@ -1,7 +1,6 @@
 package com.bedrockusage.job.state;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -14,13 +13,12 @@ import org.apache.flink.core.memory.DataOutputView;
  * Strings as a length and their UTF-8 bytes, written in one call. Flink's own {@code StringSerializer} writes every
  * character on its own, which is cheap into a network buffer but not into a checkpoint stream, where each byte passes
  * through several stream layers: on the heap backend, every snapshot writes every state key (usage keys, requestIds)
- * and every timer's key, so that cost grows with the state. Null is written as length -1.
+ * and every timer's key, so that cost grows with the state. The format is {@link CompactEncoding#writeString}'s.
  */
 public final class Utf8StringSerializer extends TypeSerializerSingleton<String> {
 
     private static final long serialVersionUID = 1L;
     public static final Utf8StringSerializer INSTANCE = new Utf8StringSerializer();
-    private static final int NULL = -1;
 
     @Override
     public boolean isImmutableType() {
@@ -49,24 +47,12 @@ public final class Utf8StringSerializer extends TypeSerializerSingleton<String> 
 
     @Override
     public void serialize(String value, DataOutputView target) throws IOException {
-        if (value == null) {
-            writeLength(NULL, target);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        writeLength(bytes.length, target);
-        target.write(bytes);
+        CompactEncoding.writeString(value, target);
     }
 
     @Override
     public String deserialize(DataInputView source) throws IOException {
-        int length = readLength(source);
-        if (length == NULL) {
-            return null;
-        }
-        byte[] bytes = new byte[length];
-        source.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return CompactEncoding.readString(source);
     }
 
     @Override
@@ -76,35 +62,7 @@ public final class Utf8StringSerializer extends TypeSerializerSingleton<String> 
 
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
-        int length = readLength(source);
-        writeLength(length, target);
-        if (length > 0) {
-            byte[] bytes = new byte[length];
-            source.readFully(bytes);
-            target.write(bytes);
-        }
-    }
-
-    /** Length + 1 (so null is 0) as an unsigned varint: one byte for strings under 127 bytes. */
-    private static void writeLength(int length, DataOutputView target) throws IOException {
-        int v = length + 1;
-        while (v >= 0x80) {
-            target.writeByte((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        target.writeByte(v);
-    }
-
-    private static int readLength(DataInputView source) throws IOException {
-        int v = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            int b = source.readUnsignedByte();
-            v |= (b & 0x7F) << shift;
-            if (b < 0x80) {
-                return v - 1;
-            }
-        }
-        throw new IOException("malformed string length");
+        CompactEncoding.copyString(source, target);
     }
 
     @Override

@@ -1,8 +1,13 @@
 package com.bedrockusage.job.usage;
 
+import static com.bedrockusage.job.state.CompactEncoding.readDecimal;
+import static com.bedrockusage.job.state.CompactEncoding.readVarLong;
+import static com.bedrockusage.job.state.CompactEncoding.readZigZag;
+import static com.bedrockusage.job.state.CompactEncoding.writeDecimal;
+import static com.bedrockusage.job.state.CompactEncoding.writeVarLong;
+import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
+
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -19,17 +24,17 @@ import org.apache.flink.core.memory.DataOutputView;
  * checkpoint writes every open window this way. This one encodes an accumulator into a buffer (variable-length
  * numbers, exact decimals as scale and unscaled value) and writes it as one length-prefixed block.
  *
- * <p>Block: a flags byte (which of the nullable fields are present), the counters, the present decimals, latency
- * min/max and the sketch.
+ * <p>Block: a flags byte (which of latency min, max and sketch are present), the counters, the decimals, latency
+ * min/max and the sketch, in {@link com.bedrockusage.job.state.CompactEncoding}'s formats.
  */
 public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<UsageAccumulator> {
 
     private static final long serialVersionUID = 1L;
     public static final UsageAccumulatorSerializer INSTANCE = new UsageAccumulatorSerializer();
 
-    private static final int LATENCY_MIN = 1 << 5;
-    private static final int LATENCY_MAX = 1 << 6;
-    private static final int SKETCH = 1 << 7;
+    private static final int LATENCY_MIN = 1;
+    private static final int LATENCY_MAX = 1 << 1;
+    private static final int SKETCH = 1 << 2;
     private static final ThreadLocal<DataOutputSerializer> OUT =
             ThreadLocal.withInitial(() -> new DataOutputSerializer(256));
     private static final ThreadLocal<DataInputDeserializer> IN = ThreadLocal.withInitial(DataInputDeserializer::new);
@@ -92,17 +97,8 @@ public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<Us
     }
 
     static void encode(UsageAccumulator acc, DataOutputView out) throws IOException {
-        BigDecimal[] costs = {acc.costUsd, acc.inputCostUsd, acc.outputCostUsd, acc.cacheReadCostUsd,
-            acc.cacheWriteCostUsd};
-        int flags = 0;
-        for (int i = 0; i < costs.length; i++) {
-            if (costs[i] != null) {
-                flags |= 1 << i;
-            }
-        }
-        flags |= acc.latencyMinMs != null ? LATENCY_MIN : 0;
-        flags |= acc.latencyMaxMs != null ? LATENCY_MAX : 0;
-        flags |= acc.latency != null ? SKETCH : 0;
+        int flags = (acc.latencyMinMs != null ? LATENCY_MIN : 0) | (acc.latencyMaxMs != null ? LATENCY_MAX : 0)
+                | (acc.latency != null ? SKETCH : 0);
         out.writeByte(flags);
         writeZigZag(acc.invocations, out);
         writeZigZag(acc.errors, out);
@@ -113,11 +109,11 @@ public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<Us
         writeZigZag(acc.unpricedInvocations, out);
         writeZigZag(acc.latencyCount, out);
         writeZigZag(acc.latencySumMs, out);
-        for (BigDecimal cost : costs) {
-            if (cost != null) {
-                writeDecimal(cost, out);
-            }
-        }
+        writeDecimal(acc.costUsd, out);
+        writeDecimal(acc.inputCostUsd, out);
+        writeDecimal(acc.outputCostUsd, out);
+        writeDecimal(acc.cacheReadCostUsd, out);
+        writeDecimal(acc.cacheWriteCostUsd, out);
         if (acc.latencyMinMs != null) {
             writeZigZag(acc.latencyMinMs, out);
         }
@@ -148,11 +144,11 @@ public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<Us
         acc.unpricedInvocations = readZigZag(in);
         acc.latencyCount = readZigZag(in);
         acc.latencySumMs = readZigZag(in);
-        acc.costUsd = (flags & 1) != 0 ? readDecimal(in) : null;
-        acc.inputCostUsd = (flags & 1 << 1) != 0 ? readDecimal(in) : null;
-        acc.outputCostUsd = (flags & 1 << 2) != 0 ? readDecimal(in) : null;
-        acc.cacheReadCostUsd = (flags & 1 << 3) != 0 ? readDecimal(in) : null;
-        acc.cacheWriteCostUsd = (flags & 1 << 4) != 0 ? readDecimal(in) : null;
+        acc.costUsd = readDecimal(in);
+        acc.inputCostUsd = readDecimal(in);
+        acc.outputCostUsd = readDecimal(in);
+        acc.cacheReadCostUsd = readDecimal(in);
+        acc.cacheWriteCostUsd = readDecimal(in);
         acc.latencyMinMs = (flags & LATENCY_MIN) != 0 ? Long.valueOf(readZigZag(in)) : null;
         acc.latencyMaxMs = (flags & LATENCY_MAX) != 0 ? Long.valueOf(readZigZag(in)) : null;
         if ((flags & SKETCH) != 0) {
@@ -171,61 +167,6 @@ public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<Us
             acc.latency = null;
         }
         return acc;
-    }
-
-    /** Scale, then the unscaled value: as a number when it fits a long (the usual case), else as two's-complement bytes. */
-    private static void writeDecimal(BigDecimal value, DataOutputView out) throws IOException {
-        writeZigZag(value.scale(), out);
-        BigInteger unscaled = value.unscaledValue();
-        if (unscaled.bitLength() < 64) {
-            out.writeByte(0);
-            writeZigZag(unscaled.longValue(), out);
-        } else {
-            byte[] bytes = unscaled.toByteArray();
-            out.writeByte(1);
-            writeZigZag(bytes.length, out);
-            out.write(bytes);
-        }
-    }
-
-    private static BigDecimal readDecimal(DataInputView in) throws IOException {
-        int scale = (int) readZigZag(in);
-        if (in.readUnsignedByte() == 0) {
-            return BigDecimal.valueOf(readZigZag(in), scale);
-        }
-        byte[] bytes = new byte[(int) readZigZag(in)];
-        in.readFully(bytes);
-        return new BigDecimal(new BigInteger(bytes), scale);
-    }
-
-    private static void writeZigZag(long value, DataOutputView out) throws IOException {
-        writeVarLong((value << 1) ^ (value >> 63), out);
-    }
-
-    private static long readZigZag(DataInputView in) throws IOException {
-        long v = readVarLong(in);
-        return (v >>> 1) ^ -(v & 1);
-    }
-
-    private static void writeVarLong(long value, DataOutputView out) throws IOException {
-        long v = value;
-        while ((v & ~0x7FL) != 0) {
-            out.writeByte((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.writeByte((int) v);
-    }
-
-    private static long readVarLong(DataInputView in) throws IOException {
-        long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (long) (b & 0x7F) << shift;
-            if (b < 0x80) {
-                return v;
-            }
-        }
-        throw new IOException("malformed variable-length number in a usage accumulator");
     }
 
     @Override

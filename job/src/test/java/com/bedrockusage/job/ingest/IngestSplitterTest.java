@@ -38,7 +38,6 @@ class IngestSplitterTest {
     @Test
     void shouldSerializeIngestTypesAsPojosWithoutKryo() {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(IngestRecord.class);
-        PojoTestUtils.assertSerializedAsPojoWithoutKryo(Invocation.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(RejectedRecord.class);
     }
 }
