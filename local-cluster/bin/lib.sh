@@ -68,21 +68,21 @@ BU_FLINK_JAVA_OPTS=(
   --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED
 )
 
-# On a machine with few cores, Flink's task threads keep the CPUs busy and the JIT compiler threads get only their
-# share: on 2 cores C2 then reaches the job's hottest methods 30-50 s into a run, which runs that long on slower code.
-# So Java threads run at nice 10 and the compiler threads at nice 0. Moving a thread back to nice 0 needs root (or
-# RLIMIT_NICE >= 20); without it the JVM would only warn and ignore the setting, so the flags are left out then.
+# JIT options for the JVMs that run the job. On a machine with few cores, a bounded run of a minute otherwise spends
+# ~40 % of its CPU in C2, mostly on code that runs once per checkpoint, commit, window or file, while the job's hottest
+# methods wait 30-50 s for their C2 code (docs/benchmarks.md, "What changed in session 4").
+# 1. C2 compiles only code that runs per record: 20x the default tier-4 thresholds; the rest stays C1-compiled.
+BU_FLINK_JAVA_OPTS+=(-XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=12000
+  -XX:Tier4CompileThreshold=300000 -XX:Tier4BackEdgeThreshold=800000)
+# 2. Java threads at nice 10 and the compiler threads at nice 0, so the compiler is not starved by the task threads.
+#    Moving a thread back to nice 0 needs root (or RLIMIT_NICE >= 20); without it the JVM would only warn and ignore
+#    the setting, so the flags are left out then.
 bu_can_renice_to_zero() {
   [ "$(id -u)" = 0 ] && return 0
   local limit
   limit="$(ulimit -e 2>/dev/null || echo 0)"
   [[ "$limit" = unlimited || ( "$limit" =~ ^[0-9]+$ && "$limit" -ge 20 ) ]]
 }
-# And C2 compiles only code that runs per record: a bounded run of a minute otherwise spends ~40 % of its CPU in C2,
-# mostly on code that runs once per checkpoint, commit, window or file (20x the default tier-4 thresholds; such code
-# stays C1-compiled).
-BU_FLINK_JAVA_OPTS+=(-XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=12000
-  -XX:Tier4CompileThreshold=300000 -XX:Tier4BackEdgeThreshold=800000)
 if bu_can_renice_to_zero; then
   BU_FLINK_JAVA_OPTS+=(-XX:ThreadPriorityPolicy=1 -XX:JavaPriority5_To_OSPriority=10 -XX:CompilerThreadPriority=0)
 fi
