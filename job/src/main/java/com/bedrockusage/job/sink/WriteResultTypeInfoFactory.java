@@ -1,13 +1,12 @@
 package com.bedrockusage.job.sink;
 
+import com.bedrockusage.job.state.ExplicitTypeInfo;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Map;
-import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
@@ -40,63 +39,11 @@ public final class WriteResultTypeInfoFactory extends TypeInfoFactory<FlinkWrite
     }
 
     /** The type information: not a POJO, not a key, one opaque field. */
-    public static final class WriteResultTypeInfo extends TypeInformation<FlinkWriteResult> {
+    public static final class WriteResultTypeInfo extends ExplicitTypeInfo<FlinkWriteResult> {
         private static final long serialVersionUID = 1L;
 
-        @Override
-        public boolean isBasicType() {
-            return false;
-        }
-
-        @Override
-        public boolean isTupleType() {
-            return false;
-        }
-
-        @Override
-        public int getArity() {
-            return 1;
-        }
-
-        @Override
-        public int getTotalFields() {
-            return 1;
-        }
-
-        @Override
-        public Class<FlinkWriteResult> getTypeClass() {
-            return FlinkWriteResult.class;
-        }
-
-        @Override
-        public boolean isKeyType() {
-            return false;
-        }
-
-        @Override
-        @SuppressWarnings("deprecation")
-        public TypeSerializer<FlinkWriteResult> createSerializer(ExecutionConfig config) {
-            return WriteResultSerializer.INSTANCE;
-        }
-
-        @Override
-        public String toString() {
-            return "FlinkWriteResult(java-serialized)";
-        }
-
-        @Override
-        public boolean equals(Object obj) {
-            return obj instanceof WriteResultTypeInfo;
-        }
-
-        @Override
-        public int hashCode() {
-            return WriteResultTypeInfo.class.hashCode();
-        }
-
-        @Override
-        public boolean canEqual(Object obj) {
-            return obj instanceof WriteResultTypeInfo;
+        WriteResultTypeInfo() {
+            super(FlinkWriteResult.class, WriteResultSerializer.INSTANCE, false);
         }
     }
 

@@ -89,10 +89,26 @@ public class UsageAccumulator {
         return this;
     }
 
+    /** An independent copy: equal to this one, sharing no mutable part. */
     public UsageAccumulator copy() {
         UsageAccumulator c = new UsageAccumulator();
-        c.latency = null;
-        c.merge(this);
+        c.invocations = invocations;
+        c.errors = errors;
+        c.inputTokens = inputTokens;
+        c.outputTokens = outputTokens;
+        c.cacheReadTokens = cacheReadTokens;
+        c.cacheWriteTokens = cacheWriteTokens;
+        c.unpricedInvocations = unpricedInvocations;
+        c.costUsd = costUsd;
+        c.inputCostUsd = inputCostUsd;
+        c.outputCostUsd = outputCostUsd;
+        c.cacheReadCostUsd = cacheReadCostUsd;
+        c.cacheWriteCostUsd = cacheWriteCostUsd;
+        c.latencyCount = latencyCount;
+        c.latencySumMs = latencySumMs;
+        c.latencyMinMs = latencyMinMs;
+        c.latencyMaxMs = latencyMaxMs;
+        c.latency = latency == null ? null : latency.copy();
         return c;
     }
 

@@ -2,6 +2,7 @@ package com.bedrockusage.job.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.testing.SerializerChecks;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -10,7 +11,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -21,16 +21,7 @@ class InvocationSerializerTest {
 
     @Test
     void shouldRoundTripEveryFieldOfEveryShape() throws Exception {
-        List<Invocation> calls = shapes();
-        DataOutputSerializer out = new DataOutputSerializer(16);
-        for (Invocation call : calls) {
-            SERIALIZER.serialize(call, out);
-        }
-        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
-        for (Invocation call : calls) {
-            assertSameFields(SERIALIZER.deserialize(in), call);
-        }
-        assertThat(in.available()).isZero();
+        SerializerChecks.assertRoundTrip(SERIALIZER, shapes(), InvocationSerializerTest::assertSameFields);
     }
 
     @Test
@@ -44,17 +35,7 @@ class InvocationSerializerTest {
 
     @Test
     void shouldCopyFromStreamToStreamByteForByte() throws Exception {
-        List<Invocation> calls = shapes();
-        DataOutputSerializer original = new DataOutputSerializer(16);
-        for (Invocation call : calls) {
-            SERIALIZER.serialize(call, original);
-        }
-        DataInputDeserializer in = new DataInputDeserializer(original.getCopyOfBuffer());
-        DataOutputSerializer copied = new DataOutputSerializer(16);
-        for (int i = 0; i < calls.size(); i++) {
-            SERIALIZER.copy(in, copied);
-        }
-        assertThat(copied.getCopyOfBuffer()).isEqualTo(original.getCopyOfBuffer());
+        SerializerChecks.assertStreamCopyIsByteForByte(SERIALIZER, shapes());
     }
 
     @Test
@@ -68,13 +49,8 @@ class InvocationSerializerTest {
     }
 
     @Test
-    void shouldRestoreFromItsSnapshot() throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        TypeSerializerSnapshot.writeVersionedSnapshot(out, SERIALIZER.snapshotConfiguration());
-        TypeSerializerSnapshot<Invocation> restored = TypeSerializerSnapshot.readVersionedSnapshot(
-                new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
-
-        assertThat(restored.restoreSerializer()).isSameAs(SERIALIZER);
+    void shouldRestoreFromItsSnapshot() throws Exception {
+        SerializerChecks.assertRestoresToItself(SERIALIZER);
     }
 
     /**

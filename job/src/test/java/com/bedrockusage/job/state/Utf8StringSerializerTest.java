@@ -2,14 +2,13 @@ package com.bedrockusage.job.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.testing.SerializerChecks;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +26,8 @@ class Utf8StringSerializerTest {
             "z".repeat(70_000));
 
     @Test
-    void shouldRoundTripEveryValueInOneStream() throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        for (String value : VALUES) {
-            SERIALIZER.serialize(value, out);
-        }
-        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
-        for (String value : VALUES) {
-            assertThat(SERIALIZER.deserialize(in)).isEqualTo(value);
-        }
-        assertThat(in.available()).isZero();
+    void shouldRoundTripEveryValueInOneStream() throws Exception {
+        SerializerChecks.assertRoundTrip(SERIALIZER, VALUES, (read, written) -> assertThat(read).isEqualTo(written));
     }
 
     @Test
@@ -49,32 +40,13 @@ class Utf8StringSerializerTest {
     }
 
     @Test
-    void shouldCopyFromStreamToStreamByteForByte() throws IOException {
-        DataOutputSerializer original = new DataOutputSerializer(64);
-        for (String value : VALUES) {
-            SERIALIZER.serialize(value, original);
-        }
-        DataInputDeserializer in = new DataInputDeserializer(original.getCopyOfBuffer());
-        DataOutputSerializer copied = new DataOutputSerializer(64);
-        for (int i = 0; i < VALUES.size(); i++) {
-            SERIALIZER.copy(in, copied);
-        }
-        assertThat(copied.getCopyOfBuffer()).isEqualTo(original.getCopyOfBuffer());
+    void shouldCopyFromStreamToStreamByteForByte() throws Exception {
+        SerializerChecks.assertStreamCopyIsByteForByte(SERIALIZER, VALUES);
     }
 
     @Test
-    void shouldRestoreFromItsSnapshotAsCompatible() throws IOException {
-        TypeSerializerSnapshot<String> snapshot = SERIALIZER.snapshotConfiguration();
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
-        TypeSerializerSnapshot<String> restored = TypeSerializerSnapshot.readVersionedSnapshot(
-                new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
-
-        TypeSerializer<String> restoredSerializer = restored.restoreSerializer();
-        assertThat(restoredSerializer).isSameAs(SERIALIZER);
-        TypeSerializerSchemaCompatibility<String> compatibility =
-                SERIALIZER.snapshotConfiguration().resolveSchemaCompatibility(restored);
-        assertThat(compatibility.isCompatibleAsIs()).isTrue();
+    void shouldRestoreFromItsSnapshotAsCompatible() throws Exception {
+        SerializerChecks.assertRestoresToItself(SERIALIZER);
     }
 
     @Test
@@ -90,7 +62,6 @@ class Utf8StringSerializerTest {
     void shouldBeAKeyTypeWhoseSerializerIsThisOne() {
         assertThat(Utf8StringTypeInfo.INSTANCE.isKeyType()).isTrue();
         assertThat(Utf8StringTypeInfo.INSTANCE.getTypeClass()).isEqualTo(String.class);
-        assertThat(Utf8StringTypeInfo.INSTANCE.createSerializer(new org.apache.flink.api.common.serialization.SerializerConfigImpl()))
-                .isSameAs(SERIALIZER);
+        assertThat(Utf8StringTypeInfo.INSTANCE.createSerializer(new SerializerConfigImpl())).isSameAs(SERIALIZER);
     }
 }

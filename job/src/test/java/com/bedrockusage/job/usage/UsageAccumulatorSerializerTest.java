@@ -2,7 +2,7 @@ package com.bedrockusage.job.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import com.bedrockusage.job.testing.SerializerChecks;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -12,8 +12,6 @@ import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class UsageAccumulatorSerializerTest {
@@ -21,55 +19,33 @@ class UsageAccumulatorSerializerTest {
     private static final UsageAccumulatorSerializer SERIALIZER = UsageAccumulatorSerializer.INSTANCE;
 
     @Test
-    void shouldRoundTripAccumulatorsOfEveryShapeInOneStream() throws IOException {
-        List<UsageAccumulator> accumulators = shapes();
-        DataOutputSerializer out = new DataOutputSerializer(16);
-        for (UsageAccumulator acc : accumulators) {
-            SERIALIZER.serialize(acc, out);
-        }
-        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
-        for (UsageAccumulator acc : accumulators) {
-            UsageAccumulator read = SERIALIZER.deserialize(in);
-            assertThat(read).isEqualTo(acc);
+    void shouldRoundTripAccumulatorsOfEveryShapeInOneStream() throws Exception {
+        SerializerChecks.assertRoundTrip(SERIALIZER, shapes(), (read, written) -> {
+            assertThat(read).isEqualTo(written);
             assertThat(read.costUsd == null ? null : read.costUsd.scale())
-                    .isEqualTo(acc.costUsd == null ? null : acc.costUsd.scale());
-        }
-        assertThat(in.available()).isZero();
+                    .isEqualTo(written.costUsd == null ? null : written.costUsd.scale());
+        });
     }
 
     @Test
-    void shouldCopyFromStreamToStreamByteForByte() throws IOException {
-        List<UsageAccumulator> accumulators = shapes();
-        DataOutputSerializer original = new DataOutputSerializer(16);
-        for (UsageAccumulator acc : accumulators) {
-            SERIALIZER.serialize(acc, original);
-        }
-        DataInputDeserializer in = new DataInputDeserializer(original.getCopyOfBuffer());
-        DataOutputSerializer copied = new DataOutputSerializer(16);
-        for (int i = 0; i < accumulators.size(); i++) {
-            SERIALIZER.copy(in, copied);
-        }
-        assertThat(copied.getCopyOfBuffer()).isEqualTo(original.getCopyOfBuffer());
+    void shouldCopyFromStreamToStreamByteForByte() throws Exception {
+        SerializerChecks.assertStreamCopyIsByteForByte(SERIALIZER, shapes());
     }
 
     @Test
-    void shouldCopyIntoAnIndependentAccumulator() {
+    void shouldCopyEveryShapeIntoAnIndependentAccumulator() {
+        for (UsageAccumulator acc : shapes()) {
+            assertThat(SERIALIZER.copy(acc)).isEqualTo(acc).isNotSameAs(acc);
+        }
         UsageAccumulator acc = shapes().get(2);
         UsageAccumulator copy = SERIALIZER.copy(acc);
-        assertThat(copy).isEqualTo(acc).isNotSameAs(acc);
         copy.latency.add(5);
         assertThat(copy.latency).isNotEqualTo(acc.latency);
     }
 
     @Test
-    void shouldRestoreFromItsSnapshot() throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        TypeSerializerSnapshot.writeVersionedSnapshot(out, SERIALIZER.snapshotConfiguration());
-        TypeSerializerSnapshot<UsageAccumulator> restored = TypeSerializerSnapshot.readVersionedSnapshot(
-                new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
-
-        assertThat(restored.restoreSerializer()).isSameAs(SERIALIZER);
-        assertThat(SERIALIZER.snapshotConfiguration().resolveSchemaCompatibility(restored).isCompatibleAsIs()).isTrue();
+    void shouldRestoreFromItsSnapshot() throws Exception {
+        SerializerChecks.assertRestoresToItself(SERIALIZER);
     }
 
     @Test
