@@ -3,12 +3,14 @@ package com.bedrockusage.job.alerts;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.usage.LatencySketch;
 import java.math.BigDecimal;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * The invocations that count for one rule, scope key and window, summed by the {@link RuleMatcher} between two of its
  * flushes (often one call, under load hundreds). Carries the rule itself so the evaluator needs no second copy of the
- * rules. A Flink POJO.
+ * rules. Serialized by {@link RuleHitSerializer}.
  */
+@TypeInfo(RuleHitTypeInfo.Factory.class)
 public class RuleHit {
 
     /** The evaluator's key: rule id and scope key. */

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * scope key, and hands the sums to the evaluator at least every {@value #FLUSH_INTERVAL_MILLIS} ms. Summing here
  * means the evaluator reads and writes its state once per rule, key and batch instead of once per call and rule.
  *
- * <p>Batches leave before every watermark (so no hit is overtaken by event time), before every checkpoint barrier
- * (so a checkpoint never holds calls in flight here: the operator needs no state for them), when the rules change and
- * at the end of input. The rules come from broadcast state; until the first broadcast arrives (the two inputs are not
+ * <p>Batches leave before a watermark that reaches the end of a pending batch's window (so the evaluator never sees a
+ * hit after event time has closed its window; earlier watermarks pass the batches, which would otherwise leave on
+ * every watermark, several times a second), before every checkpoint barrier (so a checkpoint never holds calls in
+ * flight here: the operator needs no state for them), when the rules change and at the end of input. The rules come from broadcast state; until the first broadcast arrives (the two inputs are not
  * ordered) the rules read at job start are used, so no early invocation is judged without rules.
  */
 public class RuleMatcher extends AbstractStreamOperator<RuleHit>
@@ -52,6 +53,8 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
     /** Per rule of {@link #rules}, in its order: scope key to the batch of its current window. */
     private transient List<Map<String, RuleHit>> pending;
     private transient int pendingCount;
+    /** The earliest window end among the pending batches; {@code Long.MAX_VALUE} when none is pending. */
+    private transient long pendingWindowEnd;
     private transient boolean flushScheduled;
     private transient StreamRecord<RuleHit> reuse;
 
@@ -95,6 +98,7 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
                 }
                 hit = RuleHit.start(rule, scopeKey, windowStart);
                 batches.put(scopeKey, hit);
+                pendingWindowEnd = Math.min(pendingWindowEnd, hit.windowEnd);
             }
             hit.add(inv);
             hits.inc();
@@ -126,7 +130,9 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
 
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        flush();
+        if (mark.getTimestamp() >= pendingWindowEnd) {
+            flush();
+        }
         super.processWatermark(mark);
     }
 
@@ -149,6 +155,7 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
             pending.add(new LinkedHashMap<>());
         }
         pendingCount = 0;
+        pendingWindowEnd = Long.MAX_VALUE;
     }
 
     private void flush() {
@@ -162,6 +169,7 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
             batches.clear();
         }
         pendingCount = 0;
+        pendingWindowEnd = Long.MAX_VALUE;
     }
 
     private void emit(RuleHit hit) {

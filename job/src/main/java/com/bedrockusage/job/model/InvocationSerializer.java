@@ -3,11 +3,13 @@ package com.bedrockusage.job.model;
 import static com.bedrockusage.job.state.CompactEncoding.readDecimal;
 import static com.bedrockusage.job.state.CompactEncoding.readNullableLong;
 import static com.bedrockusage.job.state.CompactEncoding.readString;
+import static com.bedrockusage.job.state.CompactEncoding.readStrings;
 import static com.bedrockusage.job.state.CompactEncoding.readVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.readZigZag;
 import static com.bedrockusage.job.state.CompactEncoding.writeDecimal;
 import static com.bedrockusage.job.state.CompactEncoding.writeNullableLong;
 import static com.bedrockusage.job.state.CompactEncoding.writeString;
+import static com.bedrockusage.job.state.CompactEncoding.writeStrings;
 import static com.bedrockusage.job.state.CompactEncoding.writeVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
 
@@ -160,30 +162,6 @@ public final class InvocationSerializer extends TypeSerializerSingleton<Invocati
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
         serialize(deserialize(source), target);
-    }
-
-    /** Null as 0, else the length + 1 and the elements. */
-    private static void writeStrings(String[] values, DataOutputView out) throws IOException {
-        if (values == null) {
-            out.writeByte(0);
-            return;
-        }
-        writeVarLong(values.length + 1L, out);
-        for (String value : values) {
-            writeString(value, out);
-        }
-    }
-
-    private static String[] readStrings(DataInputView in) throws IOException {
-        long length = readVarLong(in) - 1;
-        if (length < 0) {
-            return null;
-        }
-        String[] values = new String[(int) length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = readString(in);
-        }
-        return values;
     }
 
     @Override

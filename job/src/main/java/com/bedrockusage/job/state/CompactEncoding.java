@@ -91,6 +91,30 @@ public final class CompactEncoding {
     }
 
     /** A nullable decimal: a marker byte, then scale and unscaled value (as a number when it fits a long). */
+    /** A nullable String array: null as 0, else the length + 1 and the elements. */
+    public static void writeStrings(String[] values, DataOutputView out) throws IOException {
+        if (values == null) {
+            out.writeByte(0);
+            return;
+        }
+        writeVarLong(values.length + 1L, out);
+        for (String value : values) {
+            writeString(value, out);
+        }
+    }
+
+    public static String[] readStrings(DataInputView in) throws IOException {
+        long length = readVarLong(in) - 1;
+        if (length < 0) {
+            return null;
+        }
+        String[] values = new String[(int) length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = readString(in);
+        }
+        return values;
+    }
+
     public static void writeDecimal(BigDecimal value, DataOutputView out) throws IOException {
         if (value == null) {
             out.writeByte(NULL_DECIMAL);

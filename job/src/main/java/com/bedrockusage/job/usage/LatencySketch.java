@@ -1,6 +1,12 @@
 package com.bedrockusage.job.usage;
 
+import static com.bedrockusage.job.state.CompactEncoding.readZigZag;
+import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
+
+import java.io.IOException;
 import java.util.Arrays;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * A mergeable quantile sketch for latencies in milliseconds (DDSketch-style): every value is counted in a logarithmic
@@ -25,6 +31,32 @@ public class LatencySketch {
     public long totalCount;
 
     public LatencySketch() {}
+
+    /** The counts and the buckets as zigzag varints: part of the window state and of alert hits in flight. */
+    public void write(DataOutputView out) throws IOException {
+        writeZigZag(zeroCount, out);
+        writeZigZag(totalCount, out);
+        writeZigZag(indexes.length, out);
+        for (int i = 0; i < indexes.length; i++) {
+            writeZigZag(indexes[i], out);
+            writeZigZag(counts[i], out);
+        }
+    }
+
+    /** What {@link #write} wrote. */
+    public static LatencySketch read(DataInputView in) throws IOException {
+        LatencySketch sketch = new LatencySketch();
+        sketch.zeroCount = readZigZag(in);
+        sketch.totalCount = readZigZag(in);
+        int n = (int) readZigZag(in);
+        sketch.indexes = new int[n];
+        sketch.counts = new long[n];
+        for (int i = 0; i < n; i++) {
+            sketch.indexes[i] = (int) readZigZag(in);
+            sketch.counts[i] = readZigZag(in);
+        }
+        return sketch;
+    }
 
     public LatencySketch copy() {
         LatencySketch c = new LatencySketch();

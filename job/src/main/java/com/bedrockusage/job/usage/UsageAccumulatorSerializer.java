@@ -121,14 +121,7 @@ public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<Us
             writeZigZag(acc.latencyMaxMs, out);
         }
         if (acc.latency != null) {
-            LatencySketch sketch = acc.latency;
-            writeZigZag(sketch.zeroCount, out);
-            writeZigZag(sketch.totalCount, out);
-            writeZigZag(sketch.indexes.length, out);
-            for (int i = 0; i < sketch.indexes.length; i++) {
-                writeZigZag(sketch.indexes[i], out);
-                writeZigZag(sketch.counts[i], out);
-            }
+            acc.latency.write(out);
         }
     }
 
@@ -151,21 +144,7 @@ public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<Us
         acc.cacheWriteCostUsd = readDecimal(in);
         acc.latencyMinMs = (flags & LATENCY_MIN) != 0 ? Long.valueOf(readZigZag(in)) : null;
         acc.latencyMaxMs = (flags & LATENCY_MAX) != 0 ? Long.valueOf(readZigZag(in)) : null;
-        if ((flags & SKETCH) != 0) {
-            LatencySketch sketch = new LatencySketch();
-            sketch.zeroCount = readZigZag(in);
-            sketch.totalCount = readZigZag(in);
-            int n = (int) readZigZag(in);
-            sketch.indexes = new int[n];
-            sketch.counts = new long[n];
-            for (int i = 0; i < n; i++) {
-                sketch.indexes[i] = (int) readZigZag(in);
-                sketch.counts[i] = readZigZag(in);
-            }
-            acc.latency = sketch;
-        } else {
-            acc.latency = null;
-        }
+        acc.latency = (flags & SKETCH) != 0 ? LatencySketch.read(in) : null;
         return acc;
     }
 

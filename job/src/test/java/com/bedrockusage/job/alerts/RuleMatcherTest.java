@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.config.ConfigKeys;
 import com.bedrockusage.job.model.Invocation;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.TwoInputStreamOperatorTestHarness;
@@ -141,18 +142,24 @@ class RuleMatcherTest {
     }
 
     @Test
-    void shouldHandHitsOnBeforeAWatermarkAndBeforeACheckpointBarrier() throws Exception {
+    void shouldHandHitsOnBeforeAWatermarkThatClosesTheirWindowAndBeforeACheckpointBarrier() throws Exception {
         RuleSet rules = Rules.set("{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}");
         try (TwoInputStreamOperatorTestHarness<Invocation, RuleSet, RuleHit> h = harness(rules)) {
             h.processElement1(Calls.at("2026-11-22T10:00:00Z").build(), 0);
-            h.processWatermark1(new Watermark(Calls.millis("2026-11-22T10:00:00Z")));
             h.processWatermark2(new Watermark(Long.MAX_VALUE));
-            assertThat(h.getOutput()).hasSize(2);
-            assertThat(h.getOutput().peek()).isNotInstanceOf(Watermark.class);
+            h.processWatermark1(new Watermark(Calls.millis("2026-11-22T10:59:59.999Z")));
+            assertThat(h.getOutput()).hasSize(1);
+            assertThat(h.getOutput().peek()).isInstanceOf(Watermark.class);
 
-            h.processElement1(Calls.at("2026-11-22T10:01:00Z").build(), 0);
+            h.processWatermark1(new Watermark(Calls.millis("2026-11-22T11:00:00Z")));
+            assertThat(h.getOutput()).hasSize(3);
+            assertThat(new ArrayList<>(h.getOutput()).get(1)).isNotInstanceOf(Watermark.class);
+            assertThat(h.extractOutputValues()).extracting(x -> x.invocations).containsExactly(1L);
+            h.getOutput().clear();
+
+            h.processElement1(Calls.at("2026-11-22T11:01:00Z").build(), 0);
             h.prepareSnapshotPreBarrier(1L);
-            assertThat(h.extractOutputValues()).extracting(x -> x.invocations).containsExactly(1L, 1L);
+            assertThat(h.extractOutputValues()).extracting(x -> x.invocations).containsExactly(1L);
         }
     }
 

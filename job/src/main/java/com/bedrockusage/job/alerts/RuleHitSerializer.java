@@ -1,0 +1,235 @@
+package com.bedrockusage.job.alerts;
+
+import static com.bedrockusage.job.state.CompactEncoding.readDecimal;
+import static com.bedrockusage.job.state.CompactEncoding.readString;
+import static com.bedrockusage.job.state.CompactEncoding.readStrings;
+import static com.bedrockusage.job.state.CompactEncoding.readVarLong;
+import static com.bedrockusage.job.state.CompactEncoding.readZigZag;
+import static com.bedrockusage.job.state.CompactEncoding.writeDecimal;
+import static com.bedrockusage.job.state.CompactEncoding.writeString;
+import static com.bedrockusage.job.state.CompactEncoding.writeStrings;
+import static com.bedrockusage.job.state.CompactEncoding.writeVarLong;
+import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
+
+import com.bedrockusage.job.usage.LatencySketch;
+import java.io.IOException;
+import java.math.BigDecimal;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * An explicit serializer for {@link RuleHit}, which crosses the network from the matcher to the evaluator with its rule,
+ * its contributors (up to {@value Contributors#CAPACITY} caller ARNs) and, for p99 rules, a latency sketch. The POJO
+ * serializer reads every field of the three by reflection and builds every String character by character; this one
+ * writes them in a fixed order with {@link com.bedrockusage.job.state.CompactEncoding}. Enums go by name. Hits live
+ * only in flight (the matcher flushes before each checkpoint barrier), never in state.
+ */
+public final class RuleHitSerializer extends TypeSerializerSingleton<RuleHit> {
+
+    private static final long serialVersionUID = 1L;
+    public static final RuleHitSerializer INSTANCE = new RuleHitSerializer();
+
+    @Override
+    public boolean isImmutableType() {
+        return false;
+    }
+
+    @Override
+    public RuleHit createInstance() {
+        return new RuleHit();
+    }
+
+    /** Through the wire format: a deep copy, used off the hot path only (hits are copied when object reuse is off). */
+    @Override
+    public RuleHit copy(RuleHit from) {
+        try {
+            DataOutputSerializer out = new DataOutputSerializer(256);
+            serialize(from, out);
+            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot copy " + from, e);
+        }
+    }
+
+    @Override
+    public RuleHit copy(RuleHit from, RuleHit reuse) {
+        return copy(from);
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(RuleHit hit, DataOutputView out) throws IOException {
+        writeString(hit.key, out);
+        writeRule(hit.rule, out);
+        writeString(hit.scopeKey, out);
+        writeZigZag(hit.windowStart, out);
+        writeZigZag(hit.windowEnd, out);
+        writeZigZag(hit.eventTime, out);
+        writeString(hit.accountId, out);
+        writeZigZag(hit.invocations, out);
+        writeZigZag(hit.errors, out);
+        writeZigZag(hit.unpriced, out);
+        writeZigZag(hit.inputTokens, out);
+        writeZigZag(hit.outputTokens, out);
+        writeZigZag(hit.totalTokens, out);
+        writeDecimal(hit.costUsd, out);
+        writeZigZag(hit.latencyCount, out);
+        writeZigZag(hit.latencySumMs, out);
+        writeSketch(hit.latency, out);
+        writeContributors(hit.contributors, out);
+    }
+
+    @Override
+    public RuleHit deserialize(DataInputView in) throws IOException {
+        RuleHit hit = new RuleHit();
+        hit.key = readString(in);
+        hit.rule = readRule(in);
+        hit.scopeKey = readString(in);
+        hit.windowStart = readZigZag(in);
+        hit.windowEnd = readZigZag(in);
+        hit.eventTime = readZigZag(in);
+        hit.accountId = readString(in);
+        hit.invocations = readZigZag(in);
+        hit.errors = readZigZag(in);
+        hit.unpriced = readZigZag(in);
+        hit.inputTokens = readZigZag(in);
+        hit.outputTokens = readZigZag(in);
+        hit.totalTokens = readZigZag(in);
+        hit.costUsd = readDecimal(in);
+        hit.latencyCount = readZigZag(in);
+        hit.latencySumMs = readZigZag(in);
+        hit.latency = readSketch(in);
+        hit.contributors = readContributors(in);
+        return hit;
+    }
+
+    @Override
+    public RuleHit deserialize(RuleHit reuse, DataInputView source) throws IOException {
+        return deserialize(source);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        serialize(deserialize(source), target);
+    }
+
+    private static void writeRule(AlertRule rule, DataOutputView out) throws IOException {
+        out.writeBoolean(rule != null);
+        if (rule == null) {
+            return;
+        }
+        writeString(rule.id, out);
+        writeString(rule.name, out);
+        writeString(rule.description, out);
+        writeString(rule.kind == null ? null : rule.kind.name(), out);
+        writeString(rule.metric == null ? null : rule.metric.name(), out);
+        writeString(rule.scopeType == null ? null : rule.scopeType.name(), out);
+        writeString(rule.scopeTag, out);
+        writeString(rule.window, out);
+        writeZigZag(rule.windowMillis, out);
+        writeString(rule.severity, out);
+        writeDecimal(rule.threshold, out);
+        writeZigZag(rule.minInvocations, out);
+        writeDecimal(rule.factor, out);
+        writeZigZag(rule.baselineWindows, out);
+        writeDecimal(rule.minVolume, out);
+        writeZigZag(rule.minElapsedMillis, out);
+        writeStrings(rule.accounts, out);
+        writeStrings(rule.models, out);
+        writeString(rule.arnContains, out);
+    }
+
+    private static AlertRule readRule(DataInputView in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        AlertRule rule = new AlertRule();
+        rule.id = readString(in);
+        rule.name = readString(in);
+        rule.description = readString(in);
+        String kind = readString(in);
+        rule.kind = kind == null ? null : RuleKind.valueOf(kind);
+        String metric = readString(in);
+        rule.metric = metric == null ? null : Metric.valueOf(metric);
+        String scopeType = readString(in);
+        rule.scopeType = scopeType == null ? null : ScopeType.valueOf(scopeType);
+        rule.scopeTag = readString(in);
+        rule.window = readString(in);
+        rule.windowMillis = readZigZag(in);
+        rule.severity = readString(in);
+        rule.threshold = readDecimal(in);
+        rule.minInvocations = readZigZag(in);
+        rule.factor = readDecimal(in);
+        rule.baselineWindows = (int) readZigZag(in);
+        rule.minVolume = readDecimal(in);
+        rule.minElapsedMillis = readZigZag(in);
+        rule.accounts = readStrings(in);
+        rule.models = readStrings(in);
+        rule.arnContains = readString(in);
+        return rule;
+    }
+
+    private static void writeSketch(LatencySketch sketch, DataOutputView out) throws IOException {
+        out.writeBoolean(sketch != null);
+        if (sketch != null) {
+            sketch.write(out);
+        }
+    }
+
+    private static LatencySketch readSketch(DataInputView in) throws IOException {
+        return in.readBoolean() ? LatencySketch.read(in) : null;
+    }
+
+    private static void writeContributors(Contributors c, DataOutputView out) throws IOException {
+        out.writeBoolean(c != null);
+        if (c == null) {
+            return;
+        }
+        out.writeBoolean(c.approximate);
+        writeVarLong(c.names.length, out);
+        for (int i = 0; i < c.names.length; i++) {
+            writeString(c.names[i], out);
+            writeDecimal(c.costs[i], out);
+            writeZigZag(c.invocations[i], out);
+        }
+    }
+
+    private static Contributors readContributors(DataInputView in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        Contributors c = new Contributors();
+        c.approximate = in.readBoolean();
+        int n = (int) readVarLong(in);
+        c.names = new String[n];
+        c.costs = new BigDecimal[n];
+        c.invocations = new long[n];
+        for (int i = 0; i < n; i++) {
+            c.names[i] = readString(in);
+            c.costs[i] = readDecimal(in);
+            c.invocations[i] = readZigZag(in);
+        }
+        return c;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<RuleHit> snapshotConfiguration() {
+        return new RuleHitSerializerSnapshot();
+    }
+
+    /** Stateless: restores to the singleton. */
+    public static final class RuleHitSerializerSnapshot extends SimpleTypeSerializerSnapshot<RuleHit> {
+        public RuleHitSerializerSnapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}
