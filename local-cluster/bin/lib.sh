@@ -91,7 +91,7 @@ fi
 # way: at the JDK's 21 MB, loading Flink, Iceberg and Hadoop costs three full collections before the first record.
 # - bounded (a backfill that exits when done): throughput counts, not pauses. The parallel collector, with the whole
 #   heap committed from the start (sized adaptively, it kept the heap at 1.3 GB and ran full collections), cuts a
-#   2.3 GB run's CPU by ~12 % against G1 (docs/benchmarks.md, "What changed in session 5").
+#   2.3 GB run's CPU by ~13 % against G1 (docs/benchmarks.md, "What changed in session 5").
 # - live: G1, the JDK's default, for short pauses while alerts are due within seconds.
 bu_heap_opts() {
   local mode="$1" heap="$2"
