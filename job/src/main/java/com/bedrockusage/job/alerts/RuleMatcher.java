@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>Batches leave before a watermark that reaches the end of a pending batch's window (so the evaluator never sees a
  * hit after event time has closed its window; earlier watermarks pass the batches, which would otherwise leave on
  * every watermark, several times a second), before every checkpoint barrier (so a checkpoint never holds calls in
- * flight here: the operator needs no state for them), when the rules change and at the end of input. The rules come from broadcast state; until the first broadcast arrives (the two inputs are not
- * ordered) the rules read at job start are used, so no early invocation is judged without rules.
+ * flight here: the operator needs no state for them), when the rules change and at the end of input. The rules come
+ * from broadcast state; until the first broadcast arrives (the two inputs are not ordered) the rules read at job start
+ * are used, so no early invocation is judged without rules.
  */
 public class RuleMatcher extends AbstractStreamOperator<RuleHit>
         implements TwoInputStreamOperator<Invocation, RuleSet, RuleHit> {

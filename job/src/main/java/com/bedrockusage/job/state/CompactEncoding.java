@@ -90,7 +90,6 @@ public final class CompactEncoding {
         return bytes;
     }
 
-    /** A nullable decimal: a marker byte, then scale and unscaled value (as a number when it fits a long). */
     /** A nullable String array: null as 0, else the length + 1 and the elements. */
     public static void writeStrings(String[] values, DataOutputView out) throws IOException {
         if (values == null) {
@@ -115,6 +114,7 @@ public final class CompactEncoding {
         return values;
     }
 
+    /** A nullable decimal: a marker byte, then scale and unscaled value (as a number when it fits a long). */
     public static void writeDecimal(BigDecimal value, DataOutputView out) throws IOException {
         if (value == null) {
             out.writeByte(NULL_DECIMAL);
