@@ -11,12 +11,12 @@ import static com.bedrockusage.job.state.CompactEncoding.writeStrings;
 import static com.bedrockusage.job.state.CompactEncoding.writeVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
 
+import com.bedrockusage.job.state.MutableRecordSerializer;
 import com.bedrockusage.job.usage.LatencySketch;
 import java.io.IOException;
 import java.math.BigDecimal;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -29,22 +29,17 @@ import org.apache.flink.core.memory.DataOutputView;
  * writes them in a fixed order with {@link com.bedrockusage.job.state.CompactEncoding}. Enums go by name. Hits live
  * only in flight (the matcher flushes before each checkpoint barrier), never in state.
  */
-public final class RuleHitSerializer extends TypeSerializerSingleton<RuleHit> {
+public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
 
     private static final long serialVersionUID = 1L;
     public static final RuleHitSerializer INSTANCE = new RuleHitSerializer();
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
 
     @Override
     public RuleHit createInstance() {
         return new RuleHit();
     }
 
-    /** Through the wire format: a deep copy, used off the hot path only (hits are copied when object reuse is off). */
+    /** A deep copy through the wire format; off the hot path, as hits only ever cross the network. */
     @Override
     public RuleHit copy(RuleHit from) {
         try {
@@ -54,16 +49,6 @@ public final class RuleHitSerializer extends TypeSerializerSingleton<RuleHit> {
         } catch (IOException e) {
             throw new IllegalStateException("cannot copy " + from, e);
         }
-    }
-
-    @Override
-    public RuleHit copy(RuleHit from, RuleHit reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -110,16 +95,6 @@ public final class RuleHitSerializer extends TypeSerializerSingleton<RuleHit> {
         hit.latency = readSketch(in);
         hit.contributors = readContributors(in);
         return hit;
-    }
-
-    @Override
-    public RuleHit deserialize(RuleHit reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     private static void writeRule(AlertRule rule, DataOutputView out) throws IOException {

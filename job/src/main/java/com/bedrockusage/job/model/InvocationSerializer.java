@@ -13,10 +13,10 @@ import static com.bedrockusage.job.state.CompactEncoding.writeStrings;
 import static com.bedrockusage.job.state.CompactEncoding.writeVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
 
+import com.bedrockusage.job.state.MutableRecordSerializer;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -26,18 +26,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * character by character; this one writes the fields in a fixed order with
  * {@link com.bedrockusage.job.state.CompactEncoding}. The transient {@link Invocation#usageKey} is not sent.
  */
-public final class InvocationSerializer extends TypeSerializerSingleton<Invocation> {
+public final class InvocationSerializer extends MutableRecordSerializer<Invocation> {
 
     private static final long serialVersionUID = 1L;
     public static final InvocationSerializer INSTANCE = new InvocationSerializer();
 
     private static final int BODIES_OFFLOADED = 1;
     private static final int PRICED = 1 << 1;
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
 
     @Override
     public Invocation createInstance() {
@@ -76,16 +71,6 @@ public final class InvocationSerializer extends TypeSerializerSingleton<Invocati
         c.cacheWriteCostUsd = from.cacheWriteCostUsd;
         c.priceRow = from.priceRow;
         return c;
-    }
-
-    @Override
-    public Invocation copy(Invocation from, Invocation reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -152,16 +137,6 @@ public final class InvocationSerializer extends TypeSerializerSingleton<Invocati
         inv.cacheWriteCostUsd = readDecimal(in);
         inv.priceRow = readString(in);
         return inv;
-    }
-
-    @Override
-    public Invocation deserialize(Invocation reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

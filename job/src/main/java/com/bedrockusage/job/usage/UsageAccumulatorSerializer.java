@@ -7,11 +7,11 @@ import static com.bedrockusage.job.state.CompactEncoding.writeDecimal;
 import static com.bedrockusage.job.state.CompactEncoding.writeVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
 
+import com.bedrockusage.job.state.MutableRecordSerializer;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -27,7 +27,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * <p>Block: a flags byte (which of latency min, max and sketch are present), the counters, the decimals, latency
  * min/max and the sketch, in {@link com.bedrockusage.job.state.CompactEncoding}'s formats.
  */
-public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<UsageAccumulator> {
+public final class UsageAccumulatorSerializer extends MutableRecordSerializer<UsageAccumulator> {
 
     private static final long serialVersionUID = 1L;
     public static final UsageAccumulatorSerializer INSTANCE = new UsageAccumulatorSerializer();
@@ -40,11 +40,6 @@ public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<Us
     private static final ThreadLocal<DataInputDeserializer> IN = ThreadLocal.withInitial(DataInputDeserializer::new);
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
     public UsageAccumulator createInstance() {
         return new UsageAccumulator();
     }
@@ -52,16 +47,6 @@ public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<Us
     @Override
     public UsageAccumulator copy(UsageAccumulator from) {
         return from.copy();
-    }
-
-    @Override
-    public UsageAccumulator copy(UsageAccumulator from, UsageAccumulator reuse) {
-        return from.copy();
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -80,11 +65,6 @@ public final class UsageAccumulatorSerializer extends TypeSerializerSingleton<Us
         DataInputDeserializer in = IN.get();
         in.setBuffer(block);
         return decode(in);
-    }
-
-    @Override
-    public UsageAccumulator deserialize(UsageAccumulator reuse, DataInputView source) throws IOException {
-        return deserialize(source);
     }
 
     @Override
