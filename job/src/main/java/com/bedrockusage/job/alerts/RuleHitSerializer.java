@@ -1,11 +1,13 @@
 package com.bedrockusage.job.alerts;
 
 import static com.bedrockusage.job.state.CompactEncoding.readDecimal;
+import static com.bedrockusage.job.state.CompactEncoding.readEnum;
 import static com.bedrockusage.job.state.CompactEncoding.readString;
 import static com.bedrockusage.job.state.CompactEncoding.readStrings;
 import static com.bedrockusage.job.state.CompactEncoding.readVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.readZigZag;
 import static com.bedrockusage.job.state.CompactEncoding.writeDecimal;
+import static com.bedrockusage.job.state.CompactEncoding.writeEnum;
 import static com.bedrockusage.job.state.CompactEncoding.writeString;
 import static com.bedrockusage.job.state.CompactEncoding.writeStrings;
 import static com.bedrockusage.job.state.CompactEncoding.writeVarLong;
@@ -105,9 +107,9 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
         writeString(rule.id, out);
         writeString(rule.name, out);
         writeString(rule.description, out);
-        writeString(rule.kind == null ? null : rule.kind.name(), out);
-        writeString(rule.metric == null ? null : rule.metric.name(), out);
-        writeString(rule.scopeType == null ? null : rule.scopeType.name(), out);
+        writeEnum(rule.kind, out);
+        writeEnum(rule.metric, out);
+        writeEnum(rule.scopeType, out);
         writeString(rule.scopeTag, out);
         writeString(rule.window, out);
         writeZigZag(rule.windowMillis, out);
@@ -131,12 +133,9 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
         rule.id = readString(in);
         rule.name = readString(in);
         rule.description = readString(in);
-        String kind = readString(in);
-        rule.kind = kind == null ? null : RuleKind.valueOf(kind);
-        String metric = readString(in);
-        rule.metric = metric == null ? null : Metric.valueOf(metric);
-        String scopeType = readString(in);
-        rule.scopeType = scopeType == null ? null : ScopeType.valueOf(scopeType);
+        rule.kind = readEnum(RuleKind.class, in);
+        rule.metric = readEnum(Metric.class, in);
+        rule.scopeType = readEnum(ScopeType.class, in);
         rule.scopeTag = readString(in);
         rule.window = readString(in);
         rule.windowMillis = readZigZag(in);

@@ -90,6 +90,16 @@ public final class CompactEncoding {
         return bytes;
     }
 
+    /** A nullable enum constant, by name: a reordered enum still reads what an older build wrote. */
+    public static void writeEnum(Enum<?> value, DataOutputView out) throws IOException {
+        writeString(value == null ? null : value.name(), out);
+    }
+
+    public static <E extends Enum<E>> E readEnum(Class<E> type, DataInputView in) throws IOException {
+        String name = readString(in);
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
     /** A nullable String array: null as 0, else the length + 1 and the elements. */
     public static void writeStrings(String[] values, DataOutputView out) throws IOException {
         if (values == null) {

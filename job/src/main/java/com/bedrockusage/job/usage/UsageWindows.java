@@ -38,7 +38,8 @@ public final class UsageWindows {
      * chain onto it.
      */
     public static KeyedStream<Invocation, String> byUsageKey(DataStream<Invocation> meteredByUsageKey) {
-        return DataStreamUtils.reinterpretAsKeyedStream(meteredByUsageKey, new UsageKey.Selector(), Utf8StringTypeInfo.INSTANCE);
+        return DataStreamUtils.reinterpretAsKeyedStream(meteredByUsageKey, new UsageKey.Selector(),
+                Utf8StringTypeInfo.INSTANCE);
     }
 
     /** Rows per usage key and window, as the lead sinks them for the minute and hour tables. */
