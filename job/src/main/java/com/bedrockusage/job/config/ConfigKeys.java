@@ -58,7 +58,8 @@ public final class ConfigKeys {
     public static final ConfigKey CHECKPOINT_INTERVAL = defineLocal(GROUP_PIPELINE, "checkpoint-interval", "10s",
             "Checkpoint interval for local runs; Iceberg commits on every checkpoint (MSF sets it in the application).");
     public static final ConfigKey CHECKPOINT_DIR = defineLocal(GROUP_PIPELINE, "checkpoint-dir", "",
-            "Where local runs keep checkpoints (file:///dir); empty uses a folder in the system temp directory.");
+            "Where local runs keep checkpoints (file:///dir); empty uses a folder per user in the system temp "
+                    + "directory (`bedrock-usage-checkpoints-<user>`).");
 
     // ---- pricing ----
     public static final ConfigKey PRICING_CATALOG = define(GROUP_PRICING, "catalog", "",

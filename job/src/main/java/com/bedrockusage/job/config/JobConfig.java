@@ -116,8 +116,7 @@ public final class JobConfig implements Serializable {
         parallelism = positiveInt(p, ConfigKeys.PARALLELISM);
         checkpointInterval = positiveDuration(p, ConfigKeys.CHECKPOINT_INTERVAL);
         String dir = optional(p, ConfigKeys.CHECKPOINT_DIR);
-        checkpointDir = dir != null ? dir
-                : Paths.get(System.getProperty("java.io.tmpdir"), "bedrock-usage-checkpoints").toUri().toString();
+        checkpointDir = dir != null ? dir : defaultCheckpointDir(System.getProperty("user.name"));
 
         pricingCatalog = optional(p, ConfigKeys.PRICING_CATALOG);
         if (pricingCatalog != null && isLocalPath(pricingCatalog) && !Files.isRegularFile(localPath(pricingCatalog))) {
@@ -182,6 +181,15 @@ public final class JobConfig implements Serializable {
 
     public boolean hasWindow(Duration size) {
         return windows.contains(size);
+    }
+
+    /**
+     * A folder per user in the system temp directory: a shared one would belong to whoever ran first, and every other
+     * user's job would fail at start, unable to create its checkpoint directory there.
+     */
+    static String defaultCheckpointDir(String user) {
+        String owner = user == null || user.isEmpty() ? "unknown" : user.replaceAll("[^A-Za-z0-9._-]", "_");
+        return Paths.get(System.getProperty("java.io.tmpdir"), "bedrock-usage-checkpoints-" + owner).toUri().toString();
     }
 
     private static String optional(PropertyGroups p, ConfigKey key) {

@@ -35,6 +35,16 @@ class JobConfigTest {
     }
 
     @Test
+    void shouldKeepEachUsersCheckpointsInTheirOwnTempFolderByDefault() {
+        assertThat(JobConfig.from(withS3()).checkpointDir)
+                .isEqualTo(JobConfig.defaultCheckpointDir(System.getProperty("user.name")));
+        assertThat(JobConfig.defaultCheckpointDir("alice")).matches("file:/.*/bedrock-usage-checkpoints-alice/?");
+        assertThat(JobConfig.defaultCheckpointDir("DOMAIN\\eve")).matches("file:/.*/bedrock-usage-checkpoints-DOMAIN_eve/?");
+        assertThat(JobConfig.from(withS3().set("pipeline.checkpoint-dir", "file:///ckpt")).checkpointDir)
+                .isEqualTo("file:///ckpt");
+    }
+
+    @Test
     void shouldRefuseToStartWithoutASource() {
         assertThatThrownBy(() -> JobConfig.from(PropertyGroups.empty()))
                 .isInstanceOf(ConfigException.class)
