@@ -39,6 +39,8 @@ public final class JobConfig implements Serializable {
     public final Duration s3DiscoveryInterval;
     public final Instant s3From;
     public final Instant s3To;
+    /** Inflate gzip log objects with Intel ISA-L where it loads. */
+    public final boolean s3Isal;
 
     public final String kinesisStreamArn;
     public final String kinesisRegion;
@@ -86,6 +88,7 @@ public final class JobConfig implements Serializable {
         s3DiscoveryInterval = positiveDuration(p, ConfigKeys.S3_DISCOVERY_INTERVAL);
         s3From = instant(p, ConfigKeys.S3_FROM);
         s3To = instant(p, ConfigKeys.S3_TO);
+        s3Isal = oneOf(p, ConfigKeys.S3_GUNZIP, "isal", "jdk").equals("isal");
         if (s3From != null && s3To != null && !s3From.isBefore(s3To)) {
             throw invalid(ConfigKeys.S3_TO, p.get(ConfigKeys.S3_TO), "it must be after " + ConfigKeys.S3_FROM.fullName());
         }

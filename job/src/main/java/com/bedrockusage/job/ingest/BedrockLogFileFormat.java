@@ -25,6 +25,13 @@ public final class BedrockLogFileFormat implements BulkFormat<IngestRecord, File
     private static final long serialVersionUID = 1L;
     static final int BATCH_SIZE = 512;
 
+    private final boolean isal;
+
+    /** @param isal inflate gzip objects with Intel ISA-L where its native library loads (see {@link IsalGunzip}) */
+    public BedrockLogFileFormat(boolean isal) {
+        this.isal = isal;
+    }
+
     @Override
     public Reader<IngestRecord> createReader(Configuration config, FileSourceSplit split) throws IOException {
         return open(split, 0);
@@ -36,9 +43,10 @@ public final class BedrockLogFileFormat implements BulkFormat<IngestRecord, File
         return open(split, skip);
     }
 
-    private static Reader<IngestRecord> open(FileSourceSplit split, long skip) throws IOException {
+    private Reader<IngestRecord> open(FileSourceSplit split, long skip) throws IOException {
         Path path = split.path();
-        LogObjectReader reader = new LogObjectReader(path.getFileSystem().open(path), path.toString());
+        LogObjectReader reader = new LogObjectReader(path.getFileSystem().open(path), path.toString(), isal,
+                split.length());
         return new BatchReader(reader, skip);
     }
 

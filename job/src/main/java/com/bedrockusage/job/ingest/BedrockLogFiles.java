@@ -16,6 +16,12 @@ public final class BedrockLogFiles {
 
     private BedrockLogFiles() {}
 
+    /** As {@link #source(String, boolean, Duration, Instant, Instant, boolean)}, inflating with ISA-L where it loads. */
+    public static FileSource<IngestRecord> source(
+            String path, boolean continuous, Duration discoveryInterval, Instant fromOrNull, Instant toOrNull) {
+        return source(path, continuous, discoveryInterval, fromOrNull, toOrNull, true);
+    }
+
     /**
      * @param path root to read, e.g. {@code s3://bucket/prefix/AWSLogs/} or a single object
      * @param continuous true: keep watching for new objects every {@code discoveryInterval}; false: read what
@@ -23,14 +29,15 @@ public final class BedrockLogFiles {
      * @param discoveryInterval how often to list in continuous mode (ignored when bounded)
      * @param fromOrNull read only hour folders ending after this instant (null: no lower bound)
      * @param toOrNull read only hour folders starting before this instant (null: no upper bound)
+     * @param isal inflate gzip objects with Intel ISA-L where its native library loads (false: always the JDK's zlib)
      */
-    public static FileSource<IngestRecord> source(
-            String path, boolean continuous, Duration discoveryInterval, Instant fromOrNull, Instant toOrNull) {
+    public static FileSource<IngestRecord> source(String path, boolean continuous, Duration discoveryInterval,
+            Instant fromOrNull, Instant toOrNull, boolean isal) {
         BedrockLogPathFilter filter = new BedrockLogPathFilter(
                 fromOrNull == null ? Long.MIN_VALUE : fromOrNull.toEpochMilli(),
                 toOrNull == null ? Long.MAX_VALUE : toOrNull.toEpochMilli());
         FileSource.FileSourceBuilder<IngestRecord> builder = FileSource
-                .forBulkFileFormat(new BedrockLogFileFormat(), new Path(path))
+                .forBulkFileFormat(new BedrockLogFileFormat(isal), new Path(path))
                 .setFileEnumerator(new BedrockLogEnumerator.Provider(filter))
                 .setSplitAssigner(new TimeOrderedSplitAssigner.Provider());
         if (continuous) {

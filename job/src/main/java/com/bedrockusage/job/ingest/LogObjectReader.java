@@ -4,10 +4,12 @@ import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -16,7 +18,8 @@ import java.util.zip.ZipException;
  * Reads one delivered log object, record by record: gzip (detected by its magic bytes, not the file name) or
  * plain, NDJSON or (when the content starts with '[') a JSON array of records. Every non-blank line (array
  * element) yields exactly one {@link IngestRecord}; nothing is dropped silently and nothing bad in the data
- * throws. A gzip stream that is truncated or corrupt yields the complete records before the damage plus
+ * throws. Gzip objects up to {@link IsalGunzip#MAX_OUTPUT} are inflated whole with ISA-L where it loads, others
+ * are streamed through the JDK; the output is the same either way. A gzip stream that is truncated or corrupt yields the complete records before the damage plus
  * exactly one rejected record ({@code truncated-gzip} / {@code corrupt-gzip}) carrying the cut-off tail.
  * I/O errors of the underlying stream still throw (the source retries the file). Damaged deflate data can
  * inflate to garbage before gzip notices (the CRC is only checked at the end): such lines are rejected
@@ -37,6 +40,9 @@ final class LogObjectReader implements Closeable {
 
     private final InputStream raw;
     private final String location;
+    private final boolean isal;
+    /** The object's size when known (else 0): the ISA-L path reads it into one array of that size. */
+    private final long size;
     private final BedrockRecordParser parser;
     private final JsonScanner elements = new JsonScanner();
 
@@ -55,13 +61,19 @@ final class LogObjectReader implements Closeable {
     private boolean firstElement = true;
 
     LogObjectReader(InputStream raw, String location) {
-        this(raw, location, Invocation.SOURCE_S3);
+        this(raw, location, true, 0);
     }
 
-    LogObjectReader(InputStream raw, String location, String source) {
+    /**
+     * @param isal inflate gzip objects with ISA-L when it loads (else always with the JDK)
+     * @param size the object's size in bytes if known, else 0
+     */
+    LogObjectReader(InputStream raw, String location, boolean isal, long size) {
         this.raw = raw;
         this.location = location;
-        this.parser = new BedrockRecordParser(source);
+        this.isal = isal;
+        this.size = size;
+        this.parser = new BedrockRecordParser(Invocation.SOURCE_S3);
     }
 
     /** The next record, or null at the end of the object. */
@@ -88,19 +100,56 @@ final class LogObjectReader implements Closeable {
         int b0 = buffered.read();
         int b1 = buffered.read();
         buffered.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            try {
-                in = new GZIPInputStream(buffered, READ_CHUNK);
-            } catch (EOFException e) {
-                in = buffered;
-                failStream(RejectReason.TRUNCATED_GZIP);
-            } catch (ZipException e) {
-                in = buffered;
-                failStream(RejectReason.CORRUPT_GZIP);
-            }
-        } else {
+        if (b0 != 0x1f || b1 != 0x8b) {
             in = buffered;
+            return;
         }
+        InputStream compressed = isal && IsalGunzip.available() ? inflateWhole(buffered) : buffered;
+        if (compressed == null) {
+            in = buffered; // at its end: buf holds the whole content
+            return;
+        }
+        try {
+            in = new GZIPInputStream(compressed, READ_CHUNK);
+        } catch (EOFException e) {
+            in = compressed;
+            failStream(RejectReason.TRUNCATED_GZIP);
+        } catch (ZipException e) {
+            in = compressed;
+            failStream(RejectReason.CORRUPT_GZIP);
+        }
+    }
+
+    /**
+     * Reads the whole gzip object and inflates it with ISA-L into {@code buf}. Returns null when that worked, else the
+     * stream of the same compressed bytes for the JDK path.
+     */
+    private InputStream inflateWhole(InputStream compressed) throws IOException {
+        // one byte more than the size, so the read that finds the end needs no larger array
+        byte[] gz = new byte[size > 0 && size < IsalGunzip.MAX_OUTPUT ? (int) size + 1 : INITIAL_BUFFER];
+        int n = 0;
+        for (;;) {
+            if (n == gz.length) {
+                if (n > IsalGunzip.MAX_OUTPUT) {
+                    return new SequenceInputStream(new ByteArrayInputStream(gz, 0, n), compressed);
+                }
+                gz = Arrays.copyOf(gz, n * 2);
+            }
+            int read = compressed.read(gz, n, gz.length - n);
+            if (read < 0) {
+                break;
+            }
+            n += read;
+        }
+        byte[] content = IsalGunzip.inflate(gz, n);
+        if (content == null) {
+            return new ByteArrayInputStream(gz, 0, n);
+        }
+        buf = content;
+        start = 0;
+        limit = content.length;
+        eof = true;
+        return null;
     }
 
     private void detectMode() throws IOException {

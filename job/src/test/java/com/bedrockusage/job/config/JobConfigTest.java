@@ -29,6 +29,8 @@ class JobConfigTest {
         assertThat(c.dedupTtl).isEqualTo(Duration.ofHours(48));
         assertThat(c.allowedLateness).isEqualTo(Duration.ofHours(6));
         assertThat(c.s3Continuous).isTrue();
+        assertThat(c.s3Isal).isTrue();
+        assertThat(JobConfig.from(withS3().set("source.s3.gunzip", "jdk")).s3Isal).isFalse();
         assertThat(c.icebergCatalogType).isEqualTo("hadoop");
         assertThat(c.icebergNamespace).isEqualTo("bedrock");
         assertThat(c.isBounded()).isFalse();
@@ -63,6 +65,9 @@ class JobConfigTest {
         assertThatThrownBy(() -> JobConfig.from(withS3().set("source.s3.mode", "sometimes")))
                 .hasMessageContaining("source.s3.mode")
                 .hasMessageContaining("bounded, continuous");
+        assertThatThrownBy(() -> JobConfig.from(withS3().set("source.s3.gunzip", "zlib")))
+                .hasMessageContaining("source.s3.gunzip")
+                .hasMessageContaining("isal, jdk");
         assertThatThrownBy(() -> JobConfig.from(withS3().set("pipeline.idleness", "soon")))
                 .hasMessageContaining("pipeline.idleness");
         assertThatThrownBy(() -> JobConfig.from(withS3().set("iceberg.catalog-type", "glue")))

@@ -60,7 +60,7 @@ class BedrockLogFileFormatTest {
     @Test
     void shouldPositionEveryRecordByTheCountEmittedSoFar() throws IOException {
         Path path = writeObject(1200);
-        List<Object[]> all = drain(new BedrockLogFileFormat().createReader(new Configuration(), split(path, null)));
+        List<Object[]> all = drain(new BedrockLogFileFormat(true).createReader(new Configuration(), split(path, null)));
         assertThat(all).hasSize(1201);
         for (int i = 0; i < all.size(); i++) {
             assertThat((long) all.get(i)[1]).isEqualTo(i + 1L);
@@ -71,7 +71,7 @@ class BedrockLogFileFormatTest {
     @Test
     void shouldResumeAfterTheRecordsAlreadyEmitted() throws IOException {
         Path path = writeObject(1200);
-        BulkFormat.Reader<IngestRecord> restored = new BedrockLogFileFormat().restoreReader(new Configuration(),
+        BulkFormat.Reader<IngestRecord> restored = new BedrockLogFileFormat(true).restoreReader(new Configuration(),
                 split(path, new CheckpointedPosition(CheckpointedPosition.NO_OFFSET, 700)));
         List<Object[]> rest = drain(restored);
         assertThat(rest).hasSize(501);
@@ -82,6 +82,6 @@ class BedrockLogFileFormatTest {
 
     @Test
     void shouldNotBeSplittable() {
-        assertThat(new BedrockLogFileFormat().isSplittable()).isFalse();
+        assertThat(new BedrockLogFileFormat(true).isSplittable()).isFalse();
     }
 }

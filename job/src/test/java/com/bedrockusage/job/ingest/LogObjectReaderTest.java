@@ -28,8 +28,12 @@ class LogObjectReaderTest {
     }
 
     static List<IngestRecord> readAll(byte[] object) throws IOException {
+        return readAll(object, true);
+    }
+
+    private static List<IngestRecord> readAll(byte[] object, boolean isal) throws IOException {
         List<IngestRecord> out = new ArrayList<>();
-        try (LogObjectReader reader = new LogObjectReader(new ByteArrayInputStream(object), "obj")) {
+        try (LogObjectReader reader = new LogObjectReader(new ByteArrayInputStream(object), "obj", isal, object.length)) {
             for (IngestRecord r = reader.next(); r != null; r = reader.next()) {
                 out.add(r);
             }
@@ -62,6 +66,37 @@ class LogObjectReaderTest {
             assertThat(fromGzip.get(i).invocation).isEqualTo(fromPlain.get(i).invocation);
             assertThat(fromGzip.get(i).invocation.requestId).isEqualTo("req-" + i);
         }
+    }
+
+    @Test
+    void shouldYieldTheSameRecordsWhetherIsaLOrTheJdkInflates() throws IOException {
+        byte[] plain = SyntheticLogs.ndjson(records(80, 2000));
+        byte[] gz = SyntheticLogs.gzip(plain);
+        List<byte[]> objects = new ArrayList<>();
+        objects.add(gz);
+        objects.add(SyntheticLogs.gzip(("[" + String.join(",", records(20, 500)) + "]").getBytes(StandardCharsets.UTF_8)));
+        byte[] twoMembers = Arrays.copyOf(gz, gz.length * 2);
+        System.arraycopy(gz, 0, twoMembers, gz.length, gz.length);
+        objects.add(twoMembers);
+        for (int cut = 2; cut < gz.length; cut += 1597) {
+            objects.add(Arrays.copyOf(gz, cut));
+        }
+        for (int at : new int[] {3, 12, gz.length / 3, gz.length / 2, gz.length - 8, gz.length - 2}) {
+            byte[] damaged = gz.clone();
+            damaged[at] ^= 0x41;
+            objects.add(damaged);
+        }
+        for (byte[] object : objects) {
+            List<IngestRecord> isal = readAll(object, true);
+            List<IngestRecord> jdk = readAll(object, false);
+            assertThat(isal).as("records of a %d-byte object", object.length).hasSameSizeAs(jdk);
+            for (int i = 0; i < jdk.size(); i++) {
+                assertThat(isal.get(i).invocation).isEqualTo(jdk.get(i).invocation);
+                assertThat(isal.get(i).rejected).usingRecursiveComparison().ignoringFields("ingestTime")
+                        .isEqualTo(jdk.get(i).rejected);
+            }
+        }
+        assertThat(readAll(twoMembers, true)).hasSize(160);
     }
 
     @Test
