@@ -14,10 +14,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * Alerting in one call. Topology:
  *
  * <pre>
- *   rules file --(RulesSource, p=1)--> RuleSet --broadcast--+
- *                                                           v
- *   priced Invocation -----------------------> RuleMatcher (per matching rule, scope key and window: the calls
- *                                                  |        summed into a RuleHit, flushed every 100 ms)
+ *   priced Invocation ----(chained)---> RuleMatcher (per matching rule, scope key and window: the calls
+ *                                            ^     |        summed into a RuleHit, flushed every 100 ms)
+ *   rules file, re-read by every subtask ----+     |
  *                                                  | keyBy(rule id | scope key)
  *                                                  v
  *                                            RuleEvaluator (running value per window; fires on crossing)
@@ -61,16 +60,10 @@ public final class AlertsPipeline {
             throw new ConfigException(e.getMessage() + " (alerts.rules)", e);
         }
 
-        @SuppressWarnings("deprecation")
-        DataStream<RuleSet> rules = priced.getExecutionEnvironment()
-                .addSource(new RulesSource(s.rulesPath, s.defaultsEnabled, s.rulesInterval.toMillis(), s.watchRules),
-                        "Alert rules", TypeInformation.of(RuleSet.class))
-                .setParallelism(1)
-                .uid(AlertOperatorIds.RULES_SOURCE);
-        // RuleMatcher keeps the rules in broadcast state (RuleMatcher.RULES) itself
-        DataStream<RuleHit> hits = priced.connect(rules.broadcast())
+        RulesFile rulesFile = new RulesFile(s.rulesPath, s.defaultsEnabled, s.rulesInterval.toMillis(), s.watchRules);
+        DataStream<RuleHit> hits = priced
                 .transform("Match alert rules", TypeInformation.of(RuleHit.class),
-                        new RuleMatcher(initial, s.appPattern))
+                        new RuleMatcher(initial, s.appPattern, rulesFile))
                 .uid(AlertOperatorIds.MATCHER);
 
         DataStream<Alert> alerts = hits.keyBy(h -> h.key, Utf8StringTypeInfo.INSTANCE)

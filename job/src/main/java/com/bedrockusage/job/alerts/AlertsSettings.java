@@ -13,7 +13,7 @@ public final class AlertsSettings implements Serializable {
     public final String rulesPath;
     public final boolean defaultsEnabled;
     public final Duration rulesInterval;
-    /** False in bounded jobs: the rules source emits once and finishes, so the job can end. */
+    /** False in bounded jobs: the matcher reads the rules file once, at start. */
     public final boolean watchRules;
     public final String appPattern;
     public final Duration allowedLateness;

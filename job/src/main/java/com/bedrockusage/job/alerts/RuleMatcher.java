@@ -2,17 +2,20 @@ package com.bedrockusage.job.alerts;
 
 import com.bedrockusage.job.model.Invocation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.flink.api.common.state.BroadcastState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.slf4j.Logger;
@@ -26,19 +29,22 @@ import org.slf4j.LoggerFactory;
  * <p>Batches leave before a watermark that reaches the end of a pending batch's window (so the evaluator never sees a
  * hit after event time has closed its window; earlier watermarks pass the batches, which would otherwise leave on
  * every watermark, several times a second), before every checkpoint barrier (so a checkpoint never holds calls in
- * flight here: the operator needs no state for them), when the rules change and at the end of input. The rules come
- * from broadcast state; until the first broadcast arrives (the two inputs are not ordered) the rules read at job start
- * are used, so no early invocation is judged without rules.
+ * flight here: the operator needs no state for them), when the rules change and at the end of input.
+ *
+ * <p>The operator chains to the pricing operator, so calls reach it without being serialized. That is why it reads the
+ * rules file itself (each subtask; a broadcast input would break the chain): at start, then every interval while
+ * watching. A file that does not validate leaves the rules in force. The rules in force are checkpointed, so a
+ * restored job whose file is now unreadable keeps them.
  */
 public class RuleMatcher extends AbstractStreamOperator<RuleHit>
-        implements TwoInputStreamOperator<Invocation, RuleSet, RuleHit> {
+        implements OneInputStreamOperator<Invocation, RuleHit> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RuleMatcher.class);
 
-    public static final MapStateDescriptor<String, RuleSet> RULES =
-            new MapStateDescriptor<>("alert-rules", Types.STRING, TypeInformation.of(RuleSet.class));
-    static final String CURRENT = "current";
+    /** Union state: a restored subtask takes the most recently loaded rules of all subtasks. */
+    static final ListStateDescriptor<RuleSet> RULES =
+            new ListStateDescriptor<>("alert-rules-in-force", TypeInformation.of(RuleSet.class));
     /** The longest a call waits here: alerts stay within seconds of the crossing call. */
     static final long FLUSH_INTERVAL_MILLIS = 100;
     /** Rule, key and window combinations held before an early flush, bounding the memory of a batch. */
@@ -46,10 +52,15 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
 
     private final RuleSet initial;
     private final String appPattern;
+    private final RulesFile rulesFile;
     private transient Pattern app;
     private transient Counter hits;
+    private transient Counter loaded;
+    private transient Counter rejected;
     private transient Counter applied;
-    private transient BroadcastState<String, RuleSet> rulesState;
+    private transient ListState<RuleSet> rulesState;
+    private transient RulesWatcher watcher;
+    private transient long rejectedSoFar;
     private transient RuleSet rules;
     /** Per rule of {@link #rules}, in its order: scope key to the batch of its current window. */
     private transient List<Map<String, RuleHit>> pending;
@@ -59,9 +70,15 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
     private transient boolean flushScheduled;
     private transient StreamRecord<RuleHit> reuse;
 
-    public RuleMatcher(RuleSet initial, String appPattern) {
+    /**
+     * @param initial the rules read when the job was built (so a bad file fails the submission), in force until the
+     *     subtask has read the file itself
+     */
+    public RuleMatcher(RuleSet initial, String appPattern, RulesFile rulesFile) {
         this.initial = initial;
         this.appPattern = appPattern;
+        this.rulesFile = rulesFile;
+        this.chainingStrategy = ChainingStrategy.ALWAYS;
     }
 
     @Override
@@ -69,15 +86,27 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
         super.open();
         app = Pattern.compile(appPattern);
         hits = AlertMetrics.counter(getMetricGroup(), AlertMetrics.HITS);
+        loaded = AlertMetrics.counter(getMetricGroup(), AlertMetrics.RULES_LOADED);
+        rejected = AlertMetrics.counter(getMetricGroup(), AlertMetrics.RULES_REJECTED);
         applied = AlertMetrics.counter(getMetricGroup(), AlertMetrics.RULES_APPLIED);
-        rulesState = getOperatorStateBackend().getBroadcastState(RULES);
-        RuleSet restored = rulesState.get(CURRENT);
-        use(restored != null ? restored : initial);
         reuse = new StreamRecord<>(null);
+        rulesState = getOperatorStateBackend().getUnionListState(RULES);
+        RuleSet restored = null;
+        for (RuleSet set : rulesState.get()) {
+            if (restored == null || set.loadedAt > restored.loadedAt) {
+                restored = set;
+            }
+        }
+        use(restored != null ? restored : initial);
+        watcher = rulesFile.watcher();
+        readRules(); // the file as it is now, also after a restore
+        if (rulesFile.watch) {
+            scheduleRulesRead();
+        }
     }
 
     @Override
-    public void processElement1(StreamRecord<Invocation> element) {
+    public void processElement(StreamRecord<Invocation> element) {
         Invocation inv = element.getValue();
         for (int i = 0; i < rules.rules.length; i++) {
             AlertRule rule = rules.rules[i];
@@ -116,17 +145,36 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
         }
     }
 
-    @Override
-    public void processElement2(StreamRecord<RuleSet> element) throws Exception {
-        flush();
-        RuleSet next = element.getValue();
-        RuleSet previous = rulesState.get(CURRENT);
-        rulesState.put(CURRENT, next);
-        use(next);
-        applied.inc();
-        if (previous == null || !previous.fingerprint.equals(next.fingerprint)) {
-            LOG.info("Alert rules in force: {}", next.describe());
+    private void scheduleRulesRead() {
+        long now = getProcessingTimeService().getCurrentProcessingTime();
+        getProcessingTimeService().registerTimer(now + rulesFile.intervalMillis, time -> {
+            readRules();
+            scheduleRulesRead();
+        });
+    }
+
+    /** Applies the file's rules if its content changed to valid rules; the watcher logs and counts a bad one. */
+    private void readRules() {
+        Optional<RuleSet> next = watcher.poll();
+        rejected.inc(watcher.rejectedCount() - rejectedSoFar);
+        rejectedSoFar = watcher.rejectedCount();
+        if (next.isEmpty()) {
+            return;
         }
+        loaded.inc();
+        if (next.get().fingerprint.equals(rules.fingerprint)) {
+            return;
+        }
+        flush();
+        use(next.get());
+        applied.inc();
+        LOG.info("Alert rules in force: {}", rules.describe());
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        rulesState.update(Collections.singletonList(rules));
     }
 
     @Override

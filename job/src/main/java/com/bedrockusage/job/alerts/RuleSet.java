@@ -3,7 +3,7 @@ package com.bedrockusage.job.alerts;
 import java.io.Serializable;
 import java.util.Arrays;
 
-/** The rules in force, as the rules source broadcasts them. A Flink POJO. */
+/** The rules in force, as the matcher reads and checkpoints them. A Flink POJO. */
 public class RuleSet implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,27 @@
+package com.bedrockusage.job.alerts;
+
+import java.io.Serializable;
+
+/** Where the alert rules come from and whether a running job re-reads them. */
+public final class RulesFile implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The rules file (any Flink file system URI), or null for the built-in defaults only. */
+    final String path;
+    final boolean defaultsEnabled;
+    final long intervalMillis;
+    /** False in bounded jobs: the file is read once at start. */
+    final boolean watch;
+
+    public RulesFile(String path, boolean defaultsEnabled, long intervalMillis, boolean watch) {
+        this.path = path;
+        this.defaultsEnabled = defaultsEnabled;
+        this.intervalMillis = intervalMillis;
+        this.watch = watch;
+    }
+
+    RulesWatcher watcher() {
+        return new RulesWatcher(path, defaultsEnabled);
+    }
+}
