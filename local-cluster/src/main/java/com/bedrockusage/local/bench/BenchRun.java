@@ -8,6 +8,7 @@ import com.bedrockusage.job.ingest.IngestTypes;
 import com.bedrockusage.job.sink.IcebergCatalogs;
 import com.bedrockusage.job.sink.TableRows;
 import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.local.run.FinishedJobCheckpoints;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -90,6 +91,7 @@ final class BenchRun {
         double cpu = processCpuSeconds();
         double gc = gcSeconds();
         long daily = usageDailyInvocations(config);
+        FinishedJobCheckpoints.removeWhenEmpty(config.checkpointDir, client.getJobID(), 5_000); // after the measurements
         return new RunResult(label, data.bytesUncompressed(), data.bytesCompressed(), data.lines(),
                 data.uniqueRecords(), ManagementFactory.getRuntimeMXBean().getStartTime(), mainStartMillis, submit,
                 FirstRecordProbe.FIRST_RECORD_MILLIS.get(), FirstRecordProbe.LAST_RECORD_MILLIS.get(), done,

@@ -36,6 +36,7 @@ public final class RunLocal {
     static final String DEFAULT_WAREHOUSE = "local-data/warehouse";
     static final String DEFAULT_ALERTS = "local-data/alerts.jsonl";
     static final String DEFAULT_CHECKPOINTS = "local-data/checkpoints";
+    private static final long CHECKPOINT_CLEANUP_WAIT_MILLIS = 5_000;
 
     private RunLocal() {}
 
@@ -116,6 +117,7 @@ public final class RunLocal {
         System.out.printf("run-local: finished in %.1f s%n", result.getNetRuntime() / 1000.0);
         System.out.printf("run-local: wall time %.1f s%n", (System.nanoTime() - started) / 1e9);
         new RunSummary(config).print(System.out);
+        FinishedJobCheckpoints.removeWhenEmpty(config.checkpointDir, client.getJobID(), CHECKPOINT_CLEANUP_WAIT_MILLIS);
         return 0;
     }
 
