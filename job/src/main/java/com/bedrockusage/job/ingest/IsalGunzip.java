@@ -2,6 +2,7 @@ package com.bedrockusage.job.ingest;
 
 import com.intel.gkl.compression.IntelInflater;
 
+import java.util.logging.Level;
 import java.util.zip.CRC32;
 
 import org.slf4j.Logger;
@@ -115,7 +116,18 @@ final class IsalGunzip {
 
     /** Loads the library on first use, so a JVM that never reads gzip never extracts it. */
     private static final class Native {
+        /**
+         * GKL logs through commons-logging, which falls back to java.util.logging where no Log4j 1 API is present: its
+         * INFO lines would reach the console unformatted. Our own line below says the same. Held so the level stays.
+         */
+        private static final java.util.logging.Logger GKL_LOG =
+                quiet(java.util.logging.Logger.getLogger("com.intel.gkl"));
         static final boolean LOADED = load();
+
+        private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+            logger.setLevel(Level.WARNING);
+            return logger;
+        }
 
         private static boolean load() {
             try {
