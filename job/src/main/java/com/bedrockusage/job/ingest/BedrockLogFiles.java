@@ -16,12 +16,6 @@ public final class BedrockLogFiles {
 
     private BedrockLogFiles() {}
 
-    /** As {@link #source(String, boolean, Duration, Instant, Instant, boolean)}, inflating with ISA-L where it loads. */
-    public static FileSource<IngestRecord> source(
-            String path, boolean continuous, Duration discoveryInterval, Instant fromOrNull, Instant toOrNull) {
-        return source(path, continuous, discoveryInterval, fromOrNull, toOrNull, true);
-    }
-
     /**
      * @param path root to read, e.g. {@code s3://bucket/prefix/AWSLogs/} or a single object
      * @param continuous true: keep watching for new objects every {@code discoveryInterval}; false: read what

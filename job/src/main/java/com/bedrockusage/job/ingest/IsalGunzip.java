@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * as before. So which path ran never changes what a log object yields. (GKL's inflater cannot stream: every call
  * starts again from the first input byte, hence whole objects only.)
  */
-final class IsalGunzip {
+public final class IsalGunzip {
 
     /** Larger objects are streamed: this path holds an object, compressed and decompressed, in memory. */
     static final int MAX_OUTPUT = 32 * 1024 * 1024;
@@ -36,7 +36,7 @@ final class IsalGunzip {
     private IsalGunzip() {}
 
     /** Whether the native library loaded on this machine (x86-64 Linux or macOS); tried once per JVM. */
-    static boolean available() {
+    public static boolean available() {
         return Native.LOADED;
     }
 
@@ -44,7 +44,7 @@ final class IsalGunzip {
      * @param gz a complete gzip object in {@code gz[0, len)}
      * @return its decompressed bytes (exactly as long as the content), or null when this path does not apply
      */
-    static byte[] inflate(byte[] gz, int len) {
+    public static byte[] inflate(byte[] gz, int len) {
         if (!available()) {
             return null;
         }

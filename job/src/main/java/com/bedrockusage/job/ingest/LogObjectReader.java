@@ -19,11 +19,12 @@ import java.util.zip.ZipException;
  * plain, NDJSON or (when the content starts with '[') a JSON array of records. Every non-blank line (array
  * element) yields exactly one {@link IngestRecord}; nothing is dropped silently and nothing bad in the data
  * throws. Gzip objects up to {@link IsalGunzip#MAX_OUTPUT} are inflated whole with ISA-L where it loads, others
- * are streamed through the JDK; the output is the same either way. A gzip stream that is truncated or corrupt yields the complete records before the damage plus
- * exactly one rejected record ({@code truncated-gzip} / {@code corrupt-gzip}) carrying the cut-off tail.
- * I/O errors of the underlying stream still throw (the source retries the file). Damaged deflate data can
- * inflate to garbage before gzip notices (the CRC is only checked at the end): such lines are rejected
- * one by one as what they look like (usually {@code malformed-json}) before the {@code corrupt-gzip} reject.
+ * are streamed through the JDK; the output is the same either way. A gzip stream that is truncated or corrupt
+ * yields the complete records before the damage plus exactly one rejected record ({@code truncated-gzip} /
+ * {@code corrupt-gzip}) carrying the cut-off tail. I/O errors of the underlying stream still throw (the source
+ * retries the file). Damaged deflate data can inflate to garbage before gzip notices (the CRC is only checked at
+ * the end): such lines are rejected one by one as what they look like (usually {@code malformed-json}) before the
+ * {@code corrupt-gzip} reject.
  *
  * <p>Reject coordinates are {@code location:N}: N is the 1-based line (NDJSON) or element (array) number.
  * The output is deterministic, which is what makes "skip the N records already emitted" a valid restore.
@@ -104,7 +105,9 @@ final class LogObjectReader implements Closeable {
             in = buffered;
             return;
         }
-        InputStream compressed = isal && IsalGunzip.available() ? inflateWhole(buffered) : buffered;
+        // an object larger than the cap compressed is larger inflated: it streams without being read whole first
+        boolean whole = isal && size <= IsalGunzip.MAX_OUTPUT && IsalGunzip.available();
+        InputStream compressed = whole ? inflateWhole(buffered) : buffered;
         if (compressed == null) {
             in = buffered; // at its end: buf holds the whole content
             return;
@@ -126,11 +129,11 @@ final class LogObjectReader implements Closeable {
      */
     private InputStream inflateWhole(InputStream compressed) throws IOException {
         // one byte more than the size, so the read that finds the end needs no larger array
-        byte[] gz = new byte[size > 0 && size < IsalGunzip.MAX_OUTPUT ? (int) size + 1 : INITIAL_BUFFER];
+        byte[] gz = new byte[size > 0 ? (int) size + 1 : INITIAL_BUFFER];
         int n = 0;
         for (;;) {
             if (n == gz.length) {
-                if (n > IsalGunzip.MAX_OUTPUT) {
+                if (n > IsalGunzip.MAX_OUTPUT) { // the size was unknown or wrong
                     return new SequenceInputStream(new ByteArrayInputStream(gz, 0, n), compressed);
                 }
                 gz = Arrays.copyOf(gz, n * 2);

@@ -111,7 +111,7 @@ class BedrockLogFilesITCase {
         env.setParallelism(2);
 
         DataStream<IngestRecord> records = env.fromSource(
-                BedrockLogFiles.source(root.toUri().toString(), false, Duration.ofSeconds(1), null, null),
+                BedrockLogFiles.source(root.toUri().toString(), false, Duration.ofSeconds(1), null, null, true),
                 WatermarkStrategy.noWatermarks(), "bedrock-log-files", IngestTypes.INGEST_RECORD);
         SingleOutputStreamOperator<Invocation> invocations = records.process(new IngestSplitter())
                 .returns(IngestTypes.INVOCATION).uid("ingest-splitter").name("ingest-splitter");
@@ -153,7 +153,7 @@ class BedrockLogFilesITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         DataStream<IngestRecord> records = env.fromSource(
-                BedrockLogFiles.source(root.toUri().toString(), true, Duration.ofMillis(200), null, null),
+                BedrockLogFiles.source(root.toUri().toString(), true, Duration.ofMillis(200), null, null, true),
                 WatermarkStrategy.noWatermarks(), "bedrock-log-files", IngestTypes.INGEST_RECORD);
         try (CloseableIterator<IngestRecord> running = records.executeAndCollect()) {
             assertThat(running.next().invocation.requestId).isEqualTo("first");
@@ -173,7 +173,7 @@ class BedrockLogFilesITCase {
         env.setParallelism(2);
         DataStream<IngestRecord> records = env.fromSource(
                 BedrockLogFiles.source(root.toUri().toString(), false, Duration.ofSeconds(1),
-                        FIRST_HOUR.plus(Duration.ofHours(2)), FIRST_HOUR.plus(Duration.ofHours(3))),
+                        FIRST_HOUR.plus(Duration.ofHours(2)), FIRST_HOUR.plus(Duration.ofHours(3)), true),
                 WatermarkStrategy.noWatermarks(), "bedrock-log-files", IngestTypes.INGEST_RECORD);
         List<IngestRecord> out = new ArrayList<>();
         records.executeAndCollect().forEachRemaining(out::add);

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +33,12 @@ class LogObjectReaderTest {
     }
 
     private static List<IngestRecord> readAll(byte[] object, boolean isal) throws IOException {
+        return readAll(object, isal, object.length);
+    }
+
+    private static List<IngestRecord> readAll(byte[] object, boolean isal, long size) throws IOException {
         List<IngestRecord> out = new ArrayList<>();
-        try (LogObjectReader reader = new LogObjectReader(new ByteArrayInputStream(object), "obj", isal, object.length)) {
+        try (LogObjectReader reader = new LogObjectReader(new ByteArrayInputStream(object), "obj", isal, size)) {
             for (IngestRecord r = reader.next(); r != null; r = reader.next()) {
                 out.add(r);
             }
@@ -97,6 +102,14 @@ class LogObjectReaderTest {
             }
         }
         assertThat(readAll(twoMembers, true)).hasSize(160);
+
+        // size unknown: the whole-object path reads into a growing array
+        byte[] large = SyntheticLogs.gzip(SyntheticLogs.ndjson(records(400, 6000)));
+        assertThat(large.length).isGreaterThan(4 * 64 * 1024);
+        List<IngestRecord> unknownSize = readAll(large, true, 0);
+        assertThat(good(unknownSize)).isEqualTo(400);
+        assertThat(unknownSize).extracting(r -> r.invocation).isEqualTo(
+                readAll(large, false).stream().map(r -> r.invocation).collect(Collectors.toList()));
     }
 
     @Test
