@@ -10,6 +10,7 @@ public final class OperatorIds {
 
     public static final String SOURCE_S3 = "source-s3";
     public static final String SOURCE_KINESIS = "source-kinesis";
+    public static final String FUTURE_TIMESTAMPS = "reject-future-timestamps";
     public static final String WATERMARKS = "event-time-watermarks";
     public static final String SPLIT_REJECTED = "split-rejected";
     public static final String PRICE_UPDATES = "price-updates";

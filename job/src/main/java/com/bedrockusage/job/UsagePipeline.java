@@ -9,6 +9,7 @@ import com.bedrockusage.job.alerts.ReportAnnouncement;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.ingest.BedrockLogFiles;
 import com.bedrockusage.job.ingest.BedrockLogKinesis;
+import com.bedrockusage.job.ingest.FutureTimestamps;
 import com.bedrockusage.job.ingest.IngestSplitter;
 import com.bedrockusage.job.ingest.IngestTypes;
 import com.bedrockusage.job.model.IngestRecord;
@@ -191,7 +192,10 @@ public final class UsagePipeline {
                 .<IngestRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness)
                 .withTimestampAssigner((r, previous) -> r.invocation != null ? r.invocation.eventTime : previous)
                 .withIdleness(config.idleness);
-        return all.assignTimestampsAndWatermarks(watermarks).uid(OperatorIds.WATERMARKS).name("event-time watermarks");
+        return all.map(new FutureTimestamps(config.maxFuture), IngestTypes.INGEST_RECORD)
+                .uid(OperatorIds.FUTURE_TIMESTAMPS)
+                .name("reject future timestamps")
+                .assignTimestampsAndWatermarks(watermarks).uid(OperatorIds.WATERMARKS).name("event-time watermarks");
     }
 
     static Configuration kinesisConfig(JobConfig config) {

@@ -15,10 +15,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +168,37 @@ class UsagePipelineITCase {
         assertThat(PipelineRuns.rows(config, Tables.INVOCATIONS)).hasSize(5);
         Record lateRow = PipelineRuns.rows(config, Tables.LATE_INVOCATIONS).get(0);
         assertThat(((OffsetDateTime) lateRow.getField("event_time")).toInstant()).isEqualTo(t0.plusSeconds(20));
+    }
+
+    @Test
+    void shouldKeepCallsFromTheFutureOffTheWatermarkSoEveryTableStaysExact() throws Exception {
+        LogTree tree = new LogTree(tmp.resolve("logs"));
+        List<LogRecord> ordinary = records(200, new Random(11));
+        LogRecord year9999 = record(20_000, Instant.parse("9999-12-31T00:00:00Z"), new Random(12));
+        LogRecord daysAhead = record(20_001, Instant.now().plus(Duration.ofDays(3)), new Random(13));
+        // The future calls come first, in the folder of the earliest ordinary hour, so they are read before the rest.
+        LogRecord earliest = ordinary.stream().min(Comparator.comparing(r -> r.time)).get();
+        tree.write(earliest, Arrays.asList(year9999.json(), daysAhead.json(), earliest.json()));
+        List<LogRecord> rest = new ArrayList<>(ordinary);
+        rest.remove(earliest);
+        writeInFiles(tree, rest, 20);
+
+        JobConfig config = PipelineRuns.config(tree.root(), tmp.resolve("warehouse"),
+                "pipeline.parallelism=1", "pipeline.allowed-lateness=12h");
+        // Paced so the periodic watermark is emitted while ordinary calls are still coming, as in a live stream.
+        PipelineRuns.run(config, s -> s.map(new Pace(5)).returns(TypeInformation.of(Invocation.class))
+                .uid("test-pace").name("pace"), false);
+
+        assertThat(PipelineRuns.rows(config, Tables.REJECTED_RECORDS))
+                .extracting(r -> (String) r.getField("reason")).containsExactly("future_timestamp", "future_timestamp");
+        assertThat(PipelineRuns.rows(config, Tables.INVOCATIONS)).hasSize(ordinary.size());
+        assertThat(PipelineRuns.rows(config, Tables.LATE_INVOCATIONS)).isEmpty();
+        PriceCatalog catalog = PriceCatalog.defaultCatalog();
+        assertThat(PipelineRuns.usage(config, Tables.USAGE_MINUTE))
+                .isEqualTo(ExpectedUsage.windowed(ordinary, catalog, ChronoUnit.MINUTES));
+        assertThat(PipelineRuns.usage(config, Tables.USAGE_HOURLY))
+                .isEqualTo(ExpectedUsage.windowed(ordinary, catalog, ChronoUnit.HOURS));
+        assertThat(PipelineRuns.usage(config, Tables.USAGE_DAILY)).isEqualTo(ExpectedUsage.daily(ordinary, catalog));
     }
 
     static final class Pace implements MapFunction<Invocation, Invocation> {

@@ -24,6 +24,9 @@ public final class AlertMessages {
         if (ReportAnnouncement.KIND.equals(a.kind)) {
             return truncate("[INFO] Bedrock daily usage report " + a.scopeKey + ": " + money(a.observedValue));
         }
+        if (SuppressedAlerts.KIND.equals(a.kind)) {
+            return truncate("[INFO] Bedrock alerts: " + a.observedValue.toPlainString() + " about old data suppressed");
+        }
         String prefix = "[" + a.severity.toUpperCase(Locale.ROOT) + "] Bedrock " + ascii(a.ruleName) + ": ";
         String scopeName = scopeName(a);
         String key = scopeKeyShort(a);
@@ -56,7 +59,7 @@ public final class AlertMessages {
     }
 
     public static String body(Alert a) {
-        if (ReportAnnouncement.KIND.equals(a.kind)) {
+        if (ReportAnnouncement.KIND.equals(a.kind) || SuppressedAlerts.KIND.equals(a.kind)) {
             return a.description;
         }
         Metric m = Metric.fromWireName(a.metric);

@@ -16,6 +16,12 @@ final class AlertMetrics {
     static final String DELIVERED = "alertsDelivered";
     static final String DELIVERY_FAILED = "alertsDeliveryFailed";
     static final String PUBLISH_RETRIES = "alertPublishRetries";
+    /** Alerts about data older than {@code alerts.max-age}: recorded, not published. */
+    static final String SUPPRESSED = "alertsSuppressed";
+    /** Alerts waiting for SNS (gauge). */
+    static final String PENDING = "alertsPending";
+    /** Alerts dropped (recorded FAILED) because more than {@code alerts.sns.max-pending} were waiting. */
+    static final String PENDING_OVERFLOW = "alertsPendingOverflow";
 
     private AlertMetrics() {}
 

@@ -4,9 +4,7 @@ import com.bedrockusage.job.config.ConfigException;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.state.Utf8StringTypeInfo;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -22,7 +20,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                                            RuleEvaluator (running value per window; fires on crossing)
  *                                                  | Alert
  *                                                  v
- *                              SnsAlertPublisher (async, p=1, capacity = max in flight) or NotSent
+ *                 AlertOutbox (p=1; waits in state, never backpressures; old data SUPPRESSED) or NotSent
  *                                                  | DeliveredAlert --> returned (+ JSON-lines file if set)
  * </pre>
  *
@@ -74,17 +72,16 @@ public final class AlertsPipeline {
             alerts = alerts.union(announcements);
         }
 
+        SuppressedAlerts suppressed = new SuppressedAlerts(s.maxAge);
         SingleOutputStreamOperator<DeliveredAlert> delivered;
         if (s.sns.enabled()) {
-            // p=1: max-in-flight bounds the whole job's requests to the topic, and alerts are few
-            delivered = AsyncDataStream.unorderedWait(alerts, new SnsAlertPublisher(s.sns),
-                            s.sns.deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS, s.sns.maxInFlight)
-                    .returns(TypeInformation.of(DeliveredAlert.class))
+            // p=1: max-in-flight and max-pending bound the whole job's requests and waiting alerts
+            delivered = alerts.transform("Publish alerts to SNS", TypeInformation.of(DeliveredAlert.class),
+                            new AlertOutboxFactory(s.sns, suppressed, s.maxPending))
                     .setParallelism(1)
-                    .uid(AlertOperatorIds.SNS_DELIVERY)
-                    .name("Publish alerts to SNS");
+                    .uid(AlertOperatorIds.SNS_DELIVERY);
         } else {
-            delivered = alerts.map(new NotSent(), TypeInformation.of(DeliveredAlert.class))
+            delivered = alerts.map(new NotSent(suppressed), TypeInformation.of(DeliveredAlert.class))
                     .uid(AlertOperatorIds.NOT_SENT)
                     .name("Record alerts (no SNS topic)");
         }

@@ -20,9 +20,14 @@ public final class AlertsSettings implements Serializable {
     public final SnsSettings sns;
     /** Null: no JSON-lines file. */
     public final String jsonlPath;
+    /** Alerts about calls older than this are recorded but not published; zero: never suppress. */
+    public final Duration maxAge;
+    /** Alerts waiting for SNS at most. */
+    public final int maxPending;
 
     public AlertsSettings(String rulesPath, boolean defaultsEnabled, Duration rulesInterval, boolean watchRules,
-            String appPattern, Duration allowedLateness, SnsSettings sns, String jsonlPath) {
+            String appPattern, Duration allowedLateness, SnsSettings sns, String jsonlPath, Duration maxAge,
+            int maxPending) {
         this.rulesPath = rulesPath;
         this.defaultsEnabled = defaultsEnabled;
         this.rulesInterval = rulesInterval;
@@ -31,10 +36,13 @@ public final class AlertsSettings implements Serializable {
         this.allowedLateness = allowedLateness;
         this.sns = sns;
         this.jsonlPath = jsonlPath;
+        this.maxAge = maxAge;
+        this.maxPending = maxPending;
     }
 
     public static AlertsSettings from(JobConfig c) {
         return new AlertsSettings(c.alertsRules, c.alertsDefaultsEnabled, c.alertsRulesInterval, !c.isBounded(),
-                c.alertsAppPattern, c.allowedLateness, SnsSettings.from(c), c.alertsJsonlPath);
+                c.alertsAppPattern, c.allowedLateness, SnsSettings.from(c), c.alertsJsonlPath, c.alertsMaxAge,
+                c.snsMaxPending);
     }
 }

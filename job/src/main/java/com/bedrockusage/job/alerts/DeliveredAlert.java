@@ -7,8 +7,10 @@ public class DeliveredAlert {
     public static final String DELIVERED = "DELIVERED";
     /** SNS refused it for good, or kept failing for all attempts ({@link #error} says why). */
     public static final String FAILED = "FAILED";
-    /** The attempts did not finish within the operator's time limit. */
-    public static final String TIMED_OUT = "TIMED_OUT";
+    /** Not published yet: SNS was slow, refused it for now, or it waits its turn; a later row says how it ended. */
+    public static final String PENDING = "PENDING";
+    /** About data older than {@code alerts.max-age} (e.g. a backfill): recorded, not published. */
+    public static final String SUPPRESSED = "SUPPRESSED";
     /** No topic is configured ({@code alerts.sns.topic-arn} empty): the alert is only recorded. */
     public static final String NOT_SENT = "NOT_SENT";
 

@@ -33,7 +33,7 @@ public final class SnsSettings implements Serializable {
 
     public static SnsSettings from(JobConfig c) {
         return new SnsSettings(c.snsTopicArn, c.snsRegion, c.snsEndpoint, c.snsMaxInFlight, c.snsMaxAttempts,
-                Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(20));
+                c.snsAttemptTimeout, Duration.ofMillis(200), Duration.ofSeconds(20));
     }
 
     public boolean enabled() {
@@ -53,10 +53,5 @@ public final class SnsSettings implements Serializable {
         String host = URI.create(endpoint).getHost();
         return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
                 || host.equals("::1"));
-    }
-
-    /** Upper bound of one alert's delivery: every attempt timing out plus every backoff at its cap, plus slack. */
-    public Duration deliveryTimeout() {
-        return attemptTimeout.plus(backoffCap).multipliedBy(maxAttempts).plusSeconds(5);
     }
 }

@@ -52,6 +52,8 @@ public final class ConfigKeys {
             "A late event within this bound updates its window's row; later ones go to late_invocations and still correct usage_daily.");
     public static final ConfigKey MAX_OUT_OF_ORDERNESS = define(GROUP_PIPELINE, "max-out-of-orderness", "2m",
             "Watermark lag behind the newest event time seen.");
+    public static final ConfigKey MAX_FUTURE = define(GROUP_PIPELINE, "max-future", "15m",
+            "A call whose timestamp is further ahead of the wall clock at ingest is rejected (future_timestamp) and never moves the watermark.");
     public static final ConfigKey IDLENESS = define(GROUP_PIPELINE, "idleness", "1m",
             "A source split with no data for this long stops holding the watermark back.");
     public static final ConfigKey DAILY_RETENTION = define(GROUP_PIPELINE, "daily-retention", "35d",
@@ -103,6 +105,13 @@ public final class ConfigKeys {
             "Publish requests in flight at once.");
     public static final ConfigKey SNS_MAX_ATTEMPTS = define(GROUP_ALERTS, "sns.max-attempts", "6",
             "Attempts per alert on throttling and 5xx (exponential backoff with jitter) before it is recorded as failed.");
+    public static final ConfigKey SNS_ATTEMPT_TIMEOUT = define(GROUP_ALERTS, "sns.attempt-timeout", "30s",
+            "How long one Publish request may take before it counts as a failed attempt (and is retried).");
+    public static final ConfigKey SNS_MAX_PENDING = define(GROUP_ALERTS, "sns.max-pending", "10000",
+            "Alerts waiting for SNS (in checkpointed state) at most; past it the oldest waiting one is recorded FAILED.");
+    public static final ConfigKey ALERTS_MAX_AGE = define(GROUP_ALERTS, "max-age", "24h",
+            "An alert whose crossing call is older than this (wall clock when it fires) is recorded SUPPRESSED, not "
+                    + "published; one summary notice an hour says how many. 0 never suppresses.");
     public static final ConfigKey ALERTS_JSONL = defineLocal(GROUP_ALERTS, "jsonl-path", "",
             "Local runs: also append every alert as a JSON line to this file.");
 

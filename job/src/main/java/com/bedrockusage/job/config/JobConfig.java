@@ -51,6 +51,7 @@ public final class JobConfig implements Serializable {
     public final List<Duration> windows;
     public final Duration allowedLateness;
     public final Duration maxOutOfOrderness;
+    public final Duration maxFuture;
     public final Duration idleness;
     public final Duration dailyRetention;
     public final int parallelism;
@@ -76,6 +77,9 @@ public final class JobConfig implements Serializable {
     public final String snsEndpoint;
     public final int snsMaxInFlight;
     public final int snsMaxAttempts;
+    public final Duration snsAttemptTimeout;
+    public final int snsMaxPending;
+    public final Duration alertsMaxAge;
     public final String alertsJsonlPath;
 
     public final boolean reportEnabled;
@@ -114,6 +118,7 @@ public final class JobConfig implements Serializable {
         windows = windowList(p);
         allowedLateness = duration(p, ConfigKeys.ALLOWED_LATENESS);
         maxOutOfOrderness = duration(p, ConfigKeys.MAX_OUT_OF_ORDERNESS);
+        maxFuture = positiveDuration(p, ConfigKeys.MAX_FUTURE);
         idleness = positiveDuration(p, ConfigKeys.IDLENESS);
         dailyRetention = positiveDuration(p, ConfigKeys.DAILY_RETENTION);
         parallelism = positiveInt(p, ConfigKeys.PARALLELISM);
@@ -154,6 +159,9 @@ public final class JobConfig implements Serializable {
         snsEndpoint = optional(p, ConfigKeys.SNS_ENDPOINT);
         snsMaxInFlight = positiveInt(p, ConfigKeys.SNS_MAX_IN_FLIGHT);
         snsMaxAttempts = positiveInt(p, ConfigKeys.SNS_MAX_ATTEMPTS);
+        snsAttemptTimeout = positiveDuration(p, ConfigKeys.SNS_ATTEMPT_TIMEOUT);
+        snsMaxPending = positiveInt(p, ConfigKeys.SNS_MAX_PENDING);
+        alertsMaxAge = duration(p, ConfigKeys.ALERTS_MAX_AGE);
         alertsJsonlPath = optional(p, ConfigKeys.ALERTS_JSONL);
 
         reportEnabled = bool(p, ConfigKeys.REPORT_ENABLED);

@@ -23,6 +23,8 @@ public final class RejectReason {
     public static final String CORRUPT_GZIP = "corrupt-gzip";
     /** A CloudWatch Logs envelope of an unknown {@code messageType}, or without {@code logEvents}. */
     public static final String INVALID_ENVELOPE = "invalid-envelope";
+    /** A call dated more than {@code pipeline.max-future} ahead of the wall clock at ingest (kept off the watermark). */
+    public static final String FUTURE_TIMESTAMP = "future_timestamp";
     /** Prefix; an unexpected exception inside ingest (a bug), e.g. {@code parser-error:ArrayIndexOutOfBoundsException}. */
     public static final String PARSER_ERROR = "parser-error:";
 

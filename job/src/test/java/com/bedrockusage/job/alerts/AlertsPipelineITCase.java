@@ -58,6 +58,7 @@ class AlertsPipelineITCase {
                     .set("alerts.sns.topic-arn", LoopbackSns.TOPIC_ARN)
                     .set("alerts.sns.endpoint", sns.endpoint())
                     .set("alerts.sns.max-attempts", "3")
+                    .set("alerts.max-age", "0") // the calls are from 2026-11-22
                     .set("alerts.jsonl-path", jsonl.toString()));
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

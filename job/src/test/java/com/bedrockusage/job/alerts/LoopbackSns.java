@@ -83,15 +83,18 @@ public final class LoopbackSns implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final AtomicInteger counter = new AtomicInteger();
+    private final AtomicInteger answered = new AtomicInteger();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final IntFunction<Reply> replies;
+    private final long delayMillis;
     private volatile Consumer<Request> listener = r -> { };
 
-    private LoopbackSns(IntFunction<Reply> replies) throws IOException {
+    private LoopbackSns(IntFunction<Reply> replies, long delayMillis) throws IOException {
         this.replies = replies;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.delayMillis = delayMillis;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
@@ -99,11 +102,21 @@ public final class LoopbackSns implements AutoCloseable {
 
     /** Replies chosen by request number (1-based). */
     public static LoopbackSns start(IntFunction<Reply> replies) throws IOException {
-        return new LoopbackSns(replies);
+        return new LoopbackSns(replies, 0);
     }
 
     public static LoopbackSns alwaysOk() throws IOException {
-        return new LoopbackSns(n -> Reply.OK);
+        return new LoopbackSns(n -> Reply.OK, 0);
+    }
+
+    /** A browned-out SNS: takes every request at once, answers each with OK only after {@code delayMillis}. */
+    public static LoopbackSns slow(long delayMillis) throws IOException {
+        return new LoopbackSns(n -> Reply.OK, delayMillis);
+    }
+
+    /** Publishes answered so far. */
+    public long answered() {
+        return answered.get();
     }
 
     public String endpoint() {
@@ -129,6 +142,9 @@ public final class LoopbackSns implements AutoCloseable {
             Request r = new Request(n, form, reply, messageId);
             requests.add(r);
             listener.accept(r);
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
             String requestId = UUID.randomUUID().toString();
             switch (reply) {
                 case OK:
@@ -147,8 +163,11 @@ public final class LoopbackSns implements AutoCloseable {
                     send(ex, 404, error("Sender", "NotFound", "Topic does not exist", requestId));
                     break;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             ex.close();
+            answered.incrementAndGet();
         }
     }
 

@@ -74,7 +74,8 @@ public final class AlertLatencyBench {
             SnsSettings snsSettings = new SnsSettings(LoopbackSns.TOPIC_ARN, "us-east-1", sns.endpoint(), 8, 6,
                     Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(20));
             AlertsSettings settings = new AlertsSettings(rules.toString(), true, Duration.ofSeconds(30), false,
-                    ConfigKeys.ALERTS_APP_PATTERN.defaultValue(), Duration.ofHours(6), snsSettings, null);
+                    ConfigKeys.ALERTS_APP_PATTERN.defaultValue(), Duration.ofHours(6), snsSettings, null, Duration.ZERO,
+                    10_000);
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
             env.getConfig().disableGenericTypes();

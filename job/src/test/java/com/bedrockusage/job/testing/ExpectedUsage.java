@@ -57,10 +57,15 @@ public final class ExpectedUsage {
 
     /** Daily totals of the given unique records, priced with {@code catalog}. */
     public static Map<String, Totals> daily(Collection<LogRecord> unique, PriceCatalog catalog) {
+        return windowed(unique, catalog, ChronoUnit.DAYS);
+    }
+
+    /** Totals per window of one {@code unit} (minutes, hours, days) of the given unique records. */
+    public static Map<String, Totals> windowed(Collection<LogRecord> unique, PriceCatalog catalog, ChronoUnit unit) {
         Map<String, Totals> out = new TreeMap<>();
         for (LogRecord r : unique) {
-            Instant day = r.time.truncatedTo(ChronoUnit.DAYS);
-            Totals t = out.computeIfAbsent(key(day, r.accountId, r.region, r.callerArn, r.modelId), k -> new Totals());
+            Instant start = r.time.truncatedTo(unit);
+            Totals t = out.computeIfAbsent(key(start, r.accountId, r.region, r.callerArn, r.modelId), k -> new Totals());
             t.invocations++;
             if (r.errorCode != null) {
                 t.errors++;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.data.Record;
@@ -53,6 +54,16 @@ public final class PipelineRuns {
         IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
         UsagePipeline.build(env, config, afterParse);
         env.execute("test");
+    }
+
+    /** Starts the pipeline without waiting for it to finish. */
+    public static JobClient start(JobConfig config) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        UsageStreamJob.configure(env, config, true);
+        env.setRestartStrategy(RestartStrategies.noRestart());
+        IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
+        UsagePipeline.build(env, config);
+        return env.executeAsync("test");
     }
 
     /** usage table rows as {@link ExpectedUsage.Totals} keyed like {@link ExpectedUsage#key}. */
