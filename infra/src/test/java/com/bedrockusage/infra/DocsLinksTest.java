@@ -6,10 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,11 +29,31 @@ class DocsLinksTest {
 
     private static final Path REPO = CfnTemplate.infraDir().getParent();
 
+    /** How comments cite a section: {@code docs/benchmarks.md, "Alerts"} or {@code README: "Testing"}. */
+    private static final Pattern CITED_HEADING =
+            Pattern.compile("(README(?:\\.md)?|docs/[\\w-]+\\.md)[,:] \"([^\"\\n]+)\"");
+    private static final Set<String> NOT_SOURCES = Set.of("target", "node_modules", "local-data", ".git", "docs");
+
     @Test
     void shouldResolveEveryRelativeLinkAndAnchorInTheReadmeAndDocs() {
         List<Path> files = markdownFiles(REPO);
         assertThat(files).contains(REPO.resolve("README.md"), REPO.resolve("docs/operations.md"));
         assertThat(brokenLinks(REPO, files)).isEmpty();
+    }
+
+    @Test
+    void shouldResolveEveryHeadingThatScriptsAndPomsCite() throws IOException {
+        List<String> stale = new ArrayList<>();
+        for (Path file : sourceFiles(REPO)) {
+            Matcher cite = CITED_HEADING.matcher(readOrEmpty(file));
+            while (cite.find()) {
+                Path doc = REPO.resolve(cite.group(1).startsWith("README") ? "README.md" : cite.group(1));
+                if (!Files.exists(doc) || !MarkdownDoc.read(doc).anchors.contains(MarkdownDoc.slug(cite.group(2)))) {
+                    stale.add(REPO.relativize(file) + ": " + cite.group());
+                }
+            }
+        }
+        assertThat(stale).isEmpty();
     }
 
     @Test
@@ -105,6 +131,34 @@ class DocsLinksTest {
             return false;
         }
         return !MarkdownDoc.read(target).anchors.contains(parts[1]);
+    }
+
+    /** Scripts, poms and code: every file outside build output, data and the docs themselves. */
+    private static List<Path> sourceFiles(Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                boolean skip = !dir.equals(root) && NOT_SOURCES.contains(dir.getFileName().toString());
+                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !file.getFileName().toString().endsWith(".md")) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return files;
+    }
+
+    private static String readOrEmpty(Path file) throws IOException {
+        if (Files.size(file) > 1_000_000) {
+            return "";
+        }
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     private static List<Path> markdownFiles(Path root) {
