@@ -70,7 +70,7 @@ BU_FLINK_JAVA_OPTS=(
 
 # JIT options for the JVMs that run the job. On a machine with few cores, a bounded run of a minute otherwise spends
 # ~40 % of its CPU in C2, mostly on code that runs once per checkpoint, commit, window or file, while the job's hottest
-# methods wait 30-50 s for their C2 code (docs/benchmarks.md, "What changed in session 4").
+# methods wait 30-50 s for their C2 code (docs/benchmarks.md, "JIT options for local JVMs").
 # 1. C2 compiles only code that runs per record: 20x the default tier-4 thresholds; the rest stays C1-compiled.
 BU_FLINK_JAVA_OPTS+=(-XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=12000
   -XX:Tier4CompileThreshold=300000 -XX:Tier4BackEdgeThreshold=800000)
@@ -91,7 +91,7 @@ fi
 # way: at the JDK's 21 MB, loading Flink, Iceberg and Hadoop costs three full collections before the first record.
 # - bounded (a backfill that exits when done): throughput counts, not pauses. The parallel collector, with the whole
 #   heap committed from the start (sized adaptively, it kept the heap at 1.3 GB and ran full collections), cuts a
-#   2.3 GB run's CPU by ~13 % against G1 (docs/benchmarks.md, "What changed in session 5").
+#   2.3 GB run's CPU by ~13 % against G1 (docs/benchmarks.md, "Garbage collector for bounded runs").
 # - live: G1, the JDK's default, for short pauses while alerts are due within seconds.
 bu_heap_opts() {
   local mode="$1" heap="$2"
