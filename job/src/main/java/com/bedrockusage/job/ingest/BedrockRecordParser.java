@@ -69,6 +69,9 @@ public final class BedrockRecordParser {
     private static final byte[] K_INVOCATION_LATENCY = ascii("invocationLatency");
     private static final byte[] K_FIRST_BYTE_LATENCY = ascii("firstByteLatency");
 
+    /** {@link #bodyLong} result for an integer above its bound. */
+    private static final long ABOVE_BOUND = -2;
+
     private static final int TS_ABSENT = 0;
     private static final int TS_VALID = 1;
     private static final int TS_INVALID = 2;
@@ -605,23 +608,23 @@ public final class BedrockRecordParser {
 
     /** A latency inside a body; -1 (ignored) when not a non-negative integer; an integer above the bound rejects. */
     private long bodyLatency() {
-        return bodyLong(RecordBounds.MAX_LATENCY_MS, false);
+        long v = bodyLong(RecordBounds.MAX_LATENCY_MS);
+        badLatency |= v == ABOVE_BOUND;
+        return v;
     }
 
     /** A token count inside a body; -1 (ignored) when not a non-negative integer; one above the cap rejects. */
     private long bodyTokens() {
-        return bodyLong(MAX_TOKENS, true);
+        long v = bodyLong(MAX_TOKENS);
+        badTokens |= v == ABOVE_BOUND;
+        return v;
     }
 
-    private long bodyLong(long max, boolean isTokens) {
+    /** A number inside a body: its value up to {@code max}, {@link #ABOVE_BOUND} for a larger integer, else -1. */
+    private long bodyLong(long max) {
         long v = s.readLong();
         if (v == JsonScanner.TOO_LARGE || v > max) {
-            if (isTokens) {
-                badTokens = true;
-            } else {
-                badLatency = true;
-            }
-            return -1;
+            return ABOVE_BOUND;
         }
         return v < 0 ? -1 : v;
     }

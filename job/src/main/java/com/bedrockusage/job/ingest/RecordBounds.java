@@ -14,8 +14,8 @@ public final class RecordBounds {
     /** Tokens of one kind in one call; also each cache-write entry of a body and their sum. 10^9: absurd for a call. */
     public static final long MAX_TOKENS = 1_000_000_000L;
     /**
-     * A call's latency or time to first byte: 24 hours in ms. Bedrock's longest runtime timeout is 60 minutes; a day
-     * leaves room for batch-like calls while keeping a window's latency sum far from overflow.
+     * A call's latency or time to first byte: 24 hours in ms, far longer than a runtime call can stay open. At this
+     * cap a latency sum needs 10^11 calls in one window to overflow.
      */
     public static final long MAX_LATENCY_MS = 24L * 60 * 60 * 1000;
     /** {@code requestId}: Bedrock writes a 36-char UUID. */
@@ -24,7 +24,10 @@ public final class RecordBounds {
     public static final int MAX_MODEL_ID_CHARS = 2048;
     /** {@code identity.arn}: IAM documents 2048 as the maximum length of an ARN. */
     public static final int MAX_ARN_CHARS = 2048;
-    /** {@code region}, {@code inferenceRegion}: region codes are at most 15 chars today (us-isof-south-1). */
+    /**
+     * {@code region}, {@code inferenceRegion}: region codes are 9-14 chars today (ap-southeast-5); Bedrock's own ARN
+     * pattern allows up to 20.
+     */
     public static final int MAX_REGION_CHARS = 32;
     /** {@code operation}: the longest today is InvokeModelWithBidirectionalStream (34 chars). */
     public static final int MAX_OPERATION_CHARS = 64;
@@ -32,7 +35,10 @@ public final class RecordBounds {
     public static final int MAX_ERROR_CODE_CHARS = 256;
     /** {@code requestMetadata} keys and values: the Bedrock API maximum is 256 chars each. */
     public static final int MAX_METADATA_CHARS = 256;
-    /** {@code requestMetadata} entries; Bedrock allows 16 per request, this leaves headroom for a raised quota. */
+    /**
+     * {@code requestMetadata} entries. AWS documents the 256-char key and value limits but (as far as we found) no
+     * entry count; 64 entries keep one call's metadata under about 32 KiB.
+     */
     public static final int MAX_METADATA_ENTRIES = 64;
 
     private RecordBounds() {}
