@@ -1,6 +1,7 @@
 package com.bedrockusage.job.alerts;
 
 import com.bedrockusage.job.usage.LatencySketch;
+import com.bedrockusage.job.usage.SaturatingSum;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -51,11 +52,12 @@ public class WindowAccumulator {
         errors += h.errors;
         unpriced += h.unpriced;
         costUsd = costUsd.add(h.costUsd);
-        inputTokens += h.inputTokens;
-        outputTokens += h.outputTokens;
-        totalTokens += h.totalTokens;
+        // A month's window over all callers is the longest sum the job keeps: saturate rather than wrap.
+        inputTokens = SaturatingSum.add(inputTokens, h.inputTokens);
+        outputTokens = SaturatingSum.add(outputTokens, h.outputTokens);
+        totalTokens = SaturatingSum.add(totalTokens, h.totalTokens);
         latencyCount += h.latencyCount;
-        latencySumMs += h.latencySumMs;
+        latencySumMs = SaturatingSum.add(latencySumMs, h.latencySumMs);
         if (latency != null && h.latency != null) {
             latency.merge(h.latency);
         }

@@ -16,17 +16,19 @@ import java.util.Arrays;
  * InvokeModel body, which is an array), and the Anthropic cache-write split
  * {@code usage.cacheDetails[{ttl, inputTokens}]} (Converse) and
  * {@code usage.cache_creation.ephemeral_{5m,1h}_input_tokens} ({@code message.usage...} in a stream's
- * {@code message_start} chunk). Body values that are not integers are ignored, never a reason to reject.
+ * {@code message_start} chunk). Body values that are not non-negative integers are ignored, never a reason to
+ * reject; body integers above their bound in {@link RecordBounds} are (latency, cache-write tokens).
  *
- * <p>Reject precedence: oversize, malformed JSON, foreign JSON, wrong field type, missing field, invalid
- * timestamp, invalid account id, invalid token count. Reusable and not thread-safe: one per reader.
+ * <p>Every kept value has a bound ({@link RecordBounds}). Reject precedence: oversize, malformed JSON, foreign JSON,
+ * wrong field type, field too long, missing field, invalid timestamp, invalid account id, invalid token count,
+ * invalid latency. Reusable and not thread-safe: one per reader.
  */
 public final class BedrockRecordParser {
 
     /** Records above this size (10 MiB) are rejected unread; Bedrock offloads bodies above 100 KB to S3. */
     public static final int MAX_RECORD_BYTES = 10 * 1024 * 1024;
-    /** Token counts above this (10^9) are absurd for one call and rejected. */
-    public static final long MAX_TOKENS = 1_000_000_000L;
+    /** Token counts above this (10^9) are absurd for one call and rejected; see {@link RecordBounds}. */
+    public static final long MAX_TOKENS = RecordBounds.MAX_TOKENS;
     public static final String SCHEMA_TYPE = "ModelInvocationLog";
 
     private static final byte[] K_SCHEMA_TYPE = ascii("schemaType");
@@ -66,6 +68,9 @@ public final class BedrockRecordParser {
     private static final byte[] K_INVOCATION_METRICS = ascii("amazon-bedrock-invocationMetrics");
     private static final byte[] K_INVOCATION_LATENCY = ascii("invocationLatency");
     private static final byte[] K_FIRST_BYTE_LATENCY = ascii("firstByteLatency");
+
+    /** {@link #bodyLong} result for an integer above its bound. */
+    private static final long ABOVE_BOUND = -2;
 
     private static final int TS_ABSENT = 0;
     private static final int TS_VALID = 1;
@@ -110,7 +115,9 @@ public final class BedrockRecordParser {
     private long firstByteLatencyMs;
     private boolean offloaded;
     private boolean badTokens;
+    private boolean badLatency;
     private String invalidField;
+    private String tooLongField;
 
     /** @param source {@link Invocation#SOURCE_S3} or {@link Invocation#SOURCE_KINESIS}, stamped on results. */
     public BedrockRecordParser(String source) {
@@ -176,7 +183,9 @@ public final class BedrockRecordParser {
         firstByteLatencyMs = -1;
         offloaded = false;
         badTokens = false;
+        badLatency = false;
         invalidField = null;
+        tooLongField = null;
         metadataKeys.clear();
         metadataValues.clear();
     }
@@ -191,25 +200,25 @@ public final class BedrockRecordParser {
             } else if (s.keyIs(K_OUTPUT)) {
                 readOutput();
             } else if (s.keyIs(K_REQUEST_ID)) {
-                requestId = string("requestId", null);
+                requestId = string("requestId", null, RecordBounds.MAX_REQUEST_ID_CHARS);
             } else if (s.keyIs(K_TIMESTAMP)) {
                 readTimestamp();
             } else if (s.keyIs(K_ACCOUNT_ID)) {
-                accountId = string("accountId", accountIds);
+                accountId = string("accountId", accountIds, Integer.MAX_VALUE); // validate(): 12 digits
             } else if (s.keyIs(K_MODEL_ID)) {
-                modelId = string("modelId", modelIds);
+                modelId = string("modelId", modelIds, RecordBounds.MAX_MODEL_ID_CHARS);
             } else if (s.keyIs(K_OPERATION)) {
-                operation = string("operation", operations);
+                operation = string("operation", operations, RecordBounds.MAX_OPERATION_CHARS);
             } else if (s.keyIs(K_REGION)) {
-                region = string("region", regions);
+                region = string("region", regions, RecordBounds.MAX_REGION_CHARS);
             } else if (s.keyIs(K_INFERENCE_REGION)) {
-                inferenceRegion = string("inferenceRegion", inferenceRegions);
+                inferenceRegion = string("inferenceRegion", inferenceRegions, RecordBounds.MAX_REGION_CHARS);
             } else if (s.keyIs(K_IDENTITY)) {
                 readIdentity();
             } else if (s.keyIs(K_SCHEMA_TYPE)) {
-                schemaType = string("schemaType", null);
+                schemaType = string("schemaType", null, Integer.MAX_VALUE); // compared, never kept
             } else if (s.keyIs(K_ERROR_CODE)) {
-                errorCode = string("errorCode", errorCodes);
+                errorCode = string("errorCode", errorCodes, RecordBounds.MAX_ERROR_CODE_CHARS);
             } else if (s.keyIs(K_REQUEST_METADATA)) {
                 readRequestMetadata();
             } else {
@@ -318,7 +327,7 @@ public final class BedrockRecordParser {
         while (s.nextField(first)) {
             first = false;
             if (s.keyIs(K_LATENCY_MS)) {
-                long v = bodyLong();
+                long v = bodyLatency();
                 if (v >= 0) {
                     latencyMs = v;
                 }
@@ -337,12 +346,12 @@ public final class BedrockRecordParser {
         while (s.nextField(first)) {
             first = false;
             if (s.keyIs(K_INVOCATION_LATENCY)) {
-                long v = bodyLong();
+                long v = bodyLatency();
                 if (v >= 0) {
                     latencyMs = v;
                 }
             } else if (s.keyIs(K_FIRST_BYTE_LATENCY)) {
-                long v = bodyLong();
+                long v = bodyLatency();
                 if (v >= 0) {
                     firstByteLatencyMs = v;
                 }
@@ -430,16 +439,17 @@ public final class BedrockRecordParser {
                         fiveMinutes = "5m".equals(ttl);
                     }
                 } else if (s.keyIs(K_INPUT_TOKENS)) {
-                    tokens = bodyLong();
+                    tokens = bodyTokens();
                 } else {
                     s.skipValue();
                 }
             }
-            if (tokens >= 0 && tokens <= MAX_TOKENS && (oneHour || fiveMinutes)) {
+            if (tokens >= 0 && (oneHour || fiveMinutes)) {
+                // Capped just above the bound: validate() rejects a sum above it, and no count of entries overflows.
                 if (oneHour) {
-                    split1h += tokens;
+                    split1h = Math.min(split1h + tokens, MAX_TOKENS + 1);
                 } else {
-                    split5m += tokens;
+                    split5m = Math.min(split5m + tokens, MAX_TOKENS + 1);
                 }
                 splitSeen = true;
             }
@@ -455,14 +465,14 @@ public final class BedrockRecordParser {
         while (s.nextField(first)) {
             first = false;
             if (s.keyIs(K_EPHEMERAL_5M)) {
-                long v = bodyLong();
-                if (v >= 0 && v <= MAX_TOKENS) {
+                long v = bodyTokens();
+                if (v >= 0) {
                     split5m = v;
                     splitSeen = true;
                 }
             } else if (s.keyIs(K_EPHEMERAL_1H)) {
-                long v = bodyLong();
-                if (v >= 0 && v <= MAX_TOKENS) {
+                long v = bodyTokens();
+                if (v >= 0) {
                     split1h = v;
                     splitSeen = true;
                 }
@@ -480,14 +490,17 @@ public final class BedrockRecordParser {
         while (s.nextField(first)) {
             first = false;
             if (s.keyIs(K_ARN)) {
-                callerArn = string("identity.arn", callers);
+                callerArn = string("identity.arn", callers, RecordBounds.MAX_ARN_CHARS);
             } else {
                 s.skipValue();
             }
         }
     }
 
-    /** A string map; entries whose value is not a string (AWS only allows strings) are left out. */
+    /**
+     * A string map; entries whose value is not a string (AWS only allows strings) are left out. Too many entries, or
+     * a key or value above {@link RecordBounds#MAX_METADATA_CHARS}, make the field too long.
+     */
     private void readRequestMetadata() {
         if (!enterObjectOrSkip()) {
             return;
@@ -495,11 +508,20 @@ public final class BedrockRecordParser {
         boolean first = true;
         while (s.nextField(first)) {
             first = false;
-            String key = s.keyString();
-            if (s.readStringRange()) {
-                metadataKeys.add(key);
-                metadataValues.add(s.lastString());
+            if (!s.readStringRange()) {
+                continue;
             }
+            if (metadataKeys.size() == RecordBounds.MAX_METADATA_ENTRIES) {
+                markTooLong("requestMetadata"); // the record is rejected: stop collecting
+                continue;
+            }
+            String key = s.keyString();
+            String value = s.lastString();
+            if (key.length() > RecordBounds.MAX_METADATA_CHARS || value.length() > RecordBounds.MAX_METADATA_CHARS) {
+                markTooLong("requestMetadata");
+            }
+            metadataKeys.add(key);
+            metadataValues.add(value);
         }
     }
 
@@ -540,8 +562,11 @@ public final class BedrockRecordParser {
         return false;
     }
 
-    /** A string field; JSON null is absent, any other non-string marks the field invalid. */
-    private String string(String field, LastValue cache) {
+    /**
+     * A string field; JSON null is absent, any other non-string marks the field invalid, a string longer than
+     * {@code maxChars} marks it too long.
+     */
+    private String string(String field, LastValue cache, int maxChars) {
         if (s.peekIsNull()) {
             s.skipValue();
             return null;
@@ -550,12 +575,22 @@ public final class BedrockRecordParser {
             markInvalid(field);
             return null;
         }
-        return cache == null ? s.lastString() : cache.get(s);
+        String value = cache == null ? s.lastString() : cache.get(s);
+        if (value.length() > maxChars) {
+            markTooLong(field);
+        }
+        return value;
     }
 
     private void markInvalid(String field) {
         if (invalidField == null) {
             invalidField = field;
+        }
+    }
+
+    private void markTooLong(String field) {
+        if (tooLongField == null) {
+            tooLongField = field;
         }
     }
 
@@ -571,9 +606,26 @@ public final class BedrockRecordParser {
         return v;
     }
 
-    /** A number inside a body; -1 when it is not a non-negative integer. */
-    private long bodyLong() {
+    /** A latency inside a body; -1 (ignored) when not a non-negative integer; an integer above the bound rejects. */
+    private long bodyLatency() {
+        long v = bodyLong(RecordBounds.MAX_LATENCY_MS);
+        badLatency |= v == ABOVE_BOUND;
+        return v;
+    }
+
+    /** A token count inside a body; -1 (ignored) when not a non-negative integer; one above the cap rejects. */
+    private long bodyTokens() {
+        long v = bodyLong(MAX_TOKENS);
+        badTokens |= v == ABOVE_BOUND;
+        return v;
+    }
+
+    /** A number inside a body: its value up to {@code max}, {@link #ABOVE_BOUND} for a larger integer, else -1. */
+    private long bodyLong(long max) {
         long v = s.readLong();
+        if (v == JsonScanner.TOO_LARGE || v > max) {
+            return ABOVE_BOUND;
+        }
         return v < 0 ? -1 : v;
     }
 
@@ -586,6 +638,9 @@ public final class BedrockRecordParser {
         }
         if (invalidField != null) {
             return RejectReason.INVALID_FIELD + invalidField;
+        }
+        if (tooLongField != null) {
+            return RejectReason.FIELD_TOO_LONG + tooLongField;
         }
         if (requestId == null || requestId.isEmpty()) {
             return RejectReason.MISSING_FIELD + "requestId";
@@ -605,8 +660,11 @@ public final class BedrockRecordParser {
         if (!isAccountId(accountId)) {
             return RejectReason.INVALID_FIELD + "accountId";
         }
-        if (badTokens) {
+        if (badTokens || (splitSeen && split5m + split1h > MAX_TOKENS)) {
             return RejectReason.INVALID_TOKEN_COUNT;
+        }
+        if (badLatency) {
+            return RejectReason.INVALID_LATENCY;
         }
         return null;
     }

@@ -33,8 +33,10 @@ final class JsonScanner {
 
     /** {@link #readLong()} result for JSON {@code null}. */
     static final long NULL_NUMBER = Long.MIN_VALUE;
-    /** {@link #readLong()} result for a value that is not an integer in long range. */
+    /** {@link #readLong()} result for a value that is not an integer (or a negative one beyond long range). */
     static final long NOT_AN_INTEGER = Long.MIN_VALUE + 1;
+    /** {@link #readLong()} result for a positive integer above {@link Long#MAX_VALUE}: too large, not malformed. */
+    static final long TOO_LARGE = Long.MIN_VALUE + 2;
 
     static final int MAX_DEPTH = 1024;
 
@@ -249,7 +251,8 @@ final class JsonScanner {
 
     /**
      * Consumes a value and returns it if it is a JSON integer in long range; {@link #NULL_NUMBER} for
-     * {@code null}; {@link #NOT_AN_INTEGER} for anything else (fractions, exponents, overflow, strings...).
+     * {@code null}; {@link #TOO_LARGE} for a positive integer above long range; {@link #NOT_AN_INTEGER} for anything
+     * else (fractions, exponents, negative overflow, strings...). All three markers are negative.
      */
     long readLong() {
         int c = peek();
@@ -296,7 +299,10 @@ final class JsonScanner {
             return NOT_AN_INTEGER;
         }
         pos = p;
-        return overflow ? NOT_AN_INTEGER : (negative ? -value : value);
+        if (overflow) {
+            return negative ? NOT_AN_INTEGER : TOO_LARGE;
+        }
+        return negative ? -value : value;
     }
 
     /**

@@ -13,8 +13,18 @@ public final class RejectReason {
     public static final String INVALID_FIELD = "invalid-field:";
     /** {@code timestamp} is not an ISO-8601 instant (e.g. day 99). */
     public static final String INVALID_TIMESTAMP = "invalid-timestamp";
-    /** A token count that is not an integer, negative, or above {@link BedrockRecordParser#MAX_TOKENS}. */
+    /**
+     * A token count that is not an integer, negative, or above {@link RecordBounds#MAX_TOKENS}; also a cache-write
+     * entry of a body above that cap, or cache-write entries whose sum is.
+     */
     public static final String INVALID_TOKEN_COUNT = "invalid-token-count";
+    /** A latency (or time to first byte) that is an integer above {@link RecordBounds#MAX_LATENCY_MS}. */
+    public static final String INVALID_LATENCY = "invalid-latency";
+    /**
+     * Prefix; a kept string longer than its bound in {@link RecordBounds}, or too many {@code requestMetadata}
+     * entries, e.g. {@code field-too-long:modelId}.
+     */
+    public static final String FIELD_TOO_LONG = "field-too-long:";
     /** A record larger than {@link BedrockRecordParser#MAX_RECORD_BYTES}. */
     public static final String OVERSIZE_RECORD = "oversize-record";
     /** A gzip stream that ends early; the records before the cut were emitted. */

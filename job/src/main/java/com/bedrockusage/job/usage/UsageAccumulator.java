@@ -8,7 +8,8 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 /**
  * Running totals of the invocations of one usage key in one window. Costs are exact sums ({@link BigDecimal}); a cost
  * stays null until some call in the group has one, so "no price known" is not confused with "free". Serialized by
- * {@link UsageAccumulatorSerializer}: it is most of the job's state.
+ * {@link UsageAccumulatorSerializer}: it is most of the job's state. Token and latency sums saturate
+ * ({@link SaturatingSum}); call counts grow by one per call and cannot overflow.
  */
 @TypeInfo(UsageAccumulatorTypeInfo.Factory.class)
 public class UsageAccumulator {
@@ -44,10 +45,10 @@ public class UsageAccumulator {
         } else if (!inv.priced) {
             unpricedInvocations++;
         }
-        inputTokens += inv.inputTokens;
-        outputTokens += inv.outputTokens;
-        cacheReadTokens += inv.cacheReadTokens;
-        cacheWriteTokens += inv.cacheWriteTokens;
+        inputTokens = SaturatingSum.add(inputTokens, inv.inputTokens);
+        outputTokens = SaturatingSum.add(outputTokens, inv.outputTokens);
+        cacheReadTokens = SaturatingSum.add(cacheReadTokens, inv.cacheReadTokens);
+        cacheWriteTokens = SaturatingSum.add(cacheWriteTokens, inv.cacheWriteTokens);
         costUsd = plus(costUsd, inv.costUsd);
         inputCostUsd = plus(inputCostUsd, inv.inputCostUsd);
         outputCostUsd = plus(outputCostUsd, inv.outputCostUsd);
@@ -56,7 +57,7 @@ public class UsageAccumulator {
         if (inv.latencyMs != null) {
             long ms = inv.latencyMs;
             latencyCount++;
-            latencySumMs += ms;
+            latencySumMs = SaturatingSum.add(latencySumMs, ms);
             latencyMinMs = latencyMinMs == null ? ms : Math.min(latencyMinMs, ms);
             latencyMaxMs = latencyMaxMs == null ? ms : Math.max(latencyMaxMs, ms);
             latency.add(ms);
@@ -69,17 +70,17 @@ public class UsageAccumulator {
         invocations += other.invocations;
         errors += other.errors;
         unpricedInvocations += other.unpricedInvocations;
-        inputTokens += other.inputTokens;
-        outputTokens += other.outputTokens;
-        cacheReadTokens += other.cacheReadTokens;
-        cacheWriteTokens += other.cacheWriteTokens;
+        inputTokens = SaturatingSum.add(inputTokens, other.inputTokens);
+        outputTokens = SaturatingSum.add(outputTokens, other.outputTokens);
+        cacheReadTokens = SaturatingSum.add(cacheReadTokens, other.cacheReadTokens);
+        cacheWriteTokens = SaturatingSum.add(cacheWriteTokens, other.cacheWriteTokens);
         costUsd = plus(costUsd, other.costUsd);
         inputCostUsd = plus(inputCostUsd, other.inputCostUsd);
         outputCostUsd = plus(outputCostUsd, other.outputCostUsd);
         cacheReadCostUsd = plus(cacheReadCostUsd, other.cacheReadCostUsd);
         cacheWriteCostUsd = plus(cacheWriteCostUsd, other.cacheWriteCostUsd);
         latencyCount += other.latencyCount;
-        latencySumMs += other.latencySumMs;
+        latencySumMs = SaturatingSum.add(latencySumMs, other.latencySumMs);
         latencyMinMs = min(latencyMinMs, other.latencyMinMs);
         latencyMaxMs = max(latencyMaxMs, other.latencyMaxMs);
         if (latency == null) {
