@@ -81,12 +81,8 @@ final class RetryingLogObjectReader implements Closeable {
     IngestRecord next() throws IOException {
         while (!done) {
             try {
-                if (current == null) {
-                    current = openSkippingDelivered();
-                    if (current == null) {
-                        done = true; // shorter than what was already emitted: nothing more to read
-                        return null;
-                    }
+                if (current == null && !openSkippingDelivered()) {
+                    return null; // no more records than were already emitted
                 }
                 IngestRecord record = current.next();
                 if (record == null) {
@@ -121,16 +117,16 @@ final class RetryingLogObjectReader implements Closeable {
         return gaveUp;
     }
 
-    private LogObjectReader openSkippingDelivered() throws IOException {
-        LogObjectReader reader = new LogObjectReader(opener.open(path), path.toString(), isal, size);
-        current = reader; // closed by closeQuietly if skipping fails
+    /** Opens the object as {@link #current} and skips the records already delivered; false if it has no more. */
+    private boolean openSkippingDelivered() throws IOException {
+        current = new LogObjectReader(opener.open(path), path.toString(), isal, size);
         for (long skipped = 0; skipped < delivered; skipped++) {
-            if (reader.next() == null) {
+            if (current.next() == null) {
                 finish();
-                return null;
+                return false;
             }
         }
-        return reader;
+        return true;
     }
 
     private IngestRecord unreadable(Exception e) {

@@ -32,7 +32,7 @@ class UnreadableLogObjectTest {
 
     private static final int RECORDS = 1200;
 
-    /** Opens before this fails count them; tests run one at a time in this class, and the opener is static. */
+    /** State of {@link #flakyOpen}, static because the format serializes its opener; reset after each test. */
     static final AtomicInteger OPENS = new AtomicInteger();
     static volatile int failingOpens;
     static volatile long failAfterBytes = -1;
@@ -64,8 +64,10 @@ class UnreadableLogObjectTest {
         return new FileSourceSplit("1", path, 0, 1, 0, 1, new String[0], position);
     }
 
-    /** Opens through Flink's file system, failing the first {@link #failingOpens} opens and then, in the first
-     * {@link #failingReads} opened streams, every read past {@link #failAfterBytes}. */
+    /**
+     * Opens through Flink's file system. The first {@link #failingOpens} opens fail (403); in the next
+     * {@link #failingReads} streams, every read past {@link #failAfterBytes} fails (connection reset).
+     */
     private static InputStream flakyOpen(Path path) throws IOException {
         int open = OPENS.incrementAndGet();
         if (open <= failingOpens) {
