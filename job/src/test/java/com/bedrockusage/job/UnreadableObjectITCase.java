@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Log objects that disappear or become unreadable after the source listed them (lifecycle rules during a backfill,
- * a revoked permission): the job finishes, each is one {@code rejected_records} row and a metric, and the other objects'
- * totals are exact.
+ * a revoked permission): the job finishes, each is one {@code rejected_records} row and a metric, and the other
+ * objects' totals are exact.
  */
 class UnreadableObjectITCase {
 

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UnreadableLogObjectTest {
 
     private static final int RECORDS = 1200;
+    private static final String ACCESS_DENIED = "Access Denied (Service: Amazon S3; Status Code: 403)";
 
     /** State of {@link #flakyOpen}, static because the format serializes its opener; reset after each test. */
     static final AtomicInteger OPENS = new AtomicInteger();
@@ -71,7 +72,7 @@ class UnreadableLogObjectTest {
     private static InputStream flakyOpen(Path path) throws IOException {
         int open = OPENS.incrementAndGet();
         if (open <= failingOpens) {
-            throw new AccessDeniedException(path.toString(), null, "Access Denied (Service: Amazon S3; Status Code: 403)");
+            throw new AccessDeniedException(path.toString(), null, ACCESS_DENIED);
         }
         InputStream in = path.getFileSystem().open(path);
         boolean failing = failAfterBytes >= 0 && open - failingOpens <= failingReads;
@@ -140,7 +141,8 @@ class UnreadableLogObjectTest {
                 .createReader(new Configuration(), split(path, null)));
 
         assertThat(out).hasSize(1);
-        assertThat(out.get(0).record.rejected.reason).isEqualTo(RejectReason.UNREADABLE_OBJECT).isEqualTo("unreadable_object");
+        assertThat(out.get(0).record.rejected.reason).isEqualTo(RejectReason.UNREADABLE_OBJECT)
+                .isEqualTo("unreadable_object");
         assertThat(out.get(0).record.rejected.source).isEqualTo(path.toString());
         assertThat(out.get(0).record.rejected.rawExcerpt)
                 .startsWith("unreadable after 3 attempts, before its first record: java.io.FileNotFoundException: ")
@@ -176,7 +178,7 @@ class UnreadableLogObjectTest {
         assertThat(OPENS).hasValue(RetryingLogObjectReader.ATTEMPTS);
         assertThat(out).hasSize(1);
         assertThat(out.get(0).record.rejected.rawExcerpt).isEqualTo("unreadable after 3 attempts, before its first "
-                + "record: java.nio.file.AccessDeniedException: " + path + ": Access Denied (Service: Amazon S3; Status Code: 403)");
+                + "record: java.nio.file.AccessDeniedException: " + path + ": " + ACCESS_DENIED);
     }
 
     @Test
