@@ -21,10 +21,10 @@ import java.util.zip.ZipException;
  * throws. Gzip objects up to {@link IsalGunzip#MAX_OUTPUT} are inflated whole with ISA-L where it loads, others
  * are streamed through the JDK; the output is the same either way. A gzip stream that is truncated or corrupt
  * yields the complete records before the damage plus exactly one rejected record ({@code truncated-gzip} /
- * {@code corrupt-gzip}) carrying the cut-off tail. I/O errors of the underlying stream still throw (the source
- * retries the file). Damaged deflate data can inflate to garbage before gzip notices (the CRC is only checked at
- * the end): such lines are rejected one by one as what they look like (usually {@code malformed-json}) before the
- * {@code corrupt-gzip} reject.
+ * {@code corrupt-gzip}) carrying the cut-off tail. I/O errors of the underlying stream still throw
+ * ({@link RetryingLogObjectReader} retries the object). Damaged deflate data can inflate to garbage before gzip
+ * notices (the CRC is only checked at the end): such lines are rejected one by one as what they look like (usually
+ * {@code malformed-json}) before the {@code corrupt-gzip} reject.
  *
  * <p>Reject coordinates are {@code location:N}: N is the 1-based line (NDJSON) or element (array) number.
  * The output is deterministic, which is what makes "skip the N records already emitted" a valid restore.

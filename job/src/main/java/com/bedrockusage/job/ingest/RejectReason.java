@@ -37,6 +37,12 @@ public final class RejectReason {
     public static final String FUTURE_TIMESTAMP = "future_timestamp";
     /** Prefix; an unexpected exception inside ingest (a bug), e.g. {@code parser-error:ArrayIndexOutOfBoundsException}. */
     public static final String PARSER_ERROR = "parser-error:";
+    /**
+     * A log object that could not be read after {@link RetryingLogObjectReader#ATTEMPTS} attempts (deleted after it
+     * was listed, access denied, no {@code kms:Decrypt}, a connection that keeps failing); the source is the object's
+     * path and the excerpt the last error. Records read before the failure were emitted; the rest was not read.
+     */
+    public static final String UNREADABLE_OBJECT = "unreadable_object";
 
     private RejectReason() {}
 }
