@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The one rounding rule for money. The job (invocations, usage tables), the SQL functions and the read-side tools
- * all get their costs through {@link #cost}, so every table reconciles exactly with every other.
+ * The one rounding rule for money. Whatever prices a call (the job through {@link CostBreakdown}, the SQL function
+ * {@code BEDROCK_COST}) goes through {@link #cost}; usage rows and reports only add its results. So every table and
+ * report reconciles exactly with every other.
  */
 public final class CostRounding {
 
@@ -23,8 +24,8 @@ public final class CostRounding {
      * every usage table. Prices with at most 6 decimals per million tokens never need rounding; only a price with
      * more decimals (e.g. {@code 2.6666667}) does, by at most half a 10⁻¹² USD per component.
      *
-     * <p>The result keeps the exact product's scale when that is at most 12 (1,000 tokens at {@code 3} give {@code 0.003000});
-     * it never has more than 12 decimals. With a price within {@link PriceBounds} it fits {@code DECIMAL(38, 12)}
+     * <p>The result keeps the exact product's scale when that is at most 12 (1,000 tokens at {@code 3} give
+     * {@code 0.003000}); it never has more than 12 decimals. With a price within {@link PriceBounds} it fits {@code DECIMAL(38, 12)}
      * for any {@code long} token count.
      *
      * @param tokens a count of zero or more

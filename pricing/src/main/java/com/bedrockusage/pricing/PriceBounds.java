@@ -20,7 +20,7 @@ public final class PriceBounds {
      * a typo or an exponent gone wrong ({@code 1e-40}), not a negotiated price.
      */
     public static final int MAX_DECIMALS = 18;
-    /** The largest power of ten a price may be written with ({@code 1E+6}); it keeps zeros such as {@code 0E+99} out. */
+    /** The largest exponent a price may be written with ({@code 1E+6}); it keeps zeros such as {@code 0E+99} out. */
     private static final int MIN_SCALE = -6;
 
     private PriceBounds() {}
