@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** Exact USD cost of one call per billed component, and the price row that produced it. */
+/** USD cost of one call per billed component ({@link CostRounding#cost}), and the price row that produced it. */
 public final class CostBreakdown implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -29,8 +29,8 @@ public final class CostBreakdown implements Serializable {
     }
 
     /**
-     * cost = tokens x USD-per-million / 1,000,000 per component, exact (no rounding): the per-Mtok rate
-     * times the count, with the decimal point moved six places.
+     * Each component costs {@link CostRounding#cost}: tokens x USD-per-million / 1,000,000, rounded HALF_EVEN to 12
+     * decimals; the total is the exact sum of the rounded components, so the parts always add up to it.
      */
     public static CostBreakdown of(PriceRow row, TokenCounts tokens) {
         return new CostBreakdown(
@@ -43,10 +43,7 @@ public final class CostBreakdown implements Serializable {
     }
 
     private static BigDecimal component(long tokens, BigDecimal perMtok) {
-        if (tokens == 0) {
-            return BigDecimal.ZERO;
-        }
-        return perMtok.multiply(BigDecimal.valueOf(tokens)).movePointLeft(6);
+        return CostRounding.cost(tokens, perMtok);
     }
 
     public BigDecimal input() {

@@ -197,7 +197,18 @@ public final class LiteLlmPrices {
         if (perToken.signum() < 0) {
             throw new PriceCatalogException(where + ": " + key + ": " + field + " '" + text + "' is negative");
         }
-        BigDecimal perMillion = perToken.movePointRight(6);
+        BigDecimal perMillion;
+        try {
+            perMillion = perToken.signum() == 0 ? BigDecimal.ZERO : perToken.movePointRight(6);
+        } catch (ArithmeticException e) {
+            throw new PriceCatalogException(where + ": " + key + ": " + field + " '" + text + "' is out of range");
+        }
+        String problem = PriceBounds.problem(perMillion);
+        if (problem != null) {
+            throw new PriceCatalogException(where + ": " + key + ": " + field + " '" + text + "' is "
+                    + perMillion + " USD per million tokens, which " + problem);
+        }
+        // The bounds keep the scale at -6 or more, so this never builds a huge number.
         return perMillion.scale() < 0 ? perMillion.setScale(0) : perMillion;
     }
 

@@ -24,7 +24,8 @@ import java.util.Map;
  * anthropic.claude-3-haiku-20240307-v1:0,*,2024-01-01T00:00:00Z,0.25,1.25,0.03,0.30,0.50
  * </pre>
  *
- * Prices are USD per million tokens; region {@code *} means any region; an empty last column means 1-hour
+ * Prices are USD per million tokens, with any number of decimals up to {@link PriceBounds#MAX_DECIMALS} (costs are
+ * rounded by {@link CostRounding#cost}); region {@code *} means any region; an empty last column means 1-hour
  * cache writes are billed at the 5-minute rate. Blank lines and lines starting with {@code #} are ignored;
  * fields are trimmed. There is no quoting: no field may contain a comma.
  */
@@ -184,8 +185,9 @@ public final class PriceCsv {
         } catch (NumberFormatException e) {
             throw PriceCatalogException.at(sourceName, lineNo, COLUMNS.get(i) + " '" + text + "' is not a number");
         }
-        if (value.signum() < 0) {
-            throw PriceCatalogException.at(sourceName, lineNo, COLUMNS.get(i) + " '" + text + "' is negative");
+        String problem = PriceBounds.problem(value);
+        if (problem != null) {
+            throw PriceCatalogException.at(sourceName, lineNo, COLUMNS.get(i) + " '" + text + "' " + problem);
         }
         return value;
     }

@@ -120,8 +120,9 @@ public final class PriceRow implements Serializable {
 
     private static BigDecimal requirePrice(BigDecimal value, String column) {
         Objects.requireNonNull(value, column);
-        if (value.signum() < 0) {
-            throw new IllegalArgumentException(column + " must not be negative: " + value.toPlainString());
+        String problem = PriceBounds.problem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(column + " " + value + " " + problem);
         }
         return value;
     }

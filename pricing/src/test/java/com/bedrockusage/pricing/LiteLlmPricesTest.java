@@ -142,6 +142,24 @@ class LiteLlmPricesTest {
     }
 
     @Test
+    void shouldLoadPerTokenCostsWithManyDecimalsAndRefuseAbsurdOnesNamingLineAndKey() {
+        List<PriceRow> rows = read("{\"m.x\": {\"litellm_provider\": \"bedrock\","
+                + " \"input_cost_per_token\": 2.6666667e-06, \"output_cost_per_token\": 0.0000106666667}}");
+        assertThat(rows.get(0).inputPerMtok()).isEqualTo(new BigDecimal("2.6666667"));
+        assertThat(rows.get(0).outputPerMtok()).isEqualTo(new BigDecimal("10.6666667"));
+
+        assertThatThrownBy(() -> read("{\n\"m.x\": {\"litellm_provider\": \"bedrock\",\n"
+                + "\"input_cost_per_token\": 1e-40, \"output_cost_per_token\": 1e-06}}"))
+                .isInstanceOf(PriceCatalogException.class)
+                .hasMessage("t.json:2: m.x: input_cost_per_token '1e-40' is 1E-34 USD per million tokens,"
+                        + " which has more than 18 decimals");
+        assertThatThrownBy(() -> read("{\"m.x\": {\"litellm_provider\": \"bedrock\","
+                + " \"input_cost_per_token\": 1e+2147483647, \"output_cost_per_token\": 1e-06}}"))
+                .isInstanceOf(PriceCatalogException.class)
+                .hasMessageStartingWith("t.json:1: m.x: input_cost_per_token '1e+2147483647' is ");
+    }
+
+    @Test
     void shouldRejectNonObjectEntries() {
         assertThatThrownBy(() -> read("{\"m.x\": 3}")).hasMessage("t.json:1: entry 'm.x' is not an object");
         assertThatThrownBy(() -> read("[1]")).hasMessage("t.json:1: expected a JSON object at top level");

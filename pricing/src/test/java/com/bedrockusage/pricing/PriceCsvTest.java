@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +147,31 @@ class PriceCsvTest {
         assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,1,2,-0.1,0,"))
                 .isInstanceOf(PriceCatalogException.class)
                 .hasMessage("prices.csv:2: cache_read_per_mtok '-0.1' is negative");
+    }
+
+    @Test
+    void shouldLoadPricesWithMoreDecimalsThanSix() {
+        List<PriceRow> rows = read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,2.6666667,0.000000000000001,"
+                + "0.333333333333333333,1.250000000000000000,");
+
+        assertThat(rows.get(0).inputPerMtok()).isEqualTo(new BigDecimal("2.6666667"));
+        assertThat(rows.get(0).outputPerMtok()).isEqualTo(new BigDecimal("0.000000000000001"));
+        assertThat(rows.get(0).cacheReadPerMtok()).isEqualTo(new BigDecimal("0.333333333333333333"));
+    }
+
+    @Test
+    void shouldRefuseAbsurdPricesAtLoadTimeNamingFileAndLine() {
+        assertThatThrownBy(() -> read(PriceCsv.HEADER, HAIKU_LINE, "m.x,*,2024-01-01T00:00:00Z,1e-40,2,0,0,"))
+                .isInstanceOf(PriceCatalogException.class)
+                .hasMessage("prices.csv:3: input_per_mtok '1e-40' has more than 18 decimals");
+        String sixtyDigits = "0." + String.join("", Collections.nCopies(59, "1"));
+        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,1," + sixtyDigits + ",0,0,"))
+                .hasMessage("prices.csv:2: output_per_mtok '" + sixtyDigits + "' has more than 18 decimals");
+        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,1,2,0,0,1000000.01"))
+                .hasMessage("prices.csv:2: cache_write_1h_per_mtok '1000000.01' is more than 1000000 USD per "
+                        + "million tokens");
+        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,1,2,0E+99,0,"))
+                .hasMessage("prices.csv:2: cache_read_per_mtok '0E+99' has an exponent out of range");
     }
 
     @Test

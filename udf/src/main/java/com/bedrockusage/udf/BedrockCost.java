@@ -1,9 +1,9 @@
 package com.bedrockusage.udf;
 
+import com.bedrockusage.pricing.CostRounding;
 import com.bedrockusage.pricing.PricingResult;
 import com.bedrockusage.pricing.TokenCounts;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -11,8 +11,9 @@ import org.apache.flink.table.annotation.DataTypeHint;
 
 /**
  * {@code BEDROCK_COST(model_id, region, event_time, input_tokens, output_tokens, cache_read_tokens,
- * cache_write_tokens [, cache_write_1h_tokens])}: the exact USD cost of a call as {@code DECIMAL(38, 12)},
- * priced by the same catalogue as the job.
+ * cache_write_tokens [, cache_write_1h_tokens])}: the USD cost of a call as {@code DECIMAL(38, 12)}, priced
+ * by the same catalogue and rounded by the same rule ({@link CostRounding#cost}) as the job, so it equals the job's
+ * {@code cost_usd} for the same call.
  *
  * <p>{@code cache_write_tokens} is everything written to the cache; the {@code cache_write_1h_tokens} part of it is
  * priced at the 1-hour rate, the rest at the 5-minute rate. {@code event_time} is a {@code TIMESTAMP_LTZ} or a
@@ -23,8 +24,6 @@ import org.apache.flink.table.annotation.DataTypeHint;
 public class BedrockCost extends CatalogFunction {
 
     private static final long serialVersionUID = 1L;
-
-    private static final int SCALE = 12;
 
     public BedrockCost() {
         this(null);
@@ -83,8 +82,8 @@ public class BedrockCost extends CatalogFunction {
         if (!result.isPriced()) {
             return null;
         }
-        // Per-Mtok prices with up to 6 decimals give at most 12: rounding only guards against odd catalogues.
-        return result.cost().total().setScale(SCALE, RoundingMode.HALF_EVEN);
+        // Already rounded per component by CostRounding.cost, as the job does: only the scale is padded to 12.
+        return CostRounding.atScale(result.cost().total());
     }
 
     private static long orZero(Long v) {

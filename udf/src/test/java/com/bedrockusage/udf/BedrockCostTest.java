@@ -85,4 +85,21 @@ class BedrockCostTest {
                 1L, 1L, 0L, 0L)).as("before the row's effective_from").isNull();
         assertThat(custom.eval(SONNET_45, "us-east-1", T, 1L, 1L, 0L, 0L)).as("not in this catalogue").isNull();
     }
+
+    @Test
+    void shouldRoundEachComponentHalfEvenToTwelveDecimalsAsTheJobDoes(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("prices.csv");
+        Files.write(csv, ("model_id,region,effective_from,input_per_mtok,output_per_mtok,cache_read_per_mtok,"
+                + "cache_write_per_mtok,cache_write_1h_per_mtok\n"
+                + "acme.model-v1,*,2026-01-01T00:00:00Z,2.6666667,2.6666667,0.0000005,0,\n")
+                .getBytes(StandardCharsets.UTF_8));
+        BedrockCost custom = new BedrockCost(csv.toUri().toString());
+
+        // Each component is rounded, then added: input and output 0.0000026666667 -> 0.000002666667 each.
+        // (Rounding the exact sum 0.0000053333334 would give ...333 and disagree with the job's cost_usd.)
+        assertThat(custom.eval("acme.model-v1", "us-east-1", T, 1L, 1L, 0L, 0L))
+                .isEqualTo(new BigDecimal("0.000005333334"));
+        // 0.0000000000005: an exact half, rounded to the even neighbour 0
+        assertThat(custom.eval("acme.model-v1", "us-east-1", T, 0L, 0L, 1L, 0L)).isEqualByComparingTo("0");
+    }
 }

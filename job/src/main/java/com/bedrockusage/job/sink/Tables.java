@@ -3,6 +3,7 @@ package com.bedrockusage.job.sink;
 import static org.apache.iceberg.types.Types.NestedField.optional;
 import static org.apache.iceberg.types.Types.NestedField.required;
 
+import com.bedrockusage.pricing.CostRounding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,7 +20,7 @@ import org.apache.iceberg.types.Types;
 public final class Tables {
 
     public static final int MONEY_PRECISION = 38;
-    public static final int MONEY_SCALE = 12;
+    public static final int MONEY_SCALE = CostRounding.SCALE;
     static final Types.DecimalType MONEY = Types.DecimalType.of(MONEY_PRECISION, MONEY_SCALE);
     static final Types.TimestampType TIMESTAMP = Types.TimestampType.withZone();
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bedrockusage.job.usage.testing.CapturedMetrics;
 import com.bedrockusage.pricing.PriceCsv;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.apache.flink.streaming.api.operators.StreamFlatMap;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -59,6 +60,20 @@ class ValidatePriceLinesTest {
 
         assertThat(out.get(0).lines).containsExactly(row);
         assertThat(metrics.counter("kinesisanalytics.badPriceLines")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldPassAPriceWithSevenDecimalsAndCountAbsurdOnesAsBadLines() throws Exception {
+        String negotiated = HAIKU + ",*,2025-06-01T00:00:00Z,2.6666667,10.6666667,0.2666667,3.3333333,";
+        PriceUpdate file = PriceUpdate.of("negotiated.csv", Arrays.asList(PriceCsv.HEADER, negotiated,
+                HAIKU + ",eu-west-1,2025-06-01T00:00:00Z,1e-40,2,0,0,",
+                HAIKU + ",us-west-2,2025-06-01T00:00:00Z,1,2,0,0,0." + String.join("", Collections.nCopies(59, "3")),
+                HAIKU + ",ap-south-1,2025-06-01T00:00:00Z,1,2E+9,0,0,"));
+
+        List<PriceUpdate> out = validate(file);
+
+        assertThat(out.get(0).lines).containsExactly(negotiated);
+        assertThat(metrics.counter("kinesisanalytics.badPriceLines")).isEqualTo(3);
     }
 
     @Test
