@@ -4,7 +4,11 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** USD cost of one call per billed component ({@link CostRounding#cost}), and the price row that produced it. */
+/**
+ * USD cost of one call per billed component, and the price row that produced it. The total is the call's exact cost
+ * rounded by {@link CostRounding#round}; each component is its own exact cost rounded the same way, so with prices of
+ * more than 6 decimals the components may differ from the total by a few 10⁻¹² USD.
+ */
 public final class CostBreakdown implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -17,33 +21,27 @@ public final class CostBreakdown implements Serializable {
     private final BigDecimal total;
     private final PriceRow row;
 
+    /** From exact component costs: each, and their total, rounded by {@link CostRounding#round}. */
     public CostBreakdown(BigDecimal input, BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite5m,
             BigDecimal cacheWrite1h, PriceRow row) {
-        this.input = Objects.requireNonNull(input, "input");
-        this.output = Objects.requireNonNull(output, "output");
-        this.cacheRead = Objects.requireNonNull(cacheRead, "cacheRead");
-        this.cacheWrite5m = Objects.requireNonNull(cacheWrite5m, "cacheWrite5m");
-        this.cacheWrite1h = Objects.requireNonNull(cacheWrite1h, "cacheWrite1h");
+        this.input = CostRounding.round(Objects.requireNonNull(input, "input"));
+        this.output = CostRounding.round(Objects.requireNonNull(output, "output"));
+        this.cacheRead = CostRounding.round(Objects.requireNonNull(cacheRead, "cacheRead"));
+        this.cacheWrite5m = CostRounding.round(Objects.requireNonNull(cacheWrite5m, "cacheWrite5m"));
+        this.cacheWrite1h = CostRounding.round(Objects.requireNonNull(cacheWrite1h, "cacheWrite1h"));
         this.row = Objects.requireNonNull(row, "row");
-        this.total = input.add(output).add(cacheRead).add(cacheWrite5m).add(cacheWrite1h);
+        this.total = CostRounding.round(input.add(output).add(cacheRead).add(cacheWrite5m).add(cacheWrite1h));
     }
 
-    /**
-     * Each component costs {@link CostRounding#cost}: tokens x USD-per-million / 1,000,000, rounded HALF_EVEN to 12
-     * decimals; the total is the exact sum of the rounded components, so the parts always add up to it.
-     */
+    /** Each component costs tokens x USD-per-million / 1,000,000; the call's cost is their exact sum, rounded once. */
     public static CostBreakdown of(PriceRow row, TokenCounts tokens) {
         return new CostBreakdown(
-                component(tokens.input(), row.inputPerMtok()),
-                component(tokens.output(), row.outputPerMtok()),
-                component(tokens.cacheRead(), row.cacheReadPerMtok()),
-                component(tokens.cacheWrite5m(), row.cacheWritePerMtok()),
-                component(tokens.cacheWrite1h(), row.cacheWrite1hPerMtok()),
+                CostRounding.exact(tokens.input(), row.inputPerMtok()),
+                CostRounding.exact(tokens.output(), row.outputPerMtok()),
+                CostRounding.exact(tokens.cacheRead(), row.cacheReadPerMtok()),
+                CostRounding.exact(tokens.cacheWrite5m(), row.cacheWritePerMtok()),
+                CostRounding.exact(tokens.cacheWrite1h(), row.cacheWrite1hPerMtok()),
                 row);
-    }
-
-    private static BigDecimal component(long tokens, BigDecimal perMtok) {
-        return CostRounding.cost(tokens, perMtok);
     }
 
     public BigDecimal input() {

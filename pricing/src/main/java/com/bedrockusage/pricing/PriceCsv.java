@@ -25,7 +25,7 @@ import java.util.Map;
  * </pre>
  *
  * Prices are USD per million tokens, with any number of decimals up to {@link PriceBounds#MAX_DECIMALS} (costs are
- * rounded by {@link CostRounding#cost}); region {@code *} means any region; an empty last column means 1-hour
+ * rounded by {@link CostRounding#round}); region {@code *} means any region; an empty last column means 1-hour
  * cache writes are billed at the 5-minute rate. Blank lines and lines starting with {@code #} are ignored;
  * fields are trimmed. There is no quoting: no field may contain a comma.
  */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random prices with 0 to 15 decimals and random token counts up to the parser's cap: every cost is the exact product
- * rounded HALF_EVEN to 12 decimals, fits the tables' {@code DECIMAL(38, 12)}, and parts and calls add up exactly.
+ * rounded HALF_EVEN to 12 decimals once, fits the tables' {@code DECIMAL(38, 12)}, and calls add up exactly.
  */
 class CostRoundingPropertyTest {
 
@@ -21,10 +21,9 @@ class CostRoundingPropertyTest {
     private static final BigDecimal LARGEST_STORABLE = new BigDecimal("1E26").subtract(new BigDecimal("1E-12"));
 
     @Test
-    void shouldRoundEveryComponentOfAnyPriceScaleHalfEvenAndKeepPartsAndSumsExact() {
+    void shouldRoundEveryCallAndComponentOfAnyPriceScaleHalfEvenAndKeepSumsExact() {
         Random rnd = new Random(20261202L);
         BigDecimal sumOfTotals = BigDecimal.ZERO;
-        BigDecimal sumOfParts = BigDecimal.ZERO;
         for (int i = 0; i < CASES; i++) {
             PriceRow row = new PriceRow("m.x", "*", Instant.EPOCH, price(rnd), price(rnd), price(rnd), price(rnd),
                     rnd.nextBoolean() ? null : price(rnd));
@@ -37,13 +36,15 @@ class CostRoundingPropertyTest {
             assertComponent(cost.cacheRead(), tokens.cacheRead(), row.cacheReadPerMtok());
             assertComponent(cost.cacheWrite5m(), tokens.cacheWrite5m(), row.cacheWritePerMtok());
             assertComponent(cost.cacheWrite1h(), tokens.cacheWrite1h(), row.cacheWrite1hPerMtok());
-            BigDecimal parts = cost.input().add(cost.output()).add(cost.cacheRead()).add(cost.cacheWrite());
-            assertThat(cost.total()).as("total of %s", cost).isEqualByComparingTo(parts);
+            BigDecimal exact = exact(tokens.input(), row.inputPerMtok()).add(exact(tokens.output(), row.outputPerMtok()))
+                    .add(exact(tokens.cacheRead(), row.cacheReadPerMtok()))
+                    .add(exact(tokens.cacheWrite5m(), row.cacheWritePerMtok()))
+                    .add(exact(tokens.cacheWrite1h(), row.cacheWrite1hPerMtok()));
+            assertThat(cost.total()).as("total of %s", cost)
+                    .isEqualByComparingTo(exact.setScale(CostRounding.SCALE, RoundingMode.HALF_EVEN));
             assertStorable(cost.total());
             sumOfTotals = sumOfTotals.add(cost.total());
-            sumOfParts = sumOfParts.add(parts);
         }
-        assertThat(sumOfTotals).isEqualByComparingTo(sumOfParts);
         assertThat(sumOfTotals.scale()).isLessThanOrEqualTo(CostRounding.SCALE);
         assertStorable(sumOfTotals);
     }
@@ -59,8 +60,12 @@ class CostRoundingPropertyTest {
         assertStorable(cost.total());
     }
 
+    private static BigDecimal exact(long tokens, BigDecimal perMtok) {
+        return perMtok.multiply(BigDecimal.valueOf(tokens)).divide(BigDecimal.valueOf(1_000_000));
+    }
+
     private static void assertComponent(BigDecimal actual, long tokens, BigDecimal perMtok) {
-        BigDecimal exact = perMtok.multiply(BigDecimal.valueOf(tokens)).divide(BigDecimal.valueOf(1_000_000));
+        BigDecimal exact = exact(tokens, perMtok);
         assertThat(actual).as("%d tokens at %s", tokens, perMtok.toPlainString())
                 .isEqualByComparingTo(exact.setScale(CostRounding.SCALE, RoundingMode.HALF_EVEN));
         assertThat(actual.scale()).as("scale of %s", actual).isLessThanOrEqualTo(CostRounding.SCALE);

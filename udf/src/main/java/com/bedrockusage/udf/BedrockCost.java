@@ -12,7 +12,7 @@ import org.apache.flink.table.annotation.DataTypeHint;
 /**
  * {@code BEDROCK_COST(model_id, region, event_time, input_tokens, output_tokens, cache_read_tokens,
  * cache_write_tokens [, cache_write_1h_tokens])}: the USD cost of a call as {@code DECIMAL(38, 12)}, priced
- * by the same catalogue and rounded by the same rule ({@link CostRounding#cost}) as the job, so it equals the job's
+ * by the same catalogue and rounded by the same rule ({@link CostRounding#round}) as the job, so it equals the job's
  * {@code cost_usd} for the same call.
  *
  * <p>{@code cache_write_tokens} is everything written to the cache; the {@code cache_write_1h_tokens} part of it is
@@ -82,7 +82,7 @@ public class BedrockCost extends CatalogFunction {
         if (!result.isPriced()) {
             return null;
         }
-        // Already rounded per component by CostRounding.cost, as the job does: only the scale is padded to 12.
+        // Already rounded by CostRounding, as the job's cost_usd is: only the scale is padded to 12.
         return CostRounding.atScale(result.cost().total());
     }
 

@@ -87,7 +87,7 @@ class BedrockCostTest {
     }
 
     @Test
-    void shouldRoundEachComponentHalfEvenToTwelveDecimalsAsTheJobDoes(@TempDir Path dir) throws IOException {
+    void shouldRoundTheCallsExactCostHalfEvenToTwelveDecimalsAsTheJobDoes(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("prices.csv");
         Files.write(csv, ("model_id,region,effective_from,input_per_mtok,output_per_mtok,cache_read_per_mtok,"
                 + "cache_write_per_mtok,cache_write_1h_per_mtok\n"
@@ -95,10 +95,10 @@ class BedrockCostTest {
                 .getBytes(StandardCharsets.UTF_8));
         BedrockCost custom = new BedrockCost(csv.toUri().toString());
 
-        // Each component is rounded, then added: input and output 0.0000026666667 -> 0.000002666667 each.
-        // (Rounding the exact sum 0.0000053333334 would give ...333 and disagree with the job's cost_usd.)
+        // The exact cost 0.0000026666667 + 0.0000026666667 = 0.0000053333334 is rounded once, like cost_usd.
+        // (Rounding each part first would give ...334.)
         assertThat(custom.eval("acme.model-v1", "us-east-1", T, 1L, 1L, 0L, 0L))
-                .isEqualTo(new BigDecimal("0.000005333334"));
+                .isEqualTo(new BigDecimal("0.000005333333"));
         // 0.0000000000005: an exact half, rounded to the even neighbour 0
         assertThat(custom.eval("acme.model-v1", "us-east-1", T, 0L, 0L, 1L, 0L)).isEqualByComparingTo("0");
     }

@@ -57,8 +57,8 @@ import org.slf4j.LoggerFactory;
  * ({@value #BAD_LINES_METRIC}) and logged; the valid lines of the same update still apply.
  *
  * <p><b>Pricing rules.</b> A call is priced with the row in force at its own event time (a late event gets the old
- * price). Each cost component is rounded HALF_EVEN to 12 decimals ({@link com.bedrockusage.pricing.CostRounding#cost})
- * and {@code costUsd} is their sum; the usage windows add exactly these values. A failed call
+ * price). {@code costUsd} is the call's exact cost rounded HALF_EVEN to 12 decimals
+ * ({@link com.bedrockusage.pricing.CostRounding#round}); the usage windows add exactly these values. A failed call
  * ({@code errorCode != null}) costs zero and is priced, with {@code priceRow} =
  * {@value #FAILED_CALL_PRICE_ROW} and its resolved model (null if unknown). A successful call with no price keeps
  * {@code priced=false}, null costs and null {@code priceRow}, is counted ({@value #UNPRICED_METRIC}) and still flows on

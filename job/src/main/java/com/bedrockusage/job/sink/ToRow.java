@@ -42,7 +42,7 @@ public abstract class ToRow<T> implements MapFunction<T, RowData>, ResultTypeQue
     }
 
     /**
-     * Never throws. Costs arrive rounded ({@link CostRounding#cost}) and sums of them have at most 12 decimals, so
+     * Never throws. Costs arrive rounded ({@link CostRounding#round}) and sums of them have at most 12 decimals, so
      * this only pads the scale; anything with more decimals is rounded by the same rule rather than refused, because
      * a throw here would fail the job again on every restart. A value too large for {@code DECIMAL(38, 12)} (26
      * integer digits; price bounds keep every single call far below it) is written as null, logged, not thrown.
