@@ -31,8 +31,8 @@ public final class ConfigKeys {
     public static final ConfigKey S3_TO = define(GROUP_S3, "to", "",
             "Optional ISO-8601 instant: skip objects whose hour folder is at or after it.");
     public static final ConfigKey S3_GUNZIP = define(GROUP_S3, "gunzip", "isal",
-            "isal: inflate gzip log objects up to 32 MiB with Intel ISA-L, about twice as fast as zlib, where its native "
-                    + "library loads (x86-64 Linux or macOS; elsewhere the JDK is used and a warning logged); jdk: always the JDK's zlib.");
+            "isal: inflate with Intel ISA-L (about 2x zlib) where its native library loads, else the JDK with a warning; "
+                    + "jdk: always the JDK's zlib.");
 
     public static final ConfigKey KINESIS_STREAM_ARN = define(GROUP_KINESIS, "stream-arn", "",
             "ARN of the Kinesis stream fed by the CloudWatch Logs subscription. Empty disables the Kinesis source.");
@@ -53,7 +53,7 @@ public final class ConfigKeys {
     public static final ConfigKey MAX_OUT_OF_ORDERNESS = define(GROUP_PIPELINE, "max-out-of-orderness", "2m",
             "Watermark lag behind the newest event time seen.");
     public static final ConfigKey MAX_FUTURE = define(GROUP_PIPELINE, "max-future", "15m",
-            "A call whose timestamp is further ahead of the wall clock at ingest is rejected (future_timestamp) and never moves the watermark.");
+            "Calls dated further ahead of the wall clock at ingest are rejected (future_timestamp), off the watermark.");
     public static final ConfigKey IDLENESS = define(GROUP_PIPELINE, "idleness", "1m",
             "A source split with no data for this long stops holding the watermark back.");
     public static final ConfigKey DAILY_RETENTION = define(GROUP_PIPELINE, "daily-retention", "35d",
@@ -106,12 +106,11 @@ public final class ConfigKeys {
     public static final ConfigKey SNS_MAX_ATTEMPTS = define(GROUP_ALERTS, "sns.max-attempts", "6",
             "Attempts per alert on throttling and 5xx (exponential backoff with jitter) before it is recorded as failed.");
     public static final ConfigKey SNS_ATTEMPT_TIMEOUT = define(GROUP_ALERTS, "sns.attempt-timeout", "30s",
-            "How long one Publish request may take before it counts as a failed attempt (and is retried).");
+            "How long one Publish request may take before it counts as a failed attempt.");
     public static final ConfigKey SNS_MAX_PENDING = define(GROUP_ALERTS, "sns.max-pending", "10000",
-            "Alerts waiting for SNS (in checkpointed state) at most; past it the oldest waiting one is recorded FAILED.");
+            "Alerts waiting for SNS (in state) at most; past it the oldest one is recorded FAILED.");
     public static final ConfigKey ALERTS_MAX_AGE = define(GROUP_ALERTS, "max-age", "24h",
-            "An alert whose crossing call is older than this (wall clock when it fires) is recorded SUPPRESSED, not "
-                    + "published; one summary notice an hour says how many. 0 never suppresses.");
+            "Alerts about calls older than this are recorded SUPPRESSED, not published (one notice an hour). 0: never.");
     public static final ConfigKey ALERTS_JSONL = defineLocal(GROUP_ALERTS, "jsonl-path", "",
             "Local runs: also append every alert as a JSON line to this file.");
 
