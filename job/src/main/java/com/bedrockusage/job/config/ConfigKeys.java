@@ -45,7 +45,7 @@ public final class ConfigKeys {
 
     // ---- pipeline ----
     public static final ConfigKey DEDUP_TTL = define(GROUP_PIPELINE, "dedup-ttl", "48h",
-            "How long a requestId is remembered to drop re-deliveries (at least 24h).");
+            "How long (in event time, past the call's time) a requestId is remembered to drop re-deliveries (at least 24h).");
     public static final ConfigKey WINDOWS = define(GROUP_PIPELINE, "windows", "1m,1h,1d",
             "Tumbling usage windows to compute, from 1m (usage_minute), 1h (usage_hourly), 1d (usage_daily).");
     public static final ConfigKey ALLOWED_LATENESS = define(GROUP_PIPELINE, "allowed-lateness", "6h",

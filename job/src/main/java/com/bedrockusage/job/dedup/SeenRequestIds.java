@@ -21,11 +21,13 @@ import org.apache.flink.streaming.api.TimerService;
  * model), not by requestId: every copy of a call is the same log record, so it carries the same usage key, and keying
  * once lets dedup, pricing and the usage windows run in one task without shipping each call between them.
  *
- * <p>A requestId is remembered for {@code ttl} of processing time after its first occurrence (duplicates do not
- * extend it, so a steady stream of retries cannot keep an entry alive forever); a copy arriving later than that is
- * let through again, so pick a TTL longer than any re-delivery delay. Expired entries are removed by a processing-time
- * timer of the key ({@link #sweep}), at most one per {@link #sweepInterval} per key. Flink's own state TTL is not used:
- * on the heap backend its incremental cleanup copies a key's whole map on every access.
+ * <p>A requestId is remembered until the watermark has passed its call's event time by {@code ttl}: retention follows
+ * event time, not the wall clock, so stopping the job for days (or restoring an older snapshot) forgets nothing
+ * while the data itself has not moved on. Duplicates do not extend it (every copy of a call has the same event time).
+ * A copy arriving after that is let through again, so pick a TTL longer than any re-delivery delay. Expired entries
+ * are removed by an event-time timer of the key ({@link #sweep}), at most one per {@link #sweepInterval} per key.
+ * Flink's own state TTL is not used: it follows processing time, and on the heap backend its incremental cleanup
+ * copies a key's whole map on every access.
  */
 public final class SeenRequestIds {
 
@@ -67,30 +69,44 @@ public final class SeenRequestIds {
     }
 
     /**
-     * @return true the first time {@code requestId} is seen under the current key within the TTL (and remembers it);
-     *     false, counting a duplicate, for every later copy within the TTL
+     * @param eventTime the call's event time (epoch millis)
+     * @return true the first time {@code requestId} is seen under the current key (and remembers it); false, counting
+     *     a duplicate, for every later copy until the watermark passes {@code eventTime + ttl}
      */
-    public boolean firstTime(String requestId, TimerService timers) throws Exception {
-        long now = timers.currentProcessingTime();
-        Long first = firstSeen.get(requestId);
-        if (first != null && now - first < ttlMillis) {
+    public boolean firstTime(String requestId, long eventTime, TimerService timers) throws Exception {
+        if (firstSeen.contains(requestId)) {
             duplicates.inc();
             return false;
         }
-        firstSeen.put(requestId, now);
-        // Rounded up to the sweep interval: the timer service keeps one timer per key and time.
-        long expiresAt = now + ttlMillis;
-        timers.registerProcessingTimeTimer((expiresAt / sweepMillis + 1) * sweepMillis);
+        firstSeen.put(requestId, eventTime);
+        scheduleSweep(eventTime + ttlMillis, timers);
         return true;
     }
 
-    /** Call from the processing-time {@code onTimer} of the key: forgets its expired requestIds. */
-    public void sweep(long now) throws Exception {
+    /**
+     * Call from the key's {@code onTimer}: forgets the requestIds whose retention the watermark has passed. A
+     * processing-time timer can only come from state written before retention followed event time; its entries are
+     * handed to an event-time sweep.
+     */
+    public void sweep(TimerService timers) throws Exception {
+        long watermark = timers.currentWatermark();
+        long latestKept = Long.MIN_VALUE;
         Iterator<Map.Entry<String, Long>> entries = firstSeen.iterator();
         while (entries.hasNext()) {
-            if (now - entries.next().getValue() >= ttlMillis) {
+            long expiresAt = entries.next().getValue() + ttlMillis;
+            if (expiresAt <= watermark) {
                 entries.remove();
+            } else {
+                latestKept = Math.max(latestKept, expiresAt);
             }
         }
+        if (latestKept != Long.MIN_VALUE) {
+            scheduleSweep(latestKept, timers);
+        }
+    }
+
+    /** Rounded up to the sweep interval: the timer service keeps one timer per key and time. */
+    private void scheduleSweep(long expiresAt, TimerService timers) {
+        timers.registerEventTimeTimer((expiresAt / sweepMillis + 1) * sweepMillis);
     }
 }

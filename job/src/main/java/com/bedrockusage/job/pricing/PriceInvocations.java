@@ -157,7 +157,7 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
     @Override
     public void processElement(Invocation invocation, ReadOnlyContext ctx, Collector<Invocation> out)
             throws Exception {
-        if (!seen.firstTime(invocation.requestId, ctx.timerService())) {
+        if (!seen.firstTime(invocation.requestId, invocation.eventTime, ctx.timerService())) {
             return;
         }
         if (catalog == null) {
@@ -170,7 +170,7 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
     /** The only timers here are dedup's sweeps. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Invocation> out) throws Exception {
-        seen.sweep(ctx.timerService().currentProcessingTime());
+        seen.sweep(ctx.timerService());
     }
 
     @Override

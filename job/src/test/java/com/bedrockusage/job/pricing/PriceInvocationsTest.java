@@ -14,6 +14,7 @@ import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PriceCsv;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -265,35 +266,36 @@ class PriceInvocationsTest {
     }
 
     @Test
-    void shouldForgetARequestIdOnceTheTtlAfterItsFirstOccurrenceHasPassed() throws Exception {
+    void shouldForgetARequestIdOnceTheWatermarkPassesItsEventTimeByTheTtl() throws Exception {
         harness().open();
-        harness.setProcessingTime(0);
+        long t = Instant.parse("2025-06-01T10:00:00Z").toEpochMilli();
         harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 1);
 
-        // A duplicate just before expiry is dropped and does not extend the TTL.
-        harness.setProcessingTime(TTL.toMillis() - 1);
+        // A duplicate while the watermark is within the TTL of the call is dropped and does not extend it.
+        harness.processWatermark(t + TTL.toMillis() - 1);
         harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 2);
         assertThat(requestIds()).containsExactly("r1");
 
-        harness.setProcessingTime(TTL.toMillis());
+        harness.processWatermark(t + TTL.toMillis() + SeenRequestIds.sweepInterval(TTL).toMillis());
         harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 3);
         assertThat(requestIds()).containsExactly("r1", "r1");
         assertThat(metrics.counter("kinesisanalytics.duplicates")).isEqualTo(1);
     }
 
     @Test
-    void shouldSweepExpiredRequestIdsOutOfStateByTimer() throws Exception {
+    void shouldSweepExpiredRequestIdsOutOfStateByEventTimeTimer() throws Exception {
         harness().open();
-        harness.setProcessingTime(0);
+        long t = Instant.parse("2025-06-01T10:00:00Z").toEpochMilli();
         harness.processElement(call("old", "2025-06-01T10:00:00Z"), 1);
-        harness.setProcessingTime(TTL.toMillis() / 2);
-        harness.processElement(call("newer", "2025-06-01T10:00:00Z"), 2);
-        assertThat(harness.numProcessingTimeTimers()).isEqualTo(2);
+        harness.processElement(call("newer", Instant.ofEpochMilli(t + TTL.toMillis() / 2).toString()), 2);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(2);
 
-        harness.setProcessingTime(TTL.toMillis() + SeenRequestIds.sweepInterval(TTL).toMillis());
+        harness.setProcessingTime(Long.MAX_VALUE / 2);
+        assertThat(firstSeenRequestIds()).as("the wall clock forgets nothing").containsExactlyInAnyOrder("old", "newer");
 
+        harness.processWatermark(t + TTL.toMillis() + SeenRequestIds.sweepInterval(TTL).toMillis());
         assertThat(firstSeenRequestIds()).containsExactly("newer");
-        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
     }
 
     @Test
@@ -309,6 +311,28 @@ class PriceInvocationsTest {
         harness.processElement(call("r3", "2025-06-01T10:00:00Z"), 3);
 
         assertThat(requestIds()).containsExactly("r3");
+    }
+
+    @Test
+    void shouldStillDropARequestIdAfterTheJobWasStoppedLongerThanTheTtl() throws Exception {
+        // Read from Kinesis just before a stop; its S3 copy is read 49 h later, when the data has not moved on.
+        long t = Instant.parse("2025-06-01T10:00:00Z").toEpochMilli();
+        harness().open();
+        harness.setProcessingTime(t);
+        harness.processWatermark(t - 60_000);
+        harness.processElement(call("x", "2025-06-01T10:00:00Z"), 1);
+        OperatorSubtaskState snapshot = harness.snapshot(1, t);
+        harness.close();
+
+        harness().initializeState(snapshot);
+        harness.setProcessingTime(t);
+        harness.open();
+        harness.setProcessingTime(t + Duration.ofHours(49).toMillis());
+        harness.processWatermark(t - 60_000);
+        harness.processElement(call("x", "2025-06-01T10:00:00Z"), 2);
+
+        assertThat(requestIds()).isEmpty();
+        assertThat(metrics.counter("kinesisanalytics.duplicates")).isEqualTo(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 
@@ -39,6 +40,12 @@ public final class KeyedBroadcastHarness<K, IN1, IN2, OUT> extends AbstractStrea
         StreamRecord<IN1> record = new StreamRecord<>(value, timestamp);
         twoInput.setKeyContextElement1(record);
         twoInput.processElement1(record);
+    }
+
+    /** The same watermark on both inputs, so the operator's combined watermark is {@code timestamp}. */
+    public void processWatermark(long timestamp) throws Exception {
+        twoInput.processWatermark1(new Watermark(timestamp));
+        twoInput.processWatermark2(new Watermark(timestamp));
     }
 
     public void processBroadcastElement(IN2 value, long timestamp) throws Exception {
