@@ -100,7 +100,8 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
             }
         }
         use(restored != null ? restored : initial);
-        reader = new RulesReader(rulesFile.watcher(), String.valueOf(rulesFile.path),
+        reader = new RulesReader(rulesFile.watcher(),
+                rulesFile.path == null ? RulesWatcher.DEFAULTS_ORIGIN : rulesFile.path,
                 "alert-rules-reader " + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks(),
                 getUserCodeClassloader());
         startRulesRead(); // the file as it is now, also after a restore
