@@ -59,14 +59,14 @@ public class WindowAccumulator {
         totalTokens += h.totalTokens;
         latencyCount += h.latencyCount;
         latencySumMs += h.latencySumMs;
-        generations += h.generations;
-        generationLatencySumMs += h.generationLatencySumMs;
-        generationOutputTokens += h.generationOutputTokens;
         if (latency != null && h.latency != null) {
             latency.merge(h.latency);
         }
         maxEventTime = Math.max(maxEventTime, h.eventTime);
         contributors.addAll(h.contributors);
+        generations += h.generations;
+        generationLatencySumMs += h.generationLatencySumMs;
+        generationOutputTokens += h.generationOutputTokens;
     }
 
     /** The metric's running value; null when it has no value yet (no latencies, no calls). */
