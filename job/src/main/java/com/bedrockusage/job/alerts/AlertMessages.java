@@ -189,6 +189,8 @@ public final class AlertMessages {
             case LATENCY_AVG_MS:
             case LATENCY_P99_MS:
                 return String.format(Locale.ROOT, "%,d ms", v.setScale(0, RoundingMode.HALF_UP).longValueExact());
+            case LATENCY_PER_OUTPUT_TOKEN_MS:
+                return String.format(Locale.ROOT, "%,.1f ms", v.setScale(1, RoundingMode.HALF_UP));
             default:
                 return String.format(Locale.ROOT, "%,d", v.setScale(0, RoundingMode.HALF_UP).longValueExact());
         }
@@ -226,6 +228,8 @@ public final class AlertMessages {
                 return "avg";
             case LATENCY_P99_MS:
                 return "p99";
+            case LATENCY_PER_OUTPUT_TOKEN_MS:
+                return "per output token";
             default:
                 return m.wireName();
         }
@@ -243,6 +247,8 @@ public final class AlertMessages {
             case LATENCY_AVG_MS:
             case LATENCY_P99_MS:
                 return v.toPlainString() + " ms";
+            case LATENCY_PER_OUTPUT_TOKEN_MS:
+                return v.toPlainString() + " ms per output token";
             default:
                 return v.toPlainString() + " " + noun(m);
         }

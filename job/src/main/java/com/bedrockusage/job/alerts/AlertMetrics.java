@@ -10,6 +10,7 @@ final class AlertMetrics {
     static final String RULES_LOADED = "alertRulesLoaded";
     static final String RULES_REJECTED = "alertRulesRejected";
     static final String RULES_APPLIED = "alertRulesApplied";
+    static final String RULES_READ_TIMEOUTS = "alertRulesReadTimeouts";
     static final String HITS = "alertRuleHits";
     static final String LATE_HITS = "alertLateHitsDropped";
     static final String FIRED = "alertsFired";

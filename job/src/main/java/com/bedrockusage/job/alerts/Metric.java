@@ -13,6 +13,11 @@ public enum Metric {
     ERROR_RATE("error_rate", false),
     LATENCY_P99_MS("latency_p99_ms", false),
     LATENCY_AVG_MS("latency_avg_ms", false),
+    /**
+     * Latency per generated token: the latencies of the successful calls that returned output tokens, summed, over
+     * their output tokens. Long answers take long; a model that answers slowly for their length does not.
+     */
+    LATENCY_PER_OUTPUT_TOKEN_MS("latency_per_output_token_ms", false),
     UNPRICED_INVOCATIONS("unpriced_invocations", true);
 
     private final String wireName;
@@ -32,7 +37,7 @@ public enum Metric {
     }
 
     public boolean isLatency() {
-        return this == LATENCY_P99_MS || this == LATENCY_AVG_MS;
+        return this == LATENCY_P99_MS || this == LATENCY_AVG_MS || this == LATENCY_PER_OUTPUT_TOKEN_MS;
     }
 
     /** The metric with this rules-file name, or null. */

@@ -34,6 +34,10 @@ public class RuleHit {
     public BigDecimal costUsd = BigDecimal.ZERO;
     public long latencyCount;
     public long latencySumMs;
+    /** Successful calls with a latency and output tokens: what {@code latency_per_output_token_ms} rests on. */
+    public long generations;
+    public long generationLatencySumMs;
+    public long generationOutputTokens;
     /** Only for {@code latency_p99_ms} rules. */
     public LatencySketch latency;
     /** Callers (or, under a caller scope, models) by cost, for the top-contributors list. */
@@ -81,6 +85,11 @@ public class RuleHit {
             latencySumMs += inv.latencyMs;
             if (latency != null) {
                 latency.add(inv.latencyMs);
+            }
+            if (!inv.isError() && inv.outputTokens > 0) {
+                generations++;
+                generationLatencySumMs += inv.latencyMs;
+                generationOutputTokens += inv.outputTokens;
             }
         }
         if (inv.eventTime >= eventTime) {

@@ -17,6 +17,7 @@ import com.bedrockusage.job.state.MutableRecordSerializer;
 import com.bedrockusage.job.usage.LatencySketch;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -30,11 +31,17 @@ import org.apache.flink.core.memory.DataOutputView;
  * serializer reads every field of the three by reflection and builds every String character by character; this one
  * writes them in a fixed order with {@link com.bedrockusage.job.state.CompactEncoding}. Enums go by name. Hits live
  * only in flight (the matcher flushes before each checkpoint barrier), never in state.
+ *
+ * <p>Versioned, so a hit written by an older build (in-flight data of an unaligned checkpoint) still reads: a hit
+ * starts with its key, which is never null, so the null-string byte {@code 0} marks the versioned format and is
+ * followed by {@link #FORMAT}. A hit that starts otherwise is of the first format, without the generation sums.
  */
 public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
 
     private static final long serialVersionUID = 1L;
     public static final RuleHitSerializer INSTANCE = new RuleHitSerializer();
+    /** 2: adds the generation sums of {@code latency_per_output_token_ms}. */
+    static final int FORMAT = 2;
 
     @Override
     public RuleHit createInstance() {
@@ -55,6 +62,8 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
 
     @Override
     public void serialize(RuleHit hit, DataOutputView out) throws IOException {
+        out.writeByte(0);
+        writeVarLong(FORMAT, out);
         writeString(hit.key, out);
         writeRule(hit.rule, out);
         writeString(hit.scopeKey, out);
@@ -71,6 +80,9 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
         writeDecimal(hit.costUsd, out);
         writeZigZag(hit.latencyCount, out);
         writeZigZag(hit.latencySumMs, out);
+        writeZigZag(hit.generations, out);
+        writeZigZag(hit.generationLatencySumMs, out);
+        writeZigZag(hit.generationOutputTokens, out);
         writeSketch(hit.latency, out);
         writeContributors(hit.contributors, out);
     }
@@ -78,7 +90,22 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
     @Override
     public RuleHit deserialize(DataInputView in) throws IOException {
         RuleHit hit = new RuleHit();
-        hit.key = readString(in);
+        long head = readVarLong(in);
+        int format = 1;
+        if (head == 0) {
+            format = (int) readVarLong(in);
+            if (format > FORMAT) {
+                throw new IOException("rule hit of format " + format + ", newer than this build's " + FORMAT);
+            }
+            hit.key = readString(in);
+        } else {
+            if (head - 1 > Integer.MAX_VALUE - 8) {
+                throw new IOException("rule hit key length out of range: " + (head - 1));
+            }
+            byte[] key = new byte[(int) (head - 1)];
+            in.readFully(key);
+            hit.key = new String(key, StandardCharsets.UTF_8);
+        }
         hit.rule = readRule(in);
         hit.scopeKey = readString(in);
         hit.windowStart = readZigZag(in);
@@ -94,6 +121,11 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
         hit.costUsd = readDecimal(in);
         hit.latencyCount = readZigZag(in);
         hit.latencySumMs = readZigZag(in);
+        if (format >= 2) {
+            hit.generations = readZigZag(in);
+            hit.generationLatencySumMs = readZigZag(in);
+            hit.generationOutputTokens = readZigZag(in);
+        }
         hit.latency = readSketch(in);
         hit.contributors = readContributors(in);
         return hit;

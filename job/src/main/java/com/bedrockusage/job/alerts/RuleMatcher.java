@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -33,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The operator chains to the pricing operator, so calls reach it without being serialized. That is why it reads the
  * rules file itself (each subtask; a broadcast input would break the chain): at start, then every interval while
- * watching. A file that does not validate leaves the rules in force. The rules in force are checkpointed, so a
- * restored job whose file is now unreadable keeps them.
+ * watching. It reads on a thread of its own ({@link RulesReader}) and takes the new rules on the next call or timer,
+ * so a slow S3 GET never holds up calls or checkpoint barriers. A file that does not validate leaves the rules in
+ * force. The rules in force are checkpointed, so a restored job whose file is now unreadable keeps them.
  */
 public class RuleMatcher extends AbstractStreamOperator<RuleHit>
         implements OneInputStreamOperator<Invocation, RuleHit> {
@@ -58,8 +58,9 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
     private transient Counter loaded;
     private transient Counter rejected;
     private transient Counter applied;
+    private transient Counter readTimeouts;
     private transient ListState<RuleSet> rulesState;
-    private transient RulesWatcher watcher;
+    private transient RulesReader reader;
     private transient long rejectedSoFar;
     private transient RuleSet rules;
     /** Per rule of {@link #rules}, in its order: scope key to the batch of its current window. */
@@ -89,6 +90,7 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
         loaded = AlertMetrics.counter(getMetricGroup(), AlertMetrics.RULES_LOADED);
         rejected = AlertMetrics.counter(getMetricGroup(), AlertMetrics.RULES_REJECTED);
         applied = AlertMetrics.counter(getMetricGroup(), AlertMetrics.RULES_APPLIED);
+        readTimeouts = AlertMetrics.counter(getMetricGroup(), AlertMetrics.RULES_READ_TIMEOUTS);
         reuse = new StreamRecord<>(null);
         rulesState = getOperatorStateBackend().getUnionListState(RULES);
         RuleSet restored = null;
@@ -98,8 +100,11 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
             }
         }
         use(restored != null ? restored : initial);
-        watcher = rulesFile.watcher();
-        readRules(); // the file as it is now, also after a restore
+        reader = new RulesReader(rulesFile.watcher(),
+                rulesFile.path == null ? RulesWatcher.DEFAULTS_ORIGIN : rulesFile.path,
+                "alert-rules-reader " + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks(),
+                getUserCodeClassloader());
+        startRulesRead(); // the file as it is now, also after a restore
         if (rulesFile.watch) {
             scheduleRulesRead();
         }
@@ -107,6 +112,9 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
 
     @Override
     public void processElement(StreamRecord<Invocation> element) {
+        if (reader.hasFinished()) {
+            applyFinishedRead();
+        }
         Invocation inv = element.getValue();
         for (int i = 0; i < rules.rules.length; i++) {
             AlertRule rule = rules.rules[i];
@@ -141,6 +149,7 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
             getProcessingTimeService().registerTimer(now + FLUSH_INTERVAL_MILLIS, time -> {
                 flushScheduled = false;
                 flush();
+                applyFinishedRead();
             });
         }
     }
@@ -148,27 +157,59 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
     private void scheduleRulesRead() {
         long now = getProcessingTimeService().getCurrentProcessingTime();
         getProcessingTimeService().registerTimer(now + rulesFile.intervalMillis, time -> {
-            readRules();
+            applyFinishedRead();
+            startRulesRead();
             scheduleRulesRead();
         });
     }
 
-    /** Applies the file's rules if its content changed to valid rules; the watcher logs and counts a bad one. */
-    private void readRules() {
-        Optional<RuleSet> next = watcher.poll();
-        rejected.inc(watcher.rejectedCount() - rejectedSoFar);
-        rejectedSoFar = watcher.rejectedCount();
-        if (next.isEmpty()) {
+    /** Starts a read unless one is still running, and a check that it has not hung when its time is up. */
+    private void startRulesRead() {
+        long now = getProcessingTimeService().getCurrentProcessingTime();
+        if (!reader.start(now)) {
+            interruptIfOverdue(now);
+            return;
+        }
+        getProcessingTimeService().registerTimer(now + RulesReader.TIMEOUT_MILLIS, time -> {
+            interruptIfOverdue(time);
+            applyFinishedRead();
+        });
+    }
+
+    private void interruptIfOverdue(long now) {
+        if (reader.interruptIfOverdue(now)) {
+            readTimeouts.inc();
+        }
+    }
+
+    /**
+     * Applies the rules of a finished read if the file's content changed to valid rules; the watcher logs and counts a
+     * bad one.
+     */
+    private void applyFinishedRead() {
+        RulesReader.Outcome outcome = reader.take();
+        if (outcome == null) {
+            return;
+        }
+        rejected.inc(outcome.rejectedCount - rejectedSoFar);
+        rejectedSoFar = outcome.rejectedCount;
+        RuleSet next = outcome.changed;
+        if (next == null) {
             return;
         }
         loaded.inc();
-        if (next.get().fingerprint.equals(rules.fingerprint)) {
+        if (next.fingerprint.equals(rules.fingerprint)) {
             return;
         }
         flush();
-        use(next.get());
+        use(next);
         applied.inc();
         LOG.info("Alert rules in force: {}", rules.describe());
+    }
+
+    /** For tests: waits until the rules file read in progress has returned; the next call or timer applies it. */
+    void awaitRulesRead(long timeoutMillis) throws Exception {
+        reader.awaitIdle(timeoutMillis);
     }
 
     @Override
@@ -195,6 +236,14 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
     public void finish() throws Exception {
         flush();
         super.finish();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (reader != null) {
+            reader.close();
+        }
+        super.close();
     }
 
     private void use(RuleSet set) {

@@ -13,15 +13,21 @@ public final class RulesFile implements Serializable {
     final long intervalMillis;
     /** False in bounded jobs: the file is read once at start. */
     final boolean watch;
+    final RulesSource source;
 
     public RulesFile(String path, boolean defaultsEnabled, long intervalMillis, boolean watch) {
+        this(path, defaultsEnabled, intervalMillis, watch, FileSystemRulesSource.INSTANCE);
+    }
+
+    RulesFile(String path, boolean defaultsEnabled, long intervalMillis, boolean watch, RulesSource source) {
         this.path = path;
         this.defaultsEnabled = defaultsEnabled;
         this.intervalMillis = intervalMillis;
         this.watch = watch;
+        this.source = source;
     }
 
     RulesWatcher watcher() {
-        return new RulesWatcher(path, defaultsEnabled);
+        return new RulesWatcher(path, defaultsEnabled, source);
     }
 }

@@ -37,6 +37,7 @@ public final class RulesParser {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final long DEFAULT_MIN_INVOCATIONS_ERROR_RATE = 20;
     private static final long DEFAULT_MIN_INVOCATIONS_P99 = 20;
+    private static final long DEFAULT_MIN_INVOCATIONS_PER_TOKEN = 10;
     private static final BigDecimal DEFAULT_SPIKE_FACTOR = BigDecimal.valueOf(3);
     private static final int DEFAULT_BASELINE_WINDOWS = 6;
 
@@ -223,7 +224,8 @@ public final class RulesParser {
         }
         r.minInvocations = minInvocations != null ? minInvocations
                 : r.metric == Metric.ERROR_RATE ? DEFAULT_MIN_INVOCATIONS_ERROR_RATE
-                : r.metric == Metric.LATENCY_P99_MS ? DEFAULT_MIN_INVOCATIONS_P99 : 0;
+                : r.metric == Metric.LATENCY_P99_MS ? DEFAULT_MIN_INVOCATIONS_P99
+                : r.metric == Metric.LATENCY_PER_OUTPUT_TOKEN_MS ? DEFAULT_MIN_INVOCATIONS_PER_TOKEN : 0;
 
         if (r.kind == RuleKind.SPIKE) {
             spike(r, n, baseline, problems);

@@ -1,22 +1,18 @@
 package com.bedrockusage.job.alerts;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
-import org.apache.flink.core.fs.FileSystem;
-import org.apache.flink.core.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Re-reads the rules file and hands out a new {@link RuleSet} when its content changed and is valid. A file that
  * cannot be read or does not validate is logged and counted once per content, and the previous rules stay in force.
- * Reads through Flink's file systems, so {@code s3://} works where the S3 file system plugin is installed (MSF).
+ * Reads through Flink's file systems ({@link FileSystemRulesSource}), so {@code s3://} works where the S3 file system
+ * plugin is installed (MSF). Not thread-safe: the matcher polls it from one reader thread ({@link RulesReader}).
  */
 public final class RulesWatcher {
 
@@ -25,6 +21,7 @@ public final class RulesWatcher {
 
     private final String path;
     private final boolean defaultsEnabled;
+    private final RulesSource source;
     private String lastFingerprint;
     private RuleSet current;
     private long rejected;
@@ -32,13 +29,18 @@ public final class RulesWatcher {
 
     /** {@code path} null: the built-in defaults only. */
     public RulesWatcher(String path, boolean defaultsEnabled) {
+        this(path, defaultsEnabled, FileSystemRulesSource.INSTANCE);
+    }
+
+    RulesWatcher(String path, boolean defaultsEnabled, RulesSource source) {
         this.path = path;
         this.defaultsEnabled = defaultsEnabled;
+        this.source = source;
     }
 
     /** Reads and validates the rules once; the error names every problem. For startup, where there is no fallback. */
     public static RuleSet load(String path, boolean defaultsEnabled) throws RulesException {
-        String text = path == null ? null : read(path);
+        String text = path == null ? null : FileSystemRulesSource.INSTANCE.read(path);
         return build(text, path, defaultsEnabled);
     }
 
@@ -46,9 +48,12 @@ public final class RulesWatcher {
     public Optional<RuleSet> poll() {
         String text;
         try {
-            text = path == null ? null : read(path);
+            text = path == null ? null : source.read(path);
         } catch (RulesException e) {
             return reject(fingerprint("unreadable:" + e.getMessage()), e);
+        } catch (RuntimeException e) {
+            RulesException unreadable = new RulesException(path, List.of("cannot read the rules file: " + e));
+            return reject(fingerprint("unreadable:" + unreadable.getMessage()), unreadable);
         }
         String fingerprint = fingerprint((defaultsEnabled ? "defaults+" : "") + (text == null ? "" : text));
         if (fingerprint.equals(lastFingerprint)) {
@@ -97,27 +102,6 @@ public final class RulesWatcher {
         List<AlertRule> rules = RulesParser.parse(text, origin, defaultsEnabled);
         String fingerprint = fingerprint((defaultsEnabled ? "defaults+" : "") + (text == null ? "" : text));
         return new RuleSet(fingerprint, origin, System.currentTimeMillis(), rules.toArray(new AlertRule[0]));
-    }
-
-    private static String read(String location) throws RulesException {
-        try {
-            Path p = new Path(location);
-            FileSystem fs = p.getFileSystem();
-            try (InputStream in = fs.open(p)) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                byte[] buf = new byte[8192];
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    out.write(buf, 0, n);
-                    if (out.size() > 1_048_576) {
-                        throw new RulesException(location, List.of("the rules file is larger than 1 MiB"));
-                    }
-                }
-                return new String(out.toByteArray(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new RulesException(location, List.of("cannot read the rules file: " + e));
-        }
     }
 
     static String fingerprint(String content) {

@@ -21,6 +21,9 @@ public class WindowAccumulator {
     public BigDecimal costUsd = BigDecimal.ZERO;
     public long latencyCount;
     public long latencySumMs;
+    public long generations;
+    public long generationLatencySumMs;
+    public long generationOutputTokens;
     public LatencySketch latency;
     public long maxEventTime = Long.MIN_VALUE;
     public boolean fired;
@@ -63,6 +66,9 @@ public class WindowAccumulator {
         }
         maxEventTime = Math.max(maxEventTime, h.eventTime);
         contributors.addAll(h.contributors);
+        generations += h.generations;
+        generationLatencySumMs += h.generationLatencySumMs;
+        generationOutputTokens += h.generationOutputTokens;
     }
 
     /** The metric's running value; null when it has no value yet (no latencies, no calls). */
@@ -88,6 +94,9 @@ public class WindowAccumulator {
             case LATENCY_AVG_MS:
                 return latencyCount == 0 ? null
                         : BigDecimal.valueOf(latencySumMs).divide(BigDecimal.valueOf(latencyCount), 1, RoundingMode.HALF_UP);
+            case LATENCY_PER_OUTPUT_TOKEN_MS:
+                return generationOutputTokens == 0 ? null : BigDecimal.valueOf(generationLatencySumMs)
+                        .divide(BigDecimal.valueOf(generationOutputTokens), 1, RoundingMode.HALF_UP);
             case LATENCY_P99_MS:
                 Double p99 = latency == null ? null : latency.quantile(0.99);
                 return p99 == null ? null : BigDecimal.valueOf(p99).setScale(0, RoundingMode.HALF_UP);
@@ -96,8 +105,14 @@ public class WindowAccumulator {
         }
     }
 
-    /** How many observations the metric rests on: calls with a latency for latency metrics, else calls. */
+    /**
+     * How many observations the metric rests on: successful calls with a latency and output tokens for latency per
+     * token, calls with a latency for the other latency metrics, else calls.
+     */
     long samples(Metric metric) {
+        if (metric == Metric.LATENCY_PER_OUTPUT_TOKEN_MS) {
+            return generations;
+        }
         return metric.isLatency() ? latencyCount : invocations;
     }
 }

@@ -8,8 +8,10 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.core.memory.DataInputDeserializer;
 import org.junit.jupiter.api.Test;
 
 class RuleHitSerializerTest {
@@ -46,6 +48,36 @@ class RuleHitSerializerTest {
     void shouldRestoreFromItsSnapshot() throws Exception {
         SerializerChecks.assertRestoresToItself(SERIALIZER);
     }
+
+    @Test
+    void shouldReadAHitWrittenBeforeTheGenerationSums() throws Exception {
+        byte[] firstFormat = Base64.getDecoder().decode(FIRST_FORMAT_HIT);
+        DataInputDeserializer in = new DataInputDeserializer(firstFormat);
+
+        RuleHit hit = SERIALIZER.deserialize(in);
+
+        assertThat(hit.key).isEqualTo("p99-by-model|anthropic.claude-3-haiku");
+        assertThat(hit.rule.metric).isEqualTo(Metric.LATENCY_AVG_MS);
+        assertThat(hit.rule.threshold).isEqualByComparingTo("10000");
+        assertThat(hit.invocations).isEqualTo(7);
+        assertThat(hit.costUsd).isEqualByComparingTo("0.123456789012");
+        assertThat(hit.latencySumMs).isEqualTo(98_765);
+        assertThat(hit.generations).isZero();
+        assertThat(hit.contributors.top(1)).extracting(c -> c.name + "=" + c.invocations)
+                .containsExactly("arn:aws:iam::455216685514:role/ChatbotApp=3");
+        assertThat(in.readUnsignedByte()).as("the byte after the hit").isEqualTo(0x7F);
+    }
+
+    /**
+     * A hit as the serializer of the first format (before {@link RuleHitSerializer#FORMAT} 2) wrote it, followed by
+     * the byte {@code 0x7F}: rule {@code p99-by-model} (threshold, latency_avg_ms by model, 5m, 10000), scope key
+     * {@code anthropic.claude-3-haiku}, 7 calls, 2 errors, 678 output tokens, cost 0.123456789012, 6 latencies
+     * summing 98,765 ms, one contributor with 3 calls.
+     */
+    private static final String FIRST_FORMAT_HIT = "JnA5OS1ieS1tb2RlbHxhbnRocm9waWMuY2xhdWRlLTMtaGFpa3UBDXA5OS1ieS1tb2R"
+            + "lbAAAClRIUkVTSE9MRA9MQVRFTkNZX0FWR19NUwZNT0RFTAADNW3AzyQHbWVkaXVtAQCgnAEKAAAAAQEBABlhbnRocm9waWMuY2xhdW"
+            + "RlLTMtaGFpa3WA0MmW02bAn+6W02bykMuW02YNNDU1MjE2Njg1NTE0DgQAAMwKAAEYqOjI6ZcHDJqHDAABAAEqYXJuOmF3czppYW06"
+            + "OjQ1NTIxNjY4NTUxNDpyb2xlL0NoYXRib3RBcHABAgIGfw==";
 
     private static void assertSameFields(Object actual, Object expected) throws IllegalAccessException {
         assertSameFields(actual, expected, expected == null ? "hit" : expected.getClass().getSimpleName());
@@ -119,6 +151,9 @@ class RuleHitSerializerTest {
         hit.costUsd = new BigDecimal("0.123456789012");
         hit.latencyCount = 6;
         hit.latencySumMs = 98_765;
+        hit.generations = 4;
+        hit.generationLatencySumMs = 91_000;
+        hit.generationOutputTokens = 3_456;
         hit.latency.add(0);
         hit.latency.add(1_234);
         hit.latency.add(25_000);

@@ -21,6 +21,8 @@ class RuleMatcherTest {
     private static final String APP_PATTERN = ConfigKeys.ALERTS_APP_PATTERN.defaultValue();
     /** Shorter than the flush interval, so a rules change can find a batch pending. */
     private static final long RULES_INTERVAL = 40;
+    /** A generous bound for a read of a local file on a busy machine; no test waits this long when it passes. */
+    static final long READ_WAIT_MILLIS = 60_000;
 
     @TempDir
     Path dir;
@@ -86,9 +88,11 @@ class RuleMatcherTest {
             h.processElement(Calls.at("2026-11-22T10:00:00Z").build(), 0);
             writeRules("{\"rules\": [{\"id\": \"broken\"}]}");
             h.setProcessingTime(RULES_INTERVAL);
+            awaitRulesRead(h);
             h.processElement(Calls.at("2026-11-22T10:00:30Z").build(), 0);
             writeRules(second);
             h.setProcessingTime(2 * RULES_INTERVAL);
+            awaitRulesRead(h);
             h.processElement(Calls.at("2026-11-22T10:01:00Z").build(), 0);
 
             // the batch of the old rules leaves when the rules change, before the flush interval is up
@@ -110,6 +114,7 @@ class RuleMatcherTest {
                 new RuleMatcher(defaults, APP_PATTERN, new RulesFile(rulesPath.toString(), false, RULES_INTERVAL, true)))) {
             h.initializeState(snapshot);
             h.open();
+            awaitRulesRead(h);
             h.processElement(Calls.at("2026-11-22T10:00:00Z").build(), 0);
             assertThat(flushed(h)).extracting(x -> x.key).containsExactly("n|all");
         }
@@ -198,6 +203,11 @@ class RuleMatcherTest {
         }
     }
 
+    /** Waits until the matcher's read of the rules file has returned; its next call or timer applies the outcome. */
+    static void awaitRulesRead(OneInputStreamOperatorTestHarness<Invocation, RuleHit> h) throws Exception {
+        ((RuleMatcher) h.getOneInputOperator()).awaitRulesRead(READ_WAIT_MILLIS);
+    }
+
     /** Everything the matcher holds, handed on as before a checkpoint barrier. */
     private static List<RuleHit> flushed(OneInputStreamOperatorTestHarness<Invocation, RuleHit> h)
             throws Exception {
@@ -212,6 +222,7 @@ class RuleMatcherTest {
         OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = new OneInputStreamOperatorTestHarness<>(
                 new RuleMatcher(initial, APP_PATTERN, new RulesFile(rulesPath.toString(), false, RULES_INTERVAL, true)));
         h.open();
+        awaitRulesRead(h);
         return h;
     }
 

@@ -59,7 +59,7 @@ class RulesParserTest {
     @Test
     void shouldShipTheClassicDefaultsAndLetTheFileOverrideOrDisableThemById() throws Exception {
         assertThat(RulesParser.parse(null, "none", true)).extracting(r -> r.id).containsExactly(
-                "default-input-tokens-1h", "default-errors-5m", "default-invocations-1h", "default-latency-avg-5m",
+                "default-input-tokens-1h", "default-errors-5m", "default-invocations-1h", "default-latency-per-token-5m",
                 "default-unpriced-1h");
 
         String file = "{\"rules\": [{\"id\": \"default-errors-5m\", \"enabled\": false},"
@@ -67,7 +67,7 @@ class RulesParserTest {
         List<AlertRule> rules = RulesParser.parse(file, "rules.json", true);
 
         assertThat(rules).extracting(r -> r.id).containsExactly("default-input-tokens-1h", "default-invocations-1h",
-                "default-latency-avg-5m", "default-unpriced-1h");
+                "default-latency-per-token-5m", "default-unpriced-1h");
         AlertRule tokens = rules.get(0);
         assertThat(tokens.threshold).isEqualByComparingTo("500000");
         assertThat(tokens.scopeType).isEqualTo(ScopeType.CALLER);
@@ -80,7 +80,7 @@ class RulesParserTest {
         List<AlertRule> d = RulesParser.parse(null, "none", true);
         assertThat(d).extracting(r -> r.metric + " " + r.scopeLabel() + " " + r.window + " " + r.threshold.toPlainString())
                 .containsExactly("INPUT_TOKENS account 1h 100000", "ERRORS account 5m 10", "INVOCATIONS account 1h 1000",
-                        "LATENCY_AVG_MS model 5m 10000", "UNPRICED_INVOCATIONS model 1h 1");
+                        "LATENCY_PER_OUTPUT_TOKEN_MS model 5m 100", "UNPRICED_INVOCATIONS model 1h 1");
     }
 
     @Test
@@ -103,7 +103,7 @@ class RulesParserTest {
                         "rule 'a': field 'id': used by more than one rule",
                         "rule 'a': field 'metric': 'cost' is not a metric; use one of cost_usd, input_tokens,"
                                 + " output_tokens, total_tokens, invocations, errors, error_rate, latency_p99_ms,"
-                                + " latency_avg_ms, unpriced_invocations",
+                                + " latency_avg_ms, latency_per_output_token_ms, unpriced_invocations",
                         "rule 'b': field 'window': '2d' is not a window; use 5m, 1h, 1d, month, or a whole number of"
                                 + " minutes or hours that divides a day (e.g. 15m, 6h)",
                         "rule 'c': field 'treshold': unknown field; known fields are " + String.join(", ", RulesParser.FIELDS),

@@ -87,6 +87,7 @@ final class ExpectedTotals {
         gen.put("latePct", options.latePct());
         gen.put("errorsPct", options.errorsPct());
         gen.put("unknownPct", options.unknownPct());
+        gen.put("slowPct", options.slowPct());
         gen.put("unknownModelId", ModelCatalog.UNKNOWN_MODEL);
 
         ObjectNode counts = root.putObject("counts");

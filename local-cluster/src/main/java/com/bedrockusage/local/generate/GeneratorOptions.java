@@ -20,6 +20,7 @@ record GeneratorOptions(
         double latePct,
         double errorsPct,
         double unknownPct,
+        double slowPct,
         int threads,
         int gzipLevel,
         int fileMinutes,
@@ -45,7 +46,9 @@ record GeneratorOptions(
             "  --out DIR             output directory (required unless --kinesis-stream)",
             "  --invocations N       unique invocations to generate (default 2000)",
             "  --accounts N          AWS accounts (default 3)",
-            "  --start ISO           first timestamp, e.g. 2026-11-01T00:00:00Z or 2026-11-01 (default 2026-11-01T00:00:00Z)",
+            "  --start ISO           first timestamp, e.g. 2026-11-01T00:00:00Z or 2026-11-01 (default: H hours before",
+            "                        the current hour began, so the calls are of the last hours and alerts about them",
+            "                        are sent; give --start for the same bytes on every run)",
             "  --hours H             timestamps spread over H hours (default 2)",
             "  --seed S              random seed; same seed and options give the same bytes (default 42)",
             "  --body-kb K           approximate size of each request and response body in KB (default 4)",
@@ -53,6 +56,8 @@ record GeneratorOptions(
             "  --late-pct P          percent of records delivered 1-3 hours late, in a later hour's folder (default 1)",
             "  --errors-pct P        percent of failed calls with an errorCode (default 1)",
             "  --unknown-pct P       percent of calls to a model no price list knows (default 1)",
+            "  --slow-pct P          percent of successful calls answered at a degraded 100-400 ms per output token",
+            "                        (default 0; healthy calls take 5-30 ms a token, so long answers take up to a minute)",
             "  --threads T           writer threads (default: available processors, at most 2)",
             "  --gzip-level L        deflate level 1-9 (default 1: fastest)",
             "  --file-minutes M      one file per account, region and M minutes (default 5)",
@@ -66,7 +71,7 @@ record GeneratorOptions(
 
     private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--out", "--invocations", "--accounts",
             "--start", "--hours", "--seed", "--body-kb", "--duplicates-pct", "--late-pct", "--errors-pct",
-            "--unknown-pct", "--threads", "--gzip-level", "--file-minutes", "--bucket", "--kinesis-stream", "--endpoint",
+            "--unknown-pct", "--slow-pct", "--threads", "--gzip-level", "--file-minutes", "--bucket", "--kinesis-stream", "--endpoint",
             "--region", "--log-group");
 
     int bodyBytes() {
@@ -82,10 +87,15 @@ record GeneratorOptions(
     }
 
     static GeneratorOptions parse(String... args) throws UsageException {
+        return parse(Instant.now(), args);
+    }
+
+    /** @param now the wall clock: without {@code --start}, the calls are of the hours before the current one */
+    static GeneratorOptions parse(Instant now, String... args) throws UsageException {
         Path out = null;
         int invocations = 2000;
         int accounts = 3;
-        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        Instant start = null;
         double hours = 2;
         long seed = 42;
         double bodyKb = 4;
@@ -93,6 +103,7 @@ record GeneratorOptions(
         double latePct = 1;
         double errorsPct = 1;
         double unknownPct = 1;
+        double slowPct = 0;
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         int gzipLevel = 1;
         int fileMinutes = 5;
@@ -148,6 +159,7 @@ record GeneratorOptions(
                 case "--late-pct" -> latePct = doubleIn(name, value, 0, 100);
                 case "--errors-pct" -> errorsPct = doubleIn(name, value, 0, 100);
                 case "--unknown-pct" -> unknownPct = doubleIn(name, value, 0, 100);
+                case "--slow-pct" -> slowPct = doubleIn(name, value, 0, 100);
                 case "--threads" -> threads = intIn(name, value, 1, 64);
                 case "--gzip-level" -> gzipLevel = intIn(name, value, 1, 9);
                 case "--file-minutes" -> fileMinutes = intIn(name, value, 1, 60);
@@ -170,9 +182,21 @@ record GeneratorOptions(
                 throw new UsageException("--endpoint only applies with --kinesis-stream");
             }
         }
+        if (start == null) {
+            start = recentStart(now, hours);
+        }
         return new GeneratorOptions(out, invocations, accounts, start, hours, seed, bodyKb, duplicatesPct, latePct,
-                errorsPct, unknownPct, threads, gzipLevel, fileMinutes, bucket, overwrite, kinesisStream, endpoint,
+                errorsPct, unknownPct, slowPct, threads, gzipLevel, fileMinutes, bucket, overwrite, kinesisStream, endpoint,
                 region, logGroup, help);
+    }
+
+    /**
+     * {@code hours} before the current hour began (whole seconds): every call lies in the past, at most {@code hours}
+     * + 1 hours back, and two runs within the same hour write the same bytes.
+     */
+    static Instant recentStart(Instant now, double hours) {
+        long hourStart = now.getEpochSecond() / 3600 * 3600;
+        return Instant.ofEpochSecond(hourStart - Math.round(hours * 3600));
     }
 
     private static int intIn(String name, String value, int min, int max) throws UsageException {

@@ -124,7 +124,9 @@ final class Planner {
             r.cacheWriteTokens = 0;
             r.cacheWrite1hTokens = 0;
         }
-        r.latencyMs = r.firstByteLatencyMs + r.outputTokens * (5 + rng.nextInt(25));
+        // healthy models generate a token in 5-30 ms; a degraded one (overloaded, throttled) in 100-400 ms
+        boolean slow = options.slowPct() > 0 && rng.nextDouble() * 100 < options.slowPct();
+        r.latencyMs = r.firstByteLatencyMs + r.outputTokens * (slow ? 100 + rng.nextInt(300) : 5 + rng.nextInt(25));
     }
 
     private static String pickError(SplittableRandom rng) {

@@ -24,9 +24,15 @@ final class GeneratedLogs {
 
     private GeneratedLogs() {}
 
+    /** Where the calls start unless a test says otherwise: fixed, so a seed gives the same bytes on every run. */
+    static final String FIXED_START = "2026-11-01T00:00:00Z";
+
     static GenerateLogs.Result generate(Path out, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--out", out.toString()));
         args.addAll(List.of(extraArgs));
+        if (!args.contains("--start")) {
+            args.addAll(List.of("--start", FIXED_START));
+        }
         return GenerateLogs.generate(GeneratorOptions.parse(args.toArray(String[]::new)));
     }
 
