@@ -2,6 +2,7 @@ package com.bedrockusage.job.alerts;
 
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.usage.LatencySketch;
+import com.bedrockusage.job.usage.SaturatingSum;
 import java.math.BigDecimal;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
@@ -77,19 +78,19 @@ public class RuleHit {
         } else {
             costUsd = costUsd.add(cost);
         }
-        inputTokens += inv.inputTokens;
-        outputTokens += inv.outputTokens;
-        totalTokens += inv.totalTokens();
+        inputTokens = SaturatingSum.add(inputTokens, inv.inputTokens);
+        outputTokens = SaturatingSum.add(outputTokens, inv.outputTokens);
+        totalTokens = SaturatingSum.add(totalTokens, inv.totalTokens());
         if (inv.latencyMs != null) {
             latencyCount++;
-            latencySumMs += inv.latencyMs;
+            latencySumMs = SaturatingSum.add(latencySumMs, inv.latencyMs);
             if (latency != null) {
                 latency.add(inv.latencyMs);
             }
             if (!inv.isError() && inv.outputTokens > 0) {
                 generations++;
-                generationLatencySumMs += inv.latencyMs;
-                generationOutputTokens += inv.outputTokens;
+                generationLatencySumMs = SaturatingSum.add(generationLatencySumMs, inv.latencyMs);
+                generationOutputTokens = SaturatingSum.add(generationOutputTokens, inv.outputTokens);
             }
         }
         if (inv.eventTime >= eventTime) {

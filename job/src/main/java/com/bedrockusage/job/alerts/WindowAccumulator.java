@@ -67,8 +67,8 @@ public class WindowAccumulator {
         maxEventTime = Math.max(maxEventTime, h.eventTime);
         contributors.addAll(h.contributors);
         generations += h.generations;
-        generationLatencySumMs += h.generationLatencySumMs;
-        generationOutputTokens += h.generationOutputTokens;
+        generationLatencySumMs = SaturatingSum.add(generationLatencySumMs, h.generationLatencySumMs);
+        generationOutputTokens = SaturatingSum.add(generationOutputTokens, h.generationOutputTokens);
     }
 
     /** The metric's running value; null when it has no value yet (no latencies, no calls). */
