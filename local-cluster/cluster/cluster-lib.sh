@@ -29,6 +29,7 @@ FLINK_DIST="$REPO_ROOT/local-cluster/cluster/target/flink"
 FLINK_LIB="$FLINK_DIST/lib"
 S3MOCK_JAR="$REPO_ROOT/local-cluster/cluster/target/s3mock/s3mock-exec.jar"
 KINESIS_MAIN="$REPO_ROOT/local-cluster/emulators/node_modules/kinesis-local/main.js"
+KINESIS_LOOPBACK="$REPO_ROOT/local-cluster/emulators/loopback-only.cjs"
 JOB_JAR="$REPO_ROOT/job/target/job-0.1.0-SNAPSHOT-msf.jar"
 
 AWS_REGION_LOCAL=us-east-1
