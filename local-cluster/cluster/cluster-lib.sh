@@ -73,6 +73,23 @@ clear_stale_pids() {
   done
 }
 
+# The listening sockets of the cluster's running processes that are not on the loopback interface, one
+# "component address:port" a line (ss reads them from the kernel; nothing is sent). Empty without ss.
+non_loopback_listeners() {
+  local name pid addr
+  command -v ss >/dev/null || return 0
+  for name in "${COMPONENTS[@]}"; do
+    component_running "$name" || continue
+    pid="$(cat "$(pid_file "$name")")"
+    for addr in $(ss -Hltnp 2>/dev/null | awk -v p="pid=$pid," 'index($0, p) { print $4 }'); do
+      case "$addr" in
+        127.* | "[::1]":* | "[::ffff:127."*) ;;
+        *) echo "$name $addr" ;;
+      esac
+    done
+  done
+}
+
 # Reads cluster.env (ports, endpoints) into the shell; fails with a hint when the cluster was never started.
 load_state() {
   [ -f "$STATE_FILE" ] || die "no local cluster state in $CLUSTER_HOME (start it: local-cluster/bin/cluster start)"

@@ -78,6 +78,32 @@ class LocalServicesLoopbackTest {
             List<ListeningSockets.Socket> sockets = awaitListening(pid, 2, 90);
             assertThat(sockets).extracting(ListeningSockets.Socket::port).contains(plain, tls);
             assertThat(sockets).as("sockets of the Kinesis emulator").allMatch(ListeningSockets.Socket::loopback);
+            // the guard "cluster start" runs once everything is up finds nothing to complain about either
+            Result guard = bash(home, Map.of(), "non_loopback_listeners");
+            assertThat(guard.exit).isZero();
+            assertThat(guard.out).isEmpty();
+        } finally {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        }
+    }
+
+    @Test
+    void shouldNameAServiceThatListensBeyondLoopback() throws Exception {
+        assumeTrue(Files.isRegularFile(KINESIS_MAIN), "kinesis-local not installed (npm ci in local-cluster/emulators)");
+        assumeTrue(onPath("node") && onPath("ss"), "needs node and ss");
+        Path home = tmp.resolve("cluster");
+        Files.createDirectories(home.resolve("pids"));
+        Files.createDirectories(home.resolve("log"));
+        int plain = freePort();
+        // the emulator as it binds without the loopback preload
+        Path noop = Files.writeString(tmp.resolve("noop.cjs"), "");
+        assertThat(bash(home, Map.of(), "KINESIS_LOOPBACK='" + noop + "'; start_kinesis " + plain + " " + freePort())
+                .exit).isZero();
+        long pid = Long.parseLong(Files.readString(home.resolve("pids/kinesis.pid")).trim());
+        try {
+            assertThat(awaitListening(pid, 2, 90)).hasSize(2);
+            Result guard = bash(home, Map.of(), "non_loopback_listeners");
+            assertThat(guard.out).contains("kinesis ").contains(":" + plain);
         } finally {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         }
