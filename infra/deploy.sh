@@ -141,6 +141,12 @@ sha256_of() {
 ACCOUNT="$(awsr sts get-caller-identity --query Account --output text)"
 [[ -n "$ARTIFACTS" ]] || ARTIFACTS="bedrock-usage-artifacts-$ACCOUNT-$REGION"
 
+# The artifacts bucket's name is predictable: every call on it names the account that must own it, so a bucket of
+# that name created first by someone else is refused (403) instead of receiving the jar, the prices and the rules.
+artifacts_s3api() {
+  awsr s3api "$@" --bucket "$ARTIFACTS" --expected-bucket-owner "$ACCOUNT"
+}
+
 STACK_STATUS="$(awsr cloudformation describe-stacks --stack-name "$STACK" \
   --query 'Stacks[0].StackStatus' --output text 2>/dev/null || echo NONE)"
 case "$STACK_STATUS" in
@@ -163,39 +169,41 @@ fi
 [[ -f "$JAR" ]] || die "no jar at $JAR"
 
 # ---- artifacts bucket ----
-if ! awsr s3api head-bucket --bucket "$ARTIFACTS" >/dev/null 2>&1; then
+if ! artifacts_s3api head-bucket >/dev/null 2>&1; then
   log "creating artifacts bucket s3://$ARTIFACTS"
-  if [[ "$REGION" == us-east-1 ]]; then
-    awsr s3api create-bucket --bucket "$ARTIFACTS" >/dev/null
-  else
-    awsr s3api create-bucket --bucket "$ARTIFACTS" \
-      --create-bucket-configuration "LocationConstraint=$REGION" >/dev/null
-  fi
-  awsr s3api wait bucket-exists --bucket "$ARTIFACTS"
-  awsr s3api put-public-access-block --bucket "$ARTIFACTS" --public-access-block-configuration \
+  create=(create-bucket --bucket "$ARTIFACTS")
+  [[ "$REGION" == us-east-1 ]] || create+=(--create-bucket-configuration "LocationConstraint=$REGION")
+  awsr s3api "${create[@]}" >/dev/null ||
+    die "cannot create s3://$ARTIFACTS; if it exists, it belongs to another account: pass --artifacts-bucket NAME"
+  artifacts_s3api wait bucket-exists
+  artifacts_s3api put-public-access-block --public-access-block-configuration \
     BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
-  awsr s3api put-bucket-encryption --bucket "$ARTIFACTS" --server-side-encryption-configuration \
+  artifacts_s3api put-bucket-encryption --server-side-encryption-configuration \
     '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"}}]}'
   # destroy.sh removes the bucket only if this script made it
-  awsr s3api put-bucket-tagging --bucket "$ARTIFACTS" \
-    --tagging "TagSet=[{Key=$CREATED_TAG_KEY,Value=deploy.sh}]"
+  artifacts_s3api put-bucket-tagging --tagging "TagSet=[{Key=$CREATED_TAG_KEY,Value=deploy.sh}]"
 fi
+
+# Uploads go through s3api put-object: the high-level "aws s3 cp" cannot name the expected bucket owner.
+upload() {
+  artifacts_s3api put-object --key "$2" --body "$1" >/dev/null
+}
 
 # A content-addressed key: a new jar is a new CodeKey, which is what makes CloudFormation update the app.
 CODE_KEY="$STACK/job-$(sha256_of "$JAR").jar"
-if ! awsr s3api head-object --bucket "$ARTIFACTS" --key "$CODE_KEY" >/dev/null 2>&1; then
+if ! artifacts_s3api head-object --key "$CODE_KEY" >/dev/null 2>&1; then
   log "uploading $(basename "$JAR") to s3://$ARTIFACTS/$CODE_KEY"
-  awsr s3 cp --only-show-errors "$JAR" "s3://$ARTIFACTS/$CODE_KEY"
+  upload "$JAR" "$CODE_KEY"
 fi
 PARAMS+=("CodeBucket=$ARTIFACTS" "CodeKey=$CODE_KEY")
 
 if [[ -n "$PRICING_CATALOG" ]]; then
-  awsr s3 cp --only-show-errors "$PRICING_CATALOG" "s3://$ARTIFACTS/$STACK/config/pricing.csv"
+  upload "$PRICING_CATALOG" "$STACK/config/pricing.csv"
   PARAMS+=("PricingCatalogKey=$STACK/config/pricing.csv")
 fi
 if [[ -n "$ALERT_RULES" ]]; then
   ext="${ALERT_RULES##*.}"
-  awsr s3 cp --only-show-errors "$ALERT_RULES" "s3://$ARTIFACTS/$STACK/config/alert-rules.$ext"
+  upload "$ALERT_RULES" "$STACK/config/alert-rules.$ext"
   PARAMS+=("AlertRulesKey=$STACK/config/alert-rules.$ext")
 fi
 [[ "$PRICING_UPDATES" == false ]] || PARAMS+=("PricingUpdatesPrefix=$STACK/pricing-updates")
@@ -224,6 +232,9 @@ if [[ "$(app_status)" == RUNNING ]]; then
 fi
 
 # ---- the stack ----
+# "cloudformation deploy" uploads the template with no owner check of its own: the bucket is checked just before
+# (a bucket cannot change owner, only be deleted, which only this account can do).
+artifacts_s3api head-bucket >/dev/null || die "s3://$ARTIFACTS is not owned by account $ACCOUNT"
 log "deploying stack $STACK in $REGION"
 awsr cloudformation deploy \
   --stack-name "$STACK" \

@@ -74,9 +74,19 @@ log() {
   echo "==> $*" >&2
 }
 
+ACCOUNT="$(awsr sts get-caller-identity --query Account --output text)"
+
 app_status() {
   awsr kinesisanalyticsv2 describe-application --application-name "$STACK" \
     --query 'ApplicationDetail.ApplicationStatus' --output text 2>/dev/null || echo NONE
+}
+
+# Every call on a bucket names the account that must own it (the artifacts bucket's name is predictable, so a
+# bucket of that name may belong to someone else). "aws s3 rm" cannot; it runs only after such a check.
+owned_s3api() {
+  local bucket="$1"
+  shift
+  awsr s3api "$@" --bucket "$bucket" --expected-bucket-owner "$ACCOUNT"
 }
 
 stack_buckets() {
@@ -88,7 +98,7 @@ stack_buckets() {
 empty_buckets() {
   local bucket
   for bucket in $(stack_buckets); do
-    if awsr s3api head-bucket --bucket "$bucket" >/dev/null 2>&1; then
+    if owned_s3api "$bucket" head-bucket >/dev/null 2>&1; then
       log "emptying s3://$bucket"
       awsr s3 rm --only-show-errors --recursive "s3://$bucket"
     fi
@@ -144,17 +154,17 @@ fi
 if [[ "$KEEP_ARTIFACTS" == true ]]; then
   exit 0
 fi
-if [[ -z "$ARTIFACTS" ]]; then
-  ARTIFACTS="bedrock-usage-artifacts-$(awsr sts get-caller-identity --query Account --output text)-$REGION"
-fi
-if awsr s3api head-bucket --bucket "$ARTIFACTS" >/dev/null 2>&1; then
+[[ -n "$ARTIFACTS" ]] || ARTIFACTS="bedrock-usage-artifacts-$ACCOUNT-$REGION"
+if owned_s3api "$ARTIFACTS" head-bucket >/dev/null 2>&1; then
   log "removing s3://$ARTIFACTS/$STACK/"
   awsr s3 rm --only-show-errors --recursive "s3://$ARTIFACTS/$STACK/"
-  created_by="$(awsr s3api get-bucket-tagging --bucket "$ARTIFACTS" \
+  created_by="$(owned_s3api "$ARTIFACTS" get-bucket-tagging \
     --query "TagSet[?Key=='$CREATED_TAG_KEY'].Value" --output text 2>/dev/null || true)"
-  left="$(awsr s3api list-objects-v2 --bucket "$ARTIFACTS" --max-keys 1 --query 'KeyCount' --output text)"
+  left="$(owned_s3api "$ARTIFACTS" list-objects-v2 --max-keys 1 --query 'KeyCount' --output text)"
   if [[ "$created_by" == deploy.sh && "$left" == 0 ]]; then
     log "deleting artifacts bucket s3://$ARTIFACTS"
-    awsr s3api delete-bucket --bucket "$ARTIFACTS"
+    owned_s3api "$ARTIFACTS" delete-bucket
   fi
+else
+  log "s3://$ARTIFACTS does not exist or is not owned by account $ACCOUNT; left alone"
 fi

@@ -28,7 +28,9 @@ CLUSTER_POM="$REPO_ROOT/local-cluster/cluster/pom.xml"
 FLINK_DIST="$REPO_ROOT/local-cluster/cluster/target/flink"
 FLINK_LIB="$FLINK_DIST/lib"
 S3MOCK_JAR="$REPO_ROOT/local-cluster/cluster/target/s3mock/s3mock-exec.jar"
+S3MOCK_LOOPBACK="$REPO_ROOT/local-cluster/cluster/conf/s3mock-loopback.xml"
 KINESIS_MAIN="$REPO_ROOT/local-cluster/emulators/node_modules/kinesis-local/main.js"
+KINESIS_LOOPBACK="$REPO_ROOT/local-cluster/emulators/loopback-only.cjs"
 JOB_JAR="$REPO_ROOT/job/target/job-0.1.0-SNAPSHOT-msf.jar"
 
 AWS_REGION_LOCAL=us-east-1
@@ -68,6 +70,23 @@ clear_stale_pids() {
       echo "cluster: $name is not running any more (PID $(cat "$pf" 2>/dev/null)); removed its stale PID file" >&2
       rm -f "$pf"
     fi
+  done
+}
+
+# The listening sockets of the cluster's running processes that are not on the loopback interface, one
+# "component address:port" a line (ss reads them from the kernel; nothing is sent). Empty without ss.
+non_loopback_listeners() {
+  local name pid addr
+  command -v ss >/dev/null || return 0
+  for name in "${COMPONENTS[@]}"; do
+    component_running "$name" || continue
+    pid="$(cat "$(pid_file "$name")")"
+    for addr in $(ss -Hltnp 2>/dev/null | awk -v p="pid=$pid," 'index($0, p) { print $4 }'); do
+      case "$addr" in
+        127.* | "[::1]":* | "[::ffff:127."*) ;;
+        *) echo "$name $addr" ;;
+      esac
+    done
   done
 }
 

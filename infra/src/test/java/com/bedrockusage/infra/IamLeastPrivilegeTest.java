@@ -124,7 +124,7 @@ class IamLeastPrivilegeTest {
                 objects.addAll(s.resources());
             }
             if (s.actions().contains("s3:ListBucket")) {
-                JsonNode prefix = s.node.path("Condition").path("Fn::If").get(1).path("StringLike").path("s3:prefix");
+                JsonNode prefix = s.node.path("Condition").path("StringLike").path("Fn::If").get(1).path("s3:prefix");
                 assertThat(CfnTemplate.alternatives(prefix)).containsExactly("${LogKeyPrefix}", "${LogKeyPrefix}/*");
             }
         }
@@ -171,6 +171,18 @@ class IamLeastPrivilegeTest {
             if (s.resources().stream().anyMatch(r -> r.contains("${CodeBucket}"))) {
                 assertThat(s.actions()).as(s.toString()).isSubsetOf("s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket");
             }
+        }
+    }
+
+    /** The artifacts bucket's name is predictable: a bucket of that name in another account must serve nothing. */
+    @Test
+    void shouldLimitEveryS3StatementToBucketsOfThisAccount() {
+        List<Statement> s3 = identityStatements().stream().filter(s -> s.allows() && s.touches("s3")).toList();
+        assertThat(s3).extracting(Statement::sid).contains("ReadApplicationCode", "ReadPriceCatalogue",
+                "ReadAlertRules", "ReadPriceUpdates", "ListPriceUpdates", "WriteWarehouseObjects");
+        for (Statement s : s3) {
+            JsonNode account = s.node.path("Condition").path("StringEquals").path("s3:ResourceAccount");
+            assertThat(CfnTemplate.alternatives(account)).as(s.toString()).containsExactly("${AWS::AccountId}");
         }
     }
 

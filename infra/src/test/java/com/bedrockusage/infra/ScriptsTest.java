@@ -133,7 +133,8 @@ class ScriptsTest {
         String key = "bedrock-usage-stream/job-" + sha256(jar).substring(0, 16) + ".jar";
         int created = indexOf(calls, "s3api create-bucket --bucket " + bucket
                 + " --create-bucket-configuration LocationConstraint=eu-west-1");
-        int uploaded = indexOf(calls, "s3 cp --only-show-errors " + jar + " s3://" + bucket + "/" + key);
+        int uploaded = indexOf(calls, "s3api put-object --key " + key + " --body " + jar + " --bucket " + bucket
+                + " --expected-bucket-owner 123456789012");
         int deployed = indexOf(calls, "cloudformation deploy");
         int started = indexOf(calls, "kinesisanalyticsv2 start-application --application-name bedrock-usage-stream");
         assertThat(created).isLessThan(uploaded);
@@ -195,6 +196,62 @@ class ScriptsTest {
         assertThat(emptiedLogs).isLessThan(deleted);
         assertThat(deleted).isLessThan(artifactsRemoved);
         assertThat(artifactsRemoved).isLessThan(bucketDeleted);
+    }
+
+    /**
+     * The artifacts bucket's name is predictable. Every call on a bucket names the owning account, except the two
+     * that cannot: create-bucket (which fails on a bucket that exists) and the high-level "s3 rm", which only ever
+     * follows an owner-checked call on its bucket. Uploads never use the high-level "s3 cp".
+     */
+    @Test
+    void shouldNameTheOwningAccountInEveryCallOnABucket() throws Exception {
+        Path prices = Files.writeString(tmp.resolve("prices.csv"), "model,price\n");
+        Path rules = Files.writeString(tmp.resolve("rules.json"), "{\"rules\": []}");
+        assertThat(run(List.of(DEPLOY.toString(), "--email", "ops@example.com", "--region", "eu-west-1",
+                "--jar", jar().toString(), "--pricing-catalog", prices.toString(), "--alert-rules", rules.toString()))
+                .exit).isZero();
+        assertThat(run(List.of(DESTROY.toString(), "--yes", "--region", "eu-west-1")).exit).isZero();
+
+        List<String> calls = Files.readAllLines(awsLog);
+        String artifacts = "bedrock-usage-artifacts-123456789012-eu-west-1";
+        assertThat(calls).filteredOn(c -> c.startsWith("s3api put-object") && c.contains("--bucket " + artifacts))
+                .hasSize(3);
+        Set<String> checked = new LinkedHashSet<>();
+        for (int i = 0; i < calls.size(); i++) {
+            String c = calls.get(i);
+            if (c.startsWith("s3api ") && !c.startsWith("s3api create-bucket ")) {
+                assertThat(c).as("call %d", i).contains("--expected-bucket-owner 123456789012");
+                checked.add(c.replaceAll(".*--bucket (\\S+).*", "$1"));
+            } else if (c.startsWith("s3 ")) {
+                assertThat(c).as("call %d", i).startsWith("s3 rm ");
+                String bucket = c.replaceAll(".* s3://([^/ ]+).*", "$1");
+                assertThat(checked).as("call %d: %s before any owner check of its bucket", i, c).contains(bucket);
+            } else if (c.startsWith("cloudformation deploy")) {
+                assertThat(calls.get(i - 1)).as("the template goes to a bucket just checked")
+                        .startsWith("s3api head-bucket --bucket " + artifacts + " --expected-bucket-owner 123456789012");
+            }
+        }
+        assertThat(checked).contains(artifacts, "warehouse-bucket", "log-bucket");
+    }
+
+    @Test
+    void shouldRefuseAnArtifactsBucketOfAnotherAccount() throws Exception {
+        String artifacts = "bedrock-usage-artifacts-123456789012-eu-west-1";
+        Files.createFile(state.resolve("bucket-" + artifacts));
+        Files.writeString(state.resolve("owner-" + artifacts), "999999999999");
+
+        Result r = run(List.of(DEPLOY.toString(), "--email", "ops@example.com", "--region", "eu-west-1",
+                "--jar", jar().toString()));
+        assertThat(r.exit).isNotZero();
+        assertThat(r.err).contains("belongs to another account", "--artifacts-bucket");
+        assertThat(Files.readAllLines(awsLog))
+                .noneMatch(c -> c.contains("put-object") || c.startsWith("s3 ") || c.startsWith("cloudformation deploy"));
+
+        Files.writeString(awsLog, "");
+        Result d = run(List.of(DESTROY.toString(), "--yes", "--region", "eu-west-1"));
+        assertThat(d.exit).as(d.err).isZero();
+        assertThat(Files.readAllLines(awsLog)).noneMatch(c -> c.contains(artifacts) && !c.startsWith("s3api head-bucket"));
+        assertThat(state.resolve("bucket-" + artifacts)).exists();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -37,6 +38,7 @@ public final class RunLocal {
     static final String DEFAULT_ALERTS = "local-data/alerts.jsonl";
     static final String DEFAULT_CHECKPOINTS = "local-data/checkpoints";
     private static final long CHECKPOINT_CLEANUP_WAIT_MILLIS = 5_000;
+    private static final String LOOPBACK = "127.0.0.1";
 
     private RunLocal() {}
 
@@ -62,14 +64,15 @@ public final class RunLocal {
             jobArgs.addAll(Arrays.asList("--logs", logs.toString()));
         }
         if (!args.contains("--warehouse") && !containsSet(args, ConfigKeys.ICEBERG_WAREHOUSE.fullName())) {
+            PrivateDirs.create(Paths.get(DEFAULT_WAREHOUSE));
             jobArgs.addAll(Arrays.asList("--warehouse", DEFAULT_WAREHOUSE));
         }
         if (!containsSet(args, ConfigKeys.CHECKPOINT_DIR.fullName())) {
             jobArgs.addAll(Arrays.asList("--set", ConfigKeys.CHECKPOINT_DIR.fullName() + "="
-                    + Paths.get(DEFAULT_CHECKPOINTS).toAbsolutePath().toUri()));
+                    + PrivateDirs.create(Paths.get(DEFAULT_CHECKPOINTS)).toUri()));
         }
         if (!containsSet(args, ConfigKeys.ALERTS_JSONL.fullName())) {
-            Files.createDirectories(Paths.get(DEFAULT_ALERTS).toAbsolutePath().getParent());
+            PrivateDirs.create(Paths.get(DEFAULT_ALERTS).toAbsolutePath().getParent());
             jobArgs.addAll(Arrays.asList("--set", ConfigKeys.ALERTS_JSONL.fullName() + "=" + DEFAULT_ALERTS));
         }
         jobArgs.addAll(args);
@@ -79,15 +82,7 @@ public final class RunLocal {
         System.out.println("run-local: " + config.describe());
 
         int port = freePort(uiPort);
-        Configuration conf = new Configuration();
-        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        conf.set(RestOptions.ADDRESS, "127.0.0.1");
-        conf.set(RestOptions.PORT, port);
-        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, config.parallelism);
-        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
-        // A local run that keeps failing should stop and say why, not restart forever.
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        Configuration conf = clusterConfiguration(port, config.parallelism);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         UsageStreamJob.configure(env, config, true);
         IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
@@ -119,6 +114,24 @@ public final class RunLocal {
         new RunSummary(config).print(System.out);
         FinishedJobCheckpoints.removeWhenEmpty(config.checkpointDir, client.getJobID(), CHECKPOINT_CLEANUP_WAIT_MILLIS);
         return 0;
+    }
+
+    /** The embedded cluster: the web UI and every other server it opens listen on the loopback interface only. */
+    static Configuration clusterConfiguration(int webUiPort, int slots) {
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        conf.set(RestOptions.ADDRESS, LOOPBACK);
+        conf.set(RestOptions.PORT, webUiPort);
+        conf.set(JobManagerOptions.ADDRESS, LOOPBACK);
+        conf.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+        conf.set(TaskManagerOptions.HOST, LOOPBACK);
+        conf.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
+        // A local run that keeps failing should stop and say why, not restart forever.
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        return conf;
     }
 
     private static void ensureDemoLogs(Path logs) throws Exception {
