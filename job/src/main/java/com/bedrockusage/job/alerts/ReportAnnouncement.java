@@ -34,6 +34,7 @@ public final class ReportAnnouncement implements MapFunction<DailyReportWritten,
         a.windowStart = dayStart;
         a.windowEnd = dayStart + Duration.ofDays(1).toMillis();
         a.observedValue = r.totalCharges == null ? BigDecimal.ZERO : r.totalCharges;
+        a.threshold = BigDecimal.ZERO; // a required column; a report crosses no level
         a.windowCostUsd = a.observedValue;
         a.eventTime = a.windowEnd;
         a.firedAt = System.currentTimeMillis();

@@ -2,11 +2,14 @@ package com.bedrockusage.job.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.report.DailyReportWritten;
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
+import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
 class AlertToRowTest {
@@ -45,5 +48,26 @@ class AlertToRowTest {
         assertThat(top.getRow(0, 3).getString(0).toString()).isEqualTo(Calls.CHATBOT);
         assertThat(top.getRow(0, 3).getDecimal(1, 38, 12).toBigDecimal()).isEqualByComparingTo("40.1");
         assertThat(top.getRow(0, 3).getLong(2)).isEqualTo(1000);
+    }
+
+    @Test
+    void shouldFillEveryRequiredColumnForTheReportAnnouncementAndTheSuppressedNotice() {
+        DailyReportWritten report = new DailyReportWritten();
+        report.date = "2026-11-22";
+        report.location = "file:///tmp/reports/2026-11-22.csv";
+        report.revision = 1;
+        report.totalCharges = new BigDecimal("12.5");
+        Alert announcement = new ReportAnnouncement().map(report);
+        Alert notice = new SuppressedAlerts(Duration.ofHours(24)).notice(40, Calls.millis("2026-11-22T17:00:00Z"));
+        RowType type = FlinkSchemaUtil.convert(AlertsTable.definition().schema());
+
+        for (Alert a : new Alert[] {announcement, notice}) {
+            RowData row = new AlertToRow().map(DeliveredAlert.of(a, DeliveredAlert.DELIVERED, 1, "m", null));
+            for (Types.NestedField f : AlertsTable.definition().schema().columns()) {
+                if (f.isRequired()) {
+                    assertThat(row.isNullAt(type.getFieldIndex(f.name()))).as("%s of %s", f.name(), a.kind).isFalse();
+                }
+            }
+        }
     }
 }
