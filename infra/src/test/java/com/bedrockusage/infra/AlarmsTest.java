@@ -16,7 +16,7 @@ class AlarmsTest {
     @Test
     void shouldAlarmOnTheHealthOfTheApplication() {
         assertThat(alarmsByMetric().keySet()).contains("downtime", "numberOfFailedCheckpoints",
-                "GetRecords.IteratorAgeMilliseconds", "numberOfCompletedCheckpoints", "lastCheckpointDuration",
+                "GetRecords.IteratorAgeMilliseconds", "checkpointsCompleted", "lastCheckpointDuration",
                 "rejectedRecords", "alertsDeliveryFailed");
     }
 
@@ -50,7 +50,7 @@ class AlarmsTest {
     @Test
     void shouldAlarmOnTheRateOfCumulativeCountersNotOnTheirTotals() {
         for (String counter : List.of("numberOfFailedCheckpoints", "rejectedRecords", "alertsDeliveryFailed",
-                "numberOfCompletedCheckpoints")) {
+                "checkpointsCompleted")) {
             JsonNode p = T.resource(alarmsByMetric().get(counter)).path("Properties");
             String returned = null;
             for (JsonNode m : p.path("Metrics")) {

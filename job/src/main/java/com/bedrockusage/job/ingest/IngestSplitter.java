@@ -5,6 +5,7 @@ import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.model.RejectedRecord;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -17,13 +18,16 @@ import java.util.Map;
 /**
  * Emits invocations and routes rejected records to {@link #REJECTED}. Counts both under
  * {@code kinesisanalytics}: {@code ingestInvocations}, {@code rejectedRecords}, and per reason
- * {@code rejectedRecords_<reason>} (reason with non-alphanumerics as '_').
+ * {@code rejectedRecords_<reason>} (reason with non-alphanumerics as '_'). Also counts completed checkpoints
+ * ({@value #CHECKPOINTS_COMPLETED}, once per subtask): Iceberg commits ride on them, and MSF does not publish Flink's
+ * own completed-checkpoint count, so this is what the commit-stall alarm watches.
  */
-public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> {
+public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> implements CheckpointListener {
 
     private static final long serialVersionUID = 1L;
 
     public static final String METRIC_GROUP = "kinesisanalytics";
+    public static final String CHECKPOINTS_COMPLETED = "checkpointsCompleted";
     public static final OutputTag<RejectedRecord> REJECTED =
             new OutputTag<>("rejected-records", IngestTypes.REJECTED_RECORD);
 
@@ -31,6 +35,7 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> {
     private transient Counter invocations;
     private transient Counter rejected;
     private transient Map<String, Counter> rejectedByReason;
+    private transient Counter checkpointsCompleted;
 
     @Override
     public void open(OpenContext openContext) {
@@ -38,18 +43,32 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> {
         invocations = metrics.counter("ingestInvocations");
         rejected = metrics.counter("rejectedRecords");
         rejectedByReason = new HashMap<>();
+        // Registered up front so that an alarm on one of them has data, zero included, before the first reject.
+        for (String reason : RejectReason.fixed()) {
+            reasonCounter(reason);
+        }
+        checkpointsCompleted = metrics.counter(CHECKPOINTS_COMPLETED);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        checkpointsCompleted.inc();
     }
 
     @Override
     public void processElement(IngestRecord record, Context ctx, Collector<Invocation> out) {
         if (record.rejected != null) {
             rejected.inc();
-            rejectedByReason.computeIfAbsent(String.valueOf(record.rejected.reason),
-                    reason -> metrics.counter("rejectedRecords_" + reason.replaceAll("[^A-Za-z0-9]", "_"))).inc();
+            reasonCounter(String.valueOf(record.rejected.reason)).inc();
             ctx.output(REJECTED, record.rejected);
         } else if (record.invocation != null) {
             invocations.inc();
             out.collect(record.invocation);
         }
+    }
+
+    private Counter reasonCounter(String reason) {
+        return rejectedByReason.computeIfAbsent(reason,
+                r -> metrics.counter("rejectedRecords_" + r.replaceAll("[^A-Za-z0-9]", "_")));
     }
 }

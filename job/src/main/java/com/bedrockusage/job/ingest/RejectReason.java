@@ -1,6 +1,14 @@
 package com.bedrockusage.job.ingest;
 
-/** The {@code RejectedRecord.reason} values the ingest stage produces: short, kebab-case, stable. */
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code RejectedRecord.reason} values the ingest stage produces: short, stable, kebab-case, except the two named
+ * in the operations contract ({@code future_timestamp}, {@code unreadable_object}), which keep their given spelling.
+ */
 public final class RejectReason {
 
     /** Not valid JSON (including JSON cut short). */
@@ -45,4 +53,22 @@ public final class RejectReason {
     public static final String UNREADABLE_OBJECT = "unreadable_object";
 
     private RejectReason() {}
+
+    /** Every reason that is not a prefix (those are completed with a field or exception name). */
+    public static List<String> fixed() {
+        List<String> out = new ArrayList<>();
+        for (Field f : RejectReason.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                try {
+                    String reason = (String) f.get(null);
+                    if (!reason.endsWith(":")) {
+                        out.add(reason);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return out;
+    }
 }
