@@ -1,8 +1,12 @@
 package com.bedrockusage.job;
 
 import com.bedrockusage.job.config.JobConfig;
+import com.bedrockusage.job.config.PrivateDirs;
 import com.bedrockusage.job.sink.IcebergCatalogs;
 import com.bedrockusage.job.sink.WriteResultTypeInfoFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Paths;
 import java.util.Collections;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -24,6 +28,9 @@ public final class UsageStreamJob {
         JobConfig config = JobConfig.from(parsed.settings);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         configure(env, config, parsed.local);
+        if (parsed.local) {
+            privateDefaultFolders(config);
+        }
         IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
         UsagePipeline.build(env, config);
         env.execute(JOB_NAME);
@@ -55,6 +62,16 @@ public final class UsageStreamJob {
             storage.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             storage.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir);
             env.configure(storage, UsageStreamJob.class.getClassLoader());
+        }
+    }
+
+    /** The per-user default folders hold usage data: readable by their user only (0700). */
+    static void privateDefaultFolders(JobConfig config) throws IOException {
+        if (config.usesDefaultWarehouse()) {
+            PrivateDirs.create(Paths.get(URI.create(config.icebergWarehouse)));
+        }
+        if (config.usesDefaultCheckpointDir()) {
+            PrivateDirs.create(Paths.get(URI.create(config.checkpointDir)));
         }
     }
 }

@@ -79,8 +79,9 @@ public final class ConfigKeys {
     // ---- iceberg ----
     public static final ConfigKey ICEBERG_CATALOG_TYPE = define(GROUP_ICEBERG, "catalog-type", "hadoop",
             "hadoop (warehouse on a local or Hadoop file system) or glue (AWS Glue Data Catalog, warehouse on S3).");
-    public static final ConfigKey ICEBERG_WAREHOUSE = define(GROUP_ICEBERG, "warehouse", "file:///tmp/bedrock-usage/warehouse",
-            "Warehouse location: file:///dir for hadoop, s3://bucket/prefix for glue.");
+    public static final ConfigKey ICEBERG_WAREHOUSE = define(GROUP_ICEBERG, "warehouse", "",
+            "file:///dir for hadoop, s3://bucket/prefix for glue; empty: a 0700 folder per user in the system temp "
+                    + "directory (`bedrock-usage-warehouse-<user>`).");
     public static final ConfigKey ICEBERG_NAMESPACE = define(GROUP_ICEBERG, "namespace", "bedrock",
             "Namespace (Glue database) of the tables.");
     public static final ConfigKey ICEBERG_REGION = define(GROUP_ICEBERG, "region", "",

@@ -135,7 +135,8 @@ public final class JobConfig implements Serializable {
         pricingAliases = aliases(p);
 
         icebergCatalogType = oneOf(p, ConfigKeys.ICEBERG_CATALOG_TYPE, "hadoop", "glue");
-        icebergWarehouse = required(p, ConfigKeys.ICEBERG_WAREHOUSE);
+        String warehouse = optional(p, ConfigKeys.ICEBERG_WAREHOUSE);
+        icebergWarehouse = warehouse != null ? warehouse : defaultWarehouse(System.getProperty("user.name"));
         if (icebergCatalogType.equals("glue") && !icebergWarehouse.startsWith("s3://")) {
             throw invalid(ConfigKeys.ICEBERG_WAREHOUSE, icebergWarehouse, "the glue catalog needs an s3://bucket/prefix warehouse");
         }
@@ -199,8 +200,25 @@ public final class JobConfig implements Serializable {
      * user's job would fail at start, unable to create its checkpoint directory there.
      */
     static String defaultCheckpointDir(String user) {
+        return perUserTempDir("bedrock-usage-checkpoints-", user);
+    }
+
+    static String defaultWarehouse(String user) {
+        return perUserTempDir("bedrock-usage-warehouse-", user);
+    }
+
+    private static String perUserTempDir(String prefix, String user) {
         String owner = user == null || user.isEmpty() ? "unknown" : user.replaceAll("[^A-Za-z0-9._-]", "_");
-        return Paths.get(System.getProperty("java.io.tmpdir"), "bedrock-usage-checkpoints-" + owner).toUri().toString();
+        return Paths.get(System.getProperty("java.io.tmpdir"), prefix + owner).toUri().toString();
+    }
+
+    /** True when the warehouse and checkpoint folders are this machine's per-user defaults. */
+    public boolean usesDefaultWarehouse() {
+        return icebergWarehouse.equals(defaultWarehouse(System.getProperty("user.name")));
+    }
+
+    public boolean usesDefaultCheckpointDir() {
+        return checkpointDir.equals(defaultCheckpointDir(System.getProperty("user.name")));
     }
 
     private static String optional(PropertyGroups p, ConfigKey key) {

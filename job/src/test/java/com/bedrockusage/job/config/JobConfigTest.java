@@ -41,6 +41,9 @@ class JobConfigTest {
         assertThat(JobConfig.from(withS3()).checkpointDir)
                 .isEqualTo(JobConfig.defaultCheckpointDir(System.getProperty("user.name")));
         assertThat(JobConfig.defaultCheckpointDir("alice")).matches("file:/.*/bedrock-usage-checkpoints-alice/?");
+        assertThat(JobConfig.from(withS3()).icebergWarehouse)
+                .isEqualTo(JobConfig.defaultWarehouse(System.getProperty("user.name")));
+        assertThat(JobConfig.defaultWarehouse("alice")).matches("file:/.*/bedrock-usage-warehouse-alice/?");
         assertThat(JobConfig.defaultCheckpointDir("DOMAIN\\eve")).matches("file:/.*/bedrock-usage-checkpoints-DOMAIN_eve/?");
         assertThat(JobConfig.from(withS3().set("pipeline.checkpoint-dir", "file:///ckpt")).checkpointDir)
                 .isEqualTo("file:///ckpt");

@@ -5,6 +5,7 @@ import com.bedrockusage.job.UsagePipeline;
 import com.bedrockusage.job.UsageStreamJob;
 import com.bedrockusage.job.config.ConfigException;
 import com.bedrockusage.job.config.ConfigKeys;
+import com.bedrockusage.job.config.PrivateDirs;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.sink.IcebergCatalogs;
 import com.bedrockusage.local.generate.GenerateLogs;

@@ -1,6 +1,5 @@
-package com.bedrockusage.local.run;
+package com.bedrockusage.job.config;
 
-import com.bedrockusage.job.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +12,14 @@ import java.util.Set;
  * Folders that hold usage data (warehouse, checkpoints, alerts): created readable by their user only (0700), and
  * refused when someone else already owns them.
  */
-final class PrivateDirs {
+public final class PrivateDirs {
 
-    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private PrivateDirs() {}
 
     /** Creates {@code dir} (and missing parents) with mode 0700, or tightens it to 0700 if it exists. */
-    static Path create(Path dir) throws IOException {
+    public static Path create(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.getFileStore(existingAncestor(abs)).supportsFileAttributeView("posix")) {
             return Files.createDirectories(abs);

@@ -1,5 +1,6 @@
 package com.bedrockusage.local.run;
 
+import com.bedrockusage.job.config.PrivateDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PrivateDirsTest {
+class RunLocalPrivateDirsTest {
 
     @TempDir
     Path tmp;
