@@ -74,7 +74,8 @@ class FailureRecoveryITCase {
 
         @Override
         public Invocation map(Invocation value) throws Exception {
-            Thread.sleep(2); // give checkpoints time to happen mid-stream
+            // give checkpoints time to happen mid-stream; slower still while none has completed (a loaded machine)
+            Thread.sleep(SEEN.get() >= after && !CHECKPOINT_COMPLETED.get() ? 50 : 2);
             if (SEEN.incrementAndGet() >= after && CHECKPOINT_COMPLETED.get() && FAILED.compareAndSet(false, true)) {
                 throw new IllegalStateException("injected failure");
             }

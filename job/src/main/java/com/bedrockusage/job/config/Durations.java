@@ -2,13 +2,19 @@ package com.bedrockusage.job.config;
 
 import java.time.Duration;
 
-/** Parses the short durations used in settings: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 48h}, {@code 35d}. */
+/**
+ * Parses the short durations used in settings: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 48h}, {@code 35d}, and
+ * a bare {@code 0}.
+ */
 final class Durations {
 
     private Durations() {}
 
     static Duration parse(String text) {
         String t = text.trim().toLowerCase();
+        if (t.equals("0")) {
+            return Duration.ZERO;
+        }
         int split = 0;
         while (split < t.length() && Character.isDigit(t.charAt(split))) {
             split++;

@@ -85,6 +85,7 @@ class SnsBrownoutITCase {
                         && statuses(config).values().stream().allMatch("DELIVERED"::equals), Duration.ofSeconds(120));
             } finally {
                 job.cancel().get();
+                waitFor(() -> job.getJobStatus().join().isGloballyTerminalState(), Duration.ofSeconds(60));
             }
             assertThat(sns.requests()).hasSize(ALERTS);
         }

@@ -109,6 +109,15 @@ class JobConfigTest {
     }
 
     @Test
+    void shouldTakeZeroAsNeverSuppressAndNeedAFutureBound() {
+        assertThat(JobConfig.from(withS3()).alertsMaxAge).isEqualTo(Duration.ofHours(24));
+        assertThat(JobConfig.from(withS3().set("alerts.max-age", "0")).alertsMaxAge).isZero();
+        assertThat(JobConfig.from(withS3()).maxFuture).isEqualTo(Duration.ofMinutes(15));
+        assertThatThrownBy(() -> JobConfig.from(withS3().set("pipeline.max-future", "0")))
+                .hasMessageContaining("pipeline.max-future");
+    }
+
+    @Test
     void shouldParsePricingAliases() {
         JobConfig c = JobConfig.from(withS3().set("pricing.aliases",
                 "arn:aws:bedrock:us-east-1:1:application-inference-profile/abc=anthropic.claude-3-haiku-20240307-v1:0"));

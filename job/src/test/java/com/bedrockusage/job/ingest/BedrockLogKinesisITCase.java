@@ -148,7 +148,9 @@ class BedrockLogKinesisITCase {
 
     private static Process startEmulator(File dir, int plainPort, int tlsPort) throws IOException {
         File pkg = new File(dir, "node_modules/kinesis-local");
-        ProcessBuilder builder = new ProcessBuilder("node", new File(pkg, "main.js").getPath())
+        // kinesis-mock hard-codes 0.0.0.0; the project's preload keeps it on 127.0.0.1
+        ProcessBuilder builder = new ProcessBuilder("node", "--require",
+                new File(dir, "loopback-only.cjs").getAbsolutePath(), new File(pkg, "main.js").getPath())
                 .directory(pkg)
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/kinesis-mock-" + plainPort + ".log"));

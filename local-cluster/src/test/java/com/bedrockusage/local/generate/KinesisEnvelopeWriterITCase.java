@@ -49,7 +49,10 @@ class KinesisEnvelopeWriterITCase {
         int plain = freePort();
         int tls = freePort();
         Path log = Files.createDirectories(Path.of("target")).resolve("kinesis-local-generator-it.log");
-        ProcessBuilder pb = new ProcessBuilder("node", main.toString()).redirectErrorStream(true)
+        // kinesis-mock hard-codes 0.0.0.0; the project's preload keeps it on 127.0.0.1
+        Path loopbackOnly = Path.of("emulators/loopback-only.cjs").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder("node", "--require", loopbackOnly.toString(), main.toString())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(plain));
         pb.environment().put("KINESIS_MOCK_TLS_PORT", Integer.toString(tls));
