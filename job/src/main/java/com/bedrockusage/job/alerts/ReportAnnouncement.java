@@ -20,22 +20,11 @@ public final class ReportAnnouncement implements MapFunction<DailyReportWritten,
 
     @Override
     public Alert map(DailyReportWritten r) {
-        Alert a = new Alert();
         long dayStart = Instant.parse(r.date + "T00:00:00Z").toEpochMilli();
-        a.alertId = AlertIds.of(RULE_ID, r.date + "#" + r.revision, dayStart);
-        a.ruleId = RULE_ID;
-        a.ruleName = "daily usage report";
-        a.kind = KIND;
-        a.severity = "info";
-        a.metric = Metric.COST_USD.wireName();
-        a.scope = "global";
+        BigDecimal charges = r.totalCharges == null ? BigDecimal.ZERO : r.totalCharges;
+        Alert a = Announcements.of(RULE_ID, "daily usage report", KIND, Metric.COST_USD.wireName(),
+                r.date + "#" + r.revision, "1d", dayStart, dayStart + Duration.ofDays(1).toMillis(), charges, charges);
         a.scopeKey = r.date;
-        a.window = "1d";
-        a.windowStart = dayStart;
-        a.windowEnd = dayStart + Duration.ofDays(1).toMillis();
-        a.observedValue = r.totalCharges == null ? BigDecimal.ZERO : r.totalCharges;
-        a.threshold = BigDecimal.ZERO; // a required column; a report crosses no level
-        a.windowCostUsd = a.observedValue;
         a.eventTime = a.windowEnd;
         a.firedAt = System.currentTimeMillis();
         a.description = "Bedrock daily usage report for " + r.date + (r.revision > 1 ? " (revision " + r.revision + ")" : "")

@@ -40,21 +40,9 @@ final class SuppressedAlerts implements Serializable {
     Alert notice(long count, long now) {
         String age = maxAge.toMinutes() % 60 == 0 ? maxAge.toHours() + "h" : maxAge.toMinutes() + "m";
         long hour = now - now % NOTICE_INTERVAL_MILLIS;
-        Alert a = new Alert();
-        a.alertId = AlertIds.of(RULE_ID, "all", hour);
-        a.ruleId = RULE_ID;
-        a.ruleName = "suppressed alerts";
-        a.kind = KIND;
-        a.severity = "info";
-        a.metric = Metric.INVOCATIONS.wireName();
-        a.scope = "global";
+        Alert a = Announcements.of(RULE_ID, "suppressed alerts", KIND, Metric.INVOCATIONS.wireName(), "all", "1h",
+                hour, hour + NOTICE_INTERVAL_MILLIS, BigDecimal.valueOf(count), BigDecimal.ZERO);
         a.scopeKey = RuleScopes.GLOBAL_KEY;
-        a.window = "1h";
-        a.windowStart = hour;
-        a.windowEnd = hour + NOTICE_INTERVAL_MILLIS;
-        a.observedValue = BigDecimal.valueOf(count);
-        a.threshold = BigDecimal.ZERO;
-        a.windowCostUsd = BigDecimal.ZERO;
         a.eventTime = now;
         a.firedAt = now;
         a.description = count + " alert" + (count == 1 ? "" : "s") + " about data older than " + age

@@ -21,27 +21,12 @@ class BedrockRecordParserTest {
     private static final String HEAD = "{\"timestamp\": \"2025-08-18T16:57:13Z\", \"accountId\": \"123456789012\", "
             + "\"region\": \"us-east-1\", \"requestId\": \"r-1\", \"operation\": \"InvokeModel\", \"modelId\": \"m\"";
 
-    private final BedrockRecordParser parser = new BedrockRecordParser(Invocation.SOURCE_S3);
-
-    private Invocation parse(String json) {
-        byte[] b = json.getBytes(StandardCharsets.UTF_8);
-        return parser.parse(b, 0, b.length);
-    }
-
-    private Invocation ok(String json) {
-        Invocation inv = parse(json);
-        assertThat(inv).as("reason %s", parser.reason()).isNotNull();
-        return inv;
-    }
-
-    private String reason(String json) {
-        assertThat(parse(json)).isNull();
-        return parser.reason();
-    }
+    private final ParserProbe probe = new ParserProbe();
+    private final BedrockRecordParser parser = probe.parser;
 
     @Test
     void shouldSkipEscapedQuotesBracesAndBackslashesInsideBodies() {
-        Invocation inv = ok(HEAD + ", \"input\": {\"inputBodyJson\": {\"text\": \"he said \\\"}]\\\" {\\\\\\\"\\\\\","
+        Invocation inv = probe.ok(HEAD + ", \"input\": {\"inputBodyJson\": {\"text\": \"he said \\\"}]\\\" {\\\\\\\"\\\\\","
                 + " \"x\": [\"}\", \"{\", \"\\\\\"]}, \"inputTokenCount\": 7}, \"output\": {\"outputBodyJson\": "
                 + "{\"content\": \"\\\"metrics\\\": {\\\"latencyMs\\\": 1}\", \"metrics\": {\"latencyMs\": 42}}, "
                 + "\"outputTokenCount\": 3}}");
@@ -52,7 +37,7 @@ class BedrockRecordParserTest {
 
     @Test
     void shouldDecodeUnicodeEscapesInKeptFieldsAndKeys() {
-        Invocation inv = ok("{\"timestamp\": \"2025-08-18T16:57:13Z\", \"accountId\": \"123456789012\", "
+        Invocation inv = probe.ok("{\"timestamp\": \"2025-08-18T16:57:13Z\", \"accountId\": \"123456789012\", "
                 + "\"request\\u0049d\": \"r-\\u00e9\\ud83d\\ude00\\\"\\n\", \"model\\u0049d\": \"caf\u00e9\", "
                 + "\"identity\": {\"arn\": \"arn:\\/x\\ud800y\"}, \"requestMetadata\": {\"k\\u00eby\": \"v\\t1\"}}");
         assertThat(inv.requestId).isEqualTo("r-\u00e9\uD83D\uDE00\"\n");
@@ -64,15 +49,15 @@ class BedrockRecordParserTest {
 
     @Test
     void shouldTreatMissingOrNullTokenFieldsAsZero() {
-        Invocation inv = ok(HEAD + ", \"input\": {\"inputTokenCount\": null}, \"output\": {}}");
+        Invocation inv = probe.ok(HEAD + ", \"input\": {\"inputTokenCount\": null}, \"output\": {}}");
         assertThat(inv.totalTokens()).isZero();
         assertThat(inv.latencyMs).isNull();
-        assertThat(ok(HEAD + "}").totalTokens()).isZero();
+        assertThat(probe.ok(HEAD + "}").totalTokens()).isZero();
     }
 
     @Test
     void shouldReadTheCacheWriteSplitOfAnAnthropicBody() {
-        Invocation inv = ok(HEAD + ", \"input\": {\"inputTokenCount\": 5, \"cacheWriteInputTokenCount\": 400}, "
+        Invocation inv = probe.ok(HEAD + ", \"input\": {\"inputTokenCount\": 5, \"cacheWriteInputTokenCount\": 400}, "
                 + "\"output\": {\"outputBodyJson\": {\"usage\": {\"input_tokens\": 5, \"cache_creation\": "
                 + "{\"ephemeral_5m_input_tokens\": 100, \"ephemeral_1h_input_tokens\": 300}}}}}");
         assertThat(inv.cacheWriteTokens).isEqualTo(400);
@@ -82,7 +67,7 @@ class BedrockRecordParserTest {
 
     @Test
     void shouldReadTheSplitAndMetricsOfAStreamedAnthropicBody() {
-        Invocation inv = ok(HEAD + ", \"output\": {\"outputBodyJson\": [{\"message\": {\"usage\": {\"cache_creation\":"
+        Invocation inv = probe.ok(HEAD + ", \"output\": {\"outputBodyJson\": [{\"message\": {\"usage\": {\"cache_creation\":"
                 + " {\"ephemeral_1h_input_tokens\": 250, \"ephemeral_5m_input_tokens\": 0}}}, \"type\": \"message_start\"},"
                 + " {\"type\": \"content_block_delta\", \"delta\": {\"text\": \"{\\\"usage\\\": 1}\"}}, 17, \"s\", null,"
                 + " {\"type\": \"message_stop\", \"amazon-bedrock-invocationMetrics\": {\"invocationLatency\": 900,"
@@ -97,14 +82,14 @@ class BedrockRecordParserTest {
 
     @Test
     void shouldCountAllCacheWritesAsFiveMinuteWithoutASplit() {
-        Invocation inv = ok(HEAD + ", \"input\": {\"cacheWriteInputTokenCount\": 411}}");
+        Invocation inv = probe.ok(HEAD + ", \"input\": {\"cacheWriteInputTokenCount\": 411}}");
         assertThat(inv.cacheWriteTokens).isEqualTo(411);
         assertThat(inv.cacheWrite1hTokens).isZero();
     }
 
     @Test
     void shouldTakeCacheWritesFromTheSplitWhenTheLogHasNoCount() {
-        Invocation inv = ok(HEAD + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
+        Invocation inv = probe.ok(HEAD + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
                 + "{\"ephemeral_5m_input_tokens\": 10, \"ephemeral_1h_input_tokens\": 20}}}}}");
         assertThat(inv.cacheWriteTokens).isEqualTo(30);
         assertThat(inv.cacheWrite1hTokens).isEqualTo(20);
@@ -112,7 +97,7 @@ class BedrockRecordParserTest {
 
     @Test
     void shouldNeverLetTheOneHourPartExceedTheLoggedTotal() {
-        Invocation inv = ok(HEAD + ", \"input\": {\"cacheWriteInputTokenCount\": 5}, \"output\": {\"outputBodyJson\":"
+        Invocation inv = probe.ok(HEAD + ", \"input\": {\"cacheWriteInputTokenCount\": 5}, \"output\": {\"outputBodyJson\":"
                 + " {\"usage\": {\"cache_creation\": {\"ephemeral_1h_input_tokens\": 20}}}}}");
         assertThat(inv.cacheWriteTokens).isEqualTo(5);
         assertThat(inv.cacheWrite1hTokens).isEqualTo(5);
@@ -120,7 +105,7 @@ class BedrockRecordParserTest {
 
     @Test
     void shouldOnlyReadLatencyFromTheTopLevelOfTheBody() {
-        Invocation inv = ok(HEAD + ", \"output\": {\"outputBodyJson\": {\"trace\": {\"metrics\": {\"latencyMs\": 1}},"
+        Invocation inv = probe.ok(HEAD + ", \"output\": {\"outputBodyJson\": {\"trace\": {\"metrics\": {\"latencyMs\": 1}},"
                 + " \"usage\": {\"x\": {\"cache_creation\": {\"ephemeral_1h_input_tokens\": 9}}}}}, "
                 + "\"metrics\": {\"latencyMs\": 2}}");
         assertThat(inv.latencyMs).isNull();
@@ -129,17 +114,17 @@ class BedrockRecordParserTest {
 
     @Test
     void shouldDetectOffloadedBodies() {
-        assertThat(ok(HEAD + ", \"output\": {\"outputBodyS3Path\": \"s3://b/k\"}}").bodiesOffloaded).isTrue();
-        assertThat(ok(HEAD + ", \"input\": {\"inputBodyS3Path\": null}}").bodiesOffloaded).isFalse();
+        assertThat(probe.ok(HEAD + ", \"output\": {\"outputBodyS3Path\": \"s3://b/k\"}}").bodiesOffloaded).isTrue();
+        assertThat(probe.ok(HEAD + ", \"input\": {\"inputBodyS3Path\": null}}").bodiesOffloaded).isFalse();
     }
 
     @Test
     void shouldParseTimestampsWithFractionsAndOffsets() {
-        assertThat(ok(HEAD.replace("2025-08-18T16:57:13Z", "2025-08-18T16:57:13.250Z") + "}").eventTime)
+        assertThat(probe.ok(HEAD.replace("2025-08-18T16:57:13Z", "2025-08-18T16:57:13.250Z") + "}").eventTime)
                 .isEqualTo(Instant.parse("2025-08-18T16:57:13.250Z").toEpochMilli());
-        assertThat(ok(HEAD.replace("2025-08-18T16:57:13Z", "2025-08-18T18:57:13+02:00") + "}").eventTime)
+        assertThat(probe.ok(HEAD.replace("2025-08-18T16:57:13Z", "2025-08-18T18:57:13+02:00") + "}").eventTime)
                 .isEqualTo(Instant.parse("2025-08-18T16:57:13Z").toEpochMilli());
-        assertThat(ok(HEAD.replace("2025-08-18T16:57:13Z", "2024-02-29T00:00:00Z") + "}").eventTime)
+        assertThat(probe.ok(HEAD.replace("2025-08-18T16:57:13Z", "2024-02-29T00:00:00Z") + "}").eventTime)
                 .isEqualTo(Instant.parse("2024-02-29T00:00:00Z").toEpochMilli());
     }
 
@@ -158,41 +143,41 @@ class BedrockRecordParserTest {
         for (String ts : new String[] {"2025-02-29T00:00:00Z", "2025-13-01T00:00:00Z", "2025-04-31T00:00:00Z",
             "2025-04-01T24:00:00Z", "2025-04-01 10:00:00Z", "2025-04-01T10:00:00", "2025-04-01T10:00:00.Z",
             "1744000000", "", "2025-04-01T10:00:00Zjunk"}) {
-            assertThat(reason(HEAD.replace("2025-08-18T16:57:13Z", ts) + "}")).as(ts).isEqualTo("invalid-timestamp");
+            assertThat(probe.reason(HEAD.replace("2025-08-18T16:57:13Z", ts) + "}")).as(ts).isEqualTo("invalid-timestamp");
         }
-        assertThat(reason(HEAD.replace("\"2025-08-18T16:57:13Z\"", "1755536233000") + "}"))
+        assertThat(probe.reason(HEAD.replace("\"2025-08-18T16:57:13Z\"", "1755536233000") + "}"))
                 .isEqualTo("invalid-timestamp");
     }
 
     @Test
     void shouldNameTheFirstMissingRequiredField() {
-        assertThat(reason("{\"modelId\": \"m\", \"accountId\": \"123456789012\", \"timestamp\": \"2025-01-01T00:00:00Z\"}"))
+        assertThat(probe.reason("{\"modelId\": \"m\", \"accountId\": \"123456789012\", \"timestamp\": \"2025-01-01T00:00:00Z\"}"))
                 .isEqualTo("missing-field:requestId");
-        assertThat(reason("{\"requestId\": \"r\", \"accountId\": \"123456789012\", \"modelId\": \"m\"}"))
+        assertThat(probe.reason("{\"requestId\": \"r\", \"accountId\": \"123456789012\", \"modelId\": \"m\"}"))
                 .isEqualTo("missing-field:timestamp");
-        assertThat(reason("{\"requestId\": \"r\", \"timestamp\": \"2025-01-01T00:00:00Z\", \"modelId\": \"m\"}"))
+        assertThat(probe.reason("{\"requestId\": \"r\", \"timestamp\": \"2025-01-01T00:00:00Z\", \"modelId\": \"m\"}"))
                 .isEqualTo("missing-field:accountId");
-        assertThat(reason("{\"requestId\": \"r\", \"timestamp\": \"2025-01-01T00:00:00Z\", \"accountId\": \"123456789012\"}"))
+        assertThat(probe.reason("{\"requestId\": \"r\", \"timestamp\": \"2025-01-01T00:00:00Z\", \"accountId\": \"123456789012\"}"))
                 .isEqualTo("missing-field:modelId");
-        assertThat(reason(HEAD.replace("\"r-1\"", "\"\"") + "}")).isEqualTo("missing-field:requestId");
-        assertThat(reason(HEAD.replace("\"r-1\"", "null") + "}")).isEqualTo("missing-field:requestId");
+        assertThat(probe.reason(HEAD.replace("\"r-1\"", "\"\"") + "}")).isEqualTo("missing-field:requestId");
+        assertThat(probe.reason(HEAD.replace("\"r-1\"", "null") + "}")).isEqualTo("missing-field:requestId");
     }
 
     @Test
     void shouldRejectFieldsOfTheWrongType() {
-        assertThat(reason(HEAD.replace("\"r-1\"", "42") + "}")).isEqualTo("invalid-field:requestId");
-        assertThat(reason(HEAD + ", \"input\": \"oops\"}")).isEqualTo("invalid-field:input");
-        assertThat(reason(HEAD.replace("\"123456789012\"", "\"12345678901\"") + "}"))
+        assertThat(probe.reason(HEAD.replace("\"r-1\"", "42") + "}")).isEqualTo("invalid-field:requestId");
+        assertThat(probe.reason(HEAD + ", \"input\": \"oops\"}")).isEqualTo("invalid-field:input");
+        assertThat(probe.reason(HEAD.replace("\"123456789012\"", "\"12345678901\"") + "}"))
                 .isEqualTo("invalid-field:accountId");
     }
 
     @Test
     void shouldRejectNegativeFractionalAndAbsurdTokenCounts() {
         for (String v : new String[] {"-1", "1.5", "1e3", "1000000001", "\"12\"", "true", "99999999999999999999"}) {
-            assertThat(reason(HEAD + ", \"input\": {\"inputTokenCount\": " + v + "}}")).as(v)
+            assertThat(probe.reason(HEAD + ", \"input\": {\"inputTokenCount\": " + v + "}}")).as(v)
                     .isEqualTo("invalid-token-count");
         }
-        assertThat(ok(HEAD + ", \"output\": {\"outputTokenCount\": 1000000000}}").outputTokens).isEqualTo(1_000_000_000L);
+        assertThat(probe.ok(HEAD + ", \"output\": {\"outputTokenCount\": 1000000000}}").outputTokens).isEqualTo(1_000_000_000L);
     }
 
     @Test
@@ -200,7 +185,7 @@ class BedrockRecordParserTest {
         for (String json : new String[] {"{}", "{\"foo\": 1}", "[1, 2]", "\"text\"", "42", "null",
             "{\"timestamp\": \"2025-01-01T00:00:00Z\", \"accountId\": \"123456789012\"}",
             HEAD + ", \"schemaType\": \"SomethingElse\"}"}) {
-            assertThat(reason(json)).as(json).isEqualTo("foreign-json");
+            assertThat(probe.reason(json)).as(json).isEqualTo("foreign-json");
         }
     }
 
@@ -210,7 +195,7 @@ class BedrockRecordParserTest {
             "{\"a\": tru}", "{\"a\": \"x\ty\"}", "{\"a\": \"\\x\"}", "{\"a\": \"\\u12G4\"}", "{\"a\": [1,]}",
             "{\"a\": 1} {\"b\": 2}", "{\"a\": -}", "{\"a\": 1.}", "{\"a\": .5}", "{'a': 1}", "{\"a\": NaN}",
             HEAD + "}}", HEAD + "]", "\u0000\u0001\u00ff"}) {
-            assertThat(reason(json)).as(json).isEqualTo("malformed-json");
+            assertThat(probe.reason(json)).as(json).isEqualTo("malformed-json");
         }
     }
 
@@ -230,7 +215,7 @@ class BedrockRecordParserTest {
         for (int i = 0; i < 5000; i++) {
             deep.append('[');
         }
-        assertThat(reason(deep + "}}")).isEqualTo("malformed-json");
+        assertThat(probe.reason(deep + "}}")).isEqualTo("malformed-json");
         StringBuilder ok = new StringBuilder(HEAD + ", \"input\": {\"inputBodyJson\": ");
         for (int i = 0; i < 500; i++) {
             ok.append("{\"a\": [");
@@ -238,7 +223,7 @@ class BedrockRecordParserTest {
         for (int i = 0; i < 500; i++) {
             ok.append("]}");
         }
-        assertThat(ok(ok + ", \"inputTokenCount\": 3}}").inputTokens).isEqualTo(3);
+        assertThat(probe.ok(ok + ", \"inputTokenCount\": 3}}").inputTokens).isEqualTo(3);
     }
 
     @Test

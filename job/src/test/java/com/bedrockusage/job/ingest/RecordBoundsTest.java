@@ -12,23 +12,8 @@ class RecordBoundsTest {
     private static final String HEAD = "{\"timestamp\": \"2025-08-18T16:57:13Z\", \"accountId\": \"123456789012\", "
             + "\"region\": \"us-east-1\", \"requestId\": \"r-1\", \"operation\": \"Converse\", \"modelId\": \"m\"";
 
-    private final BedrockRecordParser parser = new BedrockRecordParser(Invocation.SOURCE_S3);
-
-    private Invocation parse(String json) {
-        byte[] b = json.getBytes(StandardCharsets.UTF_8);
-        return parser.parse(b, 0, b.length);
-    }
-
-    private Invocation ok(String json) {
-        Invocation inv = parse(json);
-        assertThat(inv).as("reason %s", parser.reason()).isNotNull();
-        return inv;
-    }
-
-    private String reason(String json) {
-        assertThat(parse(json)).isNull();
-        return parser.reason();
-    }
+    private final ParserProbe probe = new ParserProbe();
+    private final BedrockRecordParser parser = probe.parser;
 
     private static String withField(String field, String value) {
         return HEAD + ", " + field + ": " + value + "}";
@@ -51,40 +36,40 @@ class RecordBoundsTest {
         for (Object[] c : cases) {
             String field = (String) c[0];
             int max = (Integer) c[1];
-            assertThat(parse(withField(field, str(max)))).as(field).isNotNull();
-            assertThat(reason(withField(field, str(max + 1)))).as(field).isEqualTo("field-too-long:" + c[2]);
+            assertThat(probe.parse(withField(field, str(max)))).as(field).isNotNull();
+            assertThat(probe.reason(withField(field, str(max + 1)))).as(field).isEqualTo("field-too-long:" + c[2]);
         }
-        assertThat(ok(withField("\"identity\"", "{\"arn\": " + str(RecordBounds.MAX_ARN_CHARS) + "}")).callerArn)
+        assertThat(probe.ok(withField("\"identity\"", "{\"arn\": " + str(RecordBounds.MAX_ARN_CHARS) + "}")).callerArn)
                 .hasSize(2048);
-        assertThat(reason(withField("\"identity\"", "{\"arn\": " + str(RecordBounds.MAX_ARN_CHARS + 1) + "}")))
+        assertThat(probe.reason(withField("\"identity\"", "{\"arn\": " + str(RecordBounds.MAX_ARN_CHARS + 1) + "}")))
                 .isEqualTo("field-too-long:identity.arn");
     }
 
     @Test
     void shouldMeasureStringsAfterUnescaping() {
         String escaped = "\"" + "\\u0041".repeat(RecordBounds.MAX_REQUEST_ID_CHARS) + "\"";
-        assertThat(ok(withField("\"requestId\"", escaped)).requestId).hasSize(128);
+        assertThat(probe.ok(withField("\"requestId\"", escaped)).requestId).hasSize(128);
     }
 
     @Test
     void shouldBoundRequestMetadataEntriesKeysAndValues() {
-        assertThat(ok(withField("\"requestMetadata\"", metadata(64, 256, 256))).metadataKeys).hasSize(64);
-        assertThat(reason(withField("\"requestMetadata\"", metadata(65, 3, 3))))
+        assertThat(probe.ok(withField("\"requestMetadata\"", metadata(64, 256, 256))).metadataKeys).hasSize(64);
+        assertThat(probe.reason(withField("\"requestMetadata\"", metadata(65, 3, 3))))
                 .isEqualTo("field-too-long:requestMetadata");
-        assertThat(reason(withField("\"requestMetadata\"", metadata(1, 257, 1))))
+        assertThat(probe.reason(withField("\"requestMetadata\"", metadata(1, 257, 1))))
                 .isEqualTo("field-too-long:requestMetadata");
-        assertThat(reason(withField("\"requestMetadata\"", metadata(1, 1, 257))))
+        assertThat(probe.reason(withField("\"requestMetadata\"", metadata(1, 1, 257))))
                 .isEqualTo("field-too-long:requestMetadata");
     }
 
     @Test
     void shouldRejectALatencyAboveADayWhereverTheBodyCarriesIt() {
         for (String v : new String[] {"86400001", "9223372036854775807", "99999999999999999999"}) {
-            assertThat(reason(converseLatency(v))).as(v).isEqualTo("invalid-latency");
-            assertThat(reason(streamMetrics(v, "12"))).as(v).isEqualTo("invalid-latency");
-            assertThat(reason(streamMetrics("12", v))).as(v).isEqualTo("invalid-latency");
+            assertThat(probe.reason(converseLatency(v))).as(v).isEqualTo("invalid-latency");
+            assertThat(probe.reason(streamMetrics(v, "12"))).as(v).isEqualTo("invalid-latency");
+            assertThat(probe.reason(streamMetrics("12", v))).as(v).isEqualTo("invalid-latency");
         }
-        Invocation atBound = ok(streamMetrics("86400000", "86400000"));
+        Invocation atBound = probe.ok(streamMetrics("86400000", "86400000"));
         assertThat(atBound.latencyMs).isEqualTo(86_400_000L);
         assertThat(atBound.firstByteLatencyMs).isEqualTo(86_400_000L);
     }
@@ -92,25 +77,25 @@ class RecordBoundsTest {
     @Test
     void shouldStillIgnoreBodyLatenciesThatAreNotNonNegativeIntegers() {
         for (String v : new String[] {"-1", "12.5", "1e3", "\"12\"", "null", "-99999999999999999999"}) {
-            assertThat(ok(converseLatency(v)).latencyMs).as(v).isNull();
+            assertThat(probe.ok(converseLatency(v)).latencyMs).as(v).isNull();
         }
     }
 
     @Test
     void shouldRejectACacheDetailsEntryAboveTheTokenCap() {
-        assertThat(reason(cacheDetails("{\"ttl\": \"1h\", \"inputTokens\": 1000000001}")))
+        assertThat(probe.reason(cacheDetails("{\"ttl\": \"1h\", \"inputTokens\": 1000000001}")))
                 .isEqualTo("invalid-token-count");
-        assertThat(reason(cacheDetails("{\"ttl\": \"5m\", \"inputTokens\": 99999999999999999999}")))
+        assertThat(probe.reason(cacheDetails("{\"ttl\": \"5m\", \"inputTokens\": 99999999999999999999}")))
                 .isEqualTo("invalid-token-count");
     }
 
     @Test
     void shouldRejectCacheDetailsWhoseSumExceedsTheTokenCap() {
-        assertThat(reason(cacheDetails("{\"ttl\": \"1h\", \"inputTokens\": 600000000}, "
+        assertThat(probe.reason(cacheDetails("{\"ttl\": \"1h\", \"inputTokens\": 600000000}, "
                 + "{\"ttl\": \"5m\", \"inputTokens\": 400000001}"))).isEqualTo("invalid-token-count");
-        assertThat(reason(cacheDetails("{\"ttl\": \"1h\", \"inputTokens\": 999999999}, ".repeat(20_000)
+        assertThat(probe.reason(cacheDetails("{\"ttl\": \"1h\", \"inputTokens\": 999999999}, ".repeat(20_000)
                 + "{\"ttl\": \"1h\", \"inputTokens\": 1}"))).isEqualTo("invalid-token-count");
-        Invocation atCap = ok(cacheDetails("{\"ttl\": \"1h\", \"inputTokens\": 600000000}, "
+        Invocation atCap = probe.ok(cacheDetails("{\"ttl\": \"1h\", \"inputTokens\": 600000000}, "
                 + "{\"ttl\": \"5m\", \"inputTokens\": 400000000}"));
         assertThat(atCap.cacheWriteTokens).isEqualTo(RecordBounds.MAX_TOKENS);
         assertThat(atCap.cacheWrite1hTokens).isEqualTo(600_000_000L);
@@ -118,16 +103,16 @@ class RecordBoundsTest {
 
     @Test
     void shouldRejectAnEphemeralCacheWriteSplitAboveTheTokenCap() {
-        assertThat(reason(HEAD + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
+        assertThat(probe.reason(HEAD + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
                 + "{\"ephemeral_1h_input_tokens\": 1000000001}}}}}")).isEqualTo("invalid-token-count");
-        assertThat(reason(HEAD + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
+        assertThat(probe.reason(HEAD + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
                 + "{\"ephemeral_5m_input_tokens\": 600000000, \"ephemeral_1h_input_tokens\": 600000000}}}}}"))
                 .isEqualTo("invalid-token-count");
     }
 
     @Test
     void shouldNameATooLongFieldAfterAWronglyTypedOne() {
-        assertThat(reason(HEAD.replace("\"r-1\"", str(200)) + ", \"input\": 5}")).isEqualTo("invalid-field:input");
+        assertThat(probe.reason(HEAD.replace("\"r-1\"", str(200)) + ", \"input\": 5}")).isEqualTo("invalid-field:input");
     }
 
     private static String converseLatency(String v) {
