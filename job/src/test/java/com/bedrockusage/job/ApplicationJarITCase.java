@@ -50,7 +50,8 @@ class ApplicationJarITCase {
             "org/apache/hadoop/mapred/",
             "org/apache/hadoop/shaded/org/apache/curator/",
             "org/apache/hadoop/shaded/org/eclipse/jetty/",
-            "org/apache/iceberg/shaded/org/apache/orc/",
+            "org/apache/flink/kinesis/shaded/com/fasterxml/",
+            "org/apache/flink/kinesis/shaded/software/amazon/ion/",
             "org/projectnessie/",
             "com/google/common/"); // unshaded guava: only the legacy Kinesis consumer used it
 
