@@ -63,8 +63,13 @@ class ApplicationJarITCase {
             "com/intel/gkl/native/"); // ISA-L gzip: x86-64 Linux and macOS only (falls back to zlib elsewhere)
 
     private static final Pattern NATIVE_LIBRARY = Pattern.compile(".*\\.(so|dylib|jnilib|dll|a)$");
-    private static final String SDK_MARKER = "software/amazon/awssdk/core/SdkBytes.class";
-    private static final String KINESIS_CONNECTOR_SDK = "org/apache/flink/kinesis/shaded/";
+    /** One class of each library the AWS clients run on: the SDK, its Netty and its Apache HTTP client. */
+    private static final List<String> ONE_COPY_MARKERS = List.of(
+            "software/amazon/awssdk/core/SdkBytes.class",
+            "io/netty/channel/Channel.class",
+            "org/apache/http/client/HttpClient.class");
+    private static final List<String> OWN_RELOCATIONS = List.of(
+            "org/apache/flink/kinesis/shaded/", "org/apache/hadoop/shaded/");
 
     private static File jar;
 
@@ -142,13 +147,17 @@ class ApplicationJarITCase {
     }
 
     @Test
-    void shouldCarryOneCopyOfTheAwsSdk() throws IOException {
+    void shouldCarryOneCopyOfTheAwsSdkAndItsHttpClients() throws IOException {
         List<String> names = entryNames();
-        // The Kinesis connector's relocated SDK is part of the connector; any other copy is one too many.
-        assertThat(names).filteredOn(name -> name.endsWith(SDK_MARKER))
-                .containsExactlyInAnyOrder(SDK_MARKER, KINESIS_CONNECTOR_SDK + SDK_MARKER);
+        for (String marker : ONE_COPY_MARKERS) {
+            // The Kinesis connector and Hadoop relocate their own copies inseparably; any other copy is one too many.
+            assertThat(names).filteredOn(name -> name.endsWith(marker))
+                    .filteredOn(name -> OWN_RELOCATIONS.stream().noneMatch(name::startsWith))
+                    .as("copies of %s", marker)
+                    .containsExactly(marker);
+        }
         Map<String, String> versions = sdkModuleVersions();
-        assertThat(versions).containsKeys("glue", "s3", "kms", "sts", "sns", "sdk-core", "apache-client");
+        assertThat(versions).containsKeys("glue", "s3", "kms", "sts", "sns", "sdk-core", "apache-client", "netty-nio-client");
         assertThat(new TreeSet<>(versions.values())).as("SDK module versions %s", versions).hasSize(1);
     }
 
