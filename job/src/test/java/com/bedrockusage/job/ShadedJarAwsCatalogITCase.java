@@ -3,16 +3,12 @@ package com.bedrockusage.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.testing.LoopbackGlueAndS3;
-import com.bedrockusage.job.testing.ShadedJarClassLoader;
-import java.io.File;
+import com.bedrockusage.job.testing.ShadedJar;
 import java.io.OutputStream;
-import java.lang.reflect.Method;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +25,7 @@ class ShadedJarAwsCatalogITCase {
     private static final String GLUE_CATALOG = "org.apache.iceberg.aws.glue.GlueCatalog";
     private static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
 
-    private static URLClassLoader shaded;
+    private static ShadedJar shaded;
     private LoopbackGlueAndS3 aws;
 
     @BeforeAll
@@ -37,9 +33,7 @@ class ShadedJarAwsCatalogITCase {
         // Glue signs with these (SystemPropertyCredentialsProvider): no lookup reaches for instance metadata
         System.setProperty("aws.accessKeyId", "AKIDLOCAL");
         System.setProperty("aws.secretAccessKey", "local-secret");
-        File[] candidates = new File("target").listFiles((dir, name) -> name.endsWith("-msf.jar"));
-        assertThat(candidates).as("shaded jar in job/target (run mvn package first)").hasSize(1);
-        shaded = ShadedJarClassLoader.of(candidates[0]);
+        shaded = ShadedJar.inTarget();
     }
 
     @AfterAll
@@ -66,9 +60,8 @@ class ShadedJarAwsCatalogITCase {
                 .as("Hadoop reads its core-default.xml").isEqualTo("file:///");
 
         // the same CatalogLoader.custom(...) call as IcebergCatalogs.loader for catalog type glue
-        Method custom = load("org.apache.iceberg.flink.CatalogLoader")
-                .getMethod("custom", String.class, Map.class, load("org.apache.hadoop.conf.Configuration"), String.class);
-        Object loader = withShadedContextLoader(() -> custom.invoke(null, "glue", properties(), hadoopConf, GLUE_CATALOG));
+        Object loader = shaded.callStatic("org.apache.iceberg.flink.CatalogLoader", "custom",
+                "glue", properties(), hadoopConf, GLUE_CATALOG);
         Object catalog = call(loader, "org.apache.iceberg.flink.CatalogLoader", "loadCatalog");
         try {
             assertThat(catalog.getClass().getName()).isEqualTo(GLUE_CATALOG);
@@ -87,8 +80,7 @@ class ShadedJarAwsCatalogITCase {
     @Test
     void shouldWriteAnObjectThroughTheS3FileIoOfTheShadedJar() throws Exception {
         Object hadoopConf = load("org.apache.hadoop.conf.Configuration").getConstructor().newInstance();
-        Method loadFileIo = load("org.apache.iceberg.CatalogUtil").getMethod("loadFileIO", String.class, Map.class, Object.class);
-        Object io = withShadedContextLoader(() -> loadFileIo.invoke(null, S3_FILE_IO, properties(), hadoopConf));
+        Object io = shaded.callStatic("org.apache.iceberg.CatalogUtil", "loadFileIO", S3_FILE_IO, properties(), hadoopConf);
         String location = "s3://warehouse-bucket/usage/probe.parquet";
         byte[] bytes = "PAR1 not really".getBytes(StandardCharsets.UTF_8);
         try {
@@ -131,43 +123,10 @@ class ShadedJarAwsCatalogITCase {
     }
 
     private static Class<?> load(String name) throws ClassNotFoundException {
-        return Class.forName(name, true, shaded);
+        return shaded.load(name);
     }
 
-    /**
-     * Calls a method through the public type that declares it (the implementations may be package-private), with
-     * the shaded jar as context class loader: Flink sets its user-code class loader so, and Iceberg loads the
-     * catalog and FileIO classes through it.
-     */
     private static Object call(Object target, String declaringType, String method, Object... args) throws Exception {
-        for (Method m : load(declaringType).getMethods()) {
-            if (m.getName().equals(method) && accepts(m.getParameterTypes(), args)) {
-                return withShadedContextLoader(() -> m.invoke(target, args));
-            }
-        }
-        throw new NoSuchMethodException(declaringType + "." + method);
-    }
-
-    private static Object withShadedContextLoader(Callable<Object> action) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(shaded);
-        try {
-            return action.call();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private static boolean accepts(Class<?>[] types, Object[] args) {
-        if (types.length != args.length) {
-            return false;
-        }
-        for (int i = 0; i < types.length; i++) {
-            if (!types[i].isInstance(args[i])) {
-                return false;
-            }
-        }
-        return true;
+        return shaded.call(target, declaringType, method, args);
     }
 }
