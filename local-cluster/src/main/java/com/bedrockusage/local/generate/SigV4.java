@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AWS Signature Version 4 for a POST with a body and no query string: just what the Kinesis JSON API needs.
- * (The AWS SDK is avoided here: iceberg-aws-bundle puts another SDK version on the same classpath.)
+ * (The AWS SDK is avoided here so the generator stays a small, dependency-free writer.)
  */
 final class SigV4 {
 

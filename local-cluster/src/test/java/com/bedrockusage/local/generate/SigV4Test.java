@@ -18,7 +18,7 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
-/** Our signer against the AWS SDK's (the copy bundled in iceberg-aws-bundle on the test classpath). */
+/** Our signer against the AWS SDK's (the job's SDK modules on the test classpath). */
 class SigV4Test {
 
     @Test
