@@ -58,6 +58,8 @@ public final class ConfigKeys {
             "A source split with no data for this long stops holding the watermark back.");
     public static final ConfigKey DAILY_RETENTION = define(GROUP_PIPELINE, "daily-retention", "35d",
             "How long daily totals stay correctable by very late events.");
+    public static final ConfigKey CALLER_KEY = define(GROUP_PIPELINE, "caller-key", "principal",
+            "Usage tables' caller: principal (role/user, no session name) or arn (as logged). invocations keeps the ARN.");
     public static final ConfigKey PARALLELISM = defineLocal(GROUP_PIPELINE, "parallelism", "2",
             "Job parallelism for local runs (MSF sets it from the application's parallelism).");
     public static final ConfigKey CHECKPOINT_INTERVAL = defineLocal(GROUP_PIPELINE, "checkpoint-interval", "10s",

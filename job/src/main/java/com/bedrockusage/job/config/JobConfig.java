@@ -1,5 +1,7 @@
 package com.bedrockusage.job.config;
 
+import com.bedrockusage.job.usage.CallerKey;
+
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,8 @@ public final class JobConfig implements Serializable {
     public final Duration maxFuture;
     public final Duration idleness;
     public final Duration dailyRetention;
+    /** What the usage key's caller part holds. */
+    public final CallerKey callerKey;
     public final int parallelism;
     public final Duration checkpointInterval;
     public final String checkpointDir;
@@ -121,6 +125,7 @@ public final class JobConfig implements Serializable {
         maxFuture = positiveDuration(p, ConfigKeys.MAX_FUTURE);
         idleness = positiveDuration(p, ConfigKeys.IDLENESS);
         dailyRetention = positiveDuration(p, ConfigKeys.DAILY_RETENTION);
+        callerKey = CallerKey.fromConfig(oneOf(p, ConfigKeys.CALLER_KEY, "principal", "arn"));
         parallelism = positiveInt(p, ConfigKeys.PARALLELISM);
         checkpointInterval = positiveDuration(p, ConfigKeys.CHECKPOINT_INTERVAL);
         String dir = optional(p, ConfigKeys.CHECKPOINT_DIR);
