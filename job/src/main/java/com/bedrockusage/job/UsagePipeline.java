@@ -174,7 +174,7 @@ public final class UsagePipeline {
         DataStream<IngestRecord> s3 = null;
         if (config.hasS3Source()) {
             s3 = env.fromSource(BedrockLogFiles.source(config.s3Path, config.s3Continuous,
-                            config.s3DiscoveryInterval, config.s3From, config.s3To, config.s3Isal),
+                            config.s3DiscoveryInterval, config.s3Lookback, config.s3From, config.s3To, config.s3Isal),
                             WatermarkStrategy.noWatermarks(), "S3 logs: " + config.s3Path, IngestTypes.INGEST_RECORD)
                     .uid(OperatorIds.SOURCE_S3);
         }

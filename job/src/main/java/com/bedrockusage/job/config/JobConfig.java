@@ -39,6 +39,7 @@ public final class JobConfig implements Serializable {
     public final String s3Path;
     public final boolean s3Continuous;
     public final Duration s3DiscoveryInterval;
+    public final Duration s3Lookback;
     public final Instant s3From;
     public final Instant s3To;
     /** Inflate gzip log objects with Intel ISA-L where it loads. */
@@ -94,6 +95,7 @@ public final class JobConfig implements Serializable {
         s3Path = optional(p, ConfigKeys.S3_PATH);
         s3Continuous = oneOf(p, ConfigKeys.S3_MODE, "bounded", "continuous").equals("continuous");
         s3DiscoveryInterval = positiveDuration(p, ConfigKeys.S3_DISCOVERY_INTERVAL);
+        s3Lookback = positiveDuration(p, ConfigKeys.S3_LOOKBACK);
         s3From = instant(p, ConfigKeys.S3_FROM);
         s3To = instant(p, ConfigKeys.S3_TO);
         s3Isal = oneOf(p, ConfigKeys.S3_GUNZIP, "isal", "jdk").equals("isal");
