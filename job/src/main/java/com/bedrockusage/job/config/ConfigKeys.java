@@ -26,8 +26,9 @@ public final class ConfigKeys {
             "bounded (read what exists, then finish) or continuous (discover new objects every discovery-interval).");
     public static final ConfigKey S3_DISCOVERY_INTERVAL = define(GROUP_S3, "discovery-interval", "30s",
             "How often continuous mode lists the prefix for new objects.");
-    // AWS documents no delivery delay for invocation logs; objects land in the hour folder of their delivery time,
-    // so a day covers late deliveries, clock skew and listing lag with a wide margin at ~24 LISTs per region.
+    // AWS documents no delivery delay for invocation logs; objects are filed under the hour of their delivery time,
+    // so a day covers late writes, clock skew and listing lag with a wide margin at ~24 LISTs a region
+    // (docs/benchmarks.md, "Continuous S3 discovery").
     public static final ConfigKey S3_LOOKBACK = define(GROUP_S3, "lookback", "24h",
             "Continuous mode lists only hour folders this recent (after the first listing) and forgets older objects.");
     public static final ConfigKey S3_FROM = define(GROUP_S3, "from", "",
