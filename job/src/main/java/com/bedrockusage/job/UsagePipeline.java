@@ -87,14 +87,14 @@ public final class UsagePipeline {
         // same task, handing each call on without serializing it.
         BroadcastStream<PriceUpdate> priceUpdates = priceUpdates(env, config).broadcast(PriceInvocations.PRICE_ROWS);
         SingleOutputStreamOperator<Invocation> priced = PriceInvocations.apply(afterParse.apply(parsed), priceUpdates,
-                baseCatalogue(config), config.dedupTtl);
+                baseCatalogue(config), config.dedupTtl, config.callerKey);
 
         write(rejected.map(new RejectedToRow()).uid("rows-rejected").name("rejected to rows"),
                 Tables.rejectedRecords(), config);
         TableDefinition invocations = Tables.invocations();
         write(priced.map(new InvocationToRow(invocations)).uid("rows-invocations").name("invocations to rows"),
                 invocations, config);
-        DataStream<UsageRow> daily = usage(UsageWindows.byUsageKey(priced), config);
+        DataStream<UsageRow> daily = usage(UsageWindows.byUsageKey(priced, config.callerKey), config);
 
         DataStream<Alert> announcements = null;
         if (config.reportEnabled && daily != null) {
@@ -140,7 +140,7 @@ public final class UsagePipeline {
             DataStream<Invocation> late;
             if (size.equals(Duration.ofDays(1))) {
                 ExactUsage exact = UsageWindows.exactTotals(priced, size, config.allowedLateness,
-                        config.dailyRetention, lateTag, suffix);
+                        config.dailyRetention, lateTag, suffix, config.callerKey);
                 rows = exact.rows;
                 late = exact.late;
                 daily = rows;
@@ -174,7 +174,7 @@ public final class UsagePipeline {
         DataStream<IngestRecord> s3 = null;
         if (config.hasS3Source()) {
             s3 = env.fromSource(BedrockLogFiles.source(config.s3Path, config.s3Continuous,
-                            config.s3DiscoveryInterval, config.s3From, config.s3To, config.s3Isal),
+                            config.s3DiscoveryInterval, config.s3Lookback, config.s3From, config.s3To, config.s3Isal),
                             WatermarkStrategy.noWatermarks(), "S3 logs: " + config.s3Path, IngestTypes.INGEST_RECORD)
                     .uid(OperatorIds.SOURCE_S3);
         }

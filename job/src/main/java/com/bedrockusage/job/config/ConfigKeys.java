@@ -26,6 +26,11 @@ public final class ConfigKeys {
             "bounded (read what exists, then finish) or continuous (discover new objects every discovery-interval).");
     public static final ConfigKey S3_DISCOVERY_INTERVAL = define(GROUP_S3, "discovery-interval", "30s",
             "How often continuous mode lists the prefix for new objects.");
+    // AWS documents no delivery delay for invocation logs; objects are filed under the hour of their delivery time,
+    // so a day covers late writes, clock skew and listing lag with a wide margin at ~24 LISTs a region
+    // (docs/benchmarks.md, "Continuous S3 discovery").
+    public static final ConfigKey S3_LOOKBACK = define(GROUP_S3, "lookback", "24h",
+            "Continuous mode lists only hour folders this recent (after the first listing) and forgets older objects.");
     public static final ConfigKey S3_FROM = define(GROUP_S3, "from", "",
             "Optional ISO-8601 instant: skip objects whose hour folder is before it (backfill window).");
     public static final ConfigKey S3_TO = define(GROUP_S3, "to", "",
@@ -58,6 +63,8 @@ public final class ConfigKeys {
             "A source split with no data for this long stops holding the watermark back.");
     public static final ConfigKey DAILY_RETENTION = define(GROUP_PIPELINE, "daily-retention", "35d",
             "How long daily totals stay correctable by very late events.");
+    public static final ConfigKey CALLER_KEY = define(GROUP_PIPELINE, "caller-key", "principal",
+            "Usage tables' caller: principal (role/user, no session name) or arn (as logged). invocations keeps the ARN.");
     public static final ConfigKey PARALLELISM = defineLocal(GROUP_PIPELINE, "parallelism", "2",
             "Job parallelism for local runs (MSF sets it from the application's parallelism).");
     public static final ConfigKey CHECKPOINT_INTERVAL = defineLocal(GROUP_PIPELINE, "checkpoint-interval", "10s",

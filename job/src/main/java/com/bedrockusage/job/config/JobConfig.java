@@ -1,5 +1,7 @@
 package com.bedrockusage.job.config;
 
+import com.bedrockusage.job.usage.CallerKey;
+
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ public final class JobConfig implements Serializable {
     public final String s3Path;
     public final boolean s3Continuous;
     public final Duration s3DiscoveryInterval;
+    public final Duration s3Lookback;
     public final Instant s3From;
     public final Instant s3To;
     /** Inflate gzip log objects with Intel ISA-L where it loads. */
@@ -54,6 +57,8 @@ public final class JobConfig implements Serializable {
     public final Duration maxFuture;
     public final Duration idleness;
     public final Duration dailyRetention;
+    /** What the usage key's caller part holds. */
+    public final CallerKey callerKey;
     public final int parallelism;
     public final Duration checkpointInterval;
     public final String checkpointDir;
@@ -90,6 +95,7 @@ public final class JobConfig implements Serializable {
         s3Path = optional(p, ConfigKeys.S3_PATH);
         s3Continuous = oneOf(p, ConfigKeys.S3_MODE, "bounded", "continuous").equals("continuous");
         s3DiscoveryInterval = positiveDuration(p, ConfigKeys.S3_DISCOVERY_INTERVAL);
+        s3Lookback = positiveDuration(p, ConfigKeys.S3_LOOKBACK);
         s3From = instant(p, ConfigKeys.S3_FROM);
         s3To = instant(p, ConfigKeys.S3_TO);
         s3Isal = oneOf(p, ConfigKeys.S3_GUNZIP, "isal", "jdk").equals("isal");
@@ -121,6 +127,7 @@ public final class JobConfig implements Serializable {
         maxFuture = positiveDuration(p, ConfigKeys.MAX_FUTURE);
         idleness = positiveDuration(p, ConfigKeys.IDLENESS);
         dailyRetention = positiveDuration(p, ConfigKeys.DAILY_RETENTION);
+        callerKey = CallerKey.fromConfig(oneOf(p, ConfigKeys.CALLER_KEY, "principal", "arn"));
         parallelism = positiveInt(p, ConfigKeys.PARALLELISM);
         checkpointInterval = positiveDuration(p, ConfigKeys.CHECKPOINT_INTERVAL);
         String dir = optional(p, ConfigKeys.CHECKPOINT_DIR);

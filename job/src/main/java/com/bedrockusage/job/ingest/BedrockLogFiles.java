@@ -2,7 +2,9 @@ package com.bedrockusage.job.ingest;
 
 import com.bedrockusage.job.model.IngestRecord;
 
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.core.fs.Path;
 
 import java.time.Duration;
@@ -21,22 +23,26 @@ public final class BedrockLogFiles {
      * @param continuous true: keep watching for new objects every {@code discoveryInterval}; false: read what
      *     is there and finish (backfill)
      * @param discoveryInterval how often to list in continuous mode (ignored when bounded)
+     * @param lookback continuous mode: after the first listing, list only the hour folders ending less than this
+     *     before each listing, and forget older objects (ignored when bounded)
      * @param fromOrNull read only hour folders ending after this instant (null: no lower bound)
      * @param toOrNull read only hour folders starting before this instant (null: no upper bound)
      * @param isal inflate gzip objects with Intel ISA-L where its native library loads (false: always the JDK's zlib)
      */
-    public static FileSource<IngestRecord> source(String path, boolean continuous, Duration discoveryInterval,
-            Instant fromOrNull, Instant toOrNull, boolean isal) {
+    public static Source<IngestRecord, FileSourceSplit, ?> source(String path, boolean continuous,
+            Duration discoveryInterval, Duration lookback, Instant fromOrNull, Instant toOrNull, boolean isal) {
         BedrockLogPathFilter filter = new BedrockLogPathFilter(
                 fromOrNull == null ? Long.MIN_VALUE : fromOrNull.toEpochMilli(),
                 toOrNull == null ? Long.MAX_VALUE : toOrNull.toEpochMilli());
-        FileSource.FileSourceBuilder<IngestRecord> builder = FileSource
+        FileSource<IngestRecord> files = FileSource
                 .forBulkFileFormat(new BedrockLogFileFormat(isal), new Path(path))
                 .setFileEnumerator(new BedrockLogEnumerator.Provider(filter))
-                .setSplitAssigner(new TimeOrderedSplitAssigner.Provider());
-        if (continuous) {
-            builder.monitorContinuously(discoveryInterval);
+                .setSplitAssigner(new TimeOrderedSplitAssigner.Provider())
+                .build();
+        if (!continuous) {
+            return files;
         }
-        return builder.build();
+        return new BedrockLogSource(files, path, filter, discoveryInterval, lookback,
+                fromOrNull == null ? Long.MIN_VALUE : fromOrNull.toEpochMilli());
     }
 }

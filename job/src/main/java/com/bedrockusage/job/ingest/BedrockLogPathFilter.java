@@ -37,6 +37,23 @@ public final class BedrockLogPathFilter implements Serializable {
         return new BedrockLogPathFilter(Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
+    /** This filter with its lower bound raised to {@code floorMillis} (a continuous source's lookback). */
+    public BedrockLogPathFilter startingAt(long floorMillis) {
+        return floorMillis <= fromMillis ? this : new BedrockLogPathFilter(floorMillis, toMillis);
+    }
+
+    /**
+     * [start, end) of the hour folder an object sits in ({@code .../YYYY/MM/DD/HH/name}), or null when its parent
+     * folders are not an hour.
+     */
+    static long[] hourOf(org.apache.flink.core.fs.Path object) {
+        java.util.ArrayList<String> tail = new java.util.ArrayList<>(5);
+        for (org.apache.flink.core.fs.Path p = object; p != null && tail.size() < 5; p = p.getParent()) {
+            tail.add(0, p.getName());
+        }
+        return pathSpan(tail, true);
+    }
+
     private boolean hasRange() {
         return fromMillis != Long.MIN_VALUE || toMillis != Long.MAX_VALUE;
     }

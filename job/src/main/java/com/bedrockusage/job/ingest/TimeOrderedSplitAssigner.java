@@ -3,7 +3,6 @@ package com.bedrockusage.job.ingest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -59,11 +58,7 @@ final class TimeOrderedSplitAssigner implements FileSplitAssigner {
             return fromName;
         }
         // .../yyyy/mm/dd/hh/name: the hour folder's start
-        List<String> tail = new ArrayList<>();
-        for (Path p = path; p != null && tail.size() < 5; p = p.getParent()) {
-            tail.add(0, p.getName());
-        }
-        long[] span = BedrockLogPathFilter.pathSpan(tail, true);
+        long[] span = BedrockLogPathFilter.hourOf(path);
         return span == null ? Long.MAX_VALUE : span[0];
     }
 

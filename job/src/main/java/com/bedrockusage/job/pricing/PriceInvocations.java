@@ -3,6 +3,7 @@ package com.bedrockusage.job.pricing;
 import com.bedrockusage.job.dedup.SeenRequestIds;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.state.Utf8StringTypeInfo;
+import com.bedrockusage.job.usage.CallerKey;
 import com.bedrockusage.job.usage.UsageKey;
 import com.bedrockusage.pricing.CostBreakdown;
 import com.bedrockusage.pricing.PriceCatalog;
@@ -125,7 +126,13 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
      */
     public static SingleOutputStreamOperator<Invocation> apply(DataStream<Invocation> calls,
             BroadcastStream<PriceUpdate> updates, PriceCatalog base, Duration dedupTtl) {
-        return calls.keyBy(new UsageKey.Selector(), Utf8StringTypeInfo.INSTANCE)
+        return apply(calls, updates, base, dedupTtl, CallerKey.ARN);
+    }
+
+    /** @param callerKey what the usage key's caller part holds ({@code pipeline.caller-key}) */
+    public static SingleOutputStreamOperator<Invocation> apply(DataStream<Invocation> calls,
+            BroadcastStream<PriceUpdate> updates, PriceCatalog base, Duration dedupTtl, CallerKey callerKey) {
+        return calls.keyBy(new UsageKey.Selector(callerKey), Utf8StringTypeInfo.INSTANCE)
                 .connect(updates)
                 .process(new PriceInvocations(base, dedupTtl), TypeInformation.of(Invocation.class))
                 .uid(UID)

@@ -26,8 +26,13 @@ public class DailyInput {
 
     /** @param windowSizeMs the size of the window the invocation was too late for (tumbling, offset 0) */
     public static DailyInput ofLate(Invocation inv, long windowSizeMs) {
+        return ofLate(inv, windowSizeMs, CallerKey.ARN);
+    }
+
+    /** @param callerKey as the windows were keyed, so the late call corrects its own row */
+    public static DailyInput ofLate(Invocation inv, long windowSizeMs, CallerKey callerKey) {
         DailyInput in = new DailyInput();
-        in.key = key(UsageKey.of(inv), windowStart(inv.eventTime, windowSizeMs));
+        in.key = key(UsageKey.of(inv, callerKey), windowStart(inv.eventTime, windowSizeMs));
         in.late = inv;
         return in;
     }

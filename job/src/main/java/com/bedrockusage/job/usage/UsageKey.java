@@ -4,8 +4,8 @@ import com.bedrockusage.job.model.Invocation;
 import org.apache.flink.api.java.functions.KeySelector;
 
 /**
- * The usage key as one String: accountId, region, callerArn and modelId (as logged), joined by the ASCII unit
- * separator U+001F. A String key hashes cheaply; key it with {@code Utf8StringTypeInfo}, which writes it to
+ * The usage key as one String: accountId, region, the caller ({@link CallerKey}: the ARN as logged or its principal)
+ * and modelId (as logged), joined by the ASCII unit separator U+001F. A String key hashes cheaply; key it with {@code Utf8StringTypeInfo}, which writes it to
  * checkpoints in one call.
  *
  * <p>A missing value becomes the empty string (the usage tables' key columns cannot be null). The separator never
@@ -22,11 +22,19 @@ public final class UsageKey {
 
     private UsageKey() {}
 
-    /** The call's key, made on first use and kept on the call: each keyed operator of a chain asks for it. */
+    /** The call's key with the caller as logged ({@link CallerKey#ARN}). */
     public static String of(Invocation inv) {
+        return of(inv, CallerKey.ARN);
+    }
+
+    /**
+     * The call's key, made on first use and kept on the call: each keyed operator of a chain asks for it. A job uses
+     * one {@link CallerKey} throughout, so the kept key is always made the same way.
+     */
+    public static String of(Invocation inv, CallerKey callerKey) {
         String key = inv.usageKey;
         if (key == null) {
-            key = of(inv.accountId, inv.region, inv.callerArn, inv.modelId);
+            key = of(inv.accountId, inv.region, callerKey.of(inv.callerArn), inv.modelId);
             inv.usageKey = key;
         }
         return key;
@@ -61,13 +69,23 @@ public final class UsageKey {
         return value == null ? "" : value.replace(SEPARATOR, '?');
     }
 
-    /** {@code keyBy(new UsageKey.Selector(), Utf8StringTypeInfo.INSTANCE)}. */
+    /** {@code keyBy(new UsageKey.Selector(callerKey), Utf8StringTypeInfo.INSTANCE)}. */
     public static final class Selector implements KeySelector<Invocation, String> {
         private static final long serialVersionUID = 1L;
+        private final CallerKey callerKey;
+
+        /** The caller as logged. */
+        public Selector() {
+            this(CallerKey.ARN);
+        }
+
+        public Selector(CallerKey callerKey) {
+            this.callerKey = java.util.Objects.requireNonNull(callerKey, "callerKey");
+        }
 
         @Override
         public String getKey(Invocation inv) {
-            return of(inv);
+            return of(inv, callerKey);
         }
     }
 }

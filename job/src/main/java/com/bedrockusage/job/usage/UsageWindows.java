@@ -38,7 +38,13 @@ public final class UsageWindows {
      * chain onto it.
      */
     public static KeyedStream<Invocation, String> byUsageKey(DataStream<Invocation> meteredByUsageKey) {
-        return DataStreamUtils.reinterpretAsKeyedStream(meteredByUsageKey, new UsageKey.Selector(),
+        return byUsageKey(meteredByUsageKey, CallerKey.ARN);
+    }
+
+    /** @param callerKey the one {@link PriceInvocations#apply} keyed by */
+    public static KeyedStream<Invocation, String> byUsageKey(DataStream<Invocation> meteredByUsageKey,
+            CallerKey callerKey) {
+        return DataStreamUtils.reinterpretAsKeyedStream(meteredByUsageKey, new UsageKey.Selector(callerKey),
                 Utf8StringTypeInfo.INSTANCE);
     }
 
@@ -72,6 +78,12 @@ public final class UsageWindows {
      */
     public static ExactUsage exactTotals(KeyedStream<Invocation, String> priced, Duration size, Duration allowedLateness,
             Duration retention, OutputTag<Invocation> lateTag, String uidSuffix) {
+        return exactTotals(priced, size, allowedLateness, retention, lateTag, uidSuffix, CallerKey.ARN);
+    }
+
+    /** @param callerKey the one {@code priced} is keyed by */
+    public static ExactUsage exactTotals(KeyedStream<Invocation, String> priced, Duration size, Duration allowedLateness,
+            Duration retention, OutputTag<Invocation> lateTag, String uidSuffix, CallerKey callerKey) {
         if (retention.compareTo(allowedLateness) <= 0) {
             throw new IllegalArgumentException("retention (" + retention + ") must be longer than the allowed "
                     + "lateness (" + allowedLateness + ")");
@@ -85,7 +97,7 @@ public final class UsageWindows {
                 .uid("usage-exact-rows-" + uidSuffix)
                 .name("window rows to correct");
         DataStream<DailyInput> lateInputs = late
-                .map(new LateInput(size.toMillis()))
+                .map(new LateInput(size.toMillis(), callerKey))
                 .returns(DailyInput.class)
                 .uid("usage-exact-late-" + uidSuffix)
                 .name("late calls to add");
@@ -123,14 +135,16 @@ public final class UsageWindows {
     private static final class LateInput implements MapFunction<Invocation, DailyInput> {
         private static final long serialVersionUID = 1L;
         private final long windowSizeMs;
+        private final CallerKey callerKey;
 
-        LateInput(long windowSizeMs) {
+        LateInput(long windowSizeMs, CallerKey callerKey) {
             this.windowSizeMs = windowSizeMs;
+            this.callerKey = callerKey;
         }
 
         @Override
         public DailyInput map(Invocation inv) {
-            return DailyInput.ofLate(inv, windowSizeMs);
+            return DailyInput.ofLate(inv, windowSizeMs, callerKey);
         }
     }
 }

@@ -3,6 +3,7 @@ package com.bedrockusage.job.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bedrockusage.job.usage.CallerKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,8 @@ class JobConfigTest {
         assertThat(c.dedupTtl).isEqualTo(Duration.ofHours(48));
         assertThat(c.allowedLateness).isEqualTo(Duration.ofHours(6));
         assertThat(c.s3Continuous).isTrue();
+        assertThat(c.callerKey).isEqualTo(CallerKey.PRINCIPAL);
+        assertThat(JobConfig.from(withS3().set("pipeline.caller-key", "arn")).callerKey).isEqualTo(CallerKey.ARN);
         assertThat(c.s3Isal).isTrue();
         assertThat(JobConfig.from(withS3().set("source.s3.gunzip", "jdk")).s3Isal).isFalse();
         assertThat(c.icebergCatalogType).isEqualTo("hadoop");

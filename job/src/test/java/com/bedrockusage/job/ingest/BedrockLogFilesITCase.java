@@ -42,6 +42,8 @@ class BedrockLogFilesITCase {
     private static final String[] REGIONS = {"us-east-1", "eu-west-1"};
     private static final Instant FIRST_HOUR = Instant.parse("2025-08-18T15:00:00Z");
     private static final int HOURS = 3;
+    /** Reaches back to FIRST_HOUR: the continuous test delivers a new object into that (long past) hour folder. */
+    private static final Duration LOOKBACK = Duration.between(FIRST_HOUR, Instant.now()).plusDays(1);
     private static final int FILES_PER_HOUR = 2;
     private static final int RECORDS_PER_FILE = 40;
 
@@ -111,7 +113,7 @@ class BedrockLogFilesITCase {
         env.setParallelism(2);
 
         DataStream<IngestRecord> records = env.fromSource(
-                BedrockLogFiles.source(root.toUri().toString(), false, Duration.ofSeconds(1), null, null, true),
+                BedrockLogFiles.source(root.toUri().toString(), false, Duration.ofSeconds(1), LOOKBACK, null, null, true),
                 WatermarkStrategy.noWatermarks(), "bedrock-log-files", IngestTypes.INGEST_RECORD);
         SingleOutputStreamOperator<Invocation> invocations = records.process(new IngestSplitter())
                 .returns(IngestTypes.INVOCATION).uid("ingest-splitter").name("ingest-splitter");
@@ -153,7 +155,7 @@ class BedrockLogFilesITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         DataStream<IngestRecord> records = env.fromSource(
-                BedrockLogFiles.source(root.toUri().toString(), true, Duration.ofMillis(200), null, null, true),
+                BedrockLogFiles.source(root.toUri().toString(), true, Duration.ofMillis(200), LOOKBACK, null, null, true),
                 WatermarkStrategy.noWatermarks(), "bedrock-log-files", IngestTypes.INGEST_RECORD);
         try (CloseableIterator<IngestRecord> running = records.executeAndCollect()) {
             assertThat(running.next().invocation.requestId).isEqualTo("first");
@@ -172,7 +174,7 @@ class BedrockLogFilesITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         DataStream<IngestRecord> records = env.fromSource(
-                BedrockLogFiles.source(root.toUri().toString(), false, Duration.ofSeconds(1),
+                BedrockLogFiles.source(root.toUri().toString(), false, Duration.ofSeconds(1), LOOKBACK,
                         FIRST_HOUR.plus(Duration.ofHours(2)), FIRST_HOUR.plus(Duration.ofHours(3)), true),
                 WatermarkStrategy.noWatermarks(), "bedrock-log-files", IngestTypes.INGEST_RECORD);
         List<IngestRecord> out = new ArrayList<>();

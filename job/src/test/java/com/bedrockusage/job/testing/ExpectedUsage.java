@@ -1,5 +1,6 @@
 package com.bedrockusage.job.testing;
 
+import com.bedrockusage.job.usage.CallerKey;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PricingResult;
 import com.bedrockusage.pricing.TokenCounts;
@@ -51,8 +52,9 @@ public final class ExpectedUsage {
 
     private ExpectedUsage() {}
 
+    /** @param caller the caller as logged: reduced to its principal, as the job keys usage by default */
     public static String key(Instant windowStart, String account, String region, String caller, String model) {
-        return windowStart + "|" + account + "|" + region + "|" + caller + "|" + model;
+        return windowStart + "|" + account + "|" + region + "|" + CallerKey.PRINCIPAL.of(caller) + "|" + model;
     }
 
     /** Daily totals of the given unique records, priced with {@code catalog}. */

@@ -1,6 +1,7 @@
 package com.bedrockusage.local.cluster;
 
 import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.job.usage.CallerKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -187,8 +188,10 @@ public final class E2eCheck {
                 problems.add("invocations: " + inv.rows + " rows, fed " + truth.uniqueRecords + " unique calls");
             }
             problems.addAll(compare(Tables.INVOCATIONS, truth.byKey, inv.byKey));
+            // Usage rows hold the caller as pipeline.caller-key says (the role, or the ARN with its session): compare
+            // per principal, which holds under either setting.
             for (String table : List.of(Tables.USAGE_DAILY, Tables.USAGE_HOURLY, Tables.USAGE_MINUTE)) {
-                problems.addAll(compare(table, expectedClosed, tables.usage(table, closed)));
+                problems.addAll(compare(table, byPrincipal(expectedClosed), byPrincipal(tables.usage(table, closed))));
             }
             if (problems.isEmpty() || System.nanoTime() > deadline) {
                 break;
@@ -240,6 +243,14 @@ public final class E2eCheck {
     }
 
     /** Differences between expected and actual totals per key, as readable lines. */
+    /** The totals merged per key with the caller reduced to its principal ({@link CallerKey#PRINCIPAL}). */
+    static Map<UsageKey, UsageTotals> byPrincipal(Map<UsageKey, UsageTotals> totals) {
+        Map<UsageKey, UsageTotals> out = new TreeMap<>();
+        totals.forEach((k, u) -> out.computeIfAbsent(new UsageKey(k.day(), k.accountId(), k.region(),
+                CallerKey.PRINCIPAL.of(k.callerArn()), k.modelId()), x -> new UsageTotals()).add(u));
+        return out;
+    }
+
     static List<String> compare(String table, Map<UsageKey, UsageTotals> expected, Map<UsageKey, UsageTotals> actual) {
         List<String> out = new ArrayList<>();
         TreeSet<UsageKey> keys = new TreeSet<>(expected.keySet());

@@ -1,0 +1,91 @@
+package com.bedrockusage.job.ingest;
+
+import com.bedrockusage.job.model.IngestRecord;
+import java.time.Duration;
+import java.util.Collections;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * The continuous S3 source: Flink's file source readers with a {@link LookbackSplitEnumerator}, which lists only the
+ * hour folders inside the lookback and forgets older objects, where {@code FileSource.monitorContinuously} lists
+ * every hour folder and remembers every object ever read. Restores the state that one wrote
+ * ({@link LookbackCheckpointSerializer}).
+ */
+final class BedrockLogSource
+        implements Source<IngestRecord, FileSourceSplit, LookbackCheckpoint>, ResultTypeQueryable<IngestRecord> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Reads the splits; its own (bounded) enumerator is never used. */
+    private final FileSource<IngestRecord> readers;
+    private final String root;
+    private final BedrockLogPathFilter filter;
+    private final long discoveryIntervalMillis;
+    private final long lookbackMillis;
+    private final long fromMillis;
+
+    BedrockLogSource(FileSource<IngestRecord> readers, String root, BedrockLogPathFilter filter,
+            Duration discoveryInterval, Duration lookback, long fromMillis) {
+        this.readers = readers;
+        this.root = root;
+        this.filter = filter;
+        this.discoveryIntervalMillis = discoveryInterval.toMillis();
+        this.lookbackMillis = lookback.toMillis();
+        this.fromMillis = fromMillis;
+    }
+
+    @Override
+    public Boundedness getBoundedness() {
+        return Boundedness.CONTINUOUS_UNBOUNDED;
+    }
+
+    @Override
+    public SourceReader<IngestRecord, FileSourceSplit> createReader(SourceReaderContext readerContext) throws Exception {
+        return readers.createReader(readerContext);
+    }
+
+    @Override
+    public SplitEnumerator<FileSourceSplit, LookbackCheckpoint> createEnumerator(
+            SplitEnumeratorContext<FileSourceSplit> context) {
+        // A new job lists everything from source.s3.from (all of history without it) once, as the file source did.
+        return restoreEnumerator(context, new LookbackCheckpoint(fromMillis, Collections.emptyList(),
+                Collections.emptyList()));
+    }
+
+    @Override
+    public SplitEnumerator<FileSourceSplit, LookbackCheckpoint> restoreEnumerator(
+            SplitEnumeratorContext<FileSourceSplit> context, LookbackCheckpoint checkpoint) {
+        Path[] roots = {new Path(root)};
+        BedrockLogPathFilter range = filter;
+        LookbackSplitEnumerator.Lister lister =
+                listFrom -> new BedrockLogEnumerator(range.startingAt(listFrom)).enumerateSplits(roots, 1);
+        return new LookbackSplitEnumerator(context, lister, discoveryIntervalMillis, lookbackMillis,
+                System::currentTimeMillis, checkpoint);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<FileSourceSplit> getSplitSerializer() {
+        return readers.getSplitSerializer();
+    }
+
+    @Override
+    public SimpleVersionedSerializer<LookbackCheckpoint> getEnumeratorCheckpointSerializer() {
+        return LookbackCheckpointSerializer.INSTANCE;
+    }
+
+    @Override
+    public TypeInformation<IngestRecord> getProducedType() {
+        return readers.getProducedType();
+    }
+}
