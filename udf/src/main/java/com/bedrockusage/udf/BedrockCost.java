@@ -26,12 +26,17 @@ public class BedrockCost extends CatalogFunction {
     private static final long serialVersionUID = 1L;
 
     public BedrockCost() {
-        this(null);
+        this((String) null);
     }
 
     /** @param catalogLocation a price CSV (path or {@code file:} URI); null for the usual lookup */
     public BedrockCost(String catalogLocation) {
         super(catalogLocation);
+    }
+
+    /** @param setup the job's pricing configuration, used as a whole */
+    public BedrockCost(PricingSetup setup) {
+        super(setup);
     }
 
     public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -19,6 +21,7 @@ import java.util.concurrent.ConcurrentMap;
 final class Catalogs {
 
     private static final ConcurrentMap<Path, Loaded> LOADED = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<PricingSetup, Loaded> SETUPS = new ConcurrentHashMap<>();
 
     private Catalogs() {}
 
@@ -31,6 +34,30 @@ final class Catalogs {
         String stamp = stamp(path);
         return LOADED.compute(path, (p, loaded) -> loaded != null && loaded.stamp.equals(stamp)
                 ? loaded : new Loaded(stamp, PriceCatalog.load(p))).catalog;
+    }
+
+    /**
+     * The catalogue the job builds from this setup: the CSV (or the built-in one), the update files laid over it,
+     * then the aliases. Rebuilt when any of the files changed.
+     */
+    static PriceCatalog get(PricingSetup setup) {
+        if (setup.updatesDir() == null && setup.aliases().isEmpty()) {
+            return get(setup.catalog());
+        }
+        PriceCatalog base = get(setup.catalog());
+        List<Path> updates = setup.updatesDir() == null ? List.of()
+                : PriceUpdateDir.files(toPath(setup.updatesDir()).toAbsolutePath().normalize());
+        StringBuilder stamp = new StringBuilder().append(System.identityHashCode(base));
+        for (Path file : updates) {
+            stamp.append('|').append(file).append(':').append(stamp(file));
+        }
+        String key = stamp.toString();
+        return SETUPS.compute(setup, (s, loaded) -> loaded != null && loaded.stamp.equals(key) ? loaded
+                : new Loaded(key, withAliases(PriceUpdateDir.apply(base, updates), s.aliases()))).catalog;
+    }
+
+    private static PriceCatalog withAliases(PriceCatalog catalog, Map<String, String> aliases) {
+        return aliases.isEmpty() ? catalog : catalog.withAliases(aliases);
     }
 
     /** Size and modification time: what changes when the file is edited or replaced. */

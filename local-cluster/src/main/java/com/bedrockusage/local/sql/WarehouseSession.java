@@ -1,6 +1,7 @@
 package com.bedrockusage.local.sql;
 
 import com.bedrockusage.udf.BedrockFunctions;
+import com.bedrockusage.udf.PricingSetup;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import org.apache.flink.configuration.Configuration;
@@ -18,7 +19,7 @@ public final class WarehouseSession {
     private WarehouseSession() {}
 
     public static TableEnvironment open(Path warehouseDir, String namespace, ZoneId zone, int parallelism,
-            String pricingCatalog, String appPattern) {
+            PricingSetup pricing, String appPattern) {
         Configuration conf = new Configuration();
         conf.setString("table.local-time-zone", zone.getId());
         conf.setString("parallelism.default", Integer.toString(parallelism));
@@ -32,7 +33,7 @@ public final class WarehouseSession {
                 + "'warehouse'='" + Warehouses.uri(warehouseDir).replace("'", "''") + "')");
         tEnv.useCatalog(CATALOG);
         tEnv.useDatabase(namespace);
-        BedrockFunctions.register(tEnv, pricingCatalog, appPattern);
+        BedrockFunctions.register(tEnv, pricing, appPattern);
         return tEnv;
     }
 }
