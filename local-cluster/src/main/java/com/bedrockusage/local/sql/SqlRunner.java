@@ -56,7 +56,7 @@ public final class SqlRunner {
             if (prices(statements)) {
                 pricing.warnings().forEach(w -> err.println("warning: " + w));
             }
-            tEnv = WarehouseSession.open(warehouse, options.namespace(), options.timeZone(), options.parallelism(),
+            tEnv = WarehouseSession.open(warehouse, options.namespace(), options.parallelism(),
                     pricing.setup(), pricing.appPattern());
         } catch (CliException e) {
             err.println("error: " + e.getMessage());
