@@ -34,7 +34,8 @@ public record JobPricing(PricingSetup setup, String appPattern, List<String> war
             PropertyGroups settings = settings(options);
             setup = setupOf(settings);
             if (appPattern == null) {
-                appPattern = settings.get(ConfigKeys.ALERTS_APP_PATTERN);
+                appPattern = SqlOptions.pattern(settings.get(ConfigKeys.ALERTS_APP_PATTERN),
+                        ConfigKeys.ALERTS_APP_PATTERN.fullName());
             }
             if (recorded != null && !recorded.equals(setup)) {
                 warnings.add("the job recorded other prices in this warehouse (" + recorded + "); BEDROCK_COST uses "

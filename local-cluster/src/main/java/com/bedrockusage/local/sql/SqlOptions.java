@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Command line of {@code bin/sql}. */
 public record SqlOptions(String warehouse, String namespace, OutputFormat format, String sql, String file,
@@ -62,7 +64,7 @@ public record SqlOptions(String warehouse, String namespace, OutputFormat format
                 case "--config" -> config = CliException.valueOf(args, ++i, a);
                 case "--pricing", "--pricing-catalog" -> pricing = CliException.valueOf(args, ++i, a);
                 case "--set" -> sets.add(CliException.valueOf(args, ++i, a));
-                case "--app-pattern" -> appPattern = CliException.valueOf(args, ++i, a);
+                case "--app-pattern" -> appPattern = pattern(CliException.valueOf(args, ++i, a), a);
                 case "--verbose" -> verbose = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new CliException("unknown option '" + a + "' (see --help)");
@@ -78,6 +80,17 @@ public record SqlOptions(String warehouse, String namespace, OutputFormat format
     /** Whether any of the job's settings were given; otherwise the warehouse's record is used. */
     public boolean hasJobSettings() {
         return config != null || pricingCatalog != null || !sets.isEmpty();
+    }
+
+    /** A bad CALLER_APP pattern is a usage error naming the option, not a failure of the first query using it. */
+    static String pattern(String regex, String option) {
+        try {
+            Pattern.compile(regex);
+            return regex;
+        } catch (PatternSyntaxException e) {
+            throw new CliException(option + " '" + regex + "' is not a valid regular expression: "
+                    + e.getDescription() + " near index " + e.getIndex());
+        }
     }
 
     private static ZoneId zone(String s) {
