@@ -36,7 +36,8 @@ final class PriceUpdateDir {
         }
         try (Stream<Path> listing = Files.list(dir)) {
             return listing.filter(PriceUpdateDir::isUpdateFile)
-                    .sorted(Comparator.comparing(PriceUpdateDir::modified).thenComparing(p -> p.getFileName().toString()))
+                    .sorted(Comparator.comparing(PriceUpdateDir::modified)
+                            .thenComparing(p -> p.getFileName().toString()))
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);

@@ -46,7 +46,8 @@ public record JobPricing(PricingSetup setup, String appPattern, List<String> war
         } else {
             setup = PricingSetup.BUILT_IN;
             warnings.add("the warehouse does not record the job's prices (written before they were recorded): "
-                    + "BEDROCK_COST uses the built-in catalogue; pass the job's --config or --pricing to price as it did");
+                    + "BEDROCK_COST uses the built-in catalogue; pass the job's --config or --pricing to price as it "
+                    + "did");
         }
         return new JobPricing(readable(setup, warnings), appPattern, List.copyOf(warnings));
     }

@@ -126,7 +126,8 @@ class RepriceJobWarehouseITCase {
         assertThat(r.exit()).isZero();
         String[] values = r.out().split("\n")[1].split(",");
         assertThat(Long.parseLong(values[0])).as("calls").isGreaterThan(300);
-        assertThat(Long.parseLong(values[1])).as("priced calls").isGreaterThan(200).isLessThan(Long.parseLong(values[0]));
+        assertThat(Long.parseLong(values[1])).as("priced calls").isGreaterThan(200)
+                .isLessThan(Long.parseLong(values[0]));
         assertThat(differing(r.out())).as("calls whose repriced cost differs from cost_usd").isZero();
     }
 

@@ -9,7 +9,8 @@ class SqlOptionsTest {
 
     @Test
     void shouldRefuseABadAppPatternAtStartupNamingTheOption() {
-        assertThatThrownBy(() -> SqlOptions.parse(new String[] {"--app-pattern", "^(.+-BedrockRole$", "-e", "SELECT 1"}))
+        assertThatThrownBy(() -> SqlOptions.parse(
+                new String[] {"--app-pattern", "^(.+-BedrockRole$", "-e", "SELECT 1"}))
                 .isInstanceOf(CliException.class)
                 .hasMessageStartingWith("--app-pattern '^(.+-BedrockRole$' is not a valid regular expression: ");
     }
