@@ -1,5 +1,5 @@
 -- description: usage by hour of day (UTC) over a date range: when is Bedrock used (usage_hourly)
--- Edit the two dates: the range is [start, end), UTC days. Use bin/sql --time-zone Europe/Paris for local hours.
+-- Edit the two dates: the range is [start, end), UTC days. Hours are UTC hours, as the job's usage_hourly windows.
 SELECT
   HOUR(window_start)          AS hour_of_day,
   SUM(invocations)            AS invocations,

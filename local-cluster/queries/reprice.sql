@@ -1,5 +1,5 @@
--- description: what-if pricing: stored cost vs. BEDROCK_COST with the current (or a --pricing-catalog) catalogue
--- bin/sql --pricing-catalog new-prices.csv -f queries/reprice.sql shows what the range would cost at new prices.
+-- description: stored cost vs. BEDROCK_COST: equal with the job's prices (the default), or what-if with --pricing
+-- bin/sql --pricing new-prices.csv -f queries/reprice.sql shows what the range would cost at new prices.
 -- Edit the two dates: the range is [start, end), UTC.
 -- With the job's own catalogue the two columns are equal: both round each cost component HALF_EVEN to 12 decimals.
 SELECT

@@ -61,9 +61,11 @@ public final class CallerArns {
     }
 
     /**
-     * The app of a role or assumed-role ARN: the first group of {@code appPattern} found in the role name
-     * ({@code ChatbotApp-BedrockRole} → {@code ChatbotApp} with {@code ^(.+)-BedrockRole$}), or the whole match
-     * when the pattern has no group; null when there is no role or no match.
+     * The app of a role or assumed-role ARN, from {@code appPattern} found in the role name: the group named
+     * {@code app} when the pattern has one and it matched, else the first group that matched
+     * ({@code ChatbotApp-BedrockRole} → {@code ChatbotApp} with {@code ^(.+)-BedrockRole$}), else the whole match
+     * when the pattern has no group; null when there is no role or no match. The first-matched rule lets one
+     * pattern cover several conventions: {@code ^(?:AWSReservedSSO_(.+)_[0-9a-f]+|(.+)-BedrockRole)$}.
      */
     public static String app(String arn, Pattern appPattern) {
         String role = role(arn);
@@ -74,8 +76,33 @@ public final class CallerArns {
         if (!m.find()) {
             return null;
         }
-        String app = m.groupCount() > 0 ? m.group(1) : m.group();
-        return app == null || app.isEmpty() ? null : app;
+        if (m.groupCount() == 0) {
+            return nonEmpty(m.group());
+        }
+        String named = namedApp(m);
+        if (named != null) {
+            return named;
+        }
+        for (int g = 1; g <= m.groupCount(); g++) {
+            String app = nonEmpty(m.group(g));
+            if (app != null) {
+                return app;
+            }
+        }
+        return null;
+    }
+
+    /** The group named {@code app}, or null when the pattern has none or it did not match. */
+    private static String namedApp(Matcher m) {
+        try {
+            return nonEmpty(m.group("app"));
+        } catch (IllegalArgumentException noSuchGroup) {
+            return null;
+        }
+    }
+
+    private static String nonEmpty(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     /** A short form for messages: what follows the account id, without {@code assumed-role/} ({@code NAME/session}, {@code user/bob}). */

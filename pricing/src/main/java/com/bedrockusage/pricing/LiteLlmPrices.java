@@ -33,6 +33,10 @@ import java.util.Map;
  * Bedrock). Long-context tiers ({@code *_above_200k_tokens}) are not modelled: all tokens get the base rate.
  * When several keys give the same (model, region), the key with the fewest path segments wins (the plain model
  * id over {@code bedrock/<id>}); on a tie the first in the file.
+ *
+ * <p>Refused with {@code file:line: problem}: the same key twice, anything after the top-level object, a price
+ * field of a kept entry that is not a number ({@code true}, {@code null}, text), a model id or region that could
+ * never match a logged call ({@link PriceKeys}).
  */
 public final class LiteLlmPrices {
 
@@ -43,7 +47,8 @@ public final class LiteLlmPrices {
     static final String CACHE_WRITE_1H = "cache_creation_input_token_cost_above_1hr";
     private static final String PROVIDER = "litellm_provider";
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Two entries with one key would leave the price to whichever the parser keeps: refused. */
+    private static final JsonFactory JSON = new JsonFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private LiteLlmPrices() {
     }
@@ -79,6 +84,11 @@ public final class LiteLlmPrices {
             if (token != JsonToken.END_OBJECT) {
                 throw PriceCatalogException.at(sourceName, line(p), "unexpected " + token + " at top level");
             }
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                throw PriceCatalogException.at(sourceName, line(p), "unexpected " + after
+                        + " after the top-level object");
+            }
         } catch (JsonParseException e) {
             int at = e.getLocation() == null ? line : e.getLocation().getLineNr();
             throw new PriceCatalogException(sourceName + ":" + at + ": invalid JSON: " + e.getOriginalMessage(), e);
@@ -104,7 +114,9 @@ public final class LiteLlmPrices {
             JsonToken value = p.nextToken();
             if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
                 fields.put(name, p.getText());
-            } else if (value == JsonToken.VALUE_STRING) {
+            } else if (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_TRUE
+                    || value == JsonToken.VALUE_FALSE || value == JsonToken.VALUE_NULL) {
+                // a price of true or null is then "not a number", never a silently dropped model
                 fields.put(name, p.getText());
             } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                 p.skipChildren();
@@ -140,6 +152,10 @@ public final class LiteLlmPrices {
             return null;
         }
         String where = sourceName + ":" + line;
+        String problem = PriceKeys.modelIdProblem(modelId);
+        if (problem != null) {
+            throw new PriceCatalogException(where + ": " + PriceKeys.quote(key) + ": model id " + problem);
+        }
         PriceRow row = new PriceRow(modelId, region, effectiveFrom,
                 perMtok(f, INPUT, key, where), perMtok(f, OUTPUT, key, where),
                 f.containsKey(CACHE_READ) ? perMtok(f, CACHE_READ, key, where) : BigDecimal.ZERO,
@@ -192,7 +208,8 @@ public final class LiteLlmPrices {
         try {
             perToken = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new PriceCatalogException(where + ": " + key + ": " + field + " '" + text + "' is not a number");
+            throw new PriceCatalogException(where + ": " + key + ": " + field + " " + PriceKeys.quote(text)
+                    + " is not a number");
         }
         if (perToken.signum() < 0) {
             throw new PriceCatalogException(where + ": " + key + ": " + field + " '" + text + "' is negative");

@@ -88,13 +88,18 @@ public final class ModelIds {
 
     /**
      * The geographic scope of a cross-region inference profile id or ARN ({@code us}, {@code eu}, {@code apac},
-     * {@code au}, {@code jp}, {@code us-gov}, {@code global}, {@code ca}), or {@value #NO_SCOPE}.
+     * {@code au}, {@code jp}, {@code us-gov}, {@code global}, {@code ca}), or {@value #NO_SCOPE} for an in-region
+     * model id. Null when it cannot be told: null, or an ARN that does not name the model, such as an
+     * application-inference-profile ARN (it may wrap a cross-region profile).
      */
     public static String profileScope(String modelId) {
         if (modelId == null) {
             return null;
         }
         String id = stripArn(modelId);
+        if (id.startsWith(ARN_PREFIX)) {
+            return null;
+        }
         int len = geoPrefixLength(id);
         return len == 0 ? NO_SCOPE : id.substring(0, len - 1);
     }

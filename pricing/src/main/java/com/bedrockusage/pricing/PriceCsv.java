@@ -127,8 +127,8 @@ public final class PriceCsv {
         for (int i = 0; i < f.length; i++) {
             f[i] = f[i].trim();
         }
-        String modelId = required(f, 0, sourceName, lineNo);
-        String region = required(f, 1, sourceName, lineNo);
+        String modelId = key(f, 0, PriceKeys.modelIdProblem(required(f, 0, sourceName, lineNo)), sourceName, lineNo);
+        String region = key(f, 1, PriceKeys.regionProblem(required(f, 1, sourceName, lineNo)), sourceName, lineNo);
         Instant effectiveFrom = instant(required(f, 2, sourceName, lineNo), sourceName, lineNo);
         BigDecimal in = price(f, 3, sourceName, lineNo);
         BigDecimal out = price(f, 4, sourceName, lineNo);
@@ -168,6 +168,14 @@ public final class PriceCsv {
         return f[i];
     }
 
+    private static String key(String[] f, int i, String problem, String sourceName, int lineNo) {
+        if (problem != null) {
+            throw PriceCatalogException.at(sourceName, lineNo, COLUMNS.get(i) + " " + PriceKeys.quote(f[i]) + " "
+                    + problem);
+        }
+        return f[i];
+    }
+
     private static Instant instant(String text, String sourceName, int lineNo) {
         try {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
@@ -183,11 +191,13 @@ public final class PriceCsv {
         try {
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw PriceCatalogException.at(sourceName, lineNo, COLUMNS.get(i) + " '" + text + "' is not a number");
+            throw PriceCatalogException.at(sourceName, lineNo, COLUMNS.get(i) + " " + PriceKeys.quote(text)
+                    + " is not a number");
         }
         String problem = PriceBounds.problem(value);
         if (problem != null) {
-            throw PriceCatalogException.at(sourceName, lineNo, COLUMNS.get(i) + " '" + text + "' " + problem);
+            throw PriceCatalogException.at(sourceName, lineNo, COLUMNS.get(i) + " " + PriceKeys.quote(text) + " "
+                    + problem);
         }
         return value;
     }

@@ -31,4 +31,23 @@ class CallerArnsTest {
         assertThat(CallerArns.shortForm("arn:aws:iam::111122223333:user/alice")).isEqualTo("user/alice");
         assertThat(CallerArns.shortForm(null)).isNull();
     }
+
+    @Test
+    void shouldTakeTheFirstGroupThatMatchedSoOnePatternCoversSeveralConventions() {
+        Pattern several = Pattern.compile("^(?:AWSReservedSSO_(.+)_[0-9a-f]{16}|(.+)-BedrockRole|lambda-(.+)-role)$");
+
+        assertThat(CallerArns.app("arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_DataScience_0123456789abcdef/"
+                + "alice@example.com", several)).isEqualTo("DataScience");
+        assertThat(CallerArns.app("arn:aws:sts::111122223333:assumed-role/Search-BedrockRole/s-1", several))
+                .isEqualTo("Search");
+        assertThat(CallerArns.app("arn:aws:sts::111122223333:assumed-role/lambda-summarise-role/fn", several))
+                .isEqualTo("summarise");
+    }
+
+    @Test
+    void shouldPreferTheGroupNamedApp() {
+        Pattern named = Pattern.compile("^(team|svc)-(?<app>[^-]+)-.*$");
+
+        assertThat(CallerArns.app("arn:aws:iam::111122223333:role/svc-checkout-prod", named)).isEqualTo("checkout");
+    }
 }

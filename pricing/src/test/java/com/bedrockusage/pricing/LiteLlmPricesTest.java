@@ -175,4 +175,35 @@ class LiteLlmPricesTest {
         assertThat(LiteLlmPrices.isRegion("50-steps")).isFalse();
         assertThat(LiteLlmPrices.isRegion("us-east-")).isFalse();
     }
+
+    @Test
+    void shouldRejectTextAfterTheTopLevelObject() {
+        assertThatThrownBy(() -> read("{\"m.x\": {\"litellm_provider\": \"bedrock\", \"input_cost_per_token\": 1e-06,"
+                + " \"output_cost_per_token\": 2e-06}}\n{\"m.y\": {}}"))
+                .isInstanceOf(PriceCatalogException.class)
+                .hasMessage("t.json:2: unexpected START_OBJECT after the top-level object");
+    }
+
+    @Test
+    void shouldRejectADuplicateModelKey() {
+        String entry = "{\"litellm_provider\": \"bedrock\", \"input_cost_per_token\": %s,"
+                + " \"output_cost_per_token\": 2e-06}";
+        assertThatThrownBy(() -> read("{\n\"m.x\": " + String.format(entry, "1e-06") + ",\n\"m.x\": "
+                + String.format(entry, "9e-06") + "\n}"))
+                .isInstanceOf(PriceCatalogException.class)
+                .hasMessageStartingWith("t.json:3: invalid JSON: Duplicate field 'm.x'");
+    }
+
+    @Test
+    void shouldRejectAPriceThatIsNotANumberInsteadOfDroppingTheModel() {
+        assertThatThrownBy(() -> read("{\"m.x\": {\"litellm_provider\": \"bedrock\", \"input_cost_per_token\": true,"
+                + " \"output_cost_per_token\": 2e-06}}"))
+                .isInstanceOf(PriceCatalogException.class)
+                .hasMessage("t.json:1: m.x: input_cost_per_token 'true' is not a number");
+        assertThatThrownBy(() -> read("{\"m.x\": {\"litellm_provider\": \"bedrock\", \"input_cost_per_token\": 1e-06,"
+                + " \"output_cost_per_token\": null}}"))
+                .hasMessage("t.json:1: m.x: output_cost_per_token 'null' is not a number");
+        assertThat(read("{\"gpt-x\": {\"litellm_provider\": \"openai\", \"input_cost_per_token\": null,"
+                + " \"output_cost_per_token\": null}}")).as("another provider's gaps are not ours").isEmpty();
+    }
 }

@@ -136,6 +136,32 @@ class PriceCsvTest {
     }
 
     @Test
+    void shouldRejectModelIdsAndRegionsThatCanNeverMatchALoggedCall() {
+        assertThatThrownBy(() -> read(PriceCsv.HEADER, "\"m.x\",*,2024-01-01T00:00:00Z,1,2,0,0,"))
+                .isInstanceOf(PriceCatalogException.class)
+                .hasMessageStartingWith("prices.csv:2: model_id '\"m.x\"' is not a Bedrock model id");
+        assertThatThrownBy(() -> read(PriceCsv.HEADER, "anthropic.claude 3,*,2024-01-01T00:00:00Z,1,2,0,0,"))
+                .hasMessageStartingWith("prices.csv:2: model_id 'anthropic.claude 3' is not a Bedrock model id");
+        assertThatThrownBy(() -> read(PriceCsv.HEADER, "Anthropic.Claude-v1,*,2024-01-01T00:00:00Z,1,2,0,0,"))
+                .hasMessageStartingWith("prices.csv:2: model_id 'Anthropic.Claude-v1' is not a Bedrock model id");
+        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,US-EAST-1,2024-01-01T00:00:00Z,1,2,0,0,"))
+                .hasMessage("prices.csv:2: region 'US-EAST-1' is not an AWS region in lowercase (e.g. us-east-1) or *");
+        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,us-east1,2024-01-01T00:00:00Z,1,2,0,0,"))
+                .hasMessageStartingWith("prices.csv:2: region 'us-east1' is not an AWS region");
+        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,\"us-east-1\",2024-01-01T00:00:00Z,1,2,0,0,"))
+                .hasMessageStartingWith("prices.csv:2: region '\"us-east-1\"' is not an AWS region");
+        assertThat(read(PriceCsv.HEADER, "m.x,us-gov-west-1,2024-01-01T00:00:00Z,1,2,0,0,",
+                "stability.sd3_large-v1:0@x,ap-southeast-3,2024-01-01T00:00:00Z,1,2,0,0,")).hasSize(2);
+    }
+
+    @Test
+    void shouldRejectAHugeExponentWithAShortMessage() {
+        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,1e999999999,2,0,0,"))
+                .isInstanceOf(PriceCatalogException.class)
+                .hasMessage("prices.csv:2: input_per_mtok '1e999999999' is more than 1000000 USD per million tokens");
+    }
+
+    @Test
     void shouldRejectUnparsableDate() {
         assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-13-01,1,2,0,0,"))
                 .isInstanceOf(PriceCatalogException.class)

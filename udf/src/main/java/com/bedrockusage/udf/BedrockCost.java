@@ -11,9 +11,10 @@ import org.apache.flink.table.annotation.DataTypeHint;
 
 /**
  * {@code BEDROCK_COST(model_id, region, event_time, input_tokens, output_tokens, cache_read_tokens,
- * cache_write_tokens [, cache_write_1h_tokens])}: the USD cost of a call as {@code DECIMAL(38, 12)}, priced
- * by the same catalogue and rounded by the same rule ({@link CostRounding#round}) as the job, so it equals the job's
- * {@code cost_usd} for the same call.
+ * cache_write_tokens [, cache_write_1h_tokens])}: the USD cost of a call as {@code DECIMAL(38, 12)}, rounded by the
+ * same rule as the job ({@link CostRounding#round}). Given the job's pricing configuration ({@link PricingSetup}:
+ * catalogue, aliases, updates directory, as {@code bin/sql} passes it) it prices from the catalogue the job built,
+ * so it equals the job's {@code cost_usd} for the same successful call (the job charges a failed call 0).
  *
  * <p>{@code cache_write_tokens} is everything written to the cache; the {@code cache_write_1h_tokens} part of it is
  * priced at the 1-hour rate, the rest at the 5-minute rate. {@code event_time} is a {@code TIMESTAMP_LTZ} or a
@@ -26,12 +27,17 @@ public class BedrockCost extends CatalogFunction {
     private static final long serialVersionUID = 1L;
 
     public BedrockCost() {
-        this(null);
+        this((String) null);
     }
 
     /** @param catalogLocation a price CSV (path or {@code file:} URI); null for the usual lookup */
     public BedrockCost(String catalogLocation) {
         super(catalogLocation);
+    }
+
+    /** @param setup the job's pricing configuration, used as a whole */
+    public BedrockCost(PricingSetup setup) {
+        super(setup);
     }
 
     public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,

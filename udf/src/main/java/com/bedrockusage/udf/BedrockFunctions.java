@@ -40,7 +40,7 @@ public final class BedrockFunctions {
 
     /** Registers all functions as temporary system functions; settings come from job parameters or defaults. */
     public static void register(TableEnvironment tEnv) {
-        register(tEnv, null, null);
+        register(tEnv, (String) null, null);
     }
 
     /**
@@ -50,8 +50,23 @@ public final class BedrockFunctions {
      * @param appPattern the role-name regex of CALLER_APP; null for the usual lookup
      */
     public static void register(TableEnvironment tEnv, String pricingCatalog, String appPattern) {
-        tEnv.createTemporarySystemFunction(BEDROCK_COST, new BedrockCost(pricingCatalog));
-        tEnv.createTemporarySystemFunction(BEDROCK_MODEL, new BedrockModel(pricingCatalog));
+        register(tEnv, new BedrockCost(pricingCatalog), new BedrockModel(pricingCatalog), appPattern);
+    }
+
+    /**
+     * Registers all functions pricing with the job's configuration, so BEDROCK_COST gives the job's
+     * {@code cost_usd}.
+     *
+     * @param pricing the job's catalogue, aliases and updates directory
+     * @param appPattern the role-name regex of CALLER_APP; null for the usual lookup
+     */
+    public static void register(TableEnvironment tEnv, PricingSetup pricing, String appPattern) {
+        register(tEnv, new BedrockCost(pricing), new BedrockModel(pricing), appPattern);
+    }
+
+    private static void register(TableEnvironment tEnv, BedrockCost cost, BedrockModel model, String appPattern) {
+        tEnv.createTemporarySystemFunction(BEDROCK_COST, cost);
+        tEnv.createTemporarySystemFunction(BEDROCK_MODEL, model);
         tEnv.createTemporarySystemFunction(CALLER_PRINCIPAL, new CallerPrincipal());
         tEnv.createTemporarySystemFunction(CALLER_APP, new CallerApp(appPattern));
         tEnv.createTemporarySystemFunction(CALLER_SESSION, new CallerSession());

@@ -10,12 +10,17 @@ public class BedrockModel extends CatalogFunction {
     private static final long serialVersionUID = 1L;
 
     public BedrockModel() {
-        this(null);
+        this((String) null);
     }
 
     /** @param catalogLocation a price CSV (path or {@code file:} URI); null for the usual lookup */
     public BedrockModel(String catalogLocation) {
         super(catalogLocation);
+    }
+
+    /** @param setup the job's pricing configuration, used as a whole */
+    public BedrockModel(PricingSetup setup) {
+        super(setup);
     }
 
     public String eval(String modelId) {

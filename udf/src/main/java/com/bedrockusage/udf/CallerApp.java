@@ -9,8 +9,9 @@ import org.apache.flink.table.functions.ScalarFunction;
 
 /**
  * {@code CALLER_APP(arn)}: the application a caller's role belongs to, by a role-naming convention. The pattern
- * is matched against the role name (of a role or assumed-role ARN); the result is its first group, or the whole
- * match when it has no group; NULL when the caller is not a role or the name does not match.
+ * is matched against the role name (of a role or assumed-role ARN); the result is its group named {@code app} if
+ * that matched, else its first group that matched (so one pattern can cover several conventions), else the whole
+ * match when it has no group ({@link CallerArns#app}); NULL when the caller is not a role or the name does not match.
  *
  * <p>Default {@value #DEFAULT_PATTERN} ({@code Checkout-BedrockRole -> Checkout}). Set another with the
  * constructor argument, the job parameter {@code bedrock.app-pattern}, the system property of that name or the

@@ -11,6 +11,10 @@ final class Settings {
 
     static final String PRICING_CATALOG = "bedrock.pricing.catalog";
     static final String PRICING_CATALOG_ENV = "BEDROCK_PRICING_CATALOG";
+    static final String PRICING_ALIASES = "bedrock.pricing.aliases";
+    static final String PRICING_ALIASES_ENV = "BEDROCK_PRICING_ALIASES";
+    static final String PRICING_UPDATES_DIR = "bedrock.pricing.updates-dir";
+    static final String PRICING_UPDATES_DIR_ENV = "BEDROCK_PRICING_UPDATES_DIR";
     static final String APP_PATTERN = "bedrock.app-pattern";
     static final String APP_PATTERN_ENV = "BEDROCK_APP_PATTERN";
 

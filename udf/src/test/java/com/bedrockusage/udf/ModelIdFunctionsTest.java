@@ -26,6 +26,8 @@ class ModelIdFunctionsTest {
         assertThat(scope.eval("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.amazon.nova-lite-v1:0"))
                 .isEqualTo("us");
         assertThat(scope.eval("anthropic.claude-3-haiku-20240307-v1:0")).isEqualTo("none");
+        assertThat(scope.eval("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6"))
+                .as("unknown, not in-region: it may wrap a cross-region profile").isNull();
     }
 
     @Test

@@ -41,7 +41,8 @@ public final class IcebergCatalogs {
 
     /**
      * Creates the namespace and any missing table. Runs in the client before the job starts, so the sinks
-     * always find their tables; existing tables are left as they are.
+     * always find their tables; existing tables are left as they are, except that the invocations table records
+     * which prices this run uses ({@link PricingProvenance}).
      */
     public static void ensureTables(JobConfig config, List<TableDefinition> tables) {
         Catalog catalog = loader(config).loadCatalog();
@@ -58,6 +59,10 @@ public final class IcebergCatalogs {
                 props.put(TableProperties.PARQUET_COMPRESSION, "zstd");
                 catalog.createTable(id, def.schema(), def.partitionSpec(), props);
             }
+        }
+        TableIdentifier invocations = TableIdentifier.of(ns, Tables.INVOCATIONS);
+        if (catalog.tableExists(invocations)) {
+            PricingProvenance.record(catalog.loadTable(invocations), config);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The daily report as one JSON document: the date, totals and rows. Charges are strings in the CSV's exact
- * decimal format, so no JSON reader turns them into floating point.
+ * decimal format, so no JSON reader turns them into floating point; null for a line without any priced call.
  */
 final class ReportJson {
 
@@ -36,10 +36,14 @@ final class ReportJson {
             o.put("regionName", r.region);
             o.put("inputTokens", r.inputTokens);
             o.put("outputTokens", r.outputTokens);
-            o.put("chargesUsd", DailyReportCsv.charges(r.charges));
+            if (r.charges == null) {
+                o.putNull("chargesUsd");
+            } else {
+                o.put("chargesUsd", DailyReportCsv.charges(r.charges));
+                charges = charges.add(r.charges);
+            }
             in += r.inputTokens;
             out += r.outputTokens;
-            charges = charges.add(r.charges);
         }
         doc.put("rows", rows.size());
         doc.put("totalInputTokens", in);

@@ -7,8 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Command line of {@code bin/report}. */
-public record ReportOptions(String warehouse, String namespace, LocalDate date, String out, String format,
-        String endpoint, String region, boolean verbose, boolean help) {
+public record ReportOptions(String warehouse, String namespace, LocalDate date, String out, boolean force,
+        String format, String endpoint, String region, boolean verbose, boolean help) {
 
     public static final String USAGE = String.join("\n",
             "usage: bin/report --date YYYY-MM-DD [--warehouse DIR] [--out FILE|s3://bucket/key] [--format csv|json]",
@@ -20,7 +20,9 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
             "  --date YYYY-MM-DD    the UTC day (required)",
             "  --warehouse DIR      Iceberg warehouse directory (default " + Warehouses.DEFAULT_WAREHOUSE + ")",
             "  --namespace NAME     database of the tables (default " + Warehouses.DEFAULT_NAMESPACE + ")",
-            "  --out FILE|s3://...  where to write (default: standard output)",
+            "  --out FILE|s3://...  where to write (default: standard output); a local file is written whole or",
+            "                       not at all (temporary file, then rename), and never over an existing one...",
+            "  --force              ...unless this is given",
             "  --format csv|json    csv (default) or one JSON document with the same data",
             "  --endpoint URL       S3 endpoint override, e.g. http://127.0.0.1:9090 for S3Mock (path-style)",
             "  --region REGION      S3 region (default: AWS_REGION, else us-east-1)",
@@ -32,6 +34,7 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
         String namespace = Warehouses.DEFAULT_NAMESPACE;
         LocalDate date = null;
         String out = null;
+        boolean force = false;
         String format = "csv";
         String endpoint = null;
         String region = null;
@@ -47,6 +50,7 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
                 case "--format" -> format = format(CliException.valueOf(args, ++i, a));
                 case "--endpoint" -> endpoint = CliException.valueOf(args, ++i, a);
                 case "--region" -> region = CliException.valueOf(args, ++i, a);
+                case "--force" -> force = true;
                 case "--verbose" -> verbose = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new CliException("unknown option '" + a + "' (see --help)");
@@ -55,7 +59,7 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
         if (!help && date == null) {
             throw new CliException("--date YYYY-MM-DD is required (see --help)");
         }
-        return new ReportOptions(warehouse, namespace, date, out, format, endpoint, region, verbose, help);
+        return new ReportOptions(warehouse, namespace, date, out, force, format, endpoint, region, verbose, help);
     }
 
     private static LocalDate date(String s) {

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -21,8 +23,8 @@ final class ReportOutput {
     private ReportOutput() {}
 
     /** @return a description of where it went */
-    static String write(String content, String contentType, String out, String endpoint, String region,
-            PrintStream stdout) {
+    static String write(String content, String contentType, String out, boolean force, String endpoint,
+            String region, PrintStream stdout) {
         if (out == null || out.equals("-")) {
             stdout.print(content);
             stdout.flush();
@@ -31,16 +33,51 @@ final class ReportOutput {
         if (out.startsWith("s3://")) {
             return putS3(content, contentType, out, endpoint, region);
         }
-        Path file = Paths.get(out).toAbsolutePath();
+        return writeFile(content, Paths.get(out).toAbsolutePath(), force);
+    }
+
+    /**
+     * Writes a temporary file beside {@code file} and renames it over, so a reader never sees half a report and a
+     * failure leaves the old file as it was. An existing file is kept unless {@code force}.
+     */
+    static String writeFile(String content, Path file, boolean force) {
+        if (!force && Files.exists(file)) {
+            throw new CliException(file + " exists: pass --force to replace it");
+        }
+        if (Files.isDirectory(file)) {
+            throw new CliException(file + " is a directory");
+        }
+        Path temp = null;
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+            Path dir = file.getParent();
+            Files.createDirectories(dir);
+            temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            if (force) {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                // without REPLACE_EXISTING a file created since the check above is not replaced either
+                Files.move(temp, file);
             }
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            temp = null;
+        } catch (FileAlreadyExistsException e) {
+            throw new CliException(file + " exists: pass --force to replace it");
         } catch (IOException e) {
             throw new CliException("cannot write " + file + ": " + e);
+        } finally {
+            deleteQuietly(temp);
         }
         return file.toString();
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // a leftover hidden .tmp file is harmless
+            }
+        }
     }
 
     /** {@code s3://bucket/key} → bucket and key; both required. */

@@ -1,7 +1,6 @@
 package com.bedrockusage.local.report;
 
 import com.bedrockusage.job.report.DailyReportRow;
-import com.bedrockusage.job.report.DailyReportRows;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.local.sql.CliException;
 import java.io.IOException;
@@ -31,7 +30,7 @@ public final class UsageDailyReader {
 
     private UsageDailyReader() {}
 
-    public static List<DailyReportRow> read(Path warehouseDir, String namespace, LocalDate day) {
+    public static ReportLines read(Path warehouseDir, String namespace, LocalDate day) {
         HadoopCatalog catalog = new HadoopCatalog(new Configuration(), warehouseDir.toUri().toString());
         try {
             TableIdentifier id = TableIdentifier.of(namespace, Tables.USAGE_DAILY);
@@ -41,7 +40,7 @@ public final class UsageDailyReader {
             Table table = catalog.loadTable(id);
             OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
             OffsetDateTime to = from.plusDays(1);
-            List<DailyReportRow> lines = new ArrayList<>();
+            List<ReportLines.Usage> lines = new ArrayList<>();
             try (CloseableIterable<Record> records = IcebergGenerics.read(table)
                     .where(Expressions.and(
                             Expressions.greaterThanOrEqual("window_start", micros(from)),
@@ -53,13 +52,15 @@ public final class UsageDailyReader {
                     if (start.isBefore(from) || !start.isBefore(to)) {
                         continue;
                     }
-                    lines.add(new DailyReportRow((String) r.getField("account_id"), (String) r.getField("caller_arn"),
-                            (String) r.getField("model_id"), (String) r.getField("region"),
-                            (Long) r.getField("input_tokens"), (Long) r.getField("output_tokens"),
-                            (BigDecimal) r.getField("cost_usd")));
+                    Long unpriced = (Long) r.getField("unpriced_invocations");
+                    lines.add(new ReportLines.Usage(new DailyReportRow((String) r.getField("account_id"),
+                            (String) r.getField("caller_arn"), (String) r.getField("model_id"),
+                            (String) r.getField("region"), (Long) r.getField("input_tokens"),
+                            (Long) r.getField("output_tokens"), (BigDecimal) r.getField("cost_usd")),
+                            unpriced == null ? 0 : unpriced));
                 }
             }
-            return DailyReportRows.merge(lines);
+            return ReportLines.merge(lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

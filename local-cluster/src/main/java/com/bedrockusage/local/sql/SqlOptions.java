@@ -2,10 +2,15 @@ package com.bedrockusage.local.sql;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Command line of {@code bin/sql}. */
 public record SqlOptions(String warehouse, String namespace, OutputFormat format, String sql, String file,
-        ZoneId timeZone, int parallelism, String pricingCatalog, String appPattern, boolean verbose, boolean help) {
+        ZoneId timeZone, int parallelism, String config, String pricingCatalog, List<String> sets, String appPattern,
+        boolean verbose, boolean help) {
 
     public static final String USAGE = String.join("\n",
             "usage: bin/sql [--warehouse DIR] [--format table|csv|json] (-e \"SQL\" | -f FILE)",
@@ -18,9 +23,16 @@ public record SqlOptions(String warehouse, String namespace, OutputFormat format
             "  --format FMT           table (default), csv (with a header) or json (one object per line)",
             "  -e, --execute SQL      statements to run, separated by ';'",
             "  -f, --file FILE        a file of statements separated by ';' ('-' reads standard input)",
-            "  --time-zone ZONE       session time zone for TIMESTAMP_LTZ values and literals (default UTC)",
+            "  --time-zone ZONE       zone TIMESTAMP_LTZ values are printed in (default UTC); queries always run in",
+            "                         UTC: timestamp literals, CAST(.. AS DATE) and HOUR() are UTC, like the job's days",
             "  --parallelism N        parallelism of the queries (default 1)",
-            "  --pricing-catalog CSV  price CSV for BEDROCK_COST / BEDROCK_MODEL (default: the built-in catalogue)",
+            "  --config FILE          the job's configuration (JSON, as run-local --config): BEDROCK_COST and",
+            "                         BEDROCK_MODEL price with its pricing.catalog, pricing.aliases and",
+            "                         pricing.updates-dir, CALLER_APP uses its alerts.app-pattern",
+            "  --pricing CSV          price CSV, as run-local --pricing (also --pricing-catalog)",
+            "  --set GROUP.KEY=VALUE  a job setting, as run-local --set (e.g. pricing.aliases=...)",
+            "                         Without these, the functions price with what the job recorded in the",
+            "                         warehouse (invocations table properties); with them, a difference is warned.",
             "  --app-pattern REGEX    role-name pattern for CALLER_APP (default ^(.+)-BedrockRole$)",
             "  --verbose              Flink warnings and full stack traces on errors",
             "  -h, --help             this help");
@@ -33,7 +45,9 @@ public record SqlOptions(String warehouse, String namespace, OutputFormat format
         String file = null;
         ZoneId zone = ZoneId.of("UTC");
         int parallelism = 1;
+        String config = null;
         String pricing = null;
+        List<String> sets = new ArrayList<>();
         String appPattern = null;
         boolean verbose = false;
         boolean help = false;
@@ -47,8 +61,10 @@ public record SqlOptions(String warehouse, String namespace, OutputFormat format
                 case "-f", "--file" -> file = CliException.valueOf(args, ++i, a);
                 case "--time-zone" -> zone = zone(CliException.valueOf(args, ++i, a));
                 case "--parallelism" -> parallelism = positive(CliException.valueOf(args, ++i, a), a);
-                case "--pricing-catalog" -> pricing = CliException.valueOf(args, ++i, a);
-                case "--app-pattern" -> appPattern = CliException.valueOf(args, ++i, a);
+                case "--config" -> config = CliException.valueOf(args, ++i, a);
+                case "--pricing", "--pricing-catalog" -> pricing = CliException.valueOf(args, ++i, a);
+                case "--set" -> sets.add(CliException.valueOf(args, ++i, a));
+                case "--app-pattern" -> appPattern = pattern(CliException.valueOf(args, ++i, a), a);
                 case "--verbose" -> verbose = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new CliException("unknown option '" + a + "' (see --help)");
@@ -57,8 +73,24 @@ public record SqlOptions(String warehouse, String namespace, OutputFormat format
         if (!help && (sql == null) == (file == null)) {
             throw new CliException("give exactly one of -e \"SQL\" or -f FILE (see --help)");
         }
-        return new SqlOptions(warehouse, namespace, format, sql, file, zone, parallelism, pricing, appPattern,
-                verbose, help);
+        return new SqlOptions(warehouse, namespace, format, sql, file, zone, parallelism, config, pricing,
+                List.copyOf(sets), appPattern, verbose, help);
+    }
+
+    /** Whether any of the job's settings were given; otherwise the warehouse's record is used. */
+    public boolean hasJobSettings() {
+        return config != null || pricingCatalog != null || !sets.isEmpty();
+    }
+
+    /** A bad CALLER_APP pattern is a usage error naming the option, not a failure of the first query using it. */
+    static String pattern(String regex, String option) {
+        try {
+            Pattern.compile(regex);
+            return regex;
+        } catch (PatternSyntaxException e) {
+            throw new CliException(option + " '" + regex + "' is not a valid regular expression: "
+                    + e.getDescription() + " near index " + e.getIndex());
+        }
     }
 
     private static ZoneId zone(String s) {

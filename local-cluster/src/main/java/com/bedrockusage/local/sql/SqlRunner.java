@@ -52,8 +52,12 @@ public final class SqlRunner {
                 throw new CliException("no SQL statement to run");
             }
             Path warehouse = Warehouses.resolve(options.warehouse(), options.namespace());
-            tEnv = WarehouseSession.open(warehouse, options.namespace(), options.timeZone(), options.parallelism(),
-                    options.pricingCatalog(), options.appPattern());
+            JobPricing pricing = JobPricing.resolve(options, warehouse, options.namespace());
+            if (prices(statements)) {
+                pricing.warnings().forEach(w -> err.println("warning: " + w));
+            }
+            tEnv = WarehouseSession.open(warehouse, options.namespace(), options.parallelism(),
+                    pricing.setup(), pricing.appPattern());
         } catch (CliException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -101,6 +105,17 @@ public final class SqlRunner {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+        return false;
+    }
+
+    /** Whether a statement uses the price catalogue (only then are pricing warnings worth a line). */
+    private static boolean prices(List<SqlScript.Statement> statements) {
+        for (SqlScript.Statement s : statements) {
+            String upper = s.sql().toUpperCase(Locale.ROOT);
+            if (upper.contains("BEDROCK_COST") || upper.contains("BEDROCK_MODEL")) {
+                return true;
+            }
         }
         return false;
     }

@@ -68,6 +68,20 @@ class ReportRunnerTest {
     }
 
     @Test
+    void shouldLeaveTheChargeOfUnpricedUsageEmptyNotZeroAndSaySo() {
+        long unpriced = calls.stream().filter(c -> onDay(c.time()) && c.cost() == null).count();
+        assertThat(unpriced).as("the sample has unpriced calls on the day").isPositive();
+
+        Result r = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString());
+
+        assertThat(r.out.lines().filter(l -> l.contains(",acme.unknown-model-v1,")))
+                .isNotEmpty().allMatch(l -> l.endsWith(","), "ends with an empty charge");
+        assertThat(r.err).contains("warning: " + unpriced + " calls on 2026-11-03 had no price");
+        Result json = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString(), "--format", "json");
+        assertThat(json.out).contains("\"chargesUsd\" : null");
+    }
+
+    @Test
     void shouldWriteTheReportToAFile() throws Exception {
         Path out = tmp.resolve("reports/usage.csv");
 
@@ -81,11 +95,47 @@ class ReportRunnerTest {
     }
 
     @Test
+    void shouldRefuseToReplaceAnExistingFileWithoutForce() throws Exception {
+        Path out = tmp.resolve("reports/existing.csv");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "last month's report\n");
+
+        Result refused = run("--warehouse", warehouse.dir().toString(), "--date", "2026-10-01", "--out",
+                out.toString());
+
+        assertThat(refused.exit).isEqualTo(2);
+        assertThat(refused.err).isEqualTo("error: " + out + " exists: pass --force to replace it\n");
+        assertThat(Files.readString(out)).isEqualTo("last month's report\n");
+
+        Result forced = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString(), "--out",
+                out.toString(), "--force");
+
+        assertThat(forced.exit).as(forced.err).isZero();
+        assertThat(Files.readString(out)).isEqualTo(expectedCsv());
+        try (java.util.stream.Stream<Path> files = Files.list(out.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
+                    .allMatch(n -> !n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void shouldWriteThroughATemporaryFileThatIsRenamed() {
+        Path out = tmp.resolve("atomic/usage.csv");
+
+        // the rename is what makes it atomic: the content is first complete in a hidden file beside the target
+        ReportOutput.writeFile("a,b\n", out, false);
+
+        assertThat(out).hasContent("a,b");
+        assertThat(out.getParent().toFile().list()).containsExactly("usage.csv");
+    }
+
+    @Test
     void shouldWriteTheSameDataAsJson() {
         Result r = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString(), "--format", "json");
 
         assertThat(r.exit).as(r.err).isZero();
-        BigDecimal total = expected().values().stream().map(Line::charges).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = expected().values().stream().map(Line::charges).filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(r.out).contains("\"date\" : \"2026-11-03\"")
                 .contains("\"rows\" : " + expected().size())
                 .contains("\"totalChargesUsd\" : \"" + plain(total) + "\"")
@@ -126,18 +176,22 @@ class ReportRunnerTest {
 
     private record Line(long input, long output, BigDecimal charges) {}
 
-    /** Straight from the calls: grouped by account, ARN, model, region; unpriced calls charge nothing. */
+    /** Straight from the calls: grouped by account, ARN, model, region; a line without a priced call has no charge. */
     private static Map<List<String>, Line> expected() {
         Map<List<String>, Line> lines = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
         for (Call c : calls) {
             if (!onDay(c.time())) {
                 continue;
             }
-            BigDecimal cost = c.cost() == null ? BigDecimal.ZERO : c.cost();
-            lines.merge(List.of(c.account(), c.caller(), c.model(), c.region()), new Line(c.input(), c.output(), cost),
-                    (x, y) -> new Line(x.input() + y.input(), x.output() + y.output(), x.charges().add(y.charges())));
+            lines.merge(List.of(c.account(), c.caller(), c.model(), c.region()),
+                    new Line(c.input(), c.output(), c.cost()),
+                    (x, y) -> new Line(x.input() + y.input(), x.output() + y.output(), add(x.charges(), y.charges())));
         }
         return lines;
+    }
+
+    private static BigDecimal add(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
     }
 
     private static String expectedCsv() {
@@ -145,7 +199,8 @@ class ReportRunnerTest {
         expected().forEach((k, v) -> sb.append(k.get(0)).append(',')
                 .append(k.get(1).contains(",") ? "\"" + k.get(1) + "\"" : k.get(1)).append(',')
                 .append(k.get(2)).append(',').append(k.get(3)).append(',')
-                .append(v.input()).append(',').append(v.output()).append(',').append(plain(v.charges())).append('\n'));
+                .append(v.input()).append(',').append(v.output()).append(',')
+                .append(v.charges() == null ? "" : plain(v.charges())).append('\n'));
         return sb.toString();
     }
 

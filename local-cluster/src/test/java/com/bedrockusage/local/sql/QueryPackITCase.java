@@ -3,11 +3,15 @@ package com.bedrockusage.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.local.sql.SampleCalls.Call;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +76,49 @@ class QueryPackITCase {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).as("a CSV result with at least a header and a row").matches("(?s)[^\\n]+\\n[^\\n]+\\n.*");
         assertMoneyKeepsTwelveDecimals(r.out());
+    }
+
+    /**
+     * The job's days are UTC: under a zone west of UTC every query gives the same rows (day bounds, CAST AS DATE,
+     * HOUR); only the printed offset of timestamps changes, which is compared as instants.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("queries")
+    void shouldGiveTheSameRowsUnderATimeZoneWestOfUtc(Path file) throws IOException {
+        CliRun utc = CliRun.sql("--warehouse", warehouse.dir().toString(), "--format", "json", "-f", file.toString());
+        CliRun newYork = CliRun.sql("--warehouse", warehouse.dir().toString(), "--format", "json",
+                "--time-zone", "America/New_York", "-f", file.toString());
+
+        assertThat(newYork.err()).isEmpty();
+        assertThat(newYork.exit()).isZero();
+        assertThat(instantsAsUtc(newYork.out())).isEqualTo(instantsAsUtc(utc.out()));
+    }
+
+    @Test
+    void shouldPrintTimestampsInTheChosenZone() {
+        CliRun r = CliRun.sql("--warehouse", warehouse.dir().toString(), "--format", "json",
+                "--time-zone", "America/New_York", "-e",
+                "SELECT MIN(event_time) AS first FROM invocations WHERE event_time >= TIMESTAMP '2026-11-03 00:00:00'");
+
+        assertThat(r.out()).contains("\"first\":\"2026-11-02T").contains("-05:00\"");
+    }
+
+    private static List<String> instantsAsUtc(String jsonLines) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> out = new ArrayList<>();
+        for (String line : jsonLines.lines().toList()) {
+            ObjectNode row = (ObjectNode) mapper.readTree(line);
+            List<String> fields = new ArrayList<>();
+            row.fieldNames().forEachRemaining(fields::add);
+            for (String field : fields) {
+                String text = row.get(field).isTextual() ? row.get(field).asText() : "";
+                if (text.matches("\\d{4}-\\d\\d-\\d\\dT[^ ]*([+-]\\d\\d:\\d\\d|Z)")) {
+                    row.put(field, OffsetDateTime.parse(text).toInstant().toString());
+                }
+            }
+            out.add(row.toString());
+        }
+        return out;
     }
 
     /**

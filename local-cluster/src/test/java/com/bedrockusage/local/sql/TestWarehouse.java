@@ -1,5 +1,6 @@
 package com.bedrockusage.local.sql;
 
+import com.bedrockusage.job.sink.PricingProvenance;
 import com.bedrockusage.job.sink.TableDefinition;
 import com.bedrockusage.job.sink.Tables;
 import java.io.IOException;
@@ -55,6 +56,9 @@ public final class TestWarehouse implements AutoCloseable {
             props.put(TableProperties.FORMAT_VERSION, "2");
             w.catalog.createTable(TableIdentifier.of(NAMESPACE, def.name()), def.schema(), def.partitionSpec(), props);
         }
+        // the job's record of its prices: the built-in catalogue, as SampleCalls prices
+        w.table(Tables.INVOCATIONS).updateProperties().set(PricingProvenance.CATALOG, "")
+                .set(PricingProvenance.ALIASES, "").set(PricingProvenance.UPDATES_DIR, "").commit();
         return w;
     }
 
