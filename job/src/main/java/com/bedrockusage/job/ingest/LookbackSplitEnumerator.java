@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import javax.annotation.Nullable;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -80,7 +79,7 @@ final class LookbackSplitEnumerator implements SplitEnumerator<FileSourceSplit, 
     }
 
     @Override
-    public void handleSplitRequest(int subtaskId, @Nullable String requesterHostname) {
+    public void handleSplitRequest(int subtaskId, String requesterHostname) {
         readersAwaitingSplit.put(subtaskId, requesterHostname);
         assignSplits();
     }
