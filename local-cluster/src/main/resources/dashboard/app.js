@@ -3,6 +3,9 @@
 'use strict';
 
 const PAGE = document.body.dataset.page;
+// Script errors show on the page (and tests read them) instead of leaving it at "loading…".
+window.addEventListener('error', (e) => { document.body.dataset.scriptError = e.message; });
+window.addEventListener('unhandledrejection', (e) => { document.body.dataset.scriptError = String(e.reason); });
 const FILTERS = ['from', 'to', 'account', 'model', 'app', 'caller', 'tag'];
 const charts = [];
 let meta = null;
@@ -61,7 +64,7 @@ function chart(container, option) {
 }
 
 // ---- pages ----
-async function overview(main) {
+async function overviewPage(main) {
   const o = await api('overview');
   const m = o.month_to_date;
   const t = o.today;
@@ -147,7 +150,7 @@ function dimTabs(name, current, dims) {
   }).join('') + '</div>';
 }
 
-async function spend(main) {
+async function spendPage(main) {
   const by = params().get('by') || 'model';
   const ts = await api('timeseries', { by });
   main.innerHTML = '';
@@ -164,7 +167,7 @@ const TOP_COLUMNS = [['name', 'Name', 's'], ['cost_usd', 'Cost', 'usd'], ['share
   ['total_tokens', 'All tokens', 'int'], ['cost_per_call_usd', 'Cost / call', 'usd'],
   ['change_usd', 'Change', 'usd'], ['change_ratio', 'Change %', 'pct']];
 
-async function top(main) {
+async function topPage(main) {
   const dim = params().get('dim') || 'caller';
   const t = await api('top', { dim });
   main.innerHTML = '';
@@ -216,7 +219,7 @@ const MODEL_COLUMNS = [['model', 'Model', 's'], ['cost_usd', 'Cost', 'usd'], ['i
   ['errors', 'Errors', 'int'], ['error_rate', 'Error rate', 'pct'], ['cache_hit_ratio', 'Cache hit ratio', 'pct'],
   ['cache_savings_usd', 'Cache savings', 'usd'], ['latency_p50_ms', 'p50', 'ms'], ['latency_p99_ms', 'p99', 'ms']];
 
-async function models(main) {
+async function modelsPage(main) {
   const m = await api('models');
   main.innerHTML = '';
   main.append(el('<div class="cards">' + card('models-count', 'Models', m.rows.length, int(m.rows.length)) +
@@ -249,7 +252,7 @@ function scopeLink(a) {
   return '/spend?' + q.toString();
 }
 
-async function alerts(main) {
+async function alertsPage(main) {
   const a = await api('alerts');
   main.innerHTML = '';
   const s = a.by_status;
@@ -268,7 +271,8 @@ async function alerts(main) {
   main.append(list);
 }
 
-const PAGES = { overview, spend, top, models, alerts };
+// page functions end in Page: a global named top would clash with window.top
+const PAGES = { overview: overviewPage, spend: spendPage, top: topPage, models: modelsPage, alerts: alertsPage };
 
 // ---- filters, status, live updates ----
 function fillSelect(name, values) {
