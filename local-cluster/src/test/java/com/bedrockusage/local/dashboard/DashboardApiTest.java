@@ -192,9 +192,7 @@ class DashboardApiTest {
 
             List<Call> more = new ArrayList<>();
             for (Call c : SampleCalls.generate(20, 99)) {
-                more.add(new Call("late-" + c.requestId(), c.time().plus(Duration.ofDays(10)), c.account(),
-                        c.region(), c.caller(), c.model(), c.input(), c.output(), c.cacheRead(), c.cacheWrite(),
-                        c.cacheWrite1h(), c.latencyMs(), c.errorCode(), c.team(), c.price()));
+                more.add(DashboardFixture.shifted(c, Duration.ofDays(10), "later-"));
             }
             fixture.warehouse.append(Tables.USAGE_DAILY,
                     SampleCalls.usageRecords(fixture.warehouse, Tables.USAGE_DAILY, Duration.ofDays(1), more));

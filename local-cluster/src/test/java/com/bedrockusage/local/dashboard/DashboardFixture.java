@@ -79,6 +79,13 @@ final class DashboardFixture implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
+    /** The same call, {@code by} later (its price as before). */
+    static SampleCalls.Call shifted(SampleCalls.Call c, java.time.Duration by, String idPrefix) {
+        return new SampleCalls.Call(idPrefix + c.requestId(), c.time().plus(by), c.account(), c.region(), c.caller(),
+                c.model(), c.input(), c.output(), c.cacheRead(), c.cacheWrite(), c.cacheWrite1h(), c.latencyMs(),
+                c.errorCode(), c.team(), c.price());
+    }
+
     static BigDecimal money(JsonNode node) {
         return new BigDecimal(node.asText());
     }
