@@ -1,5 +1,6 @@
 package com.bedrockusage.local.dashboard;
 
+import com.bedrockusage.local.dashboard.Measures.Count;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,20 +18,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The JSON answers of the API, computed from the refresher's current {@link WarehouseData}. */
-final class Answers {
+record Answers(Refresher refresher, Clock clock, Budgets budgets) {
 
     static final int MAX_SERIES = 8;
     static final String OTHER = "(other)";
-
-    private final Refresher refresher;
-    private final Clock clock;
-    private final Budgets budgets;
-
-    Answers(Refresher refresher, Clock clock, Budgets budgets) {
-        this.refresher = refresher;
-        this.clock = clock;
-        this.budgets = budgets;
-    }
 
     /** The day "today" means: the newest day with data, or the clock's day when there is none. */
     LocalDate asOf(WarehouseData d) {
@@ -56,7 +47,7 @@ final class Answers {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("from", day(f.from()));
         out.put("to", day(f.to()));
-        out.putAll(total.toJson());
+        out.putAll(total.toJson(false));
         out.put("data_up_to", upTo(d));
         return out;
     }
@@ -76,15 +67,15 @@ final class Answers {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("as_of", day.toString());
         out.put("data_up_to", upTo(d));
-        out.put("today", headline(today));
-        out.put("month_to_date", headline(month));
+        out.put("today", today.toJson(true));
+        out.put("month_to_date", month.toJson(true));
         Map<String, Object> forecast = new LinkedHashMap<>();
         forecast.put("month_end_usd", Money.str(month.costUsd.multiply(BigDecimal.valueOf(daysInMonth))
                 .divide(BigDecimal.valueOf(daysElapsed), Money.DERIVED_SCALE, java.math.RoundingMode.HALF_UP)));
         forecast.put("days_elapsed", daysElapsed);
         forecast.put("days_in_month", daysInMonth);
         out.put("forecast", forecast);
-        Map<String, Object> selected = headline(range);
+        Map<String, Object> selected = range.toJson(true);
         selected.put("from", f.from().toString());
         selected.put("to", f.to().toString());
         out.put("range", selected);
@@ -178,11 +169,11 @@ final class Answers {
             row.put("name", e.getKey());
             row.put("cost_usd", Money.str(m.costUsd));
             row.put("share", Money.str(Money.ratio(m.costUsd, total)));
-            row.put("invocations", m.invocations);
-            row.put("input_tokens", m.inputTokens);
-            row.put("output_tokens", m.outputTokens);
+            row.put("invocations", m.get(Count.INVOCATIONS));
+            row.put("input_tokens", m.get(Count.INPUT_TOKENS));
+            row.put("output_tokens", m.get(Count.OUTPUT_TOKENS));
             row.put("total_tokens", m.totalTokens());
-            row.put("cost_per_call_usd", Money.str(Money.ratio(m.costUsd, BigDecimal.valueOf(m.invocations))));
+            row.put("cost_per_call_usd", Money.str(Money.ratio(m.costUsd, BigDecimal.valueOf(m.get(Count.INVOCATIONS)))));
             row.put("previous_cost_usd", Money.str(prev));
             row.put("change_usd", Money.str(m.costUsd.subtract(prev)));
             row.put("change_ratio", Money.str(Money.ratio(m.costUsd.subtract(prev), prev)));
@@ -212,11 +203,12 @@ final class Answers {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("model", e.getKey());
             row.put("cost_usd", Money.str(m.costUsd));
-            row.put("invocations", m.invocations);
-            row.put("errors", m.errors);
-            row.put("error_rate", Money.str(Money.ratio(m.errors, m.invocations)));
-            row.put("cache_read_tokens", m.cacheReadTokens);
-            row.put("cache_hit_ratio", Money.str(Money.ratio(m.cacheReadTokens, m.inputTokens + m.cacheReadTokens)));
+            row.put("invocations", m.get(Count.INVOCATIONS));
+            row.put("errors", m.get(Count.ERRORS));
+            row.put("error_rate", Money.str(Money.ratio(m.get(Count.ERRORS), m.get(Count.INVOCATIONS))));
+            row.put("cache_read_tokens", m.get(Count.CACHE_READ_TOKENS));
+            long cacheRead = m.get(Count.CACHE_READ_TOKENS);
+            row.put("cache_hit_ratio", Money.str(Money.ratio(cacheRead, m.get(Count.INPUT_TOKENS) + cacheRead)));
             row.put("cache_savings_usd", Money.str(m.cacheSavingsUsd));
             row.put("latency_p50_ms", l.worstP50Ms);
             row.put("latency_p99_ms", l.worstP99Ms);
@@ -340,13 +332,6 @@ final class Answers {
             }
         }
         return out;
-    }
-
-    private static Map<String, Object> headline(Measures m) {
-        Map<String, Object> h = m.toJson();
-        h.put("errors", m.errors);
-        h.put("cache_savings_usd", Money.str(m.cacheSavingsUsd));
-        return h;
     }
 
     private static long rejectedIn(WarehouseData d, Instant from, Instant to) {

@@ -20,7 +20,7 @@ public final class Dashboard {
         try {
             options = DashboardOptions.parse(args);
             if (options.help()) {
-                System.out.println(DashboardOptions.USAGE);
+                System.out.print(DashboardOptions.usage());
                 return;
             }
             server = start(options);

@@ -2,65 +2,57 @@ package com.bedrockusage.local.dashboard;
 
 import com.bedrockusage.local.sql.CliException;
 import com.bedrockusage.local.sql.Warehouses;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
-/** Command line of {@code bin/dashboard}. */
+/** Command line of {@code bin/dashboard} (its help text is {@code dashboard/usage.txt}). */
 public record DashboardOptions(String warehouse, String namespace, String bind, int port, String region,
         String rules, String pricing, String appPattern, int refreshSeconds, boolean help) {
 
     public static final int DEFAULT_PORT = 8050;
     public static final String DEFAULT_BIND = "127.0.0.1";
 
-    public static final String USAGE = String.join("\n",
-            "usage: bin/dashboard [--warehouse DIR|s3://bucket/prefix] [--port N] [--bind ADDR] [--region REGION]",
-            "",
-            "Serves the spend dashboard (pages and a JSON API, read-only) over the job's Iceberg tables and prints",
-            "its URL. Pages update by themselves when the job commits new data.",
-            "",
-            "  --warehouse DIR|s3://...  local Hadoop warehouse directory (default " + Warehouses.DEFAULT_WAREHOUSE + "),",
-            "                            or the job's S3 warehouse: then the AWS Glue catalog is read",
-            "  --namespace NAME          database of the tables (default " + Warehouses.DEFAULT_NAMESPACE + ")",
-            "  --port N                  port (default " + DEFAULT_PORT + "; 0 picks a free one)",
-            "  --bind ADDR               address to listen on (default " + DEFAULT_BIND + "; the dashboard has no login:",
-            "                            bind elsewhere only behind your own access control)",
-            "  --region REGION           Glue and S3 region (default: the AWS SDK's, e.g. AWS_REGION)",
-            "  --rules FILE              the job's alert rules: cost_usd rules over 1d or month show as budgets",
-            "  --pricing FILE            price CSV for cache savings (default: the built-in catalogue)",
-            "  --app-pattern REGEX       role-name pattern of an app (default ^(.+)-BedrockRole$)",
-            "  --refresh SECONDS         how often to look for new snapshots (default 5)",
-            "  -h, --help                this help");
+    static final Set<String> WITH_VALUE = Set.of("--warehouse", "--namespace", "--bind", "--port", "--region",
+            "--rules", "--pricing", "--app-pattern", "--refresh");
 
     public static DashboardOptions parse(String[] args) {
-        String warehouse = Warehouses.DEFAULT_WAREHOUSE;
-        String namespace = Warehouses.DEFAULT_NAMESPACE;
-        String bind = DEFAULT_BIND;
-        int port = DEFAULT_PORT;
-        String region = null;
-        String rules = null;
-        String pricing = null;
-        String appPattern = null;
-        int refresh = 5;
+        Map<String, String> given = new HashMap<>();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--warehouse" -> warehouse = CliException.valueOf(args, ++i, a);
-                case "--namespace" -> namespace = CliException.valueOf(args, ++i, a);
-                case "--bind" -> bind = CliException.valueOf(args, ++i, a);
-                case "--port" -> port = number(CliException.valueOf(args, ++i, a), a, 0, 65535);
-                case "--region" -> region = CliException.valueOf(args, ++i, a);
-                case "--rules" -> rules = CliException.valueOf(args, ++i, a);
-                case "--pricing" -> pricing = CliException.valueOf(args, ++i, a);
-                case "--app-pattern" -> appPattern = CliException.valueOf(args, ++i, a);
-                case "--refresh" -> refresh = number(CliException.valueOf(args, ++i, a), a, 1, 3600);
-                case "-h", "--help" -> help = true;
-                default -> throw new CliException("unknown option '" + a + "' (see --help)");
+            String option = args[i];
+            if (option.equals("-h") || option.equals("--help")) {
+                help = true;
+            } else if (WITH_VALUE.contains(option)) {
+                given.put(option, CliException.valueOf(args, ++i, option));
+            } else {
+                throw new CliException("unknown option '" + option + "' (see --help)");
             }
         }
-        return new DashboardOptions(warehouse, namespace, bind, port, region, rules, pricing, appPattern, refresh,
-                help);
+        return new DashboardOptions(given.getOrDefault("--warehouse", Warehouses.DEFAULT_WAREHOUSE),
+                given.getOrDefault("--namespace", Warehouses.DEFAULT_NAMESPACE),
+                given.getOrDefault("--bind", DEFAULT_BIND),
+                number(given, "--port", DEFAULT_PORT, 0, 65535), given.get("--region"), given.get("--rules"),
+                given.get("--pricing"), given.get("--app-pattern"), number(given, "--refresh", 5, 1, 3600), help);
     }
 
-    private static int number(String s, String option, int min, int max) {
+    public static String usage() {
+        try (InputStream in = DashboardOptions.class.getClassLoader().getResourceAsStream("dashboard/usage.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int number(Map<String, String> given, String option, int dflt, int min, int max) {
+        String s = given.get(option);
+        if (s == null) {
+            return dflt;
+        }
         try {
             int n = Integer.parseInt(s);
             if (n >= min && n <= max) {

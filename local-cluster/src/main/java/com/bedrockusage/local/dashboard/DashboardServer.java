@@ -8,20 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** The dashboard's HTTP server: pages, the JSON API and the event stream, over one {@link Refresher}. */
-public final class DashboardServer implements AutoCloseable {
+public record DashboardServer(HttpServer http, ExecutorService threads, Refresher refresher) implements AutoCloseable {
 
     /** Request threads: each open event stream holds one while it lasts. */
     static final int THREADS = EventsHandler.MAX_STREAMS + 8;
-
-    private final HttpServer http;
-    private final ExecutorService threads;
-    private final Refresher refresher;
-
-    private DashboardServer(HttpServer http, ExecutorService threads, Refresher refresher) {
-        this.http = http;
-        this.threads = threads;
-        this.refresher = refresher;
-    }
 
     /**
      * Reads the tables once, then serves.
@@ -54,10 +44,6 @@ public final class DashboardServer implements AutoCloseable {
         String host = http.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1"
                 : http.getAddress().getHostString();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
-    }
-
-    public Refresher refresher() {
-        return refresher;
     }
 
     @Override

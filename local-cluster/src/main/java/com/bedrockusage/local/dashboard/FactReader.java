@@ -1,17 +1,22 @@
 package com.bedrockusage.local.dashboard;
 
+import com.bedrockusage.local.dashboard.Measures.Count;
 import com.bedrockusage.pricing.CallerArns;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PricingResult;
 import com.bedrockusage.pricing.TokenCounts;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.iceberg.data.Record;
 
 /** Turns rows of the usage tables and of invocations into {@link UsageFact}s. */
 final class FactReader {
+
+    private static final List<Count> TOKENS = List.of(Count.INPUT_TOKENS, Count.OUTPUT_TOKENS,
+            Count.CACHE_READ_TOKENS, Count.CACHE_WRITE_TOKENS);
 
     private final Pattern appPattern;
     private final PriceCatalog prices;
@@ -24,20 +29,17 @@ final class FactReader {
     /** A row of usage_minute, usage_hourly or usage_daily. */
     UsageFact usageRow(Record r) {
         Measures m = new Measures();
-        m.invocations = (Long) r.getField("invocations");
-        m.errors = (Long) r.getField("errors");
-        m.inputTokens = (Long) r.getField("input_tokens");
-        m.outputTokens = (Long) r.getField("output_tokens");
-        m.cacheReadTokens = (Long) r.getField("cache_read_tokens");
-        m.cacheWriteTokens = (Long) r.getField("cache_write_tokens");
+        for (Count c : Count.values()) {
+            m.set(c, (Long) r.getField(c.column));
+        }
         m.costUsd = money(r.getField("cost_usd"));
-        m.unpricedInvocations = (Long) r.getField("unpriced_invocations");
         m.worstP50Ms = (Double) r.getField("latency_p50_ms");
         m.worstP99Ms = (Double) r.getField("latency_p99_ms");
         long start = millis(r.getField("window_start"));
         String model = (String) r.getField("model_id");
         String region = (String) r.getField("region");
-        m.cacheSavingsUsd = cacheSavings(model, region, start, m.cacheReadTokens, r.getField("cache_read_cost_usd"));
+        m.cacheSavingsUsd = cacheSavings(model, region, start, m.get(Count.CACHE_READ_TOKENS),
+                r.getField("cache_read_cost_usd"));
         String caller = (String) r.getField("caller_arn");
         return new UsageFact(start, (String) r.getField("account_id"), region, caller, model, app(caller), Map.of(), m);
     }
@@ -45,17 +47,16 @@ final class FactReader {
     /** One call of invocations, as a fact of its own (summed per hour by the caller). */
     UsageFact invocation(Record r, long hourStart) {
         Measures m = new Measures();
-        m.invocations = 1;
-        m.errors = r.getField("error_code") == null ? 0 : 1;
-        m.inputTokens = (Long) r.getField("input_tokens");
-        m.outputTokens = (Long) r.getField("output_tokens");
-        m.cacheReadTokens = (Long) r.getField("cache_read_tokens");
-        m.cacheWriteTokens = (Long) r.getField("cache_write_tokens");
+        m.set(Count.INVOCATIONS, 1);
+        m.set(Count.ERRORS, r.getField("error_code") == null ? 0 : 1);
+        for (Count c : TOKENS) {
+            m.set(c, (Long) r.getField(c.column));
+        }
+        m.set(Count.UNPRICED_INVOCATIONS, Boolean.TRUE.equals(r.getField("priced")) ? 0 : 1);
         m.costUsd = money(r.getField("cost_usd"));
-        m.unpricedInvocations = Boolean.TRUE.equals(r.getField("priced")) ? 0 : 1;
         String model = (String) r.getField("model_id");
         String region = (String) r.getField("region");
-        m.cacheSavingsUsd = cacheSavings(model, region, hourStart, m.cacheReadTokens,
+        m.cacheSavingsUsd = cacheSavings(model, region, hourStart, m.get(Count.CACHE_READ_TOKENS),
                 r.getField("cache_read_cost_usd"));
         String caller = (String) r.getField("caller_arn");
         @SuppressWarnings("unchecked")

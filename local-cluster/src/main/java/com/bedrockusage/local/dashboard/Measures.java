@@ -7,29 +7,34 @@ import java.util.Map;
 /** Additive usage numbers of one row or of a sum of rows. Money stays exact; latency keeps the worst window's. */
 public final class Measures {
 
-    long invocations;
-    long errors;
-    long inputTokens;
-    long outputTokens;
-    long cacheReadTokens;
-    long cacheWriteTokens;
+    /** The counted columns, named as in the usage tables and in the API's answers. */
+    public enum Count {
+        INVOCATIONS, ERRORS, INPUT_TOKENS, OUTPUT_TOKENS, CACHE_READ_TOKENS, CACHE_WRITE_TOKENS, UNPRICED_INVOCATIONS;
+
+        final String column = name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private final long[] counts = new long[Count.values().length];
     BigDecimal costUsd = BigDecimal.ZERO;
-    long unpricedInvocations;
     /** What the cache reads would have cost as input, minus what they cost. */
     BigDecimal cacheSavingsUsd = BigDecimal.ZERO;
     /** The worst p50 / p99 of the windows summed (as latency_by_model.sql reports them); null without latencies. */
     Double worstP50Ms;
     Double worstP99Ms;
 
+    public long get(Count c) {
+        return counts[c.ordinal()];
+    }
+
+    void set(Count c, long value) {
+        counts[c.ordinal()] = value;
+    }
+
     public Measures add(Measures o) {
-        invocations += o.invocations;
-        errors += o.errors;
-        inputTokens += o.inputTokens;
-        outputTokens += o.outputTokens;
-        cacheReadTokens += o.cacheReadTokens;
-        cacheWriteTokens += o.cacheWriteTokens;
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += o.counts[i];
+        }
         costUsd = costUsd.add(o.costUsd);
-        unpricedInvocations += o.unpricedInvocations;
         cacheSavingsUsd = cacheSavingsUsd.add(o.cacheSavingsUsd);
         worstP50Ms = max(worstP50Ms, o.worstP50Ms);
         worstP99Ms = max(worstP99Ms, o.worstP99Ms);
@@ -40,24 +45,23 @@ public final class Measures {
         return costUsd;
     }
 
-    public long invocations() {
-        return invocations;
-    }
-
     long totalTokens() {
-        return inputTokens + outputTokens + cacheReadTokens + cacheWriteTokens;
+        return get(Count.INPUT_TOKENS) + get(Count.OUTPUT_TOKENS) + get(Count.CACHE_READ_TOKENS)
+                + get(Count.CACHE_WRITE_TOKENS);
     }
 
-    /** The JSON fields of the summary; money as decimal strings. */
-    Map<String, Object> toJson() {
+    /** The summary's fields (money as a decimal string), with or without errors and cache savings. */
+    Map<String, Object> toJson(boolean withErrorsAndSavings) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cost_usd", costUsd.toPlainString());
-        m.put("invocations", invocations);
-        m.put("input_tokens", inputTokens);
-        m.put("output_tokens", outputTokens);
-        m.put("cache_read_tokens", cacheReadTokens);
-        m.put("cache_write_tokens", cacheWriteTokens);
-        m.put("unpriced_invocations", unpricedInvocations);
+        for (Count c : Count.values()) {
+            if (c != Count.ERRORS || withErrorsAndSavings) {
+                m.put(c.column, get(c));
+            }
+        }
+        if (withErrorsAndSavings) {
+            m.put("cache_savings_usd", cacheSavingsUsd.toPlainString());
+        }
         return m;
     }
 

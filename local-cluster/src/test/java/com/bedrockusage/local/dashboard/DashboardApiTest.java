@@ -15,45 +15,30 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JSON API against a generated warehouse: numbers equal the generated calls, filters narrow them. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardApiTest {
 
-    @TempDir
-    static Path tmp;
-
-    static DashboardFixture fixture;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = DashboardFixture.start(tmp.resolve("warehouse"), 600, 60_000);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final DashboardExtension DASHBOARD = new DashboardExtension(600, 60_000);
 
     @Test
     void summaryAnswersTheRangesTotalsFromUsageDaily() throws Exception {
-        JsonNode s = fixture.api("summary?from=2026-11-02&to=2026-11-05");
+        JsonNode s = fixture().api("summary?from=2026-11-02&to=2026-11-05");
 
-        List<Call> all = fixture.calls;
+        List<Call> all = fixture().calls;
         assertThat(s.get("cost_usd").isTextual()).as("money is a decimal string").isTrue();
         assertThat(DashboardFixture.money(s.get("cost_usd"))).isEqualByComparingTo(cost(all, c -> true));
         assertThat(s.get("invocations").asLong()).isEqualTo(all.size());
@@ -68,23 +53,23 @@ class DashboardApiTest {
 
     @Test
     void summaryCountsOnlyTheDaysOfTheRangeWithToExclusive() throws Exception {
-        JsonNode s = fixture.api("summary?from=2026-11-03&to=2026-11-04");
+        JsonNode s = fixture().api("summary?from=2026-11-03&to=2026-11-04");
 
         Instant from = Instant.parse("2026-11-03T00:00:00Z");
         Predicate<Call> day = c -> !c.time().isBefore(from) && c.time().isBefore(from.plus(Duration.ofDays(1)));
-        assertThat(DashboardFixture.money(s.get("cost_usd"))).isEqualByComparingTo(cost(fixture.calls, day));
-        assertThat(s.get("invocations").asLong()).isEqualTo(fixture.calls.stream().filter(day).count());
+        assertThat(DashboardFixture.money(s.get("cost_usd"))).isEqualByComparingTo(cost(fixture().calls, day));
+        assertThat(s.get("invocations").asLong()).isEqualTo(fixture().calls.stream().filter(day).count());
     }
 
     @Test
     void filtersNarrowTheNumbers() throws Exception {
         String range = "from=2026-11-02&to=2026-11-05";
-        JsonNode all = fixture.api("overview?" + range);
-        JsonNode one = fixture.api("overview?" + range + "&account=222222222222");
-        JsonNode team = fixture.api("overview?" + range + "&tag=team:search");
+        JsonNode all = fixture().api("overview?" + range);
+        JsonNode one = fixture().api("overview?" + range + "&account=222222222222");
+        JsonNode team = fixture().api("overview?" + range + "&tag=team:search");
 
-        BigDecimal accountCost = cost(fixture.calls, c -> c.account().equals("222222222222"));
-        BigDecimal teamCost = cost(fixture.calls, c -> "search".equals(c.team()));
+        BigDecimal accountCost = cost(fixture().calls, c -> c.account().equals("222222222222"));
+        BigDecimal teamCost = cost(fixture().calls, c -> "search".equals(c.team()));
         assertThat(DashboardFixture.money(one.get("range").get("cost_usd"))).isEqualByComparingTo(accountCost)
                 .isLessThan(DashboardFixture.money(all.get("range").get("cost_usd")));
         assertThat(DashboardFixture.money(team.get("range").get("cost_usd"))).isEqualByComparingTo(teamCost);
@@ -92,14 +77,14 @@ class DashboardApiTest {
 
     @Test
     void topTableHasSharesAndTheChangeFromThePreviousPeriod() throws Exception {
-        JsonNode t = fixture.api("top?dim=account&from=2026-11-04&to=2026-11-05");
+        JsonNode t = fixture().api("top?dim=account&from=2026-11-04&to=2026-11-05");
 
         BigDecimal shares = BigDecimal.ZERO;
         for (JsonNode row : t.get("rows")) {
             String account = row.get("name").asText();
             Instant day = Instant.parse("2026-11-04T00:00:00Z");
-            BigDecimal now = cost(fixture.calls, c -> c.account().equals(account) && inDay(c, day));
-            BigDecimal before = cost(fixture.calls, c -> c.account().equals(account) && inDay(c, day.minus(
+            BigDecimal now = cost(fixture().calls, c -> c.account().equals(account) && inDay(c, day));
+            BigDecimal before = cost(fixture().calls, c -> c.account().equals(account) && inDay(c, day.minus(
                     Duration.ofDays(1))));
             assertThat(DashboardFixture.money(row.get("cost_usd"))).isEqualByComparingTo(now);
             assertThat(DashboardFixture.money(row.get("previous_cost_usd"))).isEqualByComparingTo(before);
@@ -111,7 +96,7 @@ class DashboardApiTest {
 
     @Test
     void topTableDownloadsAsCsv() throws Exception {
-        HttpResponse<String> r = fixture.get("/api/top?dim=caller&from=2026-11-02&to=2026-11-05&format=csv");
+        HttpResponse<String> r = fixture().get("/api/top?dim=caller&from=2026-11-02&to=2026-11-05&format=csv");
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
@@ -124,49 +109,49 @@ class DashboardApiTest {
 
     @Test
     void spendOverTimeFollowsTheRange() throws Exception {
-        assertThat(fixture.api("timeseries?from=2026-11-02&to=2026-11-05").get("granularity").asText())
+        assertThat(fixture().api("timeseries?from=2026-11-02&to=2026-11-05").get("granularity").asText())
                 .isEqualTo("hour");
-        assertThat(fixture.api("timeseries?from=2026-10-01&to=2026-11-05").get("granularity").asText())
+        assertThat(fixture().api("timeseries?from=2026-10-01&to=2026-11-05").get("granularity").asText())
                 .isEqualTo("day");
-        JsonNode minutes = fixture.api("timeseries?from=2026-11-03T10:00:00Z&to=2026-11-03T12:00:00Z&by=caller");
+        JsonNode minutes = fixture().api("timeseries?from=2026-11-03T10:00:00Z&to=2026-11-03T12:00:00Z&by=caller");
         assertThat(minutes.get("granularity").asText()).isEqualTo("minute");
         assertThat(minutes.get("buckets")).hasSize(120);
         Instant from = Instant.parse("2026-11-03T10:00:00Z");
-        assertThat(DashboardFixture.money(minutes.get("cost_usd"))).isEqualByComparingTo(cost(fixture.calls,
+        assertThat(DashboardFixture.money(minutes.get("cost_usd"))).isEqualByComparingTo(cost(fixture().calls,
                 c -> !c.time().isBefore(from) && c.time().isBefore(from.plus(Duration.ofHours(2)))));
     }
 
     @Test
     void aRangeWithoutDataAnswersZerosNotErrors() throws Exception {
-        JsonNode s = fixture.api("summary?from=2020-01-01&to=2020-01-02");
-        JsonNode ts = fixture.api("timeseries?from=2020-01-01&to=2020-01-02");
+        JsonNode s = fixture().api("summary?from=2020-01-01&to=2020-01-02");
+        JsonNode ts = fixture().api("timeseries?from=2020-01-01&to=2020-01-02");
 
         assertThat(s.get("cost_usd").asText()).isEqualTo("0");
         assertThat(s.get("invocations").asLong()).isZero();
         assertThat(ts.get("series")).isEmpty();
-        assertThat(fixture.api("top?from=2020-01-01&to=2020-01-02").get("rows")).isEmpty();
+        assertThat(fixture().api("top?from=2020-01-01&to=2020-01-02").get("rows")).isEmpty();
     }
 
     @Test
     void alertsFeedHasEveryStatusAndFiltersByIt() throws Exception {
-        JsonNode a = fixture.api("alerts?from=2026-11-02&to=2026-11-05");
+        JsonNode a = fixture().api("alerts?from=2026-11-02&to=2026-11-05");
 
         assertThat(a.get("alerts")).hasSize(3);
         assertThat(a.get("alerts").get(0).get("alert_id").asText()).as("newest first").isEqualTo("a-3");
         assertThat(a.get("by_status").get("delivered").asLong()).isEqualTo(1);
         assertThat(a.get("by_status").get("failed").asLong()).isEqualTo(1);
         assertThat(a.get("by_status").get("suppressed").asLong()).isEqualTo(1);
-        assertThat(fixture.api("alerts?from=2026-11-02&to=2026-11-05&status=failed").get("alerts")).hasSize(1);
+        assertThat(fixture().api("alerts?from=2026-11-02&to=2026-11-05&status=failed").get("alerts")).hasSize(1);
     }
 
     @Test
     void badRequestsAreClearAndTheServerIsReadOnly() throws Exception {
-        assertThat(fixture.get("/api/summary?from=2026-13-01").statusCode()).isEqualTo(400);
-        assertThat(fixture.get("/api/summary?from=2026-11-05&to=2026-11-01").body()).contains("before");
-        assertThat(fixture.get("/api/top?dim=color").statusCode()).isEqualTo(400);
-        assertThat(fixture.get("/api/nothing").statusCode()).isEqualTo(404);
+        assertThat(fixture().get("/api/summary?from=2026-13-01").statusCode()).isEqualTo(400);
+        assertThat(fixture().get("/api/summary?from=2026-11-05&to=2026-11-01").body()).contains("before");
+        assertThat(fixture().get("/api/top?dim=color").statusCode()).isEqualTo(400);
+        assertThat(fixture().get("/api/nothing").statusCode()).isEqualTo(404);
         HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(fixture.url("/api/summary"))).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                URI.create(fixture().url("/api/summary"))).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
     }
@@ -174,17 +159,17 @@ class DashboardApiTest {
     @Test
     void pagesAndTheBundledChartLibraryAreServedFromTheJar() throws Exception {
         for (String page : new String[] {"/", "/spend", "/top", "/models", "/alerts"}) {
-            HttpResponse<String> r = fixture.get(page);
+            HttpResponse<String> r = fixture().get(page);
             assertThat(r.statusCode()).as(page).isEqualTo(200);
             assertThat(r.body()).as(page).contains("/static/echarts.min.js").doesNotContain("https://");
         }
-        assertThat(fixture.get("/static/echarts.min.js").body()).contains("echarts");
+        assertThat(fixture().get("/static/echarts.min.js").body()).contains("echarts");
     }
 
     @Test
     @Order(Integer.MAX_VALUE) // adds data: the other tests see the warehouse as generated
     void aNewSnapshotIsPushedToOpenPages() throws Exception {
-        HttpURLConnection events = (HttpURLConnection) URI.create(fixture.url("/api/events")).toURL().openConnection();
+        HttpURLConnection events = (HttpURLConnection) URI.create(fixture().url("/api/events")).toURL().openConnection();
         events.setReadTimeout(60_000);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(events.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -194,13 +179,13 @@ class DashboardApiTest {
             for (Call c : SampleCalls.generate(20, 99)) {
                 more.add(DashboardFixture.shifted(c, Duration.ofDays(10), "later-"));
             }
-            fixture.warehouse.append(Tables.USAGE_DAILY,
-                    SampleCalls.usageRecords(fixture.warehouse, Tables.USAGE_DAILY, Duration.ofDays(1), more));
-            fixture.server.refresher().refresh();
+            fixture().warehouse.append(Tables.USAGE_DAILY,
+                    SampleCalls.usageRecords(fixture().warehouse, Tables.USAGE_DAILY, Duration.ofDays(1), more));
+            fixture().server.refresher().refresh();
 
             assertThat(nextVersion(in)).isGreaterThan(first);
         }
-        JsonNode s = fixture.api("summary?from=2026-11-12&to=2026-11-16");
+        JsonNode s = fixture().api("summary?from=2026-11-12&to=2026-11-16");
         assertThat(s.get("invocations").asLong()).isEqualTo(20);
     }
 
@@ -221,5 +206,9 @@ class DashboardApiTest {
     static BigDecimal cost(List<Call> calls, Predicate<Call> which) {
         return calls.stream().filter(which).filter(c -> c.price().isPriced()).map(Call::cost)
                 .collect(Collectors.reducing(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    private static DashboardFixture fixture() {
+        return DASHBOARD.fixture();
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -41,27 +41,21 @@ class DashboardBrowserITCase {
     static final Path SCREENSHOTS = Paths.get("target", "dashboard-screenshots");
     static final Duration WAIT = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path tmp;
-
-    static DashboardFixture fixture;
+    @RegisterExtension
+    static final DashboardExtension DASHBOARD = new DashboardExtension(600, 500);
     static ChromeDriver browser;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void startBrowser() throws Exception {
         Chromium.assumeInstalled();
-        fixture = DashboardFixture.start(tmp.resolve("warehouse"), 600, 500);
-        browser = Chromium.start(tmp.resolve("chromium-profile"));
+        browser = Chromium.start(Files.createTempDirectory("chromium-profile"));
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void quitBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (fixture != null) {
-            fixture.close();
         }
     }
 
@@ -73,7 +67,7 @@ class DashboardBrowserITCase {
 
         switch (page) {
             case "overview" -> {
-                JsonNode o = fixture.api("overview?" + RANGE);
+                JsonNode o = fixture().api("overview?" + RANGE);
                 assertThat(value("#spend-today")).isEqualTo(o.get("today").get("cost_usd").asText());
                 assertThat(value("#spend-month")).isEqualTo(o.get("month_to_date").get("cost_usd").asText());
                 assertThat(value("#forecast")).isEqualTo(o.get("forecast").get("month_end_usd").asText());
@@ -84,17 +78,17 @@ class DashboardBrowserITCase {
                 assertThat(browser.findElements(By.id("chart-overview"))).hasSize(1);
             }
             case "spend" -> {
-                assertThat(value("#spend-total")).isEqualTo(fixture.api("timeseries?" + RANGE).get("cost_usd").asText());
+                assertThat(value("#spend-total")).isEqualTo(fixture().api("timeseries?" + RANGE).get("cost_usd").asText());
                 assertThat(browser.findElements(By.id("chart-spend"))).hasSize(1);
             }
             case "top" -> {
-                JsonNode t = fixture.api("top?dim=caller&" + RANGE);
+                JsonNode t = fixture().api("top?dim=caller&" + RANGE);
                 assertThat(value("#top-total")).isEqualTo(t.get("cost_usd").asText());
                 assertThat(browser.findElements(By.cssSelector("#top-table tbody tr"))).hasSize(t.get("rows").size());
                 assertThat(browser.findElement(By.id("csv")).getAttribute("href")).contains("format=csv");
             }
             case "models" -> {
-                JsonNode m = fixture.api("models?" + RANGE);
+                JsonNode m = fixture().api("models?" + RANGE);
                 assertThat(value("#models-cost")).isEqualTo(m.get("cost_usd").asText());
                 assertThat(browser.findElements(By.cssSelector("#models-table tbody tr"))).hasSize(m.get("rows").size());
             }
@@ -121,11 +115,11 @@ class DashboardBrowserITCase {
 
         String filtered = value("#range-cost");
         assertThat(filtered).isNotEqualTo(all)
-                .isEqualTo(fixture.api("overview?" + RANGE + "&account=222222222222").get("range").get("cost_usd")
+                .isEqualTo(fixture().api("overview?" + RANGE + "&account=222222222222").get("range").get("cost_usd")
                         .asText());
         open("/top?" + RANGE + "&tag=team:search&dim=app");
         assertThat(value("#top-total")).isEqualTo(
-                fixture.api("top?dim=app&tag=team:search&" + RANGE).get("cost_usd").asText());
+                fixture().api("top?dim=app&tag=team:search&" + RANGE).get("cost_usd").asText());
     }
 
     @Test
@@ -173,18 +167,31 @@ class DashboardBrowserITCase {
         String before = value("#range-cost");
         ((JavascriptExecutor) browser).executeScript("window.__notReloaded = true;");
 
-        fixture.warehouse.append(Tables.USAGE_DAILY, SampleCalls.usageRecords(fixture.warehouse,
+        fixture().warehouse.append(Tables.USAGE_DAILY, SampleCalls.usageRecords(fixture().warehouse,
                 Tables.USAGE_DAILY, Duration.ofDays(1), SampleCalls.generate(30, 7)));
 
-        String expected = fixture.api("overview?" + RANGE).get("range").get("cost_usd").asText();
-        new WebDriverWait(browser, WAIT).until(d -> !before.equals(value("#range-cost")));
-        assertThat(value("#range-cost")).isEqualTo(expected);
+        // the dashboard finds the new snapshot by itself (it looks every 500 ms here) ...
+        String[] expected = new String[1];
+        new WebDriverWait(browser, WAIT).until(d -> {
+            expected[0] = apiRangeCost();
+            return !expected[0].equals(before);
+        });
+        // ... and pushes it to the open page
+        new WebDriverWait(browser, WAIT).until(d -> expected[0].equals(value("#range-cost")));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.__notReloaded === true;"))
                 .isEqualTo(true);
     }
 
+    private static String apiRangeCost() {
+        try {
+            return fixture().api("overview?" + RANGE).get("range").get("cost_usd").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void open(String path) {
-        browser.get(fixture.url(path));
+        browser.get(fixture().url(path));
         waitForPage();
     }
 
@@ -200,8 +207,10 @@ class DashboardBrowserITCase {
         assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded")).isNotEqualTo("error");
     }
 
+    /** The exact value behind a card's formatted number; null while the page redraws. */
     private static String value(String card) {
-        return browser.findElement(By.cssSelector(card + " .value")).getAttribute("data-value");
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const v = document.querySelector(arguments[0] + ' .value'); return v ? v.dataset.value : null;", card);
     }
 
     private static void assertScreenshotNotBlank(String name) throws Exception {
@@ -217,5 +226,9 @@ class DashboardBrowserITCase {
         }
         assertThat(colours.size()).as("distinct colours in " + target + " (a blank page has a handful)")
                 .isGreaterThan(50);
+    }
+
+    private static DashboardFixture fixture() {
+        return DASHBOARD.fixture();
     }
 }

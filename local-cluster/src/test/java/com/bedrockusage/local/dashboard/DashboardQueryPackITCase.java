@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,11 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard's numbers equal the SQL query pack's answers (local-cluster/queries) for the same range. */
 class DashboardQueryPackITCase {
@@ -34,25 +30,13 @@ class DashboardQueryPackITCase {
     /** The pack's queries are written for November 2026; the sample calls are 2026-11-02 to 2026-11-04. */
     static final String MONTH = "from=2026-11-01&to=2026-12-01";
 
-    @TempDir
-    static Path tmp;
-
-    static DashboardFixture fixture;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = DashboardFixture.start(tmp.resolve("warehouse"), 400, 60_000);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final DashboardExtension DASHBOARD = new DashboardExtension(400, 60_000);
 
     @Test
     void summaryEqualsTheSumOfCostByModel() throws Exception {
         List<JsonNode> rows = query("cost_by_model.sql");
-        JsonNode s = fixture.api("summary?" + MONTH);
+        JsonNode s = fixture().api("summary?" + MONTH);
 
         for (String column : new String[] {"invocations", "input_tokens", "output_tokens", "cache_read_tokens",
             "cache_write_tokens"}) {
@@ -75,12 +59,12 @@ class DashboardQueryPackITCase {
     void monthToDateAndForecastEqualMonthToDateSql() throws Exception {
         // "as of" 2026-11-05 (exclusive): the dashboard's newest day with data is 2026-11-04
         List<JsonNode> accounts = query("month_to_date.sql");
-        JsonNode all = fixture.api("overview");
+        JsonNode all = fixture().api("overview");
         assertThat(all.get("as_of").asText()).isEqualTo("2026-11-04");
         assertThat(DashboardFixture.money(all.get("month_to_date").get("cost_usd")))
                 .isEqualByComparingTo(sum(accounts, "mtd_cost_usd"));
         for (JsonNode a : accounts) {
-            JsonNode o = fixture.api("overview?account=" + a.get("account_id").asText());
+            JsonNode o = fixture().api("overview?account=" + a.get("account_id").asText());
             assertThat(DashboardFixture.money(o.get("month_to_date").get("cost_usd")))
                     .isEqualByComparingTo(money(a.get("mtd_cost_usd")));
             assertThat(DashboardFixture.money(o.get("forecast").get("month_end_usd")))
@@ -94,7 +78,7 @@ class DashboardQueryPackITCase {
         for (JsonNode r : query(file)) {
             sql.put(r.get(nameColumn).asText(), r);
         }
-        JsonNode top = fixture.api("top?dim=" + dim + "&" + MONTH);
+        JsonNode top = fixture().api("top?dim=" + dim + "&" + MONTH);
         assertThat(top.get("rows")).as(dim).hasSize(sql.size());
         for (JsonNode row : top.get("rows")) {
             JsonNode expected = sql.get(row.get("name").asText());
@@ -109,7 +93,7 @@ class DashboardQueryPackITCase {
     /** Runs a query of the pack as written (its dates are November 2026) and returns its rows. */
     private static List<JsonNode> query(String file) throws Exception {
         String sql = Files.readString(Paths.get("queries", file));
-        CliRun r = CliRun.sql("--warehouse", fixture.warehouse.dir().toString(), "--format", "json",
+        CliRun r = CliRun.sql("--warehouse", fixture().warehouse.dir().toString(), "--format", "json",
                 "--parallelism", "2", "-e", sql);
         assertThat(r.exit()).as(file + ": " + r.err()).isZero();
         List<JsonNode> rows = new ArrayList<>();
@@ -127,5 +111,9 @@ class DashboardQueryPackITCase {
 
     private static BigDecimal money(JsonNode n) {
         return n == null || n.isNull() ? BigDecimal.ZERO : new BigDecimal(n.asText());
+    }
+
+    private static DashboardFixture fixture() {
+        return DASHBOARD.fixture();
     }
 }
