@@ -21,6 +21,8 @@ import java.util.TreeSet;
 record Answers(Refresher refresher, Clock clock, Budgets budgets) {
 
     static final int MAX_SERIES = 8;
+    /** A chart of more points than this is refused (a forced minute granularity over years would fill the heap). */
+    static final long MAX_BUCKETS = 20_000;
     static final String OTHER = "(other)";
 
     /** The day "today" means: the newest day with data, or the clock's day when there is none. */
@@ -91,6 +93,9 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
         String by = Dimensions.check(query.getOrDefault("by", "model"));
         Granularity g = query.containsKey("granularity") ? granularity(query.get("granularity"))
                 : Granularity.forRange(Duration.between(f.from(), f.to()));
+        if (Duration.between(f.from(), f.to()).toMillis() / g.millis() > MAX_BUCKETS) {
+            throw new BadRequest("more than " + MAX_BUCKETS + " " + g.wireName() + "s: pick a coarser granularity");
+        }
         boolean tags = f.needsTags() || Dimensions.isTag(by);
         if (tags && g == Granularity.MINUTE) {
             g = Granularity.HOUR;

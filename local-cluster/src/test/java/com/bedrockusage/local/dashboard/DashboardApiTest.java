@@ -149,6 +149,8 @@ class DashboardApiTest {
         assertThat(fixture().get("/api/summary?from=2026-13-01").statusCode()).isEqualTo(400);
         assertThat(fixture().get("/api/summary?from=2026-11-05&to=2026-11-01").body()).contains("before");
         assertThat(fixture().get("/api/top?dim=color").statusCode()).isEqualTo(400);
+        assertThat(fixture().get("/api/timeseries?from=2020-01-01&to=2026-01-01&granularity=minute").statusCode())
+                .as("years of minutes").isEqualTo(400);
         assertThat(fixture().get("/api/nothing").statusCode()).isEqualTo(404);
         HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(fixture().url("/api/summary"))).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
