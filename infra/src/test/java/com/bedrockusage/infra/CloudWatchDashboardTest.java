@@ -25,11 +25,13 @@ class CloudWatchDashboardTest {
 
     private static final CfnTemplate T = CfnTemplate.load();
 
-    /** Application-level metrics Managed Service for Apache Flink publishes itself. */
-    static final Set<String> MSF_METRICS = Set.of("downtime", "uptime", "fullRestarts", "numberOfFailedCheckpoints",
-            "numberOfCompletedCheckpoints", "lastCheckpointDuration", "lastCheckpointSize", "millisBehindLatest",
-            "numRecordsIn", "numRecordsInPerSecond", "numRecordsOut", "numRecordsOutPerSecond", "KPUs",
-            "cpuUtilization", "heapMemoryUtilization");
+    /**
+     * Flink job metrics MSF publishes itself at the Application level (MSF developer guide, "Metrics and
+     * dimensions"); Flink's numberOfCompletedCheckpoints is not among them.
+     */
+    static final Set<String> MSF_METRICS = Set.of("downtime", "numberOfFailedCheckpoints", "lastCheckpointDuration");
+    /** Kinesis Data Streams' own per-stream lag: the FLIP-27 source registers no millisBehindLatest. */
+    static final Set<String> KINESIS_METRICS = Set.of("GetRecords.IteratorAgeMilliseconds");
     /** Runtime metrics of Amazon Bedrock, namespace AWS/Bedrock, dimension ModelId. */
     static final Set<String> BEDROCK_METRICS = Set.of("Invocations", "InvocationLatency", "InvocationClientErrors",
             "InvocationServerErrors", "InvocationThrottles", "InputTokenCount", "OutputTokenCount",
@@ -45,10 +47,10 @@ class CloudWatchDashboardTest {
         for (String[] m : metrics()) {
             names.add(m[1]);
         }
-        assertThat(names).contains("ingestInvocations", "numRecordsInPerSecond", "rejectedRecords",
-                "lastCheckpointDuration", "numberOfCompletedCheckpoints", "numberOfFailedCheckpoints",
-                "millisBehindLatest", "alertsDelivered", "alertsDeliveryFailed", "downtime", "Invocations",
-                "InputTokenCount", "OutputTokenCount", "InvocationLatency", "InvocationThrottles");
+        assertThat(names).contains("ingestInvocations", "rejectedRecords", "lastCheckpointDuration",
+                "numberOfFailedCheckpoints", "GetRecords.IteratorAgeMilliseconds", "alertsDelivered",
+                "alertsDeliveryFailed", "downtime", "Invocations", "InputTokenCount", "OutputTokenCount",
+                "InvocationLatency", "InvocationThrottles");
     }
 
     @Test
@@ -60,6 +62,9 @@ class CloudWatchDashboardTest {
             if (namespace.equals("AWS/Bedrock")) {
                 assertThat(BEDROCK_METRICS).as("AWS/Bedrock metric").contains(name);
                 assertThat(m[2]).as(name + " dimension").isEqualTo("ModelId");
+            } else if (namespace.equals("AWS/Kinesis")) {
+                assertThat(KINESIS_METRICS).as("AWS/Kinesis metric").contains(name);
+                assertThat(m[2]).as(name + " dimension").isEqualTo("StreamName");
             } else {
                 assertThat(namespace).isEqualTo("AWS/KinesisAnalytics");
                 assertThat(m[2]).as(name + " dimension").isEqualTo("Application");
@@ -78,10 +83,17 @@ class CloudWatchDashboardTest {
                 if (row.get(0).isTextual() && row.get(0).asText().equals("AWS/KinesisAnalytics")) {
                     assertThat(row.get(3).asText()).isEqualTo("${Application}");
                 }
+                if (row.get(0).isTextual() && row.get(0).asText().equals("AWS/Kinesis")) {
+                    assertThat(row.get(3).asText()).isEqualTo("${LogStreamName}");
+                }
             }
         }
         assertThat(CfnTemplate.alternatives(T.resource("OperationsDashboard").at("/Properties/DashboardName")))
                 .containsExactly("${AWS::StackName}-bedrock-usage");
+        // the stream exists only with the Kinesis source; without it the widget names no stream (and shows nothing)
+        JsonNode streamName = T.resource("OperationsDashboard").at("/Properties/DashboardBody/Fn::Sub/1/LogStreamName");
+        assertThat(streamName.at("/Fn::If/0").asText()).isEqualTo("UseKinesisSource");
+        assertThat(CfnTemplate.alternatives(streamName)).containsExactly("${LogStream}", "no-kinesis-source");
     }
 
     @Test
@@ -129,8 +141,8 @@ class CloudWatchDashboardTest {
     private static JsonNode body() {
         JsonNode dashboard = T.resource("OperationsDashboard");
         assertThat(dashboard.path("Type").asText()).isEqualTo("AWS::CloudWatch::Dashboard");
-        String sub = dashboard.at("/Properties/DashboardBody/Fn::Sub").asText();
-        assertThat(CfnTemplate.subVariables(sub)).containsOnly("AWS::Region", "Application");
+        String sub = dashboard.at("/Properties/DashboardBody/Fn::Sub/0").asText();
+        assertThat(CfnTemplate.subVariables(sub)).containsOnly("AWS::Region", "Application", "LogStreamName");
         try {
             return new ObjectMapper().readTree(sub);
         } catch (IOException e) {
