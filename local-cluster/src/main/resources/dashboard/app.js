@@ -348,6 +348,9 @@ function listen() {
     if (shownVersion !== null && Number(e.data) !== shownVersion) render();
   });
   events.onerror = () => setStatus('reconnecting…', false);
+  // Close the stream when leaving: browsers allow six connections per host, and streams of pages already left
+  // would otherwise hold them until the server next writes (the seventh page load then stalled for a minute).
+  window.addEventListener('pagehide', () => events.close());
 }
 
 window.addEventListener('resize', () => charts.forEach((c) => c.resize()));

@@ -92,6 +92,7 @@ class DashboardBenchmarkITCase {
                 painted.add(Long.parseLong(ms.toString()));
             }
             long first = painted.get(0);
+            System.out.println("bench: overview paints in order (ms): " + painted);
             painted.sort(null);
             System.out.printf("bench: overview first full paint: first %d ms, median %d ms, max %d ms%n", first,
                     painted.get(RUNS / 2), painted.get(RUNS - 1));
