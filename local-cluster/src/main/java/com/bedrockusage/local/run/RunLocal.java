@@ -8,6 +8,9 @@ import com.bedrockusage.job.config.ConfigKeys;
 import com.bedrockusage.job.config.PrivateDirs;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.sink.IcebergCatalogs;
+import com.bedrockusage.local.dashboard.BesideTheJob;
+import com.bedrockusage.local.dashboard.DashboardOptions;
+import com.bedrockusage.local.dashboard.DashboardServer;
 import com.bedrockusage.local.generate.GenerateLogs;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -55,6 +58,8 @@ public final class RunLocal {
     static int run(String[] cliArgs) throws Exception {
         List<String> args = new ArrayList<>(Arrays.asList(cliArgs));
         int uiPort = takeInt(args, "--web-ui-port", 8081);
+        int dashboardPort = takeInt(args, "--dashboard-port", DashboardOptions.DEFAULT_PORT);
+        boolean noDashboard = args.remove("--no-dashboard");
         boolean logsGiven = args.contains("--logs") || containsSet(args, ConfigKeys.S3_PATH.fullName())
                 || containsSet(args, ConfigKeys.KINESIS_STREAM_ARN.fullName());
         List<String> jobArgs = new ArrayList<>();
@@ -97,10 +102,16 @@ public final class RunLocal {
                 ? "bounded run: processes what exists, then commits and exits"
                 : "continuous run: watching for new logs; Ctrl-C stops it"));
 
+        DashboardServer spendDashboard = !noDashboard && !config.isBounded()
+                ? BesideTheJob.start(config, dashboardPort) : null;
+
         Progress progress = new Progress(webUi, client.getJobID().toHexString());
         progress.start(Duration.ofSeconds(2));
         Thread stopper = new Thread(() -> {
             progress.stop();
+            if (spendDashboard != null) {
+                spendDashboard.close();
+            }
             client.cancel();
             System.out.println();
             new RunSummary(config).print(System.out);
