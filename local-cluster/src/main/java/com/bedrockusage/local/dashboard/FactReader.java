@@ -41,7 +41,8 @@ final class FactReader {
         m.cacheSavingsUsd = cacheSavings(model, region, start, m.get(Count.CACHE_READ_TOKENS),
                 r.getField("cache_read_cost_usd"));
         String caller = (String) r.getField("caller_arn");
-        return new UsageFact(start, (String) r.getField("account_id"), region, caller, model, app(caller), Map.of(), m);
+        String account = (String) r.getField("account_id");
+        return new UsageFact(start, account, region, caller, model, app(account, caller), Map.of(), m);
     }
 
     /** One call of invocations, as a fact of its own (summed per hour by the caller). */
@@ -61,21 +62,22 @@ final class FactReader {
         String caller = (String) r.getField("caller_arn");
         @SuppressWarnings("unchecked")
         Map<String, String> tags = (Map<String, String>) r.getField("request_metadata");
-        return new UsageFact(hourStart, (String) r.getField("account_id"), region, caller, model, app(caller),
+        String account = (String) r.getField("account_id");
+        return new UsageFact(hourStart, account, region, caller, model, app(account, caller),
                 tags == null ? Map.of() : Map.copyOf(tags), m);
     }
 
-    /** As cost_by_app.sql names it: the app of the role, else "(other) " and the principal. */
-    String app(String caller) {
-        if (caller == null) {
-            return "(other) ";
-        }
-        String app = CallerArns.app(caller, appPattern);
+    /**
+     * As cost_by_app.sql names it: the app of the role, else "(other) ", the account and the principal (so same-named
+     * users of different accounts stay apart).
+     */
+    String app(String account, String caller) {
+        String app = caller == null ? null : CallerArns.app(caller, appPattern);
         if (app != null) {
             return app;
         }
-        String principal = CallerArns.principal(caller);
-        return "(other) " + (principal == null ? caller : principal);
+        String principal = caller == null ? null : CallerArns.principal(caller);
+        return "(other) " + account + " " + (principal == null ? (caller == null ? "" : caller) : principal);
     }
 
     private BigDecimal cacheSavings(String model, String region, long millis, long cacheReadTokens, Object cost) {
