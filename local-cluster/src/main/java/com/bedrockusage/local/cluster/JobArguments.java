@@ -18,6 +18,9 @@ final class JobArguments {
             sets.add("source.s3.path=" + cluster.s3LogsPath());
             sets.add("source.s3.mode=continuous");
             sets.add("source.s3.discovery-interval=5s");
+            // feed writes objects into the hour folders of their (often past) event time, where Bedrock files them by
+            // delivery time: a lookback of years keeps every fed folder in the listing
+            sets.add("source.s3.lookback=3650d");
         }
         if (kinesis && !cluster.kinesisStreamArn().isEmpty()) {
             sets.add("source.kinesis.stream-arn=" + cluster.kinesisStreamArn());
