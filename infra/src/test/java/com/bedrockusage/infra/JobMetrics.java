@@ -2,6 +2,7 @@ package com.bedrockusage.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.UsagePipeline;
 import com.bedrockusage.job.UsageStreamJob;
 import com.bedrockusage.job.config.JobConfig;
@@ -34,7 +35,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 final class JobMetrics {
 
     /** The group MSF forwards to CloudWatch; metrics directly in it carry only the Application dimension. */
-    static final String MSF_GROUP = "kinesisanalytics";
+    static final String MSF_GROUP = MetricNames.GROUP;
 
     /** Custom metrics registered directly in a {@link #MSF_GROUP} group (no further groups or variables). */
     final Set<String> published;

@@ -1,10 +1,10 @@
 package com.bedrockusage.job;
 
-import com.bedrockusage.job.pricing.PriceInvocations;
-
 /**
- * Stable operator uids. State in a checkpoint or savepoint is matched to operators by these ids: renaming
- * one orphans its state (dedup memory, window contents, Iceberg committer state), so never change them.
+ * Every operator uid of the job, in one place. State in a checkpoint or savepoint is matched to operators by these
+ * ids: renaming one orphans its state (dedup memory, window contents, Iceberg committer state), so never change a
+ * string here. {@code OperatorUidsGoldenTest} compares the job graph's uids with a checked-in list per configuration
+ * shape and fails on any change.
  */
 public final class OperatorIds {
 
@@ -13,11 +13,64 @@ public final class OperatorIds {
     public static final String FUTURE_TIMESTAMPS = "reject-future-timestamps";
     public static final String WATERMARKS = "event-time-watermarks";
     public static final String SPLIT_REJECTED = "split-rejected";
+
+    /** The empty or idle price-updates stream when no updates directory is configured. */
     public static final String PRICE_UPDATES = "price-updates";
+    public static final String PRICE_FILES_SOURCE = "price-files-source";
+    public static final String PRICE_FILES_VALIDATE = "price-files-validate";
     /** Dedup and pricing, keyed by usage key. */
-    public static final String PRICING = PriceInvocations.UID;
+    public static final String PRICING = "dedup-and-price";
+
     public static final String DAILY_REPORT = "daily-report";
     public static final String DAILY_REPORT_ANNOUNCE = "daily-report-announce";
 
+    public static final String ALERT_MATCHER = "alert-rule-matcher";
+    public static final String ALERT_EVALUATOR = "alert-evaluator";
+    public static final String ALERT_SNS_DELIVERY = "alert-sns-delivery";
+    public static final String ALERT_NOT_SENT = "alert-not-sent";
+    public static final String ALERT_JSONL_SINK = "alert-jsonl-sink";
+
+    public static final String ROWS_REJECTED = "rows-rejected";
+    public static final String ROWS_INVOCATIONS = "rows-invocations";
+    public static final String ROWS_LATE_INVOCATIONS = "rows-late-invocations";
+    public static final String ROWS_ALERTS = "rows-alerts";
+
     private OperatorIds() {}
+
+    /** The usage window of one granularity ({@code minute}, {@code hour}, {@code day} or an ISO-8601 duration). */
+    public static String usageWindow(String granularity) {
+        return "usage-window-" + granularity;
+    }
+
+    /** The exact totals' map of window rows. */
+    public static String usageExactRows(String granularity) {
+        return "usage-exact-rows-" + granularity;
+    }
+
+    /** The exact totals' map of calls too late for the window. */
+    public static String usageExactLate(String granularity) {
+        return "usage-exact-late-" + granularity;
+    }
+
+    /** The exact totals' keyed correction of window rows by late calls. */
+    public static String usageExactTotals(String granularity) {
+        return "usage-exact-totals-" + granularity;
+    }
+
+    /** The map of a usage table's rows to Iceberg rows ({@code usage_minute} → {@code rows-usage-minute}). */
+    public static String usageRows(String table) {
+        return "rows-" + kebab(table);
+    }
+
+    /**
+     * The Iceberg sink's uid prefix ({@code usage_daily} → {@code iceberg-usage-daily}): the sink derives its writer
+     * and committer uids from it, and the committer's state holds the commits not yet made.
+     */
+    public static String icebergSink(String table) {
+        return "iceberg-" + kebab(table);
+    }
+
+    private static String kebab(String table) {
+        return table.replace('_', '-');
+    }
 }

@@ -34,6 +34,7 @@ import com.bedrockusage.pricing.PriceCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Collections;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -45,6 +46,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -89,29 +91,31 @@ public final class UsagePipeline {
         SingleOutputStreamOperator<Invocation> priced = PriceInvocations.apply(afterParse.apply(parsed), priceUpdates,
                 baseCatalogue(config), config.dedupTtl, config.callerKey);
 
-        write(rejected.map(new RejectedToRow()).uid("rows-rejected").name("rejected to rows"),
+        write(rejected.map(new RejectedToRow()).uid(OperatorIds.ROWS_REJECTED).name("rejected to rows"),
                 Tables.rejectedRecords(), config);
         TableDefinition invocations = Tables.invocations();
-        write(priced.map(new InvocationToRow(invocations)).uid("rows-invocations").name("invocations to rows"),
+        write(priced.map(new InvocationToRow(invocations)).uid(OperatorIds.ROWS_INVOCATIONS).name("invocations to rows"),
                 invocations, config);
-        DataStream<UsageRow> daily = usage(UsageWindows.byUsageKey(priced, config.callerKey), config);
+        Optional<DataStream<UsageRow>> daily = usage(UsageWindows.byUsageKey(priced, config.callerKey), config);
 
-        DataStream<Alert> announcements = null;
-        if (config.reportEnabled && daily != null) {
-            DataStream<DailyReportWritten> reports = daily
+        Optional<DataStream<Alert>> announcements = Optional.empty();
+        if (config.reportEnabled && daily.isPresent()) {
+            DataStream<DailyReportWritten> reports = daily.get()
                     .keyBy(DailyReportFunction.BY_DAY, Types.LONG)
                     .process(new DailyReportFunction(config.reportOutput, reportGrace(config),
                             DailyReportFunction.DEFAULT_CORRECTION_WINDOW), TypeInformation.of(DailyReportWritten.class))
                     .uid(OperatorIds.DAILY_REPORT)
                     .name("daily report");
             if (config.reportAnnounce) {
-                announcements = reports.map(new ReportAnnouncement(), TypeInformation.of(Alert.class))
+                announcements = Optional.of(reports.map(new ReportAnnouncement(), TypeInformation.of(Alert.class))
                         .uid(OperatorIds.DAILY_REPORT_ANNOUNCE)
-                        .name("announce daily report");
+                        .name("announce daily report"));
             }
         }
-        DataStream<DeliveredAlert> alerts = AlertsPipeline.apply(priced, config, announcements);
-        write(alerts.map(new AlertToRow()).uid("rows-alerts").name("alerts to rows"), AlertsTable.definition(), config);
+        DataStream<DeliveredAlert> alerts = announcements
+                .map(toTopic -> AlertsPipeline.apply(priced, config, toTopic))
+                .orElseGet(() -> AlertsPipeline.apply(priced, config));
+        write(alerts.map(new AlertToRow()).uid(OperatorIds.ROWS_ALERTS).name("alerts to rows"), AlertsTable.definition(), config);
         return priced;
     }
 
@@ -128,9 +132,9 @@ public final class UsagePipeline {
         return grace.compareTo(DailyReportFunction.DEFAULT_GRACE) > 0 ? grace : DailyReportFunction.DEFAULT_GRACE;
     }
 
-    /** @return the exact daily rows, or null when no daily window is configured */
-    private static DataStream<UsageRow> usage(KeyedStream<Invocation, String> priced, JobConfig config) {
-        DataStream<UsageRow> daily = null;
+    /** @return the exact daily rows, when a daily window is configured */
+    private static Optional<DataStream<UsageRow>> usage(KeyedStream<Invocation, String> priced, JobConfig config) {
+        Optional<DataStream<UsageRow>> daily = Optional.empty();
         boolean lateWritten = false;
         for (Duration size : config.windows) {
             String table = JobConfig.WINDOW_TABLES.get(size);
@@ -143,7 +147,7 @@ public final class UsagePipeline {
                         config.dailyRetention, lateTag, suffix, config.callerKey);
                 rows = exact.rows;
                 late = exact.late;
-                daily = rows;
+                daily = Optional.of(rows);
             } else {
                 SingleOutputStreamOperator<UsageRow> windowRows =
                         UsageWindows.apply(priced, size, config.allowedLateness, lateTag, suffix);
@@ -151,13 +155,13 @@ public final class UsagePipeline {
                 late = windowRows.getSideOutput(lateTag);
             }
             TableDefinition def = Tables.usage(table);
-            write(rows.map(new UsageToRow(def)).uid("rows-" + table.replace('_', '-')).name(table + " to rows"),
+            write(rows.map(new UsageToRow(def)).uid(OperatorIds.usageRows(table)).name(table + " to rows"),
                     def, config);
             // A call too late for the finest window is too late for every coarser one: persisting that
             // window's late calls records each late call exactly once.
             if (!lateWritten) {
                 TableDefinition lateDef = Tables.lateInvocations();
-                write(late.map(new InvocationToRow(lateDef)).uid("rows-late-invocations").name("late calls to rows"),
+                write(late.map(new InvocationToRow(lateDef)).uid(OperatorIds.ROWS_LATE_INVOCATIONS).name("late calls to rows"),
                         lateDef, config);
                 lateWritten = true;
             }
@@ -165,27 +169,29 @@ public final class UsagePipeline {
         return daily;
     }
 
-    private static void write(DataStream<org.apache.flink.table.data.RowData> rows, TableDefinition table,
+    private static void write(DataStream<RowData> rows, TableDefinition table,
             JobConfig config) {
         IcebergSinks.write(rows, table, config);
     }
 
     private static DataStream<IngestRecord> sources(StreamExecutionEnvironment env, JobConfig config) {
-        DataStream<IngestRecord> s3 = null;
+        List<DataStream<IngestRecord>> logs = new ArrayList<>();
         if (config.hasS3Source()) {
-            s3 = env.fromSource(BedrockLogFiles.source(config.s3Path, config.s3Continuous,
+            logs.add(env.fromSource(BedrockLogFiles.source(config.s3Path, config.s3Continuous,
                             config.s3DiscoveryInterval, config.s3Lookback, config.s3From, config.s3To, config.s3Isal),
                             WatermarkStrategy.noWatermarks(), "S3 logs: " + config.s3Path, IngestTypes.INGEST_RECORD)
-                    .uid(OperatorIds.SOURCE_S3);
+                    .uid(OperatorIds.SOURCE_S3));
         }
-        DataStream<IngestRecord> kinesis = null;
         if (config.hasKinesisSource()) {
-            kinesis = env.fromSource(BedrockLogKinesis.source(config.kinesisStreamArn, kinesisConfig(config)),
+            logs.add(env.fromSource(BedrockLogKinesis.source(config.kinesisStreamArn, kinesisConfig(config)),
                             WatermarkStrategy.noWatermarks(), "Kinesis logs: " + config.kinesisStreamArn,
                             IngestTypes.INGEST_RECORD)
-                    .uid(OperatorIds.SOURCE_KINESIS);
+                    .uid(OperatorIds.SOURCE_KINESIS));
         }
-        DataStream<IngestRecord> all = s3 != null && kinesis != null ? s3.union(kinesis) : s3 != null ? s3 : kinesis;
+        DataStream<IngestRecord> all = logs.get(0);
+        for (DataStream<IngestRecord> more : logs.subList(1, logs.size())) {
+            all = all.union(more);
+        }
         // Watermarks after the union, not per file split: a file reader whose small objects are done would otherwise
         // stay "active" at an old watermark and hold every window open.
         WatermarkStrategy<IngestRecord> watermarks = WatermarkStrategy

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.alerts;
 
+import com.bedrockusage.job.MetricNames;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -106,12 +107,12 @@ final class AlertOutbox extends AbstractStreamOperator<DeliveredAlert>
     @Override
     public void open() throws Exception {
         super.open();
-        delivered = AlertMetrics.counter(getMetricGroup(), AlertMetrics.DELIVERED);
-        failed = AlertMetrics.counter(getMetricGroup(), AlertMetrics.DELIVERY_FAILED);
-        retries = AlertMetrics.counter(getMetricGroup(), AlertMetrics.PUBLISH_RETRIES);
-        suppressedCount = AlertMetrics.counter(getMetricGroup(), AlertMetrics.SUPPRESSED);
-        overflowed = AlertMetrics.counter(getMetricGroup(), AlertMetrics.PENDING_OVERFLOW);
-        getMetricGroup().addGroup(AlertMetrics.GROUP).gauge(AlertMetrics.PENDING, () -> waiting.size());
+        delivered = MetricNames.counter(getMetricGroup(), MetricNames.ALERTS_DELIVERED);
+        failed = MetricNames.counter(getMetricGroup(), MetricNames.ALERTS_DELIVERY_FAILED);
+        retries = MetricNames.counter(getMetricGroup(), MetricNames.ALERT_PUBLISH_RETRIES);
+        suppressedCount = MetricNames.counter(getMetricGroup(), MetricNames.ALERTS_SUPPRESSED);
+        overflowed = MetricNames.counter(getMetricGroup(), MetricNames.ALERTS_PENDING_OVERFLOW);
+        MetricNames.group(getMetricGroup()).gauge(MetricNames.ALERTS_PENDING, () -> waiting.size());
         client = SnsClients.create(sns);
         retryScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sns-alert-retries");

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.alerts;
 
+import com.bedrockusage.job.OperatorIds;
 import com.bedrockusage.job.config.ConfigException;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.model.Invocation;
@@ -62,11 +63,11 @@ public final class AlertsPipeline {
         DataStream<RuleHit> hits = priced
                 .transform("Match alert rules", TypeInformation.of(RuleHit.class),
                         new RuleMatcher(initial, s.appPattern, rulesFile))
-                .uid(AlertOperatorIds.MATCHER);
+                .uid(OperatorIds.ALERT_MATCHER);
 
         DataStream<Alert> alerts = hits.keyBy(h -> h.key, Utf8StringTypeInfo.INSTANCE)
                 .process(new RuleEvaluator(s.allowedLateness.toMillis()), TypeInformation.of(Alert.class))
-                .uid(AlertOperatorIds.EVALUATOR)
+                .uid(OperatorIds.ALERT_EVALUATOR)
                 .name("Evaluate alert rules");
         if (announcements != null) {
             alerts = alerts.union(announcements);
@@ -79,17 +80,17 @@ public final class AlertsPipeline {
             delivered = alerts.transform("Publish alerts to SNS", TypeInformation.of(DeliveredAlert.class),
                             new AlertOutboxFactory(s.sns, suppressed, s.maxPending))
                     .setParallelism(1)
-                    .uid(AlertOperatorIds.SNS_DELIVERY);
+                    .uid(OperatorIds.ALERT_SNS_DELIVERY);
         } else {
             delivered = alerts.map(new NotSent(suppressed), TypeInformation.of(DeliveredAlert.class))
-                    .uid(AlertOperatorIds.NOT_SENT)
+                    .uid(OperatorIds.ALERT_NOT_SENT)
                     .name("Record alerts (no SNS topic)");
         }
 
         if (s.jsonlPath != null) {
             delivered.sinkTo(new AlertJsonLinesSink(s.jsonlPath))
                     .setParallelism(1)
-                    .uid(AlertOperatorIds.JSONL_SINK)
+                    .uid(OperatorIds.ALERT_JSONL_SINK)
                     .name("Alerts to " + s.jsonlPath);
         }
         return delivered;

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.alerts;
 
+import com.bedrockusage.job.MetricNames;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -59,8 +60,8 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
     public void open(OpenContext openContext) {
         windows = getRuntimeContext().getMapState(WINDOWS);
         meta = getRuntimeContext().getState(META);
-        fired = AlertMetrics.counter(getRuntimeContext().getMetricGroup(), AlertMetrics.FIRED);
-        late = AlertMetrics.counter(getRuntimeContext().getMetricGroup(), AlertMetrics.LATE_HITS);
+        fired = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.ALERTS_FIRED);
+        late = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.ALERT_LATE_HITS_DROPPED);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.alerts;
 
+import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.model.Invocation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,11 +87,11 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
     public void open() throws Exception {
         super.open();
         app = Pattern.compile(appPattern);
-        hits = AlertMetrics.counter(getMetricGroup(), AlertMetrics.HITS);
-        loaded = AlertMetrics.counter(getMetricGroup(), AlertMetrics.RULES_LOADED);
-        rejected = AlertMetrics.counter(getMetricGroup(), AlertMetrics.RULES_REJECTED);
-        applied = AlertMetrics.counter(getMetricGroup(), AlertMetrics.RULES_APPLIED);
-        readTimeouts = AlertMetrics.counter(getMetricGroup(), AlertMetrics.RULES_READ_TIMEOUTS);
+        hits = MetricNames.counter(getMetricGroup(), MetricNames.ALERT_RULE_HITS);
+        loaded = MetricNames.counter(getMetricGroup(), MetricNames.ALERT_RULES_LOADED);
+        rejected = MetricNames.counter(getMetricGroup(), MetricNames.ALERT_RULES_REJECTED);
+        applied = MetricNames.counter(getMetricGroup(), MetricNames.ALERT_RULES_APPLIED);
+        readTimeouts = MetricNames.counter(getMetricGroup(), MetricNames.ALERT_RULES_READ_TIMEOUTS);
         reuse = new StreamRecord<>(null);
         rulesState = getOperatorStateBackend().getUnionListState(RULES);
         RuleSet restored = null;

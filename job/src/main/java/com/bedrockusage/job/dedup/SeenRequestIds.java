@@ -1,5 +1,6 @@
 package com.bedrockusage.job.dedup;
 
+import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.state.Utf8StringTypeInfo;
 import java.time.Duration;
 import java.util.Iterator;
@@ -31,8 +32,6 @@ import org.apache.flink.streaming.api.TimerService;
  */
 public final class SeenRequestIds {
 
-    public static final String METRIC_GROUP = "kinesisanalytics";
-    public static final String DUPLICATES_METRIC = "duplicates";
     public static final MapStateDescriptor<String, Long> FIRST_SEEN =
             new MapStateDescriptor<>("request-id-first-seen", Utf8StringTypeInfo.INSTANCE, Types.LONG);
 
@@ -51,7 +50,7 @@ public final class SeenRequestIds {
     /** Call from {@code open} of a keyed function. */
     public static SeenRequestIds open(RuntimeContext context, Duration ttl) {
         return new SeenRequestIds(context.getMapState(FIRST_SEEN), requirePositive(ttl),
-                context.getMetricGroup().addGroup(METRIC_GROUP).counter(DUPLICATES_METRIC));
+                MetricNames.counter(context.getMetricGroup(), MetricNames.DUPLICATES));
     }
 
     public static Duration requirePositive(Duration ttl) {

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.ingest;
 
+import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.model.IngestRecord;
 
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -29,10 +30,10 @@ public final class BedrockKinesisDeserializer implements KinesisDeserializationS
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
-        MetricGroup group = context.getMetricGroup().addGroup(IngestSplitter.METRIC_GROUP);
-        records = group.counter("kinesisRecords");
-        bytes = group.counter("kinesisBytes");
-        controlMessages = group.counter("kinesisControlMessages");
+        MetricGroup group = MetricNames.group(context.getMetricGroup());
+        records = group.counter(MetricNames.KINESIS_RECORDS);
+        bytes = group.counter(MetricNames.KINESIS_BYTES);
+        controlMessages = group.counter(MetricNames.KINESIS_CONTROL_MESSAGES);
         decoder = new KinesisPayloadDecoder();
     }
 

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.ingest;
 
+import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.model.RejectedRecord;
@@ -19,15 +20,13 @@ import java.util.Map;
  * Emits invocations and routes rejected records to {@link #REJECTED}. Counts both under
  * {@code kinesisanalytics}: {@code ingestInvocations}, {@code rejectedRecords}, and per reason
  * {@code rejectedRecords_<reason>} (reason with non-alphanumerics as '_'). Also counts completed checkpoints
- * ({@value #CHECKPOINTS_COMPLETED}, once per subtask): Iceberg commits ride on them, and MSF does not publish Flink's
+ * ({@value MetricNames#CHECKPOINTS_COMPLETED}, once per subtask): Iceberg commits ride on them, and MSF does not publish Flink's
  * own completed-checkpoint count, so this is what the commit-stall alarm watches.
  */
 public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> implements CheckpointListener {
 
     private static final long serialVersionUID = 1L;
 
-    public static final String METRIC_GROUP = "kinesisanalytics";
-    public static final String CHECKPOINTS_COMPLETED = "checkpointsCompleted";
     public static final OutputTag<RejectedRecord> REJECTED =
             new OutputTag<>("rejected-records", IngestTypes.REJECTED_RECORD);
 
@@ -39,15 +38,15 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> im
 
     @Override
     public void open(OpenContext openContext) {
-        metrics = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP);
-        invocations = metrics.counter("ingestInvocations");
-        rejected = metrics.counter("rejectedRecords");
+        metrics = MetricNames.group(getRuntimeContext().getMetricGroup());
+        invocations = metrics.counter(MetricNames.INGEST_INVOCATIONS);
+        rejected = metrics.counter(MetricNames.REJECTED_RECORDS);
         rejectedByReason = new HashMap<>();
         // Registered up front so that an alarm on one of them has data, zero included, before the first reject.
         for (String reason : RejectReason.fixed()) {
             reasonCounter(reason);
         }
-        checkpointsCompleted = metrics.counter(CHECKPOINTS_COMPLETED);
+        checkpointsCompleted = metrics.counter(MetricNames.CHECKPOINTS_COMPLETED);
     }
 
     @Override
@@ -69,6 +68,6 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> im
 
     private Counter reasonCounter(String reason) {
         return rejectedByReason.computeIfAbsent(reason,
-                r -> metrics.counter("rejectedRecords_" + r.replaceAll("[^A-Za-z0-9]", "_")));
+                r -> metrics.counter(MetricNames.rejectedRecords(r)));
     }
 }

@@ -1,5 +1,7 @@
 package com.bedrockusage.job.pricing;
 
+import com.bedrockusage.job.MetricNames;
+import com.bedrockusage.job.OperatorIds;
 import com.bedrockusage.job.dedup.SeenRequestIds;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.state.Utf8StringTypeInfo;
@@ -55,14 +57,14 @@ import org.slf4j.LoggerFactory;
  * into {@link #PRICE_ROWS}: re-applying one is a no-op and updates for different keys commute. Two updates for the same
  * key with different prices: the later-arriving one wins (a correction). Feed updates from a single-parallelism
  * source (as {@link PriceUpdateFiles} does) so every instance sees them in the same order. A bad line is counted
- * ({@value #BAD_LINES_METRIC}) and logged; the valid lines of the same update still apply.
+ * ({@value MetricNames#BAD_PRICE_LINES}) and logged; the valid lines of the same update still apply.
  *
  * <p><b>Pricing rules.</b> A call is priced with the row in force at its own event time (a late event gets the old
  * price). {@code costUsd} is the call's exact cost rounded HALF_EVEN to 12 decimals
  * ({@link com.bedrockusage.pricing.CostRounding#round}); the usage windows add exactly these values. A failed call
  * ({@code errorCode != null}) costs zero and is priced, with {@code priceRow} =
  * {@value #FAILED_CALL_PRICE_ROW} and its resolved model (null if unknown). A successful call with no price keeps
- * {@code priced=false}, null costs and null {@code priceRow}, is counted ({@value #UNPRICED_METRIC}) and still flows on
+ * {@code priced=false}, null costs and null {@code priceRow}, is counted ({@value MetricNames#UNPRICED}) and still flows on
  * with its tokens.
  *
  * <p>Sets the pricing fields on the incoming {@link Invocation} in place, before emitting it; nothing downstream
@@ -80,13 +82,8 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
     /** {@code priceRow} of a failed call: no row was used, the call costs nothing by rule. */
     public static final String FAILED_CALL_PRICE_ROW = "no-charge:failed-call";
 
-    public static final String UID = "dedup-and-price";
     /** Operator name; Flink metrics show it with underscores ({@code dedup_and_price}). */
     public static final String NAME = "dedup and price";
-    public static final String METRIC_GROUP = "kinesisanalytics";
-    public static final String UNPRICED_METRIC = "unpriced";
-    public static final String BAD_LINES_METRIC = "badPriceLines";
-    public static final String ROWS_UPDATED_METRIC = "priceRowsUpdated";
 
     /** Distinct unpriced model ids logged per instance; beyond this, only the counter moves. */
     private static final int MAX_LOGGED_UNPRICED = 200;
@@ -118,7 +115,7 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
     }
 
     /**
-     * {@code calls.keyBy(usage key).connect(updates.broadcast(PRICE_ROWS)).process(...)} with uid {@value #UID}. The
+     * {@code calls.keyBy(usage key).connect(updates.broadcast(PRICE_ROWS)).process(...)} with uid {@value OperatorIds#PRICING}. The
      * updates stream must not hold back event time: give it {@link PriceUpdateFiles#neverHoldsBackTime()} (as
      * {@link PriceUpdateFiles#stream} does).
      *
@@ -135,7 +132,7 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
         return calls.keyBy(new UsageKey.Selector(callerKey), Utf8StringTypeInfo.INSTANCE)
                 .connect(updates)
                 .process(new PriceInvocations(base, dedupTtl), TypeInformation.of(Invocation.class))
-                .uid(UID)
+                .uid(OperatorIds.PRICING)
                 .name(NAME);
     }
 
@@ -156,9 +153,9 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
         catalog = null;
         seen = SeenRequestIds.open(getRuntimeContext(), dedupTtl);
         loggedUnpriced = new HashSet<>();
-        unpriced = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP).counter(UNPRICED_METRIC);
-        badLines = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP).counter(BAD_LINES_METRIC);
-        rowsUpdated = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP).counter(ROWS_UPDATED_METRIC);
+        unpriced = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.UNPRICED);
+        badLines = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.BAD_PRICE_LINES);
+        rowsUpdated = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.PRICE_ROWS_UPDATED);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.pricing;
 
+import com.bedrockusage.job.OperatorIds;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -26,8 +27,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class PriceUpdateFiles {
 
-    public static final String SOURCE_UID = "price-files-source";
-    public static final String VALIDATE_UID = "price-files-validate";
     public static final Duration DEFAULT_SCAN_INTERVAL = Duration.ofSeconds(30);
 
     private PriceUpdateFiles() {}
@@ -44,11 +43,11 @@ public final class PriceUpdateFiles {
             Duration scanInterval) {
         return env.fromSource(source(directory, scanInterval), neverHoldsBackTime(), "price files: " + directory,
                         TypeInformation.of(PriceUpdate.class))
-                .uid(SOURCE_UID)
+                .uid(OperatorIds.PRICE_FILES_SOURCE)
                 .setParallelism(1)
                 .flatMap(new ValidatePriceLines())
                 .returns(PriceUpdate.class)
-                .uid(VALIDATE_UID)
+                .uid(OperatorIds.PRICE_FILES_VALIDATE)
                 .name("validate price lines")
                 .setParallelism(1);
     }

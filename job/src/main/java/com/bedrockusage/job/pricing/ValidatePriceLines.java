@@ -1,5 +1,6 @@
 package com.bedrockusage.job.pricing;
 
+import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.pricing.PriceCsv;
 import com.bedrockusage.pricing.PriceRow;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks each line of a price update once, before it is broadcast: a bad line is logged with its file and line number
- * and counted ({@value #BAD_LINES_METRIC}); the valid lines go on, normalized by {@link PriceCsv#toCsvLine}. A second,
+ * and counted ({@value MetricNames#BAD_PRICE_LINES}); the valid lines go on, normalized by {@link PriceCsv#toCsvLine}. A second,
  * different row for the same key in one file is bad (its order would decide the price), as in
  * {@link PriceCsv#read(java.io.Reader, String)}. Runs at parallelism 1, so each bad line is counted once.
  */
@@ -24,18 +25,14 @@ public class ValidatePriceLines extends RichFlatMapFunction<PriceUpdate, PriceUp
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ValidatePriceLines.class);
 
-    public static final String BAD_LINES_METRIC = "badPriceLines";
-    public static final String UPDATES_METRIC = "priceUpdates";
 
     private transient Counter badLines;
     private transient Counter updates;
 
     @Override
     public void open(OpenContext openContext) {
-        badLines = getRuntimeContext().getMetricGroup().addGroup(PriceInvocations.METRIC_GROUP)
-                .counter(BAD_LINES_METRIC);
-        updates = getRuntimeContext().getMetricGroup().addGroup(PriceInvocations.METRIC_GROUP)
-                .counter(UPDATES_METRIC);
+        badLines = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.BAD_PRICE_LINES);
+        updates = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.PRICE_UPDATES);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.report;
 
+import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.usage.UsageRow;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -38,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * the location (Flink {@link FileSystem}: {@code file://}, {@code s3://}, ...). Rows that still arrive in the
  * following {@code correction window} update the day, and the report is rewritten at the next watermark with the
  * next revision number; after that window the day's state is dropped and later rows are only counted
- * ({@value #TOO_LATE_METRIC}), because a report built from them alone would overwrite the full day with a part.
+ * ({@value MetricNames#DAILY_REPORT_ROWS_TOO_LATE}), because a report built from them alone would overwrite the full day with a part.
  *
- * <p>A failed write (e.g. S3 permissions) is logged and counted ({@value #FAILURES_METRIC}), not thrown: a restart
+ * <p>A failed write (e.g. S3 permissions) is logged and counted ({@value MetricNames#DAILY_REPORT_WRITE_FAILURES}), not thrown: a restart
  * loop would stop the metering too. It is retried when the watermark has moved on by {@link #RETRY_AFTER}.
  *
  * <p>Location: a directory ({@code s3://bucket/reports}, the file is {@code bedrock-usage-YYYY-MM-DD.csv} in it)
@@ -56,10 +57,6 @@ public class DailyReportFunction extends KeyedProcessFunction<Long, UsageRow, Da
     public static final Duration RETRY_AFTER = Duration.ofMinutes(1);
     public static final String DATE_PLACEHOLDER = "{date}";
 
-    public static final String METRIC_GROUP = "kinesisanalytics";
-    public static final String WRITTEN_METRIC = "dailyReportsWritten";
-    public static final String FAILURES_METRIC = "dailyReportWriteFailures";
-    public static final String TOO_LATE_METRIC = "dailyReportRowsTooLate";
 
     /** Keys daily usage rows by the start (epoch millis) of their UTC day. */
     public static final KeySelector<UsageRow, Long> BY_DAY = new ByDay();
@@ -125,9 +122,9 @@ public class DailyReportFunction extends KeyedProcessFunction<Long, UsageRow, Da
         rows = getRuntimeContext().getMapState(ROWS);
         dirty = getRuntimeContext().getState(DIRTY);
         revision = getRuntimeContext().getState(REVISION);
-        written = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP).counter(WRITTEN_METRIC);
-        failures = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP).counter(FAILURES_METRIC);
-        tooLate = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP).counter(TOO_LATE_METRIC);
+        written = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.DAILY_REPORTS_WRITTEN);
+        failures = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.DAILY_REPORT_WRITE_FAILURES);
+        tooLate = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.DAILY_REPORT_ROWS_TOO_LATE);
     }
 
     @Override

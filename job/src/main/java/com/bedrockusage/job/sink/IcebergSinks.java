@@ -1,5 +1,6 @@
 package com.bedrockusage.job.sink;
 
+import com.bedrockusage.job.OperatorIds;
 import com.bedrockusage.job.config.JobConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.data.RowData;
@@ -20,7 +21,7 @@ public final class IcebergSinks {
     public static void write(DataStream<RowData> rows, TableDefinition table, JobConfig config) {
         FlinkSink.Builder builder = FlinkSink.forRowData(rows)
                 .tableLoader(IcebergCatalogs.tableLoader(config, table.name()))
-                .uidPrefix("iceberg-" + table.name().replace('_', '-'));
+                .uidPrefix(OperatorIds.icebergSink(table.name()));
         if (table.isUpsert()) {
             // Equality fields make the sink key its input by them, so one writer owns each row.
             builder.equalityFieldColumns(table.upsertKey()).upsert(true);

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.usage;
 
+import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.model.Invocation;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,7 +30,7 @@ import org.apache.flink.util.OutputTag;
  * call whose day ended more than {@code retention} before the current watermark cannot be added to a total this
  * operator no longer has, and writing a row from it alone would overwrite the real day row with a partial one.
  * Such a call is NOT dropped silently: it goes to the {@link #BEYOND_RETENTION} side output (reason: its day is past
- * the retention) and is counted ({@value #BEYOND_RETENTION_METRIC}); the lead persists it with the other late calls.
+ * the retention) and is counted ({@value MetricNames#LATE_BEYOND_RETENTION}); the lead persists it with the other late calls.
  * Pick a retention longer than the allowed lateness and than any backfill you expect.
  */
 public class DailyTotals extends KeyedProcessFunction<String, DailyInput, UsageRow> {
@@ -42,9 +43,6 @@ public class DailyTotals extends KeyedProcessFunction<String, DailyInput, UsageR
     public static final OutputTag<Invocation> BEYOND_RETENTION =
             new OutputTag<>("usage-daily-beyond-retention", TypeInformation.of(Invocation.class));
 
-    public static final String METRIC_GROUP = "kinesisanalytics";
-    public static final String BEYOND_RETENTION_METRIC = "lateBeyondRetention";
-    public static final String LATE_CORRECTIONS_METRIC = "lateDailyCorrections";
 
     static final ValueStateDescriptor<UsageAccumulator> WINDOW_TOTALS =
             new ValueStateDescriptor<>("daily-window-totals", TypeInformation.of(UsageAccumulator.class));
@@ -82,10 +80,8 @@ public class DailyTotals extends KeyedProcessFunction<String, DailyInput, UsageR
     public void open(OpenContext openContext) {
         windowTotals = getRuntimeContext().getState(WINDOW_TOTALS);
         lateDelta = getRuntimeContext().getState(LATE_DELTA);
-        beyondRetention = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP)
-                .counter(BEYOND_RETENTION_METRIC);
-        lateCorrections = getRuntimeContext().getMetricGroup().addGroup(METRIC_GROUP)
-                .counter(LATE_CORRECTIONS_METRIC);
+        beyondRetention = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.LATE_BEYOND_RETENTION);
+        lateCorrections = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.LATE_DAILY_CORRECTIONS);
     }
 
     @Override

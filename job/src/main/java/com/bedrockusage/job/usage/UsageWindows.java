@@ -1,5 +1,6 @@
 package com.bedrockusage.job.usage;
 
+import com.bedrockusage.job.OperatorIds;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.state.Utf8StringTypeInfo;
 import java.time.Duration;
@@ -68,7 +69,7 @@ public final class UsageWindows {
                 .aggregate(new UsageAggregate(), new EmitUsageRow(granularity, carrySketch),
                         TypeInformation.of(UsageAccumulator.class), TypeInformation.of(UsageAccumulator.class),
                         TypeInformation.of(UsageRow.class))
-                .uid("usage-window-" + uidSuffix)
+                .uid(OperatorIds.usageWindow(uidSuffix))
                 .name(NAME_PREFIX + granularity);
     }
 
@@ -94,17 +95,17 @@ public final class UsageWindows {
         DataStream<DailyInput> rowInputs = windowRows
                 .map(new RowInput())
                 .returns(DailyInput.class)
-                .uid("usage-exact-rows-" + uidSuffix)
+                .uid(OperatorIds.usageExactRows(uidSuffix))
                 .name("window rows to correct");
         DataStream<DailyInput> lateInputs = late
                 .map(new LateInput(size.toMillis(), callerKey))
                 .returns(DailyInput.class)
-                .uid("usage-exact-late-" + uidSuffix)
+                .uid(OperatorIds.usageExactLate(uidSuffix))
                 .name("late calls to add");
         SingleOutputStreamOperator<UsageRow> exact = rowInputs.union(lateInputs)
                 .keyBy(new DailyInput.Selector(), Utf8StringTypeInfo.INSTANCE)
                 .process(new DailyTotals(size, retention), TypeInformation.of(UsageRow.class))
-                .uid("usage-exact-totals-" + uidSuffix)
+                .uid(OperatorIds.usageExactTotals(uidSuffix))
                 .name("exact usage per " + granularity(size));
         return new ExactUsage(exact, late, exact.getSideOutput(DailyTotals.BEYOND_RETENTION));
     }
