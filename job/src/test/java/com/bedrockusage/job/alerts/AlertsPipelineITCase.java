@@ -2,10 +2,11 @@ package com.bedrockusage.job.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.alerts.LoopbackSns.Reply;
+import com.bedrockusage.job.testing.LoopbackSns.Reply;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.config.PropertyGroups;
 import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.testing.LoopbackSns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

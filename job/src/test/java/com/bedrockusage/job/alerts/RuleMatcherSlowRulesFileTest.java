@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.config.ConfigKeys;
 import com.bedrockusage.job.model.Invocation;
-import com.bedrockusage.job.usage.testing.CapturedMetrics;
+import com.bedrockusage.job.testing.CapturedMetrics;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;

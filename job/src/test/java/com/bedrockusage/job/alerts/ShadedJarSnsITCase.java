@@ -2,6 +2,7 @@ package com.bedrockusage.job.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.testing.LoopbackSns;
 import com.bedrockusage.job.testing.ShadedJar;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -6,6 +6,7 @@ import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.job.testing.LogRecord;
 import com.bedrockusage.job.testing.LogTree;
+import com.bedrockusage.job.testing.LoopbackSns;
 import com.bedrockusage.job.testing.PipelineRuns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

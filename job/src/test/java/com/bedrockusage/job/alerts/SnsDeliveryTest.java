@@ -2,7 +2,8 @@ package com.bedrockusage.job.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.alerts.LoopbackSns.Reply;
+import com.bedrockusage.job.testing.LoopbackSns;
+import com.bedrockusage.job.testing.LoopbackSns.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;

@@ -3,7 +3,7 @@ package com.bedrockusage.job.bench;
 import com.bedrockusage.job.alerts.AlertsPipeline;
 import com.bedrockusage.job.alerts.AlertsSettings;
 import com.bedrockusage.job.alerts.DeliveredAlert;
-import com.bedrockusage.job.alerts.LoopbackSns;
+import com.bedrockusage.job.testing.LoopbackSns;
 import com.bedrockusage.job.alerts.SnsSettings;
 import com.bedrockusage.job.config.ConfigKeys;
 import com.bedrockusage.job.model.Invocation;

@@ -6,7 +6,7 @@ import com.bedrockusage.job.usage.CallerKey;
 import com.bedrockusage.job.usage.UsageAccumulator;
 import com.bedrockusage.job.usage.UsageAccumulatorSerializer;
 import com.bedrockusage.job.usage.UsageKey;
-import com.bedrockusage.job.usage.testing.Invocations;
+import com.bedrockusage.job.testing.Invocations;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package com.bedrockusage.job.bench;
 import com.bedrockusage.job.ingest.BedrockRecordParser;
 import com.bedrockusage.job.ingest.IsalGunzip;
 import com.bedrockusage.job.ingest.LineSplitter;
-import com.bedrockusage.job.ingest.SyntheticLogs;
+import com.bedrockusage.job.testing.SyntheticLogs;
 import com.bedrockusage.job.model.Invocation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

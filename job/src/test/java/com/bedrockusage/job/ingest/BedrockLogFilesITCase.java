@@ -3,6 +3,7 @@ package com.bedrockusage.job.ingest;
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
 
+import com.bedrockusage.job.testing.SyntheticLogs;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;

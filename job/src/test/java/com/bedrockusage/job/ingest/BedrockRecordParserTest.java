@@ -2,6 +2,7 @@ package com.bedrockusage.job.ingest;
 
 import com.bedrockusage.job.model.Invocation;
 
+import com.bedrockusage.job.testing.SyntheticLogs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,6 +2,7 @@ package com.bedrockusage.job.ingest;
 
 import com.bedrockusage.job.model.IngestRecord;
 
+import com.bedrockusage.job.testing.SyntheticLogs;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

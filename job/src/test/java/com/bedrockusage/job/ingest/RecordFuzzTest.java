@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.testing.SyntheticLogs;
 import com.bedrockusage.job.usage.UsageAccumulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,6 +2,7 @@ package com.bedrockusage.job.ingest;
 
 import com.bedrockusage.job.model.IngestRecord;
 
+import com.bedrockusage.job.testing.SyntheticLogs;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.reader.BulkFormat;

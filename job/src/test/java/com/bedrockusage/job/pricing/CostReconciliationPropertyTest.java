@@ -1,7 +1,7 @@
 package com.bedrockusage.job.pricing;
 
 import com.bedrockusage.pricing.CostRounding;
-import static com.bedrockusage.job.usage.testing.Invocations.call;
+import static com.bedrockusage.job.testing.Invocations.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.ingest.BedrockRecordParser;
@@ -12,8 +12,8 @@ import com.bedrockusage.job.sink.UsageToRow;
 import com.bedrockusage.job.usage.UsageAccumulator;
 import com.bedrockusage.job.usage.UsageKey;
 import com.bedrockusage.job.usage.UsageRow;
-import com.bedrockusage.job.usage.testing.CapturedMetrics;
-import com.bedrockusage.job.usage.testing.KeyedBroadcastHarness;
+import com.bedrockusage.job.testing.CapturedMetrics;
+import com.bedrockusage.job.testing.KeyedBroadcastHarness;
 import com.bedrockusage.pricing.PriceCsv;
 import java.math.BigDecimal;
 import java.math.BigInteger;

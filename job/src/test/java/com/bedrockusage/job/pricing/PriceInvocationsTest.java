@@ -1,15 +1,15 @@
 package com.bedrockusage.job.pricing;
 
-import static com.bedrockusage.job.usage.testing.Invocations.HAIKU;
-import static com.bedrockusage.job.usage.testing.Invocations.call;
+import static com.bedrockusage.job.testing.Invocations.HAIKU;
+import static com.bedrockusage.job.testing.Invocations.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bedrockusage.job.dedup.SeenRequestIds;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.usage.UsageKey;
-import com.bedrockusage.job.usage.testing.KeyedBroadcastHarness;
-import com.bedrockusage.job.usage.testing.CapturedMetrics;
+import com.bedrockusage.job.testing.KeyedBroadcastHarness;
+import com.bedrockusage.job.testing.CapturedMetrics;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PriceCsv;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package com.bedrockusage.job.pricing;
 
-import static com.bedrockusage.job.usage.testing.Invocations.HAIKU;
+import static com.bedrockusage.job.testing.Invocations.HAIKU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.pricing.PriceCsv;

@@ -1,9 +1,9 @@
 package com.bedrockusage.job.pricing;
 
-import static com.bedrockusage.job.usage.testing.Invocations.HAIKU;
+import static com.bedrockusage.job.testing.Invocations.HAIKU;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.usage.testing.CapturedMetrics;
+import com.bedrockusage.job.testing.CapturedMetrics;
 import com.bedrockusage.pricing.PriceCsv;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,10 +1,10 @@
 package com.bedrockusage.job.usage;
 
-import static com.bedrockusage.job.usage.testing.Invocations.priced;
+import static com.bedrockusage.job.testing.Invocations.priced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.model.Invocation;
-import com.bedrockusage.job.usage.testing.CapturedMetrics;
+import com.bedrockusage.job.testing.CapturedMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.bedrockusage.job.usage;
 
-import static com.bedrockusage.job.usage.testing.Invocations.call;
-import static com.bedrockusage.job.usage.testing.Invocations.priced;
+import static com.bedrockusage.job.testing.Invocations.call;
+import static com.bedrockusage.job.testing.Invocations.priced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.model.Invocation;

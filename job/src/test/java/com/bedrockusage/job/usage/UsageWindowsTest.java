@@ -1,8 +1,8 @@
 package com.bedrockusage.job.usage;
 
-import static com.bedrockusage.job.usage.testing.Invocations.CALLER;
-import static com.bedrockusage.job.usage.testing.Invocations.HAIKU;
-import static com.bedrockusage.job.usage.testing.Invocations.priced;
+import static com.bedrockusage.job.testing.Invocations.CALLER;
+import static com.bedrockusage.job.testing.Invocations.HAIKU;
+import static com.bedrockusage.job.testing.Invocations.priced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package com.bedrockusage.job.usage.testing;
+package com.bedrockusage.job.testing;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package com.bedrockusage.job.alerts;
+package com.bedrockusage.job.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package com.bedrockusage.job.ingest;
+package com.bedrockusage.job.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.bedrockusage.job.usage.testing;
+package com.bedrockusage.job.testing;
 
 import com.bedrockusage.job.model.Invocation;
 import java.math.BigDecimal;
