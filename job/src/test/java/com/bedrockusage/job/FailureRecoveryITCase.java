@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.LogRecord;
 import com.bedrockusage.job.testing.LogTree;
 import com.bedrockusage.job.testing.PipelineRuns;
@@ -17,8 +18,6 @@ import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FailureRecoveryITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     static final AtomicBoolean CHECKPOINT_COMPLETED = new AtomicBoolean();
     static final AtomicBoolean FAILED = new AtomicBoolean();
@@ -45,10 +43,10 @@ class FailureRecoveryITCase {
         UsagePipelineITCase.writeInFiles(tree, records.subList(0, 50), 2);
 
         // Allowed lateness covers the whole data set, so the final rows do not depend on arrival order.
-        JobConfig clean = PipelineRuns.config(tree.root(), tmp.resolve("clean"), "pipeline.allowed-lateness=12h");
+        JobConfig clean = PipelineRuns.config(tree.root(), MINI_CLUSTER.warehouse().resolve("clean"), "pipeline.allowed-lateness=12h");
         PipelineRuns.run(clean);
 
-        JobConfig failing = PipelineRuns.config(tree.root(), tmp.resolve("failing"), "pipeline.allowed-lateness=12h");
+        JobConfig failing = PipelineRuns.config(tree.root(), MINI_CLUSTER.warehouse().resolve("failing"), "pipeline.allowed-lateness=12h");
         PipelineRuns.run(failing, s -> s.map(new FailOnceAfterACheckpoint(600))
                 .returns(TypeInformation.of(Invocation.class)).uid("test-fail-once").name("fail once"), true);
 

@@ -6,6 +6,7 @@ import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.job.testing.ExpectedUsage;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.LogRecord;
 import com.bedrockusage.job.testing.LogTree;
 import com.bedrockusage.job.testing.PipelineRuns;
@@ -27,8 +28,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,9 +43,8 @@ class UnreadableObjectITCase {
     static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .setConfiguration(REPORTER.addToConfiguration(new Configuration())).build());
+    static final FlinkMiniCluster MINI_CLUSTER =
+            FlinkMiniCluster.withConfiguration(REPORTER.addToConfiguration(new Configuration()));
 
     /** Set by the test, used by {@link SpoilAfterListing} in the job's tasks (same JVM). */
     static volatile Path deleted;
@@ -69,7 +67,7 @@ class UnreadableObjectITCase {
         deleted = tree.write(late, Arrays.asList(late.json()));
         replacedByAFolder = tree.write(later, Arrays.asList(later.json()));
 
-        JobConfig config = PipelineRuns.config(tree.root(), tmp.resolve("warehouse"), "pipeline.allowed-lateness=12h");
+        JobConfig config = PipelineRuns.config(tree.root(), MINI_CLUSTER.warehouse(), "pipeline.allowed-lateness=12h");
         PipelineRuns.run(config, s -> s.map(new SpoilAfterListing()).returns(TypeInformation.of(Invocation.class))
                 .uid("test-spoil").name("spoil after listing"), false);
 

@@ -6,6 +6,7 @@ import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.job.testing.ExpectedUsage;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.LogRecord;
 import com.bedrockusage.job.testing.LogTree;
 import com.bedrockusage.job.testing.PipelineRuns;
@@ -28,8 +29,6 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,8 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UsagePipelineITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     static final String[] ACCOUNTS = {"111111111111", "222222222222"};
     static final String[] CALLERS = {
@@ -71,7 +69,7 @@ class UsagePipelineITCase {
         tree.writeBytes(complete, LogTree.gzipCutInSecond(complete.json() + "\n", cut.json() + "\n"));
 
         // Records span 8 hours in random file order: a lateness above that keeps minute and hour rows complete.
-        JobConfig config = PipelineRuns.config(tree.root(), tmp.resolve("warehouse"), "pipeline.allowed-lateness=12h");
+        JobConfig config = PipelineRuns.config(tree.root(), MINI_CLUSTER.warehouse(), "pipeline.allowed-lateness=12h");
         PipelineRuns.run(config);
 
         List<Record> invocations = PipelineRuns.rows(config, Tables.INVOCATIONS);
@@ -121,7 +119,7 @@ class UsagePipelineITCase {
             tree.write(r, Arrays.asList(r.json()));
         }
 
-        JobConfig config = PipelineRuns.config(tree.root(), tmp.resolve("warehouse"), "pricing.catalog=" + catalogue);
+        JobConfig config = PipelineRuns.config(tree.root(), MINI_CLUSTER.warehouse(), "pricing.catalog=" + catalogue);
         PipelineRuns.run(config);
 
         Map<String, BigDecimal> cost = new HashMap<>();
@@ -150,7 +148,7 @@ class UsagePipelineITCase {
                 call("late-4", t0.plusSeconds(20)));             // too late for every window of day 1
         tree.write(inOrder.get(0), toJson(inOrder));
 
-        JobConfig config = PipelineRuns.config(tree.root(), tmp.resolve("warehouse"),
+        JobConfig config = PipelineRuns.config(tree.root(), MINI_CLUSTER.warehouse(),
                 "pipeline.parallelism=1", "pipeline.max-out-of-orderness=0s", "pipeline.allowed-lateness=2h");
         // Pace records so the source's periodic watermark advances between them, as in a live stream.
         PipelineRuns.run(config, s -> s.map(new Pace(400)).returns(TypeInformation.of(Invocation.class))
@@ -183,7 +181,7 @@ class UsagePipelineITCase {
         rest.remove(earliest);
         writeInFiles(tree, rest, 20);
 
-        JobConfig config = PipelineRuns.config(tree.root(), tmp.resolve("warehouse"),
+        JobConfig config = PipelineRuns.config(tree.root(), MINI_CLUSTER.warehouse(),
                 "pipeline.parallelism=1", "pipeline.allowed-lateness=12h");
         // Paced so the periodic watermark is emitted while ordinary calls are still coming, as in a live stream.
         PipelineRuns.run(config, s -> s.map(new Pace(5)).returns(TypeInformation.of(Invocation.class))

@@ -2,11 +2,12 @@ package com.bedrockusage.job.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.testing.LoopbackSns.Reply;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.config.PropertyGroups;
 import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.LoopbackSns;
+import com.bedrockusage.job.testing.LoopbackSns.Reply;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,10 +22,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertsPipelineITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     private static final String RULES = "{\"rules\": [\n"
             + "  {\"id\": \"daily-budget\", \"metric\": \"cost_usd\", \"scope\": \"account\", \"window\": \"1d\", \"threshold\": 50, \"severity\": \"high\"},\n"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.LogRecord;
 import com.bedrockusage.job.testing.LogTree;
 import com.bedrockusage.job.testing.LoopbackSns;
@@ -22,9 +23,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SnsBrownoutITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     private static final int ALERTS = 200;
     private static final String RULES = "{\"rules\": [{\"id\": \"every-caller\", \"metric\": \"invocations\","
@@ -67,7 +65,7 @@ class SnsBrownoutITCase {
 
         JobConfig config;
         try (LoopbackSns sns = LoopbackSns.slow(10_000)) {
-            config = PipelineRuns.config(tree.root(), tmp.resolve("warehouse"),
+            config = PipelineRuns.config(tree.root(), MINI_CLUSTER.warehouse(),
                     "alerts.rules=" + rules, "alerts.defaults-enabled=false",
                     "alerts.sns.topic-arn=" + LoopbackSns.TOPIC_ARN, "alerts.sns.endpoint=" + sns.endpoint(),
                     "alerts.sns.max-in-flight=50", "alerts.jsonl-path=" + tmp.resolve("alerts.jsonl"),

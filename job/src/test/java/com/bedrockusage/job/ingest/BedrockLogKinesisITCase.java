@@ -2,6 +2,7 @@ package com.bedrockusage.job.ingest;
 
 import com.bedrockusage.job.model.IngestRecord;
 
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.SyntheticLogs;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -13,9 +14,7 @@ import org.apache.flink.kinesis.shaded.software.amazon.awssdk.http.apache.Apache
 import org.apache.flink.kinesis.shaded.software.amazon.awssdk.regions.Region;
 import org.apache.flink.kinesis.shaded.software.amazon.awssdk.services.kinesis.KinesisClient;
 import org.apache.flink.kinesis.shaded.software.amazon.awssdk.services.kinesis.model.StreamStatus;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,9 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BedrockLogKinesisITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     private static final String STREAM = "bedrock-logs";
     private static final String ACCESS_KEY = "AKIDLOCAL";

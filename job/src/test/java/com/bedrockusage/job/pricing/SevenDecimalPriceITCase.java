@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.job.testing.ExpectedUsage;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.LogRecord;
 import com.bedrockusage.job.testing.LogTree;
 import com.bedrockusage.job.testing.PipelineRuns;
@@ -24,8 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SevenDecimalPriceITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     private static final String MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
     private static final Instant START = Instant.parse("2026-11-01T20:00:00Z");
@@ -72,7 +70,7 @@ class SevenDecimalPriceITCase {
             tree.write(calls.get(i), json(calls.subList(i, i + 10)));
         }
 
-        JobConfig config = PipelineRuns.config(tree.root(), tmp.resolve("warehouse"), "pricing.catalog=" + prices,
+        JobConfig config = PipelineRuns.config(tree.root(), MINI_CLUSTER.warehouse(), "pricing.catalog=" + prices,
                 "pipeline.allowed-lateness=12h");
         PipelineRuns.run(config);
 

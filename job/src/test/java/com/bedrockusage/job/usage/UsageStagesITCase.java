@@ -8,6 +8,7 @@ import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.pricing.PriceInvocations;
 import com.bedrockusage.job.pricing.PriceUpdate;
 import com.bedrockusage.job.pricing.PriceUpdateFiles;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PriceCsv;
 import java.time.Duration;
@@ -23,12 +24,10 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.SinkFunction;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,11 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UsageStagesITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     private static final ConcurrentLinkedQueue<UsageRow> MINUTE_ROWS = new ConcurrentLinkedQueue<>();
     private static final ConcurrentLinkedQueue<UsageRow> DAILY_ROWS = new ConcurrentLinkedQueue<>();
