@@ -94,7 +94,9 @@ public final class UsagePipeline {
         write(rejected.map(new RejectedToRow()).uid(OperatorIds.ROWS_REJECTED).name("rejected to rows"),
                 Tables.rejectedRecords(), config);
         TableDefinition invocations = Tables.invocations();
-        write(priced.map(new InvocationToRow(invocations)).uid(OperatorIds.ROWS_INVOCATIONS).name("invocations to rows"),
+        write(priced.map(new InvocationToRow(invocations))
+                        .uid(OperatorIds.ROWS_INVOCATIONS)
+                        .name("invocations to rows"),
                 invocations, config);
         Optional<DataStream<UsageRow>> daily = usage(UsageWindows.byUsageKey(priced, config.callerKey), config);
 
@@ -115,7 +117,8 @@ public final class UsagePipeline {
         DataStream<DeliveredAlert> alerts = announcements
                 .map(toTopic -> AlertsPipeline.apply(priced, config, toTopic))
                 .orElseGet(() -> AlertsPipeline.apply(priced, config));
-        write(alerts.map(new AlertToRow()).uid(OperatorIds.ROWS_ALERTS).name("alerts to rows"), AlertsTable.definition(), config);
+        write(alerts.map(new AlertToRow()).uid(OperatorIds.ROWS_ALERTS).name("alerts to rows"),
+                AlertsTable.definition(), config);
         return priced;
     }
 
@@ -161,7 +164,9 @@ public final class UsagePipeline {
             // window's late calls records each late call exactly once.
             if (!lateWritten) {
                 TableDefinition lateDef = Tables.lateInvocations();
-                write(late.map(new InvocationToRow(lateDef)).uid(OperatorIds.ROWS_LATE_INVOCATIONS).name("late calls to rows"),
+                write(late.map(new InvocationToRow(lateDef))
+                                .uid(OperatorIds.ROWS_LATE_INVOCATIONS)
+                                .name("late calls to rows"),
                         lateDef, config);
                 lateWritten = true;
             }
@@ -169,8 +174,7 @@ public final class UsagePipeline {
         return daily;
     }
 
-    private static void write(DataStream<RowData> rows, TableDefinition table,
-            JobConfig config) {
+    private static void write(DataStream<RowData> rows, TableDefinition table, JobConfig config) {
         IcebergSinks.write(rows, table, config);
     }
 

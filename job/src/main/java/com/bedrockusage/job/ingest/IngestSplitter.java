@@ -20,8 +20,8 @@ import java.util.Map;
  * Emits invocations and routes rejected records to {@link #REJECTED}. Counts both under
  * {@code kinesisanalytics}: {@code ingestInvocations}, {@code rejectedRecords}, and per reason
  * {@code rejectedRecords_<reason>} (reason with non-alphanumerics as '_'). Also counts completed checkpoints
- * ({@value MetricNames#CHECKPOINTS_COMPLETED}, once per subtask): Iceberg commits ride on them, and MSF does not publish Flink's
- * own completed-checkpoint count, so this is what the commit-stall alarm watches.
+ * ({@value MetricNames#CHECKPOINTS_COMPLETED}, once per subtask): Iceberg commits ride on them, and MSF does not
+ * publish Flink's own completed-checkpoint count, so this is what the commit-stall alarm watches.
  */
 public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> implements CheckpointListener {
 

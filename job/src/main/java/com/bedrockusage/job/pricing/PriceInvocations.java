@@ -64,8 +64,8 @@ import org.slf4j.LoggerFactory;
  * ({@link com.bedrockusage.pricing.CostRounding#round}); the usage windows add exactly these values. A failed call
  * ({@code errorCode != null}) costs zero and is priced, with {@code priceRow} =
  * {@value #FAILED_CALL_PRICE_ROW} and its resolved model (null if unknown). A successful call with no price keeps
- * {@code priced=false}, null costs and null {@code priceRow}, is counted ({@value MetricNames#UNPRICED}) and still flows on
- * with its tokens.
+ * {@code priced=false}, null costs and null {@code priceRow}, is counted ({@value MetricNames#UNPRICED}) and still
+ * flows on with its tokens.
  *
  * <p>Sets the pricing fields on the incoming {@link Invocation} in place, before emitting it; nothing downstream
  * changes it (the job enables object reuse).
@@ -115,8 +115,9 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
     }
 
     /**
-     * {@code calls.keyBy(usage key).connect(updates.broadcast(PRICE_ROWS)).process(...)} with uid {@value OperatorIds#PRICING}. The
-     * updates stream must not hold back event time: give it {@link PriceUpdateFiles#neverHoldsBackTime()} (as
+     * {@code calls.keyBy(usage key).connect(updates.broadcast(PRICE_ROWS)).process(...)} with uid
+     * {@value OperatorIds#PRICING}. The updates stream must not hold back event time: give it
+     * {@link PriceUpdateFiles#neverHoldsBackTime()} (as
      * {@link PriceUpdateFiles#stream} does).
      *
      * @return the metered calls, still partitioned by usage key
