@@ -1,5 +1,6 @@
 package com.bedrockusage.local.run;
 
+import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.pricing.PriceInvocations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,7 +77,7 @@ final class Progress {
         String base = "/jobs/" + jobId + "/vertices/" + vertexId + "/subtasks/metrics";
         for (JsonNode m : get(base)) {
             String id = m.path("id").asText();
-            if (id.endsWith("kinesisanalytics.rejectedRecords")) {
+            if (id.endsWith(MetricNames.GROUP + "." + MetricNames.REJECTED_RECORDS)) {
                 for (JsonNode v : get(base + "?get=" + id + "&agg=sum")) {
                     return (long) v.path("sum").asDouble();
                 }
