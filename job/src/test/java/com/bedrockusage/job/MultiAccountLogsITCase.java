@@ -125,6 +125,11 @@ class MultiAccountLogsITCase {
                 expected.addAll(duringOutage);
                 awaitInvocations(config, expected.size());
                 await(() -> gauge("s3LocationsUnreadable") == 0, "the location is readable again");
+                // the recent day closes once every watermark subtask has seen the closing call or gone idle
+                Instant open = closer.time.truncatedTo(ChronoUnit.DAYS);
+                await(() -> closedDays(PipelineRuns.usage(config, Tables.USAGE_DAILY), open).keySet().stream()
+                        .anyMatch(k -> k.startsWith(open.minus(Duration.ofDays(1)) + "|" + ACCOUNTS[1])),
+                        "the recent day's rows");
                 // a few more checkpoints: nothing more arrives
                 Thread.sleep(3000);
             } finally {
@@ -159,6 +164,7 @@ class MultiAccountLogsITCase {
                 .set("iceberg.warehouse", tmp.resolve("warehouse").toUri().toString())
                 .set("pipeline.parallelism", "2")
                 .set("pipeline.checkpoint-interval", "500ms")
+                .set("pipeline.idleness", "2s")
                 .set("pipeline.checkpoint-dir", tmp.resolve("checkpoints").toUri().toString())
                 .set("alerts.defaults-enabled", "false"));
     }
