@@ -19,6 +19,15 @@ class CfnLintTest {
 
     @Test
     void shouldPassCfnLint() throws Exception {
+        lint("template.yaml");
+    }
+
+    @Test
+    void shouldPassCfnLintOnTheSpokeTemplate() throws Exception {
+        lint("spoke.yaml");
+    }
+
+    private void lint(String template) throws Exception {
         String cfnLint = null;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (cfnLint == null && Files.isExecutable(Path.of(dir, "cfn-lint"))) {
@@ -26,8 +35,8 @@ class CfnLintTest {
             }
         }
         assumeTrue(cfnLint != null, "cfn-lint is not installed (pip install cfn-lint)");
-        Path out = tmp.resolve("cfn-lint.txt");
-        Process p = new ProcessBuilder(cfnLint, CfnTemplate.infraDir().resolve("template.yaml").toString())
+        Path out = tmp.resolve(template + ".cfn-lint.txt");
+        Process p = new ProcessBuilder(cfnLint, CfnTemplate.infraDir().resolve(template).toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(out, StandardCharsets.UTF_8)).isZero();

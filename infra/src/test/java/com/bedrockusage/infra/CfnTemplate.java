@@ -43,7 +43,12 @@ final class CfnTemplate {
     }
 
     static CfnTemplate load() {
-        Path file = infraDir().resolve("template.yaml");
+        return load("template.yaml");
+    }
+
+    /** Another template of infra/, e.g. {@code spoke.yaml}. */
+    static CfnTemplate load(String name) {
+        Path file = infraDir().resolve(name);
         try {
             String text = Files.readString(file);
             return new CfnTemplate(text, new ObjectMapper(new YAMLFactory()).readTree(text));

@@ -21,6 +21,10 @@ public final class MetricNames {
     /** Payload bytes as received (compressed). */
     public static final String KINESIS_BYTES = "kinesisBytes";
     public static final String KINESIS_CONTROL_MESSAGES = "kinesisControlMessages";
+    /** Log locations whose last listing failed (gauge, on the S3 enumerator). */
+    public static final String S3_LOCATIONS_UNREADABLE = "s3LocationsUnreadable";
+    /** Failed listings of a log location so far. */
+    public static final String S3_LOCATION_LISTINGS_FAILED = "s3LocationListingsFailed";
 
     // dedup and pricing
     public static final String DUPLICATES = "duplicates";

@@ -181,9 +181,12 @@ public final class UsagePipeline {
     private static DataStream<IngestRecord> sources(StreamExecutionEnvironment env, JobConfig config) {
         List<DataStream<IngestRecord>> logs = new ArrayList<>();
         if (config.hasS3Source()) {
-            logs.add(env.fromSource(BedrockLogFiles.source(config.s3Path, config.s3Continuous,
+            // One source for every location: adding a spoke's location keeps this operator's uid and state.
+            logs.add(env.fromSource(BedrockLogFiles.source(config.s3Paths, config.s3Continuous,
                             config.s3DiscoveryInterval, config.s3Lookback, config.s3From, config.s3To, config.s3Isal),
-                            WatermarkStrategy.noWatermarks(), "S3 logs: " + config.s3Path, IngestTypes.INGEST_RECORD)
+                            WatermarkStrategy.noWatermarks(), "S3 logs: " + config.s3Path
+                                    + (config.s3Paths.size() > 1 ? " and " + (config.s3Paths.size() - 1) + " more" : ""),
+                            IngestTypes.INGEST_RECORD)
                     .uid(OperatorIds.SOURCE_S3));
         }
         if (config.hasKinesisSource()) {

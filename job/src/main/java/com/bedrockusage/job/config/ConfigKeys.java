@@ -22,6 +22,8 @@ public final class ConfigKeys {
     // ---- sources ----
     public static final ConfigKey S3_PATH = define(GROUP_S3, "path", "",
             "Where Bedrock writes invocation logs: s3://bucket/prefix or file:///dir (the folder that holds AWSLogs/). Empty disables the S3 source.");
+    public static final ConfigKey S3_PATHS = define(GROUP_S3, "paths", "",
+            "More log locations, comma-separated (spoke buckets).");
     public static final ConfigKey S3_MODE = define(GROUP_S3, "mode", "continuous",
             "bounded (read what exists, then finish) or continuous (discover new objects every discovery-interval).");
     public static final ConfigKey S3_DISCOVERY_INTERVAL = define(GROUP_S3, "discovery-interval", "30s",

@@ -36,7 +36,10 @@ public final class JobConfig implements Serializable {
         WINDOW_TABLES = Collections.unmodifiableMap(m);
     }
 
+    /** The first log location (source.s3.path, else the first of source.s3.paths), or null. */
     public final String s3Path;
+    /** Every log location: source.s3.path, then source.s3.paths; none nested in another. */
+    public final List<String> s3Paths;
     public final boolean s3Continuous;
     public final Duration s3DiscoveryInterval;
     public final Duration s3Lookback;
@@ -92,7 +95,8 @@ public final class JobConfig implements Serializable {
     public final boolean reportAnnounce;
 
     private JobConfig(PropertyGroups p) {
-        s3Path = optional(p, ConfigKeys.S3_PATH);
+        s3Paths = logLocations(p);
+        s3Path = s3Paths.isEmpty() ? null : s3Paths.get(0);
         s3Continuous = oneOf(p, ConfigKeys.S3_MODE, "bounded", "continuous").equals("continuous");
         s3DiscoveryInterval = positiveDuration(p, ConfigKeys.S3_DISCOVERY_INTERVAL);
         s3Lookback = positiveDuration(p, ConfigKeys.S3_LOOKBACK);
@@ -113,6 +117,7 @@ public final class JobConfig implements Serializable {
         kinesisInitialPosition = oneOf(p, ConfigKeys.KINESIS_INITIAL_POSITION, "LATEST", "TRIM_HORIZON");
         if (s3Path == null && kinesisStreamArn == null) {
             throw new ConfigException("no source is configured: set " + ConfigKeys.S3_PATH.fullName()
+                    + " or " + ConfigKeys.S3_PATHS.fullName()
                     + " (S3 prefix or file:///dir holding AWSLogs/) and/or " + ConfigKeys.KINESIS_STREAM_ARN.fullName());
         }
 
@@ -186,7 +191,7 @@ public final class JobConfig implements Serializable {
     }
 
     public boolean hasS3Source() {
-        return s3Path != null;
+        return !s3Paths.isEmpty();
     }
 
     public boolean hasKinesisSource() {
@@ -297,6 +302,37 @@ public final class JobConfig implements Serializable {
         }
     }
 
+    /** source.s3.path then each entry of source.s3.paths; a location inside another would be read twice. */
+    private static List<String> logLocations(PropertyGroups p) {
+        List<String> locations = new ArrayList<>();
+        String single = optional(p, ConfigKeys.S3_PATH);
+        if (single != null) {
+            locations.add(single);
+        }
+        String list = optional(p, ConfigKeys.S3_PATHS);
+        if (list != null) {
+            for (String entry : list.split(",")) {
+                if (!entry.isBlank()) {
+                    locations.add(entry.trim());
+                }
+            }
+        }
+        for (int i = 0; i < locations.size(); i++) {
+            for (int j = 0; j < locations.size(); j++) {
+                String outer = withSlash(locations.get(i));
+                if (i != j && withSlash(locations.get(j)).startsWith(outer)) {
+                    throw invalid(ConfigKeys.S3_PATHS, list, "'" + locations.get(j) + "' is the same as or inside '"
+                            + locations.get(i) + "': its objects would be read twice");
+                }
+            }
+        }
+        return Collections.unmodifiableList(locations);
+    }
+
+    private static String withSlash(String location) {
+        return location.endsWith("/") ? location : location + "/";
+    }
+
     private static List<Duration> windowList(PropertyGroups p) {
         List<Duration> out = new ArrayList<>();
         for (String part : p.get(ConfigKeys.WINDOWS).split(",")) {
@@ -371,7 +407,7 @@ public final class JobConfig implements Serializable {
 
     /** A short human-readable dump of the effective settings (no secrets are configured here). */
     public String describe() {
-        return "sources: " + (hasS3Source() ? "s3 " + s3Path + (s3Continuous ? " (continuous)" : " (bounded)") : "")
+        return "sources: " + (hasS3Source() ? "s3 " + String.join(",", s3Paths) + (s3Continuous ? " (continuous)" : " (bounded)") : "")
                 + (hasKinesisSource() ? " kinesis " + kinesisStreamArn : "")
                 + "; windows " + windows + "; warehouse " + icebergWarehouse + " (" + icebergCatalogType + ")";
     }

@@ -9,6 +9,7 @@ import org.apache.flink.core.fs.Path;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The file source for Bedrock log deliveries: works on any Flink file system ({@code file://}, {@code s3://}
@@ -31,18 +32,36 @@ public final class BedrockLogFiles {
      */
     public static Source<IngestRecord, FileSourceSplit, ?> source(String path, boolean continuous,
             Duration discoveryInterval, Duration lookback, Instant fromOrNull, Instant toOrNull, boolean isal) {
+        return source(List.of(path), continuous, discoveryInterval, lookback, fromOrNull, toOrNull, isal);
+    }
+
+    /**
+     * One source over several log locations (one per account and region, e.g. each spoke's bucket), read in one time
+     * order. Continuous: a location that cannot be listed is reported and retried, never fatal; a location added
+     * later starts at {@code fromOrNull}. Bounded: every location must be readable (a backfill missing an account
+     * would be wrong), so one that is not fails the job at its start.
+     *
+     * @param paths the roots to read, as for {@link #source(String, boolean, Duration, Duration, Instant, Instant,
+     *     boolean)}; at least one
+     */
+    public static Source<IngestRecord, FileSourceSplit, ?> source(List<String> paths, boolean continuous,
+            Duration discoveryInterval, Duration lookback, Instant fromOrNull, Instant toOrNull, boolean isal) {
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("no log location");
+        }
         BedrockLogPathFilter filter = new BedrockLogPathFilter(
                 fromOrNull == null ? Long.MIN_VALUE : fromOrNull.toEpochMilli(),
                 toOrNull == null ? Long.MAX_VALUE : toOrNull.toEpochMilli());
         FileSource<IngestRecord> files = FileSource
-                .forBulkFileFormat(new BedrockLogFileFormat(isal), new Path(path))
+                .forBulkFileFormat(new BedrockLogFileFormat(isal),
+                        paths.stream().map(Path::new).toArray(Path[]::new))
                 .setFileEnumerator(new BedrockLogEnumerator.Provider(filter))
                 .setSplitAssigner(new TimeOrderedSplitAssigner.Provider())
                 .build();
         if (!continuous) {
             return files;
         }
-        return new BedrockLogSource(files, path, filter, discoveryInterval, lookback,
+        return new BedrockLogSource(files, paths, filter, discoveryInterval, lookback,
                 fromOrNull == null ? Long.MIN_VALUE : fromOrNull.toEpochMilli());
     }
 }

@@ -3,6 +3,7 @@ package com.bedrockusage.job.ingest;
 import com.bedrockusage.job.model.IngestRecord;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -20,7 +21,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * The continuous S3 source: Flink's file source readers with a {@link LookbackSplitEnumerator}, which lists only the
  * hour folders inside the lookback and forgets older objects, where {@code FileSource.monitorContinuously} lists
  * every hour folder and remembers every object ever read. Restores the state that one wrote
- * ({@link LookbackCheckpointSerializer}).
+ * ({@link LookbackCheckpointSerializer}). Reads one or more log locations (one per spoke account and region) as one
+ * source, so adding a location keeps the operator and its state.
  */
 final class BedrockLogSource
         implements Source<IngestRecord, FileSourceSplit, LookbackCheckpoint>, ResultTypeQueryable<IngestRecord> {
@@ -29,16 +31,16 @@ final class BedrockLogSource
 
     /** Reads the splits; its own (bounded) enumerator is never used. */
     private final FileSource<IngestRecord> readers;
-    private final String root;
+    private final List<String> locations;
     private final BedrockLogPathFilter filter;
     private final long discoveryIntervalMillis;
     private final long lookbackMillis;
     private final long fromMillis;
 
-    BedrockLogSource(FileSource<IngestRecord> readers, String root, BedrockLogPathFilter filter,
+    BedrockLogSource(FileSource<IngestRecord> readers, List<String> locations, BedrockLogPathFilter filter,
             Duration discoveryInterval, Duration lookback, long fromMillis) {
         this.readers = readers;
-        this.root = root;
+        this.locations = List.copyOf(locations);
         this.filter = filter;
         this.discoveryIntervalMillis = discoveryInterval.toMillis();
         this.lookbackMillis = lookback.toMillis();
@@ -58,20 +60,19 @@ final class BedrockLogSource
     @Override
     public SplitEnumerator<FileSourceSplit, LookbackCheckpoint> createEnumerator(
             SplitEnumeratorContext<FileSourceSplit> context) {
-        // A new job lists everything from source.s3.from (all of history without it) once, as the file source did.
-        return restoreEnumerator(context, new LookbackCheckpoint(fromMillis, Collections.emptyList(),
+        // A new job lists every location from source.s3.from (all of history without it) once, as the file source did.
+        return restoreEnumerator(context, new LookbackCheckpoint(Collections.emptyMap(), Collections.emptyList(),
                 Collections.emptyList()));
     }
 
     @Override
     public SplitEnumerator<FileSourceSplit, LookbackCheckpoint> restoreEnumerator(
             SplitEnumeratorContext<FileSourceSplit> context, LookbackCheckpoint checkpoint) {
-        Path[] roots = {new Path(root)};
         BedrockLogPathFilter range = filter;
-        LookbackSplitEnumerator.Lister lister =
-                listFrom -> new BedrockLogEnumerator(range.startingAt(listFrom)).enumerateSplits(roots, 1);
-        return new LookbackSplitEnumerator(context, lister, discoveryIntervalMillis, lookbackMillis,
-                System::currentTimeMillis, checkpoint);
+        LookbackSplitEnumerator.Lister lister = (location, listFrom) -> new BedrockLogEnumerator(
+                range.startingAt(listFrom)).enumerateSplits(new Path[] {new Path(location)}, 1);
+        return new LookbackSplitEnumerator(context, locations, lister, discoveryIntervalMillis, lookbackMillis,
+                fromMillis, System::currentTimeMillis, checkpoint);
     }
 
     @Override

@@ -106,6 +106,34 @@ class JobConfigTest {
     }
 
     @Test
+    void shouldReadEveryLogLocationPathFirst() {
+        JobConfig c = JobConfig.from(PropertyGroups.empty().set("source.s3.path", "s3://hub-logs/bedrock-logs")
+                .set("source.s3.paths", " s3://spoke-111122223333-us-east-1/bedrock-logs,,"
+                        + "s3://spoke-444455556666-eu-west-1/bedrock-logs "));
+        assertThat(c.s3Paths).containsExactly("s3://hub-logs/bedrock-logs",
+                "s3://spoke-111122223333-us-east-1/bedrock-logs", "s3://spoke-444455556666-eu-west-1/bedrock-logs");
+        assertThat(c.s3Path).isEqualTo("s3://hub-logs/bedrock-logs");
+        assertThat(c.hasS3Source()).isTrue();
+
+        JobConfig onlyPaths = JobConfig.from(PropertyGroups.empty().set("source.s3.paths", "s3://a/x,s3://b/y"));
+        assertThat(onlyPaths.s3Path).isEqualTo("s3://a/x");
+        assertThat(onlyPaths.s3Paths).containsExactly("s3://a/x", "s3://b/y");
+    }
+
+    @Test
+    void shouldRefuseALogLocationListedTwiceOrInsideAnother() {
+        assertThatThrownBy(() -> JobConfig.from(PropertyGroups.empty().set("source.s3.path", "s3://a/logs")
+                .set("source.s3.paths", "s3://a/logs/")))
+                .hasMessageContaining("source.s3.paths").hasMessageContaining("read twice");
+        assertThatThrownBy(() -> JobConfig.from(PropertyGroups.empty()
+                .set("source.s3.paths", "s3://a/logs/AWSLogs/111122223333,s3://a/logs")))
+                .hasMessageContaining("'s3://a/logs/AWSLogs/111122223333' is the same as or inside 's3://a/logs'");
+        // a common name prefix is not nesting
+        assertThat(JobConfig.from(PropertyGroups.empty().set("source.s3.paths", "s3://a/logs,s3://a/logs-2"))
+                .s3Paths).hasSize(2);
+    }
+
+    @Test
     void shouldTakeTheSnsRegionFromTheTopicArn() {
         JobConfig c = JobConfig.from(withS3().set("alerts.sns.topic-arn", "arn:aws:sns:eu-west-1:111122223333:alerts"));
         assertThat(c.snsRegion).isEqualTo("eu-west-1");

@@ -110,7 +110,8 @@ class ContinuousDiscoveryTest {
     void shouldListTheHoursOfADowntimeLongerThanTheLookbackAfterARestore() throws Exception {
         String root = SyntheticLogFileSystem.root(10, PER_HOUR);
         long stoppedAt = System.currentTimeMillis() - Duration.ofDays(5).toMillis();
-        LookbackCheckpoint atStop = new LookbackCheckpoint(stoppedAt - LOOKBACK.toMillis(), Collections.emptyList(),
+        long floorAtStop = stoppedAt - LOOKBACK.toMillis();
+        LookbackCheckpoint atStop = new LookbackCheckpoint(floorAtStop, Collections.emptyList(),
                 Collections.emptyList());
         BedrockLogSource source = (BedrockLogSource) BedrockLogFiles.source(root, true, Duration.ofSeconds(30),
                 LOOKBACK, null, null, false);
@@ -126,8 +127,8 @@ class ContinuousDiscoveryTest {
         long hours = context.assigned.size() / PER_HOUR;
         assertThat(hours).isBetween(6 * 24L, 6 * 24L + 2);
         assertThat(context.assigned).allSatisfy(split ->
-                assertThat(BedrockLogPathFilter.hourOf(split.path())[1]).isGreaterThan(atStop.listFrom));
-        assertThat(enumerator.snapshotState(1).listFrom)
+                assertThat(BedrockLogPathFilter.hourOf(split.path())[1]).isGreaterThan(floorAtStop));
+        assertThat(enumerator.snapshotState(1).floors.get(LookbackCheckpoint.locationKey(root)))
                 .isGreaterThanOrEqualTo(System.currentTimeMillis() - LOOKBACK.toMillis() - HOUR);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.connector.source.SplitsAssignment;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.metrics.groups.SplitEnumeratorMetricGroup;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 
 /** An enumerator context whose periodic discovery runs only when the test calls {@link #discover()}, on its thread. */
 final class ManualEnumeratorContext implements SplitEnumeratorContext<FileSourceSplit> {
@@ -46,7 +47,7 @@ final class ManualEnumeratorContext implements SplitEnumeratorContext<FileSource
 
     @Override
     public SplitEnumeratorMetricGroup metricGroup() {
-        throw new UnsupportedOperationException();
+        return UnregisteredMetricsGroup.createSplitEnumeratorMetricGroup();
     }
 
     @Override

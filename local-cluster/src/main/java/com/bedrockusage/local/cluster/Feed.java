@@ -87,7 +87,10 @@ public final class Feed {
         // delivery order: folder hour, then the file's own timestamp (its name), across accounts and regions
         logFiles.sort(Comparator.comparing((Path p) -> folderHour(generated, p)).thenComparing(p -> p.getFileName().toString()));
 
-        S3Put s3 = new S3Put(cluster.s3Endpoint(), cluster.s3Bucket());
+        S3Put s3 = new S3Put(cluster.s3Endpoint(), options.bucket() != null ? options.bucket() : cluster.s3Bucket());
+        if (options.bucket() != null) {
+            s3.createBucket();
+        }
         for (Path p : payloads) {
             s3.put(key(generated, p), Files.readAllBytes(p));
         }
@@ -240,6 +243,24 @@ public final class Feed {
 
         S3Put(String endpoint, String bucket) {
             this.bucketUri = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/").resolve(bucket + "/");
+        }
+
+        /** Creates the bucket; one that exists already (409) is fine. */
+        void createBucket() throws IOException {
+            String bucket = bucketUri.toString();
+            HttpRequest req = HttpRequest.newBuilder(URI.create(bucket.substring(0, bucket.length() - 1)))
+                    .timeout(Duration.ofSeconds(60))
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build();
+            HttpResponse<String> resp;
+            try {
+                resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            if (resp.statusCode() != 200 && resp.statusCode() != 409) {
+                throw new IOException("PUT " + req.uri() + " failed: HTTP " + resp.statusCode() + " " + resp.body());
+            }
         }
 
         void put(String key, byte[] body) throws IOException {

@@ -20,6 +20,7 @@ record FeedOptions(
         long seed,
         int overlapPct,
         Path truth,
+        String bucket,
         List<String> generatorArgs,
         boolean help) {
 
@@ -41,6 +42,8 @@ record FeedOptions(
             "  --overlap-pct P     percent of log files sent both to S3 and to Kinesis (default 20); the others",
             "                      go one way, half each",
             "  --truth FILE        where to write the ground truth (default local-data/cluster/feed/truth-SEED.json)",
+            "  --bucket NAME       send the S3 copies to this bucket of the S3 emulator (created if missing), e.g. a",
+            "                      spoke account's log bucket (default: the cluster's bucket)",
             "  --accounts N, --body-kb K, --duplicates-pct P, --late-pct P, --errors-pct P, --unknown-pct P",
             "                      passed to the generator (see local-cluster/bin/generate-logs --help)",
             "  --help              print this help");
@@ -61,6 +64,7 @@ record FeedOptions(
         long seed = now.toEpochMilli();
         int overlapPct = 20;
         Path truth = null;
+        String bucket = null;
         List<String> generatorArgs = new ArrayList<>();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -83,6 +87,7 @@ record FeedOptions(
                 case "--seed" -> seed = longValue(a, value(args, ++i, a));
                 case "--overlap-pct" -> overlapPct = percent(a, value(args, ++i, a));
                 case "--truth" -> truth = Path.of(value(args, ++i, a));
+                case "--bucket" -> bucket = bucketName(a, value(args, ++i, a));
                 default -> throw new UsageException("unknown option '" + a + "' (see --help)");
             }
         }
@@ -92,8 +97,15 @@ record FeedOptions(
         if (start == null) {
             start = now.minus(span);
         }
-        return new FeedOptions(rate, duration, invocations, start, span, seed, overlapPct, truth,
+        return new FeedOptions(rate, duration, invocations, start, span, seed, overlapPct, truth, bucket,
                 List.copyOf(generatorArgs), help);
+    }
+
+    static String bucketName(String flag, String v) throws UsageException {
+        if (!v.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            throw new UsageException(flag + " takes an S3 bucket name, not '" + v + "'");
+        }
+        return v;
     }
 
     /** {@code 30s}, {@code 2m}, {@code 1h}, {@code 1d}, {@code 500ms} or plain seconds. */

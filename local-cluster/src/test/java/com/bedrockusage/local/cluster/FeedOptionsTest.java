@@ -35,6 +35,13 @@ class FeedOptionsTest {
     }
 
     @Test
+    void shouldSendToAnotherAccountsBucketOnlyWhenAskedTo() throws Exception {
+        assertThat(FeedOptions.parse(NOW).bucket()).isNull();
+        assertThat(FeedOptions.parse(NOW, "--bucket", "e2e-spoke-logs").bucket()).isEqualTo("e2e-spoke-logs");
+        assertThatThrownBy(() -> FeedOptions.parse(NOW, "--bucket", "s3://x/")).hasMessageContaining("--bucket");
+    }
+
+    @Test
     void shouldParseDurationsWithUnits() throws Exception {
         assertThat(FeedOptions.duration("x", "500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(FeedOptions.duration("x", "1.5s")).isEqualTo(Duration.ofMillis(1500));
