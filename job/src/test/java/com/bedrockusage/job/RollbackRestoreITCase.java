@@ -97,9 +97,12 @@ class RollbackRestoreITCase {
 
             UsagePipelineITCase.writeInFiles(tree, List.of(later), 1);
             JobConfig clean = cleanRun(tree);
-            waitFor(() -> PipelineRuns.usage(config, Tables.USAGE_DAILY).keySet().containsAll(
-                    withoutLater(PipelineRuns.usage(clean, Tables.USAGE_DAILY)).keySet()), Duration.ofSeconds(120));
-            for (String table : new String[] {Tables.USAGE_MINUTE, Tables.USAGE_HOURLY, Tables.USAGE_DAILY}) {
+            String[] usageTables = {Tables.USAGE_MINUTE, Tables.USAGE_HOURLY, Tables.USAGE_DAILY};
+            for (String table : usageTables) {
+                waitFor(() -> PipelineRuns.usage(config, table).keySet().containsAll(
+                        withoutLater(PipelineRuns.usage(clean, table)).keySet()), Duration.ofSeconds(120));
+            }
+            for (String table : usageTables) {
                 softly.assertThat(withoutLater(PipelineRuns.usage(config, table))).as(table)
                         .isEqualTo(withoutLater(PipelineRuns.usage(clean, table)));
             }
