@@ -1,6 +1,7 @@
 package com.bedrockusage.job;
 
 import com.bedrockusage.job.pricing.PriceInvocations;
+import com.bedrockusage.job.sink.RollbackOnRestore;
 
 /**
  * Stable operator uids. State in a checkpoint or savepoint is matched to operators by these ids: renaming
@@ -18,6 +19,8 @@ public final class OperatorIds {
     public static final String PRICING = PriceInvocations.UID;
     public static final String DAILY_REPORT = "daily-report";
     public static final String DAILY_REPORT_ANNOUNCE = "daily-report-announce";
+    /** Its coordinator rolls the tables back to a restored checkpoint. */
+    public static final String TABLE_ROLLBACK = RollbackOnRestore.UID;
 
     private OperatorIds() {}
 }

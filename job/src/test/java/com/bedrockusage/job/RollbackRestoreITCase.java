@@ -67,6 +67,15 @@ class RollbackRestoreITCase {
         LogRecord later = new LogRecord("later-0", UsagePipelineITCase.START.plus(Duration.ofDays(3)));
         later.accountId = LATER_ACCOUNT;
 
+        // The clean run first: the restored job below keeps a slot while it runs.
+        LogTree cleanTree = new LogTree(tmp.resolve("clean-logs"));
+        for (List<LogRecord> batch : List.of(first, replayed, after, List.of(later))) {
+            UsagePipelineITCase.writeInFiles(cleanTree, batch, 3);
+        }
+        JobConfig clean = PipelineRuns.config(cleanTree.root(), tmp.resolve("clean"), "pipeline.allowed-lateness=12h",
+                "alerts.defaults-enabled=false");
+        PipelineRuns.run(clean);
+
         JobConfig config = continuous(tree, "rolled-back");
         UsagePipelineITCase.writeInFiles(tree, first, 3);
         JobID firstJob = submit(cluster, config, null);
@@ -96,7 +105,6 @@ class RollbackRestoreITCase {
                     .isLessThanOrEqualTo(k);
 
             UsagePipelineITCase.writeInFiles(tree, List.of(later), 1);
-            JobConfig clean = cleanRun(tree);
             String[] usageTables = {Tables.USAGE_MINUTE, Tables.USAGE_HOURLY, Tables.USAGE_DAILY};
             for (String table : usageTables) {
                 waitFor(() -> PipelineRuns.usage(config, table).keySet().containsAll(
@@ -120,14 +128,6 @@ class RollbackRestoreITCase {
         return PipelineRuns.config(tree.root(), tmp.resolve(warehouse), "source.s3.mode=continuous",
                 "source.s3.discovery-interval=500ms", "source.s3.lookback=36500d", "pipeline.allowed-lateness=12h",
                 "pipeline.checkpoint-interval=300ms", "pipeline.parallelism=1", "alerts.defaults-enabled=false");
-    }
-
-    /** The same calls read in one bounded run. */
-    private JobConfig cleanRun(LogTree tree) throws Exception {
-        JobConfig clean = PipelineRuns.config(tree.root(), tmp.resolve("clean"), "pipeline.allowed-lateness=12h",
-                "alerts.defaults-enabled=false");
-        PipelineRuns.run(clean);
-        return clean;
     }
 
     private static JobID submit(MiniCluster cluster, JobConfig config, String savepoint) throws Exception {
