@@ -98,15 +98,15 @@ class KinesisLostPositionITCase {
             } else {
                 cluster.cancelJob(restored).get();
             }
-            System.out.println("PROBE restored job: status=" + status + " read=" + READ + " cause="
-                    + firstLines(cause, "Unable to find record", "Exception"));
+            String observed = "restored job: status=" + status + ", read=" + READ + ", cause: "
+                    + firstLines(cause, "Unable to find record", "Exception");
 
             // Observed on kinesis-mock 0.6.2: GetShardIterator(AFTER_SEQUENCE_NUMBER) of a sequence number the shard
             // no longer holds answers ResourceNotFoundException, and the connector fails the job with it (with a
             // restart strategy, it fails again on every restart). Real Kinesis instead reads on from the trim horizon.
-            assertThat(status).isEqualTo(JobStatus.FAILED);
-            assertThat(cause).contains("Unable to find record with provided SequenceNumber");
-            assertThat(READ).isEmpty();
+            assertThat(status).as(observed).isEqualTo(JobStatus.FAILED);
+            assertThat(cause).as(observed).contains("Unable to find record with provided SequenceNumber");
+            assertThat(READ).as(observed).isEmpty();
         } finally {
             BedrockLogKinesisITCase.stop(emulator);
         }
