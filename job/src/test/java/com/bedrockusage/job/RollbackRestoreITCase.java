@@ -24,6 +24,7 @@ import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -59,6 +60,29 @@ class RollbackRestoreITCase {
     @Test
     void shouldCommitRightAwayAndEndWithTheTablesOfACleanRunAfterRestoringAnOlderSavepoint(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
+        restoreAnOlderSavepoint(cluster, null);
+    }
+
+    /**
+     * The same with the job id kept across the restore (application mode with HA, Flink's fixed-job-id option): the
+     * committer then reads its last committed checkpoint under its own id (apache/iceberg#10892). A finished job id
+     * cannot be submitted twice to one cluster, so the restored job runs on a second MiniCluster.
+     */
+    @Test
+    void shouldDoTheSameWhenTheRestoredJobKeepsTheJobId(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        MiniCluster second = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setNumTaskManagers(1).setNumSlotsPerTaskManager(2).build());
+        second.start();
+        try {
+            restoreAnOlderSavepoint(cluster, second);
+        } finally {
+            second.close();
+        }
+    }
+
+    /** @param restoreOn null: restore with a new job id on {@code cluster}; else with the same id on this cluster */
+    private void restoreAnOlderSavepoint(MiniCluster cluster, MiniCluster restoreOn) throws Exception {
+        JobID fixedId = restoreOn == null ? null : new JobID();
         LogTree tree = new LogTree(tmp.resolve("logs"));
         List<LogRecord> records = UsagePipelineITCase.records(900, new Random(20));
         List<LogRecord> first = records.subList(0, 300);
@@ -76,9 +100,10 @@ class RollbackRestoreITCase {
                 "alerts.defaults-enabled=false");
         PipelineRuns.run(clean);
 
-        JobConfig config = continuous(tree, "rolled-back");
+        JobConfig config = continuous(tree, "rolled-back", "checkpoints-first");
+        JobConfig restoredConfig = continuous(tree, "rolled-back", "checkpoints-restored");
         UsagePipelineITCase.writeInFiles(tree, first, 3);
-        JobID firstJob = submit(cluster, config, null);
+        JobID firstJob = submit(cluster, config, null, fixedId);
         waitFor(() -> requestIds(config).size() == first.size(), Duration.ofSeconds(120));
         String savepoint = cluster.triggerSavepoint(firstJob, tmp.resolve("savepoints").toUri().toString(), false,
                 SavepointFormatType.CANONICAL).get();
@@ -93,7 +118,11 @@ class RollbackRestoreITCase {
         long k = maxCommittedCheckpoint(config);
         int snapshotsBeforeRestore = snapshots(config).size();
 
-        JobID restored = submit(cluster, config, savepoint);
+        MiniCluster restoredOn = restoreOn == null ? cluster : restoreOn;
+        JobID restored = submit(restoredOn, restoredConfig, savepoint, fixedId);
+        if (fixedId != null) {
+            assertThat(restored).isEqualTo(firstJob);
+        }
         try {
             UsagePipelineITCase.writeInFiles(tree, after, 3);
             waitFor(() -> requestIds(config).containsAll(ids(after)), Duration.ofSeconds(180));
@@ -120,23 +149,29 @@ class RollbackRestoreITCase {
             softly.assertThat(PipelineRuns.rows(config, Tables.LATE_INVOCATIONS)).isEmpty();
             softly.assertAll();
         } finally {
-            cancel(cluster, restored);
+            cancel(restoredOn, restored);
         }
     }
 
-    private JobConfig continuous(LogTree tree, String warehouse) {
+    /** Each job its own checkpoint folder: with a kept job id, the restored job's checkpoint ids repeat the first's. */
+    private JobConfig continuous(LogTree tree, String warehouse, String checkpoints) {
         return PipelineRuns.config(tree.root(), tmp.resolve(warehouse), "source.s3.mode=continuous",
+                "pipeline.checkpoint-dir=" + tmp.resolve(checkpoints).toUri(),
                 "source.s3.discovery-interval=500ms", "source.s3.lookback=36500d", "pipeline.allowed-lateness=12h",
                 "pipeline.checkpoint-interval=300ms", "pipeline.parallelism=1", "alerts.defaults-enabled=false");
     }
 
-    private static JobID submit(MiniCluster cluster, JobConfig config, String savepoint) throws Exception {
+    private static JobID submit(MiniCluster cluster, JobConfig config, String savepoint, JobID fixedId)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         UsageStreamJob.configure(env, config, true);
         env.setRestartStrategy(RestartStrategies.noRestart());
         IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
         UsagePipeline.build(env, config);
         JobGraph graph = env.getStreamGraph().getJobGraph();
+        if (fixedId != null) {
+            graph.setJobID(fixedId);
+        }
         if (savepoint != null) {
             graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint));
         }
