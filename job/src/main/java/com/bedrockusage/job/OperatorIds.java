@@ -23,6 +23,8 @@ public final class OperatorIds {
 
     public static final String DAILY_REPORT = "daily-report";
     public static final String DAILY_REPORT_ANNOUNCE = "daily-report-announce";
+    /** Its coordinator rolls the tables back to a restored checkpoint. */
+    public static final String TABLE_ROLLBACK = "iceberg-rollback-on-restore";
 
     public static final String ALERT_MATCHER = "alert-rule-matcher";
     public static final String ALERT_EVALUATOR = "alert-evaluator";

@@ -24,6 +24,7 @@ import com.bedrockusage.job.pricing.PriceUpdateFiles;
 import com.bedrockusage.job.sink.IcebergSinks;
 import com.bedrockusage.job.sink.InvocationToRow;
 import com.bedrockusage.job.sink.RejectedToRow;
+import com.bedrockusage.job.sink.RollbackOnRestore;
 import com.bedrockusage.job.sink.TableDefinition;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.job.sink.UsageToRow;
@@ -87,7 +88,9 @@ public final class UsagePipeline {
 
         // One shuffle, by usage key: dedup, pricing, the invocations sink and the usage windows then run chained in the
         // same task, handing each call on without serializing it.
-        BroadcastStream<PriceUpdate> priceUpdates = priceUpdates(env, config).broadcast(PriceInvocations.PRICE_ROWS);
+        DataStream<PriceUpdate> updates = priceUpdates(env, config);
+        RollbackOnRestore.attach(updates, config, tables(), IcebergSinks.runId(env));
+        BroadcastStream<PriceUpdate> priceUpdates = updates.broadcast(PriceInvocations.PRICE_ROWS);
         SingleOutputStreamOperator<Invocation> priced = PriceInvocations.apply(afterParse.apply(parsed), priceUpdates,
                 baseCatalogue(config), config.dedupTtl, config.callerKey);
 
@@ -190,7 +193,8 @@ public final class UsagePipeline {
                     .uid(OperatorIds.SOURCE_S3));
         }
         if (config.hasKinesisSource()) {
-            logs.add(env.fromSource(BedrockLogKinesis.source(config.kinesisStreamArn, kinesisConfig(config)),
+            logs.add(env.fromSource(BedrockLogKinesis.source(config.kinesisStreamArn, kinesisConfig(config),
+                            config.kinesisRetention),
                             WatermarkStrategy.noWatermarks(), "Kinesis logs: " + config.kinesisStreamArn,
                             IngestTypes.INGEST_RECORD)
                     .uid(OperatorIds.SOURCE_KINESIS));

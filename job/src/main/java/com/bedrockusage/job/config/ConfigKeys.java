@@ -49,6 +49,8 @@ public final class ConfigKeys {
             "Endpoint override, e.g. http://127.0.0.1:4567 for a local emulator (then dummy BASIC credentials are used).");
     public static final ConfigKey KINESIS_INITIAL_POSITION = define(GROUP_KINESIS, "initial-position", "LATEST",
             "Where a new job starts reading: LATEST or TRIM_HORIZON (restores always resume from the checkpoint).");
+    public static final ConfigKey KINESIS_RETENTION = define(GROUP_KINESIS, "retention", "24h",
+            "The stream's retention (24h to 8760h): a shard resumed at this age lost records (kinesis_trimmed).");
 
     // ---- pipeline ----
     public static final ConfigKey DEDUP_TTL = define(GROUP_PIPELINE, "dedup-ttl", "48h",

@@ -52,6 +52,7 @@ public final class JobConfig implements Serializable {
     public final String kinesisRegion;
     public final String kinesisEndpoint;
     public final String kinesisInitialPosition;
+    public final Duration kinesisRetention;
 
     public final Duration dedupTtl;
     public final List<Duration> windows;
@@ -115,6 +116,11 @@ public final class JobConfig implements Serializable {
         kinesisRegion = p.get(ConfigKeys.KINESIS_REGION).trim();
         kinesisEndpoint = optional(p, ConfigKeys.KINESIS_ENDPOINT);
         kinesisInitialPosition = oneOf(p, ConfigKeys.KINESIS_INITIAL_POSITION, "LATEST", "TRIM_HORIZON");
+        kinesisRetention = positiveDuration(p, ConfigKeys.KINESIS_RETENTION);
+        if (kinesisRetention.compareTo(Duration.ofHours(24)) < 0 || kinesisRetention.compareTo(Duration.ofHours(8760)) > 0) {
+            throw invalid(ConfigKeys.KINESIS_RETENTION, p.get(ConfigKeys.KINESIS_RETENTION),
+                    "Kinesis keeps records 24h to 8760h; use the stream's retention period");
+        }
         if (s3Path == null && kinesisStreamArn == null) {
             throw new ConfigException("no source is configured: set " + ConfigKeys.S3_PATH.fullName()
                     + " or " + ConfigKeys.S3_PATHS.fullName()

@@ -11,6 +11,11 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Kinesis record → zero or more {@link IngestRecord}s (see {@link KinesisPayloadDecoder}); never throws.
@@ -22,11 +27,18 @@ import org.apache.flink.util.Collector;
 public final class BedrockKinesisDeserializer implements KinesisDeserializationSchema<IngestRecord> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(BedrockKinesisDeserializer.class);
 
+    private final TrimHorizonCheck trimHorizon;
     private transient KinesisPayloadDecoder decoder;
     private transient Counter records;
     private transient Counter bytes;
     private transient Counter controlMessages;
+
+    /** @param retention the stream's retention: a shard resumed at this age lost records ({@link TrimHorizonCheck}) */
+    public BedrockKinesisDeserializer(Duration retention) {
+        this.trimHorizon = new TrimHorizonCheck(retention);
+    }
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
@@ -47,6 +59,10 @@ public final class BedrockKinesisDeserializer implements KinesisDeserializationS
         }
         byte[] data = record.data() == null ? new byte[0] : record.data().asByteArrayUnsafe();
         records.inc();
+        trimHorizon.firstRecord(stream, shardId, record.approximateArrivalTimestamp(), Instant.now()).ifPresent(gap -> {
+            LOG.warn("Kinesis gap (kinesis_trimmed): {}", gap.rawExcerpt);
+            output.collect(IngestRecord.rejected(gap));
+        });
         bytes.inc(data.length);
         long controlBefore = decoder.controlMessages();
         decoder.decode(data, shardId + ":" + record.sequenceNumber(), output::collect);

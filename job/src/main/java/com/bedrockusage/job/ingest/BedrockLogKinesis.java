@@ -5,6 +5,8 @@ import com.bedrockusage.job.model.IngestRecord;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kinesis.source.KinesisStreamsSource;
 
+import java.time.Duration;
+
 /**
  * The Kinesis source (FLIP-27 {@link KinesisStreamsSource}, polling) for CloudWatch Logs subscription
  * deliveries of Bedrock logs. Wire it with
@@ -21,10 +23,16 @@ public final class BedrockLogKinesis {
      *     {@code aws.credentials.provider}, {@code flink.stream.initpos} ...
      */
     public static KinesisStreamsSource<IngestRecord> source(String streamArn, Configuration connectorConfig) {
+        return source(streamArn, connectorConfig, Duration.ofHours(24));
+    }
+
+    /** @param retention the stream's retention period, to notice a shard resumed at its trim horizon */
+    public static KinesisStreamsSource<IngestRecord> source(String streamArn, Configuration connectorConfig,
+            Duration retention) {
         return KinesisStreamsSource.<IngestRecord>builder()
                 .setStreamArn(streamArn)
                 .setSourceConfig(connectorConfig)
-                .setDeserializationSchema(new BedrockKinesisDeserializer())
+                .setDeserializationSchema(new BedrockKinesisDeserializer(retention))
                 .build();
     }
 }

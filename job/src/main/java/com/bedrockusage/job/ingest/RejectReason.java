@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code RejectedRecord.reason} values the ingest stage produces: short, stable, kebab-case, except the two named
- * in the operations contract ({@code future_timestamp}, {@code unreadable_object}), which keep their given spelling.
+ * The {@code RejectedRecord.reason} values the ingest stage produces: short, stable, kebab-case, except those named
+ * in the operations contract ({@code future_timestamp}, {@code unreadable_object}, {@code kinesis_trimmed}), which keep
+ * their given spelling.
  */
 public final class RejectReason {
 
@@ -51,6 +52,12 @@ public final class RejectReason {
      * path and the excerpt the last error. Records read before the failure were emitted; the rest was not read.
      */
     public static final String UNREADABLE_OBJECT = "unreadable_object";
+    /**
+     * Not a bad record but a gap marker: a Kinesis shard was resumed at its trim horizon (the job was stopped longer
+     * than the stream's retention), so records after the restored position were trimmed unread. The source is the
+     * shard, the excerpt says when the first record read arrived. See {@link TrimHorizonCheck}.
+     */
+    public static final String KINESIS_TRIMMED = "kinesis_trimmed";
 
     private RejectReason() {}
 

@@ -43,9 +43,9 @@ class BedrockLogKinesisITCase {
     @RegisterExtension
     static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
-    private static final String STREAM = "bedrock-logs";
-    private static final String ACCESS_KEY = "AKIDLOCAL";
-    private static final String SECRET_KEY = "local-secret";
+    static final String STREAM = "bedrock-logs";
+    static final String ACCESS_KEY = "AKIDLOCAL";
+    static final String SECRET_KEY = "local-secret";
 
     @Test
     void shouldReadCloudWatchEnvelopesFromKinesisEndToEnd() throws Exception {
@@ -112,12 +112,12 @@ class BedrockLogKinesisITCase {
         }
     }
 
-    private static void put(KinesisClient kinesis, byte[] payload, String key) {
+    static void put(KinesisClient kinesis, byte[] payload, String key) {
         byte[] data = payload[0] == '{' ? SyntheticLogs.gzip(payload) : payload;
         kinesis.putRecord(b -> b.streamName(STREAM).partitionKey(key).data(SdkBytes.fromByteArray(data)));
     }
 
-    private static void waitUntilActive(KinesisClient kinesis) throws InterruptedException {
+    static void waitUntilActive(KinesisClient kinesis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             StreamStatus status = kinesis.describeStreamSummary(b -> b.streamName(STREAM))
@@ -131,7 +131,7 @@ class BedrockLogKinesisITCase {
     }
 
     /** local-cluster/emulators with kinesis-local installed ({@code npm ci} from the lock file if needed). */
-    private static File emulatorDir() throws IOException, InterruptedException {
+    static File emulatorDir() throws IOException, InterruptedException {
         File dir = new File("../local-cluster/emulators").getCanonicalFile();
         File main = new File(dir, "node_modules/kinesis-local/main.js");
         if (!main.isFile()) {
@@ -144,7 +144,7 @@ class BedrockLogKinesisITCase {
         return dir;
     }
 
-    private static Process startEmulator(File dir, int plainPort, int tlsPort) throws IOException {
+    static Process startEmulator(File dir, int plainPort, int tlsPort) throws IOException {
         File pkg = new File(dir, "node_modules/kinesis-local");
         // kinesis-mock hard-codes 0.0.0.0; the project's preload keeps it on 127.0.0.1
         ProcessBuilder builder = new ProcessBuilder("node", "--require",
@@ -160,7 +160,7 @@ class BedrockLogKinesisITCase {
         return builder.start();
     }
 
-    private static void waitForPort(int port, Process emulator) throws InterruptedException {
+    static void waitForPort(int port, Process emulator) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (!emulator.isAlive()) {
@@ -176,7 +176,7 @@ class BedrockLogKinesisITCase {
         throw new IllegalStateException("kinesis-mock did not listen on " + port);
     }
 
-    private static void stop(Process emulator) throws InterruptedException {
+    static void stop(Process emulator) throws InterruptedException {
         ProcessHandle handle = ProcessHandle.of(emulator.pid()).orElse(null);
         if (handle == null) {
             return;
@@ -188,7 +188,7 @@ class BedrockLogKinesisITCase {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
