@@ -1,5 +1,6 @@
 package com.bedrockusage.job.ingest;
 
+import com.bedrockusage.job.testing.SyntheticLogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.model.IngestRecord;

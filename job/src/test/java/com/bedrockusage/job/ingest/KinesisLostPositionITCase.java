@@ -1,5 +1,6 @@
 package com.bedrockusage.job.ingest;
 
+import com.bedrockusage.job.testing.SyntheticLogs;
 import static com.bedrockusage.job.ingest.BedrockLogKinesisITCase.ACCESS_KEY;
 import static com.bedrockusage.job.ingest.BedrockLogKinesisITCase.SECRET_KEY;
 import static com.bedrockusage.job.ingest.BedrockLogKinesisITCase.STREAM;
