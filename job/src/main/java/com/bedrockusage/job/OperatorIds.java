@@ -18,6 +18,9 @@ public final class OperatorIds {
     public static final String PRICING = PriceInvocations.UID;
     public static final String DAILY_REPORT = "daily-report";
     public static final String DAILY_REPORT_ANNOUNCE = "daily-report-announce";
+    /** The bounded reconciliation run's rows and its Iceberg writer (uid prefix). */
+    public static final String RECONCILIATION_ROWS = "reconciliation-rows";
+    public static final String RECONCILIATION_SINK = "iceberg-reconciliation";
 
     private OperatorIds() {}
 }

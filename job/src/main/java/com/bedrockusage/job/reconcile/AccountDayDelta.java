@@ -23,6 +23,13 @@ public final class AccountDayDelta {
         this.accountId = accountId;
     }
 
+    public static AccountDayDelta of(LocalDate day, String accountId, BigDecimal metered, BigDecimal billed) {
+        AccountDayDelta d = new AccountDayDelta(day, accountId);
+        d.meteredCostUsd = metered;
+        d.billedCostUsd = billed;
+        return d;
+    }
+
     public static List<AccountDayDelta> of(List<ReconciliationRow> rows) {
         Map<String, AccountDayDelta> byKey = new TreeMap<>();
         for (ReconciliationRow r : rows) {
