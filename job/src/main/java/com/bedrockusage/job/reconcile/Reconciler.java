@@ -1,5 +1,6 @@
 package com.bedrockusage.job.reconcile;
 
+import com.bedrockusage.pricing.ModelIds;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -66,7 +67,8 @@ public final class Reconciler {
         }
         for (MeteredUsage m : metered) {
             String model = catalogueModel.apply(m.modelId);
-            String group = model != null ? model : m.modelId;
+            // a cross-region profile is billed under its model's usage types
+            String group = model != null ? ModelIds.stripGeoPrefix(model) : m.modelId;
             String principal = byPrincipal(m.day, m.accountId, m.region, group, accountDaysWithPrincipals,
                     groupsMissingPrincipal) ? BilledPrincipals.of(m.callerArn) : null;
             Acc a = acc(accs, m.day, m.accountId, m.region, group, principal);
