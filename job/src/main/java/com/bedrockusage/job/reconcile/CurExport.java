@@ -65,12 +65,20 @@ public final class CurExport {
         }
     }
 
-    private static CurRead readFile(Path f, String name, CurLineFilter filter) throws IOException {
-        if (name.endsWith(".parquet")) {
-            return CurParquetReader.read(f.toFile(), name, filter);
-        }
-        try (InputStream in = Files.newInputStream(f)) {
-            return CurCsvReader.read(in, name, filter);
+    /** A file that cannot be read (corrupt, truncated, wrong types) is reported and skipped, not fatal. */
+    private static CurRead readFile(Path f, String name, CurLineFilter filter) {
+        try {
+            if (name.endsWith(".parquet")) {
+                return CurParquetReader.read(f.toFile(), name, filter);
+            }
+            try (InputStream in = Files.newInputStream(f)) {
+                return CurCsvReader.read(in, name, filter);
+            }
+        } catch (IOException | RuntimeException e) {
+            CurRead failed = new CurRead();
+            failed.files = 1;
+            failed.problem(name + ": unreadable file, skipped: " + e);
+            return failed;
         }
     }
 

@@ -66,7 +66,8 @@ final class CurParquetReader {
             return null;
         }
         if (v instanceof Double) {
-            return BigDecimal.valueOf((Double) v).toPlainString();
+            BigDecimal d = BigDecimal.valueOf((Double) v).stripTrailingZeros();
+            return (d.scale() < 0 ? d.setScale(0) : d).toPlainString();
         }
         if (v instanceof LocalDateTime || v instanceof OffsetDateTime) {
             return v.toString();
