@@ -7,6 +7,8 @@ import com.bedrockusage.job.alerts.ReconciliationAlerts;
 import com.bedrockusage.job.alerts.RulesException;
 import com.bedrockusage.job.alerts.SnsSettings;
 import com.bedrockusage.job.config.ConfigException;
+import com.bedrockusage.job.config.ConfigKeys;
+import com.bedrockusage.job.config.PropertyGroups;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.reconcile.AccountDayDelta;
 import com.bedrockusage.job.reconcile.CurExport;
@@ -42,6 +44,9 @@ public final class ReconcileRunner {
     /** How long publishing the alerts may take in all. */
     static final long ALERT_TIMEOUT_MILLIS = 120_000;
 
+    /** A placeholder log source: reconciliation reads the warehouse, never the logs. */
+    static final String NO_LOGS = "file:///reconciliation-reads-no-logs";
+
     private ReconcileRunner() {}
 
     public static void main(String[] args) {
@@ -59,7 +64,12 @@ public final class ReconcileRunner {
             }
             List<String> jobArgs = new ArrayList<>(options.jobArgs());
             jobArgs.add("--local");
-            config = JobConfig.from(JobArgs.parse(jobArgs.toArray(String[]::new)).settings);
+            PropertyGroups settings = JobArgs.parse(jobArgs.toArray(String[]::new)).settings;
+            if (!settings.isSet(ConfigKeys.S3_PATH) && !settings.isSet(ConfigKeys.KINESIS_STREAM_ARN)) {
+                // the job's configuration insists on a source; reconciliation reads none
+                settings.set(ConfigKeys.S3_PATH.fullName(), NO_LOGS);
+            }
+            config = JobConfig.from(settings);
         } catch (CliException | ConfigException e) {
             err.println("error: " + e.getMessage());
             return 2;
