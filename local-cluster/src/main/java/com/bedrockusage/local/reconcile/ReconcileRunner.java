@@ -90,9 +90,14 @@ public final class ReconcileRunner {
 
             List<Alert> alerts = ReconciliationAlerts.evaluate(rules, AccountDayDelta.of(rows),
                     System.currentTimeMillis());
-            List<DeliveredAlert> sent = options.sendAlerts()
-                    ? ReconciliationAlerts.deliver(alerts, SnsSettings.from(config), ALERT_TIMEOUT_MILLIS)
-                    : ReconciliationAlerts.deliver(alerts, notSending(), 0);
+            List<DeliveredAlert> sent = new ArrayList<>();
+            if (options.sendAlerts()) {
+                sent.addAll(ReconciliationAlerts.deliver(alerts, SnsSettings.from(config), ALERT_TIMEOUT_MILLIS));
+            } else {
+                for (Alert a : alerts) {
+                    sent.add(DeliveredAlert.of(a, DeliveredAlert.NOT_SENT, 0, null, "--no-alerts"));
+                }
+            }
             for (DeliveredAlert d : sent) {
                 out.println("  alert " + d.alert.ruleId + ": " + d.alert.scopeKey + " on "
                         + Instant.ofEpochMilli(d.alert.windowStart).toString().substring(0, 10) + " differs by "
@@ -121,11 +126,6 @@ public final class ReconcileRunner {
                 ? PriceCatalog.defaultCatalog()
                 : PriceCatalog.load(Paths.get(config.pricingCatalog.replaceFirst("^file://", "")));
         return base.withAliases(config.pricingAliases);
-    }
-
-    private static SnsSettings notSending() {
-        return new SnsSettings(null, null, null, 1, 1, java.time.Duration.ofSeconds(1), java.time.Duration.ZERO,
-                java.time.Duration.ZERO);
     }
 
     private static StreamExecutionEnvironment environment() {

@@ -125,6 +125,29 @@ class ReconcileRunnerITCase {
             }
         }
 
+        // the alert rule sees each account's day: it fires where the planted differences move it by 2 % or more
+        Map<String, BigDecimal[]> byAccount = new TreeMap<>();
+        for (Record r : rows) {
+            BigDecimal[] sums = byAccount.computeIfAbsent((String) r.getField("account_id"),
+                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[0] = sums[0].add((BigDecimal) r.getField("metered_cost_usd"));
+            sums[1] = sums[1].add((BigDecimal) r.getField("billed_cost_usd"));
+        }
+        int fired = 0;
+        for (Map.Entry<String, BigDecimal[]> e : byAccount.entrySet()) {
+            BigDecimal[] v = e.getValue();
+            boolean fires = v[0].subtract(v[1]).abs().multiply(BigDecimal.valueOf(100))
+                    .compareTo(v[1].multiply(BigDecimal.valueOf(2))) >= 0;
+            String line = "alert bill-delta: " + e.getKey() + " on " + DAY;
+            if (fires) {
+                fired++;
+                assertThat(run.out).contains(line).contains("NOT_SENT (--no-alerts)");
+            } else {
+                assertThat(run.out).doesNotContain(line);
+            }
+        }
+        assertThat(fired).as(run.out).isPositive();
+
         assertThat(run.out).contains("status: match " + (rows.size() - 2) + " over 0 under 1 billed_only 1 "
                 + "metered_only 0");
         assertThat(Files.readString(csv)).startsWith(ReconciliationCsv.HEADER + "\n").contains(",billed_only,");
