@@ -37,6 +37,10 @@ public final class OperatorIds {
     public static final String ROWS_LATE_INVOCATIONS = "rows-late-invocations";
     public static final String ROWS_ALERTS = "rows-alerts";
 
+    /** The bounded reconciliation run's rows and its Iceberg writer (uid prefix). */
+    public static final String RECONCILIATION_ROWS = "reconciliation-rows";
+    public static final String RECONCILIATION_SINK = "iceberg-reconciliation";
+
     private OperatorIds() {}
 
     /** The usage window of one granularity ({@code minute}, {@code hour}, {@code day} or an ISO-8601 duration). */

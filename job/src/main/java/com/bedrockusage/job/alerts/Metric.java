@@ -18,7 +18,12 @@ public enum Metric {
      * their output tokens. Long answers take long; a model that answers slowly for their length does not.
      */
     LATENCY_PER_OUTPUT_TOKEN_MS("latency_per_output_token_ms", false),
-    UNPRICED_INVOCATIONS("unpriced_invocations", true);
+    UNPRICED_INVOCATIONS("unpriced_invocations", true),
+    /**
+     * |metered − billed| cost in % of the billed cost, per account and day, from a reconciliation run
+     * ({@link ReconciliationAlerts}); the streaming job never evaluates it.
+     */
+    RECONCILIATION_DELTA_PCT("reconciliation_delta_pct", false);
 
     private final String wireName;
     private final boolean additive;
@@ -38,6 +43,11 @@ public enum Metric {
 
     public boolean isLatency() {
         return this == LATENCY_P99_MS || this == LATENCY_AVG_MS || this == LATENCY_PER_OUTPUT_TOKEN_MS;
+    }
+
+    /** Measured by a reconciliation run against the bill, not by the streaming job. */
+    public boolean isReconciliation() {
+        return this == RECONCILIATION_DELTA_PCT;
     }
 
     /** The metric with this rules-file name, or null. */

@@ -119,7 +119,7 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
         Invocation inv = element.getValue();
         for (int i = 0; i < rules.rules.length; i++) {
             AlertRule rule = rules.rules[i];
-            if (!RuleScopes.matches(rule, inv)) {
+            if (rule.metric.isReconciliation() || !RuleScopes.matches(rule, inv)) {
                 continue;
             }
             String scopeKey = RuleScopes.key(rule, inv, app);

@@ -244,6 +244,9 @@ public final class RulesParser {
                 }
             }
         }
+        if (r.metric.isReconciliation()) {
+            ReconciliationAlerts.validate(r, problems);
+        }
         if (r.kind == RuleKind.FORECAST) {
             requireAdditive(r, problems);
             if (minElapsed != null) {
@@ -364,7 +367,7 @@ public final class RulesParser {
         return out.toArray(new String[0]);
     }
 
-    private static String at(String id, String field) {
+    static String at(String id, String field) {
         return "rule '" + id + "': field '" + field + "': ";
     }
 

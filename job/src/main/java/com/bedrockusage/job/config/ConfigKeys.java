@@ -133,6 +133,8 @@ public final class ConfigKeys {
             "Where daily reports go: a directory (file:///dir or /dir) or s3://bucket/prefix; one file per day.");
     public static final ConfigKey REPORT_ANNOUNCE = define(GROUP_REPORT, "announce", "true",
             "Announce each written report (location and the day's totals) on the alert topic.");
+    public static final ConfigKey REPORT_RECONCILE_TOLERANCE_PCT = define(GROUP_REPORT, "reconcile-tolerance-pct", "1",
+            "Reconciliation: metered cost within this % of the billed cost is a match.");
 
     private ConfigKeys() {}
 

@@ -94,6 +94,8 @@ public final class JobConfig implements Serializable {
     public final boolean reportEnabled;
     public final String reportOutput;
     public final boolean reportAnnounce;
+    /** Reconciliation with the bill: the largest difference, in % of the billed cost, that still matches. */
+    public final java.math.BigDecimal reconcileTolerancePct;
 
     private JobConfig(PropertyGroups p) {
         s3Paths = logLocations(p);
@@ -190,6 +192,7 @@ public final class JobConfig implements Serializable {
                     + ConfigKeys.REPORT_OUTPUT.fullName() + " (a directory or s3://bucket/prefix)");
         }
         reportAnnounce = bool(p, ConfigKeys.REPORT_ANNOUNCE);
+        reconcileTolerancePct = nonNegativeDecimal(p, ConfigKeys.REPORT_RECONCILE_TOLERANCE_PCT);
     }
 
     public static JobConfig from(PropertyGroups p) {
@@ -260,6 +263,19 @@ public final class JobConfig implements Serializable {
             }
         }
         throw invalid(key, v, "use one of " + String.join(", ", allowed));
+    }
+
+    private static java.math.BigDecimal nonNegativeDecimal(PropertyGroups p, ConfigKey key) {
+        String v = required(p, key);
+        try {
+            java.math.BigDecimal d = new java.math.BigDecimal(v.trim());
+            if (d.signum() >= 0) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key, v, "use a number of 0 or more, e.g. 1 for 1 %");
     }
 
     private static boolean bool(PropertyGroups p, ConfigKey key) {

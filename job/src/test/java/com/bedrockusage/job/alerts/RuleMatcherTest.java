@@ -61,6 +61,20 @@ class RuleMatcherTest {
     }
 
     @Test
+    void shouldLeaveReconciliationRulesToTheReconciliationRun() throws Exception {
+        String rules = ("{\"rules\": ["
+                + "{\"id\": \"bill-delta\", \"metric\": \"reconciliation_delta_pct\", \"scope\": \"account\","
+                + " \"window\": \"1d\", \"threshold\": 2},"
+                + "{\"id\": \"acct-cost\", \"metric\": \"cost_usd\", \"scope\": \"account\", \"window\": \"1d\","
+                + " \"threshold\": 5}]}");
+        try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
+            h.processElement(Calls.at("2026-11-22T10:15:00Z").build(), 0);
+
+            assertThat(flushed(h)).extracting(x -> x.rule.id).containsExactly("acct-cost");
+        }
+    }
+
+    @Test
     void shouldApplyAccountModelAndArnFilters() throws Exception {
         String rules = ("{\"rules\": ["
                 + "{\"id\": \"acct\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5, \"accounts\": [\"444455556666\"]},"

@@ -103,7 +103,7 @@ class RulesParserTest {
                         "rule 'a': field 'id': used by more than one rule",
                         "rule 'a': field 'metric': 'cost' is not a metric; use one of cost_usd, input_tokens,"
                                 + " output_tokens, total_tokens, invocations, errors, error_rate, latency_p99_ms,"
-                                + " latency_avg_ms, latency_per_output_token_ms, unpriced_invocations",
+                                + " latency_avg_ms, latency_per_output_token_ms, unpriced_invocations, reconciliation_delta_pct",
                         "rule 'b': field 'window': '2d' is not a window; use 5m, 1h, 1d, month, or a whole number of"
                                 + " minutes or hours that divides a day (e.g. 15m, 6h)",
                         "rule 'c': field 'treshold': unknown field; known fields are " + String.join(", ", RulesParser.FIELDS),

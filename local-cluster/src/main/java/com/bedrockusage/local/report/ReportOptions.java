@@ -8,10 +8,11 @@ import java.util.Locale;
 
 /** Command line of {@code bin/report}. */
 public record ReportOptions(String warehouse, String namespace, LocalDate date, String out, boolean force,
-        String format, String endpoint, String region, boolean verbose, boolean help) {
+        String format, String endpoint, String region, boolean verbose, boolean help, LocalDate from, LocalDate to) {
 
     public static final String USAGE = String.join("\n",
             "usage: bin/report --date YYYY-MM-DD [--warehouse DIR] [--out FILE|s3://bucket/key] [--format csv|json]",
+            "       bin/report --format focus --from YYYY-MM-DD --to YYYY-MM-DD [--warehouse DIR] [--out FILE]",
             "",
             "Writes one UTC day's Bedrock usage from usage_daily: one line per account, identity ARN, model and",
             "region, with the columns Account Id,Identity ARN,Model Id,Region Name,Number of Input tokens,",
@@ -24,6 +25,8 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
             "                       not at all (temporary file, then rename), and never over an existing one...",
             "  --force              ...unless this is given",
             "  --format csv|json    csv (default) or one JSON document with the same data",
+            "  --format focus       FOCUS 1.2 rows from usage_hourly: one per hour, account, caller, model and token",
+            "                       class, for the days --from to --to (both included; docs/reconciliation.md)",
             "  --endpoint URL       S3 endpoint override, e.g. http://127.0.0.1:9090 for S3Mock (path-style)",
             "  --region REGION      S3 region (default: AWS_REGION, else us-east-1)",
             "  --verbose            full stack traces on errors",
@@ -40,12 +43,16 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
         String region = null;
         boolean verbose = false;
         boolean help = false;
+        LocalDate from = null;
+        LocalDate to = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--warehouse" -> warehouse = CliException.valueOf(args, ++i, a);
                 case "--namespace" -> namespace = CliException.valueOf(args, ++i, a);
                 case "--date" -> date = date(CliException.valueOf(args, ++i, a));
+                case "--from" -> from = date(CliException.valueOf(args, ++i, a));
+                case "--to" -> to = date(CliException.valueOf(args, ++i, a));
                 case "--out" -> out = CliException.valueOf(args, ++i, a);
                 case "--format" -> format = format(CliException.valueOf(args, ++i, a));
                 case "--endpoint" -> endpoint = CliException.valueOf(args, ++i, a);
@@ -56,10 +63,19 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
                 default -> throw new CliException("unknown option '" + a + "' (see --help)");
             }
         }
-        if (!help && date == null) {
+        if (!help && format.equals("focus")) {
+            if (date != null && from == null && to == null) {
+                from = date;
+                to = date;
+            }
+            if (from == null || to == null || to.isBefore(from)) {
+                throw new CliException("--format focus needs --from YYYY-MM-DD and --to YYYY-MM-DD (to not before from)");
+            }
+        } else if (!help && date == null) {
             throw new CliException("--date YYYY-MM-DD is required (see --help)");
         }
-        return new ReportOptions(warehouse, namespace, date, out, force, format, endpoint, region, verbose, help);
+        return new ReportOptions(warehouse, namespace, date, out, force, format, endpoint, region, verbose, help, from,
+                to);
     }
 
     private static LocalDate date(String s) {
@@ -72,8 +88,8 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
 
     private static String format(String s) {
         String f = s.trim().toLowerCase(Locale.ROOT);
-        if (!f.equals("csv") && !f.equals("json")) {
-            throw new CliException("unknown --format '" + s + "' (use csv or json)");
+        if (!f.equals("csv") && !f.equals("json") && !f.equals("focus")) {
+            throw new CliException("unknown --format '" + s + "' (use csv, json or focus)");
         }
         return f;
     }

@@ -18,12 +18,12 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /** Where a report goes: standard output, a local file, or an S3 object ({@code s3://bucket/key}). */
-final class ReportOutput {
+public final class ReportOutput {
 
     private ReportOutput() {}
 
     /** @return a description of where it went */
-    static String write(String content, String contentType, String out, boolean force, String endpoint,
+    public static String write(String content, String contentType, String out, boolean force, String endpoint,
             String region, PrintStream stdout) {
         if (out == null || out.equals("-")) {
             stdout.print(content);

@@ -38,6 +38,9 @@ public final class ReportRunner {
             return 0;
         }
         Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, options.verbose() ? Level.WARN : Level.OFF);
+        if (options.format().equals("focus")) {
+            return FocusReport.run(options, out, err);
+        }
         try {
             Path warehouse = Warehouses.resolve(options.warehouse(), options.namespace());
             ReportLines lines = UsageDailyReader.read(warehouse, options.namespace(), options.date());
