@@ -222,7 +222,8 @@ public final class PriceCatalog implements Serializable {
         String tier = serviceTier == null ? ServiceTiers.STANDARD : serviceTier;
         ModelPrices prices = byModel.get(model);
         long inputTotal = inputTotal(tokens);
-        if (units != null) {
+        if (units != null && prices.hasUnitRows()) {
+            // a quantity the model is not priced by (a chat model's RAG documents) leaves it priced per token
             return priceUnits(model, prices, region, epochMillis, tokens, tier, units, inputTotal);
         }
         String key = ModelPrices.classKey(tier, null, "");

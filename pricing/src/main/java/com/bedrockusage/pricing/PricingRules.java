@@ -26,6 +26,13 @@ public final class PricingRules {
     /** The model is priced per unit only and the log does not say how many units the call made. */
     public static final String NO_UNIT_QUANTITY = "no_unit_quantity";
     public static final String INVALID_QUANTITY = "invalid_quantity";
+    /** The request asked for a service tier and the log does not say which tier served the call. */
+    public static final String SERVED_TIER_NOT_LOGGED = "served_tier_not_logged";
+
+    /** Every unpriced reason, each counted by the job. */
+    public static final java.util.List<String> UNPRICED_REASONS = java.util.Collections.unmodifiableList(
+            java.util.Arrays.asList(UNKNOWN_MODEL, NO_PRICE_AT_TIME, NO_PRICE_FOR_TIER, NO_PRICE_FOR_UNIT,
+                    NO_UNIT_QUANTITY, INVALID_QUANTITY, SERVED_TIER_NOT_LOGGED));
 
     private PricingRules() {}
 }
