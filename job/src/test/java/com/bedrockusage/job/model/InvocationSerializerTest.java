@@ -49,7 +49,7 @@ class InvocationSerializerTest {
     }
 
     @Test
-    void shouldReadARecordWrittenBeforeTheAccountingFields() throws IOException {
+    void shouldReadARecordWrittenBeforeTheAccountingFields() throws Exception {
         Invocation call = full();
         DataOutputSerializer out = new DataOutputSerializer(256);
         SERIALIZER.serialize(call, out);
