@@ -18,19 +18,30 @@ public final class CostBreakdown implements Serializable {
     private final BigDecimal cacheRead;
     private final BigDecimal cacheWrite5m;
     private final BigDecimal cacheWrite1h;
+    private final BigDecimal units;
+    private final long unitQuantity;
     private final BigDecimal total;
     private final PriceRow row;
 
     /** From exact component costs: each, and their total, rounded by {@link CostRounding#round}. */
     public CostBreakdown(BigDecimal input, BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite5m,
             BigDecimal cacheWrite1h, PriceRow row) {
+        this(input, output, cacheRead, cacheWrite5m, cacheWrite1h, BigDecimal.ZERO, 0, row);
+    }
+
+    /** As above, plus the exact cost of {@code unitQuantity} units at the row's {@code usd_per_unit}. */
+    public CostBreakdown(BigDecimal input, BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite5m,
+            BigDecimal cacheWrite1h, BigDecimal units, long unitQuantity, PriceRow row) {
         this.input = CostRounding.round(Objects.requireNonNull(input, "input"));
         this.output = CostRounding.round(Objects.requireNonNull(output, "output"));
         this.cacheRead = CostRounding.round(Objects.requireNonNull(cacheRead, "cacheRead"));
         this.cacheWrite5m = CostRounding.round(Objects.requireNonNull(cacheWrite5m, "cacheWrite5m"));
         this.cacheWrite1h = CostRounding.round(Objects.requireNonNull(cacheWrite1h, "cacheWrite1h"));
+        this.units = CostRounding.round(Objects.requireNonNull(units, "units"));
+        this.unitQuantity = unitQuantity;
         this.row = Objects.requireNonNull(row, "row");
-        this.total = CostRounding.round(input.add(output).add(cacheRead).add(cacheWrite5m).add(cacheWrite1h));
+        this.total = CostRounding.round(
+                input.add(output).add(cacheRead).add(cacheWrite5m).add(cacheWrite1h).add(units));
     }
 
     /** Each component costs tokens x USD-per-million / 1,000,000; the call's cost is their exact sum, rounded once. */
@@ -41,6 +52,19 @@ public final class CostBreakdown implements Serializable {
                 CostRounding.exact(tokens.cacheRead(), row.cacheReadPerMtok()),
                 CostRounding.exact(tokens.cacheWrite5m(), row.cacheWritePerMtok()),
                 CostRounding.exact(tokens.cacheWrite1h(), row.cacheWrite1hPerMtok()),
+                row);
+    }
+
+    /** A per-unit row: the call's tokens at the row's token rates plus {@code quantity} units at its unit price. */
+    public static CostBreakdown of(PriceRow row, TokenCounts tokens, long quantity) {
+        return new CostBreakdown(
+                CostRounding.exact(tokens.input(), row.inputPerMtok()),
+                CostRounding.exact(tokens.output(), row.outputPerMtok()),
+                CostRounding.exact(tokens.cacheRead(), row.cacheReadPerMtok()),
+                CostRounding.exact(tokens.cacheWrite5m(), row.cacheWritePerMtok()),
+                CostRounding.exact(tokens.cacheWrite1h(), row.cacheWrite1hPerMtok()),
+                CostRounding.exactUnits(quantity, row.usdPerUnit()),
+                quantity,
                 row);
     }
 
@@ -69,6 +93,15 @@ public final class CostBreakdown implements Serializable {
         return cacheWrite5m.add(cacheWrite1h);
     }
 
+    /** Cost of the units (images, seconds, queries); zero for a per-token row. */
+    public BigDecimal units() {
+        return units;
+    }
+
+    public long unitQuantity() {
+        return unitQuantity;
+    }
+
     public BigDecimal total() {
         return total;
     }
@@ -88,7 +121,8 @@ public final class CostBreakdown implements Serializable {
         CostBreakdown c = (CostBreakdown) o;
         return input.compareTo(c.input) == 0 && output.compareTo(c.output) == 0
                 && cacheRead.compareTo(c.cacheRead) == 0 && cacheWrite5m.compareTo(c.cacheWrite5m) == 0
-                && cacheWrite1h.compareTo(c.cacheWrite1h) == 0 && row.equals(c.row);
+                && cacheWrite1h.compareTo(c.cacheWrite1h) == 0 && units.compareTo(c.units) == 0
+                && unitQuantity == c.unitQuantity && row.equals(c.row);
     }
 
     @Override
@@ -101,6 +135,7 @@ public final class CostBreakdown implements Serializable {
         return "CostBreakdown{total=" + total.toPlainString() + ", input=" + input.toPlainString()
                 + ", output=" + output.toPlainString() + ", cacheRead=" + cacheRead.toPlainString()
                 + ", cacheWrite5m=" + cacheWrite5m.toPlainString() + ", cacheWrite1h=" + cacheWrite1h.toPlainString()
+                + (unitQuantity == 0 ? "" : ", units=" + unitQuantity + "x=" + units.toPlainString())
                 + ", row=" + row.id() + '}';
     }
 }

@@ -33,6 +33,14 @@ public final class CostRounding {
         return usdPerMillionTokens.multiply(BigDecimal.valueOf(tokens)).movePointLeft(6);
     }
 
+    /** The exact cost of {@code quantity} units (images, seconds, queries) at {@code usdPerUnit}, not rounded. */
+    public static BigDecimal exactUnits(long quantity, BigDecimal usdPerUnit) {
+        if (quantity == 0) {
+            return BigDecimal.ZERO;
+        }
+        return usdPerUnit.multiply(BigDecimal.valueOf(quantity));
+    }
+
     /**
      * {@code amount} rounded HALF_EVEN (banker's rounding) to 12 decimals when it has more, else unchanged (1,000
      * tokens at {@code 3} stay {@code 0.003000}). Usage rows add rounded per-call costs, which have at most 12

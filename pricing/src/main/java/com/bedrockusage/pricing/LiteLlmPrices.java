@@ -30,7 +30,12 @@ import java.util.Map;
  * per video second (no per-token input price: image generation, provisioned-throughput commitments, TwelveLabs
  * Pegasus); keys with any other path segment (image sizes/steps, {@code N-month-commitment}); model ids without a
  * {@code vendor.} prefix (LiteLLM shorthands such as {@code claude-sonnet-4-5-20250929-v1:0}, never logged by
- * Bedrock). Long-context tiers ({@code *_above_200k_tokens}) are not modelled: all tokens get the base rate.
+ * Bedrock). Long-context tiers: an entry with {@code input_cost_per_token_above_200k_tokens} also gives a row with
+ * {@code above_input_tokens} 200000 from its {@code *_above_200k_tokens} rates (a rate it lacks is the base rate; a
+ * lacking 1-hour write rate is the long-context 5-minute rate). Per-unit entries give unit rows with zero token rates:
+ * {@code output_cost_per_image} (modes {@code image_generation}, {@code image_edit}: unit {@code image}, any variant,
+ * as LiteLLM has one price per image) and {@code input_cost_per_query} (rerank: unit {@code query}); a rerank entry's
+ * zero token rates are then not kept as a per-token row (that would price rerank at 0).
  * When several keys give the same (model, region), the key with the fewest path segments wins (the plain model
  * id over {@code bedrock/<id>}); on a tie the first in the file.
  *
@@ -45,6 +50,11 @@ public final class LiteLlmPrices {
     static final String CACHE_READ = "cache_read_input_token_cost";
     static final String CACHE_WRITE = "cache_creation_input_token_cost";
     static final String CACHE_WRITE_1H = "cache_creation_input_token_cost_above_1hr";
+    static final String LONG_CONTEXT_SUFFIX = "_above_200k_tokens";
+    static final long LONG_CONTEXT_THRESHOLD = 200_000;
+    static final String PER_IMAGE = "output_cost_per_image";
+    static final String PER_QUERY = "input_cost_per_query";
+    private static final String MODE = "mode";
     private static final String PROVIDER = "litellm_provider";
 
     /** Two entries with one key would leave the price to whichever the parser keeps: refused. */
@@ -73,8 +83,7 @@ public final class LiteLlmPrices {
                     throw PriceCatalogException.at(sourceName, line, "entry '" + key + "' is not an object");
                 }
                 Map<String, String> fields = readEntry(p, sourceName, key);
-                Candidate candidate = toCandidate(key, fields, sourceName, line, effectiveFrom);
-                if (candidate != null) {
+                for (Candidate candidate : toCandidates(key, fields, sourceName, line, effectiveFrom)) {
                     Candidate previous = byKey.get(candidate.row.id());
                     if (previous == null || candidate.segments < previous.segments) {
                         byKey.put(candidate.row.id(), candidate);
@@ -125,14 +134,16 @@ public final class LiteLlmPrices {
         return fields;
     }
 
-    private static Candidate toCandidate(String key, Map<String, String> f, String sourceName, int line,
+    private static List<Candidate> toCandidates(String key, Map<String, String> f, String sourceName, int line,
             Instant effectiveFrom) {
+        List<Candidate> none = new ArrayList<>(0);
         String provider = f.get(PROVIDER);
         if (!"bedrock".equals(provider) && !"bedrock_converse".equals(provider)) {
-            return null;
+            return none;
         }
-        if (!f.containsKey(INPUT) || !f.containsKey(OUTPUT)) {
-            return null;
+        String unit = unitOf(f);
+        if (unit == null && (!f.containsKey(INPUT) || !f.containsKey(OUTPUT))) {
+            return none;
         }
         String[] segments = key.split("/");
         String modelId = segments[segments.length - 1];
@@ -146,23 +157,75 @@ public final class LiteLlmPrices {
                 region = s;
                 continue;
             }
-            return null;
+            return none;
         }
         if (!hasVendorPrefix(modelId)) {
-            return null;
+            return none;
         }
         String where = sourceName + ":" + line;
         String problem = PriceKeys.modelIdProblem(modelId);
         if (problem != null) {
             throw new PriceCatalogException(where + ": " + PriceKeys.quote(key) + ": model id " + problem);
         }
-        PriceRow row = new PriceRow(modelId, region, effectiveFrom,
-                perMtok(f, INPUT, key, where), perMtok(f, OUTPUT, key, where),
-                f.containsKey(CACHE_READ) ? perMtok(f, CACHE_READ, key, where) : BigDecimal.ZERO,
-                f.containsKey(CACHE_WRITE) ? perMtok(f, CACHE_WRITE, key, where) : BigDecimal.ZERO,
-                f.containsKey(CACHE_WRITE_1H) ? perMtok(f, CACHE_WRITE_1H, key, where) : null,
-                where);
-        return new Candidate(row, segments.length);
+        List<Candidate> out = new ArrayList<>(2);
+        if (unit != null) {
+            String field = unit.equals(PriceUnits.IMAGE) ? PER_IMAGE : PER_QUERY;
+            out.add(new Candidate(new PriceRow(modelId, region, effectiveFrom, BigDecimal.ZERO, BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO, null, 0, ServiceTiers.STANDARD, unit,
+                    perUnit(f, field, key, where), "", where), segments.length));
+            return out;
+        }
+        BigDecimal in = perMtok(f, INPUT, key, where);
+        BigDecimal outRate = perMtok(f, OUTPUT, key, where);
+        BigDecimal read = f.containsKey(CACHE_READ) ? perMtok(f, CACHE_READ, key, where) : BigDecimal.ZERO;
+        BigDecimal write = f.containsKey(CACHE_WRITE) ? perMtok(f, CACHE_WRITE, key, where) : BigDecimal.ZERO;
+        BigDecimal write1h = f.containsKey(CACHE_WRITE_1H) ? perMtok(f, CACHE_WRITE_1H, key, where) : null;
+        out.add(new Candidate(new PriceRow(modelId, region, effectiveFrom, in, outRate, read, write, write1h, where),
+                segments.length));
+        if (f.containsKey(INPUT + LONG_CONTEXT_SUFFIX)) {
+            out.add(new Candidate(new PriceRow(modelId, region, effectiveFrom,
+                    perMtok(f, INPUT + LONG_CONTEXT_SUFFIX, key, where),
+                    orBase(f, OUTPUT + LONG_CONTEXT_SUFFIX, outRate, key, where),
+                    orBase(f, CACHE_READ + LONG_CONTEXT_SUFFIX, read, key, where),
+                    orBase(f, CACHE_WRITE + LONG_CONTEXT_SUFFIX, write, key, where),
+                    f.containsKey(CACHE_WRITE_1H + LONG_CONTEXT_SUFFIX)
+                            ? perMtok(f, CACHE_WRITE_1H + LONG_CONTEXT_SUFFIX, key, where) : null,
+                    LONG_CONTEXT_THRESHOLD, ServiceTiers.STANDARD, null, null, "", where), segments.length));
+        }
+        return out;
+    }
+
+    /** {@code image} or {@code query} for an entry priced per image or per query, else null. */
+    private static String unitOf(Map<String, String> f) {
+        String mode = f.get(MODE);
+        if (f.containsKey(PER_IMAGE) && ("image_generation".equals(mode) || "image_edit".equals(mode))) {
+            return PriceUnits.IMAGE;
+        }
+        if (f.containsKey(PER_QUERY) && "rerank".equals(mode)) {
+            return PriceUnits.QUERY;
+        }
+        return null;
+    }
+
+    private static BigDecimal orBase(Map<String, String> f, String field, BigDecimal base, String key, String where) {
+        return f.containsKey(field) ? perMtok(f, field, key, where) : base;
+    }
+
+    /** A USD amount per unit, exactly as written. */
+    private static BigDecimal perUnit(Map<String, String> f, String field, String key, String where) {
+        String text = f.get(field);
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new PriceCatalogException(where + ": " + key + ": " + field + " " + PriceKeys.quote(text)
+                    + " is not a number");
+        }
+        String problem = PriceBounds.problem(value);
+        if (problem != null) {
+            throw new PriceCatalogException(where + ": " + key + ": " + field + " '" + text + "' " + problem);
+        }
+        return value.scale() < 0 ? value.setScale(0) : value;
     }
 
     /** An AWS region name such as {@code us-east-1}, {@code ap-southeast-3} or {@code us-gov-west-1}. */

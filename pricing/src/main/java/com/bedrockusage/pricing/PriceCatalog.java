@@ -182,30 +182,96 @@ public final class PriceCatalog implements Serializable {
     }
 
     /**
-     * The row that prices a call of this model from this source region at this time, or null. A null region
-     * matches only {@code *} rows.
+     * The base row (standard tier, per token, no threshold) that prices a call of this model from this source region
+     * at this time, or null. A null region matches only {@code *} rows.
      */
     public PriceRow find(String modelIdAsLogged, String region, long epochMillis) {
         String model = resolveModel(modelIdAsLogged);
-        return model == null ? null : byModel.get(model).at(region, epochMillis);
+        return model == null ? null
+                : byModel.get(model).at(ModelPrices.classKey(ServiceTiers.STANDARD, null, ""), 0, region, epochMillis);
     }
 
-    /** The exact cost of a call, or an explicit unpriced result with the reason. */
+    /** The exact cost of a standard-tier, per-token call, or an explicit unpriced result with the reason. */
     public PricingResult price(String modelIdAsLogged, String region, long epochMillis, TokenCounts tokens) {
+        return price(modelIdAsLogged, region, epochMillis, tokens, ServiceTiers.STANDARD, null);
+    }
+
+    /**
+     * The exact cost of a call, or an explicit unpriced result with the reason.
+     *
+     * <p>Rows apply by model, region and time as always, and further: only rows of the call's {@code serviceTier}
+     * (never another tier's: a tier without rows is {@link PricingRules#NO_PRICE_FOR_TIER}); for a call with units,
+     * only rows of that unit, of its variant or else of any variant; and among those, the row with the highest
+     * {@code above_input_tokens} below the call's input total (input + cache read + cache write tokens) prices the
+     * whole call.
+     *
+     * @param serviceTier the tier that served the call ({@link ServiceTiers#normalize}d); null means standard
+     * @param units the images, seconds or queries the call made, or null for a per-token call
+     */
+    public PricingResult price(String modelIdAsLogged, String region, long epochMillis, TokenCounts tokens,
+            String serviceTier, UnitQuantity units) {
         String model = resolveModel(modelIdAsLogged);
         if (model == null) {
-            return PricingResult.unpriced(null, unresolvedReason(modelIdAsLogged));
-        }
-        ModelPrices prices = byModel.get(model);
-        PriceRow row = prices.at(region, epochMillis);
-        if (row == null) {
-            return PricingResult.unpriced(model, prices.whyNoRow(model, region, epochMillis));
+            return PricingResult.unpriced(null, PricingRules.UNKNOWN_MODEL, unresolvedReason(modelIdAsLogged));
         }
         if (tokens.input() < 0 || tokens.output() < 0 || tokens.cacheRead() < 0 || tokens.cacheWrite5m() < 0
-                || tokens.cacheWrite1h() < 0) {
-            return PricingResult.unpriced(model, "negative token count: " + tokens);
+                || tokens.cacheWrite1h() < 0 || (units != null && units.quantity() < 0)) {
+            return PricingResult.unpriced(model, PricingRules.INVALID_QUANTITY, "negative count: " + tokens
+                    + (units == null ? "" : ", " + units));
         }
-        return PricingResult.priced(model, CostBreakdown.of(row, tokens));
+        String tier = serviceTier == null ? ServiceTiers.STANDARD : serviceTier;
+        ModelPrices prices = byModel.get(model);
+        long inputTotal = inputTotal(tokens);
+        if (units != null && prices.hasUnitRows()) {
+            // a quantity the model is not priced by (a chat model's RAG documents) leaves it priced per token
+            return priceUnits(model, prices, region, epochMillis, tokens, tier, units, inputTotal);
+        }
+        String key = ModelPrices.classKey(tier, null, "");
+        if (!prices.hasClass(key)) {
+            if (ServiceTiers.STANDARD.equals(tier) && prices.hasUnitRows()) {
+                return PricingResult.unpriced(model, PricingRules.NO_UNIT_QUANTITY, model
+                        + " is priced per unit and the log does not say how many units the call made");
+            }
+            return PricingResult.unpriced(model, PricingRules.NO_PRICE_FOR_TIER,
+                    "no per-token price for " + model + " in service tier " + tier);
+        }
+        PriceRow row = prices.at(key, inputTotal, region, epochMillis);
+        if (row == null) {
+            return PricingResult.unpriced(model, PricingRules.NO_PRICE_AT_TIME,
+                    prices.whyNoRow(key, model, region, epochMillis));
+        }
+        String rule = !ServiceTiers.STANDARD.equals(tier) ? PricingRules.SERVICE_TIER
+                : row.aboveInputTokens() > 0 ? PricingRules.LONG_CONTEXT : PricingRules.BASE;
+        return PricingResult.priced(model, CostBreakdown.of(row, tokens), rule);
+    }
+
+    private static PricingResult priceUnits(String model, ModelPrices prices, String region, long epochMillis,
+            TokenCounts tokens, String tier, UnitQuantity units, long inputTotal) {
+        String exact = ModelPrices.classKey(tier, units.unit(), units.variant());
+        String any = ModelPrices.classKey(tier, units.unit(), "");
+        if (!prices.hasClass(exact) && !prices.hasClass(any)) {
+            return PricingResult.unpriced(model, PricingRules.NO_PRICE_FOR_UNIT, "no price per " + units.unit()
+                    + (units.variant().isEmpty() ? "" : " (" + units.variant() + ")") + " for " + model
+                    + " in service tier " + tier);
+        }
+        PriceRow row = prices.hasClass(exact) ? prices.at(exact, inputTotal, region, epochMillis) : null;
+        if (row == null && prices.hasClass(any)) {
+            row = prices.at(any, inputTotal, region, epochMillis);
+        }
+        if (row == null) {
+            return PricingResult.unpriced(model, PricingRules.NO_PRICE_AT_TIME,
+                    prices.whyNoRow(prices.hasClass(exact) ? exact : any, model, region, epochMillis));
+        }
+        return PricingResult.priced(model, CostBreakdown.of(row, tokens, units.quantity()), PricingRules.UNIT);
+    }
+
+    /** Input + cache read + cache write tokens, the total a long-context threshold compares (saturating). */
+    static long inputTotal(TokenCounts t) {
+        long sum = 0;
+        for (long part : new long[] {t.input(), t.cacheRead(), t.cacheWrite5m(), t.cacheWrite1h()}) {
+            sum = sum > Long.MAX_VALUE - part ? Long.MAX_VALUE : sum + part;
+        }
+        return sum;
     }
 
     private String unresolvedReason(String logged) {
@@ -230,7 +296,7 @@ public final class PriceCatalog implements Serializable {
             int upsertedRows) {
         List<PriceRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing(PriceRow::modelId).thenComparing(PriceRow::region)
-                .thenComparing(PriceRow::effectiveFrom));
+                .thenComparing(PriceRow::effectiveFrom).thenComparing(PriceRow::id));
         Map<String, List<PriceRow>> grouped = new LinkedHashMap<>();
         for (PriceRow row : sorted) {
             grouped.computeIfAbsent(row.modelId(), k -> new ArrayList<>()).add(row);
@@ -292,21 +358,107 @@ public final class PriceCatalog implements Serializable {
         }
     }
 
-    /** All rows of one model: per region and for {@code *}, each sorted by effective_from. */
+    /**
+     * All rows of one model, by price class (tier, unit, unit variant), then by threshold (highest first), then per
+     * region and for {@code *}, each sorted by effective_from.
+     */
     private static final class ModelPrices implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Map<String, Level[]> byClass;
+        private final boolean hasUnitRows;
+
+        private ModelPrices(Map<String, Level[]> byClass, boolean hasUnitRows) {
+            this.byClass = byClass;
+            this.hasUnitRows = hasUnitRows;
+        }
+
+        static String classKey(String tier, String unit, String variant) {
+            return tier + '|' + (unit == null ? "" : unit) + '|' + variant;
+        }
+
+        /** {@code rows} are sorted by region then effective_from. */
+        static ModelPrices of(List<PriceRow> rows) {
+            Map<String, Map<Long, List<PriceRow>>> grouped = new LinkedHashMap<>();
+            boolean units = false;
+            for (PriceRow row : rows) {
+                units |= row.unit() != null;
+                grouped.computeIfAbsent(classKey(row.serviceTier(), row.unit(), row.unitVariant()),
+                                k -> new HashMap<>())
+                        .computeIfAbsent(row.aboveInputTokens(), k -> new ArrayList<>()).add(row);
+            }
+            Map<String, Level[]> byClass = new HashMap<>();
+            for (Map.Entry<String, Map<Long, List<PriceRow>>> e : grouped.entrySet()) {
+                List<Level> levels = new ArrayList<>();
+                for (Map.Entry<Long, List<PriceRow>> t : e.getValue().entrySet()) {
+                    levels.add(new Level(t.getKey(), RegionRows.of(t.getValue())));
+                }
+                levels.sort((a, b) -> Long.compare(b.above, a.above));
+                byClass.put(e.getKey(), levels.toArray(new Level[0]));
+            }
+            return new ModelPrices(byClass, units);
+        }
+
+        boolean hasClass(String key) {
+            return byClass.containsKey(key);
+        }
+
+        boolean hasUnitRows() {
+            return hasUnitRows;
+        }
+
+        /** The row of the highest threshold below {@code inputTotal} that is in force; null if none. */
+        PriceRow at(String key, long inputTotal, String region, long epochMillis) {
+            Level[] levels = byClass.get(key);
+            if (levels == null) {
+                return null;
+            }
+            for (Level level : levels) {
+                if (level.above == 0 || inputTotal > level.above) {
+                    PriceRow row = level.rows.at(region, epochMillis);
+                    if (row != null) {
+                        return row;
+                    }
+                }
+            }
+            return null;
+        }
+
+        String whyNoRow(String key, String model, String region, long epochMillis) {
+            Level[] levels = byClass.get(key);
+            return levels[levels.length - 1].rows.whyNoRow(model, region, epochMillis);
+        }
+    }
+
+    private static final class Level implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        final long above;
+        final RegionRows rows;
+
+        Level(long above, RegionRows rows) {
+            this.above = above;
+            this.rows = rows;
+        }
+    }
+
+    /** The rows of one model, class and threshold: per region and for {@code *}, each sorted by effective_from. */
+    private static final class RegionRows implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
         private final Map<String, Timeline> byRegion;
         private final Timeline anyRegion;
 
-        private ModelPrices(Map<String, Timeline> byRegion, Timeline anyRegion) {
+        private RegionRows(Map<String, Timeline> byRegion, Timeline anyRegion) {
             this.byRegion = byRegion;
             this.anyRegion = anyRegion;
         }
 
         /** {@code rows} are sorted by region then effective_from. */
-        static ModelPrices of(List<PriceRow> rows) {
+        static RegionRows of(List<PriceRow> rows) {
             Map<String, List<PriceRow>> grouped = new LinkedHashMap<>();
             for (PriceRow row : rows) {
                 grouped.computeIfAbsent(row.region(), k -> new ArrayList<>()).add(row);
@@ -321,9 +473,8 @@ public final class PriceCatalog implements Serializable {
                     byRegion.put(e.getKey(), timeline);
                 }
             }
-            return new ModelPrices(byRegion.isEmpty() ? Collections.<String, Timeline>emptyMap() : byRegion, any);
+            return new RegionRows(byRegion.isEmpty() ? Collections.<String, Timeline>emptyMap() : byRegion, any);
         }
-
         PriceRow at(String region, long epochMillis) {
             if (region != null && !byRegion.isEmpty()) {
                 Timeline regional = byRegion.get(region);

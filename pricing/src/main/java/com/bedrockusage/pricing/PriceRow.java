@@ -8,6 +8,10 @@ import java.util.Objects;
 /**
  * One price: USD per million tokens for a model in a region (or {@code *} = any region), valid from
  * {@code effectiveFrom} until a later row for the same model and region takes over.
+ *
+ * <p>Optional parts (all defaulted for an eight-column row): {@link #aboveInputTokens()} (the row prices only calls
+ * whose input total is above it: long-context rates), {@link #serviceTier()} (the tier that served the call) and a
+ * {@link #unit()} with its {@link #usdPerUnit()} and {@link #unitVariant()} (images, seconds of video, queries).
  */
 public final class PriceRow implements Serializable {
 
@@ -24,6 +28,13 @@ public final class PriceRow implements Serializable {
     private final BigDecimal cacheWritePerMtok;
     /** As given: null means "1h writes use the 5m rate". */
     private final BigDecimal cacheWrite1hPerMtokAsGiven;
+    private final long aboveInputTokens;
+    private final String serviceTier;
+    /** Null for a per-token row. */
+    private final String unit;
+    private final BigDecimal usdPerUnit;
+    /** Empty: any variant. */
+    private final String unitVariant;
     private final String origin;
     private final String id;
 
@@ -37,6 +48,21 @@ public final class PriceRow implements Serializable {
     public PriceRow(String modelId, String region, Instant effectiveFrom, BigDecimal inputPerMtok,
             BigDecimal outputPerMtok, BigDecimal cacheReadPerMtok, BigDecimal cacheWritePerMtok,
             BigDecimal cacheWrite1hPerMtok, String origin) {
+        this(modelId, region, effectiveFrom, inputPerMtok, outputPerMtok, cacheReadPerMtok, cacheWritePerMtok,
+                cacheWrite1hPerMtok, 0, ServiceTiers.STANDARD, null, null, "", origin);
+    }
+
+    /**
+     * @param aboveInputTokens 0, or the input total (input + cache read + cache write tokens) a call must exceed
+     * @param serviceTier the tier ({@link ServiceTiers})
+     * @param unit null for a per-token row, else one of {@link PriceUnits#ALL}
+     * @param usdPerUnit USD per unit; null exactly when {@code unit} is null
+     * @param unitVariant "" for any variant, else the variant the call must have (e.g. {@code premium-1024x1024})
+     */
+    public PriceRow(String modelId, String region, Instant effectiveFrom, BigDecimal inputPerMtok,
+            BigDecimal outputPerMtok, BigDecimal cacheReadPerMtok, BigDecimal cacheWritePerMtok,
+            BigDecimal cacheWrite1hPerMtok, long aboveInputTokens, String serviceTier, String unit,
+            BigDecimal usdPerUnit, String unitVariant, String origin) {
         this.modelId = requireText(modelId, "model_id");
         this.region = requireText(region, "region");
         this.effectiveFrom = Objects.requireNonNull(effectiveFrom, "effective_from");
@@ -46,14 +72,87 @@ public final class PriceRow implements Serializable {
         this.cacheWritePerMtok = requirePrice(cacheWritePerMtok, "cache_write_per_mtok");
         this.cacheWrite1hPerMtokAsGiven =
                 cacheWrite1hPerMtok == null ? null : requirePrice(cacheWrite1hPerMtok, "cache_write_1h_per_mtok");
+        if (aboveInputTokens < 0) {
+            throw new IllegalArgumentException("above_input_tokens must not be negative: " + aboveInputTokens);
+        }
+        this.aboveInputTokens = aboveInputTokens;
+        String tierProblem = ServiceTiers.problem(serviceTier);
+        if (tierProblem != null) {
+            throw new IllegalArgumentException("service_tier '" + serviceTier + "' " + tierProblem);
+        }
+        this.serviceTier = serviceTier;
+        if (unit == null) {
+            if (usdPerUnit != null || (unitVariant != null && !unitVariant.isEmpty())) {
+                throw new IllegalArgumentException("usd_per_unit and unit_variant need a unit");
+            }
+        } else {
+            if (!PriceUnits.isUnit(unit)) {
+                throw new IllegalArgumentException("unit '" + unit + "' is not one of " + PriceUnits.ALL);
+            }
+            Objects.requireNonNull(usdPerUnit, "usd_per_unit");
+        }
+        this.unit = unit;
+        this.usdPerUnit = usdPerUnit == null ? null : requirePrice(usdPerUnit, "usd_per_unit");
+        this.unitVariant = unitVariant == null ? "" : unitVariant;
+        if (!UnitQuantity.isVariant(this.unitVariant)) {
+            throw new IllegalArgumentException("unit_variant '" + unitVariant + "' " + UnitQuantity.VARIANT_RULE);
+        }
         this.origin = origin;
-        this.id = modelId + '|' + region + '|' + effectiveFrom;
+        this.id = modelId + '|' + region + '|' + effectiveFrom + qualifiers();
+    }
+
+    /** The id's suffix: empty for a base row, so base rows keep the ids (and broadcast-state keys) they always had. */
+    private String qualifiers() {
+        StringBuilder sb = new StringBuilder();
+        if (!ServiceTiers.STANDARD.equals(serviceTier)) {
+            sb.append("|tier=").append(serviceTier);
+        }
+        if (aboveInputTokens > 0) {
+            sb.append("|above=").append(aboveInputTokens);
+        }
+        if (unit != null) {
+            sb.append("|unit=").append(unit);
+            if (!unitVariant.isEmpty()) {
+                sb.append(':').append(unitVariant);
+            }
+        }
+        return sb.toString();
     }
 
     /** The same prices with a different origin (file:line). */
     public PriceRow withOrigin(String newOrigin) {
         return new PriceRow(modelId, region, effectiveFrom, inputPerMtok, outputPerMtok, cacheReadPerMtok,
-                cacheWritePerMtok, cacheWrite1hPerMtokAsGiven, newOrigin);
+                cacheWritePerMtok, cacheWrite1hPerMtokAsGiven, aboveInputTokens, serviceTier, unit, usdPerUnit,
+                unitVariant, newOrigin);
+    }
+
+    /** 0, or the input total (input + cache read + cache write tokens) a call must exceed for this row to apply. */
+    public long aboveInputTokens() {
+        return aboveInputTokens;
+    }
+
+    public String serviceTier() {
+        return serviceTier;
+    }
+
+    /** Null for a per-token row; else {@link PriceUnits#IMAGE}, {@link PriceUnits#SECOND} or {@link PriceUnits#QUERY}. */
+    public String unit() {
+        return unit;
+    }
+
+    /** USD per unit; null for a per-token row. */
+    public BigDecimal usdPerUnit() {
+        return usdPerUnit;
+    }
+
+    /** The variant a call must have ("" = any). */
+    public String unitVariant() {
+        return unitVariant;
+    }
+
+    /** A row of the original eight columns: no threshold, standard tier, per token. */
+    public boolean isBase() {
+        return aboveInputTokens == 0 && ServiceTiers.STANDARD.equals(serviceTier) && unit == null;
     }
 
     public String modelId() {
@@ -98,7 +197,10 @@ public final class PriceRow implements Serializable {
         return cacheWrite1hPerMtokAsGiven;
     }
 
-    /** Stable, traceable identity: {@code modelId|region|effectiveFrom} (ISO-8601). */
+    /**
+     * Stable, traceable identity: {@code modelId|region|effectiveFrom} (ISO-8601), followed for a non-base row by
+     * {@code |tier=T}, {@code |above=N} and {@code |unit=U[:variant]} where they differ from the defaults.
+     */
     public String id() {
         return id;
     }
@@ -140,7 +242,8 @@ public final class PriceRow implements Serializable {
                 && inputPerMtok.compareTo(r.inputPerMtok) == 0 && outputPerMtok.compareTo(r.outputPerMtok) == 0
                 && cacheReadPerMtok.compareTo(r.cacheReadPerMtok) == 0
                 && cacheWritePerMtok.compareTo(r.cacheWritePerMtok) == 0
-                && sameOptional(cacheWrite1hPerMtokAsGiven, r.cacheWrite1hPerMtokAsGiven);
+                && sameOptional(cacheWrite1hPerMtokAsGiven, r.cacheWrite1hPerMtokAsGiven)
+                && sameOptional(usdPerUnit, r.usdPerUnit);
     }
 
     private static boolean sameOptional(BigDecimal a, BigDecimal b) {
@@ -155,6 +258,7 @@ public final class PriceRow implements Serializable {
         h = 31 * h + outputPerMtok.stripTrailingZeros().hashCode();
         h = 31 * h + cacheReadPerMtok.stripTrailingZeros().hashCode();
         h = 31 * h + cacheWritePerMtok.stripTrailingZeros().hashCode();
+        h = 31 * h + (usdPerUnit == null ? 0 : usdPerUnit.stripTrailingZeros().hashCode());
         return 31 * h + (cacheWrite1hPerMtokAsGiven == null ? 0 : cacheWrite1hPerMtokAsGiven.stripTrailingZeros().hashCode());
     }
 
@@ -163,6 +267,7 @@ public final class PriceRow implements Serializable {
         return "PriceRow{" + id + ", in=" + inputPerMtok.toPlainString() + ", out=" + outputPerMtok.toPlainString()
                 + ", cacheRead=" + cacheReadPerMtok.toPlainString() + ", cacheWrite=" + cacheWritePerMtok.toPlainString()
                 + ", cacheWrite1h=" + (cacheWrite1hPerMtokAsGiven == null ? "(5m rate)" : cacheWrite1hPerMtokAsGiven.toPlainString())
+                + (unit == null ? "" : ", perUnit=" + usdPerUnit.toPlainString())
                 + (origin == null ? "" : ", origin=" + origin) + '}';
     }
 }

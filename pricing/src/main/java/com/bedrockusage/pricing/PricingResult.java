@@ -11,20 +11,41 @@ public final class PricingResult implements Serializable {
     private final String resolvedModel;
     private final CostBreakdown cost;
     private final String unpricedReason;
+    private final String rule;
 
-    private PricingResult(String resolvedModel, CostBreakdown cost, String unpricedReason) {
+    private PricingResult(String resolvedModel, CostBreakdown cost, String unpricedReason, String rule) {
         this.resolvedModel = resolvedModel;
         this.cost = cost;
         this.unpricedReason = unpricedReason;
+        this.rule = rule;
     }
 
     public static PricingResult priced(String resolvedModel, CostBreakdown cost) {
+        return priced(resolvedModel, cost, PricingRules.BASE);
+    }
+
+    /** @param rule the {@link PricingRules} name of the rule that priced the call */
+    public static PricingResult priced(String resolvedModel, CostBreakdown cost, String rule) {
         return new PricingResult(Objects.requireNonNull(resolvedModel, "resolvedModel"),
-                Objects.requireNonNull(cost, "cost"), null);
+                Objects.requireNonNull(cost, "cost"), null, Objects.requireNonNull(rule, "rule"));
     }
 
     public static PricingResult unpriced(String resolvedModelOrNull, String reason) {
-        return new PricingResult(resolvedModelOrNull, null, Objects.requireNonNull(reason, "reason"));
+        return unpriced(resolvedModelOrNull, PricingRules.UNKNOWN_MODEL, reason);
+    }
+
+    /** @param code the {@link PricingRules} unpriced reason; {@code reason} says it in words for the log */
+    public static PricingResult unpriced(String resolvedModelOrNull, String code, String reason) {
+        return new PricingResult(resolvedModelOrNull, null, Objects.requireNonNull(reason, "reason"),
+                Objects.requireNonNull(code, "code"));
+    }
+
+    /**
+     * Which rule priced the call ({@link PricingRules#BASE}, {@code LONG_CONTEXT}, {@code SERVICE_TIER}, {@code UNIT}),
+     * or, when unpriced, the reason code ({@link PricingRules#NO_PRICE_FOR_TIER}, ...).
+     */
+    public String rule() {
+        return rule;
     }
 
     public boolean isPriced() {
@@ -56,7 +77,7 @@ public final class PricingResult implements Serializable {
         }
         PricingResult r = (PricingResult) o;
         return Objects.equals(resolvedModel, r.resolvedModel) && Objects.equals(cost, r.cost)
-                && Objects.equals(unpricedReason, r.unpricedReason);
+                && Objects.equals(unpricedReason, r.unpricedReason) && Objects.equals(rule, r.rule);
     }
 
     @Override
@@ -67,7 +88,7 @@ public final class PricingResult implements Serializable {
     @Override
     public String toString() {
         return isPriced()
-                ? "PricingResult{priced " + resolvedModel + ", " + cost + '}'
-                : "PricingResult{unpriced " + resolvedModel + ": " + unpricedReason + '}';
+                ? "PricingResult{priced " + resolvedModel + " by " + rule + ", " + cost + '}'
+                : "PricingResult{unpriced " + resolvedModel + " (" + rule + "): " + unpricedReason + '}';
     }
 }

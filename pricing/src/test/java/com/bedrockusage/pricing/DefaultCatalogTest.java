@@ -15,7 +15,8 @@ class DefaultCatalogTest {
 
     private static final String SONNET_45 = "anthropic.claude-sonnet-4-5-20250929-v1:0";
     private static final long CALL = millis("2025-11-01T12:00:00Z");
-    private static final TokenCounts MILLION_IN = new TokenCounts(1_000_000, 0, 0, 0, 0);
+    /** The most input that is still priced at the base rate: long-context rates apply above 200,000. */
+    private static final TokenCounts BASE_INPUT = new TokenCounts(200_000, 0, 0, 0, 0);
 
     private final PriceCatalog catalog = PriceCatalog.defaultCatalog();
 
@@ -24,8 +25,8 @@ class DefaultCatalogTest {
         PriceRow row = catalog.find("us." + SONNET_45, "us-east-1", CALL);
 
         assertThat(row.inputPerMtok()).isEqualByComparingTo("3.3");
-        assertThat(catalog.price("us." + SONNET_45, "us-east-1", CALL, MILLION_IN).cost().total())
-                .isEqualByComparingTo("3.3");
+        assertThat(catalog.price("us." + SONNET_45, "us-east-1", CALL, BASE_INPUT).cost().total())
+                .isEqualByComparingTo("0.66");
     }
 
     @Test
@@ -33,10 +34,10 @@ class DefaultCatalogTest {
         PriceRow row = catalog.find(SONNET_45, "us-east-1", CALL);
 
         assertThat(row.inputPerMtok()).isEqualByComparingTo("3");
-        assertThat(catalog.price(SONNET_45, "us-east-1", CALL, MILLION_IN).cost().total())
-                .isEqualByComparingTo("3");
+        assertThat(catalog.price(SONNET_45, "us-east-1", CALL, BASE_INPUT).cost().total())
+                .isEqualByComparingTo("0.6");
         assertThat(catalog.price("arn:aws:bedrock:us-east-1::foundation-model/" + SONNET_45, "us-east-1", CALL,
-                MILLION_IN).cost().total()).isEqualByComparingTo("3");
+                BASE_INPUT).cost().total()).isEqualByComparingTo("0.6");
     }
 
     @Test
@@ -48,7 +49,7 @@ class DefaultCatalogTest {
     void shouldStartEveryDefaultRowIn2023() {
         assertThat(catalog.rows()).isNotEmpty().allSatisfy(r ->
                 assertThat(r.effectiveFrom()).isEqualTo(DefaultPricesGenerator.DEFAULT_EFFECTIVE_FROM));
-        assertThat(catalog.price(SONNET_45, "us-east-1", millis("2022-12-31T23:59:59Z"), MILLION_IN).isPriced())
+        assertThat(catalog.price(SONNET_45, "us-east-1", millis("2022-12-31T23:59:59Z"), BASE_INPUT).isPriced())
                 .isFalse();
     }
 

@@ -70,9 +70,10 @@ public final class DefaultPricesGenerator {
         sb.append("# effective_from of every row: ").append(DEFAULT_EFFECTIVE_FROM)
                 .append(" (snapshot prices applied to all history)\n");
         sb.append("# empty cache_write_1h_per_mtok: 1-hour cache writes are billed at the 5-minute rate\n");
-        sb.append(PriceCsv.HEADER).append('\n');
+        sb.append("# above_input_tokens 200000: LiteLLM's *_above_200k_tokens rates; unit rows: USD per image or query\n");
+        sb.append(PriceCsv.FULL_HEADER).append('\n');
         for (PriceRow row : PriceCatalog.of(rows).rows()) {
-            sb.append(PriceCsv.toCsvLine(row)).append('\n');
+            sb.append(PriceCsv.toFullCsvLine(row)).append('\n');
         }
         return sb.toString();
     }

@@ -28,7 +28,8 @@ class LiteLlmPricesTest {
             assertThat(in).as("test copy of shared/data/prices/litellm_bedrock_prices.json").isNotNull();
             snapshot = new LinkedHashMap<>();
             for (PriceRow row : LiteLlmPrices.read(in, "litellm_bedrock_prices.json", FROM)) {
-                assertThat(snapshot.put(row.modelId() + "|" + row.region(), row)).isNull();
+                // base rows by model|region as before; long-context and unit rows by their full id
+                assertThat(snapshot.put(row.isBase() ? row.modelId() + "|" + row.region() : row.id(), row)).isNull();
             }
         }
     }
@@ -78,8 +79,12 @@ class LiteLlmPricesTest {
     }
 
     @Test
-    void shouldSkipEntriesWithoutPerTokenPrices() {
-        assertThat(snapshot.keySet()).noneMatch(k -> k.contains("stable-diffusion") || k.contains("nova-canvas"));
+    void shouldSkipEntriesWithoutPerTokenOrPerUnitPrices() {
+        // image sizes/steps are path segments LiteLLM keys carry; only the plain per-image entries are kept
+        assertThat(snapshot.keySet()).noneMatch(k -> k.contains("stable-diffusion"));
+        assertThat(snapshot.get("amazon.nova-canvas-v1:0|*|2023-01-01T00:00:00Z|unit=image").usdPerUnit())
+                .isEqualByComparingTo("0.06");
+        assertThat(snapshot.keySet()).noneMatch(k -> k.equals("cohere.rerank-v3-5:0|*"));
         assertThat(snapshot.keySet()).noneMatch(k -> k.contains("commitment"));
         assertThat(snapshot.keySet()).noneMatch(k -> k.startsWith("twelvelabs.pegasus"));
     }

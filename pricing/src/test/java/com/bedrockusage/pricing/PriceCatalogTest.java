@@ -190,7 +190,8 @@ class PriceCatalogTest {
         PricingResult result = CATALOG.price(HAIKU, "us-east-1", NOW, new TokenCounts(-1, 0, 0, 0, 0));
 
         assertThat(result.isPriced()).isFalse();
-        assertThat(result.unpricedReason()).startsWith("negative token count");
+        assertThat(result.unpricedReason()).startsWith("negative count");
+        assertThat(result.rule()).isEqualTo(PricingRules.INVALID_QUANTITY);
     }
 
     @Test

@@ -2,7 +2,9 @@ package com.bedrockusage.udf;
 
 import com.bedrockusage.pricing.CostRounding;
 import com.bedrockusage.pricing.PricingResult;
+import com.bedrockusage.pricing.ServiceTiers;
 import com.bedrockusage.pricing.TokenCounts;
+import com.bedrockusage.pricing.UnitQuantity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,6 +23,13 @@ import org.apache.flink.table.annotation.DataTypeHint;
  * {@code TIMESTAMP} read as UTC. NULL token counts count as 0. The result is NULL when the model id, region or
  * time is NULL, when the catalogue has no price for the call, or when the counts are negative or the 1-hour part
  * exceeds the total.
+ *
+ * <p>The accounting variant adds {@code service_tier, unit, unit_variant, unit_quantity} (the {@code invocations}
+ * columns of those names): {@code BEDROCK_COST(model_id, region, event_time, input_tokens, output_tokens,
+ * cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, service_tier, unit, unit_variant, unit_quantity)}
+ * prices with every rule the job applies (long-context thresholds, the tier's rows, per-unit rows). A NULL tier is
+ * {@code standard}; a NULL unit prices per token; the result is NULL where the job leaves the call unpriced (a tier
+ * without rows, {@code requested:<tier>}, a unit without a row, a negative quantity).
  */
 public class BedrockCost extends CatalogFunction {
 
@@ -72,8 +81,40 @@ public class BedrockCost extends CatalogFunction {
                 cacheReadTokens, cacheWriteTokens, cacheWrite1hTokens);
     }
 
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,
+            @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eventTime, Long inputTokens, Long outputTokens,
+            Long cacheReadTokens, Long cacheWriteTokens, Long cacheWrite1hTokens, String serviceTier, String unit,
+            String unitVariant, Long unitQuantity) {
+        if (eventTime == null) {
+            return null;
+        }
+        return cost(modelId, region, eventTime.toEpochMilli(), inputTokens, outputTokens, cacheReadTokens,
+                cacheWriteTokens, cacheWrite1hTokens, serviceTier, units(unit, unitVariant, unitQuantity));
+    }
+
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,
+            @DataTypeHint("TIMESTAMP(3)") LocalDateTime eventTime, Long inputTokens, Long outputTokens,
+            Long cacheReadTokens, Long cacheWriteTokens, Long cacheWrite1hTokens, String serviceTier, String unit,
+            String unitVariant, Long unitQuantity) {
+        if (eventTime == null) {
+            return null;
+        }
+        return cost(modelId, region, eventTime.toInstant(ZoneOffset.UTC).toEpochMilli(), inputTokens, outputTokens,
+                cacheReadTokens, cacheWriteTokens, cacheWrite1hTokens, serviceTier,
+                units(unit, unitVariant, unitQuantity));
+    }
+
+    private static UnitQuantity units(String unit, String variant, Long quantity) {
+        return unit == null ? null : new UnitQuantity(unit, variant, orZero(quantity));
+    }
+
     private BigDecimal cost(String modelId, String region, long epochMillis, Long input, Long output,
             Long cacheRead, Long cacheWrite, Long cacheWrite1h) {
+        return cost(modelId, region, epochMillis, input, output, cacheRead, cacheWrite, cacheWrite1h, null, null);
+    }
+
+    private BigDecimal cost(String modelId, String region, long epochMillis, Long input, Long output,
+            Long cacheRead, Long cacheWrite, Long cacheWrite1h, String serviceTier, UnitQuantity units) {
         if (modelId == null || region == null) {
             return null;
         }
@@ -84,7 +125,11 @@ public class BedrockCost extends CatalogFunction {
         }
         TokenCounts tokens = new TokenCounts(orZero(input), orZero(output), orZero(cacheRead),
                 written - written1h, written1h);
-        PricingResult result = catalog().price(modelId, region, epochMillis, tokens);
+        String tier = serviceTier == null ? ServiceTiers.STANDARD : serviceTier;
+        if (ServiceTiers.problem(tier) != null) {
+            return null; // e.g. requested:priority: the job leaves such a call unpriced too
+        }
+        PricingResult result = catalog().price(modelId, region, epochMillis, tokens, tier, units);
         if (!result.isPriced()) {
             return null;
         }

@@ -36,11 +36,27 @@ class BedrockCostTest {
     }
 
     @Test
+    void shouldPriceTheAccountingVariantWithTierThresholdAndUnits() {
+        assertThat(cost.eval(SONNET_45, "us-east-1", T, 200_001L, 0L, 0L, 0L, 0L, null, null, null, null))
+                .isEqualByComparingTo("1.200006"); // above 200,000: the whole call at 6 per million
+        assertThat(cost.eval(SONNET_45, "us-east-1", T, 200_001L, 0L, 0L, 0L)).isEqualByComparingTo("1.200006");
+        assertThat(cost.eval(SONNET_45, "us-east-1", T, 1_000L, 0L, 0L, 0L, 0L, "flex", null, null, null)).isNull();
+        assertThat(cost.eval(SONNET_45, "us-east-1", T, 1_000L, 0L, 0L, 0L, 0L, "requested:priority", null, null,
+                null)).isNull();
+        assertThat(cost.eval("cohere.rerank-v3-5:0", "us-east-1", T, 0L, 0L, 0L, 0L, 0L, "standard", "query", "",
+                3L)).isEqualByComparingTo("0.006");
+        assertThat(cost.eval("stability.sd3-large-v1:0", "us-east-1", T, 0L, 0L, 0L, 0L, 0L, null, "image",
+                "standard-1024x1024", 2L)).isEqualByComparingTo("0.16");
+        assertThat(cost.eval("cohere.rerank-v3-5:0", "us-east-1", T, 10L, 0L, 0L, 0L)).isNull(); // no quantity
+    }
+
+    @Test
     void shouldUseRegionalPricesAndResolveProfilesAndArns() {
-        assertThat(cost.eval(SONNET_45, "us-gov-west-1", T, 1_000_000L, 0L, 0L, 0L))
-                .isEqualByComparingTo("3.6");
-        assertThat(cost.eval("eu." + SONNET_45, "eu-west-1", T, 1_000_000L, 0L, 0L, 0L))
-                .isEqualByComparingTo("3.3");
+        // 200,000 input tokens: the most the base rate prices (long-context rates apply above)
+        assertThat(cost.eval(SONNET_45, "us-gov-west-1", T, 200_000L, 0L, 0L, 0L))
+                .isEqualByComparingTo("0.72");
+        assertThat(cost.eval("eu." + SONNET_45, "eu-west-1", T, 200_000L, 0L, 0L, 0L))
+                .isEqualByComparingTo("0.66");
         assertThat(cost.eval("arn:aws:bedrock:us-east-1::foundation-model/" + SONNET_45, "us-east-1", T,
                 0L, 1_000_000L, 0L, 0L)).isEqualByComparingTo("15");
     }

@@ -53,7 +53,13 @@ class BedrockFunctionsSqlITCase {
                 + "BEDROCK_COST(model_id, region, TIMESTAMP '2026-11-03 10:15:00', "
                 + "  input_tokens, output_tokens, cache_read_tokens, cache_write_tokens), "
                 + "BEDROCK_MODEL(model_id), MODEL_PROVIDER(model_id), INFERENCE_PROFILE_SCOPE(model_id), "
-                + "CALLER_PRINCIPAL(caller_arn), CALLER_APP(caller_arn), CALLER_SESSION(caller_arn) "
+                + "CALLER_PRINCIPAL(caller_arn), CALLER_APP(caller_arn), CALLER_SESSION(caller_arn), "
+                + "BEDROCK_COST(model_id, region, CAST(TIMESTAMP '2026-11-03 10:15:00' AS TIMESTAMP_LTZ(6)), "
+                + "  input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, "
+                + "  'standard', CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS BIGINT)), "
+                + "BEDROCK_COST(model_id, region, CAST(TIMESTAMP '2026-11-03 10:15:00' AS TIMESTAMP_LTZ(6)), "
+                + "  input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, "
+                + "  'flex', CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS BIGINT)) "
                 + "FROM " + CALLS));
 
         assertThat(rows).hasSize(3);
@@ -66,6 +72,9 @@ class BedrockFunctionsSqlITCase {
         assertThat(sonnet.getField(5)).isEqualTo("Checkout-BedrockRole");
         assertThat(sonnet.getField(6)).isEqualTo("Checkout");
         assertThat(sonnet.getField(7)).isEqualTo("sess-1");
+        // the accounting variant: the standard tier prices as the eight-argument form, a tier without rows is NULL
+        assertThat(sonnet.getField(8)).isEqualTo(new BigDecimal("0.015750000000"));
+        assertThat(sonnet.getField(9)).isNull();
         for (Row other : rows) {
             if (other != sonnet) {
                 assertThat(other.getField(0)).isNull();

@@ -26,7 +26,7 @@ class PricingSetupTest {
         BedrockCost cost = new BedrockCost(PricingSetup.of(null,
                 APP_PROFILE + "=anthropic.claude-sonnet-4-5-20250929-v1:0", null));
 
-        assertThat(cost.eval(APP_PROFILE, "us-east-1", T, 1_000_000L, 0L, 0L, 0L)).isEqualByComparingTo("3");
+        assertThat(cost.eval(APP_PROFILE, "us-east-1", T, 200_000L, 0L, 0L, 0L)).isEqualByComparingTo("0.6");
         assertThat(new BedrockCost().eval(APP_PROFILE, "us-east-1", T, 1_000_000L, 0L, 0L, 0L))
                 .as("without the aliases").isNull();
     }

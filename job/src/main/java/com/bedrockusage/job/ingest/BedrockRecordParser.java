@@ -16,7 +16,11 @@ import java.util.Arrays;
  * InvokeModel body, which is an array), and the Anthropic cache-write split
  * {@code usage.cacheDetails[{ttl, inputTokens}]} (Converse) and
  * {@code usage.cache_creation.ephemeral_{5m,1h}_input_tokens} ({@code message.usage...} in a stream's
- * {@code message_start} chunk). Body values that are not non-negative integers are ignored, never a reason to
+ * {@code message_start} chunk), the tier that served the call ({@code serviceTier.type},
+ * {@code performanceConfig.latency} of a Converse response) and, from the request body, what per-unit prices multiply:
+ * {@code imageGenerationConfig.{numberOfImages,width,height,quality}}, {@code videoGenerationConfig.durationSeconds},
+ * the number of rerank {@code documents} (counted, never read) and the requested tier. An image response's
+ * {@code images} array is counted when the request says nothing. Body values that are not non-negative integers are ignored, never a reason to
  * reject; body integers above their bound in {@link RecordBounds} are (latency, cache-write tokens).
  *
  * <p>Every kept value has a bound ({@link RecordBounds}). Reject precedence: oversize, malformed JSON, foreign JSON,
@@ -68,6 +72,23 @@ public final class BedrockRecordParser {
     private static final byte[] K_INVOCATION_METRICS = ascii("amazon-bedrock-invocationMetrics");
     private static final byte[] K_INVOCATION_LATENCY = ascii("invocationLatency");
     private static final byte[] K_FIRST_BYTE_LATENCY = ascii("firstByteLatency");
+    private static final byte[] K_INPUT_BODY_JSON = ascii("inputBodyJson");
+    private static final byte[] K_SERVICE_TIER = ascii("serviceTier");
+    private static final byte[] K_TYPE = ascii("type");
+    private static final byte[] K_PERFORMANCE_CONFIG = ascii("performanceConfig");
+    private static final byte[] K_LATENCY = ascii("latency");
+    private static final byte[] K_IMAGE_CONFIG = ascii("imageGenerationConfig");
+    private static final byte[] K_NUMBER_OF_IMAGES = ascii("numberOfImages");
+    private static final byte[] K_WIDTH = ascii("width");
+    private static final byte[] K_HEIGHT = ascii("height");
+    private static final byte[] K_QUALITY = ascii("quality");
+    private static final byte[] K_VIDEO_CONFIG = ascii("videoGenerationConfig");
+    private static final byte[] K_DURATION_SECONDS = ascii("durationSeconds");
+    private static final byte[] K_DOCUMENTS = ascii("documents");
+    private static final byte[] K_IMAGES = ascii("images");
+
+    /** Rerank bills one query per 100 documents (or part of 100). */
+    private static final long DOCUMENTS_PER_QUERY = 100;
 
     /** {@link #bodyLong} result for an integer above its bound. */
     private static final long ABOVE_BOUND = -2;
@@ -118,6 +139,8 @@ public final class BedrockRecordParser {
     private boolean badLatency;
     private String invalidField;
     private String tooLongField;
+    private final CallTier tier = new CallTier();
+    private final CallUnits units = new CallUnits();
 
     /** @param source {@link Invocation#SOURCE_S3} or {@link Invocation#SOURCE_KINESIS}, stamped on results. */
     public BedrockRecordParser(String source) {
@@ -186,6 +209,8 @@ public final class BedrockRecordParser {
         badLatency = false;
         invalidField = null;
         tooLongField = null;
+        tier.reset();
+        units.reset();
         metadataKeys.clear();
         metadataValues.clear();
     }
@@ -244,8 +269,10 @@ public final class BedrockRecordParser {
             } else if (s.keyIs(K_INPUT_BODY_S3_PATH)) {
                 offloaded |= !s.peekIsNull();
                 s.skipValue();
+            } else if (s.keyIs(K_INPUT_BODY_JSON) && s.enterObject()) {
+                readRequestBody();
             } else {
-                s.skipValue(); // inputBodyJson and friends: never decoded
+                s.skipValue(); // prompts and other input: never decoded
             }
         }
     }
@@ -276,12 +303,150 @@ public final class BedrockRecordParser {
         }
     }
 
+    /**
+     * The request body: only the tier asked for and the quantities per-unit prices multiply. Prompt text, images and
+     * documents are skipped (documents counted) without being decoded.
+     */
+    private void readRequestBody() {
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_IMAGE_CONFIG)) {
+                readImageConfig();
+            } else if (s.keyIs(K_VIDEO_CONFIG)) {
+                readVideoConfig();
+            } else if (s.keyIs(K_DOCUMENTS)) {
+                long documents = countElements(RecordBounds.MAX_RERANK_DOCUMENTS);
+                if (documents >= 0) {
+                    units.query(Math.max(1, (documents + DOCUMENTS_PER_QUERY - 1) / DOCUMENTS_PER_QUERY));
+                }
+            } else if (s.keyIs(K_SERVICE_TIER)) {
+                tier.requested = tierName(K_TYPE);
+            } else if (s.keyIs(K_PERFORMANCE_CONFIG)) {
+                tier.requestedLatency = tierName(K_LATENCY);
+            } else {
+                s.skipValue();
+            }
+        }
+    }
+
+    private void readImageConfig() {
+        if (!s.enterObject()) {
+            s.skipValue();
+            return;
+        }
+        long count = 1; // the models' default
+        long width = -1;
+        long height = -1;
+        String quality = null;
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_NUMBER_OF_IMAGES)) {
+                long v = unitLong(RecordBounds.MAX_IMAGES);
+                count = v >= 0 ? v : count;
+            } else if (s.keyIs(K_WIDTH)) {
+                width = unitLong(RecordBounds.MAX_IMAGE_SIDE);
+            } else if (s.keyIs(K_HEIGHT)) {
+                height = unitLong(RecordBounds.MAX_IMAGE_SIDE);
+            } else if (s.keyIs(K_QUALITY)) {
+                quality = shortString();
+            } else {
+                s.skipValue();
+            }
+        }
+        units.image(count, quality, width, height);
+    }
+
+    private void readVideoConfig() {
+        if (!s.enterObject()) {
+            s.skipValue();
+            return;
+        }
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(K_DURATION_SECONDS)) {
+                long v = unitLong(RecordBounds.MAX_VIDEO_SECONDS);
+                if (v >= 0) {
+                    units.seconds(v);
+                }
+            } else {
+                s.skipValue();
+            }
+        }
+    }
+
+    /** {@code "serviceTier": {"type": "priority"}} or {@code "performanceConfig": {"latency": "optimized"}}. */
+    private String tierName(byte[] field) {
+        if (!s.enterObject()) {
+            return shortString();
+        }
+        String value = null;
+        boolean first = true;
+        while (s.nextField(first)) {
+            first = false;
+            if (s.keyIs(field)) {
+                value = shortString();
+            } else {
+                s.skipValue();
+            }
+        }
+        return value;
+    }
+
+    /** A short string value (a tier, a quality), else null; anything else is skipped, never decoded at length. */
+    private String shortString() {
+        if (!s.readStringRange()) {
+            return null; // readStringRange consumed the value
+        }
+        return s.strEnd - s.strStart <= RecordBounds.MAX_TIER_CHARS ? s.lastString() : null;
+    }
+
+    /** The elements of an array, counted and skipped; -1 when not an array; above {@code max} rejects the record. */
+    private long countElements(long max) {
+        if (!s.enterArray()) {
+            s.skipValue();
+            return -1;
+        }
+        long n = 0;
+        boolean first = true;
+        while (s.nextElement(first)) {
+            first = false;
+            s.skipValue();
+            n++;
+        }
+        if (n > max) {
+            units.aboveBound = true;
+        }
+        return n;
+    }
+
+    /** A quantity inside a body: -1 (ignored) when not a non-negative integer; above {@code max} rejects. */
+    private long unitLong(long max) {
+        long v = bodyLong(max);
+        if (v == ABOVE_BOUND) {
+            units.aboveBound = true;
+            return -1;
+        }
+        return v;
+    }
+
     /** A whole response body: Converse(Stream) ({@code metrics}) or Anthropic InvokeModel ({@code usage}). */
     private void readBodyObject() {
         boolean first = true;
         while (s.nextField(first)) {
             first = false;
-            if (s.keyIs(K_METRICS)) {
+            if (s.keyIs(K_SERVICE_TIER)) {
+                tier.served = tierName(K_TYPE);
+            } else if (s.keyIs(K_PERFORMANCE_CONFIG)) {
+                tier.servedLatency = tierName(K_LATENCY);
+            } else if (s.keyIs(K_IMAGES)) {
+                long images = countElements(RecordBounds.MAX_IMAGES);
+                if (images >= 0) {
+                    units.imagesReturned = images;
+                }
+            } else if (s.keyIs(K_METRICS)) {
                 readMetrics();
             } else if (s.keyIs(K_USAGE)) {
                 readUsage();
@@ -666,6 +831,9 @@ public final class BedrockRecordParser {
         if (badLatency) {
             return RejectReason.INVALID_LATENCY;
         }
+        if (units.aboveBound) {
+            return RejectReason.INVALID_UNIT_QUANTITY;
+        }
         return null;
     }
 
@@ -713,6 +881,8 @@ public final class BedrockRecordParser {
         }
         inv.bodiesOffloaded = offloaded;
         inv.source = source;
+        inv.serviceTier = tier.resolve();
+        units.fill(inv);
         return inv;
     }
 

@@ -41,5 +41,16 @@ public final class RecordBounds {
      */
     public static final int MAX_METADATA_ENTRIES = 64;
 
+    /** Images one call asks for ({@code imageGenerationConfig.numberOfImages}); Nova Canvas and Titan allow 5. */
+    public static final long MAX_IMAGES = 100;
+    /** An image side in pixels ({@code width}, {@code height}); the largest Bedrock image models make is 4096. */
+    public static final long MAX_IMAGE_SIDE = 16_384;
+    /** Seconds of video one call asks for ({@code videoGenerationConfig.durationSeconds}); Nova Reel allows 120. */
+    public static final long MAX_VIDEO_SECONDS = 3_600;
+    /** Documents of one rerank call; Bedrock allows 1,000. Each 100 documents bill as one more query. */
+    public static final long MAX_RERANK_DOCUMENTS = 100_000;
+    /** A tier or quality name read from a body; longer values are ignored, never kept. */
+    public static final int MAX_TIER_CHARS = 32;
+
     private RecordBounds() {}
 }

@@ -47,6 +47,11 @@ public final class RejectReason {
     /** Prefix; an unexpected exception inside ingest (a bug), e.g. {@code parser-error:ArrayIndexOutOfBoundsException}. */
     public static final String PARSER_ERROR = "parser-error:";
     /**
+     * An image count, image side, video duration or rerank document count in a body above its bound in
+     * {@link RecordBounds}: the quantity a per-unit price would multiply.
+     */
+    public static final String INVALID_UNIT_QUANTITY = "invalid-unit-quantity";
+    /**
      * A log object that could not be read after {@link RetryingLogObjectReader#ATTEMPTS} attempts (deleted after it
      * was listed, access denied, no {@code kms:Decrypt}, a connection that keeps failing); the source is the object's
      * path and the excerpt the last error. Records read before the failure were emitted; the rest was not read.

@@ -51,6 +51,17 @@ public class Invocation {
     public boolean bodiesOffloaded;
     /** {@link #SOURCE_S3} or {@link #SOURCE_KINESIS}. */
     public String source;
+    /**
+     * The service tier that served the call ({@code standard}, {@code priority}, {@code flex},
+     * {@code latency-optimized}, ...), or {@code requested:<tier>} when only the request names one; null = standard.
+     */
+    public String serviceTier;
+    /** {@code image}, {@code second} or {@code query} when the log says how many the call made; else null. */
+    public String unit;
+    /** The unit's variant (images: {@code <quality>-<width>x<height>}); null without a unit. */
+    public String unitVariant;
+    /** How many units; 0 without a unit. */
+    public long unitQuantity;
 
     // ---- filled by pricing ----
     /** Resolved catalogue model id, null when unknown. */
@@ -64,6 +75,10 @@ public class Invocation {
     public BigDecimal cacheWriteCostUsd;
     /** Identity of the price row that produced the cost, null when unpriced. */
     public String priceRow;
+    /** Cost of the units (images, seconds, queries), null when unpriced; also in {@link #costUsd}. */
+    public BigDecimal unitCostUsd;
+    /** Which rule priced the call ({@code base}, {@code long_context}, ...), or why it is unpriced. */
+    public String pricingRule;
 
     /**
      * The usage key, made once per instance by {@code UsageKey.of} and then shared by the operators a call passes in
@@ -127,7 +142,13 @@ public class Invocation {
                 && Objects.equals(source, that.source)
                 && Objects.equals(model, that.model)
                 && Objects.equals(costUsd, that.costUsd)
-                && Objects.equals(priceRow, that.priceRow);
+                && Objects.equals(priceRow, that.priceRow)
+                && Objects.equals(serviceTier, that.serviceTier)
+                && Objects.equals(unit, that.unit)
+                && Objects.equals(unitVariant, that.unitVariant)
+                && unitQuantity == that.unitQuantity
+                && Objects.equals(unitCostUsd, that.unitCostUsd)
+                && Objects.equals(pricingRule, that.pricingRule);
     }
 
     @Override

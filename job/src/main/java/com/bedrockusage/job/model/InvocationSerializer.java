@@ -33,6 +33,11 @@ public final class InvocationSerializer extends MutableRecordSerializer<Invocati
 
     private static final int BODIES_OFFLOADED = 1;
     private static final int PRICED = 1 << 1;
+    /**
+     * Set by this version: the accounting fields (tier, unit, rule) follow {@code priceRow}. A record written before
+     * them (in-flight data of an unaligned checkpoint) lacks the flag and reads with those fields empty.
+     */
+    private static final int ACCOUNTING = 1 << 2;
 
     @Override
     public Invocation createInstance() {
@@ -70,6 +75,12 @@ public final class InvocationSerializer extends MutableRecordSerializer<Invocati
         c.cacheReadCostUsd = from.cacheReadCostUsd;
         c.cacheWriteCostUsd = from.cacheWriteCostUsd;
         c.priceRow = from.priceRow;
+        c.serviceTier = from.serviceTier;
+        c.unit = from.unit;
+        c.unitVariant = from.unitVariant;
+        c.unitQuantity = from.unitQuantity;
+        c.unitCostUsd = from.unitCostUsd;
+        c.pricingRule = from.pricingRule;
         return c;
     }
 
@@ -93,7 +104,7 @@ public final class InvocationSerializer extends MutableRecordSerializer<Invocati
         writeString(inv.errorCode, out);
         writeStrings(inv.metadataKeys, out);
         writeStrings(inv.metadataValues, out);
-        out.writeByte((inv.bodiesOffloaded ? BODIES_OFFLOADED : 0) | (inv.priced ? PRICED : 0));
+        out.writeByte((inv.bodiesOffloaded ? BODIES_OFFLOADED : 0) | (inv.priced ? PRICED : 0) | ACCOUNTING);
         writeString(inv.source, out);
         writeString(inv.model, out);
         writeDecimal(inv.costUsd, out);
@@ -102,6 +113,12 @@ public final class InvocationSerializer extends MutableRecordSerializer<Invocati
         writeDecimal(inv.cacheReadCostUsd, out);
         writeDecimal(inv.cacheWriteCostUsd, out);
         writeString(inv.priceRow, out);
+        writeString(inv.serviceTier, out);
+        writeString(inv.unit, out);
+        writeString(inv.unitVariant, out);
+        writeZigZag(inv.unitQuantity, out);
+        writeDecimal(inv.unitCostUsd, out);
+        writeString(inv.pricingRule, out);
     }
 
     @Override
@@ -136,6 +153,14 @@ public final class InvocationSerializer extends MutableRecordSerializer<Invocati
         inv.cacheReadCostUsd = readDecimal(in);
         inv.cacheWriteCostUsd = readDecimal(in);
         inv.priceRow = readString(in);
+        if ((flags & ACCOUNTING) != 0) {
+            inv.serviceTier = readString(in);
+            inv.unit = readString(in);
+            inv.unitVariant = readString(in);
+            inv.unitQuantity = readZigZag(in);
+            inv.unitCostUsd = readDecimal(in);
+            inv.pricingRule = readString(in);
+        }
         return inv;
     }
 

@@ -12,6 +12,9 @@ import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PriceCsv;
 import com.bedrockusage.pricing.PriceRow;
 import com.bedrockusage.pricing.PricingResult;
+import com.bedrockusage.pricing.PricingRules;
+import com.bedrockusage.pricing.ServiceTiers;
+import com.bedrockusage.pricing.UnitQuantity;
 import com.bedrockusage.pricing.TokenCounts;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -84,6 +87,8 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
 
     /** Operator name; Flink metrics show it with underscores ({@code dedup_and_price}). */
     public static final String NAME = "dedup and price";
+    /** {@link Invocation#serviceTier} of a call whose log names only the requested tier (set by the parser). */
+    public static final String REQUESTED_TIER_PREFIX = "requested:";
 
     /** Distinct unpriced model ids logged per instance; beyond this, only the counter moves. */
     private static final int MAX_LOGGED_UNPRICED = 200;
@@ -99,6 +104,7 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
     private transient Counter unpriced;
     private transient Counter badLines;
     private transient Counter rowsUpdated;
+    private transient UnpricedReasons unpricedReasons;
 
     /** @param baseCsvLines the initial catalogue as CSV lines (header, comments and blank lines are skipped) */
     public PriceInvocations(List<String> baseCsvLines, Duration dedupTtl) {
@@ -157,6 +163,7 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
         unpriced = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.UNPRICED);
         badLines = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.BAD_PRICE_LINES);
         rowsUpdated = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.PRICE_ROWS_UPDATED);
+        unpricedReasons = new UnpricedReasons(MetricNames.group(getRuntimeContext().getMetricGroup()));
     }
 
     @Override
@@ -247,11 +254,14 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
             inv.outputCostUsd = BigDecimal.ZERO;
             inv.cacheReadCostUsd = BigDecimal.ZERO;
             inv.cacheWriteCostUsd = BigDecimal.ZERO;
+            inv.unitCostUsd = BigDecimal.ZERO;
             inv.priceRow = FAILED_CALL_PRICE_ROW;
+            inv.pricingRule = PricingRules.FAILED_CALL;
             return;
         }
-        PricingResult result = prices.price(inv.modelId, inv.region, inv.eventTime, tokensOf(inv));
+        PricingResult result = priceOf(inv, prices);
         inv.model = result.resolvedModel();
+        inv.pricingRule = result.rule();
         if (result.isPriced()) {
             CostBreakdown cost = result.cost();
             inv.priced = true;
@@ -260,6 +270,7 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
             inv.outputCostUsd = cost.output();
             inv.cacheReadCostUsd = cost.cacheRead();
             inv.cacheWriteCostUsd = cost.cacheWrite();
+            inv.unitCostUsd = cost.units();
             inv.priceRow = cost.row().id();
         } else {
             inv.priced = false;
@@ -268,13 +279,30 @@ public class PriceInvocations extends KeyedBroadcastProcessFunction<String, Invo
             inv.outputCostUsd = null;
             inv.cacheReadCostUsd = null;
             inv.cacheWriteCostUsd = null;
+            inv.unitCostUsd = null;
             inv.priceRow = null;
             unpriced.inc();
-            String what = inv.modelId + " in " + inv.region;
+            unpricedReasons.count(result.rule());
+            String what = inv.modelId + " in " + inv.region + " (" + result.rule() + ")";
             if (loggedUnpriced.size() < MAX_LOGGED_UNPRICED && loggedUnpriced.add(what)) {
                 LOG.warn("Unpriced call(s) for {} (first: {}): {}", what, inv.requestId, result.unpricedReason());
             }
         }
+    }
+
+    /**
+     * The catalogue's answer for the call's tokens, served tier and units. A tier the request asked for but the log
+     * does not confirm is unpriced ({@value PricingRules#SERVED_TIER_NOT_LOGGED}): AWS may have served another one.
+     */
+    static PricingResult priceOf(Invocation inv, PriceCatalog prices) {
+        if (inv.serviceTier != null && inv.serviceTier.startsWith(REQUESTED_TIER_PREFIX)) {
+            return PricingResult.unpriced(prices.resolveModel(inv.modelId), PricingRules.SERVED_TIER_NOT_LOGGED,
+                    "the request asked for service tier " + inv.serviceTier.substring(REQUESTED_TIER_PREFIX.length())
+                            + " and the log does not say which tier served it");
+        }
+        UnitQuantity units = inv.unit == null ? null : new UnitQuantity(inv.unit, inv.unitVariant, inv.unitQuantity);
+        return prices.price(inv.modelId, inv.region, inv.eventTime, tokensOf(inv),
+                inv.serviceTier == null ? ServiceTiers.STANDARD : inv.serviceTier, units);
     }
 
     /** Bedrock logs all cache writes plus their 1-hour part; prices split them into 5-minute and 1-hour. */

@@ -11,13 +11,13 @@ public final class PriceLines {
 
     private PriceLines() {}
 
-    /** Blank lines, {@code #} comments and the header line carry no price. */
+    /** Blank lines, {@code #} comments and a header line (first field {@code model_id}) carry no price. */
     public static boolean isIgnorable(String line) {
         if (line == null) {
             return true;
         }
         String trimmed = stripBom(line).trim();
-        return trimmed.isEmpty() || trimmed.charAt(0) == '#' || trimmed.replace(" ", "").equals(PriceCsv.HEADER);
+        return trimmed.isEmpty() || trimmed.charAt(0) == '#' || PriceCsv.isHeader(trimmed);
     }
 
     static String stripBom(String line) {

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks each line of a price update once, before it is broadcast: a bad line is logged with its file and line number
- * and counted ({@value MetricNames#BAD_PRICE_LINES}); the valid lines go on, normalized by {@link PriceCsv#toCsvLine}. A second,
+ * and counted ({@value MetricNames#BAD_PRICE_LINES}); the valid lines go on, normalized by {@link PriceCsv#toCsvLine}. A
+ * header line decides which optional columns the lines below it have; without one, lines of eight or of all thirteen
+ * columns are read. A second,
  * different row for the same key in one file is bad (its order would decide the price), as in
  * {@link PriceCsv#read(java.io.Reader, String)}. Runs at parallelism 1, so each bad line is counted once.
  */
@@ -41,15 +43,28 @@ public class ValidatePriceLines extends RichFlatMapFunction<PriceUpdate, PriceUp
         List<Integer> numbers = new ArrayList<>();
         Map<String, Integer> lineOfId = new HashMap<>();
         int bad = 0;
+        PriceCsv.Layout layout = null;
         for (int i = 0; i < update.size(); i++) {
             String raw = update.lines[i];
+            int lineNo = update.lineNumber(i);
+            if (raw != null && PriceCsv.isHeader(PriceLines.stripBom(raw).trim())) {
+                // the header names the optional columns (above_input_tokens, service_tier, unit, ...) of the lines below
+                try {
+                    layout = PriceCsv.layoutOf(PriceLines.stripBom(raw), update.origin, lineNo);
+                } catch (RuntimeException e) {
+                    bad++;
+                    LOG.warn("Bad price header {}:{}: {}", update.origin, lineNo, e.getMessage());
+                }
+                continue;
+            }
             if (PriceLines.isIgnorable(raw)) {
                 continue;
             }
-            int lineNo = update.lineNumber(i);
             PriceRow row;
             try {
-                row = PriceCsv.parseLine(PriceLines.stripBom(raw), update.origin, lineNo);
+                String line = PriceLines.stripBom(raw);
+                row = layout == null ? PriceCsv.parseLine(line, update.origin, lineNo)
+                        : layout.parse(line, update.origin, lineNo);
             } catch (RuntimeException e) {
                 bad++;
                 LOG.warn("Bad price line {}:{}: {}", update.origin, lineNo, e.getMessage());

@@ -41,8 +41,9 @@ public final class IcebergCatalogs {
 
     /**
      * Creates the namespace and any missing table. Runs in the client before the job starts, so the sinks
-     * always find their tables; existing tables are left as they are, except that the invocations table records
-     * which prices this run uses ({@link PricingProvenance}).
+     * always find their tables; an existing table gains the optional columns a newer build added
+     * ({@link SchemaEvolution}) and is otherwise left as it is, except that the invocations table records which
+     * prices this run uses ({@link PricingProvenance}).
      */
     public static void ensureTables(JobConfig config, List<TableDefinition> tables) {
         Catalog catalog = loader(config).loadCatalog();
@@ -58,6 +59,8 @@ public final class IcebergCatalogs {
                 props.put(TableProperties.DEFAULT_FILE_FORMAT, "parquet");
                 props.put(TableProperties.PARQUET_COMPRESSION, "zstd");
                 catalog.createTable(id, def.schema(), def.partitionSpec(), props);
+            } else {
+                SchemaEvolution.addMissingColumns(catalog.loadTable(id), def);
             }
         }
         TableIdentifier invocations = TableIdentifier.of(ns, Tables.INVOCATIONS);

@@ -1,6 +1,7 @@
 package com.bedrockusage.job.sink;
 
 import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.pricing.ServiceTiers;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.table.data.GenericMapData;
@@ -19,7 +20,7 @@ public final class InvocationToRow extends ToRow<Invocation> {
 
     @Override
     public RowData map(Invocation i) {
-        GenericRowData r = new GenericRowData(26);
+        GenericRowData r = new GenericRowData(32);
         r.setField(0, str(i.requestId));
         r.setField(1, ts(i.eventTime));
         r.setField(2, str(i.accountId));
@@ -46,6 +47,12 @@ public final class InvocationToRow extends ToRow<Invocation> {
         r.setField(23, str(i.priceRow));
         r.setField(24, metadata(i));
         r.setField(25, str(i.source));
+        r.setField(26, str(i.serviceTier == null ? ServiceTiers.STANDARD : i.serviceTier));
+        r.setField(27, str(i.pricingRule));
+        r.setField(28, str(i.unit));
+        r.setField(29, str(i.unitVariant));
+        r.setField(30, i.unit == null ? null : i.unitQuantity);
+        r.setField(31, money(i.unitCostUsd));
         return r;
     }
 

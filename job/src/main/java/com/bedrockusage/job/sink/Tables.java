@@ -118,6 +118,14 @@ public final class Tables {
                 optional(24, "price_row", Types.StringType.get()),
                 optional(25, "request_metadata",
                         Types.MapType.ofRequired(26, 27, Types.StringType.get(), Types.StringType.get())),
-                required(28, "source", Types.StringType.get()));
+                required(28, "source", Types.StringType.get()),
+                // Added by accounting v2; optional, at the end, so an existing table evolves by adding them
+                // (IcebergCatalogs.ensureTables) and rows written before read them as null.
+                optional(29, "service_tier", Types.StringType.get()),
+                optional(30, "pricing_rule", Types.StringType.get()),
+                optional(31, "unit", Types.StringType.get()),
+                optional(32, "unit_variant", Types.StringType.get()),
+                optional(33, "unit_quantity", Types.LongType.get()),
+                optional(34, "unit_cost_usd", MONEY));
     }
 }

@@ -49,6 +49,58 @@ class InvocationSerializerTest {
     }
 
     @Test
+    void shouldReadARecordWrittenBeforeTheAccountingFields() throws Exception {
+        Invocation call = full();
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        SERIALIZER.serialize(call, out);
+        byte[] bytes = out.getCopyOfBuffer();
+        // The previous build wrote the same bytes up to priceRow, without the accounting flag and fields after it.
+        DataOutputSerializer old = new DataOutputSerializer(256);
+        Invocation legacy = full();
+        legacy.serviceTier = null;
+        legacy.unit = null;
+        legacy.unitVariant = null;
+        legacy.unitQuantity = 0;
+        legacy.unitCostUsd = null;
+        legacy.pricingRule = null;
+        SERIALIZER.serialize(legacy, old);
+        byte[] legacyBytes = old.getCopyOfBuffer();
+        int flagsAt = flagsOffset(legacyBytes, legacy);
+        legacyBytes[flagsAt] &= ~(1 << 2);
+        byte[] truncated = Arrays.copyOf(legacyBytes, legacyBytes.length - accountingBytes(legacy));
+
+        Invocation read = SERIALIZER.deserialize(new DataInputDeserializer(truncated));
+
+        assertSameFields(read, legacy);
+        assertThat(bytes.length).isGreaterThan(truncated.length);
+    }
+
+    private static int accountingBytes(Invocation call) throws IOException {
+        DataOutputSerializer tail = new DataOutputSerializer(64);
+        com.bedrockusage.job.state.CompactEncoding.writeString(call.serviceTier, tail);
+        com.bedrockusage.job.state.CompactEncoding.writeString(call.unit, tail);
+        com.bedrockusage.job.state.CompactEncoding.writeString(call.unitVariant, tail);
+        com.bedrockusage.job.state.CompactEncoding.writeZigZag(call.unitQuantity, tail);
+        com.bedrockusage.job.state.CompactEncoding.writeDecimal(call.unitCostUsd, tail);
+        com.bedrockusage.job.state.CompactEncoding.writeString(call.pricingRule, tail);
+        return tail.length();
+    }
+
+    /** Where the flags byte is: the flags byte is followed by source, model, 5 decimals, priceRow and the rest. */
+    private static int flagsOffset(byte[] all, Invocation call) throws IOException {
+        DataOutputSerializer tail = new DataOutputSerializer(256);
+        com.bedrockusage.job.state.CompactEncoding.writeString(call.source, tail);
+        com.bedrockusage.job.state.CompactEncoding.writeString(call.model, tail);
+        com.bedrockusage.job.state.CompactEncoding.writeDecimal(call.costUsd, tail);
+        com.bedrockusage.job.state.CompactEncoding.writeDecimal(call.inputCostUsd, tail);
+        com.bedrockusage.job.state.CompactEncoding.writeDecimal(call.outputCostUsd, tail);
+        com.bedrockusage.job.state.CompactEncoding.writeDecimal(call.cacheReadCostUsd, tail);
+        com.bedrockusage.job.state.CompactEncoding.writeDecimal(call.cacheWriteCostUsd, tail);
+        com.bedrockusage.job.state.CompactEncoding.writeString(call.priceRow, tail);
+        return all.length - tail.length() - accountingBytes(call) - 1;
+    }
+
+    @Test
     void shouldRestoreFromItsSnapshot() throws Exception {
         SerializerChecks.assertRestoresToItself(SERIALIZER);
     }
@@ -104,6 +156,12 @@ class InvocationSerializerTest {
         inv.cacheReadCostUsd = new BigDecimal(BigInteger.TEN.pow(30), 12);
         inv.cacheWriteCostUsd = BigDecimal.valueOf(-5, -2);
         inv.priceRow = "anthropic.claude-sonnet-4-5|us-east-1|2025-09-29";
+        inv.serviceTier = "priority";
+        inv.unit = "image";
+        inv.unitVariant = "premium-1024x1024";
+        inv.unitQuantity = 3;
+        inv.unitCostUsd = new BigDecimal("0.24");
+        inv.pricingRule = "unit";
         return inv;
     }
 

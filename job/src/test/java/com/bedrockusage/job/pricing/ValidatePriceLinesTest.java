@@ -81,4 +81,20 @@ class ValidatePriceLinesTest {
         assertThat(validate(PriceUpdate.of("empty.csv", Arrays.asList(PriceCsv.HEADER, "garbage")))).isEmpty();
         assertThat(metrics.counter("kinesisanalytics.badPriceLines")).isEqualTo(1);
     }
+
+    @Test
+    void shouldReadOptionalColumnsNamedByTheUpdatesHeader() throws Exception {
+        PriceUpdate update = PriceUpdate.of("tiers.csv", java.util.Arrays.asList(
+                com.bedrockusage.pricing.PriceCsv.HEADER + ",service_tier,above_input_tokens",
+                "anthropic.claude-3-haiku-20240307-v1:0,*,2025-01-01T00:00:00Z,0.3,1.5,0.03,0.3,,priority,",
+                "anthropic.claude-3-haiku-20240307-v1:0,*,2025-01-01T00:00:00Z,0.5,2.5,0.05,0.6,,,200000"));
+
+        List<PriceUpdate> out = validate(update);
+
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).lines).containsExactly(
+                "anthropic.claude-3-haiku-20240307-v1:0,*,2025-01-01T00:00:00Z,0.3,1.5,0.03,0.3,,0,priority,,,",
+                "anthropic.claude-3-haiku-20240307-v1:0,*,2025-01-01T00:00:00Z,0.5,2.5,0.05,0.6,,200000,standard,,,");
+        assertThat(metrics.counter("kinesisanalytics.badPriceLines")).isZero();
+    }
 }

@@ -77,8 +77,7 @@ public final class ExpectedUsage {
             t.outputTokens += r.output;
             t.cacheReadTokens += r.cacheRead;
             t.cacheWriteTokens += r.cacheWrite;
-            PricingResult p = catalog.price(r.modelId, r.region, r.time.toEpochMilli(),
-                    new TokenCounts(r.input, r.output, r.cacheRead, r.cacheWrite5m(), r.cacheWrite1h));
+            PricingResult p = price(r, catalog);
             if (p.isPriced()) {
                 t.cost = t.cost.add(p.cost().total());
             } else {
@@ -86,5 +85,15 @@ public final class ExpectedUsage {
             }
         }
         return out;
+    }
+
+    /** The call priced by the test itself: tokens, the tier it expects and the units it expects. */
+    public static PricingResult price(LogRecord r, PriceCatalog catalog) {
+        TokenCounts tokens = new TokenCounts(r.input, r.output, r.cacheRead, r.cacheWrite5m(), r.cacheWrite1h);
+        String tier = r.expectedTier();
+        if (tier.startsWith("requested:")) {
+            return PricingResult.unpriced(catalog.resolveModel(r.modelId), "served_tier_not_logged", tier);
+        }
+        return catalog.price(r.modelId, r.region, r.time.toEpochMilli(), tokens, tier, r.expectedUnits());
     }
 }

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.testing;
 
+import com.bedrockusage.pricing.UnitQuantity;
 import java.time.Instant;
 
 /** A Bedrock invocation log record as tests want it, rendered in the real log format by {@link #json()}. */
@@ -20,6 +21,20 @@ public final class LogRecord {
     public String errorCode;
     /** Padding for the prompt and completion text, to make bodies realistic. */
     public int bodyBytes = 256;
+    /** The tier the response says served the call ({@code default}, {@code priority}, {@code flex}); null: none. */
+    public String servedTier;
+    /** The tier the request asked for; null: none. */
+    public String requestedTier;
+    /** {@code performanceConfig.latency = optimized} in the request and the response. */
+    public boolean latencyOptimized;
+    /** Images the request asks for (0: not an image call), their quality and square side. */
+    public int images;
+    public String imageQuality = "standard";
+    public int imageSide = 1024;
+    /** Seconds of video the request asks for (0: not a video call). */
+    public int videoSeconds;
+    /** Documents of a rerank request (0: not a rerank call). */
+    public int rerankDocuments;
 
     public LogRecord(String requestId, Instant time) {
         this.requestId = requestId;
@@ -44,10 +59,12 @@ public final class LogRecord {
         }
         String text = filler(bodyBytes);
         sb.append(",\"input\":{\"inputContentType\":\"application/json\",\"inputBodyJson\":{\"messages\":[{\"role\":\"user\",")
-                .append("\"content\":\"").append(text).append("\"}],\"max_tokens\":512},\"inputTokenCount\":").append(input)
+                .append("\"content\":\"").append(text).append("\"}],\"max_tokens\":512").append(requestExtras())
+                .append("},\"inputTokenCount\":").append(input)
                 .append(",\"cacheReadInputTokenCount\":").append(cacheRead)
                 .append(",\"cacheWriteInputTokenCount\":").append(cacheWrite).append('}')
                 .append(",\"output\":{\"outputContentType\":\"application/json\",\"outputBodyJson\":{\"id\":\"msg_1\",")
+                .append(responseExtras())
                 .append("\"content\":[{\"type\":\"text\",\"text\":\"").append(text).append("\"}],")
                 .append("\"usage\":{\"input_tokens\":").append(input).append(",\"output_tokens\":").append(output)
                 .append(",\"cache_read_input_tokens\":").append(cacheRead)
@@ -56,6 +73,68 @@ public final class LogRecord {
                 .append(",\"ephemeral_1h_input_tokens\":").append(cacheWrite1h).append("}}},")
                 .append("\"outputTokenCount\":").append(output).append("}}");
         return sb.toString();
+    }
+
+    private String requestExtras() {
+        StringBuilder sb = new StringBuilder();
+        if (requestedTier != null) {
+            sb.append(",\"serviceTier\":{\"type\":\"").append(requestedTier).append("\"}");
+        }
+        if (latencyOptimized) {
+            sb.append(",\"performanceConfig\":{\"latency\":\"optimized\"}");
+        }
+        if (images > 0) {
+            sb.append(",\"imageGenerationConfig\":{\"numberOfImages\":").append(images).append(",\"width\":")
+                    .append(imageSide).append(",\"height\":").append(imageSide).append(",\"quality\":\"")
+                    .append(imageQuality).append("\"}");
+        }
+        if (videoSeconds > 0) {
+            sb.append(",\"videoGenerationConfig\":{\"durationSeconds\":").append(videoSeconds).append('}');
+        }
+        if (rerankDocuments > 0) {
+            sb.append(",\"query\":\"q\",\"documents\":[");
+            for (int i = 0; i < rerankDocuments; i++) {
+                sb.append(i == 0 ? "" : ",").append("\"document ").append(i).append('"');
+            }
+            sb.append(']');
+        }
+        return sb.toString();
+    }
+
+    private String responseExtras() {
+        StringBuilder sb = new StringBuilder();
+        if (servedTier != null) {
+            sb.append("\"serviceTier\":{\"type\":\"").append(servedTier).append("\"},");
+        }
+        if (latencyOptimized) {
+            sb.append("\"performanceConfig\":{\"latency\":\"optimized\"},");
+        }
+        return sb.toString();
+    }
+
+    /** The tier the job should price this call in, as the test computes it itself. */
+    public String expectedTier() {
+        if (latencyOptimized) {
+            return "latency-optimized";
+        }
+        if (servedTier != null) {
+            return servedTier.equals("default") ? "standard" : servedTier;
+        }
+        return requestedTier == null || requestedTier.equals("default") ? "standard" : "requested:" + requestedTier;
+    }
+
+    /** The units the job should price this call by, or null. */
+    public UnitQuantity expectedUnits() {
+        if (images > 0) {
+            return new UnitQuantity("image", imageQuality + "-" + imageSide + "x" + imageSide, images);
+        }
+        if (videoSeconds > 0) {
+            return new UnitQuantity("second", "", videoSeconds);
+        }
+        if (rerankDocuments > 0) {
+            return new UnitQuantity("query", "", (rerankDocuments + 99) / 100);
+        }
+        return null;
     }
 
     private static String filler(int bytes) {

@@ -25,8 +25,10 @@ import java.util.TreeMap;
  * records (one per requestId, whichever path and however often it was delivered) and its exact cost.
  *
  * <p>Token totals come from the generator's own plan ({@code expected-totals.json}), not from parsing what was sent,
- * so a parser bug in the job cannot hide in the truth. Cost is the default price catalogue applied to those totals:
- * exact because cost is linear in tokens with no rounding, as long as one price row covers the whole day (checked).
+ * so a parser bug in the job cannot hide in the truth. Cost is the generator's own per-call cost when its truth
+ * carries one ({@code costUsd}: every call priced in its served tier, long-context rows included, then summed);
+ * an older truth file without it is priced here from its totals, exact as long as one base row covers the whole day
+ * (checked) and no call crosses a long-context threshold.
  */
 final class GroundTruth {
 
@@ -44,7 +46,11 @@ final class GroundTruth {
             UsageKey key = keyOf(row);
             UsageTotals u = countsOf(row);
             long cacheWrite1h = row.path("cacheWrite1hTokens").asLong();
-            price(u, key, cacheWrite1h, catalog);
+            if (row.has("costUsd")) {
+                costsOf(row, u);
+            } else {
+                price(u, key, cacheWrite1h, catalog);
+            }
             t.byKey.merge(key, u, (a, b) -> {
                 a.add(b);
                 return a;
@@ -73,6 +79,16 @@ final class GroundTruth {
         u.cacheReadTokens = row.path("cacheReadTokens").asLong();
         u.cacheWriteTokens = row.path("cacheWriteTokens").asLong();
         return u;
+    }
+
+    /** The exact per-call costs the generator summed. */
+    private static void costsOf(JsonNode row, UsageTotals u) {
+        u.unpricedInvocations = row.path("unpricedInvocations").asLong();
+        u.costUsd = new BigDecimal(row.path("costUsd").asText());
+        u.inputCostUsd = new BigDecimal(row.path("inputCostUsd").asText());
+        u.outputCostUsd = new BigDecimal(row.path("outputCostUsd").asText());
+        u.cacheReadCostUsd = new BigDecimal(row.path("cacheReadCostUsd").asText());
+        u.cacheWriteCostUsd = new BigDecimal(row.path("cacheWriteCostUsd").asText());
     }
 
     static void price(UsageTotals u, UsageKey key, long cacheWrite1h, PriceCatalog catalog) throws IOException {

@@ -47,7 +47,7 @@ final class Bodies {
 
     private void converseRequest(PlannedRecord r, SplittableRandom rng, JsonBytes out) {
         int system = systemBytes(r);
-        out.raw("{\"messages\":[");
+        out.raw('{').raw(AccountingCases.requestFields(r)).raw("\"messages\":[");
         messages(rng, out, r.inputBytes - system, false);
         out.raw("],\"system\":[{\"text\":");
         text(out, rng, system);
@@ -176,7 +176,8 @@ final class Bodies {
     }
 
     private void converseResponse(PlannedRecord r, SplittableRandom rng, JsonBytes out) {
-        out.raw("{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":");
+        out.raw('{').raw(AccountingCases.responseFields(r))
+                .raw("\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":");
         text(out, rng, r.outputBytes);
         out.raw("}]}},\"stopReason\":").raw(rng.nextInt(100) < 95 ? "\"end_turn\"" : "\"max_tokens\"");
         out.raw(",\"metrics\":{\"latencyMs\":").num(r.latencyMs).raw("},\"usage\":{\"inputTokens\":").num(r.inputTokens);

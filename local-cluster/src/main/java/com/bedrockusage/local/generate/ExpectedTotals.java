@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.bedrockusage.pricing.CostBreakdown;
+import com.bedrockusage.pricing.PriceCatalog;
+import com.bedrockusage.pricing.PricingResult;
+import com.bedrockusage.pricing.TokenCounts;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,9 +31,33 @@ final class ExpectedTotals {
 
     record Key(String accountId, String region, String callerArn, String modelId, String day) {}
 
+    /** Money fields, in this order: each the sum of every call's rounded part, as the job adds them. */
+    static final List<String> MONEY = List.of("costUsd", "inputCostUsd", "outputCostUsd", "cacheReadCostUsd",
+            "cacheWriteCostUsd");
+
     /** Sums in {@link #FIELDS} order. */
     static final class Usage {
         final long[] values = new long[FIELDS.size()];
+        final BigDecimal[] money = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+            BigDecimal.ZERO};
+        long unpricedInvocations;
+
+        /** Adds the call and its exact cost, priced as the job prices it (failed calls cost 0). */
+        void add(PlannedRecord r, PricingResult price) {
+            add(r);
+            if (price == null) {
+                return;
+            }
+            if (!price.isPriced()) {
+                unpricedInvocations++;
+                return;
+            }
+            CostBreakdown c = price.cost();
+            BigDecimal[] parts = {c.total(), c.input(), c.output(), c.cacheRead(), c.cacheWrite()};
+            for (int i = 0; i < parts.length; i++) {
+                money[i] = money[i].add(parts[i]);
+            }
+        }
 
         void add(PlannedRecord r) {
             values[0]++;
@@ -55,12 +84,14 @@ final class ExpectedTotals {
 
     static ExpectedTotals of(List<PlannedRecord> records) {
         ExpectedTotals t = new ExpectedTotals();
+        PriceCatalog catalog = PriceCatalog.defaultCatalog();
         for (PlannedRecord r : records) {
             String day = LocalDate.ofInstant(Instant.ofEpochSecond(r.epochSecond), ZoneOffset.UTC).toString();
             Key key = new Key(r.account.id(), r.region, r.callerArn, r.model.modelId(), day);
-            t.byKey.computeIfAbsent(key, k -> new Usage()).add(r);
-            t.byDay.computeIfAbsent(day, k -> new Usage()).add(r);
-            t.total.add(r);
+            PricingResult price = price(r, catalog);
+            t.byKey.computeIfAbsent(key, k -> new Usage()).add(r, price);
+            t.byDay.computeIfAbsent(day, k -> new Usage()).add(r, price);
+            t.total.add(r, price);
             t.uniqueRecords++;
             t.lateRecords += r.late ? 1 : 0;
             t.duplicateLines += r.duplicateFolderHour >= 0 ? 1 : 0;
@@ -70,12 +101,27 @@ final class ExpectedTotals {
         return t;
     }
 
+    /**
+     * The call priced with the default catalogue in the tier it was served in, as the job prices it; null for a failed
+     * call (the job charges it 0).
+     */
+    static PricingResult price(PlannedRecord r, PriceCatalog catalog) {
+        if (r.isError()) {
+            return null;
+        }
+        TokenCounts tokens = new TokenCounts(r.inputTokens, r.outputTokens, r.cacheReadTokens,
+                r.cacheWriteTokens - r.cacheWrite1hTokens, r.cacheWrite1hTokens);
+        return catalog.price(r.model.modelId(), r.region, r.epochSecond * 1000, tokens, AccountingCases.tier(r), null);
+    }
+
     void write(Path file, GeneratorOptions options, WriteStats stats) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("_note", "Ground truth from unique records (one per requestId). Token fields follow the log: "
                 + "inputTokens excludes cache reads/writes; cacheWriteTokens includes the 1h part cacheWrite1hTokens. "
-                + "invocations counts failed calls too (errors); they carry no tokens.");
+                + "invocations counts failed calls too (errors); they carry no tokens. costUsd and its parts are exact: "
+                + "each call priced with the default catalogue in its served tier (long-context rows above 200,000 "
+                + "input tokens), rounded once, then summed; unpricedInvocations have no cost.");
         ObjectNode gen = root.putObject("generator");
         gen.put("seed", options.seed());
         gen.put("invocations", options.invocations());
@@ -121,6 +167,10 @@ final class ExpectedTotals {
     private static void usage(ObjectNode node, Usage u) {
         for (int i = 0; i < FIELDS.size(); i++) {
             node.put(FIELDS.get(i), u.values[i]);
+        }
+        node.put("unpricedInvocations", u.unpricedInvocations);
+        for (int i = 0; i < MONEY.size(); i++) {
+            node.put(MONEY.get(i), u.money[i].toPlainString());
         }
     }
 }

@@ -41,6 +41,11 @@ final class PlannedRecord {
     long latencyMs;
     long firstByteLatencyMs;
 
+    // accounting cases (AccountingCases)
+    boolean latencyOptimized;
+    String requestedTier;
+    String servedTier;
+
     // key-order and optional-field variants seen in real records
     boolean schemaFirst;
     boolean cacheFieldsWhenZero;

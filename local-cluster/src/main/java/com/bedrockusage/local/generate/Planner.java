@@ -36,6 +36,7 @@ final class Planner {
             r.model = ModelCatalog.choose(rng, r.region, r.account.id(), options.unknownPct());
             r.operation = pickOperation(rng, r.model.spec().family());
             planBodiesAndTokens(rng, r);
+            AccountingCases.plan(options.seed(), r);
             planDelivery(rng, r);
             out.add(r);
         }

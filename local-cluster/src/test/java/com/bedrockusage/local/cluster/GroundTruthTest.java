@@ -93,6 +93,26 @@ class GroundTruthTest {
     }
 
     /** An expected-totals.json as generate-logs writes it: one priced key and one unknown model. */
+    @Test
+    void shouldTakeTheExactPerCallCostTheGeneratorWroteInsteadOfPricingTotals() throws IOException {
+        // One call above a long-context threshold and one in a tier without rows: no price of the totals gives this.
+        String json = "{\"counts\":{\"uniqueRecords\":2},\"byKey\":[{\"day\":\"2026-11-01\","
+                + "\"accountId\":\"111122223333\",\"region\":\"us-east-1\","
+                + "\"callerArn\":\"arn:aws:iam::111122223333:role/a\",\"modelId\":\"m.one\",\"invocations\":2,"
+                + "\"errors\":0,\"inputTokens\":200101,\"outputTokens\":0,\"cacheReadTokens\":0,"
+                + "\"cacheWriteTokens\":0,\"cacheWrite1hTokens\":0,\"unpricedInvocations\":1,"
+                + "\"costUsd\":\"1.200006\",\"inputCostUsd\":\"1.200006\",\"outputCostUsd\":\"0\","
+                + "\"cacheReadCostUsd\":\"0\",\"cacheWriteCostUsd\":\"0\"}]}";
+        Path f = dir.resolve("expected-totals.json");
+        Files.writeString(f, json, StandardCharsets.UTF_8);
+
+        UsageTotals u = GroundTruth.fromGeneratorTotals(f, CATALOG).byKey.get(PRICED);
+
+        assertThat(u.costUsd).isEqualByComparingTo("1.200006");
+        assertThat(u.inputCostUsd).isEqualByComparingTo("1.200006");
+        assertThat(u.unpricedInvocations).isEqualTo(1);
+    }
+
     private Path expectedTotals(int pricedCalls, int unknownCalls) throws IOException {
         String json = "{\"counts\":{\"uniqueRecords\":" + (pricedCalls + unknownCalls) + "},\"byKey\":["
                 + row("m.one", pricedCalls, 1000, 2000, 10000, 4000, 1000) + ","
