@@ -206,7 +206,7 @@ final class StateBudgetOperators {
         harness.close();
         deleteAll(work);
         long fullBytes = full.getStateSize();
-        System.out.printf("| %.3f | %s | %,d | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f |%n", w.scale, name, entries,
+        System.out.printf("| %s | %s | %,d | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f |%n", w.scale, name, entries,
                 mb(localBytes), (double) fullBytes / entries, mb(fullBytes), fullMillis / 1e3,
                 mb(next.getCheckpointedSize()), nextMillis / 1e3);
         return new Measured(name, entries, fullBytes);
