@@ -45,7 +45,7 @@ public final class StateBudgetBench {
         double total = 0;
         for (StateBudgetOperators.Measured m : measured) {
             double entries = m.entries / scale;
-            double bytes = entries * m.bytesPerEntry();
+            double bytes = entries * m.bytesPerEntry;
             total += bytes;
             System.out.printf("| %s | %,.0f | %.2f | %.0f | %.0f |%n", m.operator, entries, bytes / 1e9,
                     bytes / full.keysPerDay, bytes / full.callsPerDay());

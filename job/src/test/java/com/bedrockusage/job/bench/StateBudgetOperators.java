@@ -45,20 +45,10 @@ final class StateBudgetOperators {
 
     /** What one operator's state came to (its line of the bench's table is printed when it is measured). */
     static final class Measured {
-        final String operator;
-        final long entries;
-        final long fullCheckpointBytes;
-
-        Measured(String operator, long entries, long fullCheckpointBytes) {
-            this.operator = operator;
-            this.entries = entries;
-            this.fullCheckpointBytes = fullCheckpointBytes;
-        }
-
+        String operator;
+        long entries;
         /** The full checkpoint's bytes over the entries. */
-        double bytesPerEntry() {
-            return (double) fullCheckpointBytes / entries;
-        }
+        double bytesPerEntry;
     }
 
     /** The watermark is this far behind the newest call: the job's default {@code pipeline.max-out-of-orderness}. */
@@ -209,7 +199,11 @@ final class StateBudgetOperators {
         System.out.printf("| %s | %s | %,d | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f |%n", w.scale, name, entries,
                 mb(localBytes), (double) fullBytes / entries, mb(fullBytes), fullMillis / 1e3,
                 mb(next.getCheckpointedSize()), nextMillis / 1e3);
-        return new Measured(name, entries, fullBytes);
+        Measured measured = new Measured();
+        measured.operator = name;
+        measured.entries = entries;
+        measured.bytesPerEntry = (double) fullBytes / entries;
+        return measured;
     }
 
     /**
