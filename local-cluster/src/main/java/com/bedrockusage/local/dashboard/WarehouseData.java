@@ -22,8 +22,9 @@ public record WarehouseData(long version, List<UsageFact> daily, List<UsageFact>
     /** rejected_records rows of one UTC day ({@code YYYY-MM-DD}) and reason. */
     public record RejectedCount(String day, String reason, long records) {}
 
+    /** Nothing read yet; the tag hours are null (not ready) until the invocations have been read. */
     static WarehouseData empty() {
-        return new WarehouseData(0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of());
+        return new WarehouseData(0, List.of(), List.of(), List.of(), null, List.of(), List.of(), null, Map.of());
     }
 
     boolean tagsReady() {

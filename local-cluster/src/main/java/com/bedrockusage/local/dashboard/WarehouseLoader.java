@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.iceberg.Snapshot;
@@ -43,8 +43,10 @@ final class WarehouseLoader {
     private final Catalog catalog;
     private final String namespace;
     private final FactReader reader;
-    private final Map<String, Table> tables = new HashMap<>();
+    private final Map<String, Table> tables = new ConcurrentHashMap<>();
     private final TagHours tagHours = new TagHours();
+    /** Held while the invocations are read for tags, which takes a while: nothing a request waits for takes it. */
+    private final Object tagHoursLock = new Object();
 
     WarehouseLoader(Catalog catalog, String namespace, FactReader reader) {
         this.catalog = catalog;
@@ -78,15 +80,24 @@ final class WarehouseLoader {
                 alerts(snapshots), upTo == 0 ? null : upTo, snapshots);
     }
 
-    /** usage_minute rows of a range, for charts of a few hours. */
-    synchronized List<UsageFact> minutes(Map<String, Long> snapshots, Instant from, Instant to) {
+    /**
+     * usage_minute rows of a range, for charts of a few hours. Not synchronized with the refresh: a request must not
+     * wait for the invocations' read (over a minute for a million calls on a busy machine).
+     */
+    List<UsageFact> minutes(Map<String, Long> snapshots, Instant from, Instant to) {
         return usage(Tables.USAGE_MINUTE, snapshots, Expressions.and(
                 Expressions.greaterThanOrEqual("window_start", TimeUnit.MILLISECONDS.toMicros(from.toEpochMilli())),
                 Expressions.lessThan("window_start", TimeUnit.MILLISECONDS.toMicros(to.toEpochMilli()))));
     }
 
     /** Invocations summed per hour, key and requestMetadata; only new appends are read when that is possible. */
-    synchronized List<UsageFact> tagHours(Map<String, Long> snapshots) {
+    List<UsageFact> tagHours(Map<String, Long> snapshots) {
+        synchronized (tagHoursLock) {
+            return readTagHours(snapshots);
+        }
+    }
+
+    private List<UsageFact> readTagHours(Map<String, Long> snapshots) {
         Long id = snapshots.get(Tables.INVOCATIONS);
         if (id == null || id == NO_SNAPSHOT) {
             return List.of();
@@ -173,8 +184,9 @@ final class WarehouseLoader {
             if (!catalog.tableExists(id)) {
                 return null;
             }
-            t = catalog.loadTable(id);
-            tables.put(name, t);
+            Table loaded = catalog.loadTable(id);
+            t = tables.putIfAbsent(name, loaded);
+            return t == null ? loaded : t;
         }
         return t;
     }

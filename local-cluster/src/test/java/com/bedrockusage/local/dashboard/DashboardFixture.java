@@ -51,7 +51,22 @@ final class DashboardFixture implements AutoCloseable {
         List<SampleCalls.Call> sample = SampleCalls.generate(calls, 11);
         SampleCalls.writeAll(w, sample);
         writeAlerts(w);
-        return new DashboardFixture(w, sample, serve(dir, refreshMillis));
+        DashboardServer server = serve(dir, refreshMillis);
+        awaitTags(server);
+        return new DashboardFixture(w, sample, server);
+    }
+
+    /** Tag questions answer 503 until the invocations are read (in the background, after the start). */
+    private static void awaitTags(DashboardServer server) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!server.refresher().data().tagsReady() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** A dashboard over an existing warehouse directory, on a free port. */

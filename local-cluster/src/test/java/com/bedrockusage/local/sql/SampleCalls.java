@@ -85,8 +85,9 @@ public final class SampleCalls {
 
     public static List<Record> invocationRecords(TestWarehouse w, List<Call> calls) {
         List<Record> records = new ArrayList<>();
+        GenericRecord empty = w.newRecord(Tables.INVOCATIONS); // once: each newRecord loads the table
         for (Call c : calls) {
-            GenericRecord r = w.newRecord(Tables.INVOCATIONS);
+            GenericRecord r = empty.copy();
             r.setField("request_id", c.requestId());
             r.setField("event_time", ts(c.time()));
             r.setField("account_id", c.account());
@@ -131,9 +132,10 @@ public final class SampleCalls {
                     k -> new ArrayList<>()).add(c);
         }
         List<Record> records = new ArrayList<>();
+        GenericRecord empty = w.newRecord(table);
         for (Map.Entry<List<Object>, List<Call>> g : groups.entrySet()) {
             List<Call> in = g.getValue();
-            GenericRecord r = w.newRecord(table);
+            GenericRecord r = empty.copy();
             r.setField("window_start", ts(Instant.ofEpochMilli((Long) g.getKey().get(0))));
             r.setField("account_id", g.getKey().get(1));
             r.setField("region", g.getKey().get(2));
