@@ -18,6 +18,8 @@ public final class OperatorIds {
     public static final String PRICING = PriceInvocations.UID;
     public static final String DAILY_REPORT = "daily-report";
     public static final String DAILY_REPORT_ANNOUNCE = "daily-report-announce";
+    /** Amazon Q Developer: dedup, days, months and limit alerts, keyed by user. */
+    public static final String Q_DEVELOPER_USAGE = "q-developer-usage";
 
     private OperatorIds() {}
 }

@@ -16,6 +16,7 @@ public final class ConfigKeys {
     public static final String GROUP_ICEBERG = "iceberg";
     public static final String GROUP_ALERTS = "alerts";
     public static final String GROUP_REPORT = "report";
+    public static final String GROUP_QDEVELOPER = "qdeveloper";
 
     private static final List<ConfigKey> ALL = new ArrayList<>();
 
@@ -129,6 +130,17 @@ public final class ConfigKeys {
             "Where daily reports go: a directory (file:///dir or /dir) or s3://bucket/prefix; one file per day.");
     public static final ConfigKey REPORT_ANNOUNCE = define(GROUP_REPORT, "announce", "true",
             "Announce each written report (location and the day's totals) on the alert topic.");
+
+    // ---- Amazon Q Developer (docs/q-developer.md) ----
+    public static final ConfigKey Q_DEV_USES_PER_MONTH = define(GROUP_QDEVELOPER, "dev-uses-per-month", "30",
+            "Q Developer limit: /dev uses per user and month.");
+    public static final ConfigKey Q_TRANSFORMATION_LINES_PER_MONTH = define(GROUP_QDEVELOPER,
+            "transformation-lines-per-month", "4000",
+            "Q Developer limit: code transformation lines per user and month.");
+    public static final ConfigKey Q_CONTEXT_WINDOW_TOKENS = define(GROUP_QDEVELOPER, "context-window-tokens", "200000",
+            "Q Developer limit: estimated tokens per conversation.");
+    public static final ConfigKey Q_ALERTS = define(GROUP_QDEVELOPER, "alerts-enabled", "true",
+            "Alert on Q Developer logs: 80 % of a limit, forecast over a limit, a 3x day.");
 
     private ConfigKeys() {}
 

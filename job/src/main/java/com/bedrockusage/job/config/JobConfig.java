@@ -91,6 +91,11 @@ public final class JobConfig implements Serializable {
     public final String reportOutput;
     public final boolean reportAnnounce;
 
+    public final int qDevUsesPerMonth;
+    public final int qTransformationLinesPerMonth;
+    public final int qContextWindowTokens;
+    public final boolean qAlerts;
+
     private JobConfig(PropertyGroups p) {
         s3Path = optional(p, ConfigKeys.S3_PATH);
         s3Continuous = oneOf(p, ConfigKeys.S3_MODE, "bounded", "continuous").equals("continuous");
@@ -179,6 +184,11 @@ public final class JobConfig implements Serializable {
                     + ConfigKeys.REPORT_OUTPUT.fullName() + " (a directory or s3://bucket/prefix)");
         }
         reportAnnounce = bool(p, ConfigKeys.REPORT_ANNOUNCE);
+
+        qDevUsesPerMonth = positiveInt(p, ConfigKeys.Q_DEV_USES_PER_MONTH);
+        qTransformationLinesPerMonth = positiveInt(p, ConfigKeys.Q_TRANSFORMATION_LINES_PER_MONTH);
+        qContextWindowTokens = positiveInt(p, ConfigKeys.Q_CONTEXT_WINDOW_TOKENS);
+        qAlerts = bool(p, ConfigKeys.Q_ALERTS);
     }
 
     public static JobConfig from(PropertyGroups p) {

@@ -3,9 +3,11 @@ package com.bedrockusage.job.ingest;
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.model.RejectedRecord;
+import com.bedrockusage.job.qdeveloper.QDeveloperRecord;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -30,12 +32,17 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> im
     public static final String CHECKPOINTS_COMPLETED = "checkpointsCompleted";
     public static final OutputTag<RejectedRecord> REJECTED =
             new OutputTag<>("rejected-records", IngestTypes.REJECTED_RECORD);
+    /** Amazon Q Developer records, counted as {@value #Q_DEVELOPER_RECORDS}: their own branch of the pipeline. */
+    public static final OutputTag<QDeveloperRecord> QDEVELOPER =
+            new OutputTag<>("qdeveloper-records", TypeInformation.of(QDeveloperRecord.class));
+    public static final String Q_DEVELOPER_RECORDS = "qDeveloperRecords";
 
     private transient MetricGroup metrics;
     private transient Counter invocations;
     private transient Counter rejected;
     private transient Map<String, Counter> rejectedByReason;
     private transient Counter checkpointsCompleted;
+    private transient Counter qDeveloperRecords;
 
     @Override
     public void open(OpenContext openContext) {
@@ -48,6 +55,7 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> im
             reasonCounter(reason);
         }
         checkpointsCompleted = metrics.counter(CHECKPOINTS_COMPLETED);
+        qDeveloperRecords = metrics.counter(Q_DEVELOPER_RECORDS);
     }
 
     @Override
@@ -64,6 +72,9 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> im
         } else if (record.invocation != null) {
             invocations.inc();
             out.collect(record.invocation);
+        } else if (record.qdeveloper != null) {
+            qDeveloperRecords.inc();
+            ctx.output(QDEVELOPER, record.qdeveloper);
         }
     }
 
