@@ -131,16 +131,9 @@ public final class ConfigKeys {
     public static final ConfigKey REPORT_ANNOUNCE = define(GROUP_REPORT, "announce", "true",
             "Announce each written report (location and the day's totals) on the alert topic.");
 
-    // ---- Amazon Q Developer (docs/q-developer.md) ----
-    public static final ConfigKey Q_DEV_USES_PER_MONTH = define(GROUP_QDEVELOPER, "dev-uses-per-month", "30",
-            "Q Developer limit: /dev uses per user and month.");
-    public static final ConfigKey Q_TRANSFORMATION_LINES_PER_MONTH = define(GROUP_QDEVELOPER,
-            "transformation-lines-per-month", "4000",
-            "Q Developer limit: code transformation lines per user and month.");
-    public static final ConfigKey Q_CONTEXT_WINDOW_TOKENS = define(GROUP_QDEVELOPER, "context-window-tokens", "200000",
-            "Q Developer limit: estimated tokens per conversation.");
-    public static final ConfigKey Q_ALERTS = define(GROUP_QDEVELOPER, "alerts-enabled", "true",
-            "Alert on Q Developer logs: 80 % of a limit, forecast over a limit, a 3x day.");
+    // ---- Amazon Q Developer ----
+    public static final ConfigKey Q_LIMITS = define(GROUP_QDEVELOPER, "limits", "dev=30,transform=4000,context=200000",
+            "Q Developer limits ([doc](docs/q-developer.md)).");
 
     private ConfigKeys() {}
 

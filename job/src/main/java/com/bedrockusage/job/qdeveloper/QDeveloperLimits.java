@@ -36,8 +36,9 @@ public final class QDeveloperLimits implements Serializable {
     }
 
     public static QDeveloperLimits from(JobConfig config) {
-        return new QDeveloperLimits(config.qDevUsesPerMonth, config.qTransformationLinesPerMonth,
-                config.qContextWindowTokens, config.qAlerts);
+        // the built-in Q rules are default rules: alerts.defaults-enabled switches them with the Bedrock ones
+        return new QDeveloperLimits(config.qLimits.get("dev"), config.qLimits.get("transform"),
+                config.qLimits.get("context"), config.alertsDefaultsEnabled);
     }
 
     /** The level of the share alert: {@link #ALERT_SHARE_PERCENT} % of {@code limit}, rounded up. */

@@ -101,7 +101,7 @@ class QDeveloperPipelineITCase {
                         .getBytes(StandardCharsets.UTF_8));
 
         JobConfig config = PipelineRuns.config(logs, tmp.resolve("warehouse"),
-                "qdeveloper.dev-uses-per-month=3", "pipeline.windows=1d");
+                "qdeveloper.limits=dev=3", "pipeline.windows=1d");
         PipelineRuns.run(config);
 
         List<Record> events = PipelineRuns.rows(config, QDeveloperTables.EVENTS);
