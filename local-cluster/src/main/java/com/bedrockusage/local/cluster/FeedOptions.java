@@ -41,12 +41,14 @@ record FeedOptions(
             "  --overlap-pct P     percent of log files sent both to S3 and to Kinesis (default 20); the others",
             "                      go one way, half each",
             "  --truth FILE        where to write the ground truth (default local-data/cluster/feed/truth-SEED.json)",
-            "  --accounts N, --body-kb K, --duplicates-pct P, --late-pct P, --errors-pct P, --unknown-pct P",
+            "  --accounts N, --body-kb K, --duplicates-pct P, --late-pct P, --errors-pct P, --unknown-pct P,",
+            "  --q-developer-users N (Q Developer logs go to S3 only; their truth is written to TRUTH.q-developer.json)",
             "                      passed to the generator (see local-cluster/bin/generate-logs --help)",
             "  --help              print this help");
 
     private static final List<String> PASSED_TO_GENERATOR = List.of(
-            "--accounts", "--body-kb", "--duplicates-pct", "--late-pct", "--errors-pct", "--unknown-pct");
+            "--accounts", "--body-kb", "--duplicates-pct", "--late-pct", "--errors-pct", "--unknown-pct",
+            "--q-developer-users");
 
     int uniqueInvocations() {
         return invocations != null ? invocations : (int) Math.max(1, Math.round(rate * duration.toMillis() / 1000.0));
