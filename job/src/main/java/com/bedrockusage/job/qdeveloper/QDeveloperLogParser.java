@@ -2,6 +2,7 @@ package com.bedrockusage.job.qdeveloper;
 
 import com.bedrockusage.job.ingest.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,7 +62,7 @@ final class QDeveloperLogParser {
             return fail(RejectReason.FOREIGN_JSON);
         }
         if (response == null || response.isNull()) {
-            response = com.fasterxml.jackson.databind.node.NullNode.getInstance();
+            response = NullNode.getInstance();
         }
         QDeveloperEvent e = new QDeveloperEvent();
         e.kind = kind;

@@ -1,6 +1,7 @@
 package com.bedrockusage.job.qdeveloper;
 
 import com.bedrockusage.job.alerts.Alert;
+import com.bedrockusage.job.alerts.AlertIds;
 import com.bedrockusage.job.dedup.SeenRequestIds;
 import com.bedrockusage.job.state.Utf8StringTypeInfo;
 import java.math.BigDecimal;
@@ -182,7 +183,7 @@ public final class QDeveloperUsage extends KeyedProcessFunction<String, QDevelop
             Alert a = QDeveloperAlerts.of("q-context-window-80pct", "context window", "threshold",
                     QDeveloperAlerts.CONVERSATION_TOKENS, e.accountId, e.userId, "conversation",
                     monthStart, monthEnd(monthStart), c.tokens, level, e.eventTime);
-            a.alertId = com.bedrockusage.job.alerts.AlertIds.of(a.ruleId, a.scopeKey + "|" + e.conversationId, 0);
+            a.alertId = AlertIds.of(a.ruleId, a.scopeKey + "|" + e.conversationId, 0);
             a.description = "Conversation " + e.conversationId + " has used an estimated " + c.tokens
                     + " tokens, " + QDeveloperLimits.ALERT_SHARE_PERCENT + " % or more of the "
                     + limits.contextWindowTokens + "-token context window.";
