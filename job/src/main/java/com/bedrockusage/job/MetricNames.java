@@ -15,6 +15,8 @@ public final class MetricNames {
     // ingest
     public static final String INGEST_INVOCATIONS = "ingestInvocations";
     public static final String REJECTED_RECORDS = "rejectedRecords";
+    /** Amazon Q Developer records read (their own branch of the pipeline). */
+    public static final String Q_DEVELOPER_RECORDS = "qDeveloperRecords";
     /** Completed checkpoints, once per subtask: Iceberg commits ride on them and MSF does not publish Flink's own. */
     public static final String CHECKPOINTS_COMPLETED = "checkpointsCompleted";
     public static final String KINESIS_RECORDS = "kinesisRecords";

@@ -41,6 +41,9 @@ public final class OperatorIds {
     public static final String RECONCILIATION_ROWS = "reconciliation-rows";
     public static final String RECONCILIATION_SINK = "iceberg-reconciliation";
 
+    /** Amazon Q Developer: dedup, days, months and limit alerts, keyed by user. */
+    public static final String Q_DEVELOPER_USAGE = "q-developer-usage";
+
     private OperatorIds() {}
 
     /** The usage window of one granularity ({@code minute}, {@code hour}, {@code day} or an ISO-8601 duration). */

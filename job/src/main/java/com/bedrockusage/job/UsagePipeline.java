@@ -21,6 +21,8 @@ import com.bedrockusage.job.report.DailyReportFunction;
 import com.bedrockusage.job.report.DailyReportWritten;
 import com.bedrockusage.job.pricing.PriceUpdate;
 import com.bedrockusage.job.pricing.PriceUpdateFiles;
+import com.bedrockusage.job.qdeveloper.QDeveloperPipeline;
+import com.bedrockusage.job.qdeveloper.QDeveloperTables;
 import com.bedrockusage.job.sink.IcebergSinks;
 import com.bedrockusage.job.sink.InvocationToRow;
 import com.bedrockusage.job.sink.RejectedToRow;
@@ -103,7 +105,9 @@ public final class UsagePipeline {
                 invocations, config);
         Optional<DataStream<UsageRow>> daily = usage(UsageWindows.byUsageKey(priced, config.callerKey), config);
 
-        Optional<DataStream<Alert>> announcements = Optional.empty();
+        // Amazon Q Developer records take their own branch; its alerts share the alerts' delivery.
+        DataStream<Alert> announcements =
+                QDeveloperPipeline.apply(parsed.getSideOutput(IngestSplitter.QDEVELOPER), config);
         if (config.reportEnabled && daily.isPresent()) {
             DataStream<DailyReportWritten> reports = daily.get()
                     .keyBy(DailyReportFunction.BY_DAY, Types.LONG)
@@ -112,14 +116,13 @@ public final class UsagePipeline {
                     .uid(OperatorIds.DAILY_REPORT)
                     .name("daily report");
             if (config.reportAnnounce) {
-                announcements = Optional.of(reports.map(new ReportAnnouncement(), TypeInformation.of(Alert.class))
+                announcements = announcements.union(reports
+                        .map(new ReportAnnouncement(), TypeInformation.of(Alert.class))
                         .uid(OperatorIds.DAILY_REPORT_ANNOUNCE)
                         .name("announce daily report"));
             }
         }
-        DataStream<DeliveredAlert> alerts = announcements
-                .map(toTopic -> AlertsPipeline.apply(priced, config, toTopic))
-                .orElseGet(() -> AlertsPipeline.apply(priced, config));
+        DataStream<DeliveredAlert> alerts = AlertsPipeline.apply(priced, config, announcements);
         write(alerts.map(new AlertToRow()).uid(OperatorIds.ROWS_ALERTS).name("alerts to rows"),
                 AlertsTable.definition(), config);
         return priced;
@@ -129,6 +132,7 @@ public final class UsagePipeline {
     public static List<TableDefinition> tables() {
         List<TableDefinition> all = new ArrayList<>(Tables.all());
         all.add(AlertsTable.definition());
+        all.addAll(QDeveloperTables.all());
         return all;
     }
 
@@ -207,7 +211,8 @@ public final class UsagePipeline {
         // stay "active" at an old watermark and hold every window open.
         WatermarkStrategy<IngestRecord> watermarks = WatermarkStrategy
                 .<IngestRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness)
-                .withTimestampAssigner((r, previous) -> r.invocation != null ? r.invocation.eventTime : previous)
+                .withTimestampAssigner((r, previous) -> r.invocation != null ? r.invocation.eventTime
+                        : r.qdeveloper != null && r.qdeveloper.event != null ? r.qdeveloper.event.eventTime : previous)
                 .withIdleness(config.idleness);
         return all.map(new FutureTimestamps(config.maxFuture), IngestTypes.INGEST_RECORD)
                 .uid(OperatorIds.FUTURE_TIMESTAMPS)

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.alerts;
 
+import com.bedrockusage.job.qdeveloper.QDeveloperAlerts;
 import com.bedrockusage.pricing.CallerArns;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,6 +22,9 @@ public final class AlertMessages {
 
     /** E.g. {@code [HIGH] Bedrock daily budget: account 111122223333 at $52.10 of $50}. */
     public static String subject(Alert a) {
+        if (QDeveloperAlerts.is(a)) {
+            return QDeveloperAlerts.subject(a);
+        }
         if (ReportAnnouncement.KIND.equals(a.kind)) {
             return truncate("[INFO] Bedrock daily usage report " + a.scopeKey + ": " + money(a.observedValue));
         }
@@ -59,6 +63,9 @@ public final class AlertMessages {
     }
 
     public static String body(Alert a) {
+        if (QDeveloperAlerts.is(a)) {
+            return QDeveloperAlerts.body(a);
+        }
         if (ReportAnnouncement.KIND.equals(a.kind) || SuppressedAlerts.KIND.equals(a.kind)) {
             return a.description;
         }

@@ -16,6 +16,7 @@ public final class ConfigKeys {
     public static final String GROUP_ICEBERG = "iceberg";
     public static final String GROUP_ALERTS = "alerts";
     public static final String GROUP_REPORT = "report";
+    public static final String GROUP_QDEVELOPER = "qdeveloper";
 
     private static final List<ConfigKey> ALL = new ArrayList<>();
 
@@ -135,6 +136,10 @@ public final class ConfigKeys {
             "Announce each written report (location and the day's totals) on the alert topic.");
     public static final ConfigKey REPORT_RECONCILE_TOLERANCE_PCT = define(GROUP_REPORT, "reconcile-tolerance-pct", "1",
             "Reconciliation: metered cost within this % of the billed cost is a match.");
+
+    // ---- Amazon Q Developer ----
+    public static final ConfigKey Q_LIMITS = define(GROUP_QDEVELOPER, "limits", "dev=30,transform=4000,context=200000",
+            "Q Developer limits ([doc](docs/q-developer.md)).");
 
     private ConfigKeys() {}
 

@@ -97,6 +97,9 @@ public final class JobConfig implements Serializable {
     /** Reconciliation with the bill: the largest difference, in % of the billed cost, that still matches. */
     public final java.math.BigDecimal reconcileTolerancePct;
 
+    /** Amazon Q Developer limits by kind: {@code dev}, {@code transform}, {@code context}. */
+    public final Map<String, Integer> qLimits;
+
     private JobConfig(PropertyGroups p) {
         s3Paths = logLocations(p);
         s3Path = s3Paths.isEmpty() ? null : s3Paths.get(0);
@@ -193,6 +196,8 @@ public final class JobConfig implements Serializable {
         }
         reportAnnounce = bool(p, ConfigKeys.REPORT_ANNOUNCE);
         reconcileTolerancePct = nonNegativeDecimal(p, ConfigKeys.REPORT_RECONCILE_TOLERANCE_PCT);
+
+        qLimits = qLimits(p);
     }
 
     public static JobConfig from(PropertyGroups p) {
@@ -378,6 +383,33 @@ public final class JobConfig implements Serializable {
             throw invalid(ConfigKeys.WINDOWS, p.get(ConfigKeys.WINDOWS), "name at least one of 1m, 1h, 1d");
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /** {@code kind=N,...}: every kind of the default, each a whole number above 0; unnamed kinds keep their default. */
+    private static Map<String, Integer> qLimits(PropertyGroups p) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        String fix = "use kind=N pairs, e.g. " + ConfigKeys.Q_LIMITS.defaultValue();
+        for (String pair : ConfigKeys.Q_LIMITS.defaultValue().split(",")) {
+            out.put(pair.substring(0, pair.indexOf('=')), Integer.parseInt(pair.substring(pair.indexOf('=') + 1)));
+        }
+        String v = p.get(ConfigKeys.Q_LIMITS).trim();
+        for (String pair : v.isEmpty() ? new String[0] : v.split(",")) {
+            int eq = pair.indexOf('=');
+            String kind = eq > 0 ? pair.substring(0, eq).trim() : "";
+            if (!out.containsKey(kind)) {
+                throw invalid(ConfigKeys.Q_LIMITS, v, fix);
+            }
+            try {
+                int n = Integer.parseInt(pair.substring(eq + 1).trim());
+                if (n <= 0) {
+                    throw invalid(ConfigKeys.Q_LIMITS, v, fix);
+                }
+                out.put(kind, n);
+            } catch (NumberFormatException e) {
+                throw invalid(ConfigKeys.Q_LIMITS, v, fix);
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     private static Map<String, String> aliases(PropertyGroups p) {

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.ingest;
 
+import com.bedrockusage.job.qdeveloper.QDeveloperPath;
 import java.io.Serializable;
 import java.util.List;
 
@@ -80,7 +81,8 @@ public final class BedrockLogPathFilter implements Serializable {
             return false;
         }
         String name = segments.get(segments.size() - 1);
-        if (isHidden(name) || PERMISSION_CHECK_MARKER.equals(name) || !hasLogExtension(name)) {
+        if (isHidden(name) || PERMISSION_CHECK_MARKER.equals(name)
+                || !(hasLogExtension(name) || isQDeveloperActivityReport(segments, name))) {
             return false;
         }
         // Bedrock writes every log object into an hour folder; anything else under the prefix (a manifest, a
@@ -95,6 +97,12 @@ public final class BedrockLogPathFilter implements Serializable {
 
     private static boolean isHidden(String name) {
         return name.startsWith(".") || name.startsWith("_");
+    }
+
+    /** Amazon Q Developer's user-activity reports are CSV: {@code .../QDeveloperLogs/by_user_analytic/...csv}. */
+    private static boolean isQDeveloperActivityReport(List<String> segments, String name) {
+        return name.endsWith(".csv") && segments.contains(QDeveloperPath.FOLDER)
+                && segments.contains(QDeveloperPath.ACTIVITY_REPORTS);
     }
 
     private static boolean hasLogExtension(String name) {

@@ -3,6 +3,7 @@ package com.bedrockusage.job.ingest;
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.model.RejectedRecord;
+import com.bedrockusage.job.qdeveloper.QDeveloperEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.LongSupplier;
@@ -36,7 +37,7 @@ public final class FutureTimestamps implements MapFunction<IngestRecord, IngestR
     public IngestRecord map(IngestRecord record) {
         Invocation call = record.invocation;
         if (call == null) {
-            return record;
+            return record.qdeveloper != null && record.qdeveloper.event != null ? qDeveloper(record) : record;
         }
         long now = clock.getAsLong();
         if (call.eventTime - now <= maxFutureMillis) {
@@ -46,6 +47,18 @@ public final class FutureTimestamps implements MapFunction<IngestRecord, IngestR
                 + " ingested=" + Instant.ofEpochMilli(now) + " accountId=" + call.accountId + " modelId=" + call.modelId;
         return IngestRecord.rejected(new RejectedRecord(RejectReason.FUTURE_TIMESTAMP,
                 call.source + ":" + call.requestId, now, truncate(excerpt)));
+    }
+
+    private IngestRecord qDeveloper(IngestRecord record) {
+        QDeveloperEvent e = record.qdeveloper.event;
+        long now = clock.getAsLong();
+        if (e.eventTime - now <= maxFutureMillis) {
+            return record;
+        }
+        String excerpt = "requestId=" + e.requestId + " timeStamp=" + Instant.ofEpochMilli(e.eventTime)
+                + " ingested=" + Instant.ofEpochMilli(now) + " accountId=" + e.accountId + " kind=" + e.kind;
+        return IngestRecord.rejected(new RejectedRecord(RejectReason.FUTURE_TIMESTAMP,
+                e.source + ":" + e.requestId, now, truncate(excerpt)));
     }
 
     /** At most {@link RejectedRecord#MAX_EXCERPT_BYTES} bytes even when every character takes four in UTF-8. */

@@ -4,9 +4,11 @@ import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.model.RejectedRecord;
+import com.bedrockusage.job.qdeveloper.QDeveloperRecord;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -29,12 +31,16 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> im
 
     public static final OutputTag<RejectedRecord> REJECTED =
             new OutputTag<>("rejected-records", IngestTypes.REJECTED_RECORD);
+    /** Amazon Q Developer records, counted as {@value MetricNames#Q_DEVELOPER_RECORDS}: their own branch of the pipeline. */
+    public static final OutputTag<QDeveloperRecord> QDEVELOPER =
+            new OutputTag<>("qdeveloper-records", TypeInformation.of(QDeveloperRecord.class));
 
     private transient MetricGroup metrics;
     private transient Counter invocations;
     private transient Counter rejected;
     private transient Map<String, Counter> rejectedByReason;
     private transient Counter checkpointsCompleted;
+    private transient Counter qDeveloperRecords;
 
     @Override
     public void open(OpenContext openContext) {
@@ -47,6 +53,7 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> im
             reasonCounter(reason);
         }
         checkpointsCompleted = metrics.counter(MetricNames.CHECKPOINTS_COMPLETED);
+        qDeveloperRecords = metrics.counter(MetricNames.Q_DEVELOPER_RECORDS);
     }
 
     @Override
@@ -63,6 +70,9 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> im
         } else if (record.invocation != null) {
             invocations.inc();
             out.collect(record.invocation);
+        } else if (record.qdeveloper != null) {
+            qDeveloperRecords.inc();
+            ctx.output(QDEVELOPER, record.qdeveloper);
         }
     }
 

@@ -5,7 +5,6 @@ import com.bedrockusage.job.model.Invocation;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +28,7 @@ import java.util.zip.ZipException;
  * <p>Reject coordinates are {@code location:N}: N is the 1-based line (NDJSON) or element (array) number.
  * The output is deterministic, which is what makes "skip the N records already emitted" a valid restore.
  */
-final class LogObjectReader implements Closeable {
+final class LogObjectReader implements LogRecords {
 
     private static final int INITIAL_BUFFER = 64 * 1024;
     private static final int READ_CHUNK = 64 * 1024;
@@ -78,7 +77,8 @@ final class LogObjectReader implements Closeable {
     }
 
     /** The next record, or null at the end of the object. */
-    IngestRecord next() throws IOException {
+    @Override
+    public IngestRecord next() throws IOException {
         if (in == null) {
             open();
         }

@@ -64,6 +64,11 @@ public final class RejectReason {
      */
     public static final String KINESIS_TRIMMED = "kinesis_trimmed";
 
+    /** Amazon Q Developer: a prompt, response or code context longer than {@code TokenEstimator.MAX_TEXT_CHARS}. */
+    public static final String TEXT_TOO_LONG = "text-too-long";
+    /** Amazon Q Developer: a user-activity report row that is not a valid CSV row of the header's columns. */
+    public static final String MALFORMED_CSV = "malformed-csv";
+
     private RejectReason() {}
 
     /** Every reason that is not a prefix (those are completed with a field or exception name). */

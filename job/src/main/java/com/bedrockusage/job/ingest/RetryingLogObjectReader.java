@@ -2,6 +2,8 @@ package com.bedrockusage.job.ingest;
 
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.RejectedRecord;
+import com.bedrockusage.job.qdeveloper.QDeveloperObjectReader;
+import com.bedrockusage.job.qdeveloper.QDeveloperPath;
 
 import org.apache.flink.core.fs.Path;
 import org.slf4j.Logger;
@@ -51,7 +53,7 @@ final class RetryingLogObjectReader implements Closeable {
     private final Opener opener;
     private final long firstBackoffMillis;
 
-    private LogObjectReader current;
+    private LogRecords current;
     /** Records of this object handed out so far, including those emitted before a restore. */
     private long delivered;
     private int failuresInARow;
@@ -119,7 +121,10 @@ final class RetryingLogObjectReader implements Closeable {
 
     /** Opens the object as {@link #current} and skips the records already delivered; false if it has no more. */
     private boolean openSkippingDelivered() throws IOException {
-        current = new LogObjectReader(opener.open(path), path.toString(), isal, size);
+        QDeveloperPath qDeveloper = QDeveloperPath.of(path.getPath());
+        current = qDeveloper != null
+                ? new QDeveloperObjectReader(opener.open(path), path.toString(), qDeveloper)
+                : new LogObjectReader(opener.open(path), path.toString(), isal, size);
         for (long skipped = 0; skipped < delivered; skipped++) {
             if (current.next() == null) {
                 finish();
@@ -169,7 +174,7 @@ final class RetryingLogObjectReader implements Closeable {
     }
 
     private void closeQuietly() {
-        LogObjectReader reader = current;
+        LogRecords reader = current;
         current = null;
         if (reader != null) {
             try {

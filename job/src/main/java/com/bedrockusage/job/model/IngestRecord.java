@@ -1,15 +1,24 @@
 package com.bedrockusage.job.model;
 
+import com.bedrockusage.job.qdeveloper.QDeveloperRecord;
+
 /**
- * What a source emits: exactly one of an invocation or a rejected record. Sources never throw on bad
+ * What a source emits: exactly one of an invocation, an Amazon Q Developer record or a rejected record. Sources never throw on bad
  * input; a process function splits the rejected ones into a side output.
  */
 public class IngestRecord {
 
     public Invocation invocation;
     public RejectedRecord rejected;
+    public QDeveloperRecord qdeveloper;
 
     public IngestRecord() {}
+
+    public static IngestRecord of(QDeveloperRecord qdeveloper) {
+        IngestRecord r = new IngestRecord();
+        r.qdeveloper = qdeveloper;
+        return r;
+    }
 
     public static IngestRecord of(Invocation invocation) {
         IngestRecord r = new IngestRecord();
@@ -29,6 +38,7 @@ public class IngestRecord {
 
     @Override
     public String toString() {
-        return rejected != null ? rejected.toString() : String.valueOf(invocation);
+        return rejected != null ? rejected.toString()
+                : qdeveloper != null ? qdeveloper.toString() : String.valueOf(invocation);
     }
 }

@@ -39,7 +39,7 @@ public final class E2eCheck {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help")) {
-            out.println("Usage: e2e-check wait-committed|wait-watermark|check [--truth FILE ...] [--job ID] [--at ISO]"
+            out.println("Usage: e2e-check wait-committed|wait-watermark|check|q-developer [--truth FILE ...] [--job ID] [--at ISO]"
                     + " [--closed-before ISO] [--timeout D]");
             return args.length == 0 ? 2 : 0;
         }
@@ -72,6 +72,9 @@ public final class E2eCheck {
                         throw new UsageException("wait-watermark needs --job ID --at ISO");
                     }
                     return waitWatermark(new FlinkRest(cluster.restUrl()), job, at, timeout, out, err);
+                case "q-developer":
+                    return QDeveloperCheck.check(new TableTotals(cluster.warehouse()), require(truths).get(0),
+                            timeout, out, err);
                 case "check":
                     if (at == null) {
                         throw new UsageException("check needs --closed-before ISO");

@@ -81,8 +81,10 @@ public final class Feed {
 
         List<Path> logFiles = new ArrayList<>();
         List<Path> payloads = new ArrayList<>();
+        List<Path> qDeveloperFiles = new ArrayList<>();
         try (Stream<Path> s = Files.walk(generated.resolve("AWSLogs"))) {
-            s.filter(Files::isRegularFile).forEach(p -> (isPayload(p) ? payloads : logFiles).add(p));
+            s.filter(Files::isRegularFile).forEach(p -> (isPayload(p) ? payloads
+                    : isQDeveloper(generated, p) ? qDeveloperFiles : logFiles).add(p));
         }
         // delivery order: folder hour, then the file's own timestamp (its name), across accounts and regions
         logFiles.sort(Comparator.comparing((Path p) -> folderHour(generated, p)).thenComparing(p -> p.getFileName().toString()));
@@ -121,6 +123,10 @@ public final class Feed {
             }
         }
         sleepUntil(t0 + options.duration().toNanos());
+        // Amazon Q Developer logs exist only in S3 (no CloudWatch Logs delivery)
+        for (Path p : qDeveloperFiles) {
+            s3.put(key(generated, p), Files.readAllBytes(p));
+        }
 
         ObjectNode info = MAPPER.createObjectNode();
         info.put("seed", options.seed());
@@ -135,6 +141,12 @@ public final class Feed {
         Path truthFile = options.truth() != null ? options.truth()
                 : cluster.home().resolve("feed").resolve("truth-" + options.seed() + ".json");
         truth.write(truthFile, info);
+        Path qTruth = generated.resolve("expected-q-developer.json");
+        if (Files.exists(qTruth)) {
+            Files.copy(qTruth, truthFile.resolveSibling(truthFile.getFileName() + ".q-developer.json"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            out.printf(Locale.ROOT, "feed: %d Amazon Q Developer objects to S3%n", qDeveloperFiles.size());
+        }
         deleteTree(work);
         out.printf(Locale.ROOT, "feed: sent %d files to S3 only, %d to Kinesis only, %d to both (%d lines via Kinesis);"
                         + " ground truth:%n", counts[Route.S3.ordinal()], counts[Route.KINESIS.ordinal()],
@@ -179,6 +191,15 @@ public final class Feed {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+    }
+
+    static boolean isQDeveloper(Path root, Path p) {
+        for (Path segment : root.relativize(p)) {
+            if (segment.toString().equals("QDeveloperLogs")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isPayload(Path p) {

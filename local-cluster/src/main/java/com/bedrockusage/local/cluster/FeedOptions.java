@@ -44,12 +44,14 @@ record FeedOptions(
             "  --truth FILE        where to write the ground truth (default local-data/cluster/feed/truth-SEED.json)",
             "  --bucket NAME       send the S3 copies to this bucket of the S3 emulator (created if missing), e.g. a",
             "                      spoke account's log bucket (default: the cluster's bucket)",
-            "  --accounts N, --body-kb K, --duplicates-pct P, --late-pct P, --errors-pct P, --unknown-pct P",
+            "  --accounts N, --body-kb K, --duplicates-pct P, --late-pct P, --errors-pct P, --unknown-pct P,",
+            "  --q-developer-users N (Q Developer logs go to S3 only; their truth is written to TRUTH.q-developer.json)",
             "                      passed to the generator (see local-cluster/bin/generate-logs --help)",
             "  --help              print this help");
 
     private static final List<String> PASSED_TO_GENERATOR = List.of(
-            "--accounts", "--body-kb", "--duplicates-pct", "--late-pct", "--errors-pct", "--unknown-pct");
+            "--accounts", "--body-kb", "--duplicates-pct", "--late-pct", "--errors-pct", "--unknown-pct",
+            "--q-developer-users");
 
     int uniqueInvocations() {
         return invocations != null ? invocations : (int) Math.max(1, Math.round(rate * duration.toMillis() / 1000.0));

@@ -51,7 +51,8 @@ public final class GenerateLogs {
     }
 
     /** What a run produced. */
-    record Result(GeneratorOptions options, ExpectedTotals totals, WriteStats stats, long envelopes, double seconds) {
+    record Result(GeneratorOptions options, ExpectedTotals totals, WriteStats stats, long envelopes, double seconds,
+            long qDeveloperEvents) {
 
         String summary() {
             String target = options.kinesisMode() ? "kinesis=" + options.kinesisStream() + " envelopes=" + envelopes
@@ -60,7 +61,9 @@ public final class GenerateLogs {
                     "generate-logs: files=%d records=%d lines=%d duplicates=%d late=%d errors=%d "
                             + "bytes_uncompressed=%d bytes_compressed=%d seconds=%.1f %s",
                     stats.files, totals.uniqueRecords, stats.lines, totals.duplicateLines, totals.lateRecords,
-                    totals.total.values[1], stats.bytesUncompressed, stats.bytesCompressed, seconds, target);
+                    totals.total.values[1], stats.bytesUncompressed, stats.bytesCompressed, seconds, target)
+                    + (options.qDeveloperUsers() > 0 ? "\ngenerate-logs: q-developer users=" + options.qDeveloperUsers()
+                            + " events=" + qDeveloperEvents + " truth=" + QDeveloperLogGenerator.TRUTH_FILE : "");
         }
     }
 
@@ -87,7 +90,13 @@ public final class GenerateLogs {
         if (options.out() != null) {
             totals.write(options.out().resolve("expected-totals.json"), options, stats);
         }
-        return new Result(options, totals, stats, envelopes, (System.nanoTime() - t0) / 1e9);
+        long qEvents = 0;
+        if (options.out() != null && options.qDeveloperUsers() > 0) {
+            List<String> accounts = new ArrayList<>();
+            population.accounts.forEach(a -> accounts.add(a.id()));
+            qEvents = new QDeveloperLogGenerator(options).write(options.out(), accounts);
+        }
+        return new Result(options, totals, stats, envelopes, (System.nanoTime() - t0) / 1e9, qEvents);
     }
 
     private static long putToKinesis(GeneratorOptions options, List<DeliveryFile> files, RecordRenderer renderer,
@@ -132,6 +141,7 @@ public final class GenerateLogs {
         if (occupied) {
             deleteTree(logs);
             Files.deleteIfExists(expected);
+            Files.deleteIfExists(out.resolve(QDeveloperLogGenerator.TRUTH_FILE));
         }
         Files.createDirectories(out);
     }

@@ -30,7 +30,8 @@ record GeneratorOptions(
         URI endpoint,
         String region,
         String logGroup,
-        boolean help) {
+        boolean help,
+        int qDeveloperUsers) {
 
     static final String USAGE = String.join("\n",
             "Usage: generate-logs --out DIR [options]",
@@ -67,12 +68,14 @@ record GeneratorOptions(
             "  --endpoint URL        Kinesis endpoint, e.g. http://127.0.0.1:4567 (required with --kinesis-stream)",
             "  --region R            Kinesis signing region (default us-east-1)",
             "  --log-group NAME      CloudWatch log group named in the envelopes (default /aws/bedrock/invocation-logs)",
+            "  --q-developer-users N also write Amazon Q Developer prompt logs (chat, inline, /dev) and an activity",
+            "                        report for N users over the same hours, with expected-q-developer.json (default 0)",
             "  --help                print this help");
 
     private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--out", "--invocations", "--accounts",
             "--start", "--hours", "--seed", "--body-kb", "--duplicates-pct", "--late-pct", "--errors-pct",
             "--unknown-pct", "--slow-pct", "--threads", "--gzip-level", "--file-minutes", "--bucket", "--kinesis-stream", "--endpoint",
-            "--region", "--log-group");
+            "--region", "--log-group", "--q-developer-users");
 
     int bodyBytes() {
         return (int) Math.round(bodyKb * 1024);
@@ -114,6 +117,7 @@ record GeneratorOptions(
         String region = "us-east-1";
         String logGroup = "/aws/bedrock/invocation-logs";
         boolean help = false;
+        int qDeveloperUsers = 0;
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -168,6 +172,7 @@ record GeneratorOptions(
                 case "--endpoint" -> endpoint = uri(name, value);
                 case "--region" -> region = nonEmpty(name, value);
                 case "--log-group" -> logGroup = nonEmpty(name, value);
+                case "--q-developer-users" -> qDeveloperUsers = intIn(name, value, 0, 1000);
                 default -> throw new UsageException("unknown option " + name);
             }
         }
@@ -187,7 +192,7 @@ record GeneratorOptions(
         }
         return new GeneratorOptions(out, invocations, accounts, start, hours, seed, bodyKb, duplicatesPct, latePct,
                 errorsPct, unknownPct, slowPct, threads, gzipLevel, fileMinutes, bucket, overwrite, kinesisStream, endpoint,
-                region, logGroup, help);
+                region, logGroup, help, qDeveloperUsers);
     }
 
     /**

@@ -8,7 +8,16 @@ import java.util.Locale;
 
 /** Command line of {@code bin/report}. */
 public record ReportOptions(String warehouse, String namespace, LocalDate date, String out, boolean force,
-        String format, String endpoint, String region, boolean verbose, boolean help, LocalDate from, LocalDate to) {
+        String format, String endpoint, String region, boolean verbose, boolean help, LocalDate from, LocalDate to,
+        String kind) {
+
+    public static final String KIND_BEDROCK = "bedrock";
+    public static final String KIND_Q_DEVELOPER = "q-developer";
+
+    public ReportOptions(String warehouse, String namespace, LocalDate date, String out, boolean force, String format,
+            String endpoint, String region, boolean verbose, boolean help, LocalDate from, LocalDate to) {
+        this(warehouse, namespace, date, out, force, format, endpoint, region, verbose, help, from, to, KIND_BEDROCK);
+    }
 
     public static final String USAGE = String.join("\n",
             "usage: bin/report --date YYYY-MM-DD [--warehouse DIR] [--out FILE|s3://bucket/key] [--format csv|json]",
@@ -18,7 +27,11 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
             "region, with the columns Account Id,Identity ARN,Model Id,Region Name,Number of Input tokens,",
             "Number of output tokens,Charges incurred (USD, exact).",
             "",
+            "With --kind q-developer: one line per Amazon Q Developer user of the month of --date, from",
+            "q_developer_usage_monthly, with the limits (see docs/q-developer.md).",
+            "",
             "  --date YYYY-MM-DD    the UTC day (required)",
+            "  --kind KIND          bedrock (default) or q-developer",
             "  --warehouse DIR      Iceberg warehouse directory (default " + Warehouses.DEFAULT_WAREHOUSE + ")",
             "  --namespace NAME     database of the tables (default " + Warehouses.DEFAULT_NAMESPACE + ")",
             "  --out FILE|s3://...  where to write (default: standard output); a local file is written whole or",
@@ -45,6 +58,7 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
         boolean help = false;
         LocalDate from = null;
         LocalDate to = null;
+        String kind = KIND_BEDROCK;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -57,6 +71,7 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
                 case "--format" -> format = format(CliException.valueOf(args, ++i, a));
                 case "--endpoint" -> endpoint = CliException.valueOf(args, ++i, a);
                 case "--region" -> region = CliException.valueOf(args, ++i, a);
+                case "--kind" -> kind = kind(CliException.valueOf(args, ++i, a));
                 case "--force" -> force = true;
                 case "--verbose" -> verbose = true;
                 case "-h", "--help" -> help = true;
@@ -74,8 +89,18 @@ public record ReportOptions(String warehouse, String namespace, LocalDate date, 
         } else if (!help && date == null) {
             throw new CliException("--date YYYY-MM-DD is required (see --help)");
         }
+        if (kind.equals(KIND_Q_DEVELOPER) && !format.equals("csv")) {
+            throw new CliException("--kind q-developer writes csv only");
+        }
         return new ReportOptions(warehouse, namespace, date, out, force, format, endpoint, region, verbose, help, from,
-                to);
+                to, kind);
+    }
+
+    private static String kind(String s) {
+        if (!s.equals(KIND_BEDROCK) && !s.equals(KIND_Q_DEVELOPER)) {
+            throw new CliException("unknown --kind '" + s + "' (use bedrock or q-developer)");
+        }
+        return s;
     }
 
     private static LocalDate date(String s) {

@@ -43,6 +43,9 @@ public final class ReportRunner {
         }
         try {
             Path warehouse = Warehouses.resolve(options.warehouse(), options.namespace());
+            if (options.kind().equals(ReportOptions.KIND_Q_DEVELOPER)) {
+                return QDeveloperReport.write(warehouse, options, out, err);
+            }
             ReportLines lines = UsageDailyReader.read(warehouse, options.namespace(), options.date());
             List<DailyReportRow> rows = lines.rows();
             boolean json = options.format().equals("json");

@@ -151,7 +151,9 @@ public final class RunLocal {
             return;
         }
         System.out.println("run-local: generating demo logs into " + logs);
-        int rc = GenerateLogs.run(new String[] {"--out", logs.toString()}, System.out, System.err);
+        // a few Amazon Q Developer users too, so a newcomer sees their tables, report and alerts (docs/q-developer.md)
+        int rc = GenerateLogs.run(new String[] {"--out", logs.toString(), "--q-developer-users", "5"}, System.out,
+                System.err);
         if (rc != 0) {
             throw new IllegalStateException("generating demo logs failed (exit " + rc + ")");
         }

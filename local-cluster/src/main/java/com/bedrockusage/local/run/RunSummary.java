@@ -2,6 +2,7 @@ package com.bedrockusage.local.run;
 
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.sink.TableRows;
+import com.bedrockusage.job.qdeveloper.QDeveloperTables;
 import com.bedrockusage.job.sink.Tables;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -60,6 +61,33 @@ final class RunSummary {
         top(out, "top models", byModel);
         out.println("query it: local-cluster/bin/sql --warehouse " + config.icebergWarehouse.replaceFirst("^file://", "")
                 + " -e \"SELECT * FROM usage_daily ORDER BY cost_usd DESC LIMIT 10\"");
+        qDeveloper(out);
+    }
+
+    /** Amazon Q Developer users, when the logs had any (docs/q-developer.md). */
+    private void qDeveloper(PrintStream out) {
+        List<Record> months;
+        try {
+            months = TableRows.read(config, QDeveloperTables.MONTHLY);
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (months.isEmpty()) {
+            return;
+        }
+        long events = 0;
+        long tokens = 0;
+        long dev = 0;
+        for (Record r : months) {
+            events += (Long) r.getField("chat_events") + (Long) r.getField("inline_events")
+                    + (Long) r.getField("dev_events");
+            tokens += (Long) r.getField("input_tokens") + (Long) r.getField("output_tokens");
+            dev += (Long) r.getField("dev_events");
+        }
+        out.printf("==== amazon q developer: %,d user-months  events %,d  /dev uses %,d  estimated tokens %,d%n",
+                months.size(), events, dev, tokens);
+        out.println("per user: local-cluster/bin/report --kind q-developer --date <any day of the month> --warehouse "
+                + config.icebergWarehouse.replaceFirst("^file://", ""));
     }
 
     private long count(String table) {

@@ -184,6 +184,7 @@ public final class SampleCalls {
             rejected.add(r);
         }
         w.append(Tables.REJECTED_RECORDS, rejected);
+        SampleQDeveloper.writeAll(w);
     }
 
     private static BigDecimal sum(List<Call> calls,

@@ -1,5 +1,6 @@
 package com.bedrockusage.local.sql;
 
+import com.bedrockusage.job.qdeveloper.QDeveloperTables;
 import com.bedrockusage.job.sink.PricingProvenance;
 import com.bedrockusage.job.sink.TableDefinition;
 import com.bedrockusage.job.sink.Tables;
@@ -51,7 +52,9 @@ public final class TestWarehouse implements AutoCloseable {
     public static TestWarehouse create(Path dir) {
         TestWarehouse w = new TestWarehouse(dir);
         w.catalog.createNamespace(Namespace.of(NAMESPACE));
-        for (TableDefinition def : Tables.all()) {
+        List<TableDefinition> all = new ArrayList<>(Tables.all());
+        all.addAll(QDeveloperTables.all());
+        for (TableDefinition def : all) {
             Map<String, String> props = new HashMap<>();
             props.put(TableProperties.FORMAT_VERSION, "2");
             w.catalog.createTable(TableIdentifier.of(NAMESPACE, def.name()), def.schema(), def.partitionSpec(), props);
