@@ -3,7 +3,6 @@ package com.bedrockusage.job.bench;
 import com.bedrockusage.job.testing.Invocations;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.usage.UsageKey;
-import com.bedrockusage.job.usage.testing.Invocations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;

@@ -3,14 +3,12 @@ package com.bedrockusage.job.pricing;
 import com.bedrockusage.job.testing.KeyedBroadcastHarness;
 import com.bedrockusage.job.testing.Invocations;
 import com.bedrockusage.job.testing.CapturedMetrics;
-import static com.bedrockusage.job.usage.testing.Invocations.HAIKU;
-import static com.bedrockusage.job.usage.testing.Invocations.call;
+import static com.bedrockusage.job.testing.Invocations.HAIKU;
+import static com.bedrockusage.job.testing.Invocations.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.usage.UsageKey;
-import com.bedrockusage.job.usage.testing.CapturedMetrics;
-import com.bedrockusage.job.usage.testing.KeyedBroadcastHarness;
 import com.bedrockusage.pricing.PriceCsv;
 import java.time.Duration;
 import java.util.Arrays;
