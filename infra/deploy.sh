@@ -3,10 +3,11 @@
 # CloudFormation stack (infra/template.yaml) and starts the Managed Service for Apache Flink application.
 set -euo pipefail
 
-SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
-TEMPLATE="$SCRIPT_DIR/template.yaml"
-DEFAULT_JAR="$REPO_ROOT/job/target/job-0.1.0-SNAPSHOT-msf.jar"
+# shellcheck source=../local-cluster/bin/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../local-cluster/bin/lib.sh"
+REPO_ROOT="$BU_ROOT"
+TEMPLATE="$REPO_ROOT/infra/template.yaml"
+DEFAULT_JAR="$BU_JOB_JAR"
 CREATED_TAG_KEY="bedrock-usage-stream:created-by"
 
 usage() {
@@ -38,7 +39,7 @@ Options:
   --encrypt-alerts            encrypt the alert topic with a new KMS key
   --daily-report              write the daily usage CSV report to the warehouse bucket
   --parameter KEY=VALUE       any other template parameter (repeatable), e.g. LogRetentionDays=90
-  --jar FILE                  application jar (default: job/target/job-0.1.0-SNAPSHOT-msf.jar, built if missing)
+  --jar FILE                  application jar (default: the job module's shaded -msf jar, built if missing)
   --rebuild                   build the jar even if it exists
   --no-start                  create or update the stack but do not start the application
   -h, --help                  show this help
@@ -46,11 +47,6 @@ Options:
 Options left out on an update keep the values of the previous deploy.
 Needs: AWS CLI v2 with credentials, and Maven + JDK 17 when the jar has to be built.
 EOF
-}
-
-die() {
-  echo "deploy.sh: $*" >&2
-  exit 2
 }
 
 need_value() {

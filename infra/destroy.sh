@@ -2,6 +2,8 @@
 # Removes what infra/deploy.sh created: stops the application, empties the buckets the stack created,
 # deletes the stack and the uploaded artifacts. Bedrock logging that the stack did not create is left alone.
 set -euo pipefail
+# shellcheck source=../local-cluster/bin/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../local-cluster/bin/lib.sh"
 
 CREATED_TAG_KEY="bedrock-usage-stream:created-by"
 
@@ -25,11 +27,6 @@ Options:
 
 The artifacts bucket itself is deleted only when deploy.sh created it and nothing else is left in it.
 EOF
-}
-
-die() {
-  echo "destroy.sh: $*" >&2
-  exit 2
 }
 
 need_value() {

@@ -1,5 +1,7 @@
 # shellcheck shell=bash
-# Shared helpers for local-cluster/bin scripts. Source it; do not run it.
+# Shared helpers for the scripts in local-cluster/bin and infra/. Source it; do not run it. Every script finds its
+# own folder and this file the same way:
+#   # shellcheck source=lib.sh
 #   . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 #   CP="$(bu_classpath)"; exec java -cp "$CP" some.Main "$@"
 
@@ -9,9 +11,41 @@ BU_ROOT="$(dirname "$BU_LOCAL_DIR")"
 BU_CP_FILE="$BU_LOCAL_DIR/target/runtime-classpath.txt"
 BU_CLASSES="$BU_LOCAL_DIR/target/classes"
 
-bu_die() {
+# The one way a script gives up: the message on stderr, prefixed with the script's name, and exit status 2.
+die() {
   echo "$(basename "$0"): $*" >&2
-  exit 1
+  exit 2
+}
+
+# The first <NAME>value</NAME> of a pom (the root pom by default): the build's facts, not a second copy of them.
+bu_pom_value() {
+  local name="$1" pom="${2:-$BU_ROOT/pom.xml}" value
+  value="$(sed -n "s|^[[:space:]]*<$name>\([^<]*\)</$name>.*|\1|p" "$pom" | head -n 1)"
+  [ -n "$value" ] || die "no <$name> in $pom"
+  printf '%s\n' "$value"
+}
+# The root pom's first <version> is the project's (it has no parent).
+BU_PROJECT_VERSION="$(bu_pom_value version)"
+# shellcheck disable=SC2034  # read by the scripts that source this file
+BU_FLINK_VERSION="$(bu_pom_value flink.version)"
+# The shaded jar the job module builds: ${artifactId}-${version}-${shadedClassifierName}.jar.
+# shellcheck disable=SC2034  # read by the scripts that source this file
+BU_JOB_JAR="$BU_ROOT/job/target/job-$BU_PROJECT_VERSION-$(bu_pom_value shadedClassifierName "$BU_ROOT/job/pom.xml").jar"
+
+# rm -rf for a folder whose path may come from the environment: refuses an empty or relative path, the file system
+# root, the home folder, the repository and any folder above it.
+bu_rm_rf() {
+  local dir="$1" real
+  [[ -n "$dir" && "$dir" == /* ]] || die "refusing to delete '$dir': not an absolute path"
+  [ -e "$dir" ] || return 0
+  real="$(cd "$dir" && pwd -P)" || die "refusing to delete '$dir': cannot resolve it"
+  case "$real" in
+    / | "$(cd ~ && pwd -P)") die "refusing to delete '$dir'" ;;
+  esac
+  case "$(cd "$BU_ROOT" && pwd -P)/" in
+    "$real"/*) die "refusing to delete '$dir': it holds the repository" ;;
+  esac
+  rm -rf -- "$real"
 }
 
 # True when the build outputs are missing or any pom or main source is newer than them.
@@ -27,7 +61,7 @@ bu_needs_build() {
 
 # Builds local-cluster and the modules it needs, once (offline first, online if something is missing).
 bu_build() {
-  command -v mvn >/dev/null || bu_die "mvn not found: install Maven 3.8+ and JDK 17"
+  command -v mvn >/dev/null || die "mvn not found: install Maven 3.8+ and JDK 17"
   echo "$(basename "$0"): building (first use or sources changed)..." >&2
   local log
   log="$(mktemp)"
@@ -35,7 +69,7 @@ bu_build() {
     if ! (cd "$BU_ROOT" && mvn -q -B -DskipTests -pl local-cluster -am package >"$log" 2>&1); then
       cat "$log" >&2
       rm -f "$log"
-      bu_die "build failed"
+      die "build failed"
     fi
   fi
   rm -f "$log"

@@ -1,14 +1,10 @@
 # Shared by cluster, submit, feed, savepoint and e2e: where the local session cluster keeps its state, and
 # how to tell whether one of its processes runs.
 # shellcheck shell=bash
+# shellcheck disable=SC2034  # the settings below are read by the scripts that source this file
 # Needs local-cluster/bin/lib.sh sourced first (bu_classpath, BU_ROOT, BU_FLINK_JAVA_OPTS).
 
 REPO_ROOT="$BU_ROOT"
-
-die() {
-  echo "$(basename "$0"): $*" >&2
-  exit 2
-}
 
 # Builds the project when sources changed (lib.sh decides), and the job jar if it is missing.
 ensure_built() {
@@ -23,7 +19,7 @@ mkdir -p "$(dirname "$CLUSTER_HOME")"
 CLUSTER_HOME="$(cd "$(dirname "$CLUSTER_HOME")" && pwd)/$(basename "$CLUSTER_HOME")"
 STATE_FILE="$CLUSTER_HOME/cluster.env"
 
-FLINK_VERSION=1.20.3
+FLINK_VERSION="$BU_FLINK_VERSION"
 CLUSTER_POM="$REPO_ROOT/local-cluster/cluster/pom.xml"
 FLINK_DIST="$REPO_ROOT/local-cluster/cluster/target/flink"
 FLINK_LIB="$FLINK_DIST/lib"
@@ -31,7 +27,7 @@ S3MOCK_JAR="$REPO_ROOT/local-cluster/cluster/target/s3mock/s3mock-exec.jar"
 S3MOCK_LOOPBACK="$REPO_ROOT/local-cluster/cluster/conf/s3mock-loopback.xml"
 KINESIS_MAIN="$REPO_ROOT/local-cluster/emulators/node_modules/kinesis-local/main.js"
 KINESIS_LOOPBACK="$REPO_ROOT/local-cluster/emulators/loopback-only.cjs"
-JOB_JAR="$REPO_ROOT/job/target/job-0.1.0-SNAPSHOT-msf.jar"
+JOB_JAR="$BU_JOB_JAR"
 
 AWS_REGION_LOCAL=us-east-1
 KINESIS_STREAM=bedrock-invocation-logs
@@ -99,7 +95,7 @@ load_state() {
 
 require_running() {
   load_state
-  component_running jobmanager && component_running taskmanager \
+  { component_running jobmanager && component_running taskmanager; } \
     || die "the local Flink cluster is not running (local-cluster/bin/cluster start; status: local-cluster/bin/cluster status)"
 }
 

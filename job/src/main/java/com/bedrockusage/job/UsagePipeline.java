@@ -249,10 +249,14 @@ public final class UsagePipeline {
         // directory later keeps that state. A bounded job gets an empty stream that finishes with it; a continuous
         // one a source that never finishes and stays idle (a finished source sends the end-of-time watermark).
         if (config.isBounded()) {
+            // fromCollection is deprecated, but its successor fromData cannot be empty in Flink 1.20: its generator
+            // source asks for at least one element (a count of 0 becomes the sequence 0..0).
             return env.fromCollection(Collections.<PriceUpdate>emptyList(), TypeInformation.of(PriceUpdate.class))
                     .uid(OperatorIds.PRICE_UPDATES)
                     .name("no price updates");
         }
+        // Still a SourceFunction (deprecated): Flink 1.20 has no FLIP-27 source that never finishes yet is idle from the
+        // start, and a finished one would send the end-of-time watermark. Replace it with a custom Source for Flink 2.
         return env.addSource(new NoPriceUpdates(), "no price updates", TypeInformation.of(PriceUpdate.class))
                 .setParallelism(1)
                 .uid(OperatorIds.PRICE_UPDATES);

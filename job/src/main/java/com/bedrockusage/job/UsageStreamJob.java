@@ -11,7 +11,7 @@ import java.util.Collections;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.streaming.api.CheckpointingMode;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Entry point on MSF, on a session cluster and in local runs: read settings, build the pipeline, run it. */
@@ -48,7 +48,9 @@ public final class UsageStreamJob {
                     Collections.singletonList(WriteResultTypeInfoFactory.SERIALIZATION_CONFIG_ENTRY));
             env.configure(serialization, UsageStreamJob.class.getClassLoader());
         }
-        env.getConfig().disableGenericTypes();
+        Configuration types = new Configuration();
+        types.set(PipelineOptions.GENERIC_TYPES, false);
+        env.configure(types, UsageStreamJob.class.getClassLoader());
         // Chained operators hand each record on instead of copying it. Safe here: no function changes a record after
         // emitting it or keeps a reference to its input (pricing fills in an invocation before emitting it).
         env.getConfig().enableObjectReuse();

@@ -6,7 +6,7 @@ import org.apache.flink.streaming.api.operators.StreamOperator;
 import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
 
 /** Makes {@link AlertOutbox} with the task's mailbox, which it needs to take SNS outcomes back on the task thread. */
-final class AlertOutboxFactory extends AbstractStreamOperatorFactory<DeliveredAlert>
+public final class AlertOutboxFactory extends AbstractStreamOperatorFactory<DeliveredAlert>
         implements OneInputStreamOperatorFactory<Alert, DeliveredAlert> {
 
     private static final long serialVersionUID = 1L;
@@ -15,7 +15,7 @@ final class AlertOutboxFactory extends AbstractStreamOperatorFactory<DeliveredAl
     private final SuppressedAlerts suppressed;
     private final int maxPending;
 
-    AlertOutboxFactory(SnsSettings sns, SuppressedAlerts suppressed, int maxPending) {
+    public AlertOutboxFactory(SnsSettings sns, SuppressedAlerts suppressed, int maxPending) {
         this.sns = sns;
         this.suppressed = suppressed;
         this.maxPending = maxPending;

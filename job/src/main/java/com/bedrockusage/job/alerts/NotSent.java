@@ -12,7 +12,7 @@ public class NotSent implements MapFunction<Alert, DeliveredAlert> {
 
     private final SuppressedAlerts suppressed;
 
-    NotSent(SuppressedAlerts suppressed) {
+    public NotSent(SuppressedAlerts suppressed) {
         this.suppressed = suppressed;
     }
 

@@ -61,7 +61,7 @@ public class RuleHit {
     }
 
     /** One call alone. */
-    static RuleHit of(AlertRule rule, String scopeKey, Invocation inv) {
+    public static RuleHit of(AlertRule rule, String scopeKey, Invocation inv) {
         RuleHit h = start(rule, scopeKey, AlertWindows.start(rule.windowMillis, inv.eventTime));
         h.add(inv);
         return h;

@@ -5,13 +5,13 @@ import com.bedrockusage.job.model.Invocation;
 import java.util.regex.Pattern;
 
 /** Which invocations a rule looks at (its filters) and under which scope key it counts them. */
-final class RuleScopes {
+public final class RuleScopes {
 
-    static final String GLOBAL_KEY = "all";
+    public static final String GLOBAL_KEY = "all";
 
     private RuleScopes() {}
 
-    static boolean matches(AlertRule rule, Invocation inv) {
+    public static boolean matches(AlertRule rule, Invocation inv) {
         if (rule.accounts.length > 0 && !contains(rule.accounts, inv.accountId)) {
             return false;
         }
@@ -22,7 +22,7 @@ final class RuleScopes {
     }
 
     /** The scope key of the invocation under the rule, or null when the invocation has none (no app, no such tag). */
-    static String key(AlertRule rule, Invocation inv, Pattern appPattern) {
+    public static String key(AlertRule rule, Invocation inv, Pattern appPattern) {
         switch (rule.scopeType) {
             case GLOBAL:
                 return GLOBAL_KEY;
@@ -42,11 +42,11 @@ final class RuleScopes {
     }
 
     /** Contributors are callers, except under a caller scope, where they are the caller's models. */
-    static String contributor(AlertRule rule, Invocation inv) {
+    public static String contributor(AlertRule rule, Invocation inv) {
         return rule.scopeType == ScopeType.CALLER ? modelOf(inv) : inv.callerArn;
     }
 
-    static String contributorKind(AlertRule rule) {
+    public static String contributorKind(AlertRule rule) {
         return rule.scopeType == ScopeType.CALLER ? "model" : "caller";
     }
 

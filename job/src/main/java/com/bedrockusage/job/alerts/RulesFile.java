@@ -8,18 +8,18 @@ public final class RulesFile implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The rules file (any Flink file system URI), or null for the built-in defaults only. */
-    final String path;
+    public final String path;
     final boolean defaultsEnabled;
-    final long intervalMillis;
+    public final long intervalMillis;
     /** False in bounded jobs: the file is read once at start. */
-    final boolean watch;
+    public final boolean watch;
     final RulesSource source;
 
     public RulesFile(String path, boolean defaultsEnabled, long intervalMillis, boolean watch) {
         this(path, defaultsEnabled, intervalMillis, watch, FileSystemRulesSource.INSTANCE);
     }
 
-    RulesFile(String path, boolean defaultsEnabled, long intervalMillis, boolean watch, RulesSource source) {
+    public RulesFile(String path, boolean defaultsEnabled, long intervalMillis, boolean watch, RulesSource source) {
         this.path = path;
         this.defaultsEnabled = defaultsEnabled;
         this.intervalMillis = intervalMillis;
@@ -27,7 +27,7 @@ public final class RulesFile implements Serializable {
         this.source = source;
     }
 
-    RulesWatcher watcher() {
+    public RulesWatcher watcher() {
         return new RulesWatcher(path, defaultsEnabled, source);
     }
 }

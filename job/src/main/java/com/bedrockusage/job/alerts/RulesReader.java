@@ -21,16 +21,16 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #start}, {@link #interruptIfOverdue} and {@link #take} belong to the task thread; the watcher belongs to
  * the reader thread. The outcome crosses over in an atomic reference.
  */
-final class RulesReader implements AutoCloseable {
+public final class RulesReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RulesReader.class);
     /** Longer than a healthy S3 GET of a 1 MiB file by far; shorter than a checkpoint timeout. */
-    static final long TIMEOUT_MILLIS = FileSystemRulesSource.READ_TIMEOUT_MILLIS;
+    public static final long TIMEOUT_MILLIS = FileSystemRulesSource.READ_TIMEOUT_MILLIS;
 
     /** What reads finished since the last {@link #take}: the newest changed rules (or null) and the rejections. */
-    static final class Outcome {
-        final RuleSet changed;
-        final long rejectedCount;
+    public static final class Outcome {
+        public final RuleSet changed;
+        public final long rejectedCount;
 
         Outcome(RuleSet changed, long rejectedCount) {
             this.changed = changed;
@@ -53,7 +53,7 @@ final class RulesReader implements AutoCloseable {
     private long startedAt;
     private boolean overdueReported;
 
-    RulesReader(RulesWatcher watcher, String location, String threadName, ClassLoader classLoader) {
+    public RulesReader(RulesWatcher watcher, String location, String threadName, ClassLoader classLoader) {
         this.watcher = watcher;
         this.location = location;
         this.thread = Executors.newSingleThreadExecutor(r -> {
@@ -65,7 +65,7 @@ final class RulesReader implements AutoCloseable {
     }
 
     /** Starts a read at processing time {@code now}; false (and a log line) while the previous one still runs. */
-    boolean start(long now) {
+    public boolean start(long now) {
         if (!busy.compareAndSet(false, true)) {
             LOG.warn("The alert rules file {} is still being read after {} s; not starting another read. The rules in"
                     + " force stay.", location, (now - startedAt) / 1000);
@@ -92,7 +92,7 @@ final class RulesReader implements AutoCloseable {
      * At processing time {@code now}: true once per read that has run for {@link #TIMEOUT_MILLIS} or more, which is
      * then interrupted (a file system that honours interrupts fails the read, which counts as an unreadable file).
      */
-    boolean interruptIfOverdue(long now) {
+    public boolean interruptIfOverdue(long now) {
         if (!busy.get() || overdueReported || now - startedAt < TIMEOUT_MILLIS) {
             return false;
         }
@@ -107,17 +107,17 @@ final class RulesReader implements AutoCloseable {
     }
 
     /** Whether a finished read waits to be taken; cheap enough for every call. */
-    boolean hasFinished() {
+    public boolean hasFinished() {
         return finished.get() != null;
     }
 
     /** The outcome of the reads finished since the last take, or null. */
-    Outcome take() {
+    public Outcome take() {
         return finished.getAndSet(null);
     }
 
     /** For tests: waits until the read in progress (if any) has returned. */
-    void awaitIdle(long timeoutMillis) throws InterruptedException, TimeoutException {
+    public void awaitIdle(long timeoutMillis) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         Future<?> read = running;
         if (read != null && !read.isCancelled()) {

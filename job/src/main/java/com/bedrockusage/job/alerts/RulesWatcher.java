@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class RulesWatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RulesWatcher.class);
-    static final String DEFAULTS_ORIGIN = "built-in defaults";
+    public static final String DEFAULTS_ORIGIN = "built-in defaults";
 
     private final String path;
     private final boolean defaultsEnabled;
@@ -104,7 +104,7 @@ public final class RulesWatcher {
         return new RuleSet(fingerprint, origin, System.currentTimeMillis(), rules.toArray(new AlertRule[0]));
     }
 
-    static String fingerprint(String content) {
+    public static String fingerprint(String content) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder();

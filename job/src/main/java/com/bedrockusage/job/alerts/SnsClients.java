@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sns.SnsAsyncClientBuilder;
  * Builds the SNS client. The SDK's own retries are off: {@link SnsDelivery} retries itself so it can count attempts
  * and report them with the alert.
  */
-final class SnsClients {
+public final class SnsClients {
 
     static final String DEFAULT_REGION = "us-east-1";
 

@@ -10,7 +10,7 @@ import java.time.Instant;
  * re-lives every crossing March had; nobody wants those e-mails on the day they deploy. What is held back is
  * announced instead, at most once an hour, by one {@link #KIND} message.
  */
-final class SuppressedAlerts implements Serializable {
+public final class SuppressedAlerts implements Serializable {
 
     static final String KIND = "notice";
     static final String RULE_ID = "suppressed-alerts";
@@ -22,7 +22,7 @@ final class SuppressedAlerts implements Serializable {
 
     private final Duration maxAge;
 
-    SuppressedAlerts(Duration maxAge) {
+    public SuppressedAlerts(Duration maxAge) {
         this.maxAge = maxAge;
     }
 

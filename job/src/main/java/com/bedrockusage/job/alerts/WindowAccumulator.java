@@ -33,7 +33,7 @@ public class WindowAccumulator {
 
     public WindowAccumulator() {}
 
-    static WindowAccumulator create(AlertRule rule) {
+    public static WindowAccumulator create(AlertRule rule) {
         WindowAccumulator a = new WindowAccumulator();
         a.signature = rule.accumulationSignature();
         if (rule.metric == Metric.LATENCY_P99_MS) {
@@ -43,14 +43,14 @@ public class WindowAccumulator {
     }
 
     /** Starts counting afresh under a changed rule; the fired flag and cleanup time stay. */
-    WindowAccumulator restartFor(AlertRule rule) {
+    public WindowAccumulator restartFor(AlertRule rule) {
         WindowAccumulator a = create(rule);
         a.fired = fired;
         a.cleanupAt = cleanupAt;
         return a;
     }
 
-    void add(RuleHit h) {
+    public void add(RuleHit h) {
         invocations += h.invocations;
         errors += h.errors;
         unpriced += h.unpriced;
@@ -72,7 +72,7 @@ public class WindowAccumulator {
     }
 
     /** The metric's running value; null when it has no value yet (no latencies, no calls). */
-    BigDecimal value(Metric metric) {
+    public BigDecimal value(Metric metric) {
         switch (metric) {
             case COST_USD:
                 return costUsd;
@@ -109,7 +109,7 @@ public class WindowAccumulator {
      * How many observations the metric rests on: successful calls with a latency and output tokens for latency per
      * token, calls with a latency for the other latency metrics, else calls.
      */
-    long samples(Metric metric) {
+    public long samples(Metric metric) {
         if (metric == Metric.LATENCY_PER_OUTPUT_TOKEN_MS) {
             return generations;
         }

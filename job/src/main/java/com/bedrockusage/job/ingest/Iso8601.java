@@ -5,7 +5,7 @@ package com.bedrockusage.job.ingest;
  * {@code ±HH:MM} offset) straight from bytes, validating every field (month, day of month with leap years,
  * hour, minute, second).
  */
-final class Iso8601 {
+public final class Iso8601 {
 
     /** Returned for anything that is not a valid instant. */
     static final long INVALID = Long.MIN_VALUE;
@@ -100,7 +100,7 @@ final class Iso8601 {
     }
 
     /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
-    static long daysFromCivil(int year, int month, int day) {
+    public static long daysFromCivil(int year, int month, int day) {
         int y = month <= 2 ? year - 1 : year;
         int era = (y >= 0 ? y : y - 399) / 400;
         int yoe = y - era * 400;

@@ -17,10 +17,10 @@ import java.util.Arrays;
  * <p>Errors are signalled with two preallocated exceptions: {@link #MALFORMED} and {@link #END_OF_INPUT}
  * (the input ended inside a value, which a caller streaming a JSON array uses to read more). Not thread-safe.
  */
-final class JsonScanner {
+public final class JsonScanner {
 
     /** Thrown for invalid JSON; shared and stackless, so throwing it costs no allocation. */
-    static final class JsonException extends RuntimeException {
+    public static final class JsonException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         JsonException(String message) {
@@ -28,8 +28,8 @@ final class JsonScanner {
         }
     }
 
-    static final JsonException MALFORMED = new JsonException("malformed JSON");
-    static final JsonException END_OF_INPUT = new JsonException("JSON ends early");
+    public static final JsonException MALFORMED = new JsonException("malformed JSON");
+    public static final JsonException END_OF_INPUT = new JsonException("JSON ends early");
 
     /** {@link #readLong()} result for JSON {@code null}. */
     static final long NULL_NUMBER = Long.MIN_VALUE;
@@ -51,7 +51,7 @@ final class JsonScanner {
     private static final byte ARRAY = 2;
 
     byte[] buf;
-    int pos;
+    public int pos;
     int end;
 
     /** The key read by the last {@link #nextField}: raw bytes {@code buf[keyStart, keyEnd)}, or decoded. */
@@ -68,7 +68,7 @@ final class JsonScanner {
     private final byte[] stack = new byte[MAX_DEPTH];
     private final ByteSink scratch = new ByteSink(256);
 
-    void reset(byte[] buf, int from, int to) {
+    public void reset(byte[] buf, int from, int to) {
         this.buf = buf;
         this.pos = from;
         this.end = to;
@@ -77,7 +77,7 @@ final class JsonScanner {
     // ---------------------------------------------------------------- whitespace and structure
 
     /** Skips whitespace and returns the next byte without consuming it; throws at the end of input. */
-    int peek() {
+    public int peek() {
         int p = ws(buf, pos, end);
         pos = p;
         return buf[p];
@@ -309,7 +309,7 @@ final class JsonScanner {
      * Skips one complete value of any kind, validating it. One loop over locals: no recursion, no fields, and
      * the string scan written out in place (C2 will not inline {@link #scanString}: its code is too big).
      */
-    void skipValue() {
+    public void skipValue() {
         final byte[] b = buf;
         final int e = end;
         final byte[] st = stack;
@@ -663,7 +663,7 @@ final class JsonScanner {
         return (hex(b[p]) << 12) | (hex(b[p + 1]) << 8) | (hex(b[p + 2]) << 4) | hex(b[p + 3]);
     }
 
-    static boolean isBlank(byte[] b, int from, int to) {
+    public static boolean isBlank(byte[] b, int from, int to) {
         for (int p = from; p < to; p++) {
             byte c = b[p];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {

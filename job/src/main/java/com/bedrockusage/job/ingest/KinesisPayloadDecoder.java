@@ -21,7 +21,7 @@ import java.util.zip.ZipException;
  * <p>Reject coordinates: {@code coordinates} for the payload ({@code shardId:sequenceNumber}), plus
  * {@code /i} (0-based index in {@code logEvents}) for a log event. Never throws. Not thread-safe.
  */
-final class KinesisPayloadDecoder {
+public final class KinesisPayloadDecoder {
 
     /** Decompressed payloads above this are rejected (a Kinesis record is at most 10 MiB compressed). */
     static final int MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
@@ -42,11 +42,11 @@ final class KinesisPayloadDecoder {
     private long controlMessages;
 
     /** Envelopes of type CONTROL_MESSAGE seen so far. */
-    long controlMessages() {
+    public long controlMessages() {
         return controlMessages;
     }
 
-    void decode(byte[] data, String coordinates, Consumer<IngestRecord> out) {
+    public void decode(byte[] data, String coordinates, Consumer<IngestRecord> out) {
         // Results are gathered first so that an exception downstream of `out` is never mistaken for ours.
         pending.clear();
         decodeInto(data, coordinates);

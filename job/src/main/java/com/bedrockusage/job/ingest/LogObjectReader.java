@@ -28,7 +28,7 @@ import java.util.zip.ZipException;
  * <p>Reject coordinates are {@code location:N}: N is the 1-based line (NDJSON) or element (array) number.
  * The output is deterministic, which is what makes "skip the N records already emitted" a valid restore.
  */
-final class LogObjectReader implements LogRecords {
+public final class LogObjectReader implements LogRecords {
 
     private static final int INITIAL_BUFFER = 64 * 1024;
     private static final int READ_CHUNK = 64 * 1024;
@@ -60,7 +60,7 @@ final class LogObjectReader implements LogRecords {
     private boolean arrayOpened;
     private boolean firstElement = true;
 
-    LogObjectReader(InputStream raw, String location) {
+    public LogObjectReader(InputStream raw, String location) {
         this(raw, location, true, 0);
     }
 
@@ -68,7 +68,7 @@ final class LogObjectReader implements LogRecords {
      * @param isal inflate gzip objects with ISA-L when it loads (else always with the JDK)
      * @param size the object's size in bytes if known, else 0
      */
-    LogObjectReader(InputStream raw, String location, boolean isal, long size) {
+    public LogObjectReader(InputStream raw, String location, boolean isal, long size) {
         this.raw = raw;
         this.location = location;
         this.isal = isal;

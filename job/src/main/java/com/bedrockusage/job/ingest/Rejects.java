@@ -5,11 +5,11 @@ import com.bedrockusage.job.model.RejectedRecord;
 import java.nio.charset.StandardCharsets;
 
 /** Builds {@link RejectedRecord}s whose excerpt never carries prompt or response text. */
-final class Rejects {
+public final class Rejects {
 
     /** Matches {@code inputBody*} and {@code outputBody*} keys, also inside an escaped CloudWatch message. */
     private static final byte[] BODY_KEY = "putBody".getBytes(StandardCharsets.US_ASCII);
-    static final String ELIDED = "…";
+    public static final String ELIDED = "…";
 
     private Rejects() {}
 
@@ -17,7 +17,7 @@ final class Rejects {
      * The excerpt is the first {@link RejectedRecord#MAX_EXCERPT_BYTES} bytes, cut right after the first body
      * key: everything before the bodies (ids, model, timestamps) stays visible, no body text is kept.
      */
-    static RejectedRecord of(String reason, String source, byte[] buf, int from, int to) {
+    public static RejectedRecord of(String reason, String source, byte[] buf, int from, int to) {
         int limit = Math.min(to, from + RejectedRecord.MAX_EXCERPT_BYTES);
         int body = indexOf(buf, from, Math.min(to, limit + BODY_KEY.length), BODY_KEY);
         String excerpt;

@@ -1,6 +1,7 @@
 package com.bedrockusage.job.state;
 
 import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
@@ -51,6 +52,12 @@ public class ExplicitTypeInfo<T> extends TypeInformation<T> {
         return keyType;
     }
 
+    @Override
+    public TypeSerializer<T> createSerializer(SerializerConfig config) {
+        return serializer;
+    }
+
+    /** Deprecated, but still abstract in Flink 1.20: every {@code TypeInformation} must implement it. */
     @Override
     @SuppressWarnings("deprecation")
     public TypeSerializer<T> createSerializer(ExecutionConfig config) {

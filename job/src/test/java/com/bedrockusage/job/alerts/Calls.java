@@ -7,16 +7,16 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Test invocations: priced, successful, from one account and caller unless told otherwise. */
-final class Calls {
+public final class Calls {
 
-    static final String ACCOUNT = "111122223333";
-    static final String OTHER_ACCOUNT = "444455556666";
-    static final String CHATBOT = "arn:aws:sts::111122223333:assumed-role/ChatbotApp-BedrockRole/i-0abc";
-    static final String SEARCH = "arn:aws:sts::111122223333:assumed-role/SearchApp-BedrockRole/i-0def";
-    static final String ALICE = "arn:aws:iam::111122223333:user/alice";
-    static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
-    static final String SONNET = "anthropic.claude-3-5-sonnet-20240620-v1:0";
-    static final String TITAN = "amazon.titan-text-express-v1";
+    public static final String ACCOUNT = "111122223333";
+    public static final String OTHER_ACCOUNT = "444455556666";
+    public static final String CHATBOT = "arn:aws:sts::111122223333:assumed-role/ChatbotApp-BedrockRole/i-0abc";
+    public static final String SEARCH = "arn:aws:sts::111122223333:assumed-role/SearchApp-BedrockRole/i-0def";
+    public static final String ALICE = "arn:aws:iam::111122223333:user/alice";
+    public static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
+    public static final String SONNET = "anthropic.claude-3-5-sonnet-20240620-v1:0";
+    public static final String TITAN = "amazon.titan-text-express-v1";
 
     private static final AtomicLong IDS = new AtomicLong();
 
@@ -37,60 +37,60 @@ final class Calls {
         inv.latencyMs = 500L;
     }
 
-    static Calls at(String isoInstant) {
+    public static Calls at(String isoInstant) {
         return new Calls(Instant.parse(isoInstant).toEpochMilli());
     }
 
-    static Calls at(long epochMillis) {
+    public static Calls at(long epochMillis) {
         return new Calls(epochMillis);
     }
 
-    Calls account(String a) {
+    public Calls account(String a) {
         inv.accountId = a;
         return this;
     }
 
-    Calls caller(String arn) {
+    public Calls caller(String arn) {
         inv.callerArn = arn;
         return this;
     }
 
-    Calls model(String id) {
+    public Calls model(String id) {
         inv.modelId = id;
         inv.model = id;
         return this;
     }
 
-    Calls tokens(long in, long out) {
+    public Calls tokens(long in, long out) {
         inv.inputTokens = in;
         inv.outputTokens = out;
         return this;
     }
 
-    Calls cost(String usd) {
+    public Calls cost(String usd) {
         inv.priced = true;
         inv.costUsd = new BigDecimal(usd);
         return this;
     }
 
-    Calls unpriced() {
+    public Calls unpriced() {
         inv.priced = false;
         inv.costUsd = null;
         inv.model = null;
         return this;
     }
 
-    Calls error(String code) {
+    public Calls error(String code) {
         inv.errorCode = code;
         return this;
     }
 
-    Calls latency(long ms) {
+    public Calls latency(long ms) {
         inv.latencyMs = ms;
         return this;
     }
 
-    Calls tag(String key, String value) {
+    public Calls tag(String key, String value) {
         inv.metadataKeys = Arrays.copyOf(inv.metadataKeys, inv.metadataKeys.length + 1);
         inv.metadataValues = Arrays.copyOf(inv.metadataValues, inv.metadataValues.length + 1);
         inv.metadataKeys[inv.metadataKeys.length - 1] = key;
@@ -98,11 +98,11 @@ final class Calls {
         return this;
     }
 
-    Invocation build() {
+    public Invocation build() {
         return inv;
     }
 
-    static long millis(String iso) {
+    public static long millis(String iso) {
         return Instant.parse(iso).toEpochMilli();
     }
 }

@@ -16,13 +16,13 @@ import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RuleMatcherTest {
+public class RuleMatcherTest {
 
     private static final String APP_PATTERN = ConfigKeys.ALERTS_APP_PATTERN.defaultValue();
     /** Shorter than the flush interval, so a rules change can find a batch pending. */
     private static final long RULES_INTERVAL = 40;
     /** A generous bound for a read of a local file on a busy machine; no test waits this long when it passes. */
-    static final long READ_WAIT_MILLIS = 60_000;
+    public static final long READ_WAIT_MILLIS = 60_000;
 
     @TempDir
     Path dir;

@@ -17,14 +17,14 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class KinesisPayloadDecoderTest {
+public class KinesisPayloadDecoderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final SyntheticLogs logs = new SyntheticLogs(9);
     private final KinesisPayloadDecoder decoder = new KinesisPayloadDecoder();
 
     /** A CloudWatch Logs subscription envelope, serialized by Jackson (so messages are escaped for real). */
-    static byte[] envelope(String messageType, boolean typeLast, String... messages) throws Exception {
+    public static byte[] envelope(String messageType, boolean typeLast, String... messages) throws Exception {
         ObjectNode root = JSON.createObjectNode();
         if (!typeLast) {
             root.put("messageType", messageType);
