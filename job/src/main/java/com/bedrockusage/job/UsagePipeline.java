@@ -1,14 +1,14 @@
 package com.bedrockusage.job;
 
 import com.bedrockusage.job.alerts.Alert;
-import com.bedrockusage.job.alerts.AlertToRow;
+import com.bedrockusage.job.alerts.delivery.AlertToRow;
 import com.bedrockusage.job.alerts.AlertsPipeline;
-import com.bedrockusage.job.alerts.AlertsTable;
+import com.bedrockusage.job.alerts.delivery.AlertsTable;
 import com.bedrockusage.job.alerts.DeliveredAlert;
-import com.bedrockusage.job.alerts.ReportAnnouncement;
+import com.bedrockusage.job.alerts.delivery.ReportAnnouncement;
 import com.bedrockusage.job.config.JobConfig;
-import com.bedrockusage.job.ingest.BedrockLogFiles;
-import com.bedrockusage.job.ingest.BedrockLogKinesis;
+import com.bedrockusage.job.ingest.source.BedrockLogFiles;
+import com.bedrockusage.job.ingest.source.BedrockLogKinesis;
 import com.bedrockusage.job.ingest.FutureTimestamps;
 import com.bedrockusage.job.ingest.IngestSplitter;
 import com.bedrockusage.job.ingest.IngestTypes;
@@ -16,7 +16,7 @@ import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.model.RejectedRecord;
 import com.bedrockusage.job.pricing.NoPriceUpdates;
-import com.bedrockusage.job.pricing.PriceInvocations;
+import com.bedrockusage.job.pricing.DedupAndPrice;
 import com.bedrockusage.job.report.DailyReportFunction;
 import com.bedrockusage.job.report.DailyReportWritten;
 import com.bedrockusage.job.pricing.PriceUpdate;
@@ -92,8 +92,8 @@ public final class UsagePipeline {
         // same task, handing each call on without serializing it.
         DataStream<PriceUpdate> updates = priceUpdates(env, config);
         RollbackOnRestore.attach(updates, config, tables(), IcebergSinks.runId(env));
-        BroadcastStream<PriceUpdate> priceUpdates = updates.broadcast(PriceInvocations.PRICE_ROWS);
-        SingleOutputStreamOperator<Invocation> priced = PriceInvocations.apply(afterParse.apply(parsed), priceUpdates,
+        BroadcastStream<PriceUpdate> priceUpdates = updates.broadcast(DedupAndPrice.PRICE_ROWS);
+        SingleOutputStreamOperator<Invocation> priced = DedupAndPrice.apply(afterParse.apply(parsed), priceUpdates,
                 baseCatalogue(config), config.dedupTtl, config.callerKey);
 
         write(rejected.map(new RejectedToRow()).uid(OperatorIds.ROWS_REJECTED).name("rejected to rows"),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.config.PropertyGroups;
-import com.bedrockusage.job.ingest.DeniableLogFileSystem;
+import com.bedrockusage.job.ingest.source.DeniableLogFileSystem;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.job.testing.ExpectedUsage;
 import com.bedrockusage.job.testing.FlinkMiniCluster;

@@ -1,4 +1,5 @@
 package com.bedrockusage.job.alerts;
+import com.bedrockusage.job.alerts.evaluate.AlertIds;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,7 @@
 package com.bedrockusage.job.alerts;
+import com.bedrockusage.job.alerts.rules.AlertWindows;
+import com.bedrockusage.job.alerts.evaluate.RuleHit;
+import com.bedrockusage.job.alerts.rules.RulesParser;
 
 import java.io.Serializable;
 import java.math.BigDecimal;

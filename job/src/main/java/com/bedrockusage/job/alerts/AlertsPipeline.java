@@ -1,4 +1,14 @@
 package com.bedrockusage.job.alerts;
+import com.bedrockusage.job.alerts.delivery.AlertJsonLinesSink;
+import com.bedrockusage.job.alerts.delivery.AlertOutboxFactory;
+import com.bedrockusage.job.alerts.delivery.NotSent;
+import com.bedrockusage.job.alerts.evaluate.RuleEvaluator;
+import com.bedrockusage.job.alerts.evaluate.RuleHit;
+import com.bedrockusage.job.alerts.evaluate.RuleMatcher;
+import com.bedrockusage.job.alerts.rules.RulesException;
+import com.bedrockusage.job.alerts.rules.RulesFile;
+import com.bedrockusage.job.alerts.rules.RulesWatcher;
+import com.bedrockusage.job.alerts.delivery.SuppressedAlerts;
 
 import com.bedrockusage.job.OperatorIds;
 import com.bedrockusage.job.config.ConfigException;

@@ -1,4 +1,10 @@
 package com.bedrockusage.job.alerts;
+import com.bedrockusage.job.alerts.evaluate.AlertIds;
+import com.bedrockusage.job.alerts.rules.RulesException;
+import com.bedrockusage.job.alerts.rules.RulesParser;
+import com.bedrockusage.job.alerts.delivery.SnsClients;
+import com.bedrockusage.job.alerts.delivery.SnsDelivery;
+import com.bedrockusage.job.alerts.rules.FileSystemRulesSource;
 
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.reconcile.AccountDayDelta;
@@ -27,7 +33,7 @@ public final class ReconciliationAlerts {
 
     private ReconciliationAlerts() {}
 
-    static void validate(AlertRule r, List<String> problems) {
+    public static void validate(AlertRule r, List<String> problems) {
         if (r.kind != RuleKind.THRESHOLD) {
             problems.add(RulesParser.at(r.id, "kind") + "reconciliation_delta_pct rules are threshold rules");
         }

@@ -1,4 +1,5 @@
 package com.bedrockusage.job.alerts;
+import com.bedrockusage.job.alerts.evaluate.RuleHit;
 
 import com.bedrockusage.job.usage.LatencySketch;
 import com.bedrockusage.job.usage.SaturatingSum;

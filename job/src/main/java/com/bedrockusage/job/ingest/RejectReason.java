@@ -1,4 +1,6 @@
 package com.bedrockusage.job.ingest;
+import com.bedrockusage.job.ingest.parse.BedrockRecordParser;
+import com.bedrockusage.job.ingest.parse.RecordBounds;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

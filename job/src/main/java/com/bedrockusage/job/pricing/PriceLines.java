@@ -24,7 +24,7 @@ public final class PriceLines {
         return !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
     }
 
-    /** The catalogue's rows as CSV lines, e.g. to pass the default catalogue to {@link PriceInvocations}. */
+    /** The catalogue's rows as CSV lines, e.g. to pass the default catalogue to {@link DedupAndPrice}. */
     public static List<String> csvLines(PriceCatalog catalog) {
         List<String> lines = new ArrayList<>(catalog.rows().size());
         for (PriceRow row : catalog.rows()) {

@@ -16,7 +16,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * dropped there is read whole, validated and becomes one {@link PriceUpdate}, without a restart.
  *
  * <pre>
- *   FileSource(dir, monitorContinuously) -> ValidatePriceLines -> broadcast to PriceInvocations
+ *   FileSource(dir, monitorContinuously) -> ValidatePriceLines -> broadcast to DedupAndPrice
  *   uid price-files-source                  uid price-files-validate
  * </pre>
  *

@@ -1,7 +1,7 @@
 package com.bedrockusage.job.qdeveloper;
 
 import com.bedrockusage.job.alerts.Alert;
-import com.bedrockusage.job.alerts.AlertIds;
+import com.bedrockusage.job.alerts.evaluate.AlertIds;
 import java.math.BigDecimal;
 import java.time.Instant;
 

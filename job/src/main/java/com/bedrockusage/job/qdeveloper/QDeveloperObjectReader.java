@@ -1,6 +1,6 @@
 package com.bedrockusage.job.qdeveloper;
 
-import com.bedrockusage.job.ingest.LogRecords;
+import com.bedrockusage.job.ingest.source.LogRecords;
 import com.bedrockusage.job.ingest.RejectReason;
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.RejectedRecord;

@@ -1,8 +1,8 @@
 package com.bedrockusage.job.qdeveloper;
 
 import com.bedrockusage.job.alerts.Alert;
-import com.bedrockusage.job.alerts.AlertIds;
-import com.bedrockusage.job.dedup.SeenRequestIds;
+import com.bedrockusage.job.alerts.evaluate.AlertIds;
+import com.bedrockusage.job.pricing.SeenRequestIds;
 import com.bedrockusage.job.state.Utf8StringTypeInfo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

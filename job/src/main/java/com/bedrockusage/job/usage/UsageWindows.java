@@ -35,14 +35,14 @@ public final class UsageWindows {
 
     /**
      * The metered calls as a keyed stream without another shuffle. Only for the output of
-     * {@link com.bedrockusage.job.pricing.PriceInvocations}, which is keyed by {@link UsageKey} already: then the windows
+     * {@link com.bedrockusage.job.pricing.DedupAndPrice}, which is keyed by {@link UsageKey} already: then the windows
      * chain onto it.
      */
     public static KeyedStream<Invocation, String> byUsageKey(DataStream<Invocation> meteredByUsageKey) {
         return byUsageKey(meteredByUsageKey, CallerKey.ARN);
     }
 
-    /** @param callerKey the one {@link PriceInvocations#apply} keyed by */
+    /** @param callerKey the one {@link DedupAndPrice#apply} keyed by */
     public static KeyedStream<Invocation, String> byUsageKey(DataStream<Invocation> meteredByUsageKey,
             CallerKey callerKey) {
         return DataStreamUtils.reinterpretAsKeyedStream(meteredByUsageKey, new UsageKey.Selector(callerKey),

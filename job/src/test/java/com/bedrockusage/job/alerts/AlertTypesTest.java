@@ -1,4 +1,7 @@
 package com.bedrockusage.job.alerts;
+import com.bedrockusage.job.alerts.evaluate.RuleHit;
+import com.bedrockusage.job.alerts.evaluate.RuleHitSerializer;
+import com.bedrockusage.job.alerts.evaluate.RuleHitTypeInfo;
 
 import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,6 @@
 package com.bedrockusage.job.alerts;
+import com.bedrockusage.job.alerts.evaluate.AlertIds;
+import com.bedrockusage.job.alerts.delivery.AlertMessages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

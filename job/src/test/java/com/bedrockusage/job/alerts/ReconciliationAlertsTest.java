@@ -1,4 +1,6 @@
 package com.bedrockusage.job.alerts;
+import com.bedrockusage.job.alerts.evaluate.AlertIds;
+import com.bedrockusage.job.alerts.rules.RulesParser;
 
 import com.bedrockusage.job.testing.LoopbackSns;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,5 @@
 package com.bedrockusage.job.alerts;
+import com.bedrockusage.job.alerts.delivery.SnsClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
 package com.bedrockusage.job.alerts;
+import com.bedrockusage.job.alerts.evaluate.RuleHit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.ingest.RecordBounds;
+import com.bedrockusage.job.ingest.parse.RecordBounds;
 import org.junit.jupiter.api.Test;
 
 /** A month's alert window over all callers is the longest sum the job keeps: it saturates, never wraps negative. */

@@ -1,8 +1,8 @@
 package com.bedrockusage.job.bench;
 
-import com.bedrockusage.job.ingest.BedrockRecordParser;
-import com.bedrockusage.job.ingest.IsalGunzip;
-import com.bedrockusage.job.ingest.LineSplitter;
+import com.bedrockusage.job.ingest.parse.BedrockRecordParser;
+import com.bedrockusage.job.ingest.source.IsalGunzip;
+import com.bedrockusage.job.ingest.parse.LineSplitter;
 import com.bedrockusage.job.testing.SyntheticLogs;
 import com.bedrockusage.job.model.Invocation;
 

@@ -1,6 +1,6 @@
 package com.bedrockusage.job.bench;
 
-import com.bedrockusage.job.dedup.SeenRequestIds;
+import com.bedrockusage.job.pricing.SeenRequestIds;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.state.Utf8StringTypeInfo;
 import com.bedrockusage.job.usage.DailyInput;
@@ -68,7 +68,7 @@ final class StateBudgetOperators {
         return all;
     }
 
-    /** 48 h of calls through {@link SeenRequestIds}, keyed by usage key as in {@code PriceInvocations}. */
+    /** 48 h of calls through {@link SeenRequestIds}, keyed by usage key as in {@code DedupAndPrice}. */
     private static Measured dedup(StateBudgetWorkload w, Path work) throws Exception {
         long calls = w.calls(StateBudgetWorkload.DEDUP_TTL);
         var harness = new KeyedOneInputStreamOperatorTestHarness<String, Invocation, Invocation>(
@@ -236,7 +236,7 @@ final class StateBudgetOperators {
         }
     }
 
-    /** Only dedup's state and timers, exactly as {@code PriceInvocations} keeps them (its pricing keeps none). */
+    /** Only dedup's state and timers, exactly as {@code DedupAndPrice} keeps them (its pricing keeps none). */
     private static final class Dedup extends KeyedProcessFunction<String, Invocation, Invocation> {
         private static final long serialVersionUID = 1L;
         private final Duration ttl;

@@ -4,7 +4,7 @@ import com.bedrockusage.pricing.CostRounding;
 import static com.bedrockusage.job.testing.Invocations.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.ingest.BedrockRecordParser;
+import com.bedrockusage.job.ingest.parse.BedrockRecordParser;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.sink.InvocationToRow;
 import com.bedrockusage.job.sink.Tables;
@@ -62,8 +62,8 @@ class CostReconciliationPropertyTest {
                     + p[4].toPlainString());
         }
         KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness = KeyedBroadcastHarness.of(
-                new PriceInvocations(base, Duration.ofHours(48)), new CapturedMetrics().environment(),
-                new UsageKey.Selector(), Types.STRING, PriceInvocations.PRICE_ROWS);
+                new DedupAndPrice(base, Duration.ofHours(48)), new CapturedMetrics().environment(),
+                new UsageKey.Selector(), Types.STRING, DedupAndPrice.PRICE_ROWS);
         harness.open();
         harness.processBroadcastElement(PriceUpdate.of("odd-prices.csv", update), 0);
         for (int i = 0; i < CALLS; i++) {

@@ -33,8 +33,8 @@ class PricingRulesInJobTest {
 
     private Invocation price(Invocation inv) throws Exception {
         if (harness == null) {
-            harness = KeyedBroadcastHarness.of(new PriceInvocations(BASE, Duration.ofHours(48)),
-                    metrics.environment(), new UsageKey.Selector(), Types.STRING, PriceInvocations.PRICE_ROWS);
+            harness = KeyedBroadcastHarness.of(new DedupAndPrice(BASE, Duration.ofHours(48)),
+                    metrics.environment(), new UsageKey.Selector(), Types.STRING, DedupAndPrice.PRICE_ROWS);
             harness.open();
         }
         harness.processElement(inv, inv.eventTime);

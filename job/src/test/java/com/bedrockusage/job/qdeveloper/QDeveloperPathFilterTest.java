@@ -2,7 +2,7 @@ package com.bedrockusage.job.qdeveloper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.ingest.BedrockLogPathFilter;
+import com.bedrockusage.job.ingest.source.BedrockLogPathFilter;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package com.bedrockusage.job.qdeveloper;
 import static com.bedrockusage.job.qdeveloper.QDeveloperSamples.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.alerts.AlertsTable;
+import com.bedrockusage.job.alerts.delivery.AlertsTable;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.ingest.RejectReason;
 import com.bedrockusage.job.sink.Tables;

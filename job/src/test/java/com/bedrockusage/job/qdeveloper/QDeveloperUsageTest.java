@@ -3,7 +3,7 @@ package com.bedrockusage.job.qdeveloper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.alerts.Alert;
-import com.bedrockusage.job.alerts.AlertMessages;
+import com.bedrockusage.job.alerts.delivery.AlertMessages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package com.bedrockusage.job.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.ingest.RecordBounds;
+import com.bedrockusage.job.ingest.parse.RecordBounds;
 import com.bedrockusage.job.model.Invocation;
 import org.junit.jupiter.api.Test;
 

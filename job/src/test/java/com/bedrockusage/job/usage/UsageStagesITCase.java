@@ -5,7 +5,7 @@ import static com.bedrockusage.job.testing.Invocations.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.model.Invocation;
-import com.bedrockusage.job.pricing.PriceInvocations;
+import com.bedrockusage.job.pricing.DedupAndPrice;
 import com.bedrockusage.job.pricing.PriceUpdate;
 import com.bedrockusage.job.pricing.PriceUpdateFiles;
 import com.bedrockusage.job.testing.FlinkMiniCluster;
@@ -90,8 +90,8 @@ class UsageStagesITCase {
                 .setParallelism(1)
                 .uid("price-updates-watermarks");
 
-        KeyedStream<Invocation, String> priced = UsageWindows.byUsageKey(PriceInvocations.apply(calls,
-                noUpdates.broadcast(PriceInvocations.PRICE_ROWS),
+        KeyedStream<Invocation, String> priced = UsageWindows.byUsageKey(DedupAndPrice.apply(calls,
+                noUpdates.broadcast(DedupAndPrice.PRICE_ROWS),
                 PriceCatalog.of(Collections.singletonList(PriceCsv.parseLine(
                         HAIKU + ",*,2024-01-01T00:00:00Z,0.25,1.25,0.03,0.30,", "test", 1))),
                 Duration.ofHours(48)));

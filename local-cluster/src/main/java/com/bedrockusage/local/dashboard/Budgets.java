@@ -2,8 +2,8 @@ package com.bedrockusage.local.dashboard;
 
 import com.bedrockusage.job.alerts.AlertRule;
 import com.bedrockusage.job.alerts.Metric;
-import com.bedrockusage.job.alerts.RulesException;
-import com.bedrockusage.job.alerts.RulesParser;
+import com.bedrockusage.job.alerts.rules.RulesException;
+import com.bedrockusage.job.alerts.rules.RulesParser;
 import com.bedrockusage.job.alerts.ScopeType;
 import com.bedrockusage.local.sql.CliException;
 import java.io.IOException;

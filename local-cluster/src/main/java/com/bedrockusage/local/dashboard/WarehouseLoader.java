@@ -1,6 +1,6 @@
 package com.bedrockusage.local.dashboard;
 
-import com.bedrockusage.job.alerts.AlertsTable;
+import com.bedrockusage.job.alerts.delivery.AlertsTable;
 import com.bedrockusage.job.sink.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;

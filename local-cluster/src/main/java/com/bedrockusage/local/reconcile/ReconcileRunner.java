@@ -4,7 +4,7 @@ import com.bedrockusage.job.JobArgs;
 import com.bedrockusage.job.alerts.Alert;
 import com.bedrockusage.job.alerts.DeliveredAlert;
 import com.bedrockusage.job.alerts.ReconciliationAlerts;
-import com.bedrockusage.job.alerts.RulesException;
+import com.bedrockusage.job.alerts.rules.RulesException;
 import com.bedrockusage.job.alerts.SnsSettings;
 import com.bedrockusage.job.config.ConfigException;
 import com.bedrockusage.job.config.ConfigKeys;

@@ -1,7 +1,7 @@
 package com.bedrockusage.local.run;
 
 import com.bedrockusage.job.MetricNames;
-import com.bedrockusage.job.pricing.PriceInvocations;
+import com.bedrockusage.job.pricing.DedupAndPrice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -57,7 +57,7 @@ final class Progress {
                 if (name.contains("split rejected")) {
                     rejected = rejectedCount(v.path("id").asText());
                 }
-                if (name.startsWith(PriceInvocations.NAME)) {
+                if (name.startsWith(DedupAndPrice.NAME)) {
                     watermark = lowestWatermark(v.path("id").asText());
                 }
             }
@@ -93,7 +93,7 @@ final class Progress {
     private String lowestWatermark(String vertexId) throws Exception {
         long min = Long.MAX_VALUE;
         for (JsonNode w : get("/jobs/" + jobId + "/vertices/" + vertexId
-                + "/subtasks/metrics?get=" + PriceInvocations.NAME.replace(' ', '_') + ".currentInput1Watermark&agg=min")) {
+                + "/subtasks/metrics?get=" + DedupAndPrice.NAME.replace(' ', '_') + ".currentInput1Watermark&agg=min")) {
             min = Math.min(min, (long) w.path("min").asDouble());
         }
         if (min == Long.MAX_VALUE || min <= 0) {

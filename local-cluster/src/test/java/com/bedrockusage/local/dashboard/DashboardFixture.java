@@ -1,6 +1,6 @@
 package com.bedrockusage.local.dashboard;
 
-import com.bedrockusage.job.alerts.AlertsTable;
+import com.bedrockusage.job.alerts.delivery.AlertsTable;
 import com.bedrockusage.job.sink.TableDefinition;
 import com.bedrockusage.local.sql.SampleCalls;
 import com.bedrockusage.local.sql.TestWarehouse;

@@ -1,0 +1,26 @@
+package com.bedrockusage.job.alerts.evaluate;
+
+import com.bedrockusage.job.state.ExplicitTypeInfo;
+import java.lang.reflect.Type;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+/** {@link RuleHit} with {@link RuleHitSerializer}; attached to the class by {@code @TypeInfo}. */
+public final class RuleHitTypeInfo extends ExplicitTypeInfo<RuleHit> {
+
+    private static final long serialVersionUID = 1L;
+    public static final RuleHitTypeInfo INSTANCE = new RuleHitTypeInfo();
+
+    private RuleHitTypeInfo() {
+        super(RuleHit.class, RuleHitSerializer.INSTANCE, false);
+    }
+
+    /** What {@code TypeInformation.of(RuleHit.class)} consults. */
+    public static final class Factory extends TypeInfoFactory<RuleHit> {
+        @Override
+        public TypeInformation<RuleHit> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
+            return INSTANCE;
+        }
+    }
+}

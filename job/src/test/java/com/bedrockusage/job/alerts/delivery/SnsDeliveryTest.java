@@ -1,0 +1,114 @@
+package com.bedrockusage.job.alerts.delivery;
+import com.bedrockusage.job.alerts.DeliveredAlert;
+import com.bedrockusage.job.alerts.SnsSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bedrockusage.job.testing.LoopbackSns;
+import com.bedrockusage.job.testing.LoopbackSns.Reply;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sns.SnsAsyncClient;
+
+class SnsDeliveryTest {
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicInteger retries = new AtomicInteger();
+    private LoopbackSns sns;
+    private SnsAsyncClient client;
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (sns != null) {
+            sns.close();
+        }
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void shouldRetryThrottlingAndServerErrorsThenDeliver() throws Exception {
+        DeliveredAlert d = deliver(n -> n == 1 ? Reply.THROTTLE : n == 2 ? Reply.SERVER_ERROR : Reply.OK, 6, LoopbackSns.TOPIC_ARN);
+
+        assertThat(d.status).isEqualTo(DeliveredAlert.DELIVERED);
+        assertThat(d.attempts).isEqualTo(3);
+        List<LoopbackSns.Request> requests = sns.requests();
+        assertThat(requests).hasSize(3);
+        assertThat(d.messageId).isEqualTo(requests.get(2).messageId);
+        assertThat(retries).hasValue(2);
+        assertThat(requests).allSatisfy(r -> {
+            assertThat(r.action()).isEqualTo("Publish");
+            assertThat(r.topicArn()).isEqualTo(LoopbackSns.TOPIC_ARN);
+            assertThat(r.subject()).isEqualTo("[HIGH] Bedrock daily budget: account 111122223333 at $52.10 of $50");
+            assertThat(r.attributes).containsEntry("cost_usd", "52.104").containsEntry("severity", "high");
+            assertThat(r.attributeTypes.values()).containsOnly("String");
+        });
+    }
+
+    @Test
+    void shouldGiveUpAfterMaxAttemptsAndRecordTheError() throws Exception {
+        DeliveredAlert d = deliver(n -> Reply.THROTTLE, 3, LoopbackSns.TOPIC_ARN);
+
+        assertThat(d.status).isEqualTo(DeliveredAlert.FAILED);
+        assertThat(d.attempts).isEqualTo(3);
+        assertThat(d.error).startsWith("Throttling (HTTP 400): Rate exceeded");
+        assertThat(sns.requests()).hasSize(3);
+    }
+
+    @Test
+    void shouldNotRetryAClientError() throws Exception {
+        DeliveredAlert d = deliver(n -> Reply.NOT_FOUND, 6, LoopbackSns.TOPIC_ARN);
+
+        assertThat(d.status).isEqualTo(DeliveredAlert.FAILED);
+        assertThat(d.attempts).isEqualTo(1);
+        assertThat(d.error).startsWith("NotFound (HTTP 404)");
+    }
+
+    @Test
+    void shouldDeduplicateOnFifoTopicsByAlertId() throws Exception {
+        deliver(n -> Reply.OK, 6, LoopbackSns.TOPIC_ARN + ".fifo");
+
+        LoopbackSns.Request r = sns.requests().get(0);
+        assertThat(r.form).containsEntry("MessageDeduplicationId", TestAlerts.dailyBudget().alertId)
+                .containsEntry("MessageGroupId", "daily-budget");
+    }
+
+    @Test
+    void shouldRecordAnUnreachableEndpointAsAFailureAfterRetries() throws Exception {
+        sns = LoopbackSns.alwaysOk();
+        String endpoint = sns.endpoint();
+        sns.close();
+        SnsSettings s = settings(endpoint, 2, LoopbackSns.TOPIC_ARN);
+        client = SnsClients.create(s);
+
+        DeliveredAlert d = new SnsDelivery(client, scheduler, s, (a, n, c) -> retries.incrementAndGet())
+                .publish(TestAlerts.dailyBudget()).get(30, TimeUnit.SECONDS);
+
+        assertThat(d.status).isEqualTo(DeliveredAlert.FAILED);
+        assertThat(d.attempts).isEqualTo(2);
+        assertThat(d.error).isNotBlank();
+        sns = null;
+    }
+
+    private DeliveredAlert deliver(java.util.function.IntFunction<Reply> replies, int maxAttempts, String topic)
+            throws Exception {
+        sns = LoopbackSns.start(replies);
+        SnsSettings s = settings(sns.endpoint(), maxAttempts, topic);
+        client = SnsClients.create(s);
+        return new SnsDelivery(client, scheduler, s, (a, n, c) -> retries.incrementAndGet())
+                .publish(TestAlerts.dailyBudget()).get(30, TimeUnit.SECONDS);
+    }
+
+    static SnsSettings settings(String endpoint, int maxAttempts, String topic) {
+        return new SnsSettings(topic, "us-east-1", endpoint, 4, maxAttempts, Duration.ofSeconds(5),
+                Duration.ofMillis(20), Duration.ofMillis(200));
+    }
+}

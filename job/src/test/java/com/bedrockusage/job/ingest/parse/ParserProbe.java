@@ -1,0 +1,30 @@
+package com.bedrockusage.job.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bedrockusage.job.model.Invocation;
+import java.nio.charset.StandardCharsets;
+
+/** The S3 parser for tests that feed it one JSON text at a time and want the call, or why it was refused. */
+final class ParserProbe {
+
+    final BedrockRecordParser parser = new BedrockRecordParser(Invocation.SOURCE_S3);
+
+    Invocation parse(String json) {
+        byte[] b = json.getBytes(StandardCharsets.UTF_8);
+        return parser.parse(b, 0, b.length);
+    }
+
+    /** The call; fails the test, naming the reason, when the record was refused. */
+    Invocation ok(String json) {
+        Invocation inv = parse(json);
+        assertThat(inv).as("reason %s", parser.reason()).isNotNull();
+        return inv;
+    }
+
+    /** Why the record was refused; fails the test when it was not. */
+    String reason(String json) {
+        assertThat(parse(json)).isNull();
+        return parser.reason();
+    }
+}
