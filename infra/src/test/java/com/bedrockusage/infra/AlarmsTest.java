@@ -15,9 +15,15 @@ class AlarmsTest {
 
     @Test
     void shouldAlarmOnTheHealthOfTheApplication() {
-        assertThat(alarmsByMetric().keySet()).contains("downtime", "numberOfFailedCheckpoints",
-                "GetRecords.IteratorAgeMilliseconds", "checkpointsCompleted", "lastCheckpointDuration",
-                "rejectedRecords", "alertsDeliveryFailed");
+        assertThat(alarmsByMetric().keySet())
+                .contains(
+                        "downtime",
+                        "numberOfFailedCheckpoints",
+                        "GetRecords.IteratorAgeMilliseconds",
+                        "checkpointsCompleted",
+                        "lastCheckpointDuration",
+                        "rejectedRecords",
+                        "alertsDeliveryFailed");
     }
 
     @Test
@@ -27,11 +33,14 @@ class AlarmsTest {
                 if (metric.path("Namespace").asText().equals("AWS/Kinesis")) {
                     continue; // the stream's own lag metric: AlarmMetricsTest
                 }
-                assertThat(metric.path("Namespace").asText()).as(id).isEqualTo("AWS/KinesisAnalytics");
+                assertThat(metric.path("Namespace").asText())
+                        .as(id)
+                        .isEqualTo("AWS/KinesisAnalytics");
                 JsonNode dims = metric.path("Dimensions");
                 assertThat(dims).as(id).hasSize(1);
                 assertThat(dims.get(0).path("Name").asText()).isEqualTo("Application");
-                assertThat(CfnTemplate.alternatives(dims.get(0).path("Value"))).containsExactly("${Application}");
+                assertThat(CfnTemplate.alternatives(dims.get(0).path("Value")))
+                        .containsExactly("${Application}");
             }
         }
     }
@@ -42,15 +51,21 @@ class AlarmsTest {
         assertThat(ids).hasSizeGreaterThanOrEqualTo(6);
         for (String id : ids) {
             JsonNode p = T.resource(id).path("Properties");
-            assertThat(CfnTemplate.alternatives(p.get("AlarmActions"))).as(id).containsExactly("${AlertTopic}");
+            assertThat(CfnTemplate.alternatives(p.get("AlarmActions")))
+                    .as(id)
+                    .containsExactly("${AlertTopic}");
             assertThat(p.path("TreatMissingData").asText()).as(id).isEqualTo("notBreaching");
         }
     }
 
     @Test
     void shouldAlarmOnTheRateOfCumulativeCountersNotOnTheirTotals() {
-        for (String counter : List.of("numberOfFailedCheckpoints", "rejectedRecords", "alertsDeliveryFailed",
-                "checkpointsCompleted")) {
+        for (String counter :
+                List.of(
+                        "numberOfFailedCheckpoints",
+                        "rejectedRecords",
+                        "alertsDeliveryFailed",
+                        "checkpointsCompleted")) {
             JsonNode p = T.resource(alarmsByMetric().get(counter)).path("Properties");
             String returned = null;
             for (JsonNode m : p.path("Metrics")) {
@@ -64,7 +79,10 @@ class AlarmsTest {
 
     @Test
     void shouldWatchKinesisLagOnlyWhenTheKinesisSourceRuns() {
-        assertThat(T.resource(alarmsByMetric().get("GetRecords.IteratorAgeMilliseconds")).path("Condition").asText())
+        assertThat(
+                        T.resource(alarmsByMetric().get("GetRecords.IteratorAgeMilliseconds"))
+                                .path("Condition")
+                                .asText())
                 .isEqualTo("UseKinesisSource");
     }
 

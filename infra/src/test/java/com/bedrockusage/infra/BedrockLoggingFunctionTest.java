@@ -12,13 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The inline Lambda behind Custom::BedrockInvocationLogging (CloudFormation has no native resource for it). */
+/**
+ * The inline Lambda behind Custom::BedrockInvocationLogging (CloudFormation has no native resource
+ * for it).
+ */
 class BedrockLoggingFunctionTest {
 
     private static final CfnTemplate T = CfnTemplate.load();
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void shouldFitTheInlineCodeLimit() {
@@ -28,15 +30,26 @@ class BedrockLoggingFunctionTest {
     @Test
     void shouldBeWiredToTheResourcesOfTheStack() {
         JsonNode props = T.resource("BedrockInvocationLogging").path("Properties");
-        assertThat(CfnTemplate.alternatives(props.get("ServiceToken"))).containsExactly("${LoggingConfigFunction.Arn}");
-        assertThat(CfnTemplate.alternatives(props.get("BucketName"))).containsExactly("${LogBucket}");
-        assertThat(CfnTemplate.alternatives(props.get("KeyPrefix"))).containsExactly("${LogKeyPrefix}");
-        assertThat(CfnTemplate.alternatives(props.get("LogGroupName"))).containsExactly("${BedrockLogGroup}");
-        assertThat(CfnTemplate.alternatives(props.get("RoleArn"))).containsExactly("${BedrockLoggingRole.Arn}");
+        assertThat(CfnTemplate.alternatives(props.get("ServiceToken")))
+                .containsExactly("${LoggingConfigFunction.Arn}");
+        assertThat(CfnTemplate.alternatives(props.get("BucketName")))
+                .containsExactly("${LogBucket}");
+        assertThat(CfnTemplate.alternatives(props.get("KeyPrefix")))
+                .containsExactly("${LogKeyPrefix}");
+        assertThat(CfnTemplate.alternatives(props.get("LogGroupName")))
+                .containsExactly("${BedrockLogGroup}");
+        assertThat(CfnTemplate.alternatives(props.get("RoleArn")))
+                .containsExactly("${BedrockLoggingRole.Arn}");
         // Bedrock checks the bucket policy when logging is switched on
         assertThat(CfnTemplate.items(T.resource("BedrockInvocationLogging").path("DependsOn")))
-                .extracting(JsonNode::asText).contains("LogBucketPolicy");
-        for (String id : List.of("BedrockInvocationLogging", "LoggingConfigFunction", "LogBucket", "BedrockLogGroup")) {
+                .extracting(JsonNode::asText)
+                .contains("LogBucketPolicy");
+        for (String id :
+                List.of(
+                        "BedrockInvocationLogging",
+                        "LoggingConfigFunction",
+                        "LogBucket",
+                        "BedrockLogGroup")) {
             assertThat(T.resource(id).path("Condition").asText()).as(id).isEqualTo("CreateLogging");
         }
     }
@@ -46,14 +59,20 @@ class BedrockLoggingFunctionTest {
         assumeTrue(python3() != null, "python3 is not installed");
         Path index = tmp.resolve("index.py");
         Files.writeString(index, code());
-        Path harness = CfnTemplate.infraDir().resolve("src/test/resources/logging-function/harness.py");
+        Path harness =
+                CfnTemplate.infraDir().resolve("src/test/resources/logging-function/harness.py");
         Path out = tmp.resolve("out.txt");
-        Process p = new ProcessBuilder(python3(), harness.toString(), index.toString())
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process p =
+                new ProcessBuilder(python3(), harness.toString(), index.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.toFile())
+                        .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(out, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output.lines().filter(l -> l.startsWith("PASS ")).count()).as(output).isEqualTo(7);
+        assertThat(output.lines().filter(l -> l.startsWith("PASS ")).count())
+                .as(output)
+                .isEqualTo(7);
     }
 
     private static String code() {
@@ -61,7 +80,8 @@ class BedrockLoggingFunctionTest {
     }
 
     private static String python3() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir :
+                System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             Path candidate = Path.of(dir, "python3");
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();

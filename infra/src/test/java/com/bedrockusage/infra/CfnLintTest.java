@@ -11,11 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** AWS's own linter checks property names and types against the resource schemas, where installed. */
+/**
+ * AWS's own linter checks property names and types against the resource schemas, where installed.
+ */
 class CfnLintTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void shouldPassCfnLint() throws Exception {
@@ -36,8 +37,11 @@ class CfnLintTest {
         }
         assumeTrue(cfnLint != null, "cfn-lint is not installed (pip install cfn-lint)");
         Path out = tmp.resolve(template + ".cfn-lint.txt");
-        Process p = new ProcessBuilder(cfnLint, CfnTemplate.infraDir().resolve(template).toString())
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process p =
+                new ProcessBuilder(cfnLint, CfnTemplate.infraDir().resolve(template).toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.toFile())
+                        .start();
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(out, StandardCharsets.UTF_8)).isZero();
     }

@@ -18,14 +18,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * infra/template.yaml as a plain YAML tree, with the few CloudFormation semantics the tests need: which names an
- * expression refers to ({@code Ref}, {@code Fn::GetAtt}, {@code ${X}} in {@code Fn::Sub}) and the strings an
- * expression can evaluate to ({@code Fn::If} branches expanded, references kept as {@code ${Name}}).
+ * infra/template.yaml as a plain YAML tree, with the few CloudFormation semantics the tests need:
+ * which names an expression refers to ({@code Ref}, {@code Fn::GetAtt}, {@code ${X}} in {@code
+ * Fn::Sub}) and the strings an expression can evaluate to ({@code Fn::If} branches expanded,
+ * references kept as {@code ${Name}}).
  */
 final class CfnTemplate {
 
-    static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
-            "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+    static final Set<String> PSEUDO_PARAMETERS =
+            Set.of(
+                    "AWS::AccountId",
+                    "AWS::NotificationARNs",
+                    "AWS::NoValue",
+                    "AWS::Partition",
+                    "AWS::Region",
+                    "AWS::StackId",
+                    "AWS::StackName",
+                    "AWS::URLSuffix");
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
@@ -108,7 +117,10 @@ final class CfnTemplate {
         }
     }
 
-    /** Names referred to inside {@code node}: Ref targets, GetAtt resources and Fn::Sub variables (heads only). */
+    /**
+     * Names referred to inside {@code node}: Ref targets, GetAtt resources and Fn::Sub variables
+     * (heads only).
+     */
     static Set<String> references(JsonNode node) {
         Set<String> names = new LinkedHashSet<>();
         collectReferences(node, names);
@@ -161,28 +173,37 @@ final class CfnTemplate {
         return vars;
     }
 
-    /** Condition names used inside {@code node}: Fn::If heads and {"Condition": X} (in Conditions). */
+    /**
+     * Condition names used inside {@code node}: Fn::If heads and {"Condition": X} (in Conditions).
+     */
     static Set<String> conditionUses(JsonNode node) {
         Set<String> names = new LinkedHashSet<>();
-        walk(node, n -> {
-            if (n.isObject() && n.has("Fn::If")) {
-                names.add(n.get("Fn::If").get(0).asText());
-            }
-            if (n.isObject() && n.size() == 1 && n.has("Condition") && n.get("Condition").isTextual()) {
-                names.add(n.get("Condition").asText());
-            }
-        });
+        walk(
+                node,
+                n -> {
+                    if (n.isObject() && n.has("Fn::If")) {
+                        names.add(n.get("Fn::If").get(0).asText());
+                    }
+                    if (n.isObject()
+                            && n.size() == 1
+                            && n.has("Condition")
+                            && n.get("Condition").isTextual()) {
+                        names.add(n.get("Condition").asText());
+                    }
+                });
         return names;
     }
 
     static boolean isNoValue(JsonNode node) {
-        return node.isObject() && node.size() == 1 && "AWS::NoValue".equals(node.path("Ref").asText(null));
+        return node.isObject()
+                && node.size() == 1
+                && "AWS::NoValue".equals(node.path("Ref").asText(null));
     }
 
     /**
-     * The strings {@code node} can evaluate to: both branches of every Fn::If (AWS::NoValue dropped), list items
-     * flattened, Ref/GetAtt kept as {@code ${Name}} / {@code ${Name.Attr}}, Fn::Sub variables substituted with
-     * the alternatives of their local definitions.
+     * The strings {@code node} can evaluate to: both branches of every Fn::If (AWS::NoValue
+     * dropped), list items flattened, Ref/GetAtt kept as {@code ${Name}} / {@code ${Name.Attr}},
+     * Fn::Sub variables substituted with the alternatives of their local definitions.
      */
     static List<String> alternatives(JsonNode node) {
         List<String> out = new ArrayList<>();
@@ -210,7 +231,12 @@ final class CfnTemplate {
         }
         if (node.has("Fn::GetAtt")) {
             JsonNode a = node.get("Fn::GetAtt");
-            out.add("${" + (a.isArray() ? a.get(0).asText() + "." + a.get(1).asText() : a.asText()) + "}");
+            out.add(
+                    "${"
+                            + (a.isArray()
+                                    ? a.get(0).asText() + "." + a.get(1).asText()
+                                    : a.asText())
+                            + "}");
             return out;
         }
         if (node.has("Fn::Sub")) {
@@ -238,7 +264,9 @@ final class CfnTemplate {
         throw new AssertionError("cannot evaluate " + node);
     }
 
-    /** Items of a list that may hold Fn::If-wrapped items: every branch that is not AWS::NoValue. */
+    /**
+     * Items of a list that may hold Fn::If-wrapped items: every branch that is not AWS::NoValue.
+     */
     static List<JsonNode> items(JsonNode list) {
         List<JsonNode> out = new ArrayList<>();
         if (list.isArray()) {

@@ -18,27 +18,41 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CloudWatch dashboard of the template: the job's health and Bedrock's per-model metrics, and only metrics that
- * really exist: MSF's own, counters the job registers (found in its source), and those of {@code AWS/Bedrock}.
+ * The CloudWatch dashboard of the template: the job's health and Bedrock's per-model metrics, and
+ * only metrics that really exist: MSF's own, counters the job registers (found in its source), and
+ * those of {@code AWS/Bedrock}.
  */
 class CloudWatchDashboardTest {
 
     private static final CfnTemplate T = CfnTemplate.load();
 
     /**
-     * Flink job metrics MSF publishes itself at the Application level (MSF developer guide, "Metrics and
-     * dimensions"); Flink's numberOfCompletedCheckpoints is not among them.
+     * Flink job metrics MSF publishes itself at the Application level (MSF developer guide,
+     * "Metrics and dimensions"); Flink's numberOfCompletedCheckpoints is not among them.
      */
-    static final Set<String> MSF_METRICS = Set.of("downtime", "numberOfFailedCheckpoints", "lastCheckpointDuration");
-    /** Kinesis Data Streams' own per-stream lag: the FLIP-27 source registers no millisBehindLatest. */
-    static final Set<String> KINESIS_METRICS = Set.of("GetRecords.IteratorAgeMilliseconds");
-    /** Runtime metrics of Amazon Bedrock, namespace AWS/Bedrock, dimension ModelId. */
-    static final Set<String> BEDROCK_METRICS = Set.of("Invocations", "InvocationLatency", "InvocationClientErrors",
-            "InvocationServerErrors", "InvocationThrottles", "InputTokenCount", "OutputTokenCount",
-            "OutputImageCount", "LegacyModelInvocations");
+    static final Set<String> MSF_METRICS =
+            Set.of("downtime", "numberOfFailedCheckpoints", "lastCheckpointDuration");
 
-    private static final Pattern SEARCH = Pattern.compile(
-            "SEARCH\\('\\{([^,}]+),([^}]+)} MetricName=\"([^\"]+)\"'");
+    /**
+     * Kinesis Data Streams' own per-stream lag: the FLIP-27 source registers no millisBehindLatest.
+     */
+    static final Set<String> KINESIS_METRICS = Set.of("GetRecords.IteratorAgeMilliseconds");
+
+    /** Runtime metrics of Amazon Bedrock, namespace AWS/Bedrock, dimension ModelId. */
+    static final Set<String> BEDROCK_METRICS =
+            Set.of(
+                    "Invocations",
+                    "InvocationLatency",
+                    "InvocationClientErrors",
+                    "InvocationServerErrors",
+                    "InvocationThrottles",
+                    "InputTokenCount",
+                    "OutputTokenCount",
+                    "OutputImageCount",
+                    "LegacyModelInvocations");
+
+    private static final Pattern SEARCH =
+            Pattern.compile("SEARCH\\('\\{([^,}]+),([^}]+)} MetricName=\"([^\"]+)\"'");
     private static final Pattern EXPRESSION_ID = Pattern.compile("\\b[a-z][A-Za-z0-9_]*\\b");
 
     @Test
@@ -47,10 +61,21 @@ class CloudWatchDashboardTest {
         for (String[] m : metrics()) {
             names.add(m[1]);
         }
-        assertThat(names).contains("ingestInvocations", "rejectedRecords", "lastCheckpointDuration",
-                "numberOfFailedCheckpoints", "GetRecords.IteratorAgeMilliseconds", "alertsDelivered",
-                "alertsDeliveryFailed", "downtime", "Invocations", "InputTokenCount", "OutputTokenCount",
-                "InvocationLatency", "InvocationThrottles");
+        assertThat(names)
+                .contains(
+                        "ingestInvocations",
+                        "rejectedRecords",
+                        "lastCheckpointDuration",
+                        "numberOfFailedCheckpoints",
+                        "GetRecords.IteratorAgeMilliseconds",
+                        "alertsDelivered",
+                        "alertsDeliveryFailed",
+                        "downtime",
+                        "Invocations",
+                        "InputTokenCount",
+                        "OutputTokenCount",
+                        "InvocationLatency",
+                        "InvocationThrottles");
     }
 
     @Test
@@ -69,7 +94,8 @@ class CloudWatchDashboardTest {
                 assertThat(namespace).isEqualTo("AWS/KinesisAnalytics");
                 assertThat(m[2]).as(name + " dimension").isEqualTo("Application");
                 assertThat(MSF_METRICS.contains(name) || jobSource.contains("\"" + name + "\""))
-                        .as(name + " is neither an MSF metric nor a counter the job registers").isTrue();
+                        .as(name + " is neither an MSF metric nor a counter the job registers")
+                        .isTrue();
             }
         }
     }
@@ -88,12 +114,18 @@ class CloudWatchDashboardTest {
                 }
             }
         }
-        assertThat(CfnTemplate.alternatives(T.resource("OperationsDashboard").at("/Properties/DashboardName")))
+        assertThat(
+                        CfnTemplate.alternatives(
+                                T.resource("OperationsDashboard").at("/Properties/DashboardName")))
                 .containsExactly("${AWS::StackName}-bedrock-usage");
-        // the stream exists only with the Kinesis source; without it the widget names no stream (and shows nothing)
-        JsonNode streamName = T.resource("OperationsDashboard").at("/Properties/DashboardBody/Fn::Sub/1/LogStreamName");
+        // the stream exists only with the Kinesis source; without it the widget names no stream
+        // (and shows nothing)
+        JsonNode streamName =
+                T.resource("OperationsDashboard")
+                        .at("/Properties/DashboardBody/Fn::Sub/1/LogStreamName");
         assertThat(streamName.at("/Fn::If/0").asText()).isEqualTo("UseKinesisSource");
-        assertThat(CfnTemplate.alternatives(streamName)).containsExactly("${LogStream}", "no-kinesis-source");
+        assertThat(CfnTemplate.alternatives(streamName))
+                .containsExactly("${LogStream}", "no-kinesis-source");
     }
 
     @Test
@@ -106,14 +138,17 @@ class CloudWatchDashboardTest {
                 if (options.isObject() && options.has("id")) {
                     ids.add(options.get("id").asText());
                 }
-                if (options.has("expression") && !options.get("expression").asText().startsWith("SEARCH")) {
+                if (options.has("expression")
+                        && !options.get("expression").asText().startsWith("SEARCH")) {
                     expressions.add(options.get("expression").asText());
                 }
             }
             for (String e : expressions) {
                 Matcher m = EXPRESSION_ID.matcher(e.replaceAll("[A-Z]+\\(", "("));
                 while (m.find()) {
-                    assertThat(ids).as(w.at("/properties/title").asText() + ": " + e).contains(m.group());
+                    assertThat(ids)
+                            .as(w.at("/properties/title").asText() + ": " + e)
+                            .contains(m.group());
                 }
             }
         }
@@ -125,7 +160,10 @@ class CloudWatchDashboardTest {
         for (JsonNode w : body().path("widgets")) {
             for (JsonNode row : w.at("/properties/metrics")) {
                 if (row.get(0).isTextual()) {
-                    out.add(new String[] {row.get(0).asText(), row.get(1).asText(), row.get(2).asText()});
+                    out.add(
+                            new String[] {
+                                row.get(0).asText(), row.get(1).asText(), row.get(2).asText()
+                            });
                 } else if (row.get(0).has("expression")) {
                     Matcher m = SEARCH.matcher(row.get(0).get("expression").asText());
                     while (m.find()) {
@@ -142,7 +180,8 @@ class CloudWatchDashboardTest {
         JsonNode dashboard = T.resource("OperationsDashboard");
         assertThat(dashboard.path("Type").asText()).isEqualTo("AWS::CloudWatch::Dashboard");
         String sub = dashboard.at("/Properties/DashboardBody/Fn::Sub/0").asText();
-        assertThat(CfnTemplate.subVariables(sub)).containsOnly("AWS::Region", "Application", "LogStreamName");
+        assertThat(CfnTemplate.subVariables(sub))
+                .containsOnly("AWS::Region", "Application", "LogStreamName");
         try {
             return new ObjectMapper().readTree(sub);
         } catch (IOException e) {

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README is an entrance to docs/: every relative link and #anchor in them must lead somewhere. */
+/**
+ * The README is an entrance to docs/: every relative link and #anchor in them must lead somewhere.
+ */
 class DocsLinksTest {
 
     /** The before-stop hook's limit: the README stays a few screens long; topics go to docs/. */
@@ -29,10 +31,15 @@ class DocsLinksTest {
 
     private static final Path REPO = CfnTemplate.infraDir().getParent();
 
-    /** How comments cite a section: {@code docs/benchmarks.md, "Alerts"} or {@code README: "Testing"}. */
+    /**
+     * How comments cite a section: {@code docs/benchmarks.md, "Alerts"} or {@code README:
+     * "Testing"}.
+     */
     private static final Pattern CITED_HEADING =
             Pattern.compile("(README(?:\\.md)?|docs/[\\w-]+\\.md)[,:] \"([^\"\\n]+)\"");
-    private static final Set<String> NOT_SOURCES = Set.of("target", "node_modules", "local-data", ".git", "docs");
+
+    private static final Set<String> NOT_SOURCES =
+            Set.of("target", "node_modules", "local-data", ".git", "docs");
 
     @Test
     void shouldResolveEveryRelativeLinkAndAnchorInTheReadmeAndDocs() {
@@ -47,8 +54,13 @@ class DocsLinksTest {
         for (Path file : sourceFiles(REPO)) {
             Matcher cite = CITED_HEADING.matcher(readOrEmpty(file));
             while (cite.find()) {
-                Path doc = REPO.resolve(cite.group(1).startsWith("README") ? "README.md" : cite.group(1));
-                if (!Files.exists(doc) || !MarkdownDoc.read(doc).anchors.contains(MarkdownDoc.slug(cite.group(2)))) {
+                Path doc =
+                        REPO.resolve(
+                                cite.group(1).startsWith("README") ? "README.md" : cite.group(1));
+                if (!Files.exists(doc)
+                        || !MarkdownDoc.read(doc)
+                                .anchors
+                                .contains(MarkdownDoc.slug(cite.group(2)))) {
                     stale.add(REPO.relativize(file) + ": " + cite.group());
                 }
             }
@@ -59,11 +71,13 @@ class DocsLinksTest {
     @Test
     void shouldLinkEveryDocFromTheReadme() {
         MarkdownDoc readme = MarkdownDoc.read(REPO.resolve("README.md"));
-        List<String> docs = markdownFiles(REPO).stream()
-                .filter(f -> f.getParent().equals(REPO.resolve("docs")))
-                .map(f -> "docs/" + f.getFileName())
-                .collect(Collectors.toList());
-        List<String> linked = readme.links.stream().map(l -> l.split("#", 2)[0]).collect(Collectors.toList());
+        List<String> docs =
+                markdownFiles(REPO).stream()
+                        .filter(f -> f.getParent().equals(REPO.resolve("docs")))
+                        .map(f -> "docs/" + f.getFileName())
+                        .collect(Collectors.toList());
+        List<String> linked =
+                readme.links.stream().map(l -> l.split("#", 2)[0]).collect(Collectors.toList());
         assertThat(linked).containsAll(docs);
     }
 
@@ -74,17 +88,24 @@ class DocsLinksTest {
 
     @Test
     void shouldReportAMissingFileAndAMissingAnchor(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("README.md"), "# Title\n\n## Setup\n\n"
-                + "[ok](#setup) [ok](docs/a.md#usage-notes)\n"
-                + "[gone](docs/b.md) [bad anchor](docs/a.md#usage) [bad local](#title-1) [web](https://example.com/#x)\n"
-                + "[a link that wraps\nonto the next line](docs/a.md#wrapped)\n");
+        Files.writeString(
+                dir.resolve("README.md"),
+                "# Title\n\n## Setup\n\n"
+                        + "[ok](#setup) [ok](docs/a.md#usage-notes)\n"
+                        + "[gone](docs/b.md) [bad anchor](docs/a.md#usage) [bad local](#title-1) [web](https://example.com/#x)\n"
+                        + "[a link that wraps\nonto the next line](docs/a.md#wrapped)\n");
         Files.createDirectories(dir.resolve("docs"));
-        Files.writeString(dir.resolve("docs/a.md"), "# A\n\n## Usage notes\n\n```\n## Not a heading\n```\n"
-                + "[up](../README.md#setup) `[code](nowhere.md)`\n");
+        Files.writeString(
+                dir.resolve("docs/a.md"),
+                "# A\n\n## Usage notes\n\n```\n## Not a heading\n```\n"
+                        + "[up](../README.md#setup) `[code](nowhere.md)`\n");
 
-        assertThat(brokenLinks(dir, markdownFiles(dir))).containsExactly(
-                "README.md: docs/b.md", "README.md: docs/a.md#usage", "README.md: #title-1",
-                "README.md: docs/a.md#wrapped");
+        assertThat(brokenLinks(dir, markdownFiles(dir)))
+                .containsExactly(
+                        "README.md: docs/b.md",
+                        "README.md: docs/a.md#usage",
+                        "README.md: #title-1",
+                        "README.md: docs/a.md#wrapped");
     }
 
     @Test
@@ -94,12 +115,17 @@ class DocsLinksTest {
         assertThat(MarkdownDoc.slug("The query pack (`local-cluster/queries/`)"))
                 .isEqualTo("the-query-pack-local-clusterqueries");
         assertThat(MarkdownDoc.slug("What to do when…")).isEqualTo("what-to-do-when");
-        assertThat(MarkdownDoc.slug("Bedrock SQL functions (`udf` module)")).isEqualTo("bedrock-sql-functions-udf-module");
+        assertThat(MarkdownDoc.slug("Bedrock SQL functions (`udf` module)"))
+                .isEqualTo("bedrock-sql-functions-udf-module");
         assertThat(MarkdownDoc.slug("On AWS: update the job with a snapshot"))
                 .isEqualTo("on-aws-update-the-job-with-a-snapshot");
         assertThat(MarkdownDoc.slug("Explicit `Invocation` serializer, usage_key & more"))
                 .isEqualTo("explicit-invocation-serializer-usage_key--more");
-        assertThat(MarkdownDoc.parse(Path.of("x.md"), List.of("## Metrics", "text", "## Metrics")).anchors)
+        assertThat(
+                        MarkdownDoc.parse(
+                                        Path.of("x.md"),
+                                        List.of("## Metrics", "text", "## Metrics"))
+                                .anchors)
                 .containsExactly("metrics", "metrics-1");
     }
 
@@ -121,9 +147,13 @@ class DocsLinksTest {
             return false;
         }
         String[] parts = link.split("#", 2);
-        Path target = parts[0].isEmpty()
-                ? doc.file
-                : doc.file.getParent().resolve(URLDecoder.decode(parts[0], StandardCharsets.UTF_8)).normalize();
+        Path target =
+                parts[0].isEmpty()
+                        ? doc.file
+                        : doc.file
+                                .getParent()
+                                .resolve(URLDecoder.decode(parts[0], StandardCharsets.UTF_8))
+                                .normalize();
         if (!Files.exists(target)) {
             return true;
         }
@@ -136,21 +166,26 @@ class DocsLinksTest {
     /** Scripts, poms and code: every file outside build output, data and the docs themselves. */
     private static List<Path> sourceFiles(Path root) throws IOException {
         List<Path> files = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                boolean skip = !dir.equals(root) && NOT_SOURCES.contains(dir.getFileName().toString());
-                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
+        Files.walkFileTree(
+                root,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        boolean skip =
+                                !dir.equals(root)
+                                        && NOT_SOURCES.contains(dir.getFileName().toString());
+                        return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !file.getFileName().toString().endsWith(".md")) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile()
+                                && !file.getFileName().toString().endsWith(".md")) {
+                            files.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
         return files;
     }
 

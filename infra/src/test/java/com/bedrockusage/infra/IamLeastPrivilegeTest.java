@@ -10,32 +10,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The identity policies of the template's roles grant each principal only what it uses, on named resources. */
+/**
+ * The identity policies of the template's roles grant each principal only what it uses, on named
+ * resources.
+ */
 class IamLeastPrivilegeTest {
 
     private static final CfnTemplate T = CfnTemplate.load();
-    private static final Set<String> DATA_PLANE = Set.of("s3", "kinesis", "sns", "glue", "kms", "logs");
+    private static final Set<String> DATA_PLANE =
+            Set.of("s3", "kinesis", "sns", "glue", "kms", "logs");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
 
-    /** Actions whose only possible resource is "*" (no resource-level permissions exist for them). */
-    private static final Set<String> RESOURCELESS_ACTIONS = Set.of(
-            "bedrock:GetModelInvocationLoggingConfiguration",
-            "bedrock:PutModelInvocationLoggingConfiguration",
-            "bedrock:DeleteModelInvocationLoggingConfiguration");
+    /**
+     * Actions whose only possible resource is "*" (no resource-level permissions exist for them).
+     */
+    private static final Set<String> RESOURCELESS_ACTIONS =
+            Set.of(
+                    "bedrock:GetModelInvocationLoggingConfiguration",
+                    "bedrock:PutModelInvocationLoggingConfiguration",
+                    "bedrock:DeleteModelInvocationLoggingConfiguration");
 
-    /** The documented exception: MSF checks its logging destination with an account-wide, name-only list. */
+    /**
+     * The documented exception: MSF checks its logging destination with an account-wide, name-only
+     * list.
+     */
     private static final String DESCRIBE_LOG_GROUPS_SID = "DescribeLogGroupsForMsfLogging";
 
     /**
-     * The other documented exception: the spokes' bucket keys are created in their accounts, so only their alias, their
-     * account or organization and the use through S3 name them (conditions checked in {@link SpokeAccessTest}).
+     * The other documented exception: the spokes' bucket keys are created in their accounts, so
+     * only their alias, their account or organization and the use through S3 name them (conditions
+     * checked in {@link SpokeAccessTest}).
      */
     static final String DECRYPT_SPOKE_LOGS_SID = "DecryptSpokeLogFiles";
 
-    /** Statements on the spokes' buckets, pinned to the spoke accounts or organization instead of this account. */
-    static final Set<String> SPOKE_BUCKET_SIDS = Set.of("ReadSpokeLogFiles", "ListSpokeLogFiles", "LocateSpokeLogBuckets");
+    /**
+     * Statements on the spokes' buckets, pinned to the spoke accounts or organization instead of
+     * this account.
+     */
+    static final Set<String> SPOKE_BUCKET_SIDS =
+            Set.of("ReadSpokeLogFiles", "ListSpokeLogFiles", "LocateSpokeLogBuckets");
 
-    private static final String GLUE_CATALOG = "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:catalog";
+    private static final String GLUE_CATALOG =
+            "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:catalog";
 
     record Statement(String role, JsonNode node) {
         String sid() {
@@ -68,7 +84,9 @@ class IamLeastPrivilegeTest {
     void shouldNeverGrantDataPlaneActionsOnWildcardResources() {
         List<Statement> checked = new ArrayList<>();
         for (Statement s : identityStatements()) {
-            if (!s.allows() || s.actions().stream().noneMatch(a -> DATA_PLANE.contains(a.split(":", 2)[0]))) {
+            if (!s.allows()
+                    || s.actions().stream()
+                            .noneMatch(a -> DATA_PLANE.contains(a.split(":", 2)[0]))) {
                 continue;
             }
             checked.add(s);
@@ -77,7 +95,9 @@ class IamLeastPrivilegeTest {
             for (String r : s.resources()) {
                 if (s.sid().equals(DESCRIBE_LOG_GROUPS_SID)) {
                     assertThat(s.actions()).containsExactly("logs:DescribeLogGroups");
-                    assertThat(r).isEqualTo("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*");
+                    assertThat(r)
+                            .isEqualTo(
+                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*");
                     continue;
                 }
                 if (s.sid().equals(DECRYPT_SPOKE_LOGS_SID)) {
@@ -89,9 +109,13 @@ class IamLeastPrivilegeTest {
                     continue;
                 }
                 int named = firstNamedReference(r);
-                assertThat(named).as(s + " names no resource of the stack or parameter: " + r).isGreaterThanOrEqualTo(0);
+                assertThat(named)
+                        .as(s + " names no resource of the stack or parameter: " + r)
+                        .isGreaterThanOrEqualTo(0);
                 int star = r.indexOf('*');
-                assertThat(star < 0 || star > named).as(s + " has a wildcard before its named resource: " + r).isTrue();
+                assertThat(star < 0 || star > named)
+                        .as(s + " has a wildcard before its named resource: " + r)
+                        .isTrue();
             }
         }
         assertThat(checked).hasSizeGreaterThan(10);
@@ -116,38 +140,61 @@ class IamLeastPrivilegeTest {
 
     @Test
     void shouldLetTheApplicationReadExactlyItsLogStream() {
-        List<Statement> kinesis = applicationStatements().stream().filter(s -> s.touches("kinesis")).toList();
+        List<Statement> kinesis =
+                applicationStatements().stream().filter(s -> s.touches("kinesis")).toList();
         assertThat(kinesis).isNotEmpty();
         for (Statement s : kinesis) {
-            assertThat(s.actions()).as(s.toString()).allMatch(a -> a.matches("kinesis:(Get|Describe|List)\\w+"));
+            assertThat(s.actions())
+                    .as(s.toString())
+                    .allMatch(a -> a.matches("kinesis:(Get|Describe|List)\\w+"));
             assertThat(s.resources()).as(s.toString()).containsOnly("${LogStream.Arn}");
         }
     }
 
     @Test
     void shouldLetTheApplicationReadOnlyTheLogPrefixOfTheLogBucket() {
-        List<Statement> logBucket = applicationStatements().stream()
-                .filter(s -> s.resources().stream().anyMatch(r -> r.contains("${LogBucket}") || r.contains("${ExistingLogBucket}")))
-                .toList();
+        List<Statement> logBucket =
+                applicationStatements().stream()
+                        .filter(
+                                s ->
+                                        s.resources().stream()
+                                                .anyMatch(
+                                                        r ->
+                                                                r.contains("${LogBucket}")
+                                                                        || r.contains(
+                                                                                "${ExistingLogBucket}")))
+                        .toList();
         assertThat(logBucket).isNotEmpty();
         List<String> objects = new ArrayList<>();
         for (Statement s : logBucket) {
-            assertThat(s.actions()).as(s.toString()).isSubsetOf("s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation");
+            assertThat(s.actions())
+                    .as(s.toString())
+                    .isSubsetOf("s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation");
             if (s.actions().contains("s3:GetObject")) {
                 assertThat(s.actions()).as(s.toString()).containsExactly("s3:GetObject");
                 objects.addAll(s.resources());
             }
             if (s.actions().contains("s3:ListBucket")) {
-                JsonNode prefix = s.node.path("Condition").path("StringLike").path("Fn::If").get(1).path("s3:prefix");
-                assertThat(CfnTemplate.alternatives(prefix)).containsExactly("${LogKeyPrefix}", "${LogKeyPrefix}/*");
+                JsonNode prefix =
+                        s.node.path("Condition")
+                                .path("StringLike")
+                                .path("Fn::If")
+                                .get(1)
+                                .path("s3:prefix");
+                assertThat(CfnTemplate.alternatives(prefix))
+                        .containsExactly("${LogKeyPrefix}", "${LogKeyPrefix}/*");
             }
         }
         String s3 = "arn:${AWS::Partition}:s3:::";
-        assertThat(objects).containsExactlyInAnyOrder(
-                s3 + "${LogBucket}/${LogKeyPrefix}", s3 + "${ExistingLogBucket}/${LogKeyPrefix}",
-                s3 + "${LogBucket}/${LogKeyPrefix}/*", s3 + "${ExistingLogBucket}/${LogKeyPrefix}/*",
-                // the whole bucket only when the prefix is empty, which the Rules allow for an existing bucket
-                s3 + "${LogBucket}/*", s3 + "${ExistingLogBucket}/*");
+        assertThat(objects)
+                .containsExactlyInAnyOrder(
+                        s3 + "${LogBucket}/${LogKeyPrefix}",
+                                s3 + "${ExistingLogBucket}/${LogKeyPrefix}",
+                        s3 + "${LogBucket}/${LogKeyPrefix}/*",
+                                s3 + "${ExistingLogBucket}/${LogKeyPrefix}/*",
+                        // the whole bucket only when the prefix is empty, which the Rules allow for
+                        // an existing bucket
+                        s3 + "${LogBucket}/*", s3 + "${ExistingLogBucket}/*");
     }
 
     @Test
@@ -156,11 +203,14 @@ class IamLeastPrivilegeTest {
         List<String> glueWrites = new ArrayList<>();
         List<String> snsWrites = new ArrayList<>();
         for (Statement s : applicationStatements()) {
-            List<String> writes = s.actions().stream().filter(IamLeastPrivilegeTest::isWrite).toList();
+            List<String> writes =
+                    s.actions().stream().filter(IamLeastPrivilegeTest::isWrite).toList();
             if (writes.isEmpty()) {
                 continue;
             }
-            assertThat(writes).as(s.toString()).noneMatch(a -> a.startsWith("kinesis:") || a.startsWith("logs:Create"));
+            assertThat(writes)
+                    .as(s.toString())
+                    .noneMatch(a -> a.startsWith("kinesis:") || a.startsWith("logs:Create"));
             if (s.touches("s3")) {
                 s3Writes.addAll(s.resources());
             } else if (s.touches("glue")) {
@@ -171,87 +221,137 @@ class IamLeastPrivilegeTest {
                 assertThat(s.resources()).as(s.toString()).containsExactly("${AlertTopicKey.Arn}");
             } else {
                 assertThat(writes).as(s.toString()).containsOnly("logs:PutLogEvents");
-                assertThat(s.resources()).singleElement().asString().contains("${ApplicationLogGroup}", "${ApplicationLogStream}");
+                assertThat(s.resources())
+                        .singleElement()
+                        .asString()
+                        .contains("${ApplicationLogGroup}", "${ApplicationLogStream}");
             }
         }
         assertThat(s3Writes).containsExactly("${WarehouseBucket.Arn}/*");
         assertThat(snsWrites).containsExactly("${AlertTopic}");
-        assertThat(glueWrites).allMatch(r -> r.equals(GLUE_CATALOG) || r.contains("${GlueDatabase}")).hasSize(3);
+        assertThat(glueWrites)
+                .allMatch(r -> r.equals(GLUE_CATALOG) || r.contains("${GlueDatabase}"))
+                .hasSize(3);
     }
 
     @Test
     void shouldLetTheApplicationOnlyReadTheCodeBucket() {
         for (Statement s : applicationStatements()) {
             if (s.resources().stream().anyMatch(r -> r.contains("${CodeBucket}"))) {
-                assertThat(s.actions()).as(s.toString()).isSubsetOf("s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket");
+                assertThat(s.actions())
+                        .as(s.toString())
+                        .isSubsetOf("s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket");
             }
         }
     }
 
-    /** The artifacts bucket's name is predictable: a bucket of that name in another account must serve nothing. */
+    /**
+     * The artifacts bucket's name is predictable: a bucket of that name in another account must
+     * serve nothing.
+     */
     @Test
     void shouldLimitEveryS3StatementToBucketsOfThisAccount() {
-        List<Statement> s3 = identityStatements().stream().filter(s -> s.allows() && s.touches("s3")).toList();
-        assertThat(s3).extracting(Statement::sid).contains("ReadApplicationCode", "ReadPriceCatalogue",
-                "ReadAlertRules", "ReadPriceUpdates", "ListPriceUpdates", "WriteWarehouseObjects");
+        List<Statement> s3 =
+                identityStatements().stream().filter(s -> s.allows() && s.touches("s3")).toList();
+        assertThat(s3)
+                .extracting(Statement::sid)
+                .contains(
+                        "ReadApplicationCode",
+                        "ReadPriceCatalogue",
+                        "ReadAlertRules",
+                        "ReadPriceUpdates",
+                        "ListPriceUpdates",
+                        "WriteWarehouseObjects");
         for (Statement s : s3) {
             if (SPOKE_BUCKET_SIDS.contains(s.sid())) {
                 continue; // SpokeAccessTest: pinned to the spoke accounts or the organization
             }
-            JsonNode account = s.node.path("Condition").path("StringEquals").path("s3:ResourceAccount");
-            assertThat(CfnTemplate.alternatives(account)).as(s.toString()).containsExactly("${AWS::AccountId}");
+            JsonNode account =
+                    s.node.path("Condition").path("StringEquals").path("s3:ResourceAccount");
+            assertThat(CfnTemplate.alternatives(account))
+                    .as(s.toString())
+                    .containsExactly("${AWS::AccountId}");
         }
     }
 
     @Test
     void shouldLetCloudWatchLogsPutOnlyIntoTheLogStream() {
         List<Statement> statements = statementsOf("SubscriptionRole");
-        assertThat(statements).singleElement().satisfies(s -> {
-            assertThat(s.actions()).containsExactlyInAnyOrder("kinesis:PutRecord", "kinesis:PutRecords");
-            assertThat(s.resources()).containsExactly("${LogStream.Arn}");
-        });
+        assertThat(statements)
+                .singleElement()
+                .satisfies(
+                        s -> {
+                            assertThat(s.actions())
+                                    .containsExactlyInAnyOrder(
+                                            "kinesis:PutRecord", "kinesis:PutRecords");
+                            assertThat(s.resources()).containsExactly("${LogStream.Arn}");
+                        });
     }
 
     @Test
     void shouldLetBedrockWriteOnlyItsLogGroup() {
-        assertThat(statementsOf("BedrockLoggingRole")).singleElement().satisfies(s -> {
-            assertThat(s.actions()).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents");
-            assertThat(s.resources()).containsExactly("${BedrockLogGroup.Arn}");
-        });
+        assertThat(statementsOf("BedrockLoggingRole"))
+                .singleElement()
+                .satisfies(
+                        s -> {
+                            assertThat(s.actions())
+                                    .containsExactlyInAnyOrder(
+                                            "logs:CreateLogStream", "logs:PutLogEvents");
+                            assertThat(s.resources()).containsExactly("${BedrockLogGroup.Arn}");
+                        });
     }
 
     @Test
     void shouldPassTheBedrockLoggingRoleOnlyToBedrock() {
-        List<Statement> passRole = statementsOf("LoggingConfigFunctionRole").stream()
-                .filter(s -> s.actions().contains("iam:PassRole")).toList();
-        assertThat(passRole).singleElement().satisfies(s -> {
-            assertThat(s.resources()).containsExactly("${BedrockLoggingRole.Arn}");
-            assertThat(s.node.at("/Condition/StringEquals/iam:PassedToService").asText()).isEqualTo("bedrock.amazonaws.com");
-        });
+        List<Statement> passRole =
+                statementsOf("LoggingConfigFunctionRole").stream()
+                        .filter(s -> s.actions().contains("iam:PassRole"))
+                        .toList();
+        assertThat(passRole)
+                .singleElement()
+                .satisfies(
+                        s -> {
+                            assertThat(s.resources()).containsExactly("${BedrockLoggingRole.Arn}");
+                            assertThat(
+                                            s.node.at("/Condition/StringEquals/iam:PassedToService")
+                                                    .asText())
+                                    .isEqualTo("bedrock.amazonaws.com");
+                        });
     }
 
     @Test
     void shouldGuardServiceRolesAgainstTheConfusedDeputy() {
-        Set<String> guarded = Set.of("bedrock.amazonaws.com", "logs.amazonaws.com", "kinesisanalytics.amazonaws.com");
+        Set<String> guarded =
+                Set.of(
+                        "bedrock.amazonaws.com",
+                        "logs.amazonaws.com",
+                        "kinesisanalytics.amazonaws.com");
         int seen = 0;
         for (String role : T.resourceIdsOfType("AWS::IAM::Role")) {
-            for (JsonNode st : CfnTemplate.items(T.resource(role).at("/Properties/AssumeRolePolicyDocument/Statement"))) {
+            for (JsonNode st :
+                    CfnTemplate.items(
+                            T.resource(role)
+                                    .at("/Properties/AssumeRolePolicyDocument/Statement"))) {
                 String service = st.at("/Principal/Service").asText();
                 if (guarded.contains(service)) {
                     seen++;
                     String conditions = st.path("Condition").toString();
-                    assertThat(conditions).as(role).containsAnyOf("aws:SourceAccount", "aws:SourceArn");
+                    assertThat(conditions)
+                            .as(role)
+                            .containsAnyOf("aws:SourceAccount", "aws:SourceArn");
                 }
             }
         }
-        // the hub's own logging, the stream's subscription, the application, the spokes' destination
+        // the hub's own logging, the stream's subscription, the application, the spokes'
+        // destination
         assertThat(seen).isEqualTo(4);
     }
 
     private static boolean isWrite(String action) {
-        return action.matches("(s3:(Put|Delete|Abort|Restore)|glue:(Create|Update|Delete|Batch)|sns:Publish"
-                + "|kinesis:(Put|Create|Delete|Register|Merge|Split|Update|Increase|Decrease)|logs:(Put|Create|Delete)"
-                + "|kms:(GenerateDataKey|Encrypt)).*");
+        return action.matches(
+                "(s3:(Put|Delete|Abort|Restore)|glue:(Create|Update|Delete|Batch)|sns:Publish"
+                        + "|kinesis:(Put|Create|Delete|Register|Merge|Split|Update|Increase|Decrease)|logs:(Put|Create|Delete)"
+                        + "|kms:(GenerateDataKey|Encrypt)).*");
     }
 
     private static int firstNamedReference(String resource) {
@@ -285,7 +385,9 @@ class IamLeastPrivilegeTest {
         }
         for (String type : new String[] {"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"}) {
             for (String id : T.resourceIdsOfType(type)) {
-                for (JsonNode st : CfnTemplate.items(T.resource(id).at("/Properties/PolicyDocument/Statement"))) {
+                for (JsonNode st :
+                        CfnTemplate.items(
+                                T.resource(id).at("/Properties/PolicyDocument/Statement"))) {
                     out.add(new Statement(id, st));
                 }
             }

@@ -27,24 +27,39 @@ import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The metric names the job really registers, learnt by running it: the real {@link UsagePipeline}, bounded, on the
- * shared sample logs (which include a record it rejects), with the SNS publisher and the daily report in the graph,
- * on a MiniCluster whose {@link InMemoryReporter} records every metric any operator or the JobManager adds. A metric
- * a helper adds to the job tomorrow shows up here without anyone copying its name.
+ * The metric names the job really registers, learnt by running it: the real {@link UsagePipeline},
+ * bounded, on the shared sample logs (which include a record it rejects), with the SNS publisher
+ * and the daily report in the graph, on a MiniCluster whose {@link InMemoryReporter} records every
+ * metric any operator or the JobManager adds. A metric a helper adds to the job tomorrow shows up
+ * here without anyone copying its name.
  */
 final class JobMetrics {
 
-    /** The group MSF forwards to CloudWatch; metrics directly in it carry only the Application dimension. */
+    /**
+     * The group MSF forwards to CloudWatch; metrics directly in it carry only the Application
+     * dimension.
+     */
     static final String MSF_GROUP = MetricNames.GROUP;
 
-    /** Custom metrics registered directly in a {@link #MSF_GROUP} group (no further groups or variables). */
+    /**
+     * Custom metrics registered directly in a {@link #MSF_GROUP} group (no further groups or
+     * variables).
+     */
     final Set<String> published;
-    /** Custom metrics registered somewhere below a {@link #MSF_GROUP} group, with their scope after it. */
+
+    /**
+     * Custom metrics registered somewhere below a {@link #MSF_GROUP} group, with their scope after
+     * it.
+     */
     final Set<String> nestedBelowMsfGroup;
-    /** Flink's own job-level metrics (JobManager job group: downtime, checkpoint statistics, ...). */
+
+    /**
+     * Flink's own job-level metrics (JobManager job group: downtime, checkpoint statistics, ...).
+     */
     final Set<String> jobLevel;
 
-    private JobMetrics(Set<String> published, Set<String> nestedBelowMsfGroup, Set<String> jobLevel) {
+    private JobMetrics(
+            Set<String> published, Set<String> nestedBelowMsfGroup, Set<String> jobLevel) {
         this.published = published;
         this.nestedBelowMsfGroup = nestedBelowMsfGroup;
         this.jobLevel = jobLevel;
@@ -55,22 +70,36 @@ final class JobMetrics {
         return reporter.addToConfiguration(new Configuration());
     }
 
-    /** Runs the job once on the current (MiniCluster) environment and reads what {@code reporter} saw. */
+    /**
+     * Runs the job once on the current (MiniCluster) environment and reads what {@code reporter}
+     * saw.
+     */
     static JobMetrics ofOneRun(InMemoryReporter reporter, Path work) throws Exception {
-        JobConfig config = JobConfig.from(PropertyGroups.empty()
-                .set("source.s3.path", writeSampleLogs(work.resolve("logs")).toUri().toString())
-                .set("source.s3.mode", "bounded")
-                .set("iceberg.warehouse", work.resolve("warehouse").toUri().toString())
-                .set("pipeline.parallelism", "2")
-                .set("pipeline.checkpoint-interval", "500ms")
-                .set("pipeline.checkpoint-dir", work.resolve("checkpoints").toUri().toString())
-                .set("alerts.defaults-enabled", "false")
-                // puts the SNS publisher in the graph; with no rules nothing is ever sent
-                .set("alerts.sns.topic-arn", "arn:aws:sns:us-east-1:123456789012:never-called")
-                .set("alerts.sns.region", "us-east-1")
-                .set("alerts.sns.endpoint", "http://127.0.0.1:9")
-                .set("report.enabled", "true")
-                .set("report.output", work.resolve("reports").toUri().toString()));
+        JobConfig config =
+                JobConfig.from(
+                        PropertyGroups.empty()
+                                .set(
+                                        "source.s3.path",
+                                        writeSampleLogs(work.resolve("logs")).toUri().toString())
+                                .set("source.s3.mode", "bounded")
+                                .set(
+                                        "iceberg.warehouse",
+                                        work.resolve("warehouse").toUri().toString())
+                                .set("pipeline.parallelism", "2")
+                                .set("pipeline.checkpoint-interval", "500ms")
+                                .set(
+                                        "pipeline.checkpoint-dir",
+                                        work.resolve("checkpoints").toUri().toString())
+                                .set("alerts.defaults-enabled", "false")
+                                // puts the SNS publisher in the graph; with no rules nothing is
+                                // ever sent
+                                .set(
+                                        "alerts.sns.topic-arn",
+                                        "arn:aws:sns:us-east-1:123456789012:never-called")
+                                .set("alerts.sns.region", "us-east-1")
+                                .set("alerts.sns.endpoint", "http://127.0.0.1:9")
+                                .set("report.enabled", "true")
+                                .set("report.output", work.resolve("reports").toUri().toString()));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         UsageStreamJob.configure(env, config, true);
@@ -103,16 +132,23 @@ final class JobMetrics {
     }
 
     /**
-     * Two of the shared sample records, as one gzip object where Bedrock would deliver it: a priced call and one with
-     * an impossible timestamp, which the job rejects (so the per-reason reject counter is registered too).
+     * Two of the shared sample records, as one gzip object where Bedrock would deliver it: a priced
+     * call and one with an impossible timestamp, which the job rejects (so the per-reason reject
+     * counter is registered too).
      */
     private static Path writeSampleLogs(Path root) throws IOException {
-        Path samples = CfnTemplate.infraDir().resolveSibling("job").resolve("src/test/resources/ingest/example_records.jsonl");
+        Path samples =
+                CfnTemplate.infraDir()
+                        .resolveSibling("job")
+                        .resolve("src/test/resources/ingest/example_records.jsonl");
         List<String> lines = Files.readAllLines(samples, StandardCharsets.UTF_8);
         assertThat(lines.get(1)).contains("\"timestamp\": \"2025-04-99T");
-        Path hour = Files.createDirectories(
-                root.resolve("AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/2025/03/11/00"));
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(hour.resolve("samples.json.gz")))) {
+        Path hour =
+                Files.createDirectories(
+                        root.resolve(
+                                "AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/2025/03/11/00"));
+        try (OutputStream out =
+                new GZIPOutputStream(Files.newOutputStream(hour.resolve("samples.json.gz")))) {
             out.write((lines.get(0) + "\n" + lines.get(1) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return root;

@@ -11,8 +11,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stream's retention is a parameter (AWS allows 24 to 8760 hours), the stream and the job get the same value,
- * and the alarm on a shard resumed at its trim horizon exists whenever the Kinesis source runs.
+ * The stream's retention is a parameter (AWS allows 24 to 8760 hours), the stream and the job get
+ * the same value, and the alarm on a shard resumed at its trim horizon exists whenever the Kinesis
+ * source runs.
  */
 class KinesisRetentionTest {
 
@@ -29,23 +30,29 @@ class KinesisRetentionTest {
 
     @Test
     void shouldGiveTheStreamAndTheJobTheSameRetention() {
-        assertThat(CfnTemplate.alternatives(T.resource("LogStream").at("/Properties/RetentionPeriodHours")))
+        assertThat(
+                        CfnTemplate.alternatives(
+                                T.resource("LogStream").at("/Properties/RetentionPeriodHours")))
                 .containsExactly("${KinesisRetentionHours}");
         JsonNode retention = null;
-        for (JsonNode g : T.resource("Application")
-                .at("/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups")) {
+        for (JsonNode g :
+                T.resource("Application")
+                        .at(
+                                "/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups")) {
             if (g.path("PropertyGroupId").asText().equals("source.kinesis")) {
                 retention = g.path("PropertyMap").path("retention");
             }
         }
-        assertThat(CfnTemplate.alternatives(retention)).containsExactly("${KinesisRetentionHours}h");
+        assertThat(CfnTemplate.alternatives(retention))
+                .containsExactly("${KinesisRetentionHours}h");
     }
 
     @Test
     void shouldAcceptEveryRetentionTheParameterAllowsAndNothingElse() {
         assertThat(job("24h").kinesisRetention).isEqualTo(Duration.ofHours(24));
         assertThat(job("8760h").kinesisRetention).isEqualTo(Duration.ofHours(8760));
-        assertThatThrownBy(() -> job("23h")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> job("23h"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("source.kinesis.retention");
         assertThatThrownBy(() -> job("8761h")).isInstanceOf(ConfigException.class);
     }
@@ -60,8 +67,11 @@ class KinesisRetentionTest {
     }
 
     private static JobConfig job(String retention) {
-        return JobConfig.from(PropertyGroups.empty()
-                .set("source.kinesis.stream-arn", "arn:aws:kinesis:us-east-1:111122223333:stream/bedrock-logs")
-                .set("source.kinesis.retention", retention));
+        return JobConfig.from(
+                PropertyGroups.empty()
+                        .set(
+                                "source.kinesis.stream-arn",
+                                "arn:aws:kinesis:us-east-1:111122223333:stream/bedrock-logs")
+                        .set("source.kinesis.retention", retention));
     }
 }

@@ -22,7 +22,8 @@ final class MarkdownDoc {
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`]*`");
     private static final Pattern LINK =
             Pattern.compile("!?\\[([^\\]]*)\\]\\(\\s*<?([^)\\s>]*)>?(\\s+\"[^\"]*\")?\\s*\\)");
-    // github-slugger keeps letters, digits, combining marks, '_', '-' and spaces, and drops everything else.
+    // github-slugger keeps letters, digits, combining marks, '_', '-' and spaces, and drops
+    // everything else.
     private static final Pattern NOT_IN_SLUG = Pattern.compile("[^\\p{L}\\p{N}\\p{M}_\\- ]");
 
     final Path file;
@@ -72,9 +73,13 @@ final class MarkdownDoc {
         return new MarkdownDoc(file, anchors, links);
     }
 
-    /** GitHub's anchor for a heading: its rendered text, lower-cased, punctuation dropped, each space a dash. */
+    /**
+     * GitHub's anchor for a heading: its rendered text, lower-cased, punctuation dropped, each
+     * space a dash.
+     */
     static String slug(String headingMarkdown) {
-        String text = LINK.matcher(headingMarkdown).replaceAll("$1").replace("`", "").replace("*", "");
+        String text =
+                LINK.matcher(headingMarkdown).replaceAll("$1").replace("`", "").replace("*", "");
         return NOT_IN_SLUG.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").replace(' ', '-');
     }
 }

@@ -19,7 +19,8 @@ class RuntimePropertiesTemplateTest {
     private static final CfnTemplate T = CfnTemplate.load();
 
     /** Fixed values that deliberately differ from the job's local-run defaults. */
-    private static final Map<String, String> DEPLOYED_OVERRIDES = Map.of("iceberg.catalog-type", "glue");
+    private static final Map<String, String> DEPLOYED_OVERRIDES =
+            Map.of("iceberg.catalog-type", "glue");
 
     @Test
     void shouldCarryExactlyTheJobsRuntimePropertyGroupsAndKeys() {
@@ -29,7 +30,9 @@ class RuntimePropertiesTemplateTest {
         }
         Map<String, Set<String>> actual = new TreeMap<>();
         for (JsonNode g : propertyGroups()) {
-            Set<String> keys = actual.computeIfAbsent(g.path("PropertyGroupId").asText(), id -> new TreeSet<>());
+            Set<String> keys =
+                    actual.computeIfAbsent(
+                            g.path("PropertyGroupId").asText(), id -> new TreeSet<>());
             g.path("PropertyMap").fieldNames().forEachRemaining(keys::add);
         }
         assertThat(actual).isEqualTo(expected);
@@ -49,46 +52,66 @@ class RuntimePropertiesTemplateTest {
 
     @Test
     void shouldNeverPassAnEmptyValueBecauseMsfRejectsThem() {
-        templateValues().forEach((key, value) -> {
-            assertThat(value.isNull()).as(key).isFalse();
-            for (String alternative : CfnTemplate.alternatives(value)) {
-                assertThat(alternative).as(key).isNotBlank();
-            }
-        });
+        templateValues()
+                .forEach(
+                        (key, value) -> {
+                            assertThat(value.isNull()).as(key).isFalse();
+                            for (String alternative : CfnTemplate.alternatives(value)) {
+                                assertThat(alternative).as(key).isNotBlank();
+                            }
+                        });
     }
 
     @Test
     void shouldKeepTheJobDefaultForEveryFixedValue() {
         Map<String, ConfigKey> keys = ConfigKeys.byFullName();
-        templateValues().forEach((key, value) -> {
-            if (value.isValueNode()) {
-                String expected = DEPLOYED_OVERRIDES.getOrDefault(key, keys.get(key).defaultValue());
-                assertThat(value.asText()).as(key).isEqualTo(expected);
-            }
-        });
-        DEPLOYED_OVERRIDES.forEach((key, value) ->
-                assertThat(keys.get(key).defaultValue()).as("override of " + key + " is not needed").isNotEqualTo(value));
+        templateValues()
+                .forEach(
+                        (key, value) -> {
+                            if (value.isValueNode()) {
+                                String expected =
+                                        DEPLOYED_OVERRIDES.getOrDefault(
+                                                key, keys.get(key).defaultValue());
+                                assertThat(value.asText()).as(key).isEqualTo(expected);
+                            }
+                        });
+        DEPLOYED_OVERRIDES.forEach(
+                (key, value) ->
+                        assertThat(keys.get(key).defaultValue())
+                                .as("override of " + key + " is not needed")
+                                .isNotEqualTo(value));
     }
 
     @Test
     void shouldPointTheJobAtTheResourcesOfTheStack() {
         Map<String, JsonNode> v = templateValues();
-        assertThat(CfnTemplate.alternatives(v.get("source.kinesis.stream-arn"))).containsExactly("${LogStream.Arn}");
-        assertThat(CfnTemplate.alternatives(v.get("source.s3.path"))).containsExactly(
-                "s3://${LogBucket}/${LogKeyPrefix}", "s3://${ExistingLogBucket}/${LogKeyPrefix}",
-                "s3://${LogBucket}/", "s3://${ExistingLogBucket}/");
-        assertThat(CfnTemplate.alternatives(v.get("iceberg.warehouse"))).containsExactly("s3://${WarehouseBucket}/warehouse");
-        assertThat(CfnTemplate.alternatives(v.get("iceberg.namespace"))).containsExactly("${GlueDatabase}");
-        assertThat(CfnTemplate.alternatives(v.get("iceberg.region"))).containsExactly("${AWS::Region}");
-        assertThat(CfnTemplate.alternatives(v.get("alerts.sns.topic-arn"))).containsExactly("${AlertTopic}");
-        assertThat(CfnTemplate.alternatives(v.get("report.output"))).containsExactly("s3://${WarehouseBucket}/reports");
+        assertThat(CfnTemplate.alternatives(v.get("source.kinesis.stream-arn")))
+                .containsExactly("${LogStream.Arn}");
+        assertThat(CfnTemplate.alternatives(v.get("source.s3.path")))
+                .containsExactly(
+                        "s3://${LogBucket}/${LogKeyPrefix}",
+                                "s3://${ExistingLogBucket}/${LogKeyPrefix}",
+                        "s3://${LogBucket}/", "s3://${ExistingLogBucket}/");
+        assertThat(CfnTemplate.alternatives(v.get("iceberg.warehouse")))
+                .containsExactly("s3://${WarehouseBucket}/warehouse");
+        assertThat(CfnTemplate.alternatives(v.get("iceberg.namespace")))
+                .containsExactly("${GlueDatabase}");
+        assertThat(CfnTemplate.alternatives(v.get("iceberg.region")))
+                .containsExactly("${AWS::Region}");
+        assertThat(CfnTemplate.alternatives(v.get("alerts.sns.topic-arn")))
+                .containsExactly("${AlertTopic}");
+        assertThat(CfnTemplate.alternatives(v.get("report.output")))
+                .containsExactly("s3://${WarehouseBucket}/reports");
     }
 
     @Test
     void shouldReadConfigFilesOnlyFromTheCodeBucket() {
         Map<String, JsonNode> v = templateValues();
         for (String key : new String[] {"pricing.catalog", "pricing.updates-dir", "alerts.rules"}) {
-            assertThat(CfnTemplate.alternatives(v.get(key))).as(key).singleElement().asString()
+            assertThat(CfnTemplate.alternatives(v.get(key)))
+                    .as(key)
+                    .singleElement()
+                    .asString()
                     .startsWith("s3://${CodeBucket}/");
         }
     }
@@ -101,7 +124,9 @@ class RuntimePropertiesTemplateTest {
             String id = g.path("PropertyGroupId").asText();
             assertThat(id).matches("[a-zA-Z0-9_.-]{1,50}");
             assertThat(g.path("PropertyMap").size()).as(id).isBetween(1, 50);
-            g.path("PropertyMap").fieldNames().forEachRemaining(k -> assertThat(k.length()).isBetween(1, 2048));
+            g.path("PropertyMap")
+                    .fieldNames()
+                    .forEachRemaining(k -> assertThat(k.length()).isBetween(1, 2048));
         }
     }
 
@@ -115,9 +140,12 @@ class RuntimePropertiesTemplateTest {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         for (JsonNode g : propertyGroups()) {
             String group = g.path("PropertyGroupId").asText();
-            for (Iterator<Map.Entry<String, JsonNode>> it = g.path("PropertyMap").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = g.path("PropertyMap").fields();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                assertThat(values.put(group + "." + e.getKey(), e.getValue())).as("duplicate " + e.getKey()).isNull();
+                assertThat(values.put(group + "." + e.getKey(), e.getValue()))
+                        .as("duplicate " + e.getKey())
+                        .isNull();
             }
         }
         return values;

@@ -32,8 +32,7 @@ class ScriptsTest {
     private static final Path DEPLOY = INFRA.resolve("deploy.sh");
     private static final Path DESTROY = INFRA.resolve("destroy.sh");
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private Path bin;
     private Path state;
@@ -51,7 +50,8 @@ class ScriptsTest {
         Files.copy(INFRA.resolve("src/test/resources/fake-aws/aws"), aws);
         aws.toFile().setExecutable(true);
         Path mvn = bin.resolve("mvn");
-        Files.writeString(mvn, "#!/usr/bin/env bash\necho \"mvn $*\" >>\"$FAKE_AWS_LOG\"\nexit 97\n");
+        Files.writeString(
+                mvn, "#!/usr/bin/env bash\necho \"mvn $*\" >>\"$FAKE_AWS_LOG\"\nexit 97\n");
         mvn.toFile().setExecutable(true);
     }
 
@@ -77,14 +77,18 @@ class ScriptsTest {
     @ValueSource(strings = {"deploy.sh", "destroy.sh"})
     void shouldDocumentEveryOptionItAccepts(String script) throws Exception {
         String help = run(List.of(INFRA.resolve(script).toString(), "--help")).out;
-        Matcher m = Pattern.compile("(?m)^\\s+(-h \\| )?(--[a-z0-9-]+)\\)").matcher(Files.readString(INFRA.resolve(script)));
+        Matcher m =
+                Pattern.compile("(?m)^\\s+(-h \\| )?(--[a-z0-9-]+)\\)")
+                        .matcher(Files.readString(INFRA.resolve(script)));
         Set<String> accepted = new LinkedHashSet<>();
         while (m.find()) {
             accepted.add(m.group(2));
         }
         assertThat(accepted).hasSizeGreaterThan(4);
         for (String option : accepted) {
-            assertThat(help).as(option).containsPattern("(?m)^\\s+(-\\w, )?" + Pattern.quote(option) + "\\b");
+            assertThat(help)
+                    .as(option)
+                    .containsPattern("(?m)^\\s+(-\\w, )?" + Pattern.quote(option) + "\\b");
         }
     }
 
@@ -99,7 +103,8 @@ class ScriptsTest {
 
     @Test
     void shouldPassOnlyParametersTheTemplateDeclares() throws IOException {
-        Set<String> declared = new LinkedHashSet<>(CfnTemplate.fieldNames(CfnTemplate.load().parameters()));
+        Set<String> declared =
+                new LinkedHashSet<>(CfnTemplate.fieldNames(CfnTemplate.load().parameters()));
         List<String> passed = new ArrayList<>();
         for (String line : Files.readAllLines(DEPLOY)) {
             if (line.contains("PARAMS+=(")) {
@@ -115,7 +120,8 @@ class ScriptsTest {
 
     @Test
     void shouldRequireAnEmailForTheFirstDeploy() throws Exception {
-        Result r = run(List.of(DEPLOY.toString(), "--region", "eu-west-1", "--jar", jar().toString()));
+        Result r =
+                run(List.of(DEPLOY.toString(), "--region", "eu-west-1", "--jar", jar().toString()));
         assertThat(r.exit).isEqualTo(2);
         assertThat(r.err).contains("--email is required");
         assertThat(Files.readString(awsLog)).doesNotContain("cloudformation deploy");
@@ -124,27 +130,60 @@ class ScriptsTest {
     @Test
     void shouldUploadDeployAndStartInOneCommand() throws Exception {
         Path jar = jar();
-        Result r = run(List.of(DEPLOY.toString(), "--email", "ops@example.com", "--region", "eu-west-1",
-                "--jar", jar.toString(), "--sources", "kinesis", "--kinesis-shards", "2"));
+        Result r =
+                run(
+                        List.of(
+                                DEPLOY.toString(),
+                                "--email",
+                                "ops@example.com",
+                                "--region",
+                                "eu-west-1",
+                                "--jar",
+                                jar.toString(),
+                                "--sources",
+                                "kinesis",
+                                "--kinesis-shards",
+                                "2"));
         assertThat(r.exit).as(r.err).isZero();
 
         List<String> calls = Files.readAllLines(awsLog);
         String bucket = "bedrock-usage-artifacts-123456789012-eu-west-1";
         String key = "bedrock-usage-stream/job-" + sha256(jar).substring(0, 16) + ".jar";
-        int created = indexOf(calls, "s3api create-bucket --bucket " + bucket
-                + " --create-bucket-configuration LocationConstraint=eu-west-1");
-        int uploaded = indexOf(calls, "s3api put-object --key " + key + " --body " + jar + " --bucket " + bucket
-                + " --expected-bucket-owner 123456789012");
+        int created =
+                indexOf(
+                        calls,
+                        "s3api create-bucket --bucket "
+                                + bucket
+                                + " --create-bucket-configuration LocationConstraint=eu-west-1");
+        int uploaded =
+                indexOf(
+                        calls,
+                        "s3api put-object --key "
+                                + key
+                                + " --body "
+                                + jar
+                                + " --bucket "
+                                + bucket
+                                + " --expected-bucket-owner 123456789012");
         int deployed = indexOf(calls, "cloudformation deploy");
-        int started = indexOf(calls, "kinesisanalyticsv2 start-application --application-name bedrock-usage-stream");
+        int started =
+                indexOf(
+                        calls,
+                        "kinesisanalyticsv2 start-application --application-name bedrock-usage-stream");
         assertThat(created).isLessThan(uploaded);
         assertThat(uploaded).isLessThan(deployed);
         assertThat(deployed).isLessThan(started);
 
         String deploy = calls.get(deployed);
-        assertThat(deploy).contains("--capabilities CAPABILITY_IAM", "--s3-bucket " + bucket,
-                "NotificationEmail=ops@example.com", "CodeBucket=" + bucket, "CodeKey=" + key,
-                "Sources=kinesis", "KinesisShardCount=2");
+        assertThat(deploy)
+                .contains(
+                        "--capabilities CAPABILITY_IAM",
+                        "--s3-bucket " + bucket,
+                        "NotificationEmail=ops@example.com",
+                        "CodeBucket=" + bucket,
+                        "CodeKey=" + key,
+                        "Sources=kinesis",
+                        "KinesisShardCount=2");
         assertThat(deploy).contains("--template-file " + INFRA.resolve("template.yaml"));
         assertThat(calls.get(started)).contains("SKIP_RESTORE_FROM_SNAPSHOT");
         assertThat(calls).noneMatch(c -> c.startsWith("mvn"));
@@ -154,15 +193,27 @@ class ScriptsTest {
     @Test
     void shouldUpdateWithoutAnEmailAndNotRestartARunningApplication() throws Exception {
         Path jar = jar();
-        assertThat(run(List.of(DEPLOY.toString(), "--email", "ops@example.com", "--region", "eu-west-1",
-                "--jar", jar.toString())).exit).isZero();
+        assertThat(
+                        run(List.of(
+                                        DEPLOY.toString(),
+                                        "--email",
+                                        "ops@example.com",
+                                        "--region",
+                                        "eu-west-1",
+                                        "--jar",
+                                        jar.toString()))
+                                .exit)
+                .isZero();
         Files.writeString(awsLog, "");
 
-        Result r = run(List.of(DEPLOY.toString(), "--region", "eu-west-1", "--jar", jar.toString()));
+        Result r =
+                run(List.of(DEPLOY.toString(), "--region", "eu-west-1", "--jar", jar.toString()));
         assertThat(r.exit).as(r.err).isZero();
         List<String> calls = Files.readAllLines(awsLog);
-        assertThat(calls.get(indexOf(calls, "cloudformation deploy"))).doesNotContain("NotificationEmail=");
-        assertThat(calls).noneMatch(c -> c.contains("start-application") || c.contains("create-bucket"));
+        assertThat(calls.get(indexOf(calls, "cloudformation deploy")))
+                .doesNotContain("NotificationEmail=");
+        assertThat(calls)
+                .noneMatch(c -> c.contains("start-application") || c.contains("create-bucket"));
         // same jar, same CodeKey: no snapshot is needed
         assertThat(calls).noneMatch(c -> c.contains("create-application-snapshot"));
     }
@@ -177,19 +228,38 @@ class ScriptsTest {
 
     @Test
     void shouldStopEmptyDeleteAndCleanUpInOrder() throws Exception {
-        assertThat(run(List.of(DEPLOY.toString(), "--email", "ops@example.com", "--region", "eu-west-1",
-                "--jar", jar().toString())).exit).isZero();
+        assertThat(
+                        run(List.of(
+                                        DEPLOY.toString(),
+                                        "--email",
+                                        "ops@example.com",
+                                        "--region",
+                                        "eu-west-1",
+                                        "--jar",
+                                        jar().toString()))
+                                .exit)
+                .isZero();
         Files.writeString(awsLog, "");
 
         Result r = run(List.of(DESTROY.toString(), "--yes", "--region", "eu-west-1"));
         assertThat(r.exit).as(r.err).isZero();
         List<String> calls = Files.readAllLines(awsLog);
         String artifacts = "bedrock-usage-artifacts-123456789012-eu-west-1";
-        int stopped = indexOf(calls, "kinesisanalyticsv2 stop-application --application-name bedrock-usage-stream --force");
-        int emptiedWarehouse = indexOf(calls, "s3 rm --only-show-errors --recursive s3://warehouse-bucket");
+        int stopped =
+                indexOf(
+                        calls,
+                        "kinesisanalyticsv2 stop-application --application-name bedrock-usage-stream --force");
+        int emptiedWarehouse =
+                indexOf(calls, "s3 rm --only-show-errors --recursive s3://warehouse-bucket");
         int emptiedLogs = indexOf(calls, "s3 rm --only-show-errors --recursive s3://log-bucket");
-        int deleted = indexOf(calls, "cloudformation delete-stack --stack-name bedrock-usage-stream");
-        int artifactsRemoved = indexOf(calls, "s3 rm --only-show-errors --recursive s3://" + artifacts + "/bedrock-usage-stream/");
+        int deleted =
+                indexOf(calls, "cloudformation delete-stack --stack-name bedrock-usage-stream");
+        int artifactsRemoved =
+                indexOf(
+                        calls,
+                        "s3 rm --only-show-errors --recursive s3://"
+                                + artifacts
+                                + "/bedrock-usage-stream/");
         int bucketDeleted = indexOf(calls, "s3api delete-bucket --bucket " + artifacts);
         assertThat(stopped).isLessThan(emptiedWarehouse);
         assertThat(emptiedWarehouse).isLessThan(deleted);
@@ -199,22 +269,40 @@ class ScriptsTest {
     }
 
     /**
-     * The artifacts bucket's name is predictable. Every call on a bucket names the owning account, except the two
-     * that cannot: create-bucket (which fails on a bucket that exists) and the high-level "s3 rm", which only ever
-     * follows an owner-checked call on its bucket. Uploads never use the high-level "s3 cp".
+     * The artifacts bucket's name is predictable. Every call on a bucket names the owning account,
+     * except the two that cannot: create-bucket (which fails on a bucket that exists) and the
+     * high-level "s3 rm", which only ever follows an owner-checked call on its bucket. Uploads
+     * never use the high-level "s3 cp".
      */
     @Test
     void shouldNameTheOwningAccountInEveryCallOnABucket() throws Exception {
         Path prices = Files.writeString(tmp.resolve("prices.csv"), "model,price\n");
         Path rules = Files.writeString(tmp.resolve("rules.json"), "{\"rules\": []}");
-        assertThat(run(List.of(DEPLOY.toString(), "--email", "ops@example.com", "--region", "eu-west-1",
-                "--jar", jar().toString(), "--pricing-catalog", prices.toString(), "--alert-rules", rules.toString()))
-                .exit).isZero();
-        assertThat(run(List.of(DESTROY.toString(), "--yes", "--region", "eu-west-1")).exit).isZero();
+        assertThat(
+                        run(List.of(
+                                        DEPLOY.toString(),
+                                        "--email",
+                                        "ops@example.com",
+                                        "--region",
+                                        "eu-west-1",
+                                        "--jar",
+                                        jar().toString(),
+                                        "--pricing-catalog",
+                                        prices.toString(),
+                                        "--alert-rules",
+                                        rules.toString()))
+                                .exit)
+                .isZero();
+        assertThat(run(List.of(DESTROY.toString(), "--yes", "--region", "eu-west-1")).exit)
+                .isZero();
 
         List<String> calls = Files.readAllLines(awsLog);
         String artifacts = "bedrock-usage-artifacts-123456789012-eu-west-1";
-        assertThat(calls).filteredOn(c -> c.startsWith("s3api put-object") && c.contains("--bucket " + artifacts))
+        assertThat(calls)
+                .filteredOn(
+                        c ->
+                                c.startsWith("s3api put-object")
+                                        && c.contains("--bucket " + artifacts))
                 .hasSize(3);
         Set<String> checked = new LinkedHashSet<>();
         for (int i = 0; i < calls.size(); i++) {
@@ -225,10 +313,16 @@ class ScriptsTest {
             } else if (c.startsWith("s3 ")) {
                 assertThat(c).as("call %d", i).startsWith("s3 rm ");
                 String bucket = c.replaceAll(".* s3://([^/ ]+).*", "$1");
-                assertThat(checked).as("call %d: %s before any owner check of its bucket", i, c).contains(bucket);
+                assertThat(checked)
+                        .as("call %d: %s before any owner check of its bucket", i, c)
+                        .contains(bucket);
             } else if (c.startsWith("cloudformation deploy")) {
-                assertThat(calls.get(i - 1)).as("the template goes to a bucket just checked")
-                        .startsWith("s3api head-bucket --bucket " + artifacts + " --expected-bucket-owner 123456789012");
+                assertThat(calls.get(i - 1))
+                        .as("the template goes to a bucket just checked")
+                        .startsWith(
+                                "s3api head-bucket --bucket "
+                                        + artifacts
+                                        + " --expected-bucket-owner 123456789012");
             }
         }
         assertThat(checked).contains(artifacts, "warehouse-bucket", "log-bucket");
@@ -240,17 +334,30 @@ class ScriptsTest {
         Files.createFile(state.resolve("bucket-" + artifacts));
         Files.writeString(state.resolve("owner-" + artifacts), "999999999999");
 
-        Result r = run(List.of(DEPLOY.toString(), "--email", "ops@example.com", "--region", "eu-west-1",
-                "--jar", jar().toString()));
+        Result r =
+                run(
+                        List.of(
+                                DEPLOY.toString(),
+                                "--email",
+                                "ops@example.com",
+                                "--region",
+                                "eu-west-1",
+                                "--jar",
+                                jar().toString()));
         assertThat(r.exit).isNotZero();
         assertThat(r.err).contains("belongs to another account", "--artifacts-bucket");
         assertThat(Files.readAllLines(awsLog))
-                .noneMatch(c -> c.contains("put-object") || c.startsWith("s3 ") || c.startsWith("cloudformation deploy"));
+                .noneMatch(
+                        c ->
+                                c.contains("put-object")
+                                        || c.startsWith("s3 ")
+                                        || c.startsWith("cloudformation deploy"));
 
         Files.writeString(awsLog, "");
         Result d = run(List.of(DESTROY.toString(), "--yes", "--region", "eu-west-1"));
         assertThat(d.exit).as(d.err).isZero();
-        assertThat(Files.readAllLines(awsLog)).noneMatch(c -> c.contains(artifacts) && !c.startsWith("s3api head-bucket"));
+        assertThat(Files.readAllLines(awsLog))
+                .noneMatch(c -> c.contains(artifacts) && !c.startsWith("s3api head-bucket"));
         assertThat(state.resolve("bucket-" + artifacts)).exists();
     }
 
@@ -258,8 +365,16 @@ class ScriptsTest {
     void shouldPassShellcheck() throws Exception {
         assumeTrue(onPath("shellcheck"), "shellcheck is not installed");
         // -x -P SCRIPTDIR: follow the shared local-cluster/bin/lib.sh they source, as .ci/run does.
-        Result r = run(List.of("shellcheck", "-x", "-P", "SCRIPTDIR", DEPLOY.toString(), DESTROY.toString(),
-                INFRA.resolve("src/test/resources/fake-aws/aws").toString()));
+        Result r =
+                run(
+                        List.of(
+                                "shellcheck",
+                                "-x",
+                                "-P",
+                                "SCRIPTDIR",
+                                DEPLOY.toString(),
+                                DESTROY.toString(),
+                                INFRA.resolve("src/test/resources/fake-aws/aws").toString()));
         assertThat(r.exit).as(r.out).isZero();
     }
 
@@ -277,11 +392,13 @@ class ScriptsTest {
                 return i;
             }
         }
-        throw new AssertionError("no call starting with '" + prefix + "' in\n" + String.join("\n", calls));
+        throw new AssertionError(
+                "no call starting with '" + prefix + "' in\n" + String.join("\n", calls));
     }
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     private static boolean onPath(String tool) {
@@ -310,6 +427,9 @@ class ScriptsTest {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + command);
         }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -21,8 +21,10 @@ class TemplateReferencesTest {
 
     @Test
     void shouldUseOnlyLongFormIntrinsicFunctions() {
-        Pattern shortForm = Pattern.compile("(?m)(^|[\\s\\[{,:-])!(Ref|GetAtt|Sub|If|Equals|Not|And|Or|Join|Select"
-                + "|Split|FindInMap|Base64|Cidr|ImportValue|GetAZs|Condition|Transform|ToJsonString|Length)\\b");
+        Pattern shortForm =
+                Pattern.compile(
+                        "(?m)(^|[\\s\\[{,:-])!(Ref|GetAtt|Sub|If|Equals|Not|And|Or|Join|Select"
+                                + "|Split|FindInMap|Base64|Cidr|ImportValue|GetAZs|Condition|Transform|ToJsonString|Length)\\b");
         List<String> found = new ArrayList<>();
         Matcher m = shortForm.matcher(T.text);
         while (m.find()) {
@@ -33,11 +35,21 @@ class TemplateReferencesTest {
 
     @Test
     void shouldDeclareTheUsualSections() {
-        assertThat(CfnTemplate.fieldNames(T.root)).contains("AWSTemplateFormatVersion", "Parameters", "Conditions",
-                "Resources", "Outputs");
+        assertThat(CfnTemplate.fieldNames(T.root))
+                .contains(
+                        "AWSTemplateFormatVersion",
+                        "Parameters",
+                        "Conditions",
+                        "Resources",
+                        "Outputs");
         assertThat(T.root.get("AWSTemplateFormatVersion").asText()).isEqualTo("2010-09-09");
-        T.resources().fields().forEachRemaining(e ->
-                assertThat(e.getValue().path("Type").asText()).as(e.getKey()).isNotEmpty());
+        T.resources()
+                .fields()
+                .forEachRemaining(
+                        e ->
+                                assertThat(e.getValue().path("Type").asText())
+                                        .as(e.getKey())
+                                        .isNotEmpty());
     }
 
     @Test
@@ -65,11 +77,16 @@ class TemplateReferencesTest {
     @Test
     void shouldDependOnlyOnDeclaredResources() {
         Set<String> resources = new HashSet<>(CfnTemplate.fieldNames(T.resources()));
-        T.resources().fields().forEachRemaining(e -> {
-            for (JsonNode d : CfnTemplate.items(e.getValue().path("DependsOn"))) {
-                assertThat(resources).as("DependsOn of " + e.getKey()).contains(d.asText());
-            }
-        });
+        T.resources()
+                .fields()
+                .forEachRemaining(
+                        e -> {
+                            for (JsonNode d : CfnTemplate.items(e.getValue().path("DependsOn"))) {
+                                assertThat(resources)
+                                        .as("DependsOn of " + e.getKey())
+                                        .contains(d.asText());
+                            }
+                        });
     }
 
     @Test
@@ -85,18 +102,24 @@ class TemplateReferencesTest {
     void shouldDeclareEveryConditionItUses() {
         Set<String> declared = new HashSet<>(CfnTemplate.fieldNames(T.conditions()));
         for (String section : new String[] {"Conditions", "Resources", "Outputs"}) {
-            assertThat(declared).as(section).containsAll(CfnTemplate.conditionUses(T.root.path(section)));
+            assertThat(declared)
+                    .as(section)
+                    .containsAll(CfnTemplate.conditionUses(T.root.path(section)));
         }
-        forEachEntry(T.resources(), (id, r) -> {
-            if (r.has("Condition")) {
-                assertThat(declared).as(id).contains(r.get("Condition").asText());
-            }
-        });
-        forEachEntry(T.outputs(), (id, o) -> {
-            if (o.has("Condition")) {
-                assertThat(declared).as(id).contains(o.get("Condition").asText());
-            }
-        });
+        forEachEntry(
+                T.resources(),
+                (id, r) -> {
+                    if (r.has("Condition")) {
+                        assertThat(declared).as(id).contains(r.get("Condition").asText());
+                    }
+                });
+        forEachEntry(
+                T.outputs(),
+                (id, o) -> {
+                    if (o.has("Condition")) {
+                        assertThat(declared).as(id).contains(o.get("Condition").asText());
+                    }
+                });
     }
 
     @Test
@@ -105,51 +128,69 @@ class TemplateReferencesTest {
         used.addAll(CfnTemplate.conditionUses(T.conditions()));
         used.addAll(CfnTemplate.conditionUses(T.resources()));
         used.addAll(CfnTemplate.conditionUses(T.outputs()));
-        forEachEntry(T.resources(), (id, r) -> {
-            if (r.has("Condition")) {
-                used.add(r.get("Condition").asText());
-            }
-        });
-        forEachEntry(T.outputs(), (id, o) -> {
-            if (o.has("Condition")) {
-                used.add(o.get("Condition").asText());
-            }
-        });
+        forEachEntry(
+                T.resources(),
+                (id, r) -> {
+                    if (r.has("Condition")) {
+                        used.add(r.get("Condition").asText());
+                    }
+                });
+        forEachEntry(
+                T.outputs(),
+                (id, o) -> {
+                    if (o.has("Condition")) {
+                        used.add(o.get("Condition").asText());
+                    }
+                });
         assertThat(used).containsAll(CfnTemplate.fieldNames(T.conditions()));
     }
 
     @Test
     void shouldListEveryParameterExactlyOnceInTheConsoleGroups() {
-        JsonNode groups = T.root.path("Metadata").path("AWS::CloudFormation::Interface").path("ParameterGroups");
+        JsonNode groups =
+                T.root
+                        .path("Metadata")
+                        .path("AWS::CloudFormation::Interface")
+                        .path("ParameterGroups");
         List<String> listed = new ArrayList<>();
         groups.forEach(g -> g.path("Parameters").forEach(p -> listed.add(p.asText())));
-        assertThat(listed).containsExactlyInAnyOrderElementsOf(CfnTemplate.fieldNames(T.parameters()));
+        assertThat(listed)
+                .containsExactlyInAnyOrderElementsOf(CfnTemplate.fieldNames(T.parameters()));
     }
 
     @Test
     void shouldOutputWhatUsersAndTheScriptsNeed() {
         JsonNode out = T.outputs();
-        assertThat(CfnTemplate.alternatives(out.path("AlertTopicArn").path("Value"))).containsExactly("${AlertTopic}");
-        assertThat(CfnTemplate.alternatives(out.path("ApplicationName").path("Value"))).containsExactly("${Application}");
+        assertThat(CfnTemplate.alternatives(out.path("AlertTopicArn").path("Value")))
+                .containsExactly("${AlertTopic}");
+        assertThat(CfnTemplate.alternatives(out.path("ApplicationName").path("Value")))
+                .containsExactly("${Application}");
         assertThat(CfnTemplate.alternatives(out.path("WarehouseLocation").path("Value")))
                 .containsExactly("s3://${WarehouseBucket}/warehouse");
         assertThat(CfnTemplate.alternatives(out.path("LogBucketName").path("Value")))
                 .containsExactly("${LogBucket}", "${ExistingLogBucket}");
-        assertThat(CfnTemplate.alternatives(out.path("LogStreamArn").path("Value"))).containsExactly("${LogStream.Arn}");
-        assertThat(CfnTemplate.alternatives(out.path("GlueDatabaseName").path("Value"))).containsExactly("${GlueDatabase}");
+        assertThat(CfnTemplate.alternatives(out.path("LogStreamArn").path("Value")))
+                .containsExactly("${LogStream.Arn}");
+        assertThat(CfnTemplate.alternatives(out.path("GlueDatabaseName").path("Value")))
+                .containsExactly("${GlueDatabase}");
     }
 
     @Test
     void shouldUseTheWarehouseLocationTheJobIsGiven() {
         JsonNode iceberg = null;
-        for (JsonNode g : T.resource("Application").at("/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups")) {
+        for (JsonNode g :
+                T.resource("Application")
+                        .at(
+                                "/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups")) {
             if (g.path("PropertyGroupId").asText().equals("iceberg")) {
                 iceberg = g.path("PropertyMap");
             }
         }
         assertThat(iceberg).isNotNull();
         assertThat(CfnTemplate.alternatives(iceberg.get("warehouse")))
-                .isEqualTo(CfnTemplate.alternatives(T.outputs().path("WarehouseLocation").path("Value")));
+                .isEqualTo(
+                        CfnTemplate.alternatives(
+                                T.outputs().path("WarehouseLocation").path("Value")));
     }
 
     private static void forEachEntry(JsonNode node, BiConsumer<String, JsonNode> action) {

@@ -11,15 +11,20 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Command-line arguments. On MSF there are none and the settings come from the application's runtime
- * properties. Locally: {@code --config FILE} (the same groups as JSON), named flags, then {@code --set}.
+ * Command-line arguments. On MSF there are none and the settings come from the application's
+ * runtime properties. Locally: {@code --config FILE} (the same groups as JSON), named flags, then
+ * {@code --set}.
  */
 public final class JobArgs {
 
     static final String MSF_PROPERTIES_FILE = "/etc/flink/application_properties.json";
 
-    /** True when this process owns parallelism and checkpointing (local runs); MSF owns them otherwise. */
+    /**
+     * True when this process owns parallelism and checkpointing (local runs); MSF owns them
+     * otherwise.
+     */
     public final boolean local;
+
     public final PropertyGroups settings;
 
     private JobArgs(boolean local, PropertyGroups settings) {
@@ -47,7 +52,8 @@ public final class JobArgs {
                     flags.set(ConfigKeys.S3_PATH.fullName(), location(value(args, ++i, a)));
                     break;
                 case "--warehouse":
-                    flags.set(ConfigKeys.ICEBERG_WAREHOUSE.fullName(), location(value(args, ++i, a)));
+                    flags.set(
+                            ConfigKeys.ICEBERG_WAREHOUSE.fullName(), location(value(args, ++i, a)));
                     break;
                 case "--pricing":
                     flags.set(ConfigKeys.PRICING_CATALOG.fullName(), value(args, ++i, a));
@@ -62,8 +68,11 @@ public final class JobArgs {
                     if (a.startsWith("--set=")) {
                         flags.set(a.substring("--set=".length()));
                     } else {
-                        throw new ConfigException("unknown argument '" + a + "'. Use --local, --bounded, --config FILE, "
-                                + "--logs DIR, --warehouse DIR, --pricing FILE, --rules FILE or --set group.key=value");
+                        throw new ConfigException(
+                                "unknown argument '"
+                                        + a
+                                        + "'. Use --local, --bounded, --config FILE, "
+                                        + "--logs DIR, --warehouse DIR, --pricing FILE, --rules FILE or --set group.key=value");
                     }
             }
         }
@@ -78,7 +87,8 @@ public final class JobArgs {
             Map<String, Properties> groups = KinesisAnalyticsRuntime.getApplicationProperties();
             return PropertyGroups.fromGroups(groups);
         } catch (IOException e) {
-            throw new ConfigException("cannot read the MSF runtime properties: " + e.getMessage(), e);
+            throw new ConfigException(
+                    "cannot read the MSF runtime properties: " + e.getMessage(), e);
         }
     }
 

@@ -4,9 +4,10 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * Every custom metric of the job, in one place. They all sit directly in the {@value #GROUP} group: MSF forwards
- * that group's counters and gauges to CloudWatch (not histograms), with the Application dimension only. The alarms and
- * the dashboard in {@code infra/template.yaml} name these metrics, so renaming one silences them.
+ * Every custom metric of the job, in one place. They all sit directly in the {@value #GROUP} group:
+ * MSF forwards that group's counters and gauges to CloudWatch (not histograms), with the
+ * Application dimension only. The alarms and the dashboard in {@code infra/template.yaml} name
+ * these metrics, so renaming one silences them.
  */
 public final class MetricNames {
 
@@ -15,16 +16,26 @@ public final class MetricNames {
     // ingest
     public static final String INGEST_INVOCATIONS = "ingestInvocations";
     public static final String REJECTED_RECORDS = "rejectedRecords";
+
     /** Amazon Q Developer records read (their own branch of the pipeline). */
     public static final String Q_DEVELOPER_RECORDS = "qDeveloperRecords";
-    /** Completed checkpoints, once per subtask: Iceberg commits ride on them and MSF does not publish Flink's own. */
+
+    /**
+     * Completed checkpoints, once per subtask: Iceberg commits ride on them and MSF does not
+     * publish Flink's own.
+     */
     public static final String CHECKPOINTS_COMPLETED = "checkpointsCompleted";
+
     public static final String KINESIS_RECORDS = "kinesisRecords";
+
     /** Payload bytes as received (compressed). */
     public static final String KINESIS_BYTES = "kinesisBytes";
+
     public static final String KINESIS_CONTROL_MESSAGES = "kinesisControlMessages";
+
     /** Log locations whose last listing failed (gauge, on the S3 enumerator). */
     public static final String S3_LOCATIONS_UNREADABLE = "s3LocationsUnreadable";
+
     /** Failed listings of a log location so far. */
     public static final String S3_LOCATION_LISTINGS_FAILED = "s3LocationListingsFailed";
 
@@ -55,16 +66,25 @@ public final class MetricNames {
     public static final String ALERTS_DELIVERED = "alertsDelivered";
     public static final String ALERTS_DELIVERY_FAILED = "alertsDeliveryFailed";
     public static final String ALERT_PUBLISH_RETRIES = "alertPublishRetries";
+
     /** Alerts about data older than {@code alerts.max-age}: recorded, not published. */
     public static final String ALERTS_SUPPRESSED = "alertsSuppressed";
+
     /** Alerts waiting for SNS (gauge). */
     public static final String ALERTS_PENDING = "alertsPending";
-    /** Alerts dropped (recorded FAILED) because more than {@code alerts.sns.max-pending} were waiting. */
+
+    /**
+     * Alerts dropped (recorded FAILED) because more than {@code alerts.sns.max-pending} were
+     * waiting.
+     */
     public static final String ALERTS_PENDING_OVERFLOW = "alertsPendingOverflow";
 
     private MetricNames() {}
 
-    /** Rejected records of one reason: {@code rejectedRecords_<reason>}, non-alphanumerics as underscores. */
+    /**
+     * Rejected records of one reason: {@code rejectedRecords_<reason>}, non-alphanumerics as
+     * underscores.
+     */
     public static String rejectedRecords(String reason) {
         return REJECTED_RECORDS + "_" + reason.replaceAll("[^A-Za-z0-9]", "_");
     }

@@ -1,10 +1,10 @@
 package com.bedrockusage.job;
 
 /**
- * Every operator uid of the job, in one place. State in a checkpoint or savepoint is matched to operators by these
- * ids: renaming one orphans its state (dedup memory, window contents, Iceberg committer state), so never change a
- * string here. {@code OperatorUidsGoldenTest} compares the job graph's uids with a checked-in list per configuration
- * shape and fails on any change.
+ * Every operator uid of the job, in one place. State in a checkpoint or savepoint is matched to
+ * operators by these ids: renaming one orphans its state (dedup memory, window contents, Iceberg
+ * committer state), so never change a string here. {@code OperatorUidsGoldenTest} compares the job
+ * graph's uids with a checked-in list per configuration shape and fails on any change.
  */
 public final class OperatorIds {
 
@@ -16,13 +16,16 @@ public final class OperatorIds {
 
     /** The empty or idle price-updates stream when no updates directory is configured. */
     public static final String PRICE_UPDATES = "price-updates";
+
     public static final String PRICE_FILES_SOURCE = "price-files-source";
     public static final String PRICE_FILES_VALIDATE = "price-files-validate";
+
     /** Dedup and pricing, keyed by usage key. */
     public static final String PRICING = "dedup-and-price";
 
     public static final String DAILY_REPORT = "daily-report";
     public static final String DAILY_REPORT_ANNOUNCE = "daily-report-announce";
+
     /** Its coordinator rolls the tables back to a restored checkpoint. */
     public static final String TABLE_ROLLBACK = "iceberg-rollback-on-restore";
 
@@ -39,6 +42,7 @@ public final class OperatorIds {
 
     /** The bounded reconciliation run's rows and its Iceberg writer (uid prefix). */
     public static final String RECONCILIATION_ROWS = "reconciliation-rows";
+
     public static final String RECONCILIATION_SINK = "iceberg-reconciliation";
 
     /** Amazon Q Developer: dedup, days, months and limit alerts, keyed by user. */
@@ -46,7 +50,10 @@ public final class OperatorIds {
 
     private OperatorIds() {}
 
-    /** The usage window of one granularity ({@code minute}, {@code hour}, {@code day} or an ISO-8601 duration). */
+    /**
+     * The usage window of one granularity ({@code minute}, {@code hour}, {@code day} or an ISO-8601
+     * duration).
+     */
     public static String usageWindow(String granularity) {
         return "usage-window-" + granularity;
     }
@@ -66,14 +73,18 @@ public final class OperatorIds {
         return "usage-exact-totals-" + granularity;
     }
 
-    /** The map of a usage table's rows to Iceberg rows ({@code usage_minute} → {@code rows-usage-minute}). */
+    /**
+     * The map of a usage table's rows to Iceberg rows ({@code usage_minute} → {@code
+     * rows-usage-minute}).
+     */
     public static String usageRows(String table) {
         return "rows-" + kebab(table);
     }
 
     /**
-     * The Iceberg sink's uid prefix ({@code usage_daily} → {@code iceberg-usage-daily}): the sink derives its writer
-     * and committer uids from it, and the committer's state holds the commits not yet made.
+     * The Iceberg sink's uid prefix ({@code usage_daily} → {@code iceberg-usage-daily}): the sink
+     * derives its writer and committer uids from it, and the committer's state holds the commits
+     * not yet made.
      */
     public static String icebergSink(String table) {
         return "iceberg-" + kebab(table);

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
-/** Loads a user price catalogue from any file system Flink can read (local disk, or s3:// on MSF). */
+/**
+ * Loads a user price catalogue from any file system Flink can read (local disk, or s3:// on MSF).
+ */
 final class PriceCatalogFiles {
 
     private PriceCatalogFiles() {}
@@ -23,7 +25,8 @@ final class PriceCatalogFiles {
                 return PriceCatalog.of(PriceCsv.read(in, location));
             }
         } catch (IOException e) {
-            throw new ConfigException("cannot read the price catalogue " + location + ": " + e.getMessage(), e);
+            throw new ConfigException(
+                    "cannot read the price catalogue " + location + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,28 +1,28 @@
 package com.bedrockusage.job;
 
 import com.bedrockusage.job.alerts.Alert;
-import com.bedrockusage.job.alerts.delivery.AlertToRow;
 import com.bedrockusage.job.alerts.AlertsPipeline;
-import com.bedrockusage.job.alerts.delivery.AlertsTable;
 import com.bedrockusage.job.alerts.DeliveredAlert;
+import com.bedrockusage.job.alerts.delivery.AlertToRow;
+import com.bedrockusage.job.alerts.delivery.AlertsTable;
 import com.bedrockusage.job.alerts.delivery.ReportAnnouncement;
 import com.bedrockusage.job.config.JobConfig;
-import com.bedrockusage.job.ingest.source.BedrockLogFiles;
-import com.bedrockusage.job.ingest.source.BedrockLogKinesis;
 import com.bedrockusage.job.ingest.FutureTimestamps;
 import com.bedrockusage.job.ingest.IngestSplitter;
 import com.bedrockusage.job.ingest.IngestTypes;
+import com.bedrockusage.job.ingest.source.BedrockLogFiles;
+import com.bedrockusage.job.ingest.source.BedrockLogKinesis;
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.model.RejectedRecord;
-import com.bedrockusage.job.pricing.NoPriceUpdates;
 import com.bedrockusage.job.pricing.DedupAndPrice;
-import com.bedrockusage.job.report.DailyReportFunction;
-import com.bedrockusage.job.report.DailyReportWritten;
+import com.bedrockusage.job.pricing.NoPriceUpdates;
 import com.bedrockusage.job.pricing.PriceUpdate;
 import com.bedrockusage.job.pricing.PriceUpdateFiles;
 import com.bedrockusage.job.qdeveloper.QDeveloperPipeline;
 import com.bedrockusage.job.qdeveloper.QDeveloperTables;
+import com.bedrockusage.job.report.DailyReportFunction;
+import com.bedrockusage.job.report.DailyReportWritten;
 import com.bedrockusage.job.sink.IcebergSinks;
 import com.bedrockusage.job.sink.InvocationToRow;
 import com.bedrockusage.job.sink.RejectedToRow;
@@ -36,9 +36,9 @@ import com.bedrockusage.job.usage.UsageWindows;
 import com.bedrockusage.pricing.PriceCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Collections;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -53,8 +53,8 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Wires the job. Sources and sinks come from the configuration, so tests run this exact topology on bounded
- * local files and a temporary warehouse.
+ * Wires the job. Sources and sinks come from the configuration, so tests run this exact topology on
+ * bounded local files and a temporary warehouse.
  *
  * <pre>
  *  S3 / files ─┐                  keyBy usage key                          ┌─► invocations
@@ -66,8 +66,11 @@ import org.apache.flink.util.OutputTag;
  */
 public final class UsagePipeline {
 
-    /** Calls later than the allowed lateness of the finest window: persisted in late_invocations. */
-    static final OutputTag<Invocation> LATE_FINEST = new OutputTag<>("late-finest", IngestTypes.INVOCATION);
+    /**
+     * Calls later than the allowed lateness of the finest window: persisted in late_invocations.
+     */
+    static final OutputTag<Invocation> LATE_FINEST =
+            new OutputTag<>("late-finest", IngestTypes.INVOCATION);
 
     private UsagePipeline() {}
 
@@ -77,54 +80,80 @@ public final class UsagePipeline {
     }
 
     /**
-     * @param afterParse applied to the parsed invocations, chained to the sources (tests use it to inject a
-     *     failure or to pace records)
+     * @param afterParse applied to the parsed invocations, chained to the sources (tests use it to
+     *     inject a failure or to pace records)
      */
-    public static DataStream<Invocation> build(StreamExecutionEnvironment env, JobConfig config,
+    public static DataStream<Invocation> build(
+            StreamExecutionEnvironment env,
+            JobConfig config,
             UnaryOperator<DataStream<Invocation>> afterParse) {
-        SingleOutputStreamOperator<Invocation> parsed = sources(env, config)
-                .process(new IngestSplitter(), IngestTypes.INVOCATION)
-                .uid(OperatorIds.SPLIT_REJECTED)
-                .name("split rejected");
+        SingleOutputStreamOperator<Invocation> parsed =
+                sources(env, config)
+                        .process(new IngestSplitter(), IngestTypes.INVOCATION)
+                        .uid(OperatorIds.SPLIT_REJECTED)
+                        .name("split rejected");
         DataStream<RejectedRecord> rejected = parsed.getSideOutput(IngestSplitter.REJECTED);
 
-        // One shuffle, by usage key: dedup, pricing, the invocations sink and the usage windows then run chained in the
+        // One shuffle, by usage key: dedup, pricing, the invocations sink and the usage windows
+        // then run chained in the
         // same task, handing each call on without serializing it.
         DataStream<PriceUpdate> updates = priceUpdates(env, config);
         RollbackOnRestore.attach(updates, config, tables(), IcebergSinks.runId(env));
         BroadcastStream<PriceUpdate> priceUpdates = updates.broadcast(DedupAndPrice.PRICE_ROWS);
-        SingleOutputStreamOperator<Invocation> priced = DedupAndPrice.apply(afterParse.apply(parsed), priceUpdates,
-                baseCatalogue(config), config.dedupTtl, config.callerKey);
+        SingleOutputStreamOperator<Invocation> priced =
+                DedupAndPrice.apply(
+                        afterParse.apply(parsed),
+                        priceUpdates,
+                        baseCatalogue(config),
+                        config.dedupTtl,
+                        config.callerKey);
 
-        write(rejected.map(new RejectedToRow()).uid(OperatorIds.ROWS_REJECTED).name("rejected to rows"),
-                Tables.rejectedRecords(), config);
+        write(
+                rejected.map(new RejectedToRow())
+                        .uid(OperatorIds.ROWS_REJECTED)
+                        .name("rejected to rows"),
+                Tables.rejectedRecords(),
+                config);
         TableDefinition invocations = Tables.invocations();
-        write(priced.map(new InvocationToRow(invocations))
+        write(
+                priced.map(new InvocationToRow(invocations))
                         .uid(OperatorIds.ROWS_INVOCATIONS)
                         .name("invocations to rows"),
-                invocations, config);
-        Optional<DataStream<UsageRow>> daily = usage(UsageWindows.byUsageKey(priced, config.callerKey), config);
+                invocations,
+                config);
+        Optional<DataStream<UsageRow>> daily =
+                usage(UsageWindows.byUsageKey(priced, config.callerKey), config);
 
         // Amazon Q Developer records take their own branch; its alerts share the alerts' delivery.
         DataStream<Alert> announcements =
                 QDeveloperPipeline.apply(parsed.getSideOutput(IngestSplitter.QDEVELOPER), config);
         if (config.reportEnabled && daily.isPresent()) {
-            DataStream<DailyReportWritten> reports = daily.get()
-                    .keyBy(DailyReportFunction.BY_DAY, Types.LONG)
-                    .process(new DailyReportFunction(config.reportOutput, reportGrace(config),
-                            DailyReportFunction.DEFAULT_CORRECTION_WINDOW), TypeInformation.of(DailyReportWritten.class))
-                    .uid(OperatorIds.DAILY_REPORT)
-                    .name("daily report");
+            DataStream<DailyReportWritten> reports =
+                    daily.get()
+                            .keyBy(DailyReportFunction.BY_DAY, Types.LONG)
+                            .process(
+                                    new DailyReportFunction(
+                                            config.reportOutput,
+                                            reportGrace(config),
+                                            DailyReportFunction.DEFAULT_CORRECTION_WINDOW),
+                                    TypeInformation.of(DailyReportWritten.class))
+                            .uid(OperatorIds.DAILY_REPORT)
+                            .name("daily report");
             if (config.reportAnnounce) {
-                announcements = announcements.union(reports
-                        .map(new ReportAnnouncement(), TypeInformation.of(Alert.class))
-                        .uid(OperatorIds.DAILY_REPORT_ANNOUNCE)
-                        .name("announce daily report"));
+                announcements =
+                        announcements.union(
+                                reports.map(
+                                                new ReportAnnouncement(),
+                                                TypeInformation.of(Alert.class))
+                                        .uid(OperatorIds.DAILY_REPORT_ANNOUNCE)
+                                        .name("announce daily report"));
             }
         }
         DataStream<DeliveredAlert> alerts = AlertsPipeline.apply(priced, config, announcements);
-        write(alerts.map(new AlertToRow()).uid(OperatorIds.ROWS_ALERTS).name("alerts to rows"),
-                AlertsTable.definition(), config);
+        write(
+                alerts.map(new AlertToRow()).uid(OperatorIds.ROWS_ALERTS).name("alerts to rows"),
+                AlertsTable.definition(),
+                config);
         return priced;
     }
 
@@ -139,22 +168,35 @@ public final class UsagePipeline {
     /** A day's report waits for the day's late rows: at least the allowed lateness. */
     private static Duration reportGrace(JobConfig config) {
         Duration grace = config.allowedLateness.plus(config.maxOutOfOrderness);
-        return grace.compareTo(DailyReportFunction.DEFAULT_GRACE) > 0 ? grace : DailyReportFunction.DEFAULT_GRACE;
+        return grace.compareTo(DailyReportFunction.DEFAULT_GRACE) > 0
+                ? grace
+                : DailyReportFunction.DEFAULT_GRACE;
     }
 
-    /** @return the exact daily rows, when a daily window is configured */
-    private static Optional<DataStream<UsageRow>> usage(KeyedStream<Invocation, String> priced, JobConfig config) {
+    /**
+     * @return the exact daily rows, when a daily window is configured
+     */
+    private static Optional<DataStream<UsageRow>> usage(
+            KeyedStream<Invocation, String> priced, JobConfig config) {
         Optional<DataStream<UsageRow>> daily = Optional.empty();
         boolean lateWritten = false;
         for (Duration size : config.windows) {
             String table = JobConfig.WINDOW_TABLES.get(size);
             String suffix = UsageWindows.granularity(size);
-            OutputTag<Invocation> lateTag = new OutputTag<>("late-" + suffix, IngestTypes.INVOCATION);
+            OutputTag<Invocation> lateTag =
+                    new OutputTag<>("late-" + suffix, IngestTypes.INVOCATION);
             DataStream<UsageRow> rows;
             DataStream<Invocation> late;
             if (size.equals(Duration.ofDays(1))) {
-                ExactUsage exact = UsageWindows.exactTotals(priced, size, config.allowedLateness,
-                        config.dailyRetention, lateTag, suffix, config.callerKey);
+                ExactUsage exact =
+                        UsageWindows.exactTotals(
+                                priced,
+                                size,
+                                config.allowedLateness,
+                                config.dailyRetention,
+                                lateTag,
+                                suffix,
+                                config.callerKey);
                 rows = exact.rows;
                 late = exact.late;
                 daily = Optional.of(rows);
@@ -165,16 +207,23 @@ public final class UsagePipeline {
                 late = windowRows.getSideOutput(lateTag);
             }
             TableDefinition def = Tables.usage(table);
-            write(rows.map(new UsageToRow(def)).uid(OperatorIds.usageRows(table)).name(table + " to rows"),
-                    def, config);
-            // A call too late for the finest window is too late for every coarser one: persisting that
+            write(
+                    rows.map(new UsageToRow(def))
+                            .uid(OperatorIds.usageRows(table))
+                            .name(table + " to rows"),
+                    def,
+                    config);
+            // A call too late for the finest window is too late for every coarser one: persisting
+            // that
             // window's late calls records each late call exactly once.
             if (!lateWritten) {
                 TableDefinition lateDef = Tables.lateInvocations();
-                write(late.map(new InvocationToRow(lateDef))
+                write(
+                        late.map(new InvocationToRow(lateDef))
                                 .uid(OperatorIds.ROWS_LATE_INVOCATIONS)
                                 .name("late calls to rows"),
-                        lateDef, config);
+                        lateDef,
+                        config);
                 lateWritten = true;
             }
         }
@@ -185,39 +234,68 @@ public final class UsagePipeline {
         IcebergSinks.write(rows, table, config);
     }
 
-    private static DataStream<IngestRecord> sources(StreamExecutionEnvironment env, JobConfig config) {
+    private static DataStream<IngestRecord> sources(
+            StreamExecutionEnvironment env, JobConfig config) {
         List<DataStream<IngestRecord>> logs = new ArrayList<>();
         if (config.hasS3Source()) {
-            // One source for every location: adding a spoke's location keeps this operator's uid and state.
-            logs.add(env.fromSource(BedrockLogFiles.source(config.s3Paths, config.s3Continuous,
-                            config.s3DiscoveryInterval, config.s3Lookback, config.s3From, config.s3To, config.s3Isal),
-                            WatermarkStrategy.noWatermarks(), "S3 logs: " + config.s3Path
-                                    + (config.s3Paths.size() > 1 ? " and " + (config.s3Paths.size() - 1) + " more" : ""),
-                            IngestTypes.INGEST_RECORD)
-                    .uid(OperatorIds.SOURCE_S3));
+            // One source for every location: adding a spoke's location keeps this operator's uid
+            // and state.
+            logs.add(
+                    env.fromSource(
+                                    BedrockLogFiles.source(
+                                            config.s3Paths,
+                                            config.s3Continuous,
+                                            config.s3DiscoveryInterval,
+                                            config.s3Lookback,
+                                            config.s3From,
+                                            config.s3To,
+                                            config.s3Isal),
+                                    WatermarkStrategy.noWatermarks(),
+                                    "S3 logs: "
+                                            + config.s3Path
+                                            + (config.s3Paths.size() > 1
+                                                    ? " and "
+                                                            + (config.s3Paths.size() - 1)
+                                                            + " more"
+                                                    : ""),
+                                    IngestTypes.INGEST_RECORD)
+                            .uid(OperatorIds.SOURCE_S3));
         }
         if (config.hasKinesisSource()) {
-            logs.add(env.fromSource(BedrockLogKinesis.source(config.kinesisStreamArn, kinesisConfig(config),
-                            config.kinesisRetention),
-                            WatermarkStrategy.noWatermarks(), "Kinesis logs: " + config.kinesisStreamArn,
-                            IngestTypes.INGEST_RECORD)
-                    .uid(OperatorIds.SOURCE_KINESIS));
+            logs.add(
+                    env.fromSource(
+                                    BedrockLogKinesis.source(
+                                            config.kinesisStreamArn,
+                                            kinesisConfig(config),
+                                            config.kinesisRetention),
+                                    WatermarkStrategy.noWatermarks(),
+                                    "Kinesis logs: " + config.kinesisStreamArn,
+                                    IngestTypes.INGEST_RECORD)
+                            .uid(OperatorIds.SOURCE_KINESIS));
         }
         DataStream<IngestRecord> all = logs.get(0);
         for (DataStream<IngestRecord> more : logs.subList(1, logs.size())) {
             all = all.union(more);
         }
-        // Watermarks after the union, not per file split: a file reader whose small objects are done would otherwise
+        // Watermarks after the union, not per file split: a file reader whose small objects are
+        // done would otherwise
         // stay "active" at an old watermark and hold every window open.
-        WatermarkStrategy<IngestRecord> watermarks = WatermarkStrategy
-                .<IngestRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness)
-                .withTimestampAssigner((r, previous) -> r.invocation != null ? r.invocation.eventTime
-                        : r.qdeveloper != null && r.qdeveloper.event != null ? r.qdeveloper.event.eventTime : previous)
-                .withIdleness(config.idleness);
+        WatermarkStrategy<IngestRecord> watermarks =
+                WatermarkStrategy.<IngestRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness)
+                        .withTimestampAssigner(
+                                (r, previous) ->
+                                        r.invocation != null
+                                                ? r.invocation.eventTime
+                                                : r.qdeveloper != null && r.qdeveloper.event != null
+                                                        ? r.qdeveloper.event.eventTime
+                                                        : previous)
+                        .withIdleness(config.idleness);
         return all.map(new FutureTimestamps(config.maxFuture), IngestTypes.INGEST_RECORD)
                 .uid(OperatorIds.FUTURE_TIMESTAMPS)
                 .name("reject future timestamps")
-                .assignTimestampsAndWatermarks(watermarks).uid(OperatorIds.WATERMARKS).name("event-time watermarks");
+                .assignTimestampsAndWatermarks(watermarks)
+                .uid(OperatorIds.WATERMARKS)
+                .name("event-time watermarks");
     }
 
     static Configuration kinesisConfig(JobConfig config) {
@@ -235,31 +313,46 @@ public final class UsagePipeline {
     }
 
     private static PriceCatalog baseCatalogue(JobConfig config) {
-        PriceCatalog catalog = config.pricingCatalog == null
-                ? PriceCatalog.defaultCatalog()
-                : PriceCatalogFiles.load(config.pricingCatalog);
-        return config.pricingAliases.isEmpty() ? catalog : catalog.withAliases(config.pricingAliases);
+        PriceCatalog catalog =
+                config.pricingCatalog == null
+                        ? PriceCatalog.defaultCatalog()
+                        : PriceCatalogFiles.load(config.pricingCatalog);
+        return config.pricingAliases.isEmpty()
+                ? catalog
+                : catalog.withAliases(config.pricingAliases);
     }
 
-    private static DataStream<PriceUpdate> priceUpdates(StreamExecutionEnvironment env, JobConfig config) {
+    private static DataStream<PriceUpdate> priceUpdates(
+            StreamExecutionEnvironment env, JobConfig config) {
         if (config.pricingUpdatesDir != null) {
-            return PriceUpdateFiles.stream(env, config.pricingUpdatesDir, config.pricingUpdatesInterval);
+            return PriceUpdateFiles.stream(
+                    env, config.pricingUpdatesDir, config.pricingUpdatesInterval);
         }
-        // No updates. The price rows live in the pricing operator's broadcast state, so configuring an updates
-        // directory later keeps that state. A bounded job gets an empty stream that finishes with it; a continuous
-        // one a source that never finishes and stays idle (a finished source sends the end-of-time watermark).
+        // No updates. The price rows live in the pricing operator's broadcast state, so configuring
+        // an updates
+        // directory later keeps that state. A bounded job gets an empty stream that finishes with
+        // it; a continuous
+        // one a source that never finishes and stays idle (a finished source sends the end-of-time
+        // watermark).
         if (config.isBounded()) {
-            // fromCollection is deprecated, but its successor fromData cannot be empty in Flink 1.20: its generator
+            // fromCollection is deprecated, but its successor fromData cannot be empty in Flink
+            // 1.20: its generator
             // source asks for at least one element (a count of 0 becomes the sequence 0..0).
-            return env.fromCollection(Collections.<PriceUpdate>emptyList(), TypeInformation.of(PriceUpdate.class))
+            return env.fromCollection(
+                            Collections.<PriceUpdate>emptyList(),
+                            TypeInformation.of(PriceUpdate.class))
                     .uid(OperatorIds.PRICE_UPDATES)
                     .name("no price updates");
         }
-        // Still a SourceFunction (deprecated): Flink 1.20 has no FLIP-27 source that never finishes yet is idle from the
-        // start, and a finished one would send the end-of-time watermark. Replace it with a custom Source for Flink 2.
-        return env.addSource(new NoPriceUpdates(), "no price updates", TypeInformation.of(PriceUpdate.class))
+        // Still a SourceFunction (deprecated): Flink 1.20 has no FLIP-27 source that never finishes
+        // yet is idle from the
+        // start, and a finished one would send the end-of-time watermark. Replace it with a custom
+        // Source for Flink 2.
+        return env.addSource(
+                        new NoPriceUpdates(),
+                        "no price updates",
+                        TypeInformation.of(PriceUpdate.class))
                 .setParallelism(1)
                 .uid(OperatorIds.PRICE_UPDATES);
     }
-
 }

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A local job without a warehouse or checkpoint folder gets per-user defaults that only their user can read. */
+/**
+ * A local job without a warehouse or checkpoint folder gets per-user defaults that only their user
+ * can read.
+ */
 class DefaultFoldersTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     private String tmpdir;
 
     @BeforeEach
@@ -34,14 +36,16 @@ class DefaultFoldersTest {
 
     @Test
     void shouldCreateTheDefaultWarehouseAndCheckpointFoldersPerUserWithMode0700() throws Exception {
-        JobConfig config = JobConfig.from(PropertyGroups.empty().set("source.s3.path", "file:///logs"));
+        JobConfig config =
+                JobConfig.from(PropertyGroups.empty().set("source.s3.path", "file:///logs"));
 
         UsageStreamJob.privateDefaultFolders(config);
 
         Path warehouse = Paths.get(URI.create(config.icebergWarehouse));
         Path checkpoints = Paths.get(URI.create(config.checkpointDir));
         assertThat(warehouse.getParent()).isEqualTo(tmp);
-        assertThat(warehouse.getFileName().toString()).endsWith("-" + System.getProperty("user.name"));
+        assertThat(warehouse.getFileName().toString())
+                .endsWith("-" + System.getProperty("user.name"));
         assertThat(Files.getPosixFilePermissions(warehouse)).isEqualTo(PrivateDirs.OWNER_ONLY);
         assertThat(Files.getPosixFilePermissions(checkpoints)).isEqualTo(PrivateDirs.OWNER_ONLY);
     }

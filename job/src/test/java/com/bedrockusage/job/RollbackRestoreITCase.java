@@ -38,24 +38,36 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rollback to an older snapshot: savepoint S, more checkpoints with data (up to K), stop, restore from S, feed
- * more. The restored job must commit right away (not only once its checkpoint ids pass K), must not append the
- * replayed calls a second time, and must end with the tables of a clean run.
+ * Rollback to an older snapshot: savepoint S, more checkpoints with data (up to K), stop, restore
+ * from S, feed more. The restored job must commit right away (not only once its checkpoint ids pass
+ * K), must not append the replayed calls a second time, and must end with the tables of a clean
+ * run.
  */
 class RollbackRestoreITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
-    /** Checkpoints the first job completes after the savepoint, all committed: the ids the restored job reuses. */
+    /**
+     * Checkpoints the first job completes after the savepoint, all committed: the ids the restored
+     * job reuses.
+     */
     private static final int CHECKPOINTS_AFTER_SAVEPOINT = 12;
-    /** A call days later, fed last, whose watermark closes every window of the others (also the daily ones). */
+
+    /**
+     * A call days later, fed last, whose watermark closes every window of the others (also the
+     * daily ones).
+     */
     private static final String LATER_ACCOUNT = "999999999999";
+
     private static final String MAX_COMMITTED = "flink.max-committed-checkpoint-id";
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void shouldCommitRightAwayAndEndWithTheTablesOfACleanRunAfterRestoringAnOlderSavepoint(
@@ -64,14 +76,20 @@ class RollbackRestoreITCase {
     }
 
     /**
-     * The same with the job id kept across the restore (application mode with HA, Flink's fixed-job-id option): the
-     * committer then reads its last committed checkpoint under its own id (apache/iceberg#10892). A finished job id
-     * cannot be submitted twice to one cluster, so the restored job runs on a second MiniCluster.
+     * The same with the job id kept across the restore (application mode with HA, Flink's
+     * fixed-job-id option): the committer then reads its last committed checkpoint under its own id
+     * (apache/iceberg#10892). A finished job id cannot be submitted twice to one cluster, so the
+     * restored job runs on a second MiniCluster.
      */
     @Test
-    void shouldDoTheSameWhenTheRestoredJobKeepsTheJobId(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        MiniCluster second = new MiniCluster(new MiniClusterConfiguration.Builder()
-                .setNumTaskManagers(1).setNumSlotsPerTaskManager(2).build());
+    void shouldDoTheSameWhenTheRestoredJobKeepsTheJobId(@InjectMiniCluster MiniCluster cluster)
+            throws Exception {
+        MiniCluster second =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(2)
+                                .build());
         second.start();
         try {
             restoreAnOlderSavepoint(cluster, second);
@@ -80,15 +98,20 @@ class RollbackRestoreITCase {
         }
     }
 
-    /** @param restoreOn null: restore with a new job id on {@code cluster}; else with the same id on this cluster */
-    private void restoreAnOlderSavepoint(MiniCluster cluster, MiniCluster restoreOn) throws Exception {
+    /**
+     * @param restoreOn null: restore with a new job id on {@code cluster}; else with the same id on
+     *     this cluster
+     */
+    private void restoreAnOlderSavepoint(MiniCluster cluster, MiniCluster restoreOn)
+            throws Exception {
         JobID fixedId = restoreOn == null ? null : new JobID();
         LogTree tree = new LogTree(tmp.resolve("logs"));
         List<LogRecord> records = UsagePipelineITCase.records(900, new Random(20));
         List<LogRecord> first = records.subList(0, 300);
         List<LogRecord> replayed = records.subList(300, 600);
         List<LogRecord> after = records.subList(600, 900);
-        LogRecord later = new LogRecord("later-0", UsagePipelineITCase.START.plus(Duration.ofDays(3)));
+        LogRecord later =
+                new LogRecord("later-0", UsagePipelineITCase.START.plus(Duration.ofDays(3)));
         later.accountId = LATER_ACCOUNT;
 
         // The clean run first: the restored job below keeps a slot while it runs.
@@ -96,8 +119,12 @@ class RollbackRestoreITCase {
         for (List<LogRecord> batch : List.of(first, replayed, after, List.of(later))) {
             UsagePipelineITCase.writeInFiles(cleanTree, batch, 3);
         }
-        JobConfig clean = PipelineRuns.config(cleanTree.root(), tmp.resolve("clean"), "pipeline.allowed-lateness=12h",
-                "alerts.defaults-enabled=false");
+        JobConfig clean =
+                PipelineRuns.config(
+                        cleanTree.root(),
+                        tmp.resolve("clean"),
+                        "pipeline.allowed-lateness=12h",
+                        "alerts.defaults-enabled=false");
         PipelineRuns.run(clean);
 
         JobConfig config = continuous(tree, "rolled-back", "checkpoints-first");
@@ -105,15 +132,26 @@ class RollbackRestoreITCase {
         UsagePipelineITCase.writeInFiles(tree, first, 3);
         JobID firstJob = submit(cluster, config, null, fixedId);
         waitFor(() -> requestIds(config).size() == first.size(), Duration.ofSeconds(120));
-        String savepoint = cluster.triggerSavepoint(firstJob, tmp.resolve("savepoints").toUri().toString(), false,
-                SavepointFormatType.CANONICAL).get();
+        String savepoint =
+                cluster.triggerSavepoint(
+                                firstJob,
+                                tmp.resolve("savepoints").toUri().toString(),
+                                false,
+                                SavepointFormatType.CANONICAL)
+                        .get();
         long s = savepointId(cluster, firstJob);
 
         UsagePipelineITCase.writeInFiles(tree, replayed, 3);
-        waitFor(() -> requestIds(config).size() == first.size() + replayed.size(), Duration.ofSeconds(120));
+        waitFor(
+                () -> requestIds(config).size() == first.size() + replayed.size(),
+                Duration.ofSeconds(120));
         long committedAfterData = maxCommittedCheckpoint(config);
-        waitFor(() -> maxCommittedCheckpoint(config) >= committedAfterData + 1
-                && maxCommittedCheckpoint(config) >= s + CHECKPOINTS_AFTER_SAVEPOINT, Duration.ofSeconds(120));
+        waitFor(
+                () ->
+                        maxCommittedCheckpoint(config) >= committedAfterData + 1
+                                && maxCommittedCheckpoint(config)
+                                        >= s + CHECKPOINTS_AFTER_SAVEPOINT,
+                Duration.ofSeconds(120));
         cancel(cluster, firstJob);
         long k = maxCommittedCheckpoint(config);
         int snapshotsBeforeRestore = snapshots(config).size();
@@ -127,24 +165,37 @@ class RollbackRestoreITCase {
             UsagePipelineITCase.writeInFiles(tree, after, 3);
             waitFor(() -> requestIds(config).containsAll(ids(after)), Duration.ofSeconds(180));
             List<Snapshot> sinceRestore = newSnapshots(config, snapshotsBeforeRestore);
-            assertThat(sinceRestore).as("invocations snapshots committed by the restored job").isNotEmpty();
+            assertThat(sinceRestore)
+                    .as("invocations snapshots committed by the restored job")
+                    .isNotEmpty();
             SoftAssertions softly = new SoftAssertions();
             softly.assertThat(Long.parseLong(sinceRestore.get(0).summary().get(MAX_COMMITTED)))
-                    .as("checkpoint of the restored job's first commit (savepoint %s, first job reached %s)", s, k)
+                    .as(
+                            "checkpoint of the restored job's first commit (savepoint %s, first job reached %s)",
+                            s, k)
                     .isLessThanOrEqualTo(k);
 
             UsagePipelineITCase.writeInFiles(tree, List.of(later), 1);
             String[] usageTables = {Tables.USAGE_MINUTE, Tables.USAGE_HOURLY, Tables.USAGE_DAILY};
             for (String table : usageTables) {
-                waitFor(() -> PipelineRuns.usage(config, table).keySet().containsAll(
-                        withoutLater(PipelineRuns.usage(clean, table)).keySet()), Duration.ofSeconds(120));
+                waitFor(
+                        () ->
+                                PipelineRuns.usage(config, table)
+                                        .keySet()
+                                        .containsAll(
+                                                withoutLater(PipelineRuns.usage(clean, table))
+                                                        .keySet()),
+                        Duration.ofSeconds(120));
             }
             for (String table : usageTables) {
-                softly.assertThat(withoutLater(PipelineRuns.usage(config, table))).as(table)
+                softly.assertThat(withoutLater(PipelineRuns.usage(config, table)))
+                        .as(table)
                         .isEqualTo(withoutLater(PipelineRuns.usage(clean, table)));
             }
             List<String> ids = requestIds(config);
-            softly.assertThat(ids).as("request_id is unique in invocations").doesNotHaveDuplicates();
+            softly.assertThat(ids)
+                    .as("request_id is unique in invocations")
+                    .doesNotHaveDuplicates();
             softly.assertThat(ids).containsExactlyInAnyOrderElementsOf(requestIds(clean));
             softly.assertThat(PipelineRuns.rows(config, Tables.LATE_INVOCATIONS)).isEmpty();
             softly.assertAll();
@@ -153,15 +204,26 @@ class RollbackRestoreITCase {
         }
     }
 
-    /** Each job its own checkpoint folder: with a kept job id, the restored job's checkpoint ids repeat the first's. */
+    /**
+     * Each job its own checkpoint folder: with a kept job id, the restored job's checkpoint ids
+     * repeat the first's.
+     */
     private JobConfig continuous(LogTree tree, String warehouse, String checkpoints) {
-        return PipelineRuns.config(tree.root(), tmp.resolve(warehouse), "source.s3.mode=continuous",
+        return PipelineRuns.config(
+                tree.root(),
+                tmp.resolve(warehouse),
+                "source.s3.mode=continuous",
                 "pipeline.checkpoint-dir=" + tmp.resolve(checkpoints).toUri(),
-                "source.s3.discovery-interval=500ms", "source.s3.lookback=36500d", "pipeline.allowed-lateness=12h",
-                "pipeline.checkpoint-interval=300ms", "pipeline.parallelism=1", "alerts.defaults-enabled=false");
+                "source.s3.discovery-interval=500ms",
+                "source.s3.lookback=36500d",
+                "pipeline.allowed-lateness=12h",
+                "pipeline.checkpoint-interval=300ms",
+                "pipeline.parallelism=1",
+                "alerts.defaults-enabled=false");
     }
 
-    private static JobID submit(MiniCluster cluster, JobConfig config, String savepoint, JobID fixedId)
+    private static JobID submit(
+            MiniCluster cluster, JobConfig config, String savepoint, JobID fixedId)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         UsageStreamJob.configure(env, config, true);
@@ -180,24 +242,38 @@ class RollbackRestoreITCase {
 
     private static void cancel(MiniCluster cluster, JobID job) throws Exception {
         cluster.cancelJob(job).get();
-        waitFor(() -> cluster.getJobStatus(job).join().isGloballyTerminalState(), Duration.ofSeconds(60));
+        waitFor(
+                () -> cluster.getJobStatus(job).join().isGloballyTerminalState(),
+                Duration.ofSeconds(60));
     }
 
     private static long savepointId(MiniCluster cluster, JobID job) throws Exception {
-        return cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot().getHistory().getCheckpoints()
-                .stream().filter(c -> c.getProperties().isSavepoint()).mapToLong(AbstractCheckpointStats::getCheckpointId)
-                .max().orElseThrow();
+        return cluster
+                .getExecutionGraph(job)
+                .get()
+                .getCheckpointStatsSnapshot()
+                .getHistory()
+                .getCheckpoints()
+                .stream()
+                .filter(c -> c.getProperties().isSavepoint())
+                .mapToLong(AbstractCheckpointStats::getCheckpointId)
+                .max()
+                .orElseThrow();
     }
 
-    private static Map<String, ExpectedUsage.Totals> withoutLater(Map<String, ExpectedUsage.Totals> usage) {
-        return usage.entrySet().stream().filter(e -> !e.getKey().contains(LATER_ACCOUNT))
+    private static Map<String, ExpectedUsage.Totals> withoutLater(
+            Map<String, ExpectedUsage.Totals> usage) {
+        return usage.entrySet().stream()
+                .filter(e -> !e.getKey().contains(LATER_ACCOUNT))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static List<String> requestIds(JobConfig config) {
         return PipelineRuns.rows(config, Tables.INVOCATIONS).stream()
-                .map(r -> (String) r.getField("request_id")).filter(id -> !id.startsWith("later-"))
-                .sorted().collect(Collectors.toList());
+                .map(r -> (String) r.getField("request_id"))
+                .filter(id -> !id.startsWith("later-"))
+                .sorted()
+                .collect(Collectors.toList());
     }
 
     private static List<String> ids(List<LogRecord> records) {
@@ -205,11 +281,15 @@ class RollbackRestoreITCase {
     }
 
     private static Table invocations(JobConfig config) {
-        return IcebergCatalogs.loader(config).loadCatalog()
+        return IcebergCatalogs.loader(config)
+                .loadCatalog()
                 .loadTable(TableIdentifier.of(config.icebergNamespace, Tables.INVOCATIONS));
     }
 
-    /** The invocations table's snapshots, oldest first (every one ever committed, rolled back or not). */
+    /**
+     * The invocations table's snapshots, oldest first (every one ever committed, rolled back or
+     * not).
+     */
     private static List<Snapshot> snapshots(JobConfig config) {
         List<Snapshot> all = new ArrayList<>();
         invocations(config).snapshots().forEach(all::add);
@@ -223,8 +303,12 @@ class RollbackRestoreITCase {
     }
 
     private static long maxCommittedCheckpoint(JobConfig config) {
-        return snapshots(config).stream().map(sn -> sn.summary().get(MAX_COMMITTED)).filter(v -> v != null)
-                .mapToLong(Long::parseLong).max().orElse(-1);
+        return snapshots(config).stream()
+                .map(sn -> sn.summary().get(MAX_COMMITTED))
+                .filter(v -> v != null)
+                .mapToLong(Long::parseLong)
+                .max()
+                .orElse(-1);
     }
 
     private static void waitFor(BooleanSupplier done, Duration limit) throws InterruptedException {

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * On MSF the job writes through Iceberg's Glue catalog and S3FileIO, which the local e2e (Hadoop catalog) never
- * loads. These tests load both from the shaded jar alone, as {@code IcebergCatalogs} configures them, and send
- * real signed requests to a loopback Glue/S3: a class left out of the jar fails here, not on a deploy.
+ * On MSF the job writes through Iceberg's Glue catalog and S3FileIO, which the local e2e (Hadoop
+ * catalog) never loads. These tests load both from the shaded jar alone, as {@code IcebergCatalogs}
+ * configures them, and send real signed requests to a loopback Glue/S3: a class left out of the jar
+ * fails here, not on a deploy.
  */
 class ShadedJarAwsCatalogITCase {
 
@@ -30,7 +31,8 @@ class ShadedJarAwsCatalogITCase {
 
     @BeforeAll
     static void loadTheShadedJar() throws Exception {
-        // Glue signs with these (SystemPropertyCredentialsProvider): no lookup reaches for instance metadata
+        // Glue signs with these (SystemPropertyCredentialsProvider): no lookup reaches for instance
+        // metadata
         System.setProperty("aws.accessKeyId", "AKIDLOCAL");
         System.setProperty("aws.secretAccessKey", "local-secret");
         shaded = ShadedJar.inTarget();
@@ -55,32 +57,56 @@ class ShadedJarAwsCatalogITCase {
 
     @Test
     void shouldListGlueNamespacesThroughTheCatalogLoaderOfTheShadedJar() throws Exception {
-        Object hadoopConf = load("org.apache.hadoop.conf.Configuration").getConstructor().newInstance();
+        Object hadoopConf =
+                load("org.apache.hadoop.conf.Configuration").getConstructor().newInstance();
         assertThat(call(hadoopConf, "org.apache.hadoop.conf.Configuration", "get", "fs.defaultFS"))
-                .as("Hadoop reads its core-default.xml").isEqualTo("file:///");
+                .as("Hadoop reads its core-default.xml")
+                .isEqualTo("file:///");
 
         // the same CatalogLoader.custom(...) call as IcebergCatalogs.loader for catalog type glue
-        Object loader = shaded.callStatic("org.apache.iceberg.flink.CatalogLoader", "custom",
-                "glue", properties(), hadoopConf, GLUE_CATALOG);
+        Object loader =
+                shaded.callStatic(
+                        "org.apache.iceberg.flink.CatalogLoader",
+                        "custom",
+                        "glue",
+                        properties(),
+                        hadoopConf,
+                        GLUE_CATALOG);
         Object catalog = call(loader, "org.apache.iceberg.flink.CatalogLoader", "loadCatalog");
         try {
             assertThat(catalog.getClass().getName()).isEqualTo(GLUE_CATALOG);
-            assertThat((List<?>) call(catalog, "org.apache.iceberg.catalog.SupportsNamespaces", "listNamespaces"))
+            assertThat(
+                            (List<?>)
+                                    call(
+                                            catalog,
+                                            "org.apache.iceberg.catalog.SupportsNamespaces",
+                                            "listNamespaces"))
                     .isEmpty();
         } finally {
             ((AutoCloseable) catalog).close();
         }
 
-        assertThat(aws.requests()).singleElement().satisfies(r -> {
-            assertThat(r.target).isEqualTo("AWSGlue.GetDatabases");
-            assertThat(r.authorization).startsWith("AWS4-HMAC-SHA256 Credential=AKIDLOCAL/");
-        });
+        assertThat(aws.requests())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.target).isEqualTo("AWSGlue.GetDatabases");
+                            assertThat(r.authorization)
+                                    .startsWith("AWS4-HMAC-SHA256 Credential=AKIDLOCAL/");
+                        });
     }
 
     @Test
     void shouldWriteAnObjectThroughTheS3FileIoOfTheShadedJar() throws Exception {
-        Object hadoopConf = load("org.apache.hadoop.conf.Configuration").getConstructor().newInstance();
-        Object io = shaded.callStatic("org.apache.iceberg.CatalogUtil", "loadFileIO", S3_FILE_IO, properties(), hadoopConf);
+        Object hadoopConf =
+                load("org.apache.hadoop.conf.Configuration").getConstructor().newInstance();
+        Object io =
+                shaded.callStatic(
+                        "org.apache.iceberg.CatalogUtil",
+                        "loadFileIO",
+                        S3_FILE_IO,
+                        properties(),
+                        hadoopConf);
         String location = "s3://warehouse-bucket/usage/probe.parquet";
         byte[] bytes = "PAR1 not really".getBytes(StandardCharsets.UTF_8);
         try {
@@ -88,31 +114,43 @@ class ShadedJarAwsCatalogITCase {
             assertThat(call(before, "org.apache.iceberg.io.InputFile", "exists")).isEqualTo(false);
 
             Object out = call(io, "org.apache.iceberg.io.FileIO", "newOutputFile", location);
-            try (OutputStream stream = (OutputStream) call(out, "org.apache.iceberg.io.OutputFile", "createOrOverwrite")) {
+            try (OutputStream stream =
+                    (OutputStream)
+                            call(out, "org.apache.iceberg.io.OutputFile", "createOrOverwrite")) {
                 stream.write(bytes);
             }
 
             Object after = call(io, "org.apache.iceberg.io.FileIO", "newInputFile", location);
-            assertThat(call(after, "org.apache.iceberg.io.InputFile", "getLength")).isEqualTo((long) bytes.length);
+            assertThat(call(after, "org.apache.iceberg.io.InputFile", "getLength"))
+                    .isEqualTo((long) bytes.length);
         } finally {
             ((AutoCloseable) io).close();
         }
 
-        assertThat(aws.requests()).extracting(r -> r.method + " " + r.path)
-                .containsExactly("HEAD /warehouse-bucket/usage/probe.parquet",
+        assertThat(aws.requests())
+                .extracting(r -> r.method + " " + r.path)
+                .containsExactly(
+                        "HEAD /warehouse-bucket/usage/probe.parquet",
                         "PUT /warehouse-bucket/usage/probe.parquet",
                         "HEAD /warehouse-bucket/usage/probe.parquet");
-        assertThat(aws.requests()).allSatisfy(r ->
-                assertThat(r.authorization).startsWith("AWS4-HMAC-SHA256 Credential=AKIDLOCAL/"));
+        assertThat(aws.requests())
+                .allSatisfy(
+                        r ->
+                                assertThat(r.authorization)
+                                        .startsWith("AWS4-HMAC-SHA256 Credential=AKIDLOCAL/"));
     }
 
-    /** What IcebergCatalogs sets for glue, plus endpoints and static keys for the loopback server. */
+    /**
+     * What IcebergCatalogs sets for glue, plus endpoints and static keys for the loopback server.
+     */
     private Map<String, String> properties() {
         Map<String, String> p = new HashMap<>();
         p.put("warehouse", "s3://warehouse-bucket/usage");
         p.put("io-impl", S3_FILE_IO);
         p.put("client.region", "eu-west-1");
-        p.put("client.credentials-provider", "software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider");
+        p.put(
+                "client.credentials-provider",
+                "software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider");
         p.put("glue.endpoint", aws.endpoint());
         p.put("s3.endpoint", aws.endpoint());
         p.put("s3.path-style-access", "true");
@@ -126,7 +164,8 @@ class ShadedJarAwsCatalogITCase {
         return shaded.load(name);
     }
 
-    private static Object call(Object target, String declaringType, String method, Object... args) throws Exception {
+    private static Object call(Object target, String declaringType, String method, Object... args)
+            throws Exception {
         return shaded.call(target, declaringType, method, args);
     }
 }

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +33,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Log objects that disappear or become unreadable after the source listed them (lifecycle rules during a backfill,
- * a revoked permission): the job finishes, each is one {@code rejected_records} row and a metric, and the other
- * objects' totals are exact.
+ * Log objects that disappear or become unreadable after the source listed them (lifecycle rules
+ * during a backfill, a revoked permission): the job finishes, each is one {@code rejected_records}
+ * row and a metric, and the other objects' totals are exact.
  */
 class UnreadableObjectITCase {
 
@@ -48,42 +47,64 @@ class UnreadableObjectITCase {
 
     /** Set by the test, used by {@link SpoilAfterListing} in the job's tasks (same JVM). */
     static volatile Path deleted;
+
     static volatile Path replacedByAFolder;
     static volatile boolean spoiled;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
-    void shouldRejectObjectsThatBecameUnreadableAfterListingAndKeepEveryOtherTotalExact() throws Exception {
+    void shouldRejectObjectsThatBecameUnreadableAfterListingAndKeepEveryOtherTotalExact()
+            throws Exception {
         LogTree tree = new LogTree(tmp.resolve("logs"));
         List<LogRecord> good = UsagePipelineITCase.records(400, new Random(13));
         UsagePipelineITCase.writeInFiles(tree, good, 12);
-        // The records span 8 hours from START; these two objects sit in the hour after them, so the source, which
+        // The records span 8 hours from START; these two objects sit in the hour after them, so the
+        // source, which
         // reads oldest first, reaches them last: after the first good record went through the job.
-        LogRecord late = UsagePipelineITCase.record(5000, UsagePipelineITCase.START.plus(Duration.ofHours(9)),
-                new Random(1));
-        LogRecord later = UsagePipelineITCase.record(5001, late.time.plusSeconds(60), new Random(2));
+        LogRecord late =
+                UsagePipelineITCase.record(
+                        5000, UsagePipelineITCase.START.plus(Duration.ofHours(9)), new Random(1));
+        LogRecord later =
+                UsagePipelineITCase.record(5001, late.time.plusSeconds(60), new Random(2));
         deleted = tree.write(late, Arrays.asList(late.json()));
         replacedByAFolder = tree.write(later, Arrays.asList(later.json()));
 
-        JobConfig config = PipelineRuns.config(tree.root(), MINI_CLUSTER.warehouse(), "pipeline.allowed-lateness=12h");
-        PipelineRuns.run(config, s -> s.map(new SpoilAfterListing()).returns(TypeInformation.of(Invocation.class))
-                .uid("test-spoil").name("spoil after listing"), false);
+        JobConfig config =
+                PipelineRuns.config(
+                        tree.root(), MINI_CLUSTER.warehouse(), "pipeline.allowed-lateness=12h");
+        PipelineRuns.run(
+                config,
+                s ->
+                        s.map(new SpoilAfterListing())
+                                .returns(TypeInformation.of(Invocation.class))
+                                .uid("test-spoil")
+                                .name("spoil after listing"),
+                false);
 
         assertThat(spoiled).as("the objects were spoiled while the job ran").isTrue();
         List<Record> rejected = PipelineRuns.rows(config, Tables.REJECTED_RECORDS);
-        assertThat(rejected).extracting(r -> (String) r.getField("reason"))
+        assertThat(rejected)
+                .extracting(r -> (String) r.getField("reason"))
                 .containsExactly("unreadable_object", "unreadable_object");
-        assertThat(rejected).extracting(r -> (String) r.getField("source")).map(UnreadableObjectITCase::fileName)
-                .containsExactlyInAnyOrder(fileName(deleted.toString()), fileName(replacedByAFolder.toString()));
-        assertThat(rejected).extracting(r -> (String) r.getField("raw_excerpt"))
-                .allSatisfy(e -> assertThat(e).startsWith("unreadable after 3 attempts, before its first record: "
-                        + "java.io.FileNotFoundException: "));
+        assertThat(rejected)
+                .extracting(r -> (String) r.getField("source"))
+                .map(UnreadableObjectITCase::fileName)
+                .containsExactlyInAnyOrder(
+                        fileName(deleted.toString()), fileName(replacedByAFolder.toString()));
+        assertThat(rejected)
+                .extracting(r -> (String) r.getField("raw_excerpt"))
+                .allSatisfy(
+                        e ->
+                                assertThat(e)
+                                        .startsWith(
+                                                "unreadable after 3 attempts, before its first record: "
+                                                        + "java.io.FileNotFoundException: "));
 
         List<Record> invocations = PipelineRuns.rows(config, Tables.INVOCATIONS);
         assertThat(invocations.stream().map(r -> (String) r.getField("request_id")).sorted())
-                .containsExactlyElementsOf(good.stream().map(r -> r.requestId).sorted().collect(Collectors.toList()));
+                .containsExactlyElementsOf(
+                        good.stream().map(r -> r.requestId).sorted().collect(Collectors.toList()));
         assertThat(PipelineRuns.usage(config, Tables.USAGE_DAILY))
                 .isEqualTo(ExpectedUsage.daily(good, PriceCatalog.defaultCatalog()));
         assertThat(counted("rejectedRecords_unreadable_object")).isEqualTo(2);
@@ -106,9 +127,10 @@ class UnreadableObjectITCase {
     }
 
     /**
-     * On the first call from any subtask: deletes one object and puts a folder in place of the other. A reader asks for
-     * its next object only after it emitted the last record of its current one, so both objects are listed but not yet
-     * opened when this runs; the lock holds the other subtask until they are spoiled.
+     * On the first call from any subtask: deletes one object and puts a folder in place of the
+     * other. A reader asks for its next object only after it emitted the last record of its current
+     * one, so both objects are listed but not yet opened when this runs; the lock holds the other
+     * subtask until they are spoiled.
      */
     static final class SpoilAfterListing implements MapFunction<Invocation, Invocation> {
         @Override

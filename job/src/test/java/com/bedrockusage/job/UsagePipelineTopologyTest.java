@@ -13,11 +13,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What runs in one task: every call the pricing task hands to another task is serialized on the way. */
+/**
+ * What runs in one task: every call the pricing task hands to another task is serialized on the
+ * way.
+ */
 class UsagePipelineTopologyTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void shouldRunTheAlertMatcherAndTheUsageWindowsInThePricingTask() throws Exception {
@@ -31,7 +33,10 @@ class UsagePipelineTopologyTest {
         for (JobVertex vertex : env.getStreamGraph().getJobGraph().getVertices()) {
             tasks.add(vertex.getName());
         }
-        assertThat(tasks).filteredOn(name -> name.startsWith("dedup and price")).singleElement().asString()
+        assertThat(tasks)
+                .filteredOn(name -> name.startsWith("dedup and price"))
+                .singleElement()
+                .asString()
                 .contains("Match alert rules", "usage per minute", "invocations to rows");
     }
 }

@@ -10,14 +10,17 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@link UsageStreamJob#configure} sets, now through configuration options instead of deprecated setters. */
+/**
+ * What {@link UsageStreamJob#configure} sets, now through configuration options instead of
+ * deprecated setters.
+ */
 class UsageStreamJobConfigureTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
-    @SuppressWarnings("deprecation") // the getters are the only way to read these settings back in Flink 1.20
+    @SuppressWarnings(
+            "deprecation") // the getters are the only way to read these settings back in Flink 1.20
     void shouldRefuseGenericTypesAndCheckpointExactlyOnceWhenLocal() {
         JobConfig config = PipelineRuns.config(dir.resolve("logs"), dir.resolve("warehouse"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -4,11 +4,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the caller identity ARNs of Bedrock invocation logs: {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION},
- * {@code arn:aws:iam::ACCOUNT:role/PATH/ROLE}, {@code arn:aws:iam::ACCOUNT:user/PATH/USER},
- * {@code arn:aws:iam::ACCOUNT:root} and {@code arn:aws:sts::ACCOUNT:federated-user/NAME}. Every method returns
- * null for null, for anything that is not such an ARN, and for the parts an ARN does not have. One implementation
- * for the job (alert scopes) and the SQL functions, so an "app" means the same everywhere.
+ * Reads the caller identity ARNs of Bedrock invocation logs: {@code
+ * arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION}, {@code arn:aws:iam::ACCOUNT:role/PATH/ROLE},
+ * {@code arn:aws:iam::ACCOUNT:user/PATH/USER}, {@code arn:aws:iam::ACCOUNT:root} and {@code
+ * arn:aws:sts::ACCOUNT:federated-user/NAME}. Every method returns null for null, for anything that
+ * is not such an ARN, and for the parts an ARN does not have. One implementation for the job (alert
+ * scopes) and the SQL functions, so an "app" means the same everywhere.
  */
 public final class CallerArns {
 
@@ -19,7 +20,10 @@ public final class CallerArns {
 
     private CallerArns() {}
 
-    /** The role name (roles and assumed-role sessions), user name, federated user name, or {@code root}. */
+    /**
+     * The role name (roles and assumed-role sessions), user name, federated user name, or {@code
+     * root}.
+     */
     public static String principal(String arn) {
         String resource = resource(arn);
         if (resource == null) {
@@ -61,11 +65,12 @@ public final class CallerArns {
     }
 
     /**
-     * The app of a role or assumed-role ARN, from {@code appPattern} found in the role name: the group named
-     * {@code app} when the pattern has one and it matched, else the first group that matched
-     * ({@code ChatbotApp-BedrockRole} → {@code ChatbotApp} with {@code ^(.+)-BedrockRole$}), else the whole match
-     * when the pattern has no group; null when there is no role or no match. The first-matched rule lets one
-     * pattern cover several conventions: {@code ^(?:AWSReservedSSO_(.+)_[0-9a-f]+|(.+)-BedrockRole)$}.
+     * The app of a role or assumed-role ARN, from {@code appPattern} found in the role name: the
+     * group named {@code app} when the pattern has one and it matched, else the first group that
+     * matched ({@code ChatbotApp-BedrockRole} → {@code ChatbotApp} with {@code
+     * ^(.+)-BedrockRole$}), else the whole match when the pattern has no group; null when there is
+     * no role or no match. The first-matched rule lets one pattern cover several conventions:
+     * {@code ^(?:AWSReservedSSO_(.+)_[0-9a-f]+|(.+)-BedrockRole)$}.
      */
     public static String app(String arn, Pattern appPattern) {
         String role = role(arn);
@@ -105,21 +110,29 @@ public final class CallerArns {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    /** A short form for messages: what follows the account id, without {@code assumed-role/} ({@code NAME/session}, {@code user/bob}). */
+    /**
+     * A short form for messages: what follows the account id, without {@code assumed-role/} ({@code
+     * NAME/session}, {@code user/bob}).
+     */
     public static String shortForm(String arn) {
         if (arn == null) {
             return null;
         }
         int colon = arn.lastIndexOf(':');
-        String tail = arn.startsWith("arn:") && colon >= 0 && colon < arn.length() - 1 ? arn.substring(colon + 1) : arn;
+        String tail =
+                arn.startsWith("arn:") && colon >= 0 && colon < arn.length() - 1
+                        ? arn.substring(colon + 1)
+                        : arn;
         return tail.startsWith(ASSUMED_ROLE) ? tail.substring(ASSUMED_ROLE.length()) : tail;
     }
 
     private static String roleName(String resource) {
         if (resource.startsWith(ASSUMED_ROLE)) {
             int slash = resource.indexOf('/', ASSUMED_ROLE.length());
-            String name = slash < 0 ? resource.substring(ASSUMED_ROLE.length())
-                    : resource.substring(ASSUMED_ROLE.length(), slash);
+            String name =
+                    slash < 0
+                            ? resource.substring(ASSUMED_ROLE.length())
+                            : resource.substring(ASSUMED_ROLE.length(), slash);
             return name.isEmpty() ? null : name;
         }
         if (resource.startsWith(ROLE)) {

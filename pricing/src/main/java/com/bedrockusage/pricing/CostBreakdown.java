@@ -5,9 +5,10 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * USD cost of one call per billed component, and the price row that produced it. The total is the call's exact cost
- * rounded by {@link CostRounding#round}; each component is its own exact cost rounded the same way, so with prices of
- * more than 6 decimals the components may differ from the total by a few 10⁻¹² USD.
+ * USD cost of one call per billed component, and the price row that produced it. The total is the
+ * call's exact cost rounded by {@link CostRounding#round}; each component is its own exact cost
+ * rounded the same way, so with prices of more than 6 decimals the components may differ from the
+ * total by a few 10⁻¹² USD.
  */
 public final class CostBreakdown implements Serializable {
 
@@ -24,27 +25,52 @@ public final class CostBreakdown implements Serializable {
     private final PriceRow row;
 
     /** From exact component costs: each, and their total, rounded by {@link CostRounding#round}. */
-    public CostBreakdown(BigDecimal input, BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite5m,
-            BigDecimal cacheWrite1h, PriceRow row) {
+    public CostBreakdown(
+            BigDecimal input,
+            BigDecimal output,
+            BigDecimal cacheRead,
+            BigDecimal cacheWrite5m,
+            BigDecimal cacheWrite1h,
+            PriceRow row) {
         this(input, output, cacheRead, cacheWrite5m, cacheWrite1h, BigDecimal.ZERO, 0, row);
     }
 
-    /** As above, plus the exact cost of {@code unitQuantity} units at the row's {@code usd_per_unit}. */
-    public CostBreakdown(BigDecimal input, BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite5m,
-            BigDecimal cacheWrite1h, BigDecimal units, long unitQuantity, PriceRow row) {
+    /**
+     * As above, plus the exact cost of {@code unitQuantity} units at the row's {@code
+     * usd_per_unit}.
+     */
+    public CostBreakdown(
+            BigDecimal input,
+            BigDecimal output,
+            BigDecimal cacheRead,
+            BigDecimal cacheWrite5m,
+            BigDecimal cacheWrite1h,
+            BigDecimal units,
+            long unitQuantity,
+            PriceRow row) {
         this.input = CostRounding.round(Objects.requireNonNull(input, "input"));
         this.output = CostRounding.round(Objects.requireNonNull(output, "output"));
         this.cacheRead = CostRounding.round(Objects.requireNonNull(cacheRead, "cacheRead"));
-        this.cacheWrite5m = CostRounding.round(Objects.requireNonNull(cacheWrite5m, "cacheWrite5m"));
-        this.cacheWrite1h = CostRounding.round(Objects.requireNonNull(cacheWrite1h, "cacheWrite1h"));
+        this.cacheWrite5m =
+                CostRounding.round(Objects.requireNonNull(cacheWrite5m, "cacheWrite5m"));
+        this.cacheWrite1h =
+                CostRounding.round(Objects.requireNonNull(cacheWrite1h, "cacheWrite1h"));
         this.units = CostRounding.round(Objects.requireNonNull(units, "units"));
         this.unitQuantity = unitQuantity;
         this.row = Objects.requireNonNull(row, "row");
-        this.total = CostRounding.round(
-                input.add(output).add(cacheRead).add(cacheWrite5m).add(cacheWrite1h).add(units));
+        this.total =
+                CostRounding.round(
+                        input.add(output)
+                                .add(cacheRead)
+                                .add(cacheWrite5m)
+                                .add(cacheWrite1h)
+                                .add(units));
     }
 
-    /** Each component costs tokens x USD-per-million / 1,000,000; the call's cost is their exact sum, rounded once. */
+    /**
+     * Each component costs tokens x USD-per-million / 1,000,000; the call's cost is their exact
+     * sum, rounded once.
+     */
     public static CostBreakdown of(PriceRow row, TokenCounts tokens) {
         return new CostBreakdown(
                 CostRounding.exact(tokens.input(), row.inputPerMtok()),
@@ -55,7 +81,10 @@ public final class CostBreakdown implements Serializable {
                 row);
     }
 
-    /** A per-unit row: the call's tokens at the row's token rates plus {@code quantity} units at its unit price. */
+    /**
+     * A per-unit row: the call's tokens at the row's token rates plus {@code quantity} units at its
+     * unit price.
+     */
     public static CostBreakdown of(PriceRow row, TokenCounts tokens, long quantity) {
         return new CostBreakdown(
                 CostRounding.exact(tokens.input(), row.inputPerMtok()),
@@ -119,10 +148,14 @@ public final class CostBreakdown implements Serializable {
             return false;
         }
         CostBreakdown c = (CostBreakdown) o;
-        return input.compareTo(c.input) == 0 && output.compareTo(c.output) == 0
-                && cacheRead.compareTo(c.cacheRead) == 0 && cacheWrite5m.compareTo(c.cacheWrite5m) == 0
-                && cacheWrite1h.compareTo(c.cacheWrite1h) == 0 && units.compareTo(c.units) == 0
-                && unitQuantity == c.unitQuantity && row.equals(c.row);
+        return input.compareTo(c.input) == 0
+                && output.compareTo(c.output) == 0
+                && cacheRead.compareTo(c.cacheRead) == 0
+                && cacheWrite5m.compareTo(c.cacheWrite5m) == 0
+                && cacheWrite1h.compareTo(c.cacheWrite1h) == 0
+                && units.compareTo(c.units) == 0
+                && unitQuantity == c.unitQuantity
+                && row.equals(c.row);
     }
 
     @Override
@@ -132,10 +165,23 @@ public final class CostBreakdown implements Serializable {
 
     @Override
     public String toString() {
-        return "CostBreakdown{total=" + total.toPlainString() + ", input=" + input.toPlainString()
-                + ", output=" + output.toPlainString() + ", cacheRead=" + cacheRead.toPlainString()
-                + ", cacheWrite5m=" + cacheWrite5m.toPlainString() + ", cacheWrite1h=" + cacheWrite1h.toPlainString()
-                + (unitQuantity == 0 ? "" : ", units=" + unitQuantity + "x=" + units.toPlainString())
-                + ", row=" + row.id() + '}';
+        return "CostBreakdown{total="
+                + total.toPlainString()
+                + ", input="
+                + input.toPlainString()
+                + ", output="
+                + output.toPlainString()
+                + ", cacheRead="
+                + cacheRead.toPlainString()
+                + ", cacheWrite5m="
+                + cacheWrite5m.toPlainString()
+                + ", cacheWrite1h="
+                + cacheWrite1h.toPlainString()
+                + (unitQuantity == 0
+                        ? ""
+                        : ", units=" + unitQuantity + "x=" + units.toPlainString())
+                + ", row="
+                + row.id()
+                + '}';
     }
 }

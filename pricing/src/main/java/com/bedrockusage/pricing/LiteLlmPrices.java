@@ -15,33 +15,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads Bedrock prices from LiteLLM's {@code model_prices_and_context_window.json} (or our filtered snapshot of
- * it, {@code litellm_bedrock_prices.json}). Per-token USD costs become per-million-token rows exactly: the JSON
- * number's text goes into {@code new BigDecimal(String)} and the point moves six places (never a double).
+ * Reads Bedrock prices from LiteLLM's {@code model_prices_and_context_window.json} (or our filtered
+ * snapshot of it, {@code litellm_bedrock_prices.json}). Per-token USD costs become
+ * per-million-token rows exactly: the JSON number's text goes into {@code new BigDecimal(String)}
+ * and the point moves six places (never a double).
  *
- * <p>Kept: entries with {@code litellm_provider} {@code bedrock} or {@code bedrock_converse} that have both
- * {@code input_cost_per_token} and {@code output_cost_per_token}. Key {@code [bedrock/][<region>/]<model id>}:
- * a region segment (e.g. {@code us-east-1}) gives a row for that region, otherwise region {@code *}; route
- * segments {@code invoke}/{@code converse} are ignored. Cache rates: {@code cache_read_input_token_cost},
- * {@code cache_creation_input_token_cost} (5-minute writes), {@code cache_creation_input_token_cost_above_1hr}
- * (1-hour writes; absent = the 5-minute rate); an absent read or write rate is 0 (the model has no caching).
+ * <p>Kept: entries with {@code litellm_provider} {@code bedrock} or {@code bedrock_converse} that
+ * have both {@code input_cost_per_token} and {@code output_cost_per_token}. Key {@code
+ * [bedrock/][<region>/]<model id>}: a region segment (e.g. {@code us-east-1}) gives a row for that
+ * region, otherwise region {@code *}; route segments {@code invoke}/{@code converse} are ignored.
+ * Cache rates: {@code cache_read_input_token_cost}, {@code cache_creation_input_token_cost}
+ * (5-minute writes), {@code cache_creation_input_token_cost_above_1hr} (1-hour writes; absent = the
+ * 5-minute rate); an absent read or write rate is 0 (the model has no caching).
  *
- * <p>Skipped: keys starting with {@code _} (metadata); other providers; entries priced per image, per second or
- * per video second (no per-token input price: image generation, provisioned-throughput commitments, TwelveLabs
- * Pegasus); keys with any other path segment (image sizes/steps, {@code N-month-commitment}); model ids without a
- * {@code vendor.} prefix (LiteLLM shorthands such as {@code claude-sonnet-4-5-20250929-v1:0}, never logged by
- * Bedrock). Long-context tiers: an entry with {@code input_cost_per_token_above_200k_tokens} also gives a row with
- * {@code above_input_tokens} 200000 from its {@code *_above_200k_tokens} rates (a rate it lacks is the base rate; a
- * lacking 1-hour write rate is the long-context 5-minute rate). Per-unit entries give unit rows with zero token rates:
- * {@code output_cost_per_image} (modes {@code image_generation}, {@code image_edit}: unit {@code image}, any variant,
- * as LiteLLM has one price per image) and {@code input_cost_per_query} (rerank: unit {@code query}); a rerank entry's
- * zero token rates are then not kept as a per-token row (that would price rerank at 0).
- * When several keys give the same (model, region), the key with the fewest path segments wins (the plain model
+ * <p>Skipped: keys starting with {@code _} (metadata); other providers; entries priced per image,
+ * per second or per video second (no per-token input price: image generation,
+ * provisioned-throughput commitments, TwelveLabs Pegasus); keys with any other path segment (image
+ * sizes/steps, {@code N-month-commitment}); model ids without a {@code vendor.} prefix (LiteLLM
+ * shorthands such as {@code claude-sonnet-4-5-20250929-v1:0}, never logged by Bedrock).
+ * Long-context tiers: an entry with {@code input_cost_per_token_above_200k_tokens} also gives a row
+ * with {@code above_input_tokens} 200000 from its {@code *_above_200k_tokens} rates (a rate it
+ * lacks is the base rate; a lacking 1-hour write rate is the long-context 5-minute rate). Per-unit
+ * entries give unit rows with zero token rates: {@code output_cost_per_image} (modes {@code
+ * image_generation}, {@code image_edit}: unit {@code image}, any variant, as LiteLLM has one price
+ * per image) and {@code input_cost_per_query} (rerank: unit {@code query}); a rerank entry's zero
+ * token rates are then not kept as a per-token row (that would price rerank at 0). When several
+ * keys give the same (model, region), the key with the fewest path segments wins (the plain model
  * id over {@code bedrock/<id>}); on a tie the first in the file.
  *
- * <p>Refused with {@code file:line: problem}: the same key twice, anything after the top-level object, a price
- * field of a kept entry that is not a number ({@code true}, {@code null}, text), a model id or region that could
- * never match a logged call ({@link PriceKeys}).
+ * <p>Refused with {@code file:line: problem}: the same key twice, anything after the top-level
+ * object, a price field of a kept entry that is not a number ({@code true}, {@code null}, text), a
+ * model id or region that could never match a logged call ({@link PriceKeys}).
  */
 public final class LiteLlmPrices {
 
@@ -58,17 +62,18 @@ public final class LiteLlmPrices {
     private static final String PROVIDER = "litellm_provider";
 
     /** Two entries with one key would leave the price to whichever the parser keeps: refused. */
-    private static final JsonFactory JSON = new JsonFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final JsonFactory JSON =
+            new JsonFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private LiteLlmPrices() {
-    }
+    private LiteLlmPrices() {}
 
     public static List<PriceRow> read(InputStream json, String sourceName, Instant effectiveFrom) {
         Map<String, Candidate> byKey = new LinkedHashMap<>();
         int line = 1;
         try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw PriceCatalogException.at(sourceName, line(p), "expected a JSON object at top level");
+                throw PriceCatalogException.at(
+                        sourceName, line(p), "expected a JSON object at top level");
             }
             JsonToken token;
             while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -80,10 +85,12 @@ public final class LiteLlmPrices {
                     continue;
                 }
                 if (value != JsonToken.START_OBJECT) {
-                    throw PriceCatalogException.at(sourceName, line, "entry '" + key + "' is not an object");
+                    throw PriceCatalogException.at(
+                            sourceName, line, "entry '" + key + "' is not an object");
                 }
                 Map<String, String> fields = readEntry(p, sourceName, key);
-                for (Candidate candidate : toCandidates(key, fields, sourceName, line, effectiveFrom)) {
+                for (Candidate candidate :
+                        toCandidates(key, fields, sourceName, line, effectiveFrom)) {
                     Candidate previous = byKey.get(candidate.row.id());
                     if (previous == null || candidate.segments < previous.segments) {
                         byKey.put(candidate.row.id(), candidate);
@@ -91,18 +98,21 @@ public final class LiteLlmPrices {
                 }
             }
             if (token != JsonToken.END_OBJECT) {
-                throw PriceCatalogException.at(sourceName, line(p), "unexpected " + token + " at top level");
+                throw PriceCatalogException.at(
+                        sourceName, line(p), "unexpected " + token + " at top level");
             }
             JsonToken after = p.nextToken();
             if (after != null) {
-                throw PriceCatalogException.at(sourceName, line(p), "unexpected " + after
-                        + " after the top-level object");
+                throw PriceCatalogException.at(
+                        sourceName, line(p), "unexpected " + after + " after the top-level object");
             }
         } catch (JsonParseException e) {
             int at = e.getLocation() == null ? line : e.getLocation().getLineNr();
-            throw new PriceCatalogException(sourceName + ":" + at + ": invalid JSON: " + e.getOriginalMessage(), e);
+            throw new PriceCatalogException(
+                    sourceName + ":" + at + ": invalid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new PriceCatalogException(sourceName + ":" + line + ": cannot read: " + e.getMessage(), e);
+            throw new PriceCatalogException(
+                    sourceName + ":" + line + ": cannot read: " + e.getMessage(), e);
         }
         List<PriceRow> rows = new ArrayList<>(byKey.size());
         for (Candidate c : byKey.values()) {
@@ -115,16 +125,22 @@ public final class LiteLlmPrices {
         return p.currentTokenLocation().getLineNr();
     }
 
-    /** Scalar fields of one entry as their JSON text (numbers exactly as written); nested values skipped. */
-    private static Map<String, String> readEntry(JsonParser p, String sourceName, String key) throws IOException {
+    /**
+     * Scalar fields of one entry as their JSON text (numbers exactly as written); nested values
+     * skipped.
+     */
+    private static Map<String, String> readEntry(JsonParser p, String sourceName, String key)
+            throws IOException {
         Map<String, String> fields = new HashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
                 fields.put(name, p.getText());
-            } else if (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_TRUE
-                    || value == JsonToken.VALUE_FALSE || value == JsonToken.VALUE_NULL) {
+            } else if (value == JsonToken.VALUE_STRING
+                    || value == JsonToken.VALUE_TRUE
+                    || value == JsonToken.VALUE_FALSE
+                    || value == JsonToken.VALUE_NULL) {
                 // a price of true or null is then "not a number", never a silently dropped model
                 fields.put(name, p.getText());
             } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
@@ -134,8 +150,8 @@ public final class LiteLlmPrices {
         return fields;
     }
 
-    private static List<Candidate> toCandidates(String key, Map<String, String> f, String sourceName, int line,
-            Instant effectiveFrom) {
+    private static List<Candidate> toCandidates(
+            String key, Map<String, String> f, String sourceName, int line, Instant effectiveFrom) {
         List<Candidate> none = new ArrayList<>(0);
         String provider = f.get(PROVIDER);
         if (!"bedrock".equals(provider) && !"bedrock_converse".equals(provider)) {
@@ -165,32 +181,78 @@ public final class LiteLlmPrices {
         String where = sourceName + ":" + line;
         String problem = PriceKeys.modelIdProblem(modelId);
         if (problem != null) {
-            throw new PriceCatalogException(where + ": " + PriceKeys.quote(key) + ": model id " + problem);
+            throw new PriceCatalogException(
+                    where + ": " + PriceKeys.quote(key) + ": model id " + problem);
         }
         List<Candidate> out = new ArrayList<>(2);
         if (unit != null) {
             String field = unit.equals(PriceUnits.IMAGE) ? PER_IMAGE : PER_QUERY;
-            out.add(new Candidate(new PriceRow(modelId, region, effectiveFrom, BigDecimal.ZERO, BigDecimal.ZERO,
-                    BigDecimal.ZERO, BigDecimal.ZERO, null, 0, ServiceTiers.STANDARD, unit,
-                    perUnit(f, field, key, where), "", where), segments.length));
+            out.add(
+                    new Candidate(
+                            new PriceRow(
+                                    modelId,
+                                    region,
+                                    effectiveFrom,
+                                    BigDecimal.ZERO,
+                                    BigDecimal.ZERO,
+                                    BigDecimal.ZERO,
+                                    BigDecimal.ZERO,
+                                    null,
+                                    0,
+                                    ServiceTiers.STANDARD,
+                                    unit,
+                                    perUnit(f, field, key, where),
+                                    "",
+                                    where),
+                            segments.length));
             return out;
         }
         BigDecimal in = perMtok(f, INPUT, key, where);
         BigDecimal outRate = perMtok(f, OUTPUT, key, where);
-        BigDecimal read = f.containsKey(CACHE_READ) ? perMtok(f, CACHE_READ, key, where) : BigDecimal.ZERO;
-        BigDecimal write = f.containsKey(CACHE_WRITE) ? perMtok(f, CACHE_WRITE, key, where) : BigDecimal.ZERO;
-        BigDecimal write1h = f.containsKey(CACHE_WRITE_1H) ? perMtok(f, CACHE_WRITE_1H, key, where) : null;
-        out.add(new Candidate(new PriceRow(modelId, region, effectiveFrom, in, outRate, read, write, write1h, where),
-                segments.length));
+        BigDecimal read =
+                f.containsKey(CACHE_READ) ? perMtok(f, CACHE_READ, key, where) : BigDecimal.ZERO;
+        BigDecimal write =
+                f.containsKey(CACHE_WRITE) ? perMtok(f, CACHE_WRITE, key, where) : BigDecimal.ZERO;
+        BigDecimal write1h =
+                f.containsKey(CACHE_WRITE_1H) ? perMtok(f, CACHE_WRITE_1H, key, where) : null;
+        out.add(
+                new Candidate(
+                        new PriceRow(
+                                modelId,
+                                region,
+                                effectiveFrom,
+                                in,
+                                outRate,
+                                read,
+                                write,
+                                write1h,
+                                where),
+                        segments.length));
         if (f.containsKey(INPUT + LONG_CONTEXT_SUFFIX)) {
-            out.add(new Candidate(new PriceRow(modelId, region, effectiveFrom,
-                    perMtok(f, INPUT + LONG_CONTEXT_SUFFIX, key, where),
-                    orBase(f, OUTPUT + LONG_CONTEXT_SUFFIX, outRate, key, where),
-                    orBase(f, CACHE_READ + LONG_CONTEXT_SUFFIX, read, key, where),
-                    orBase(f, CACHE_WRITE + LONG_CONTEXT_SUFFIX, write, key, where),
-                    f.containsKey(CACHE_WRITE_1H + LONG_CONTEXT_SUFFIX)
-                            ? perMtok(f, CACHE_WRITE_1H + LONG_CONTEXT_SUFFIX, key, where) : null,
-                    LONG_CONTEXT_THRESHOLD, ServiceTiers.STANDARD, null, null, "", where), segments.length));
+            out.add(
+                    new Candidate(
+                            new PriceRow(
+                                    modelId,
+                                    region,
+                                    effectiveFrom,
+                                    perMtok(f, INPUT + LONG_CONTEXT_SUFFIX, key, where),
+                                    orBase(f, OUTPUT + LONG_CONTEXT_SUFFIX, outRate, key, where),
+                                    orBase(f, CACHE_READ + LONG_CONTEXT_SUFFIX, read, key, where),
+                                    orBase(f, CACHE_WRITE + LONG_CONTEXT_SUFFIX, write, key, where),
+                                    f.containsKey(CACHE_WRITE_1H + LONG_CONTEXT_SUFFIX)
+                                            ? perMtok(
+                                                    f,
+                                                    CACHE_WRITE_1H + LONG_CONTEXT_SUFFIX,
+                                                    key,
+                                                    where)
+                                            : null,
+                                    LONG_CONTEXT_THRESHOLD,
+                                    ServiceTiers.STANDARD,
+                                    null,
+                                    null,
+                                    "",
+                                    where),
+                            segments.length));
         }
         return out;
     }
@@ -198,7 +260,8 @@ public final class LiteLlmPrices {
     /** {@code image} or {@code query} for an entry priced per image or per query, else null. */
     private static String unitOf(Map<String, String> f) {
         String mode = f.get(MODE);
-        if (f.containsKey(PER_IMAGE) && ("image_generation".equals(mode) || "image_edit".equals(mode))) {
+        if (f.containsKey(PER_IMAGE)
+                && ("image_generation".equals(mode) || "image_edit".equals(mode))) {
             return PriceUnits.IMAGE;
         }
         if (f.containsKey(PER_QUERY) && "rerank".equals(mode)) {
@@ -207,28 +270,41 @@ public final class LiteLlmPrices {
         return null;
     }
 
-    private static BigDecimal orBase(Map<String, String> f, String field, BigDecimal base, String key, String where) {
+    private static BigDecimal orBase(
+            Map<String, String> f, String field, BigDecimal base, String key, String where) {
         return f.containsKey(field) ? perMtok(f, field, key, where) : base;
     }
 
     /** A USD amount per unit, exactly as written. */
-    private static BigDecimal perUnit(Map<String, String> f, String field, String key, String where) {
+    private static BigDecimal perUnit(
+            Map<String, String> f, String field, String key, String where) {
         String text = f.get(field);
         BigDecimal value;
         try {
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new PriceCatalogException(where + ": " + key + ": " + field + " " + PriceKeys.quote(text)
-                    + " is not a number");
+            throw new PriceCatalogException(
+                    where
+                            + ": "
+                            + key
+                            + ": "
+                            + field
+                            + " "
+                            + PriceKeys.quote(text)
+                            + " is not a number");
         }
         String problem = PriceBounds.problem(value);
         if (problem != null) {
-            throw new PriceCatalogException(where + ": " + key + ": " + field + " '" + text + "' " + problem);
+            throw new PriceCatalogException(
+                    where + ": " + key + ": " + field + " '" + text + "' " + problem);
         }
         return value.scale() < 0 ? value.setScale(0) : value;
     }
 
-    /** An AWS region name such as {@code us-east-1}, {@code ap-southeast-3} or {@code us-gov-west-1}. */
+    /**
+     * An AWS region name such as {@code us-east-1}, {@code ap-southeast-3} or {@code
+     * us-gov-west-1}.
+     */
     static boolean isRegion(String s) {
         int lastDash = s.lastIndexOf('-');
         int firstDash = s.indexOf('-');
@@ -249,7 +325,10 @@ public final class LiteLlmPrices {
         return true;
     }
 
-    /** {@code vendor.model}, optionally after a geographic prefix: vendors we do not know yet still count. */
+    /**
+     * {@code vendor.model}, optionally after a geographic prefix: vendors we do not know yet still
+     * count.
+     */
     private static boolean hasVendorPrefix(String modelId) {
         String base = ModelIds.stripGeoPrefix(modelId);
         int dot = base.indexOf('.');
@@ -265,28 +344,48 @@ public final class LiteLlmPrices {
         return true;
     }
 
-    private static BigDecimal perMtok(Map<String, String> f, String field, String key, String where) {
+    private static BigDecimal perMtok(
+            Map<String, String> f, String field, String key, String where) {
         String text = f.get(field);
         BigDecimal perToken;
         try {
             perToken = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new PriceCatalogException(where + ": " + key + ": " + field + " " + PriceKeys.quote(text)
-                    + " is not a number");
+            throw new PriceCatalogException(
+                    where
+                            + ": "
+                            + key
+                            + ": "
+                            + field
+                            + " "
+                            + PriceKeys.quote(text)
+                            + " is not a number");
         }
         if (perToken.signum() < 0) {
-            throw new PriceCatalogException(where + ": " + key + ": " + field + " '" + text + "' is negative");
+            throw new PriceCatalogException(
+                    where + ": " + key + ": " + field + " '" + text + "' is negative");
         }
         BigDecimal perMillion;
         try {
             perMillion = perToken.signum() == 0 ? BigDecimal.ZERO : perToken.movePointRight(6);
         } catch (ArithmeticException e) {
-            throw new PriceCatalogException(where + ": " + key + ": " + field + " '" + text + "' is out of range");
+            throw new PriceCatalogException(
+                    where + ": " + key + ": " + field + " '" + text + "' is out of range");
         }
         String problem = PriceBounds.problem(perMillion);
         if (problem != null) {
-            throw new PriceCatalogException(where + ": " + key + ": " + field + " '" + text + "' is "
-                    + perMillion + " USD per million tokens, which " + problem);
+            throw new PriceCatalogException(
+                    where
+                            + ": "
+                            + key
+                            + ": "
+                            + field
+                            + " '"
+                            + text
+                            + "' is "
+                            + perMillion
+                            + " USD per million tokens, which "
+                            + problem);
         }
         // The bounds keep the scale at -6 or more, so this never builds a huge number.
         return perMillion.scale() < 0 ? perMillion.setScale(0) : perMillion;

@@ -6,9 +6,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Helpers for Bedrock model ids as they appear in invocation logs: bare ids
- * ({@code anthropic.claude-3-haiku-20240307-v1:0}), cross-region inference profile ids
- * ({@code us.anthropic...}) and ARNs. All methods are null-safe (null in, null out), use no regex and are
+ * Helpers for Bedrock model ids as they appear in invocation logs: bare ids ({@code
+ * anthropic.claude-3-haiku-20240307-v1:0}), cross-region inference profile ids ({@code
+ * us.anthropic...}) and ARNs. All methods are null-safe (null in, null out), use no regex and are
  * cheap enough for a per-event hot path; they are also exposed as SQL UDFs.
  */
 public final class ModelIds {
@@ -20,21 +20,45 @@ public final class ModelIds {
     private static final String FOUNDATION_MODEL = "foundation-model/";
     private static final String INFERENCE_PROFILE = "inference-profile/";
 
-    /** Order matters only for prefixes that share a start; none of these do once the dot is included. */
-    private static final String[] GEO_PREFIXES = {"us.", "eu.", "apac.", "au.", "jp.", "us-gov.", "global.", "ca."};
+    /**
+     * Order matters only for prefixes that share a start; none of these do once the dot is
+     * included.
+     */
+    private static final String[] GEO_PREFIXES = {
+        "us.", "eu.", "apac.", "au.", "jp.", "us-gov.", "global.", "ca."
+    };
 
-    private static final Set<String> PROVIDERS = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
-            "ai21", "amazon", "anthropic", "cohere", "deepseek", "google", "luma", "meta", "minimax", "mistral",
-            "moonshot", "moonshotai", "nvidia", "openai", "qwen", "stability", "twelvelabs", "writer", "zai")));
+    private static final Set<String> PROVIDERS =
+            Collections.unmodifiableSet(
+                    new HashSet<>(
+                            Arrays.asList(
+                                    "ai21",
+                                    "amazon",
+                                    "anthropic",
+                                    "cohere",
+                                    "deepseek",
+                                    "google",
+                                    "luma",
+                                    "meta",
+                                    "minimax",
+                                    "mistral",
+                                    "moonshot",
+                                    "moonshotai",
+                                    "nvidia",
+                                    "openai",
+                                    "qwen",
+                                    "stability",
+                                    "twelvelabs",
+                                    "writer",
+                                    "zai")));
 
-    private ModelIds() {
-    }
+    private ModelIds() {}
 
     /**
      * The model or profile id inside a foundation-model or (system-defined) inference-profile ARN:
-     * {@code arn:aws:bedrock:us-east-1::foundation-model/anthropic.x-v1:0 -> anthropic.x-v1:0}. Any other
-     * input, including application-inference-profile ARNs (whose opaque id says nothing about the model),
-     * is returned unchanged.
+     * {@code arn:aws:bedrock:us-east-1::foundation-model/anthropic.x-v1:0 -> anthropic.x-v1:0}. Any
+     * other input, including application-inference-profile ARNs (whose opaque id says nothing about
+     * the model), is returned unchanged.
      */
     public static String stripArn(String modelId) {
         if (modelId == null || !modelId.startsWith(ARN_PREFIX)) {
@@ -65,7 +89,9 @@ public final class ModelIds {
         return resource >= 0 && modelId.startsWith("application-inference-profile/", resource);
     }
 
-    /** Index after the fifth colon of {@code arn:partition:service:region:account:resource}, or -1. */
+    /**
+     * Index after the fifth colon of {@code arn:partition:service:region:account:resource}, or -1.
+     */
     private static int resourceStart(String arn) {
         int pos = -1;
         for (int i = 0; i < 5; i++) {
@@ -77,7 +103,10 @@ public final class ModelIds {
         return pos + 1;
     }
 
-    /** The id without its cross-region inference profile prefix ({@code us.}, {@code eu.}, ...); else unchanged. */
+    /**
+     * The id without its cross-region inference profile prefix ({@code us.}, {@code eu.}, ...);
+     * else unchanged.
+     */
     public static String stripGeoPrefix(String modelId) {
         if (modelId == null) {
             return null;
@@ -87,10 +116,11 @@ public final class ModelIds {
     }
 
     /**
-     * The geographic scope of a cross-region inference profile id or ARN ({@code us}, {@code eu}, {@code apac},
-     * {@code au}, {@code jp}, {@code us-gov}, {@code global}, {@code ca}), or {@value #NO_SCOPE} for an in-region
-     * model id. Null when it cannot be told: null, or an ARN that does not name the model, such as an
-     * application-inference-profile ARN (it may wrap a cross-region profile).
+     * The geographic scope of a cross-region inference profile id or ARN ({@code us}, {@code eu},
+     * {@code apac}, {@code au}, {@code jp}, {@code us-gov}, {@code global}, {@code ca}), or {@value
+     * #NO_SCOPE} for an in-region model id. Null when it cannot be told: null, or an ARN that does
+     * not name the model, such as an application-inference-profile ARN (it may wrap a cross-region
+     * profile).
      */
     public static String profileScope(String modelId) {
         if (modelId == null) {
@@ -104,7 +134,10 @@ public final class ModelIds {
         return len == 0 ? NO_SCOPE : id.substring(0, len - 1);
     }
 
-    /** The model vendor ({@code anthropic}, {@code amazon}, {@code meta}, ...), or null when not recognised. */
+    /**
+     * The model vendor ({@code anthropic}, {@code amazon}, {@code meta}, ...), or null when not
+     * recognised.
+     */
     public static String provider(String modelId) {
         if (modelId == null) {
             return null;

@@ -9,9 +9,10 @@ import java.util.Objects;
  * One price: USD per million tokens for a model in a region (or {@code *} = any region), valid from
  * {@code effectiveFrom} until a later row for the same model and region takes over.
  *
- * <p>Optional parts (all defaulted for an eight-column row): {@link #aboveInputTokens()} (the row prices only calls
- * whose input total is above it: long-context rates), {@link #serviceTier()} (the tier that served the call) and a
- * {@link #unit()} with its {@link #usdPerUnit()} and {@link #unitVariant()} (images, seconds of video, queries).
+ * <p>Optional parts (all defaulted for an eight-column row): {@link #aboveInputTokens()} (the row
+ * prices only calls whose input total is above it: long-context rates), {@link #serviceTier()} (the
+ * tier that served the call) and a {@link #unit()} with its {@link #usdPerUnit()} and {@link
+ * #unitVariant()} (images, seconds of video, queries).
  */
 public final class PriceRow implements Serializable {
 
@@ -26,43 +27,96 @@ public final class PriceRow implements Serializable {
     private final BigDecimal outputPerMtok;
     private final BigDecimal cacheReadPerMtok;
     private final BigDecimal cacheWritePerMtok;
+
     /** As given: null means "1h writes use the 5m rate". */
     private final BigDecimal cacheWrite1hPerMtokAsGiven;
+
     private final long aboveInputTokens;
     private final String serviceTier;
+
     /** Null for a per-token row. */
     private final String unit;
+
     private final BigDecimal usdPerUnit;
+
     /** Empty: any variant. */
     private final String unitVariant;
+
     private final String origin;
     private final String id;
 
-    public PriceRow(String modelId, String region, Instant effectiveFrom, BigDecimal inputPerMtok,
-            BigDecimal outputPerMtok, BigDecimal cacheReadPerMtok, BigDecimal cacheWritePerMtok,
+    public PriceRow(
+            String modelId,
+            String region,
+            Instant effectiveFrom,
+            BigDecimal inputPerMtok,
+            BigDecimal outputPerMtok,
+            BigDecimal cacheReadPerMtok,
+            BigDecimal cacheWritePerMtok,
             BigDecimal cacheWrite1hPerMtok) {
-        this(modelId, region, effectiveFrom, inputPerMtok, outputPerMtok, cacheReadPerMtok, cacheWritePerMtok,
-                cacheWrite1hPerMtok, null);
+        this(
+                modelId,
+                region,
+                effectiveFrom,
+                inputPerMtok,
+                outputPerMtok,
+                cacheReadPerMtok,
+                cacheWritePerMtok,
+                cacheWrite1hPerMtok,
+                null);
     }
 
-    public PriceRow(String modelId, String region, Instant effectiveFrom, BigDecimal inputPerMtok,
-            BigDecimal outputPerMtok, BigDecimal cacheReadPerMtok, BigDecimal cacheWritePerMtok,
-            BigDecimal cacheWrite1hPerMtok, String origin) {
-        this(modelId, region, effectiveFrom, inputPerMtok, outputPerMtok, cacheReadPerMtok, cacheWritePerMtok,
-                cacheWrite1hPerMtok, 0, ServiceTiers.STANDARD, null, null, "", origin);
+    public PriceRow(
+            String modelId,
+            String region,
+            Instant effectiveFrom,
+            BigDecimal inputPerMtok,
+            BigDecimal outputPerMtok,
+            BigDecimal cacheReadPerMtok,
+            BigDecimal cacheWritePerMtok,
+            BigDecimal cacheWrite1hPerMtok,
+            String origin) {
+        this(
+                modelId,
+                region,
+                effectiveFrom,
+                inputPerMtok,
+                outputPerMtok,
+                cacheReadPerMtok,
+                cacheWritePerMtok,
+                cacheWrite1hPerMtok,
+                0,
+                ServiceTiers.STANDARD,
+                null,
+                null,
+                "",
+                origin);
     }
 
     /**
-     * @param aboveInputTokens 0, or the input total (input + cache read + cache write tokens) a call must exceed
+     * @param aboveInputTokens 0, or the input total (input + cache read + cache write tokens) a
+     *     call must exceed
      * @param serviceTier the tier ({@link ServiceTiers})
      * @param unit null for a per-token row, else one of {@link PriceUnits#ALL}
      * @param usdPerUnit USD per unit; null exactly when {@code unit} is null
-     * @param unitVariant "" for any variant, else the variant the call must have (e.g. {@code premium-1024x1024})
+     * @param unitVariant "" for any variant, else the variant the call must have (e.g. {@code
+     *     premium-1024x1024})
      */
-    public PriceRow(String modelId, String region, Instant effectiveFrom, BigDecimal inputPerMtok,
-            BigDecimal outputPerMtok, BigDecimal cacheReadPerMtok, BigDecimal cacheWritePerMtok,
-            BigDecimal cacheWrite1hPerMtok, long aboveInputTokens, String serviceTier, String unit,
-            BigDecimal usdPerUnit, String unitVariant, String origin) {
+    public PriceRow(
+            String modelId,
+            String region,
+            Instant effectiveFrom,
+            BigDecimal inputPerMtok,
+            BigDecimal outputPerMtok,
+            BigDecimal cacheReadPerMtok,
+            BigDecimal cacheWritePerMtok,
+            BigDecimal cacheWrite1hPerMtok,
+            long aboveInputTokens,
+            String serviceTier,
+            String unit,
+            BigDecimal usdPerUnit,
+            String unitVariant,
+            String origin) {
         this.modelId = requireText(modelId, "model_id");
         this.region = requireText(region, "region");
         this.effectiveFrom = Objects.requireNonNull(effectiveFrom, "effective_from");
@@ -71,9 +125,12 @@ public final class PriceRow implements Serializable {
         this.cacheReadPerMtok = requirePrice(cacheReadPerMtok, "cache_read_per_mtok");
         this.cacheWritePerMtok = requirePrice(cacheWritePerMtok, "cache_write_per_mtok");
         this.cacheWrite1hPerMtokAsGiven =
-                cacheWrite1hPerMtok == null ? null : requirePrice(cacheWrite1hPerMtok, "cache_write_1h_per_mtok");
+                cacheWrite1hPerMtok == null
+                        ? null
+                        : requirePrice(cacheWrite1hPerMtok, "cache_write_1h_per_mtok");
         if (aboveInputTokens < 0) {
-            throw new IllegalArgumentException("above_input_tokens must not be negative: " + aboveInputTokens);
+            throw new IllegalArgumentException(
+                    "above_input_tokens must not be negative: " + aboveInputTokens);
         }
         this.aboveInputTokens = aboveInputTokens;
         String tierProblem = ServiceTiers.problem(serviceTier);
@@ -87,7 +144,8 @@ public final class PriceRow implements Serializable {
             }
         } else {
             if (!PriceUnits.isUnit(unit)) {
-                throw new IllegalArgumentException("unit '" + unit + "' is not one of " + PriceUnits.ALL);
+                throw new IllegalArgumentException(
+                        "unit '" + unit + "' is not one of " + PriceUnits.ALL);
             }
             Objects.requireNonNull(usdPerUnit, "usd_per_unit");
         }
@@ -95,13 +153,17 @@ public final class PriceRow implements Serializable {
         this.usdPerUnit = usdPerUnit == null ? null : requirePrice(usdPerUnit, "usd_per_unit");
         this.unitVariant = unitVariant == null ? "" : unitVariant;
         if (!UnitQuantity.isVariant(this.unitVariant)) {
-            throw new IllegalArgumentException("unit_variant '" + unitVariant + "' " + UnitQuantity.VARIANT_RULE);
+            throw new IllegalArgumentException(
+                    "unit_variant '" + unitVariant + "' " + UnitQuantity.VARIANT_RULE);
         }
         this.origin = origin;
         this.id = modelId + '|' + region + '|' + effectiveFrom + qualifiers();
     }
 
-    /** The id's suffix: empty for a base row, so base rows keep the ids (and broadcast-state keys) they always had. */
+    /**
+     * The id's suffix: empty for a base row, so base rows keep the ids (and broadcast-state keys)
+     * they always had.
+     */
     private String qualifiers() {
         StringBuilder sb = new StringBuilder();
         if (!ServiceTiers.STANDARD.equals(serviceTier)) {
@@ -121,12 +183,27 @@ public final class PriceRow implements Serializable {
 
     /** The same prices with a different origin (file:line). */
     public PriceRow withOrigin(String newOrigin) {
-        return new PriceRow(modelId, region, effectiveFrom, inputPerMtok, outputPerMtok, cacheReadPerMtok,
-                cacheWritePerMtok, cacheWrite1hPerMtokAsGiven, aboveInputTokens, serviceTier, unit, usdPerUnit,
-                unitVariant, newOrigin);
+        return new PriceRow(
+                modelId,
+                region,
+                effectiveFrom,
+                inputPerMtok,
+                outputPerMtok,
+                cacheReadPerMtok,
+                cacheWritePerMtok,
+                cacheWrite1hPerMtokAsGiven,
+                aboveInputTokens,
+                serviceTier,
+                unit,
+                usdPerUnit,
+                unitVariant,
+                newOrigin);
     }
 
-    /** 0, or the input total (input + cache read + cache write tokens) a call must exceed for this row to apply. */
+    /**
+     * 0, or the input total (input + cache read + cache write tokens) a call must exceed for this
+     * row to apply.
+     */
     public long aboveInputTokens() {
         return aboveInputTokens;
     }
@@ -135,7 +212,10 @@ public final class PriceRow implements Serializable {
         return serviceTier;
     }
 
-    /** Null for a per-token row; else {@link PriceUnits#IMAGE}, {@link PriceUnits#SECOND} or {@link PriceUnits#QUERY}. */
+    /**
+     * Null for a per-token row; else {@link PriceUnits#IMAGE}, {@link PriceUnits#SECOND} or {@link
+     * PriceUnits#QUERY}.
+     */
     public String unit() {
         return unit;
     }
@@ -187,7 +267,10 @@ public final class PriceRow implements Serializable {
         return cacheWritePerMtok;
     }
 
-    /** The rate 1-hour cache writes are billed at: the 1h column, or the 5-minute rate when that is empty. */
+    /**
+     * The rate 1-hour cache writes are billed at: the 1h column, or the 5-minute rate when that is
+     * empty.
+     */
     public BigDecimal cacheWrite1hPerMtok() {
         return cacheWrite1hPerMtokAsGiven != null ? cacheWrite1hPerMtokAsGiven : cacheWritePerMtok;
     }
@@ -198,8 +281,9 @@ public final class PriceRow implements Serializable {
     }
 
     /**
-     * Stable, traceable identity: {@code modelId|region|effectiveFrom} (ISO-8601), followed for a non-base row by
-     * {@code |tier=T}, {@code |above=N} and {@code |unit=U[:variant]} where they differ from the defaults.
+     * Stable, traceable identity: {@code modelId|region|effectiveFrom} (ISO-8601), followed for a
+     * non-base row by {@code |tier=T}, {@code |above=N} and {@code |unit=U[:variant]} where they
+     * differ from the defaults.
      */
     public String id() {
         return id;
@@ -215,7 +299,8 @@ public final class PriceRow implements Serializable {
             throw new IllegalArgumentException(column + " must not be empty");
         }
         if (!value.equals(value.trim())) {
-            throw new IllegalArgumentException(column + " must not have surrounding spaces: '" + value + "'");
+            throw new IllegalArgumentException(
+                    column + " must not have surrounding spaces: '" + value + "'");
         }
         return value;
     }
@@ -238,8 +323,11 @@ public final class PriceRow implements Serializable {
             return false;
         }
         PriceRow r = (PriceRow) o;
-        return modelId.equals(r.modelId) && region.equals(r.region) && effectiveFrom.equals(r.effectiveFrom)
-                && inputPerMtok.compareTo(r.inputPerMtok) == 0 && outputPerMtok.compareTo(r.outputPerMtok) == 0
+        return modelId.equals(r.modelId)
+                && region.equals(r.region)
+                && effectiveFrom.equals(r.effectiveFrom)
+                && inputPerMtok.compareTo(r.inputPerMtok) == 0
+                && outputPerMtok.compareTo(r.outputPerMtok) == 0
                 && cacheReadPerMtok.compareTo(r.cacheReadPerMtok) == 0
                 && cacheWritePerMtok.compareTo(r.cacheWritePerMtok) == 0
                 && sameOptional(cacheWrite1hPerMtokAsGiven, r.cacheWrite1hPerMtokAsGiven)
@@ -259,15 +347,30 @@ public final class PriceRow implements Serializable {
         h = 31 * h + cacheReadPerMtok.stripTrailingZeros().hashCode();
         h = 31 * h + cacheWritePerMtok.stripTrailingZeros().hashCode();
         h = 31 * h + (usdPerUnit == null ? 0 : usdPerUnit.stripTrailingZeros().hashCode());
-        return 31 * h + (cacheWrite1hPerMtokAsGiven == null ? 0 : cacheWrite1hPerMtokAsGiven.stripTrailingZeros().hashCode());
+        return 31 * h
+                + (cacheWrite1hPerMtokAsGiven == null
+                        ? 0
+                        : cacheWrite1hPerMtokAsGiven.stripTrailingZeros().hashCode());
     }
 
     @Override
     public String toString() {
-        return "PriceRow{" + id + ", in=" + inputPerMtok.toPlainString() + ", out=" + outputPerMtok.toPlainString()
-                + ", cacheRead=" + cacheReadPerMtok.toPlainString() + ", cacheWrite=" + cacheWritePerMtok.toPlainString()
-                + ", cacheWrite1h=" + (cacheWrite1hPerMtokAsGiven == null ? "(5m rate)" : cacheWrite1hPerMtokAsGiven.toPlainString())
+        return "PriceRow{"
+                + id
+                + ", in="
+                + inputPerMtok.toPlainString()
+                + ", out="
+                + outputPerMtok.toPlainString()
+                + ", cacheRead="
+                + cacheReadPerMtok.toPlainString()
+                + ", cacheWrite="
+                + cacheWritePerMtok.toPlainString()
+                + ", cacheWrite1h="
+                + (cacheWrite1hPerMtokAsGiven == null
+                        ? "(5m rate)"
+                        : cacheWrite1hPerMtokAsGiven.toPlainString())
                 + (unit == null ? "" : ", perUnit=" + usdPerUnit.toPlainString())
-                + (origin == null ? "" : ", origin=" + origin) + '}';
+                + (origin == null ? "" : ", origin=" + origin)
+                + '}';
     }
 }

@@ -3,7 +3,10 @@ package com.bedrockusage.pricing;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** Outcome of pricing one call: a cost, or an explicit reason why there is none (never a silent zero). */
+/**
+ * Outcome of pricing one call: a cost, or an explicit reason why there is none (never a silent
+ * zero).
+ */
 public final class PricingResult implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -13,7 +16,8 @@ public final class PricingResult implements Serializable {
     private final String unpricedReason;
     private final String rule;
 
-    private PricingResult(String resolvedModel, CostBreakdown cost, String unpricedReason, String rule) {
+    private PricingResult(
+            String resolvedModel, CostBreakdown cost, String unpricedReason, String rule) {
         this.resolvedModel = resolvedModel;
         this.cost = cost;
         this.unpricedReason = unpricedReason;
@@ -24,25 +28,37 @@ public final class PricingResult implements Serializable {
         return priced(resolvedModel, cost, PricingRules.BASE);
     }
 
-    /** @param rule the {@link PricingRules} name of the rule that priced the call */
+    /**
+     * @param rule the {@link PricingRules} name of the rule that priced the call
+     */
     public static PricingResult priced(String resolvedModel, CostBreakdown cost, String rule) {
-        return new PricingResult(Objects.requireNonNull(resolvedModel, "resolvedModel"),
-                Objects.requireNonNull(cost, "cost"), null, Objects.requireNonNull(rule, "rule"));
+        return new PricingResult(
+                Objects.requireNonNull(resolvedModel, "resolvedModel"),
+                Objects.requireNonNull(cost, "cost"),
+                null,
+                Objects.requireNonNull(rule, "rule"));
     }
 
     public static PricingResult unpriced(String resolvedModelOrNull, String reason) {
         return unpriced(resolvedModelOrNull, PricingRules.UNKNOWN_MODEL, reason);
     }
 
-    /** @param code the {@link PricingRules} unpriced reason; {@code reason} says it in words for the log */
+    /**
+     * @param code the {@link PricingRules} unpriced reason; {@code reason} says it in words for the
+     *     log
+     */
     public static PricingResult unpriced(String resolvedModelOrNull, String code, String reason) {
-        return new PricingResult(resolvedModelOrNull, null, Objects.requireNonNull(reason, "reason"),
+        return new PricingResult(
+                resolvedModelOrNull,
+                null,
+                Objects.requireNonNull(reason, "reason"),
                 Objects.requireNonNull(code, "code"));
     }
 
     /**
-     * Which rule priced the call ({@link PricingRules#BASE}, {@code LONG_CONTEXT}, {@code SERVICE_TIER}, {@code UNIT}),
-     * or, when unpriced, the reason code ({@link PricingRules#NO_PRICE_FOR_TIER}, ...).
+     * Which rule priced the call ({@link PricingRules#BASE}, {@code LONG_CONTEXT}, {@code
+     * SERVICE_TIER}, {@code UNIT}), or, when unpriced, the reason code ({@link
+     * PricingRules#NO_PRICE_FOR_TIER}, ...).
      */
     public String rule() {
         return rule;
@@ -76,8 +92,10 @@ public final class PricingResult implements Serializable {
             return false;
         }
         PricingResult r = (PricingResult) o;
-        return Objects.equals(resolvedModel, r.resolvedModel) && Objects.equals(cost, r.cost)
-                && Objects.equals(unpricedReason, r.unpricedReason) && Objects.equals(rule, r.rule);
+        return Objects.equals(resolvedModel, r.resolvedModel)
+                && Objects.equals(cost, r.cost)
+                && Objects.equals(unpricedReason, r.unpricedReason)
+                && Objects.equals(rule, r.rule);
     }
 
     @Override
@@ -89,6 +107,12 @@ public final class PricingResult implements Serializable {
     public String toString() {
         return isPriced()
                 ? "PricingResult{priced " + resolvedModel + " by " + rule + ", " + cost + '}'
-                : "PricingResult{unpriced " + resolvedModel + " (" + rule + "): " + unpricedReason + '}';
+                : "PricingResult{unpriced "
+                        + resolvedModel
+                        + " ("
+                        + rule
+                        + "): "
+                        + unpricedReason
+                        + '}';
     }
 }

@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The tier a call was served in ({@code service_tier} column). {@value #STANDARD} is on-demand at list price; Bedrock's
- * other tiers are {@value #PRIORITY}, {@value #FLEX}, {@value #LATENCY_OPTIMIZED} ({@code performanceConfig.latency =
- * optimized}) and {@value #BATCH}. Any other lowercase name is accepted too, so a new tier needs only price rows.
+ * The tier a call was served in ({@code service_tier} column). {@value #STANDARD} is on-demand at
+ * list price; Bedrock's other tiers are {@value #PRIORITY}, {@value #FLEX}, {@value
+ * #LATENCY_OPTIMIZED} ({@code performanceConfig.latency = optimized}) and {@value #BATCH}. Any
+ * other lowercase name is accepted too, so a new tier needs only price rows.
  */
 public final class ServiceTiers {
 
@@ -23,12 +24,13 @@ public final class ServiceTiers {
     /** Why {@code tier} is not a tier name, or null when it is. */
     public static String problem(String tier) {
         return tier != null && NAME.matcher(tier).matches()
-                ? null : "is not a service tier (lowercase letters, digits, _ and -, at most 32)";
+                ? null
+                : "is not a service tier (lowercase letters, digits, _ and -, at most 32)";
     }
 
     /**
-     * A tier as Bedrock names it, in the name price rows use: {@code default} (and an absent tier) is
-     * {@value #STANDARD}; anything else lowercased.
+     * A tier as Bedrock names it, in the name price rows use: {@code default} (and an absent tier)
+     * is {@value #STANDARD}; anything else lowercased.
      */
     public static String normalize(String loggedTier) {
         if (loggedTier == null || loggedTier.isEmpty()) {

@@ -3,8 +3,9 @@ package com.bedrockusage.pricing;
 import java.io.Serializable;
 
 /**
- * Token counts of one call, split the way Bedrock bills them. Counts are not validated here (bad log data must not
- * throw on the hot path); {@link PriceCatalog#price} returns an unpriced result for a negative count.
+ * Token counts of one call, split the way Bedrock bills them. Counts are not validated here (bad
+ * log data must not throw on the hot path); {@link PriceCatalog#price} returns an unpriced result
+ * for a negative count.
  */
 public final class TokenCounts implements Serializable {
 
@@ -18,7 +19,8 @@ public final class TokenCounts implements Serializable {
     private final long cacheWrite5m;
     private final long cacheWrite1h;
 
-    public TokenCounts(long input, long output, long cacheRead, long cacheWrite5m, long cacheWrite1h) {
+    public TokenCounts(
+            long input, long output, long cacheRead, long cacheWrite5m, long cacheWrite1h) {
         this.input = input;
         this.output = output;
         this.cacheRead = cacheRead;
@@ -55,8 +57,11 @@ public final class TokenCounts implements Serializable {
             return false;
         }
         TokenCounts t = (TokenCounts) o;
-        return input == t.input && output == t.output && cacheRead == t.cacheRead
-                && cacheWrite5m == t.cacheWrite5m && cacheWrite1h == t.cacheWrite1h;
+        return input == t.input
+                && output == t.output
+                && cacheRead == t.cacheRead
+                && cacheWrite5m == t.cacheWrite5m
+                && cacheWrite1h == t.cacheWrite1h;
     }
 
     @Override
@@ -70,7 +75,16 @@ public final class TokenCounts implements Serializable {
 
     @Override
     public String toString() {
-        return "TokenCounts{input=" + input + ", output=" + output + ", cacheRead=" + cacheRead
-                + ", cacheWrite5m=" + cacheWrite5m + ", cacheWrite1h=" + cacheWrite1h + '}';
+        return "TokenCounts{input="
+                + input
+                + ", output="
+                + output
+                + ", cacheRead="
+                + cacheRead
+                + ", cacheWrite5m="
+                + cacheWrite5m
+                + ", cacheWrite1h="
+                + cacheWrite1h
+                + '}';
     }
 }

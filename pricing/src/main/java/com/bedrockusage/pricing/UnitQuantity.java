@@ -12,7 +12,8 @@ public final class UnitQuantity implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    static final String VARIANT_RULE = "is not a unit variant (lowercase letters, digits, _ . - only, at most 64)";
+    static final String VARIANT_RULE =
+            "is not a unit variant (lowercase letters, digits, _ . - only, at most 64)";
     private static final Pattern VARIANT = Pattern.compile("[a-z0-9_.-]{0,64}");
 
     private final String unit;

@@ -9,11 +9,20 @@ import org.junit.jupiter.api.Test;
 class CostBreakdownTest {
 
     private static final PriceRow SONNET =
-            row("anthropic.claude-sonnet-4-5-20250929-v1:0", "*", "2023-01-01T00:00:00Z", "3", "15", "0.3", "3.75", "6");
+            row(
+                    "anthropic.claude-sonnet-4-5-20250929-v1:0",
+                    "*",
+                    "2023-01-01T00:00:00Z",
+                    "3",
+                    "15",
+                    "0.3",
+                    "3.75",
+                    "6");
 
     @Test
     void shouldPriceEachComponentPerMillionTokensExactly() {
-        CostBreakdown cost = CostBreakdown.of(SONNET, new TokenCounts(1000, 500, 20000, 4000, 2000));
+        CostBreakdown cost =
+                CostBreakdown.of(SONNET, new TokenCounts(1000, 500, 20000, 4000, 2000));
 
         assertThat(cost.input()).isEqualByComparingTo("0.003");
         assertThat(cost.output()).isEqualByComparingTo("0.0075");
@@ -27,7 +36,8 @@ class CostBreakdownTest {
 
     @Test
     void shouldBillOneHourWritesAtFiveMinuteRateWhenRowHasNoOneHourRate() {
-        PriceRow noOneHour = row("m.x", "*", "2023-01-01T00:00:00Z", "3", "15", "0.3", "3.75", null);
+        PriceRow noOneHour =
+                row("m.x", "*", "2023-01-01T00:00:00Z", "3", "15", "0.3", "3.75", null);
 
         CostBreakdown cost = CostBreakdown.of(noOneHour, new TokenCounts(0, 0, 0, 1000, 1000));
 
@@ -53,8 +63,11 @@ class CostBreakdownTest {
 
         CostBreakdown cost = CostBreakdown.of(row, new TokenCounts(Long.MAX_VALUE, 0, 0, 0, 0));
 
-        assertThat(cost.input()).isEqualByComparingTo(
-                new BigDecimal(Long.MAX_VALUE).multiply(new BigDecimal("3.3")).divide(new BigDecimal(1_000_000)));
+        assertThat(cost.input())
+                .isEqualByComparingTo(
+                        new BigDecimal(Long.MAX_VALUE)
+                                .multiply(new BigDecimal("3.3"))
+                                .divide(new BigDecimal(1_000_000)));
     }
 
     @Test
@@ -67,8 +80,14 @@ class CostBreakdownTest {
     @Test
     void shouldCompareByValueNotScale() {
         CostBreakdown a = CostBreakdown.of(SONNET, new TokenCounts(1000, 0, 0, 0, 0));
-        CostBreakdown b = new CostBreakdown(new BigDecimal("0.0030"), BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, SONNET);
+        CostBreakdown b =
+                new CostBreakdown(
+                        new BigDecimal("0.0030"),
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        SONNET);
 
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     }

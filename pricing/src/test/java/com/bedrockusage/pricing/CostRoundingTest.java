@@ -11,7 +11,8 @@ class CostRoundingTest {
     @Test
     void shouldRoundTheExactProductOfASevenDecimalPriceHalfEvenToTwelveDecimals() {
         // 7 x 2.6666667 / 10^6 = 0.0000186666669 (13 decimals)
-        assertThat(cost(7, new BigDecimal("2.6666667"))).isEqualTo(new BigDecimal("0.000018666667"));
+        assertThat(cost(7, new BigDecimal("2.6666667")))
+                .isEqualTo(new BigDecimal("0.000018666667"));
     }
 
     @Test
@@ -31,8 +32,10 @@ class CostRoundingTest {
 
     @Test
     void shouldPadToExactlyTwelveDecimalsForTheTables() {
-        assertThat(CostRounding.atScale(new BigDecimal("0.003"))).isEqualTo(new BigDecimal("0.003000000000"));
-        assertThat(CostRounding.atScale(new BigDecimal("0.0000000000005"))).isEqualTo(new BigDecimal("0.000000000000"));
+        assertThat(CostRounding.atScale(new BigDecimal("0.003")))
+                .isEqualTo(new BigDecimal("0.003000000000"));
+        assertThat(CostRounding.atScale(new BigDecimal("0.0000000000005")))
+                .isEqualTo(new BigDecimal("0.000000000000"));
     }
 
     private static BigDecimal cost(long tokens, BigDecimal perMtok) {
@@ -41,8 +44,16 @@ class CostRoundingTest {
 
     @Test
     void shouldRoundTheCallsExactCostOnceAndEachPartOnItsOwn() {
-        PriceRow odd = row("m.x", "*", "2023-01-01T00:00:00Z", "2.6666667", "2.6666667", "0.0000005", "0.0000005",
-                "0.0000005");
+        PriceRow odd =
+                row(
+                        "m.x",
+                        "*",
+                        "2023-01-01T00:00:00Z",
+                        "2.6666667",
+                        "2.6666667",
+                        "0.0000005",
+                        "0.0000005",
+                        "0.0000005");
 
         CostBreakdown cost = CostBreakdown.of(odd, new TokenCounts(1, 1, 1, 1, 1));
 

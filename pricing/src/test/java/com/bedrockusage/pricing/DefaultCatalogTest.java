@@ -15,7 +15,10 @@ class DefaultCatalogTest {
 
     private static final String SONNET_45 = "anthropic.claude-sonnet-4-5-20250929-v1:0";
     private static final long CALL = millis("2025-11-01T12:00:00Z");
-    /** The most input that is still priced at the base rate: long-context rates apply above 200,000. */
+
+    /**
+     * The most input that is still priced at the base rate: long-context rates apply above 200,000.
+     */
     private static final TokenCounts BASE_INPUT = new TokenCounts(200_000, 0, 0, 0, 0);
 
     private final PriceCatalog catalog = PriceCatalog.defaultCatalog();
@@ -36,27 +39,47 @@ class DefaultCatalogTest {
         assertThat(row.inputPerMtok()).isEqualByComparingTo("3");
         assertThat(catalog.price(SONNET_45, "us-east-1", CALL, BASE_INPUT).cost().total())
                 .isEqualByComparingTo("0.6");
-        assertThat(catalog.price("arn:aws:bedrock:us-east-1::foundation-model/" + SONNET_45, "us-east-1", CALL,
-                BASE_INPUT).cost().total()).isEqualByComparingTo("0.6");
+        assertThat(
+                        catalog.price(
+                                        "arn:aws:bedrock:us-east-1::foundation-model/" + SONNET_45,
+                                        "us-east-1",
+                                        CALL,
+                                        BASE_INPUT)
+                                .cost()
+                                .total())
+                .isEqualByComparingTo("0.6");
     }
 
     @Test
     void shouldUseGovCloudRegionalRow() {
-        assertThat(catalog.find(SONNET_45, "us-gov-west-1", CALL).inputPerMtok()).isEqualByComparingTo("3.6");
+        assertThat(catalog.find(SONNET_45, "us-gov-west-1", CALL).inputPerMtok())
+                .isEqualByComparingTo("3.6");
     }
 
     @Test
     void shouldStartEveryDefaultRowIn2023() {
-        assertThat(catalog.rows()).isNotEmpty().allSatisfy(r ->
-                assertThat(r.effectiveFrom()).isEqualTo(DefaultPricesGenerator.DEFAULT_EFFECTIVE_FROM));
-        assertThat(catalog.price(SONNET_45, "us-east-1", millis("2022-12-31T23:59:59Z"), BASE_INPUT).isPriced())
+        assertThat(catalog.rows())
+                .isNotEmpty()
+                .allSatisfy(
+                        r ->
+                                assertThat(r.effectiveFrom())
+                                        .isEqualTo(DefaultPricesGenerator.DEFAULT_EFFECTIVE_FROM));
+        assertThat(
+                        catalog.price(
+                                        SONNET_45,
+                                        "us-east-1",
+                                        millis("2022-12-31T23:59:59Z"),
+                                        BASE_INPUT)
+                                .isPriced())
                 .isFalse();
     }
 
     @Test
     void shouldBeCachedAndNameItsSource() {
         assertThat(PriceCatalog.defaultCatalog()).isSameAs(catalog);
-        assertThat(catalog.source()).contains("default-prices.csv").contains("litellm_bedrock_prices.json")
+        assertThat(catalog.source())
+                .contains("default-prices.csv")
+                .contains("litellm_bedrock_prices.json")
                 .contains("last_updated 2026-07-24");
     }
 
@@ -68,9 +91,12 @@ class DefaultCatalogTest {
         String generated = DefaultPricesGenerator.render(snapshot, LocalDate.of(2000, 1, 1));
 
         assertThat(dataLines(shipped))
-                .as("default-prices.csv is stale: rerun DefaultPricesGenerator (see its class comment)")
+                .as(
+                        "default-prices.csv is stale: rerun DefaultPricesGenerator (see its class comment)")
                 .isEqualTo(dataLines(generated));
-        assertThat(shipped).contains("# source: litellm_bedrock_prices.json").contains("# generated: ");
+        assertThat(shipped)
+                .contains("# source: litellm_bedrock_prices.json")
+                .contains("# generated: ");
     }
 
     private static List<String> dataLines(String csv) {

@@ -12,25 +12,34 @@ class ModelIdsTest {
 
     @Test
     void shouldReduceFoundationModelArnToModelId() {
-        assertThat(ModelIds.stripArn("arn:aws:bedrock:us-east-1::foundation-model/" + HAIKU)).isEqualTo(HAIKU);
-        assertThat(ModelIds.stripArn("arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/" + HAIKU))
+        assertThat(ModelIds.stripArn("arn:aws:bedrock:us-east-1::foundation-model/" + HAIKU))
+                .isEqualTo(HAIKU);
+        assertThat(
+                        ModelIds.stripArn(
+                                "arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/" + HAIKU))
                 .isEqualTo(HAIKU);
     }
 
     @Test
     void shouldReduceInferenceProfileArnToProfileId() {
-        assertThat(ModelIds.stripArn("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us." + HAIKU))
+        assertThat(
+                        ModelIds.stripArn(
+                                "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us."
+                                        + HAIKU))
                 .isEqualTo("us." + HAIKU);
     }
 
     @Test
     void shouldLeaveApplicationInferenceProfileArnUnchanged() {
-        String arn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6";
+        String arn =
+                "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6";
         assertThat(ModelIds.stripArn(arn)).isSameAs(arn);
         assertThat(ModelIds.isApplicationInferenceProfileArn(arn)).isTrue();
         assertThat(ModelIds.isApplicationInferenceProfileArn("us." + HAIKU)).isFalse();
         assertThat(ModelIds.provider(arn)).isNull();
-        assertThat(ModelIds.profileScope(arn)).as("unknown: it may wrap a cross-region profile").isNull();
+        assertThat(ModelIds.profileScope(arn))
+                .as("unknown: it may wrap a cross-region profile")
+                .isNull();
     }
 
     @Test
@@ -63,7 +72,10 @@ class ModelIdsTest {
 
     @Test
     void shouldReportScopeOfInferenceProfileArn() {
-        assertThat(ModelIds.profileScope("arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu." + HAIKU))
+        assertThat(
+                        ModelIds.profileScope(
+                                "arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu."
+                                        + HAIKU))
                 .isEqualTo("eu");
     }
 

@@ -26,17 +26,23 @@ class PriceCatalogTest {
     private static final String APP_PROFILE =
             "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4e5f6";
 
-    private static final PriceCatalog CATALOG = PriceCatalog.of(Arrays.asList(
-            row(HAIKU, "*", T0, "0.25", "1.25"),
-            row("us." + HAIKU, "*", T0, "0.275", "1.375"),
-            row("m.timed", "*", "2024-01-01T00:00:00Z", "1", "1"),
-            row("m.timed", "*", "2025-01-01T00:00:00Z", "2", "2"),
-            row("m.timed", "*", "2025-07-01T00:00:00Z", "3", "3"),
-            row("m.timed", "eu-west-1", "2024-06-01T00:00:00Z", "10", "10"),
-            row("m.regional", "us-gov-west-1", T0, "5", "5")));
+    private static final PriceCatalog CATALOG =
+            PriceCatalog.of(
+                    Arrays.asList(
+                            row(HAIKU, "*", T0, "0.25", "1.25"),
+                            row("us." + HAIKU, "*", T0, "0.275", "1.375"),
+                            row("m.timed", "*", "2024-01-01T00:00:00Z", "1", "1"),
+                            row("m.timed", "*", "2025-01-01T00:00:00Z", "2", "2"),
+                            row("m.timed", "*", "2025-07-01T00:00:00Z", "3", "3"),
+                            row("m.timed", "eu-west-1", "2024-06-01T00:00:00Z", "10", "10"),
+                            row("m.regional", "us-gov-west-1", T0, "5", "5")));
 
     private static String priceOf(PriceCatalog catalog, String model, String region, long at) {
-        return catalog.price(model, region, at, MILLION_IN).cost().input().stripTrailingZeros().toPlainString();
+        return catalog.price(model, region, at, MILLION_IN)
+                .cost()
+                .input()
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     @Test
@@ -93,22 +99,28 @@ class PriceCatalogTest {
 
     @Test
     void shouldResolveAliasByTrailingProfileIdAndThroughArnAndPrefix() {
-        PriceCatalog withAlias = CATALOG.withAliases(Collections.singletonMap("a1b2c3d4e5f6",
-                "arn:aws:bedrock:us-east-1:123456789012:inference-profile/eu." + HAIKU));
+        PriceCatalog withAlias =
+                CATALOG.withAliases(
+                        Collections.singletonMap(
+                                "a1b2c3d4e5f6",
+                                "arn:aws:bedrock:us-east-1:123456789012:inference-profile/eu."
+                                        + HAIKU));
 
         assertThat(withAlias.resolveModel(APP_PROFILE)).isEqualTo(HAIKU);
     }
 
     @Test
     void shouldPriceApplicationInferenceProfileViaExplicitRow() {
-        PriceCatalog catalog = CATALOG.upsert(Collections.singletonList(row(APP_PROFILE, "*", T0, "7", "7")));
+        PriceCatalog catalog =
+                CATALOG.upsert(Collections.singletonList(row(APP_PROFILE, "*", T0, "7", "7")));
 
         assertThat(priceOf(catalog, APP_PROFILE, "us-east-1", NOW)).isEqualTo("7");
     }
 
     @Test
     void shouldExplainAliasWhoseTargetIsUnknown() {
-        PriceCatalog withAlias = CATALOG.withAliases(Collections.singletonMap(APP_PROFILE, "acme.unknown-v1"));
+        PriceCatalog withAlias =
+                CATALOG.withAliases(Collections.singletonMap(APP_PROFILE, "acme.unknown-v1"));
 
         PricingResult result = withAlias.price(APP_PROFILE, "us-east-1", NOW, MILLION_IN);
 
@@ -134,44 +146,56 @@ class PriceCatalogTest {
 
     @Test
     void shouldReturnUnpricedForMissingModelId() {
-        assertThat(CATALOG.price(null, "us-east-1", NOW, MILLION_IN).unpricedReason()).isEqualTo("no model id");
+        assertThat(CATALOG.price(null, "us-east-1", NOW, MILLION_IN).unpricedReason())
+                .isEqualTo("no model id");
         assertThat(CATALOG.price("", "us-east-1", NOW, MILLION_IN).isPriced()).isFalse();
         assertThat(CATALOG.resolveModel(null)).isNull();
     }
 
     @Test
     void shouldPickRowWithGreatestEffectiveFromNotAfterCallTime() {
-        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis("2024-12-31T23:59:59.999Z"))).isEqualTo("1");
-        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis("2025-01-01T00:00:00Z"))).isEqualTo("2");
-        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis("2025-06-30T00:00:00Z"))).isEqualTo("2");
-        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis("2030-01-01T00:00:00Z"))).isEqualTo("3");
+        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis("2024-12-31T23:59:59.999Z")))
+                .isEqualTo("1");
+        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis("2025-01-01T00:00:00Z")))
+                .isEqualTo("2");
+        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis("2025-06-30T00:00:00Z")))
+                .isEqualTo("2");
+        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis("2030-01-01T00:00:00Z")))
+                .isEqualTo("3");
     }
 
     @Test
     void shouldPreferRegionSpecificRowWhenItExistsAtCallTime() {
-        assertThat(priceOf(CATALOG, "m.timed", "eu-west-1", millis("2025-03-01T00:00:00Z"))).isEqualTo("10");
+        assertThat(priceOf(CATALOG, "m.timed", "eu-west-1", millis("2025-03-01T00:00:00Z")))
+                .isEqualTo("10");
         assertThat(priceOf(CATALOG, "m.timed", "eu-west-1", millis("2030-01-01T00:00:00Z")))
-                .as("an older regional row still beats a newer * row").isEqualTo("10");
+                .as("an older regional row still beats a newer * row")
+                .isEqualTo("10");
         assertThat(CATALOG.find("m.timed", "eu-west-1", millis("2025-03-01T00:00:00Z")).region())
                 .isEqualTo("eu-west-1");
     }
 
     @Test
     void shouldUseAnyRegionRowBeforeRegionalRowStartsOrForOtherRegions() {
-        assertThat(priceOf(CATALOG, "m.timed", "eu-west-1", millis("2024-03-01T00:00:00Z"))).isEqualTo("1");
-        assertThat(priceOf(CATALOG, "m.timed", "us-west-2", millis("2025-03-01T00:00:00Z"))).isEqualTo("2");
-        assertThat(priceOf(CATALOG, "m.timed", null, millis("2025-03-01T00:00:00Z"))).isEqualTo("2");
+        assertThat(priceOf(CATALOG, "m.timed", "eu-west-1", millis("2024-03-01T00:00:00Z")))
+                .isEqualTo("1");
+        assertThat(priceOf(CATALOG, "m.timed", "us-west-2", millis("2025-03-01T00:00:00Z")))
+                .isEqualTo("2");
+        assertThat(priceOf(CATALOG, "m.timed", null, millis("2025-03-01T00:00:00Z")))
+                .isEqualTo("2");
     }
 
     @Test
     void shouldReturnUnpricedBeforeFirstEffectiveFrom() {
-        PricingResult result = CATALOG.price("m.timed", "us-east-1", millis("2023-12-31T23:59:59Z"), MILLION_IN);
+        PricingResult result =
+                CATALOG.price("m.timed", "us-east-1", millis("2023-12-31T23:59:59Z"), MILLION_IN);
 
         assertThat(result.isPriced()).isFalse();
         assertThat(result.resolvedModel()).isEqualTo("m.timed");
         assertThat(result.unpricedReason())
-                .isEqualTo("no price for m.timed in region us-east-1 at 2023-12-31T23:59:59Z:"
-                        + " earliest effective_from is 2024-01-01T00:00:00Z");
+                .isEqualTo(
+                        "no price for m.timed in region us-east-1 at 2023-12-31T23:59:59Z:"
+                                + " earliest effective_from is 2024-01-01T00:00:00Z");
         assertThat(CATALOG.find("m.timed", "us-east-1", millis("2023-12-31T23:59:59Z"))).isNull();
     }
 
@@ -180,14 +204,17 @@ class PriceCatalogTest {
         PricingResult result = CATALOG.price("m.regional", "us-east-1", NOW, MILLION_IN);
 
         assertThat(result.isPriced()).isFalse();
-        assertThat(result.unpricedReason()).isEqualTo("no price for m.regional in region us-east-1"
-                + " (priced only in [us-gov-west-1])");
+        assertThat(result.unpricedReason())
+                .isEqualTo(
+                        "no price for m.regional in region us-east-1"
+                                + " (priced only in [us-gov-west-1])");
         assertThat(priceOf(CATALOG, "m.regional", "us-gov-west-1", NOW)).isEqualTo("5");
     }
 
     @Test
     void shouldReturnUnpricedForNegativeTokenCounts() {
-        PricingResult result = CATALOG.price(HAIKU, "us-east-1", NOW, new TokenCounts(-1, 0, 0, 0, 0));
+        PricingResult result =
+                CATALOG.price(HAIKU, "us-east-1", NOW, new TokenCounts(-1, 0, 0, 0, 0));
 
         assertThat(result.isPriced()).isFalse();
         assertThat(result.unpricedReason()).startsWith("negative count");
@@ -196,7 +223,9 @@ class PriceCatalogTest {
 
     @Test
     void shouldReturnBreakdownAndRowUsed() {
-        PricingResult result = CATALOG.price("us." + HAIKU, "us-east-1", NOW, new TokenCounts(2000, 1000, 0, 0, 0));
+        PricingResult result =
+                CATALOG.price(
+                        "us." + HAIKU, "us-east-1", NOW, new TokenCounts(2000, 1000, 0, 0, 0));
 
         assertThat(result.isPriced()).isTrue();
         assertThat(result.unpricedReason()).isNull();
@@ -214,29 +243,40 @@ class PriceCatalogTest {
 
         assertThatThrownBy(() -> PriceCatalog.of(Arrays.asList(a, b)))
                 .isInstanceOf(PriceCatalogException.class)
-                .hasMessage("b.csv:9: duplicate key " + HAIKU + "|*|2024-01-01T00:00:00Z (first defined at a.csv:3)");
+                .hasMessage(
+                        "b.csv:9: duplicate key "
+                                + HAIKU
+                                + "|*|2024-01-01T00:00:00Z (first defined at a.csv:3)");
     }
 
     @Test
     void shouldUpsertIntoANewCatalogReplacingSameKey() {
-        PriceCatalog updated = CATALOG.upsert(Arrays.asList(
-                row(HAIKU, "*", T0, "0.3", "1.5"),
-                row(HAIKU, "*", "2025-05-01T00:00:00Z", "0.2", "1"),
-                row("m.new", "*", T0, "4", "4")));
+        PriceCatalog updated =
+                CATALOG.upsert(
+                        Arrays.asList(
+                                row(HAIKU, "*", T0, "0.3", "1.5"),
+                                row(HAIKU, "*", "2025-05-01T00:00:00Z", "0.2", "1"),
+                                row("m.new", "*", T0, "4", "4")));
 
-        assertThat(priceOf(updated, HAIKU, "us-east-1", millis("2025-01-01T00:00:00Z"))).isEqualTo("0.3");
+        assertThat(priceOf(updated, HAIKU, "us-east-1", millis("2025-01-01T00:00:00Z")))
+                .isEqualTo("0.3");
         assertThat(priceOf(updated, HAIKU, "us-east-1", NOW)).isEqualTo("0.2");
         assertThat(priceOf(updated, "m.new", "us-east-1", NOW)).isEqualTo("4");
         assertThat(updated.rows()).hasSize(CATALOG.rows().size() + 2);
-        assertThat(priceOf(CATALOG, HAIKU, "us-east-1", NOW)).as("original is unchanged").isEqualTo("0.25");
+        assertThat(priceOf(CATALOG, HAIKU, "us-east-1", NOW))
+                .as("original is unchanged")
+                .isEqualTo("0.25");
         assertThat(updated.source()).endsWith("+ 3 upserted rows");
-        assertThat(updated.upsert(Collections.singletonList(row("m.x", "*", T0, "1", "1"))).source())
+        assertThat(
+                        updated.upsert(Collections.singletonList(row("m.x", "*", T0, "1", "1")))
+                                .source())
                 .endsWith("+ 4 upserted rows");
     }
 
     @Test
     void shouldBeIdempotentAndKeepAliasesOnUpsert() {
-        List<PriceRow> batch = Arrays.asList(row(HAIKU, "*", T0, "0.3", "1.5"), row(HAIKU, "*", T0, "0.3", "1.5"));
+        List<PriceRow> batch =
+                Arrays.asList(row(HAIKU, "*", T0, "0.3", "1.5"), row(HAIKU, "*", T0, "0.3", "1.5"));
         PriceCatalog aliased = CATALOG.withAliases(Collections.singletonMap(APP_PROFILE, HAIKU));
 
         PriceCatalog once = aliased.upsert(batch);
@@ -248,8 +288,12 @@ class PriceCatalogTest {
 
     @Test
     void shouldRejectConflictingRowsInOneUpsert() {
-        assertThatThrownBy(() -> CATALOG.upsert(Arrays.asList(row(HAIKU, "*", T0, "0.3", "1.5"),
-                row(HAIKU, "*", T0, "0.4", "1.5"))))
+        assertThatThrownBy(
+                        () ->
+                                CATALOG.upsert(
+                                        Arrays.asList(
+                                                row(HAIKU, "*", T0, "0.3", "1.5"),
+                                                row(HAIKU, "*", T0, "0.4", "1.5"))))
                 .isInstanceOf(PriceCatalogException.class)
                 .hasMessageContaining("conflicting rows for key " + HAIKU);
     }
@@ -258,14 +302,16 @@ class PriceCatalogTest {
     void shouldListRowsSortedByModelRegionAndTime() {
         List<PriceRow> rows = CATALOG.rows();
 
-        assertThat(rows).extracting(PriceRow::id).containsExactly(
-                HAIKU + "|*|2024-01-01T00:00:00Z",
-                "m.regional|us-gov-west-1|2024-01-01T00:00:00Z",
-                "m.timed|*|2024-01-01T00:00:00Z",
-                "m.timed|*|2025-01-01T00:00:00Z",
-                "m.timed|*|2025-07-01T00:00:00Z",
-                "m.timed|eu-west-1|2024-06-01T00:00:00Z",
-                "us." + HAIKU + "|*|2024-01-01T00:00:00Z");
+        assertThat(rows)
+                .extracting(PriceRow::id)
+                .containsExactly(
+                        HAIKU + "|*|2024-01-01T00:00:00Z",
+                        "m.regional|us-gov-west-1|2024-01-01T00:00:00Z",
+                        "m.timed|*|2024-01-01T00:00:00Z",
+                        "m.timed|*|2025-01-01T00:00:00Z",
+                        "m.timed|*|2025-07-01T00:00:00Z",
+                        "m.timed|eu-west-1|2024-06-01T00:00:00Z",
+                        "us." + HAIKU + "|*|2024-01-01T00:00:00Z");
         assertThatThrownBy(() -> rows.add(row("m.x", "*", T0, "1", "1")))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
@@ -273,7 +319,10 @@ class PriceCatalogTest {
     @Test
     void shouldLoadCsvFileAndNameItAsSource(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("prices.csv");
-        Files.write(file, Arrays.asList(PriceCsv.HEADER, HAIKU + ",*,2024-01-01T00:00:00Z,0.25,1.25,0.03,0.30,"),
+        Files.write(
+                file,
+                Arrays.asList(
+                        PriceCsv.HEADER, HAIKU + ",*,2024-01-01T00:00:00Z,0.25,1.25,0.03,0.30,"),
                 StandardCharsets.UTF_8);
 
         PriceCatalog catalog = PriceCatalog.load(file);
@@ -284,7 +333,8 @@ class PriceCatalogTest {
 
     @Test
     void shouldPriceTheSameAfterJavaSerialization() throws Exception {
-        PriceCatalog aliased = CATALOG.withAliases(Collections.singletonMap(APP_PROFILE, "us." + HAIKU));
+        PriceCatalog aliased =
+                CATALOG.withAliases(Collections.singletonMap(APP_PROFILE, "us." + HAIKU));
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
             out.writeObject(aliased);
@@ -292,7 +342,8 @@ class PriceCatalogTest {
 
         PriceCatalog copy;
         try (java.io.ObjectInputStream in =
-                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                new java.io.ObjectInputStream(
+                        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
             copy = (PriceCatalog) in.readObject();
         }
 

@@ -39,7 +39,8 @@ class PriceCsvTest {
         assertThat(row.cacheReadPerMtok()).isEqualByComparingTo("0.03");
         assertThat(row.cacheWritePerMtok()).isEqualByComparingTo("0.30");
         assertThat(row.cacheWrite1hPerMtok()).isEqualByComparingTo("0.50");
-        assertThat(row.id()).isEqualTo("anthropic.claude-3-haiku-20240307-v1:0|*|2024-01-01T00:00:00Z");
+        assertThat(row.id())
+                .isEqualTo("anthropic.claude-3-haiku-20240307-v1:0|*|2024-01-01T00:00:00Z");
         assertThat(row.origin()).isEqualTo("prices.csv:2");
     }
 
@@ -53,7 +54,8 @@ class PriceCsvTest {
 
     @Test
     void shouldIgnoreBlankAndCommentLinesAndKeepRealLineNumbers() {
-        List<PriceRow> rows = read("# prices", "", PriceCsv.HEADER, "   ", "  # indented comment", HAIKU_LINE);
+        List<PriceRow> rows =
+                read("# prices", "", PriceCsv.HEADER, "   ", "  # indented comment", HAIKU_LINE);
 
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).origin()).isEqualTo("prices.csv:6");
@@ -61,8 +63,10 @@ class PriceCsvTest {
 
     @Test
     void shouldTolerateByteOrderMarkAndSpacesAroundFields() {
-        List<PriceRow> rows = read("\uFEFF" + PriceCsv.HEADER,
-                " m.x , us-east-1 , 2024-01-01T00:00:00Z , 1 , 2 , 0 , 0 , ");
+        List<PriceRow> rows =
+                read(
+                        "\uFEFF" + PriceCsv.HEADER,
+                        " m.x , us-east-1 , 2024-01-01T00:00:00Z , 1 , 2 , 0 , 0 , ");
 
         assertThat(rows.get(0).modelId()).isEqualTo("m.x");
         assertThat(rows.get(0).region()).isEqualTo("us-east-1");
@@ -77,13 +81,26 @@ class PriceCsvTest {
 
     @Test
     void shouldRoundTripRowsThroughCsvLines() {
-        List<PriceRow> rows = Arrays.asList(
-                new PriceRow("anthropic.claude-3-haiku-20240307-v1:0", "*", Instant.parse("2024-01-01T00:00:00Z"),
-                        new BigDecimal("0.25"), new BigDecimal("1.25"), new BigDecimal("0.03"),
-                        new BigDecimal("0.30"), new BigDecimal("0.50")),
-                new PriceRow("us.amazon.nova-pro-v1:0", "us-east-1", Instant.parse("2025-03-01T12:30:00.123Z"),
-                        new BigDecimal("0.000001"), new BigDecimal("1E+1"), BigDecimal.ZERO,
-                        new BigDecimal("3.75"), null));
+        List<PriceRow> rows =
+                Arrays.asList(
+                        new PriceRow(
+                                "anthropic.claude-3-haiku-20240307-v1:0",
+                                "*",
+                                Instant.parse("2024-01-01T00:00:00Z"),
+                                new BigDecimal("0.25"),
+                                new BigDecimal("1.25"),
+                                new BigDecimal("0.03"),
+                                new BigDecimal("0.30"),
+                                new BigDecimal("0.50")),
+                        new PriceRow(
+                                "us.amazon.nova-pro-v1:0",
+                                "us-east-1",
+                                Instant.parse("2025-03-01T12:30:00.123Z"),
+                                new BigDecimal("0.000001"),
+                                new BigDecimal("1E+1"),
+                                BigDecimal.ZERO,
+                                new BigDecimal("3.75"),
+                                null));
         StringBuilder csv = new StringBuilder(PriceCsv.HEADER).append('\n');
         for (PriceRow row : rows) {
             csv.append(PriceCsv.toCsvLine(row)).append('\n');
@@ -93,8 +110,10 @@ class PriceCsvTest {
 
         assertThat(back).containsExactlyElementsOf(rows);
         assertThat(PriceCsv.toCsvLine(back.get(1)))
-                .isEqualTo("us.amazon.nova-pro-v1:0,us-east-1,2025-03-01T12:30:00.123Z,0.000001,10,0,3.75,");
-        assertThat(PriceCsv.parseLine(PriceCsv.toCsvLine(rows.get(0)), "x", 1)).isEqualTo(rows.get(0));
+                .isEqualTo(
+                        "us.amazon.nova-pro-v1:0,us-east-1,2025-03-01T12:30:00.123Z,0.000001,10,0,3.75,");
+        assertThat(PriceCsv.parseLine(PriceCsv.toCsvLine(rows.get(0)), "x", 1))
+                .isEqualTo(rows.get(0));
     }
 
     @Test
@@ -119,7 +138,12 @@ class PriceCsvTest {
 
     @Test
     void shouldRejectWrongColumnCount() {
-        assertThatThrownBy(() -> read(PriceCsv.HEADER, HAIKU_LINE, "m.x,*,2024-01-01T00:00:00Z,1,2,0,0"))
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        PriceCsv.HEADER,
+                                        HAIKU_LINE,
+                                        "m.x,*,2024-01-01T00:00:00Z,1,2,0,0"))
                 .isInstanceOf(PriceCatalogException.class)
                 .hasMessage("prices.csv:3: expected 8 columns, found 7");
         assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,1,2,0,0,1,9"))
@@ -132,40 +156,70 @@ class PriceCsvTest {
                 .isInstanceOf(PriceCatalogException.class)
                 .hasMessage("prices.csv:2: output_per_mtok 'two' is not a number");
         assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,1,2,0,0,NaN"))
-                .hasMessageStartingWith("prices.csv:2: cache_write_1h_per_mtok 'NaN' is not a number");
+                .hasMessageStartingWith(
+                        "prices.csv:2: cache_write_1h_per_mtok 'NaN' is not a number");
     }
 
     @Test
     void shouldRejectModelIdsAndRegionsThatCanNeverMatchALoggedCall() {
         assertThatThrownBy(() -> read(PriceCsv.HEADER, "\"m.x\",*,2024-01-01T00:00:00Z,1,2,0,0,"))
                 .isInstanceOf(PriceCatalogException.class)
-                .hasMessageStartingWith("prices.csv:2: model_id '\"m.x\"' is not a Bedrock model id");
-        assertThatThrownBy(() -> read(PriceCsv.HEADER, "anthropic.claude 3,*,2024-01-01T00:00:00Z,1,2,0,0,"))
-                .hasMessageStartingWith("prices.csv:2: model_id 'anthropic.claude 3' is not a Bedrock model id");
-        assertThatThrownBy(() -> read(PriceCsv.HEADER, "Anthropic.Claude-v1,*,2024-01-01T00:00:00Z,1,2,0,0,"))
-                .hasMessageStartingWith("prices.csv:2: model_id 'Anthropic.Claude-v1' is not a Bedrock model id");
-        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,US-EAST-1,2024-01-01T00:00:00Z,1,2,0,0,"))
-                .hasMessage("prices.csv:2: region 'US-EAST-1' is not an AWS region in lowercase (e.g. us-east-1) or *");
-        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,us-east1,2024-01-01T00:00:00Z,1,2,0,0,"))
+                .hasMessageStartingWith(
+                        "prices.csv:2: model_id '\"m.x\"' is not a Bedrock model id");
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        PriceCsv.HEADER,
+                                        "anthropic.claude 3,*,2024-01-01T00:00:00Z,1,2,0,0,"))
+                .hasMessageStartingWith(
+                        "prices.csv:2: model_id 'anthropic.claude 3' is not a Bedrock model id");
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        PriceCsv.HEADER,
+                                        "Anthropic.Claude-v1,*,2024-01-01T00:00:00Z,1,2,0,0,"))
+                .hasMessageStartingWith(
+                        "prices.csv:2: model_id 'Anthropic.Claude-v1' is not a Bedrock model id");
+        assertThatThrownBy(
+                        () -> read(PriceCsv.HEADER, "m.x,US-EAST-1,2024-01-01T00:00:00Z,1,2,0,0,"))
+                .hasMessage(
+                        "prices.csv:2: region 'US-EAST-1' is not an AWS region in lowercase (e.g. us-east-1) or *");
+        assertThatThrownBy(
+                        () -> read(PriceCsv.HEADER, "m.x,us-east1,2024-01-01T00:00:00Z,1,2,0,0,"))
                 .hasMessageStartingWith("prices.csv:2: region 'us-east1' is not an AWS region");
-        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,\"us-east-1\",2024-01-01T00:00:00Z,1,2,0,0,"))
-                .hasMessageStartingWith("prices.csv:2: region '\"us-east-1\"' is not an AWS region");
-        assertThat(read(PriceCsv.HEADER, "m.x,us-gov-west-1,2024-01-01T00:00:00Z,1,2,0,0,",
-                "stability.sd3_large-v1:0@x,ap-southeast-3,2024-01-01T00:00:00Z,1,2,0,0,")).hasSize(2);
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        PriceCsv.HEADER,
+                                        "m.x,\"us-east-1\",2024-01-01T00:00:00Z,1,2,0,0,"))
+                .hasMessageStartingWith(
+                        "prices.csv:2: region '\"us-east-1\"' is not an AWS region");
+        assertThat(
+                        read(
+                                PriceCsv.HEADER,
+                                "m.x,us-gov-west-1,2024-01-01T00:00:00Z,1,2,0,0,",
+                                "stability.sd3_large-v1:0@x,ap-southeast-3,2024-01-01T00:00:00Z,1,2,0,0,"))
+                .hasSize(2);
     }
 
     @Test
     void shouldRejectAHugeExponentWithAShortMessage() {
-        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,1e999999999,2,0,0,"))
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        PriceCsv.HEADER,
+                                        "m.x,*,2024-01-01T00:00:00Z,1e999999999,2,0,0,"))
                 .isInstanceOf(PriceCatalogException.class)
-                .hasMessage("prices.csv:2: input_per_mtok '1e999999999' is more than 1000000 USD per million tokens");
+                .hasMessage(
+                        "prices.csv:2: input_per_mtok '1e999999999' is more than 1000000 USD per million tokens");
     }
 
     @Test
     void shouldRejectUnparsableDate() {
         assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-13-01,1,2,0,0,"))
                 .isInstanceOf(PriceCatalogException.class)
-                .hasMessageStartingWith("prices.csv:2: effective_from '2024-13-01' is not an ISO-8601 timestamp");
+                .hasMessageStartingWith(
+                        "prices.csv:2: effective_from '2024-13-01' is not an ISO-8601 timestamp");
     }
 
     @Test
@@ -177,27 +231,49 @@ class PriceCsvTest {
 
     @Test
     void shouldLoadPricesWithMoreDecimalsThanSix() {
-        List<PriceRow> rows = read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,2.6666667,0.000000000000001,"
-                + "0.333333333333333333,1.250000000000000000,");
+        List<PriceRow> rows =
+                read(
+                        PriceCsv.HEADER,
+                        "m.x,*,2024-01-01T00:00:00Z,2.6666667,0.000000000000001,"
+                                + "0.333333333333333333,1.250000000000000000,");
 
         assertThat(rows.get(0).inputPerMtok()).isEqualTo(new BigDecimal("2.6666667"));
         assertThat(rows.get(0).outputPerMtok()).isEqualTo(new BigDecimal("0.000000000000001"));
-        assertThat(rows.get(0).cacheReadPerMtok()).isEqualTo(new BigDecimal("0.333333333333333333"));
+        assertThat(rows.get(0).cacheReadPerMtok())
+                .isEqualTo(new BigDecimal("0.333333333333333333"));
     }
 
     @Test
     void shouldRefuseAbsurdPricesAtLoadTimeNamingFileAndLine() {
-        assertThatThrownBy(() -> read(PriceCsv.HEADER, HAIKU_LINE, "m.x,*,2024-01-01T00:00:00Z,1e-40,2,0,0,"))
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        PriceCsv.HEADER,
+                                        HAIKU_LINE,
+                                        "m.x,*,2024-01-01T00:00:00Z,1e-40,2,0,0,"))
                 .isInstanceOf(PriceCatalogException.class)
                 .hasMessage("prices.csv:3: input_per_mtok '1e-40' has more than 18 decimals");
         String sixtyDigits = "0." + String.join("", Collections.nCopies(59, "1"));
-        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,1," + sixtyDigits + ",0,0,"))
-                .hasMessage("prices.csv:2: output_per_mtok '" + sixtyDigits + "' has more than 18 decimals");
-        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,1,2,0,0,1000000.01"))
-                .hasMessage("prices.csv:2: cache_write_1h_per_mtok '1000000.01' is more than 1000000 USD per "
-                        + "million tokens");
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        PriceCsv.HEADER,
+                                        "m.x,*,2024-01-01T00:00:00Z,1," + sixtyDigits + ",0,0,"))
+                .hasMessage(
+                        "prices.csv:2: output_per_mtok '"
+                                + sixtyDigits
+                                + "' has more than 18 decimals");
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        PriceCsv.HEADER,
+                                        "m.x,*,2024-01-01T00:00:00Z,1,2,0,0,1000000.01"))
+                .hasMessage(
+                        "prices.csv:2: cache_write_1h_per_mtok '1000000.01' is more than 1000000 USD per "
+                                + "million tokens");
         assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,1,2,0E+99,0,"))
-                .hasMessage("prices.csv:2: cache_read_per_mtok '0E+99' has an exponent out of range");
+                .hasMessage(
+                        "prices.csv:2: cache_read_per_mtok '0E+99' has an exponent out of range");
     }
 
     @Test
@@ -223,7 +299,8 @@ class PriceCsvTest {
 
         assertThatThrownBy(() -> read(header, HAIKU_LINE))
                 .isInstanceOf(PriceCatalogException.class)
-                .hasMessageStartingWith("prices.csv:1: missing header column 'cache_write_1h_per_mtok'");
+                .hasMessageStartingWith(
+                        "prices.csv:1: missing header column 'cache_write_1h_per_mtok'");
     }
 
     @Test
@@ -237,24 +314,35 @@ class PriceCsvTest {
     @Test
     void shouldRejectFileWithoutHeader() {
         assertThatThrownBy(() -> read(HAIKU_LINE))
-                .hasMessageStartingWith("prices.csv:1: unknown header column 'anthropic.claude-3-haiku-20240307-v1:0'");
+                .hasMessageStartingWith(
+                        "prices.csv:1: unknown header column 'anthropic.claude-3-haiku-20240307-v1:0'");
         assertThatThrownBy(() -> read("# only comments", "", "# more"))
                 .hasMessageStartingWith("prices.csv:3: missing header line");
     }
 
     @Test
     void shouldRejectDuplicateKeyNamingBothLines() {
-        assertThatThrownBy(() -> read(PriceCsv.HEADER, HAIKU_LINE, "m.x,*,2024-01-01T00:00:00Z,1,2,0,0,",
-                HAIKU_LINE.replace("0.25", "0.26")))
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        PriceCsv.HEADER,
+                                        HAIKU_LINE,
+                                        "m.x,*,2024-01-01T00:00:00Z,1,2,0,0,",
+                                        HAIKU_LINE.replace("0.25", "0.26")))
                 .isInstanceOf(PriceCatalogException.class)
-                .hasMessage("prices.csv:4: duplicate key anthropic.claude-3-haiku-20240307-v1:0|*|2024-01-01T00:00:00Z"
-                        + " (first defined on line 2)");
+                .hasMessage(
+                        "prices.csv:4: duplicate key anthropic.claude-3-haiku-20240307-v1:0|*|2024-01-01T00:00:00Z"
+                                + " (first defined on line 2)");
     }
 
     @Test
     void shouldTreatSameInstantInOtherOffsetAsDuplicate() {
-        assertThatThrownBy(() -> read(PriceCsv.HEADER, "m.x,*,2024-01-01T00:00:00Z,1,2,0,0,",
-                "m.x,*,2024-01-01T01:00:00+01:00,1,2,0,0,"))
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        PriceCsv.HEADER,
+                                        "m.x,*,2024-01-01T00:00:00Z,1,2,0,0,",
+                                        "m.x,*,2024-01-01T01:00:00+01:00,1,2,0,0,"))
                 .hasMessageStartingWith("prices.csv:3: duplicate key m.x|*|2024-01-01T00:00:00Z");
     }
 }

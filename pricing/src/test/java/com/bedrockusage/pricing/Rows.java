@@ -8,18 +8,37 @@ final class Rows {
 
     static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static PriceRow row(String model, String region, String from, String in, String out) {
-        return new PriceRow(model, region, Instant.parse(from), new BigDecimal(in), new BigDecimal(out),
-                BigDecimal.ZERO, BigDecimal.ZERO, null);
+        return new PriceRow(
+                model,
+                region,
+                Instant.parse(from),
+                new BigDecimal(in),
+                new BigDecimal(out),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                null);
     }
 
-    static PriceRow row(String model, String region, String from, String in, String out, String cacheRead,
-            String cacheWrite, String cacheWrite1h) {
-        return new PriceRow(model, region, Instant.parse(from), new BigDecimal(in), new BigDecimal(out),
-                new BigDecimal(cacheRead), new BigDecimal(cacheWrite),
+    static PriceRow row(
+            String model,
+            String region,
+            String from,
+            String in,
+            String out,
+            String cacheRead,
+            String cacheWrite,
+            String cacheWrite1h) {
+        return new PriceRow(
+                model,
+                region,
+                Instant.parse(from),
+                new BigDecimal(in),
+                new BigDecimal(out),
+                new BigDecimal(cacheRead),
+                new BigDecimal(cacheWrite),
                 cacheWrite1h == null ? null : new BigDecimal(cacheWrite1h));
     }
 

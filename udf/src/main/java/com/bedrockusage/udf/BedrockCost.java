@@ -13,22 +13,25 @@ import org.apache.flink.table.annotation.DataTypeHint;
 
 /**
  * {@code BEDROCK_COST(model_id, region, event_time, input_tokens, output_tokens, cache_read_tokens,
- * cache_write_tokens [, cache_write_1h_tokens])}: the USD cost of a call as {@code DECIMAL(38, 12)}, rounded by the
- * same rule as the job ({@link CostRounding#round}). Given the job's pricing configuration ({@link PricingSetup}:
- * catalogue, aliases, updates directory, as {@code bin/sql} passes it) it prices from the catalogue the job built,
- * so it equals the job's {@code cost_usd} for the same successful call (the job charges a failed call 0).
+ * cache_write_tokens [, cache_write_1h_tokens])}: the USD cost of a call as {@code DECIMAL(38,
+ * 12)}, rounded by the same rule as the job ({@link CostRounding#round}). Given the job's pricing
+ * configuration ({@link PricingSetup}: catalogue, aliases, updates directory, as {@code bin/sql}
+ * passes it) it prices from the catalogue the job built, so it equals the job's {@code cost_usd}
+ * for the same successful call (the job charges a failed call 0).
  *
- * <p>{@code cache_write_tokens} is everything written to the cache; the {@code cache_write_1h_tokens} part of it is
- * priced at the 1-hour rate, the rest at the 5-minute rate. {@code event_time} is a {@code TIMESTAMP_LTZ} or a
- * {@code TIMESTAMP} read as UTC. NULL token counts count as 0. The result is NULL when the model id, region or
- * time is NULL, when the catalogue has no price for the call, or when the counts are negative or the 1-hour part
- * exceeds the total.
+ * <p>{@code cache_write_tokens} is everything written to the cache; the {@code
+ * cache_write_1h_tokens} part of it is priced at the 1-hour rate, the rest at the 5-minute rate.
+ * {@code event_time} is a {@code TIMESTAMP_LTZ} or a {@code TIMESTAMP} read as UTC. NULL token
+ * counts count as 0. The result is NULL when the model id, region or time is NULL, when the
+ * catalogue has no price for the call, or when the counts are negative or the 1-hour part exceeds
+ * the total.
  *
- * <p>The accounting variant adds {@code service_tier, unit, unit_variant, unit_quantity} (the {@code invocations}
- * columns of those names): {@code BEDROCK_COST(model_id, region, event_time, input_tokens, output_tokens,
- * cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, service_tier, unit, unit_variant, unit_quantity)}
- * prices with every rule the job applies (long-context thresholds, the tier's rows, per-unit rows). A NULL tier is
- * {@code standard}; a NULL unit prices per token; the result is NULL where the job leaves the call unpriced (a tier
+ * <p>The accounting variant adds {@code service_tier, unit, unit_variant, unit_quantity} (the
+ * {@code invocations} columns of those names): {@code BEDROCK_COST(model_id, region, event_time,
+ * input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens,
+ * service_tier, unit, unit_variant, unit_quantity)} prices with every rule the job applies
+ * (long-context thresholds, the tier's rows, per-unit rows). A NULL tier is {@code standard}; a
+ * NULL unit prices per token; the result is NULL where the job leaves the call unpriced (a tier
  * without rows, {@code requested:<tier>}, a unit without a row, a negative quantity).
  */
 public class BedrockCost extends CatalogFunction {
@@ -39,68 +42,159 @@ public class BedrockCost extends CatalogFunction {
         this((String) null);
     }
 
-    /** @param catalogLocation a price CSV (path or {@code file:} URI); null for the usual lookup */
+    /**
+     * @param catalogLocation a price CSV (path or {@code file:} URI); null for the usual lookup
+     */
     public BedrockCost(String catalogLocation) {
         super(catalogLocation);
     }
 
-    /** @param setup the job's pricing configuration, used as a whole */
+    /**
+     * @param setup the job's pricing configuration, used as a whole
+     */
     public BedrockCost(PricingSetup setup) {
         super(setup);
     }
 
-    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,
-            @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eventTime, Long inputTokens, Long outputTokens,
-            Long cacheReadTokens, Long cacheWriteTokens) {
-        return eval(modelId, region, eventTime, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, 0L);
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(
+            String modelId,
+            String region,
+            @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eventTime,
+            Long inputTokens,
+            Long outputTokens,
+            Long cacheReadTokens,
+            Long cacheWriteTokens) {
+        return eval(
+                modelId,
+                region,
+                eventTime,
+                inputTokens,
+                outputTokens,
+                cacheReadTokens,
+                cacheWriteTokens,
+                0L);
     }
 
-    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,
-            @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eventTime, Long inputTokens, Long outputTokens,
-            Long cacheReadTokens, Long cacheWriteTokens, Long cacheWrite1hTokens) {
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(
+            String modelId,
+            String region,
+            @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eventTime,
+            Long inputTokens,
+            Long outputTokens,
+            Long cacheReadTokens,
+            Long cacheWriteTokens,
+            Long cacheWrite1hTokens) {
         if (eventTime == null) {
             return null;
         }
-        return cost(modelId, region, eventTime.toEpochMilli(), inputTokens, outputTokens, cacheReadTokens,
-                cacheWriteTokens, cacheWrite1hTokens);
+        return cost(
+                modelId,
+                region,
+                eventTime.toEpochMilli(),
+                inputTokens,
+                outputTokens,
+                cacheReadTokens,
+                cacheWriteTokens,
+                cacheWrite1hTokens);
     }
 
-    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,
-            @DataTypeHint("TIMESTAMP(3)") LocalDateTime eventTime, Long inputTokens, Long outputTokens,
-            Long cacheReadTokens, Long cacheWriteTokens) {
-        return eval(modelId, region, eventTime, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens, 0L);
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(
+            String modelId,
+            String region,
+            @DataTypeHint("TIMESTAMP(3)") LocalDateTime eventTime,
+            Long inputTokens,
+            Long outputTokens,
+            Long cacheReadTokens,
+            Long cacheWriteTokens) {
+        return eval(
+                modelId,
+                region,
+                eventTime,
+                inputTokens,
+                outputTokens,
+                cacheReadTokens,
+                cacheWriteTokens,
+                0L);
     }
 
-    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,
-            @DataTypeHint("TIMESTAMP(3)") LocalDateTime eventTime, Long inputTokens, Long outputTokens,
-            Long cacheReadTokens, Long cacheWriteTokens, Long cacheWrite1hTokens) {
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(
+            String modelId,
+            String region,
+            @DataTypeHint("TIMESTAMP(3)") LocalDateTime eventTime,
+            Long inputTokens,
+            Long outputTokens,
+            Long cacheReadTokens,
+            Long cacheWriteTokens,
+            Long cacheWrite1hTokens) {
         if (eventTime == null) {
             return null;
         }
-        return cost(modelId, region, eventTime.toInstant(ZoneOffset.UTC).toEpochMilli(), inputTokens, outputTokens,
-                cacheReadTokens, cacheWriteTokens, cacheWrite1hTokens);
+        return cost(
+                modelId,
+                region,
+                eventTime.toInstant(ZoneOffset.UTC).toEpochMilli(),
+                inputTokens,
+                outputTokens,
+                cacheReadTokens,
+                cacheWriteTokens,
+                cacheWrite1hTokens);
     }
 
-    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,
-            @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eventTime, Long inputTokens, Long outputTokens,
-            Long cacheReadTokens, Long cacheWriteTokens, Long cacheWrite1hTokens, String serviceTier, String unit,
-            String unitVariant, Long unitQuantity) {
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(
+            String modelId,
+            String region,
+            @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eventTime,
+            Long inputTokens,
+            Long outputTokens,
+            Long cacheReadTokens,
+            Long cacheWriteTokens,
+            Long cacheWrite1hTokens,
+            String serviceTier,
+            String unit,
+            String unitVariant,
+            Long unitQuantity) {
         if (eventTime == null) {
             return null;
         }
-        return cost(modelId, region, eventTime.toEpochMilli(), inputTokens, outputTokens, cacheReadTokens,
-                cacheWriteTokens, cacheWrite1hTokens, serviceTier, units(unit, unitVariant, unitQuantity));
+        return cost(
+                modelId,
+                region,
+                eventTime.toEpochMilli(),
+                inputTokens,
+                outputTokens,
+                cacheReadTokens,
+                cacheWriteTokens,
+                cacheWrite1hTokens,
+                serviceTier,
+                units(unit, unitVariant, unitQuantity));
     }
 
-    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(String modelId, String region,
-            @DataTypeHint("TIMESTAMP(3)") LocalDateTime eventTime, Long inputTokens, Long outputTokens,
-            Long cacheReadTokens, Long cacheWriteTokens, Long cacheWrite1hTokens, String serviceTier, String unit,
-            String unitVariant, Long unitQuantity) {
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(
+            String modelId,
+            String region,
+            @DataTypeHint("TIMESTAMP(3)") LocalDateTime eventTime,
+            Long inputTokens,
+            Long outputTokens,
+            Long cacheReadTokens,
+            Long cacheWriteTokens,
+            Long cacheWrite1hTokens,
+            String serviceTier,
+            String unit,
+            String unitVariant,
+            Long unitQuantity) {
         if (eventTime == null) {
             return null;
         }
-        return cost(modelId, region, eventTime.toInstant(ZoneOffset.UTC).toEpochMilli(), inputTokens, outputTokens,
-                cacheReadTokens, cacheWriteTokens, cacheWrite1hTokens, serviceTier,
+        return cost(
+                modelId,
+                region,
+                eventTime.toInstant(ZoneOffset.UTC).toEpochMilli(),
+                inputTokens,
+                outputTokens,
+                cacheReadTokens,
+                cacheWriteTokens,
+                cacheWrite1hTokens,
+                serviceTier,
                 units(unit, unitVariant, unitQuantity));
     }
 
@@ -108,13 +202,39 @@ public class BedrockCost extends CatalogFunction {
         return unit == null ? null : new UnitQuantity(unit, variant, orZero(quantity));
     }
 
-    private BigDecimal cost(String modelId, String region, long epochMillis, Long input, Long output,
-            Long cacheRead, Long cacheWrite, Long cacheWrite1h) {
-        return cost(modelId, region, epochMillis, input, output, cacheRead, cacheWrite, cacheWrite1h, null, null);
+    private BigDecimal cost(
+            String modelId,
+            String region,
+            long epochMillis,
+            Long input,
+            Long output,
+            Long cacheRead,
+            Long cacheWrite,
+            Long cacheWrite1h) {
+        return cost(
+                modelId,
+                region,
+                epochMillis,
+                input,
+                output,
+                cacheRead,
+                cacheWrite,
+                cacheWrite1h,
+                null,
+                null);
     }
 
-    private BigDecimal cost(String modelId, String region, long epochMillis, Long input, Long output,
-            Long cacheRead, Long cacheWrite, Long cacheWrite1h, String serviceTier, UnitQuantity units) {
+    private BigDecimal cost(
+            String modelId,
+            String region,
+            long epochMillis,
+            Long input,
+            Long output,
+            Long cacheRead,
+            Long cacheWrite,
+            Long cacheWrite1h,
+            String serviceTier,
+            UnitQuantity units) {
         if (modelId == null || region == null) {
             return null;
         }
@@ -123,8 +243,13 @@ public class BedrockCost extends CatalogFunction {
         if (written1h < 0 || written1h > written) {
             return null;
         }
-        TokenCounts tokens = new TokenCounts(orZero(input), orZero(output), orZero(cacheRead),
-                written - written1h, written1h);
+        TokenCounts tokens =
+                new TokenCounts(
+                        orZero(input),
+                        orZero(output),
+                        orZero(cacheRead),
+                        written - written1h,
+                        written1h);
         String tier = serviceTier == null ? ServiceTiers.STANDARD : serviceTier;
         if (ServiceTiers.problem(tier) != null) {
             return null; // e.g. requested:priority: the job leaves such a call unpriced too
@@ -133,7 +258,8 @@ public class BedrockCost extends CatalogFunction {
         if (!result.isPriced()) {
             return null;
         }
-        // Already rounded by CostRounding, as the job's cost_usd is: only the scale is padded to 12.
+        // Already rounded by CostRounding, as the job's cost_usd is: only the scale is padded to
+        // 12.
         return CostRounding.atScale(result.cost().total());
     }
 

@@ -7,9 +7,9 @@ import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.functions.UserDefinedFunction;
 
 /**
- * Registers every function of this module under its SQL name. From the SQL client or MSF Studio, the equivalent
- * is {@code ADD JAR '.../udf-<version>-sql.jar'} and one {@code CREATE FUNCTION <name> AS '<class>'} per entry of
- * {@link #CLASSES}.
+ * Registers every function of this module under its SQL name. From the SQL client or MSF Studio,
+ * the equivalent is {@code ADD JAR '.../udf-<version>-sql.jar'} and one {@code CREATE FUNCTION
+ * <name> AS '<class>'} per entry of {@link #CLASSES}.
  */
 public final class BedrockFunctions {
 
@@ -38,7 +38,10 @@ public final class BedrockFunctions {
 
     private BedrockFunctions() {}
 
-    /** Registers all functions as temporary system functions; settings come from job parameters or defaults. */
+    /**
+     * Registers all functions as temporary system functions; settings come from job parameters or
+     * defaults.
+     */
     public static void register(TableEnvironment tEnv) {
         register(tEnv, (String) null, null);
     }
@@ -46,11 +49,16 @@ public final class BedrockFunctions {
     /**
      * Registers all functions with explicit settings.
      *
-     * @param pricingCatalog a price CSV for BEDROCK_COST and BEDROCK_MODEL; null for the usual lookup
+     * @param pricingCatalog a price CSV for BEDROCK_COST and BEDROCK_MODEL; null for the usual
+     *     lookup
      * @param appPattern the role-name regex of CALLER_APP; null for the usual lookup
      */
     public static void register(TableEnvironment tEnv, String pricingCatalog, String appPattern) {
-        register(tEnv, new BedrockCost(pricingCatalog), new BedrockModel(pricingCatalog), appPattern);
+        register(
+                tEnv,
+                new BedrockCost(pricingCatalog),
+                new BedrockModel(pricingCatalog),
+                appPattern);
     }
 
     /**
@@ -64,7 +72,8 @@ public final class BedrockFunctions {
         register(tEnv, new BedrockCost(pricing), new BedrockModel(pricing), appPattern);
     }
 
-    private static void register(TableEnvironment tEnv, BedrockCost cost, BedrockModel model, String appPattern) {
+    private static void register(
+            TableEnvironment tEnv, BedrockCost cost, BedrockModel model, String appPattern) {
         tEnv.createTemporarySystemFunction(BEDROCK_COST, cost);
         tEnv.createTemporarySystemFunction(BEDROCK_MODEL, model);
         tEnv.createTemporarySystemFunction(CALLER_PRINCIPAL, new CallerPrincipal());

@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Price catalogues loaded once per JVM and file version, shared by every parallel instance of every function. A
- * file is looked at again each time a function opens (each query): when its size or modification time changed,
- * it is read again, so a long-lived SQL session picks up an edited price file.
+ * Price catalogues loaded once per JVM and file version, shared by every parallel instance of every
+ * function. A file is looked at again each time a function opens (each query): when its size or
+ * modification time changed, it is read again, so a long-lived SQL session picks up an edited price
+ * file.
  */
 final class Catalogs {
 
@@ -25,35 +26,55 @@ final class Catalogs {
 
     private Catalogs() {}
 
-    /** The CSV catalogue at {@code location} (a path or a {@code file:} URI), or the default one when null. */
+    /**
+     * The CSV catalogue at {@code location} (a path or a {@code file:} URI), or the default one
+     * when null.
+     */
     static PriceCatalog get(String location) {
         if (location == null) {
             return PriceCatalog.defaultCatalog();
         }
         Path path = toPath(location).toAbsolutePath().normalize();
         String stamp = stamp(path);
-        return LOADED.compute(path, (p, loaded) -> loaded != null && loaded.stamp.equals(stamp)
-                ? loaded : new Loaded(stamp, PriceCatalog.load(p))).catalog;
+        return LOADED.compute(
+                        path,
+                        (p, loaded) ->
+                                loaded != null && loaded.stamp.equals(stamp)
+                                        ? loaded
+                                        : new Loaded(stamp, PriceCatalog.load(p)))
+                .catalog;
     }
 
     /**
-     * The catalogue the job builds from this setup: the CSV (or the built-in one), the update files laid over it,
-     * then the aliases. Rebuilt when any of the files changed.
+     * The catalogue the job builds from this setup: the CSV (or the built-in one), the update files
+     * laid over it, then the aliases. Rebuilt when any of the files changed.
      */
     static PriceCatalog get(PricingSetup setup) {
         if (setup.updatesDir() == null && setup.aliases().isEmpty()) {
             return get(setup.catalog());
         }
         PriceCatalog base = get(setup.catalog());
-        List<Path> updates = setup.updatesDir() == null ? List.of()
-                : PriceUpdateDir.files(toPath(setup.updatesDir()).toAbsolutePath().normalize());
+        List<Path> updates =
+                setup.updatesDir() == null
+                        ? List.of()
+                        : PriceUpdateDir.files(
+                                toPath(setup.updatesDir()).toAbsolutePath().normalize());
         StringBuilder stamp = new StringBuilder().append(System.identityHashCode(base));
         for (Path file : updates) {
             stamp.append('|').append(file).append(':').append(stamp(file));
         }
         String key = stamp.toString();
-        return SETUPS.compute(setup, (s, loaded) -> loaded != null && loaded.stamp.equals(key) ? loaded
-                : new Loaded(key, withAliases(PriceUpdateDir.apply(base, updates), s.aliases()))).catalog;
+        return SETUPS.compute(
+                        setup,
+                        (s, loaded) ->
+                                loaded != null && loaded.stamp.equals(key)
+                                        ? loaded
+                                        : new Loaded(
+                                                key,
+                                                withAliases(
+                                                        PriceUpdateDir.apply(base, updates),
+                                                        s.aliases())))
+                .catalog;
     }
 
     private static PriceCatalog withAliases(PriceCatalog catalog, Map<String, String> aliases) {
@@ -66,7 +87,8 @@ final class Catalogs {
             BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
             return a.size() + "@" + a.lastModifiedTime().toMillis() + "#" + a.fileKey();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the price catalogue " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the price catalogue " + path + ": " + e.getMessage(), e);
         }
     }
 

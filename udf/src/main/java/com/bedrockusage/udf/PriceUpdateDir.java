@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The job's {@code pricing.updates-dir} read the way the job reads it: every {@code *.csv} file not starting with
- * {@code .} or {@code _} is one update, laid over the catalogue as an upsert, oldest file first; a bad line, or a
- * second different row for the same key in one file, is skipped and the rest of the file applies.
+ * The job's {@code pricing.updates-dir} read the way the job reads it: every {@code *.csv} file not
+ * starting with {@code .} or {@code _} is one update, laid over the catalogue as an upsert, oldest
+ * file first; a bad line, or a second different row for the same key in one file, is skipped and
+ * the rest of the file applies.
  */
 final class PriceUpdateDir {
 
@@ -36,8 +37,9 @@ final class PriceUpdateDir {
         }
         try (Stream<Path> listing = Files.list(dir)) {
             return listing.filter(PriceUpdateDir::isUpdateFile)
-                    .sorted(Comparator.comparing(PriceUpdateDir::modified)
-                            .thenComparing(p -> p.getFileName().toString()))
+                    .sorted(
+                            Comparator.comparing(PriceUpdateDir::modified)
+                                    .thenComparing(p -> p.getFileName().toString()))
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
@@ -86,8 +88,11 @@ final class PriceUpdateDir {
     private static boolean isUpdateFile(Path p) {
         String name = p.getFileName().toString();
         try {
-            return Files.isRegularFile(p) && !name.startsWith(".") && !name.startsWith("_")
-                    && name.toLowerCase(Locale.ROOT).endsWith(".csv") && Files.size(p) <= MAX_FILE_BYTES;
+            return Files.isRegularFile(p)
+                    && !name.startsWith(".")
+                    && !name.startsWith("_")
+                    && name.toLowerCase(Locale.ROOT).endsWith(".csv")
+                    && Files.size(p) <= MAX_FILE_BYTES;
         } catch (IOException e) {
             return false;
         }
@@ -103,7 +108,9 @@ final class PriceUpdateDir {
 
     private static boolean isIgnorable(String line) {
         String trimmed = line.trim();
-        return trimmed.isEmpty() || trimmed.charAt(0) == '#' || trimmed.replace(" ", "").equals(PriceCsv.HEADER);
+        return trimmed.isEmpty()
+                || trimmed.charAt(0) == '#'
+                || trimmed.replace(" ", "").equals(PriceCsv.HEADER);
     }
 
     private static String stripBom(String line) {

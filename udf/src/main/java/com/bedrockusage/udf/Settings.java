@@ -3,9 +3,9 @@ package com.bedrockusage.udf;
 import org.apache.flink.table.functions.FunctionContext;
 
 /**
- * Where a function setting comes from, first non-blank wins: the function's constructor argument, the job
- * parameter ({@code pipeline.global-job-parameters}), the JVM system property of the same name, the environment
- * variable. Null when none is set.
+ * Where a function setting comes from, first non-blank wins: the function's constructor argument,
+ * the job parameter ({@code pipeline.global-job-parameters}), the JVM system property of the same
+ * name, the environment variable. Null when none is set.
  */
 final class Settings {
 

@@ -21,7 +21,8 @@ class BedrockCostTest {
 
     @Test
     void shouldPriceEveryComponentWithTheOneHourPartOfCacheWritesAtTheOneHourRate() {
-        // default catalogue, sonnet 4.5 in any commercial region: 3 / 15 / 0.3 / 3.75 (5m) / 6 (1h) USD per Mtok
+        // default catalogue, sonnet 4.5 in any commercial region: 3 / 15 / 0.3 / 3.75 (5m) / 6 (1h)
+        // USD per Mtok
         BigDecimal usd = cost.eval(SONNET_45, "us-east-1", T, 1000L, 500L, 2000L, 1000L, 400L);
 
         // 0.003 + 0.0075 + 0.0006 + 600 x 3.75e-6 + 400 x 6e-6
@@ -37,17 +38,85 @@ class BedrockCostTest {
 
     @Test
     void shouldPriceTheAccountingVariantWithTierThresholdAndUnits() {
-        assertThat(cost.eval(SONNET_45, "us-east-1", T, 200_001L, 0L, 0L, 0L, 0L, null, null, null, null))
+        assertThat(
+                        cost.eval(
+                                SONNET_45,
+                                "us-east-1",
+                                T,
+                                200_001L,
+                                0L,
+                                0L,
+                                0L,
+                                0L,
+                                null,
+                                null,
+                                null,
+                                null))
                 .isEqualByComparingTo("1.200006"); // above 200,000: the whole call at 6 per million
-        assertThat(cost.eval(SONNET_45, "us-east-1", T, 200_001L, 0L, 0L, 0L)).isEqualByComparingTo("1.200006");
-        assertThat(cost.eval(SONNET_45, "us-east-1", T, 1_000L, 0L, 0L, 0L, 0L, "flex", null, null, null)).isNull();
-        assertThat(cost.eval(SONNET_45, "us-east-1", T, 1_000L, 0L, 0L, 0L, 0L, "requested:priority", null, null,
-                null)).isNull();
-        assertThat(cost.eval("cohere.rerank-v3-5:0", "us-east-1", T, 0L, 0L, 0L, 0L, 0L, "standard", "query", "",
-                3L)).isEqualByComparingTo("0.006");
-        assertThat(cost.eval("stability.sd3-large-v1:0", "us-east-1", T, 0L, 0L, 0L, 0L, 0L, null, "image",
-                "standard-1024x1024", 2L)).isEqualByComparingTo("0.16");
-        assertThat(cost.eval("cohere.rerank-v3-5:0", "us-east-1", T, 10L, 0L, 0L, 0L)).isNull(); // no quantity
+        assertThat(cost.eval(SONNET_45, "us-east-1", T, 200_001L, 0L, 0L, 0L))
+                .isEqualByComparingTo("1.200006");
+        assertThat(
+                        cost.eval(
+                                SONNET_45,
+                                "us-east-1",
+                                T,
+                                1_000L,
+                                0L,
+                                0L,
+                                0L,
+                                0L,
+                                "flex",
+                                null,
+                                null,
+                                null))
+                .isNull();
+        assertThat(
+                        cost.eval(
+                                SONNET_45,
+                                "us-east-1",
+                                T,
+                                1_000L,
+                                0L,
+                                0L,
+                                0L,
+                                0L,
+                                "requested:priority",
+                                null,
+                                null,
+                                null))
+                .isNull();
+        assertThat(
+                        cost.eval(
+                                "cohere.rerank-v3-5:0",
+                                "us-east-1",
+                                T,
+                                0L,
+                                0L,
+                                0L,
+                                0L,
+                                0L,
+                                "standard",
+                                "query",
+                                "",
+                                3L))
+                .isEqualByComparingTo("0.006");
+        assertThat(
+                        cost.eval(
+                                "stability.sd3-large-v1:0",
+                                "us-east-1",
+                                T,
+                                0L,
+                                0L,
+                                0L,
+                                0L,
+                                0L,
+                                null,
+                                "image",
+                                "standard-1024x1024",
+                                2L))
+                .isEqualByComparingTo("0.16");
+        assertThat(cost.eval("cohere.rerank-v3-5:0", "us-east-1", T, 10L, 0L, 0L, 0L))
+                .isNull(); // no quantity
     }
 
     @Test
@@ -57,8 +126,16 @@ class BedrockCostTest {
                 .isEqualByComparingTo("0.72");
         assertThat(cost.eval("eu." + SONNET_45, "eu-west-1", T, 200_000L, 0L, 0L, 0L))
                 .isEqualByComparingTo("0.66");
-        assertThat(cost.eval("arn:aws:bedrock:us-east-1::foundation-model/" + SONNET_45, "us-east-1", T,
-                0L, 1_000_000L, 0L, 0L)).isEqualByComparingTo("15");
+        assertThat(
+                        cost.eval(
+                                "arn:aws:bedrock:us-east-1::foundation-model/" + SONNET_45,
+                                "us-east-1",
+                                T,
+                                0L,
+                                1_000_000L,
+                                0L,
+                                0L))
+                .isEqualByComparingTo("15");
     }
 
     @Test
@@ -81,7 +158,8 @@ class BedrockCostTest {
         assertThat(cost.eval(null, "us-east-1", T, 1L, 1L, 0L, 0L)).isNull();
         assertThat(cost.eval(SONNET_45, null, T, 1L, 1L, 0L, 0L)).isNull();
         assertThat(cost.eval(SONNET_45, "us-east-1", (Instant) null, 1L, 1L, 0L, 0L)).isNull();
-        assertThat(cost.eval(SONNET_45, "us-east-1", (LocalDateTime) null, 1L, 1L, 0L, 0L)).isNull();
+        assertThat(cost.eval(SONNET_45, "us-east-1", (LocalDateTime) null, 1L, 1L, 0L, 0L))
+                .isNull();
         assertThat(cost.eval(SONNET_45, "us-east-1", T, -5L, 1L, 0L, 0L)).isNull();
         assertThat(cost.eval(SONNET_45, "us-east-1", T, 0L, 0L, 0L, 100L, 101L)).isNull();
         assertThat(cost.eval(SONNET_45, "us-east-1", T, 0L, 0L, 0L, 100L, -1L)).isNull();
@@ -90,32 +168,51 @@ class BedrockCostTest {
     @Test
     void shouldUseTheCatalogueGivenToTheConstructor(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("prices.csv");
-        Files.write(csv, ("model_id,region,effective_from,input_per_mtok,output_per_mtok,cache_read_per_mtok,"
-                + "cache_write_per_mtok,cache_write_1h_per_mtok\n"
-                + "acme.model-v1,*,2026-01-01T00:00:00Z,2,4,0,0,\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                csv,
+                ("model_id,region,effective_from,input_per_mtok,output_per_mtok,cache_read_per_mtok,"
+                                + "cache_write_per_mtok,cache_write_1h_per_mtok\n"
+                                + "acme.model-v1,*,2026-01-01T00:00:00Z,2,4,0,0,\n")
+                        .getBytes(StandardCharsets.UTF_8));
         BedrockCost custom = new BedrockCost(csv.toUri().toString());
 
         assertThat(custom.eval("acme.model-v1", "us-east-1", T, 1_000_000L, 500_000L, 0L, 0L))
                 .isEqualByComparingTo("4");
-        assertThat(custom.eval("acme.model-v1", "us-east-1", Instant.parse("2025-12-31T23:59:59Z"),
-                1L, 1L, 0L, 0L)).as("before the row's effective_from").isNull();
-        assertThat(custom.eval(SONNET_45, "us-east-1", T, 1L, 1L, 0L, 0L)).as("not in this catalogue").isNull();
+        assertThat(
+                        custom.eval(
+                                "acme.model-v1",
+                                "us-east-1",
+                                Instant.parse("2025-12-31T23:59:59Z"),
+                                1L,
+                                1L,
+                                0L,
+                                0L))
+                .as("before the row's effective_from")
+                .isNull();
+        assertThat(custom.eval(SONNET_45, "us-east-1", T, 1L, 1L, 0L, 0L))
+                .as("not in this catalogue")
+                .isNull();
     }
 
     @Test
-    void shouldRoundTheCallsExactCostHalfEvenToTwelveDecimalsAsTheJobDoes(@TempDir Path dir) throws IOException {
+    void shouldRoundTheCallsExactCostHalfEvenToTwelveDecimalsAsTheJobDoes(@TempDir Path dir)
+            throws IOException {
         Path csv = dir.resolve("prices.csv");
-        Files.write(csv, ("model_id,region,effective_from,input_per_mtok,output_per_mtok,cache_read_per_mtok,"
-                + "cache_write_per_mtok,cache_write_1h_per_mtok\n"
-                + "acme.model-v1,*,2026-01-01T00:00:00Z,2.6666667,2.6666667,0.0000005,0,\n")
-                .getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                csv,
+                ("model_id,region,effective_from,input_per_mtok,output_per_mtok,cache_read_per_mtok,"
+                                + "cache_write_per_mtok,cache_write_1h_per_mtok\n"
+                                + "acme.model-v1,*,2026-01-01T00:00:00Z,2.6666667,2.6666667,0.0000005,0,\n")
+                        .getBytes(StandardCharsets.UTF_8));
         BedrockCost custom = new BedrockCost(csv.toUri().toString());
 
-        // The exact cost 0.0000026666667 + 0.0000026666667 = 0.0000053333334 is rounded once, like cost_usd.
+        // The exact cost 0.0000026666667 + 0.0000026666667 = 0.0000053333334 is rounded once, like
+        // cost_usd.
         // (Rounding each part first would give ...334.)
         assertThat(custom.eval("acme.model-v1", "us-east-1", T, 1L, 1L, 0L, 0L))
                 .isEqualTo(new BigDecimal("0.000005333333"));
         // 0.0000000000005: an exact half, rounded to the even neighbour 0
-        assertThat(custom.eval("acme.model-v1", "us-east-1", T, 0L, 0L, 1L, 0L)).isEqualByComparingTo("0");
+        assertThat(custom.eval("acme.model-v1", "us-east-1", T, 0L, 0L, 1L, 0L))
+                .isEqualByComparingTo("0");
     }
 }

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class CallerFunctionsTest {
 
-    private static final String ASSUMED = "arn:aws:sts::123456789012:assumed-role/Checkout-BedrockRole/i-0abc@worker.1";
-    private static final String ROLE = "arn:aws:iam::123456789012:role/service/DataAnalysis-BedrockRole";
+    private static final String ASSUMED =
+            "arn:aws:sts::123456789012:assumed-role/Checkout-BedrockRole/i-0abc@worker.1";
+    private static final String ROLE =
+            "arn:aws:iam::123456789012:role/service/DataAnalysis-BedrockRole";
     private static final String USER = "arn:aws:iam::123456789012:user/engineering/alice";
 
     private final CallerPrincipal principal = new CallerPrincipal();
@@ -22,7 +24,8 @@ class CallerFunctionsTest {
         assertThat(principal.eval(USER)).isEqualTo("alice");
         assertThat(principal.eval("arn:aws:iam::123456789012:root")).isEqualTo("root");
         assertThat(principal.eval("arn:aws:sts::123456789012:federated-user/bob")).isEqualTo("bob");
-        assertThat(principal.eval("arn:aws-us-gov:sts::123456789012:assumed-role/Gov/s")).isEqualTo("Gov");
+        assertThat(principal.eval("arn:aws-us-gov:sts::123456789012:assumed-role/Gov/s"))
+                .isEqualTo("Gov");
     }
 
     @Test
@@ -47,9 +50,12 @@ class CallerFunctionsTest {
     void shouldUseAConfiguredAppPattern() {
         CallerApp custom = new CallerApp("^svc-([a-z]+)-");
 
-        assertThat(custom.eval("arn:aws:sts::123456789012:assumed-role/svc-billing-prod/s")).isEqualTo("billing");
+        assertThat(custom.eval("arn:aws:sts::123456789012:assumed-role/svc-billing-prod/s"))
+                .isEqualTo("billing");
         assertThat(custom.eval(ASSUMED)).isNull();
-        assertThat(new CallerApp("Analysis").eval(ROLE)).as("no group: the whole match").isEqualTo("Analysis");
+        assertThat(new CallerApp("Analysis").eval(ROLE))
+                .as("no group: the whole match")
+                .isEqualTo("Analysis");
     }
 
     @Test
@@ -62,9 +68,19 @@ class CallerFunctionsTest {
 
     @Test
     void shouldReturnNullForNullAndMalformedArns() {
-        String[] malformed = {null, "", "   ", "Checkout-BedrockRole", "arn:aws:sts", "arn:aws:sts::123456789012:",
-            "arn:aws:s3:::bucket/key", "arn:aws:iam::123456789012:group/devs", "arn::sts::1:assumed-role/A/b",
-            "arn:aws:sts::123456789012:assumed-role/", "arn:aws:iam::123456789012:user/"};
+        String[] malformed = {
+            null,
+            "",
+            "   ",
+            "Checkout-BedrockRole",
+            "arn:aws:sts",
+            "arn:aws:sts::123456789012:",
+            "arn:aws:s3:::bucket/key",
+            "arn:aws:iam::123456789012:group/devs",
+            "arn::sts::1:assumed-role/A/b",
+            "arn:aws:sts::123456789012:assumed-role/",
+            "arn:aws:iam::123456789012:user/"
+        };
         for (String arn : malformed) {
             assertThat(principal.eval(arn)).as("principal of %s", arn).isNull();
             assertThat(session.eval(arn)).as("session of %s", arn).isNull();

@@ -13,23 +13,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CatalogsTest {
 
-    private static final String HEADER = "model_id,region,effective_from,input_per_mtok,output_per_mtok,"
-            + "cache_read_per_mtok,cache_write_per_mtok,cache_write_1h_per_mtok\n";
+    private static final String HEADER =
+            "model_id,region,effective_from,input_per_mtok,output_per_mtok,"
+                    + "cache_read_per_mtok,cache_write_per_mtok,cache_write_1h_per_mtok\n";
     private static final Instant T = Instant.parse("2026-11-03T10:15:00Z");
 
     @Test
-    void shouldReloadAnEditedPriceFileWhenTheFunctionOpensAgain(@TempDir Path dir) throws IOException {
+    void shouldReloadAnEditedPriceFileWhenTheFunctionOpensAgain(@TempDir Path dir)
+            throws IOException {
         Path csv = dir.resolve("prices.csv");
         write(csv, "2", Instant.parse("2026-01-01T00:00:00Z"));
         BedrockCost first = new BedrockCost(csv.toString());
         first.open(null);
-        assertThat(first.eval("acme.model-v1", "us-east-1", T, 1_000_000L, 0L, 0L, 0L)).isEqualByComparingTo("2");
+        assertThat(first.eval("acme.model-v1", "us-east-1", T, 1_000_000L, 0L, 0L, 0L))
+                .isEqualByComparingTo("2");
 
         write(csv, "7", Instant.parse("2026-01-01T00:00:05Z"));
         BedrockCost next = new BedrockCost(csv.toString());
         next.open(null);
 
-        assertThat(next.eval("acme.model-v1", "us-east-1", T, 1_000_000L, 0L, 0L, 0L)).isEqualByComparingTo("7");
+        assertThat(next.eval("acme.model-v1", "us-east-1", T, 1_000_000L, 0L, 0L, 0L))
+                .isEqualByComparingTo("7");
     }
 
     @Test
@@ -41,9 +45,12 @@ class CatalogsTest {
     }
 
     private static void write(Path csv, String inputPrice, Instant modified) throws IOException {
-        Files.write(csv, (HEADER + "acme.model-v1,*,2026-01-01T00:00:00Z," + inputPrice + ",4,0,0,\n")
-                .getBytes(StandardCharsets.UTF_8));
-        // same size either way: the modification time tells the versions apart, as an editor's save does
+        Files.write(
+                csv,
+                (HEADER + "acme.model-v1,*,2026-01-01T00:00:00Z," + inputPrice + ",4,0,0,\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        // same size either way: the modification time tells the versions apart, as an editor's save
+        // does
         Files.setLastModifiedTime(csv, FileTime.from(modified));
     }
 }

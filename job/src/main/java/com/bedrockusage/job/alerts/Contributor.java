@@ -24,8 +24,11 @@ public class Contributor {
             return false;
         }
         Contributor c = (Contributor) o;
-        return invocations == c.invocations && Objects.equals(name, c.name)
-                && (costUsd == null ? c.costUsd == null : c.costUsd != null && costUsd.compareTo(c.costUsd) == 0);
+        return invocations == c.invocations
+                && Objects.equals(name, c.name)
+                && (costUsd == null
+                        ? c.costUsd == null
+                        : c.costUsd != null && costUsd.compareTo(c.costUsd) == 0);
     }
 
     @Override

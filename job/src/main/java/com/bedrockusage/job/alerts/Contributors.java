@@ -7,9 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The biggest spenders of one window, kept in bounded space: at most {@value #CAPACITY} names. Past that it works as
- * space-saving (a new name takes over the smallest entry and its totals), so the top entries are the true heavy
- * hitters but their totals may be overstated; {@link #approximate} says so. A Flink POJO of parallel arrays.
+ * The biggest spenders of one window, kept in bounded space: at most {@value #CAPACITY} names. Past
+ * that it works as space-saving (a new name takes over the smallest entry and its totals), so the
+ * top entries are the true heavy hitters but their totals may be overstated; {@link #approximate}
+ * says so. A Flink POJO of parallel arrays.
  */
 public class Contributors {
 
@@ -23,7 +24,9 @@ public class Contributors {
 
     public Contributors() {}
 
-    /** Adds {@code calls} calls of {@code name} that cost {@code cost} together (null: unpriced). */
+    /**
+     * Adds {@code calls} calls of {@code name} that cost {@code cost} together (null: unpriced).
+     */
     public void add(String name, BigDecimal cost, long calls) {
         String n = name == null ? UNKNOWN : name;
         BigDecimal c = cost == null ? BigDecimal.ZERO : cost;
@@ -70,9 +73,13 @@ public class Contributors {
         for (int i = 0; i < names.length; i++) {
             all.add(new Contributor(names[i], costs[i], invocations[i]));
         }
-        all.sort(Comparator.comparing((Contributor c) -> c.costUsd).reversed()
-                .thenComparing(Comparator.comparingLong((Contributor c) -> c.invocations).reversed())
-                .thenComparing(c -> c.name));
+        all.sort(
+                Comparator.comparing((Contributor c) -> c.costUsd)
+                        .reversed()
+                        .thenComparing(
+                                Comparator.comparingLong((Contributor c) -> c.invocations)
+                                        .reversed())
+                        .thenComparing(c -> c.name));
         return all.subList(0, Math.min(n, all.size())).toArray(new Contributor[0]);
     }
 }

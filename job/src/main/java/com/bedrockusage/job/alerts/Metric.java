@@ -1,6 +1,9 @@
 package com.bedrockusage.job.alerts;
 
-/** What a rule measures over its window. Additive metrics are sums, so they can be forecast and spike-compared. */
+/**
+ * What a rule measures over its window. Additive metrics are sums, so they can be forecast and
+ * spike-compared.
+ */
 public enum Metric {
     COST_USD("cost_usd", true),
     INPUT_TOKENS("input_tokens", true),
@@ -14,14 +17,15 @@ public enum Metric {
     LATENCY_P99_MS("latency_p99_ms", false),
     LATENCY_AVG_MS("latency_avg_ms", false),
     /**
-     * Latency per generated token: the latencies of the successful calls that returned output tokens, summed, over
-     * their output tokens. Long answers take long; a model that answers slowly for their length does not.
+     * Latency per generated token: the latencies of the successful calls that returned output
+     * tokens, summed, over their output tokens. Long answers take long; a model that answers slowly
+     * for their length does not.
      */
     LATENCY_PER_OUTPUT_TOKEN_MS("latency_per_output_token_ms", false),
     UNPRICED_INVOCATIONS("unpriced_invocations", true),
     /**
-     * |metered − billed| cost in % of the billed cost, per account and day, from a reconciliation run
-     * ({@link ReconciliationAlerts}); the streaming job never evaluates it.
+     * |metered − billed| cost in % of the billed cost, per account and day, from a reconciliation
+     * run ({@link ReconciliationAlerts}); the streaming job never evaluates it.
      */
     RECONCILIATION_DELTA_PCT("reconciliation_delta_pct", false);
 
@@ -42,7 +46,9 @@ public enum Metric {
     }
 
     public boolean isLatency() {
-        return this == LATENCY_P99_MS || this == LATENCY_AVG_MS || this == LATENCY_PER_OUTPUT_TOKEN_MS;
+        return this == LATENCY_P99_MS
+                || this == LATENCY_AVG_MS
+                || this == LATENCY_PER_OUTPUT_TOKEN_MS;
     }
 
     /** Measured by a reconciliation run against the bill, not by the streaming job. */

@@ -1,11 +1,11 @@
 package com.bedrockusage.job.alerts;
-import com.bedrockusage.job.alerts.evaluate.AlertIds;
-import com.bedrockusage.job.alerts.rules.RulesException;
-import com.bedrockusage.job.alerts.rules.RulesParser;
+
 import com.bedrockusage.job.alerts.delivery.SnsClients;
 import com.bedrockusage.job.alerts.delivery.SnsDelivery;
+import com.bedrockusage.job.alerts.evaluate.AlertIds;
 import com.bedrockusage.job.alerts.rules.FileSystemRulesSource;
-
+import com.bedrockusage.job.alerts.rules.RulesException;
+import com.bedrockusage.job.alerts.rules.RulesParser;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.reconcile.AccountDayDelta;
 import java.math.BigDecimal;
@@ -22,10 +22,11 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 
 /**
- * Rules on {@code reconciliation_delta_pct}: a reconciliation run measures, per account and day, how far the meter
- * is from the bill (|metered − billed| in % of billed) and fires the rules of the same rules file through the same
- * SNS delivery as the streaming job. Such rules are {@code threshold} rules per {@code account} (or
- * {@code global}) over {@code 1d}; the streaming job skips them.
+ * Rules on {@code reconciliation_delta_pct}: a reconciliation run measures, per account and day,
+ * how far the meter is from the bill (|metered − billed| in % of billed) and fires the rules of the
+ * same rules file through the same SNS delivery as the streaming job. Such rules are {@code
+ * threshold} rules per {@code account} (or {@code global}) over {@code 1d}; the streaming job skips
+ * them.
  */
 public final class ReconciliationAlerts {
 
@@ -35,27 +36,39 @@ public final class ReconciliationAlerts {
 
     public static void validate(AlertRule r, List<String> problems) {
         if (r.kind != RuleKind.THRESHOLD) {
-            problems.add(RulesParser.at(r.id, "kind") + "reconciliation_delta_pct rules are threshold rules");
+            problems.add(
+                    RulesParser.at(r.id, "kind")
+                            + "reconciliation_delta_pct rules are threshold rules");
         }
         if (r.scopeType != ScopeType.ACCOUNT && r.scopeType != ScopeType.GLOBAL) {
-            problems.add(RulesParser.at(r.id, "scope") + "reconciliation_delta_pct is measured per account (or "
-                    + "global), not per " + r.scopeLabel());
+            problems.add(
+                    RulesParser.at(r.id, "scope")
+                            + "reconciliation_delta_pct is measured per account (or "
+                            + "global), not per "
+                            + r.scopeLabel());
         }
         if (r.windowMillis != DAY_MILLIS) {
-            problems.add(RulesParser.at(r.id, "window") + "reconciliation_delta_pct is measured per day: use 1d");
+            problems.add(
+                    RulesParser.at(r.id, "window")
+                            + "reconciliation_delta_pct is measured per day: use 1d");
         }
         if (r.models.length > 0 || r.arnContains != null) {
-            problems.add(RulesParser.at(r.id, "models") + "reconciliation_delta_pct rules filter by accounts only");
+            problems.add(
+                    RulesParser.at(r.id, "models")
+                            + "reconciliation_delta_pct rules filter by accounts only");
         }
     }
 
-    /** The enabled rules on {@code reconciliation_delta_pct} of the job's rules file (and defaults). */
+    /**
+     * The enabled rules on {@code reconciliation_delta_pct} of the job's rules file (and defaults).
+     */
     public static List<AlertRule> rules(JobConfig config) throws RulesException {
         AlertsSettings s = AlertsSettings.from(config);
         String text = s.rulesPath == null ? null : FileSystemRulesSource.INSTANCE.read(s.rulesPath);
         List<AlertRule> out = new ArrayList<>();
-        for (AlertRule r : RulesParser.parse(text, s.rulesPath == null ? "defaults" : s.rulesPath,
-                s.defaultsEnabled)) {
+        for (AlertRule r :
+                RulesParser.parse(
+                        text, s.rulesPath == null ? "defaults" : s.rulesPath, s.defaultsEnabled)) {
             if (r.metric.isReconciliation()) {
                 out.add(r);
             }
@@ -64,10 +77,12 @@ public final class ReconciliationAlerts {
     }
 
     /**
-     * The alerts the deltas fire. An account-day with nothing billed but something metered has no percentage (the
-     * bill is likely not complete yet) and fires nothing; the reconciliation row says {@code metered_only}.
+     * The alerts the deltas fire. An account-day with nothing billed but something metered has no
+     * percentage (the bill is likely not complete yet) and fires nothing; the reconciliation row
+     * says {@code metered_only}.
      */
-    public static List<Alert> evaluate(List<AlertRule> rules, List<AccountDayDelta> deltas, long firedAt) {
+    public static List<Alert> evaluate(
+            List<AlertRule> rules, List<AccountDayDelta> deltas, long firedAt) {
         List<Alert> alerts = new ArrayList<>();
         for (AlertRule rule : rules) {
             if (!rule.metric.isReconciliation()) {
@@ -95,9 +110,15 @@ public final class ReconciliationAlerts {
         }
         Map<String, AccountDayDelta> byDay = new LinkedHashMap<>();
         for (AccountDayDelta d : kept) {
-            byDay.merge(d.day.toString(), AccountDayDelta.of(d.day, "all", d.meteredCostUsd, d.billedCostUsd),
-                    (a, b) -> AccountDayDelta.of(a.day, "all", a.meteredCostUsd.add(b.meteredCostUsd),
-                            a.billedCostUsd.add(b.billedCostUsd)));
+            byDay.merge(
+                    d.day.toString(),
+                    AccountDayDelta.of(d.day, "all", d.meteredCostUsd, d.billedCostUsd),
+                    (a, b) ->
+                            AccountDayDelta.of(
+                                    a.day,
+                                    "all",
+                                    a.meteredCostUsd.add(b.meteredCostUsd),
+                                    a.billedCostUsd.add(b.billedCostUsd)));
         }
         return new ArrayList<>(byDay.values());
     }
@@ -108,9 +129,17 @@ public final class ReconciliationAlerts {
         a.alertId = AlertIds.of(rule.id, d.accountId, start);
         a.ruleId = rule.id;
         a.ruleName = rule.displayName();
-        a.description = (rule.description == null ? "" : rule.description + " ")
-                + "Metered $" + d.meteredCostUsd.toPlainString() + ", billed $" + d.billedCostUsd.toPlainString()
-                + " on " + d.day + " (difference $" + d.differenceUsd().toPlainString() + ").";
+        a.description =
+                (rule.description == null ? "" : rule.description + " ")
+                        + "Metered $"
+                        + d.meteredCostUsd.toPlainString()
+                        + ", billed $"
+                        + d.billedCostUsd.toPlainString()
+                        + " on "
+                        + d.day
+                        + " (difference $"
+                        + d.differenceUsd().toPlainString()
+                        + ").";
         a.kind = rule.kind.wireName();
         a.severity = rule.severity;
         a.metric = rule.metric.wireName();
@@ -129,24 +158,31 @@ public final class ReconciliationAlerts {
     }
 
     /**
-     * Publishes the alerts with the job's SNS settings and retries, waiting at most {@code timeoutMillis} in all.
-     * Without a topic nothing is sent: every alert comes back {@link DeliveredAlert#NOT_SENT}.
+     * Publishes the alerts with the job's SNS settings and retries, waiting at most {@code
+     * timeoutMillis} in all. Without a topic nothing is sent: every alert comes back {@link
+     * DeliveredAlert#NOT_SENT}.
      */
-    public static List<DeliveredAlert> deliver(List<Alert> alerts, SnsSettings settings, long timeoutMillis) {
+    public static List<DeliveredAlert> deliver(
+            List<Alert> alerts, SnsSettings settings, long timeoutMillis) {
         List<DeliveredAlert> out = new ArrayList<>();
         if (!settings.enabled()) {
             for (Alert a : alerts) {
-                out.add(DeliveredAlert.of(a, DeliveredAlert.NOT_SENT, 0, null, "no SNS topic configured"));
+                out.add(
+                        DeliveredAlert.of(
+                                a, DeliveredAlert.NOT_SENT, 0, null, "no SNS topic configured"));
             }
             return out;
         }
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "reconciliation-alerts");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService scheduler =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "reconciliation-alerts");
+                            t.setDaemon(true);
+                            return t;
+                        });
         try (SnsAsyncClient client = SnsClients.create(settings)) {
-            SnsDelivery delivery = new SnsDelivery(client, scheduler, settings, (alert, n, cause) -> { });
+            SnsDelivery delivery =
+                    new SnsDelivery(client, scheduler, settings, (alert, n, cause) -> {});
             List<CompletableFuture<DeliveredAlert>> pending = new ArrayList<>();
             for (Alert a : alerts) {
                 pending.add(delivery.publish(a));
@@ -154,11 +190,19 @@ public final class ReconciliationAlerts {
             long deadline = System.currentTimeMillis() + timeoutMillis;
             for (int i = 0; i < pending.size(); i++) {
                 try {
-                    out.add(pending.get(i).get(Math.max(1, deadline - System.currentTimeMillis()),
-                            TimeUnit.MILLISECONDS));
+                    out.add(
+                            pending.get(i)
+                                    .get(
+                                            Math.max(1, deadline - System.currentTimeMillis()),
+                                            TimeUnit.MILLISECONDS));
                 } catch (Exception e) {
-                    out.add(DeliveredAlert.of(alerts.get(i), DeliveredAlert.FAILED, 0, null,
-                            SnsDelivery.describe(e)));
+                    out.add(
+                            DeliveredAlert.of(
+                                    alerts.get(i),
+                                    DeliveredAlert.FAILED,
+                                    0,
+                                    null,
+                                    SnsDelivery.describe(e)));
                 }
             }
         } finally {

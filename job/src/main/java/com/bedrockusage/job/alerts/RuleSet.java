@@ -8,10 +8,14 @@ public class RuleSet implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** SHA-256 of the rules file content (and the defaults switch): identifies the version in logs. */
+    /**
+     * SHA-256 of the rules file content (and the defaults switch): identifies the version in logs.
+     */
     public String fingerprint;
+
     /** Where the rules came from, for logs: the file, or "built-in defaults". */
     public String origin;
+
     public long loadedAt;
     public AlertRule[] rules = new AlertRule[0];
 
@@ -42,7 +46,9 @@ public class RuleSet implements Serializable {
     }
 
     public String shortFingerprint() {
-        return fingerprint == null ? "-" : fingerprint.substring(0, Math.min(12, fingerprint.length()));
+        return fingerprint == null
+                ? "-"
+                : fingerprint.substring(0, Math.min(12, fingerprint.length()));
     }
 
     @Override

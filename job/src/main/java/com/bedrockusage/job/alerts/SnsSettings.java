@@ -19,8 +19,15 @@ public final class SnsSettings implements Serializable {
     public final Duration backoffBase;
     public final Duration backoffCap;
 
-    public SnsSettings(String topicArn, String region, String endpoint, int maxInFlight, int maxAttempts,
-            Duration attemptTimeout, Duration backoffBase, Duration backoffCap) {
+    public SnsSettings(
+            String topicArn,
+            String region,
+            String endpoint,
+            int maxInFlight,
+            int maxAttempts,
+            Duration attemptTimeout,
+            Duration backoffBase,
+            Duration backoffCap) {
         this.topicArn = topicArn;
         this.region = region;
         this.endpoint = endpoint;
@@ -32,26 +39,42 @@ public final class SnsSettings implements Serializable {
     }
 
     public static SnsSettings from(JobConfig c) {
-        return new SnsSettings(c.snsTopicArn, c.snsRegion, c.snsEndpoint, c.snsMaxInFlight, c.snsMaxAttempts,
-                c.snsAttemptTimeout, Duration.ofMillis(200), Duration.ofSeconds(20));
+        return new SnsSettings(
+                c.snsTopicArn,
+                c.snsRegion,
+                c.snsEndpoint,
+                c.snsMaxInFlight,
+                c.snsMaxAttempts,
+                c.snsAttemptTimeout,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(20));
     }
 
     public boolean enabled() {
         return topicArn != null;
     }
 
-    /** FIFO topics get a deduplication id (the alert id), which makes a re-sent alert a no-op for 5 minutes. */
+    /**
+     * FIFO topics get a deduplication id (the alert id), which makes a re-sent alert a no-op for 5
+     * minutes.
+     */
     public boolean isFifo() {
         return topicArn != null && topicArn.endsWith(".fifo");
     }
 
-    /** Loopback endpoints are local stand-ins: no instance metadata lookups, dummy credentials when none are set. */
+    /**
+     * Loopback endpoints are local stand-ins: no instance metadata lookups, dummy credentials when
+     * none are set.
+     */
     public boolean isLoopbackEndpoint() {
         if (endpoint == null) {
             return false;
         }
         String host = URI.create(endpoint).getHost();
-        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
-                || host.equals("::1"));
+        return host != null
+                && (host.equals("localhost")
+                        || host.startsWith("127.")
+                        || host.equals("[::1]")
+                        || host.equals("::1"));
     }
 }

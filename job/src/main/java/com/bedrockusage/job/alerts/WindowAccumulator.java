@@ -1,14 +1,15 @@
 package com.bedrockusage.job.alerts;
-import com.bedrockusage.job.alerts.evaluate.RuleHit;
 
+import com.bedrockusage.job.alerts.evaluate.RuleHit;
 import com.bedrockusage.job.usage.LatencySketch;
 import com.bedrockusage.job.usage.SaturatingSum;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The running totals of one rule, scope key and window, and whether its alert has fired. A Flink POJO; the latency
- * sketch is only kept for {@code latency_p99_ms} rules, so other rules' state stays a handful of numbers.
+ * The running totals of one rule, scope key and window, and whether its alert has fired. A Flink
+ * POJO; the latency sketch is only kept for {@code latency_p99_ms} rules, so other rules' state
+ * stays a handful of numbers.
  */
 public class WindowAccumulator {
 
@@ -28,8 +29,10 @@ public class WindowAccumulator {
     public LatencySketch latency;
     public long maxEventTime = Long.MIN_VALUE;
     public boolean fired;
+
     /** Event time after which the window is dropped from state. */
     public long cleanupAt;
+
     public Contributors contributors = new Contributors();
 
     public WindowAccumulator() {}
@@ -56,7 +59,8 @@ public class WindowAccumulator {
         errors += h.errors;
         unpriced += h.unpriced;
         costUsd = costUsd.add(h.costUsd);
-        // A month's window over all callers is the longest sum the job keeps: saturate rather than wrap.
+        // A month's window over all callers is the longest sum the job keeps: saturate rather than
+        // wrap.
         inputTokens = SaturatingSum.add(inputTokens, h.inputTokens);
         outputTokens = SaturatingSum.add(outputTokens, h.outputTokens);
         totalTokens = SaturatingSum.add(totalTokens, h.totalTokens);
@@ -68,8 +72,10 @@ public class WindowAccumulator {
         maxEventTime = Math.max(maxEventTime, h.eventTime);
         contributors.addAll(h.contributors);
         generations += h.generations;
-        generationLatencySumMs = SaturatingSum.add(generationLatencySumMs, h.generationLatencySumMs);
-        generationOutputTokens = SaturatingSum.add(generationOutputTokens, h.generationOutputTokens);
+        generationLatencySumMs =
+                SaturatingSum.add(generationLatencySumMs, h.generationLatencySumMs);
+        generationOutputTokens =
+                SaturatingSum.add(generationOutputTokens, h.generationOutputTokens);
     }
 
     /** The metric's running value; null when it has no value yet (no latencies, no calls). */
@@ -90,25 +96,36 @@ public class WindowAccumulator {
             case UNPRICED_INVOCATIONS:
                 return BigDecimal.valueOf(unpriced);
             case ERROR_RATE:
-                return invocations == 0 ? null
-                        : BigDecimal.valueOf(errors).divide(BigDecimal.valueOf(invocations), 6, RoundingMode.HALF_UP);
+                return invocations == 0
+                        ? null
+                        : BigDecimal.valueOf(errors)
+                                .divide(BigDecimal.valueOf(invocations), 6, RoundingMode.HALF_UP);
             case LATENCY_AVG_MS:
-                return latencyCount == 0 ? null
-                        : BigDecimal.valueOf(latencySumMs).divide(BigDecimal.valueOf(latencyCount), 1, RoundingMode.HALF_UP);
+                return latencyCount == 0
+                        ? null
+                        : BigDecimal.valueOf(latencySumMs)
+                                .divide(BigDecimal.valueOf(latencyCount), 1, RoundingMode.HALF_UP);
             case LATENCY_PER_OUTPUT_TOKEN_MS:
-                return generationOutputTokens == 0 ? null : BigDecimal.valueOf(generationLatencySumMs)
-                        .divide(BigDecimal.valueOf(generationOutputTokens), 1, RoundingMode.HALF_UP);
+                return generationOutputTokens == 0
+                        ? null
+                        : BigDecimal.valueOf(generationLatencySumMs)
+                                .divide(
+                                        BigDecimal.valueOf(generationOutputTokens),
+                                        1,
+                                        RoundingMode.HALF_UP);
             case LATENCY_P99_MS:
                 Double p99 = latency == null ? null : latency.quantile(0.99);
-                return p99 == null ? null : BigDecimal.valueOf(p99).setScale(0, RoundingMode.HALF_UP);
+                return p99 == null
+                        ? null
+                        : BigDecimal.valueOf(p99).setScale(0, RoundingMode.HALF_UP);
             default:
                 throw new IllegalStateException("unknown metric " + metric);
         }
     }
 
     /**
-     * How many observations the metric rests on: successful calls with a latency and output tokens for latency per
-     * token, calls with a latency for the other latency metrics, else calls.
+     * How many observations the metric rests on: successful calls with a latency and output tokens
+     * for latency per token, calls with a latency for the other latency metrics, else calls.
      */
     public long samples(Metric metric) {
         if (metric == Metric.LATENCY_PER_OUTPUT_TOKEN_MS) {

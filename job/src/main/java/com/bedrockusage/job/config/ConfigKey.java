@@ -1,9 +1,9 @@
 package com.bedrockusage.job.config;
 
 /**
- * One runtime property: the group and key it lives under (MSF property group + lowercase dotted key), its
- * default and what it means. {@link ConfigKeys} lists them all; the README table and the CloudFormation
- * template are checked against that list.
+ * One runtime property: the group and key it lives under (MSF property group + lowercase dotted
+ * key), its default and what it means. {@link ConfigKeys} lists them all; the README table and the
+ * CloudFormation template are checked against that list.
  */
 public final class ConfigKey {
 
@@ -13,7 +13,8 @@ public final class ConfigKey {
     private final String description;
     private final boolean localOnly;
 
-    ConfigKey(String group, String key, String defaultValue, String description, boolean localOnly) {
+    ConfigKey(
+            String group, String key, String defaultValue, String description, boolean localOnly) {
         this.group = group;
         this.key = key;
         this.defaultValue = defaultValue;

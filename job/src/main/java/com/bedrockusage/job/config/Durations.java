@@ -3,8 +3,8 @@ package com.bedrockusage.job.config;
 import java.time.Duration;
 
 /**
- * Parses the short durations used in settings: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 48h}, {@code 35d}, and
- * a bare {@code 0}.
+ * Parses the short durations used in settings: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 48h},
+ * {@code 35d}, and a bare {@code 0}.
  */
 final class Durations {
 
@@ -20,7 +20,8 @@ final class Durations {
             split++;
         }
         if (split == 0 || split == t.length()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration like 500ms, 30s, 5m, 48h or 35d");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration like 500ms, 30s, 5m, 48h or 35d");
         }
         long n = Long.parseLong(t.substring(0, split));
         switch (t.substring(split)) {
@@ -36,7 +37,8 @@ final class Durations {
             case "d":
                 return Duration.ofDays(n);
             default:
-                throw new IllegalArgumentException("'" + text + "' has an unknown unit; use ms, s, m, h or d");
+                throw new IllegalArgumentException(
+                        "'" + text + "' has an unknown unit; use ms, s, m, h or d");
         }
     }
 

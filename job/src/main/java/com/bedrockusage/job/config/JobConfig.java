@@ -1,7 +1,6 @@
 package com.bedrockusage.job.config;
 
 import com.bedrockusage.job.usage.CallerKey;
-
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The job's settings, parsed once and validated. Every problem is reported at startup with the key that
- * caused it and how to fix it; nothing is read from {@link PropertyGroups} after this.
+ * The job's settings, parsed once and validated. Every problem is reported at startup with the key
+ * that caused it and how to fix it; nothing is read from {@link PropertyGroups} after this.
  */
 public final class JobConfig implements Serializable {
 
@@ -38,13 +37,16 @@ public final class JobConfig implements Serializable {
 
     /** The first log location (source.s3.path, else the first of source.s3.paths), or null. */
     public final String s3Path;
+
     /** Every log location: source.s3.path, then source.s3.paths; none nested in another. */
     public final List<String> s3Paths;
+
     public final boolean s3Continuous;
     public final Duration s3DiscoveryInterval;
     public final Duration s3Lookback;
     public final Instant s3From;
     public final Instant s3To;
+
     /** Inflate gzip log objects with Intel ISA-L where it loads. */
     public final boolean s3Isal;
 
@@ -61,8 +63,10 @@ public final class JobConfig implements Serializable {
     public final Duration maxFuture;
     public final Duration idleness;
     public final Duration dailyRetention;
+
     /** What the usage key's caller part holds. */
     public final CallerKey callerKey;
+
     public final int parallelism;
     public final Duration checkpointInterval;
     public final String checkpointDir;
@@ -94,7 +98,11 @@ public final class JobConfig implements Serializable {
     public final boolean reportEnabled;
     public final String reportOutput;
     public final boolean reportAnnounce;
-    /** Reconciliation with the bill: the largest difference, in % of the billed cost, that still matches. */
+
+    /**
+     * Reconciliation with the bill: the largest difference, in % of the billed cost, that still
+     * matches.
+     */
     public final java.math.BigDecimal reconcileTolerancePct;
 
     /** Amazon Q Developer limits by kind: {@code dev}, {@code transform}, {@code context}. */
@@ -110,31 +118,46 @@ public final class JobConfig implements Serializable {
         s3To = instant(p, ConfigKeys.S3_TO);
         s3Isal = oneOf(p, ConfigKeys.S3_GUNZIP, "isal", "jdk").equals("isal");
         if (s3From != null && s3To != null && !s3From.isBefore(s3To)) {
-            throw invalid(ConfigKeys.S3_TO, p.get(ConfigKeys.S3_TO), "it must be after " + ConfigKeys.S3_FROM.fullName());
+            throw invalid(
+                    ConfigKeys.S3_TO,
+                    p.get(ConfigKeys.S3_TO),
+                    "it must be after " + ConfigKeys.S3_FROM.fullName());
         }
 
         kinesisStreamArn = optional(p, ConfigKeys.KINESIS_STREAM_ARN);
         if (kinesisStreamArn != null && !kinesisStreamArn.startsWith("arn:")) {
-            throw invalid(ConfigKeys.KINESIS_STREAM_ARN, kinesisStreamArn,
+            throw invalid(
+                    ConfigKeys.KINESIS_STREAM_ARN,
+                    kinesisStreamArn,
                     "use the stream ARN, e.g. arn:aws:kinesis:us-east-1:111122223333:stream/bedrock-invocations");
         }
         kinesisRegion = p.get(ConfigKeys.KINESIS_REGION).trim();
         kinesisEndpoint = optional(p, ConfigKeys.KINESIS_ENDPOINT);
-        kinesisInitialPosition = oneOf(p, ConfigKeys.KINESIS_INITIAL_POSITION, "LATEST", "TRIM_HORIZON");
+        kinesisInitialPosition =
+                oneOf(p, ConfigKeys.KINESIS_INITIAL_POSITION, "LATEST", "TRIM_HORIZON");
         kinesisRetention = positiveDuration(p, ConfigKeys.KINESIS_RETENTION);
-        if (kinesisRetention.compareTo(Duration.ofHours(24)) < 0 || kinesisRetention.compareTo(Duration.ofHours(8760)) > 0) {
-            throw invalid(ConfigKeys.KINESIS_RETENTION, p.get(ConfigKeys.KINESIS_RETENTION),
+        if (kinesisRetention.compareTo(Duration.ofHours(24)) < 0
+                || kinesisRetention.compareTo(Duration.ofHours(8760)) > 0) {
+            throw invalid(
+                    ConfigKeys.KINESIS_RETENTION,
+                    p.get(ConfigKeys.KINESIS_RETENTION),
                     "Kinesis keeps records 24h to 8760h; use the stream's retention period");
         }
         if (s3Path == null && kinesisStreamArn == null) {
-            throw new ConfigException("no source is configured: set " + ConfigKeys.S3_PATH.fullName()
-                    + " or " + ConfigKeys.S3_PATHS.fullName()
-                    + " (S3 prefix or file:///dir holding AWSLogs/) and/or " + ConfigKeys.KINESIS_STREAM_ARN.fullName());
+            throw new ConfigException(
+                    "no source is configured: set "
+                            + ConfigKeys.S3_PATH.fullName()
+                            + " or "
+                            + ConfigKeys.S3_PATHS.fullName()
+                            + " (S3 prefix or file:///dir holding AWSLogs/) and/or "
+                            + ConfigKeys.KINESIS_STREAM_ARN.fullName());
         }
 
         dedupTtl = positiveDuration(p, ConfigKeys.DEDUP_TTL);
         if (dedupTtl.compareTo(Duration.ofHours(24)) < 0) {
-            throw invalid(ConfigKeys.DEDUP_TTL, p.get(ConfigKeys.DEDUP_TTL),
+            throw invalid(
+                    ConfigKeys.DEDUP_TTL,
+                    p.get(ConfigKeys.DEDUP_TTL),
                     "re-deliveries can come a day later; use at least 24h");
         }
         windows = windowList(p);
@@ -150,7 +173,9 @@ public final class JobConfig implements Serializable {
         checkpointDir = dir != null ? dir : defaultCheckpointDir(System.getProperty("user.name"));
 
         pricingCatalog = optional(p, ConfigKeys.PRICING_CATALOG);
-        if (pricingCatalog != null && isLocalPath(pricingCatalog) && !Files.isRegularFile(localPath(pricingCatalog))) {
+        if (pricingCatalog != null
+                && isLocalPath(pricingCatalog)
+                && !Files.isRegularFile(localPath(pricingCatalog))) {
             throw invalid(ConfigKeys.PRICING_CATALOG, pricingCatalog, "no such file");
         }
         pricingUpdatesDir = optional(p, ConfigKeys.PRICING_UPDATES_DIR);
@@ -159,9 +184,13 @@ public final class JobConfig implements Serializable {
 
         icebergCatalogType = oneOf(p, ConfigKeys.ICEBERG_CATALOG_TYPE, "hadoop", "glue");
         String warehouse = optional(p, ConfigKeys.ICEBERG_WAREHOUSE);
-        icebergWarehouse = warehouse != null ? warehouse : defaultWarehouse(System.getProperty("user.name"));
+        icebergWarehouse =
+                warehouse != null ? warehouse : defaultWarehouse(System.getProperty("user.name"));
         if (icebergCatalogType.equals("glue") && !icebergWarehouse.startsWith("s3://")) {
-            throw invalid(ConfigKeys.ICEBERG_WAREHOUSE, icebergWarehouse, "the glue catalog needs an s3://bucket/prefix warehouse");
+            throw invalid(
+                    ConfigKeys.ICEBERG_WAREHOUSE,
+                    icebergWarehouse,
+                    "the glue catalog needs an s3://bucket/prefix warehouse");
         }
         icebergNamespace = required(p, ConfigKeys.ICEBERG_NAMESPACE);
         icebergRegion = optional(p, ConfigKeys.ICEBERG_REGION);
@@ -172,7 +201,10 @@ public final class JobConfig implements Serializable {
         alertsAppPattern = pattern(p, ConfigKeys.ALERTS_APP_PATTERN);
         snsTopicArn = optional(p, ConfigKeys.SNS_TOPIC_ARN);
         if (snsTopicArn != null && !snsTopicArn.startsWith("arn:")) {
-            throw invalid(ConfigKeys.SNS_TOPIC_ARN, snsTopicArn, "use the topic ARN, e.g. arn:aws:sns:us-east-1:111122223333:bedrock-alerts");
+            throw invalid(
+                    ConfigKeys.SNS_TOPIC_ARN,
+                    snsTopicArn,
+                    "use the topic ARN, e.g. arn:aws:sns:us-east-1:111122223333:bedrock-alerts");
         }
         String region = optional(p, ConfigKeys.SNS_REGION);
         if (region == null && snsTopicArn != null) {
@@ -191,8 +223,11 @@ public final class JobConfig implements Serializable {
         reportEnabled = bool(p, ConfigKeys.REPORT_ENABLED);
         reportOutput = optional(p, ConfigKeys.REPORT_OUTPUT);
         if (reportEnabled && reportOutput == null) {
-            throw new ConfigException(ConfigKeys.REPORT_ENABLED.fullName() + "=true needs "
-                    + ConfigKeys.REPORT_OUTPUT.fullName() + " (a directory or s3://bucket/prefix)");
+            throw new ConfigException(
+                    ConfigKeys.REPORT_ENABLED.fullName()
+                            + "=true needs "
+                            + ConfigKeys.REPORT_OUTPUT.fullName()
+                            + " (a directory or s3://bucket/prefix)");
         }
         reportAnnounce = bool(p, ConfigKeys.REPORT_ANNOUNCE);
         reconcileTolerancePct = nonNegativeDecimal(p, ConfigKeys.REPORT_RECONCILE_TOLERANCE_PCT);
@@ -222,8 +257,9 @@ public final class JobConfig implements Serializable {
     }
 
     /**
-     * A folder per user in the system temp directory: a shared one would belong to whoever ran first, and every other
-     * user's job would fail at start, unable to create its checkpoint directory there.
+     * A folder per user in the system temp directory: a shared one would belong to whoever ran
+     * first, and every other user's job would fail at start, unable to create its checkpoint
+     * directory there.
      */
     static String defaultCheckpointDir(String user) {
         return perUserTempDir("bedrock-usage-checkpoints-", user);
@@ -234,7 +270,10 @@ public final class JobConfig implements Serializable {
     }
 
     private static String perUserTempDir(String prefix, String user) {
-        String owner = user == null || user.isEmpty() ? "unknown" : user.replaceAll("[^A-Za-z0-9._-]", "_");
+        String owner =
+                user == null || user.isEmpty()
+                        ? "unknown"
+                        : user.replaceAll("[^A-Za-z0-9._-]", "_");
         return Paths.get(System.getProperty("java.io.tmpdir"), prefix + owner).toUri().toString();
     }
 
@@ -255,7 +294,8 @@ public final class JobConfig implements Serializable {
     private static String required(PropertyGroups p, ConfigKey key) {
         String v = optional(p, key);
         if (v == null) {
-            throw new ConfigException("missing setting " + key.fullName() + ": " + key.description());
+            throw new ConfigException(
+                    "missing setting " + key.fullName() + ": " + key.description());
         }
         return v;
     }
@@ -329,7 +369,10 @@ public final class JobConfig implements Serializable {
         }
     }
 
-    /** source.s3.path then each entry of source.s3.paths; a location inside another would be read twice. */
+    /**
+     * source.s3.path then each entry of source.s3.paths; a location inside another would be read
+     * twice.
+     */
     private static List<String> logLocations(PropertyGroups p) {
         List<String> locations = new ArrayList<>();
         String single = optional(p, ConfigKeys.S3_PATH);
@@ -348,8 +391,14 @@ public final class JobConfig implements Serializable {
             for (int j = 0; j < locations.size(); j++) {
                 String outer = withSlash(locations.get(i));
                 if (i != j && withSlash(locations.get(j)).startsWith(outer)) {
-                    throw invalid(ConfigKeys.S3_PATHS, list, "'" + locations.get(j) + "' is the same as or inside '"
-                            + locations.get(i) + "': its objects would be read twice");
+                    throw invalid(
+                            ConfigKeys.S3_PATHS,
+                            list,
+                            "'"
+                                    + locations.get(j)
+                                    + "' is the same as or inside '"
+                                    + locations.get(i)
+                                    + "': its objects would be read twice");
                 }
             }
         }
@@ -373,24 +422,35 @@ public final class JobConfig implements Serializable {
                 throw invalid(ConfigKeys.WINDOWS, p.get(ConfigKeys.WINDOWS), e.getMessage());
             }
             if (!WINDOW_TABLES.containsKey(d)) {
-                throw invalid(ConfigKeys.WINDOWS, p.get(ConfigKeys.WINDOWS), "windows are chosen from 1m, 1h and 1d");
+                throw invalid(
+                        ConfigKeys.WINDOWS,
+                        p.get(ConfigKeys.WINDOWS),
+                        "windows are chosen from 1m, 1h and 1d");
             }
             if (!out.contains(d)) {
                 out.add(d);
             }
         }
         if (out.isEmpty()) {
-            throw invalid(ConfigKeys.WINDOWS, p.get(ConfigKeys.WINDOWS), "name at least one of 1m, 1h, 1d");
+            throw invalid(
+                    ConfigKeys.WINDOWS,
+                    p.get(ConfigKeys.WINDOWS),
+                    "name at least one of 1m, 1h, 1d");
         }
         return Collections.unmodifiableList(out);
     }
 
-    /** {@code kind=N,...}: every kind of the default, each a whole number above 0; unnamed kinds keep their default. */
+    /**
+     * {@code kind=N,...}: every kind of the default, each a whole number above 0; unnamed kinds
+     * keep their default.
+     */
     private static Map<String, Integer> qLimits(PropertyGroups p) {
         Map<String, Integer> out = new LinkedHashMap<>();
         String fix = "use kind=N pairs, e.g. " + ConfigKeys.Q_LIMITS.defaultValue();
         for (String pair : ConfigKeys.Q_LIMITS.defaultValue().split(",")) {
-            out.put(pair.substring(0, pair.indexOf('=')), Integer.parseInt(pair.substring(pair.indexOf('=') + 1)));
+            out.put(
+                    pair.substring(0, pair.indexOf('=')),
+                    Integer.parseInt(pair.substring(pair.indexOf('=') + 1)));
         }
         String v = p.get(ConfigKeys.Q_LIMITS).trim();
         for (String pair : v.isEmpty() ? new String[0] : v.split(",")) {
@@ -421,7 +481,8 @@ public final class JobConfig implements Serializable {
         for (String pair : v.split(",")) {
             int eq = pair.lastIndexOf('=');
             if (eq <= 0 || eq == pair.length() - 1) {
-                throw invalid(ConfigKeys.PRICING_ALIASES, v, "use alias=model pairs separated by commas");
+                throw invalid(
+                        ConfigKeys.PRICING_ALIASES, v, "use alias=model pairs separated by commas");
             }
             out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
@@ -456,13 +517,25 @@ public final class JobConfig implements Serializable {
     }
 
     private static ConfigException invalid(ConfigKey key, String value, String fix) {
-        return new ConfigException("invalid setting " + key.fullName() + "='" + value + "': " + fix);
+        return new ConfigException(
+                "invalid setting " + key.fullName() + "='" + value + "': " + fix);
     }
 
     /** A short human-readable dump of the effective settings (no secrets are configured here). */
     public String describe() {
-        return "sources: " + (hasS3Source() ? "s3 " + String.join(",", s3Paths) + (s3Continuous ? " (continuous)" : " (bounded)") : "")
+        return "sources: "
+                + (hasS3Source()
+                        ? "s3 "
+                                + String.join(",", s3Paths)
+                                + (s3Continuous ? " (continuous)" : " (bounded)")
+                        : "")
                 + (hasKinesisSource() ? " kinesis " + kinesisStreamArn : "")
-                + "; windows " + windows + "; warehouse " + icebergWarehouse + " (" + icebergCatalogType + ")";
+                + "; windows "
+                + windows
+                + "; warehouse "
+                + icebergWarehouse
+                + " ("
+                + icebergCatalogType
+                + ")";
     }
 }

@@ -9,16 +9,20 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
 
 /**
- * Folders that hold usage data (warehouse, checkpoints, alerts): created readable by their user only (0700), and
- * refused when someone else already owns them.
+ * Folders that hold usage data (warehouse, checkpoints, alerts): created readable by their user
+ * only (0700), and refused when someone else already owns them.
  */
 public final class PrivateDirs {
 
-    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rwx------");
 
     private PrivateDirs() {}
 
-    /** Creates {@code dir} (and missing parents) with mode 0700, or tightens it to 0700 if it exists. */
+    /**
+     * Creates {@code dir} (and missing parents) with mode 0700, or tightens it to 0700 if it
+     * exists.
+     */
     public static Path create(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.getFileStore(existingAncestor(abs)).supportsFileAttributeView("posix")) {
@@ -28,11 +32,18 @@ public final class PrivateDirs {
             Files.createDirectories(abs, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         }
         UserPrincipal owner = Files.getOwner(abs);
-        UserPrincipal me = abs.getFileSystem().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
+        UserPrincipal me =
+                abs.getFileSystem()
+                        .getUserPrincipalLookupService()
+                        .lookupPrincipalByName(System.getProperty("user.name"));
         if (!owner.equals(me)) {
-            throw new ConfigException(abs + " belongs to " + owner.getName() + ", not to " + me.getName()
-                    + "; choose a folder of your own");
+            throw new ConfigException(
+                    abs
+                            + " belongs to "
+                            + owner.getName()
+                            + ", not to "
+                            + me.getName()
+                            + "; choose a folder of your own");
         }
         Files.setPosixFilePermissions(abs, OWNER_ONLY);
         return abs;

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Raw settings as MSF hands them over: property groups of string keys and values. Sources layer on top of
- * each other (MSF runtime properties or a local JSON file of the same shape, then CLI flags); every key
- * must be one that {@link ConfigKeys} defines, so a typo stops the job instead of being ignored.
+ * Raw settings as MSF hands them over: property groups of string keys and values. Sources layer on
+ * top of each other (MSF runtime properties or a local JSON file of the same shape, then CLI
+ * flags); every key must be one that {@link ConfigKeys} defines, so a typo stops the job instead of
+ * being ignored.
  */
 public final class PropertyGroups {
 
@@ -28,15 +29,19 @@ public final class PropertyGroups {
         PropertyGroups p = new PropertyGroups();
         for (Map.Entry<String, Properties> g : groups.entrySet()) {
             for (String key : g.getValue().stringPropertyNames()) {
-                p.put(g.getKey(), key, g.getValue().getProperty(key), "runtime property group " + g.getKey());
+                p.put(
+                        g.getKey(),
+                        key,
+                        g.getValue().getProperty(key),
+                        "runtime property group " + g.getKey());
             }
         }
         return p;
     }
 
     /**
-     * A local file in the shape MSF uses for runtime properties:
-     * {@code [{"PropertyGroupId": "pipeline", "PropertyMap": {"windows": "1m,1h"}}, ...]}.
+     * A local file in the shape MSF uses for runtime properties: {@code [{"PropertyGroupId":
+     * "pipeline", "PropertyMap": {"windows": "1m,1h"}}, ...]}.
      */
     public static PropertyGroups fromJsonFile(Path file) {
         JsonNode root;
@@ -46,15 +51,20 @@ public final class PropertyGroups {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
         if (root == null || !root.isArray()) {
-            throw new ConfigException("config file " + file
-                    + " must be a JSON array of {\"PropertyGroupId\": ..., \"PropertyMap\": {...}} objects");
+            throw new ConfigException(
+                    "config file "
+                            + file
+                            + " must be a JSON array of {\"PropertyGroupId\": ..., \"PropertyMap\": {...}} objects");
         }
         PropertyGroups p = new PropertyGroups();
         for (JsonNode group : root) {
             JsonNode id = group.get("PropertyGroupId");
             JsonNode map = group.get("PropertyMap");
             if (id == null || !id.isTextual() || map == null || !map.isObject()) {
-                throw new ConfigException("config file " + file + ": every entry needs a PropertyGroupId and a PropertyMap");
+                throw new ConfigException(
+                        "config file "
+                                + file
+                                + ": every entry needs a PropertyGroupId and a PropertyMap");
             }
             Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
             while (fields.hasNext()) {
@@ -115,8 +125,12 @@ public final class PropertyGroups {
     }
 
     private static ConfigException unknown(String fullName, String origin) {
-        return new ConfigException("unknown setting '" + fullName + "' (from " + origin
-                + "). Known settings are listed in README.md, section Configuration; e.g. "
-                + ConfigKeys.all().get(0).fullName());
+        return new ConfigException(
+                "unknown setting '"
+                        + fullName
+                        + "' (from "
+                        + origin
+                        + "). Known settings are listed in README.md, section Configuration; e.g. "
+                        + ConfigKeys.all().get(0).fullName());
     }
 }

@@ -10,9 +10,10 @@ import java.util.function.LongSupplier;
 import org.apache.flink.api.common.functions.MapFunction;
 
 /**
- * Rejects calls whose timestamp is more than {@code maxFuture} ahead of the wall clock at ingest, before they reach
- * the watermark. One call from year 9999 (clock skew, a foreign producer on the log group) would otherwise move the
- * watermark there and make every later call late: minute and hour rows and alerts would stop until a restart.
+ * Rejects calls whose timestamp is more than {@code maxFuture} ahead of the wall clock at ingest,
+ * before they reach the watermark. One call from year 9999 (clock skew, a foreign producer on the
+ * log group) would otherwise move the watermark there and make every later call late: minute and
+ * hour rows and alerts would stop until a restart.
  */
 public final class FutureTimestamps implements MapFunction<IngestRecord, IngestRecord> {
 
@@ -37,16 +38,31 @@ public final class FutureTimestamps implements MapFunction<IngestRecord, IngestR
     public IngestRecord map(IngestRecord record) {
         Invocation call = record.invocation;
         if (call == null) {
-            return record.qdeveloper != null && record.qdeveloper.event != null ? qDeveloper(record) : record;
+            return record.qdeveloper != null && record.qdeveloper.event != null
+                    ? qDeveloper(record)
+                    : record;
         }
         long now = clock.getAsLong();
         if (call.eventTime - now <= maxFutureMillis) {
             return record;
         }
-        String excerpt = "requestId=" + call.requestId + " timestamp=" + Instant.ofEpochMilli(call.eventTime)
-                + " ingested=" + Instant.ofEpochMilli(now) + " accountId=" + call.accountId + " modelId=" + call.modelId;
-        return IngestRecord.rejected(new RejectedRecord(RejectReason.FUTURE_TIMESTAMP,
-                call.source + ":" + call.requestId, now, truncate(excerpt)));
+        String excerpt =
+                "requestId="
+                        + call.requestId
+                        + " timestamp="
+                        + Instant.ofEpochMilli(call.eventTime)
+                        + " ingested="
+                        + Instant.ofEpochMilli(now)
+                        + " accountId="
+                        + call.accountId
+                        + " modelId="
+                        + call.modelId;
+        return IngestRecord.rejected(
+                new RejectedRecord(
+                        RejectReason.FUTURE_TIMESTAMP,
+                        call.source + ":" + call.requestId,
+                        now,
+                        truncate(excerpt)));
     }
 
     private IngestRecord qDeveloper(IngestRecord record) {
@@ -55,13 +71,29 @@ public final class FutureTimestamps implements MapFunction<IngestRecord, IngestR
         if (e.eventTime - now <= maxFutureMillis) {
             return record;
         }
-        String excerpt = "requestId=" + e.requestId + " timeStamp=" + Instant.ofEpochMilli(e.eventTime)
-                + " ingested=" + Instant.ofEpochMilli(now) + " accountId=" + e.accountId + " kind=" + e.kind;
-        return IngestRecord.rejected(new RejectedRecord(RejectReason.FUTURE_TIMESTAMP,
-                e.source + ":" + e.requestId, now, truncate(excerpt)));
+        String excerpt =
+                "requestId="
+                        + e.requestId
+                        + " timeStamp="
+                        + Instant.ofEpochMilli(e.eventTime)
+                        + " ingested="
+                        + Instant.ofEpochMilli(now)
+                        + " accountId="
+                        + e.accountId
+                        + " kind="
+                        + e.kind;
+        return IngestRecord.rejected(
+                new RejectedRecord(
+                        RejectReason.FUTURE_TIMESTAMP,
+                        e.source + ":" + e.requestId,
+                        now,
+                        truncate(excerpt)));
     }
 
-    /** At most {@link RejectedRecord#MAX_EXCERPT_BYTES} bytes even when every character takes four in UTF-8. */
+    /**
+     * At most {@link RejectedRecord#MAX_EXCERPT_BYTES} bytes even when every character takes four
+     * in UTF-8.
+     */
     private static String truncate(String s) {
         int max = RejectedRecord.MAX_EXCERPT_BYTES / 4;
         return s.length() <= max ? s : s.substring(0, max);

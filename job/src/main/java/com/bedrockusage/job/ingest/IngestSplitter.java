@@ -5,7 +5,8 @@ import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.model.RejectedRecord;
 import com.bedrockusage.job.qdeveloper.QDeveloperRecord;
-
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -15,23 +16,26 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * Emits invocations and routes rejected records to {@link #REJECTED}. Counts both under
- * {@code kinesisanalytics}: {@code ingestInvocations}, {@code rejectedRecords}, and per reason
- * {@code rejectedRecords_<reason>} (reason with non-alphanumerics as '_'). Also counts completed checkpoints
- * ({@value MetricNames#CHECKPOINTS_COMPLETED}, once per subtask): Iceberg commits ride on them, and MSF does not
- * publish Flink's own completed-checkpoint count, so this is what the commit-stall alarm watches.
+ * Emits invocations and routes rejected records to {@link #REJECTED}. Counts both under {@code
+ * kinesisanalytics}: {@code ingestInvocations}, {@code rejectedRecords}, and per reason {@code
+ * rejectedRecords_<reason>} (reason with non-alphanumerics as '_'). Also counts completed
+ * checkpoints ({@value MetricNames#CHECKPOINTS_COMPLETED}, once per subtask): Iceberg commits ride
+ * on them, and MSF does not publish Flink's own completed-checkpoint count, so this is what the
+ * commit-stall alarm watches.
  */
-public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> implements CheckpointListener {
+public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation>
+        implements CheckpointListener {
 
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<RejectedRecord> REJECTED =
             new OutputTag<>("rejected-records", IngestTypes.REJECTED_RECORD);
-    /** Amazon Q Developer records, counted as {@value MetricNames#Q_DEVELOPER_RECORDS}: their own branch of the pipeline. */
+
+    /**
+     * Amazon Q Developer records, counted as {@value MetricNames#Q_DEVELOPER_RECORDS}: their own
+     * branch of the pipeline.
+     */
     public static final OutputTag<QDeveloperRecord> QDEVELOPER =
             new OutputTag<>("qdeveloper-records", TypeInformation.of(QDeveloperRecord.class));
 
@@ -48,7 +52,8 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> im
         invocations = metrics.counter(MetricNames.INGEST_INVOCATIONS);
         rejected = metrics.counter(MetricNames.REJECTED_RECORDS);
         rejectedByReason = new HashMap<>();
-        // Registered up front so that an alarm on one of them has data, zero included, before the first reject.
+        // Registered up front so that an alarm on one of them has data, zero included, before the
+        // first reject.
         for (String reason : RejectReason.fixed()) {
             reasonCounter(reason);
         }
@@ -77,7 +82,7 @@ public class IngestSplitter extends ProcessFunction<IngestRecord, Invocation> im
     }
 
     private Counter reasonCounter(String reason) {
-        return rejectedByReason.computeIfAbsent(reason,
-                r -> metrics.counter(MetricNames.rejectedRecords(r)));
+        return rejectedByReason.computeIfAbsent(
+                reason, r -> metrics.counter(MetricNames.rejectedRecords(r)));
     }
 }

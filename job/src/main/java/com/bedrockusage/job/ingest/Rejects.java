@@ -1,21 +1,25 @@
 package com.bedrockusage.job.ingest;
 
 import com.bedrockusage.job.model.RejectedRecord;
-
 import java.nio.charset.StandardCharsets;
 
 /** Builds {@link RejectedRecord}s whose excerpt never carries prompt or response text. */
 public final class Rejects {
 
-    /** Matches {@code inputBody*} and {@code outputBody*} keys, also inside an escaped CloudWatch message. */
+    /**
+     * Matches {@code inputBody*} and {@code outputBody*} keys, also inside an escaped CloudWatch
+     * message.
+     */
     private static final byte[] BODY_KEY = "putBody".getBytes(StandardCharsets.US_ASCII);
+
     public static final String ELIDED = "…";
 
     private Rejects() {}
 
     /**
-     * The excerpt is the first {@link RejectedRecord#MAX_EXCERPT_BYTES} bytes, cut right after the first body
-     * key: everything before the bodies (ids, model, timestamps) stays visible, no body text is kept.
+     * The excerpt is the first {@link RejectedRecord#MAX_EXCERPT_BYTES} bytes, cut right after the
+     * first body key: everything before the bodies (ids, model, timestamps) stays visible, no body
+     * text is kept.
      */
     public static RejectedRecord of(String reason, String source, byte[] buf, int from, int to) {
         int limit = Math.min(to, from + RejectedRecord.MAX_EXCERPT_BYTES);

@@ -3,8 +3,9 @@ package com.bedrockusage.job.model;
 import com.bedrockusage.job.qdeveloper.QDeveloperRecord;
 
 /**
- * What a source emits: exactly one of an invocation, an Amazon Q Developer record or a rejected record. Sources never throw on bad
- * input; a process function splits the rejected ones into a side output.
+ * What a source emits: exactly one of an invocation, an Amazon Q Developer record or a rejected
+ * record. Sources never throw on bad input; a process function splits the rejected ones into a side
+ * output.
  */
 public class IngestRecord {
 
@@ -38,7 +39,8 @@ public class IngestRecord {
 
     @Override
     public String toString() {
-        return rejected != null ? rejected.toString()
+        return rejected != null
+                ? rejected.toString()
                 : qdeveloper != null ? qdeveloper.toString() : String.valueOf(invocation);
     }
 }

@@ -8,9 +8,9 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 /**
  * One Bedrock model invocation: the metadata of a log record, never its prompt or response text.
  *
- * <p>Public fields and a no-arg constructor; serialized by {@link InvocationSerializer} (no reflection, no Kryo). The
- * ingest stage fills the log fields; the pricing stage fills the fields below {@link #model}. A new field must be
- * added to the serializer too.
+ * <p>Public fields and a no-arg constructor; serialized by {@link InvocationSerializer} (no
+ * reflection, no Kryo). The ingest stage fills the log fields; the pricing stage fills the fields
+ * below {@link #model}. A new field must be added to the serializer too.
  */
 @TypeInfo(InvocationTypeInfo.Factory.class)
 public class Invocation {
@@ -19,70 +19,101 @@ public class Invocation {
     public static final String SOURCE_KINESIS = "kinesis";
 
     public String requestId;
+
     /** Event time: the record's {@code timestamp}, epoch millis UTC. */
     public long eventTime;
+
     public String accountId;
+
     /** Source region of the call; it selects the price row. */
     public String region;
+
     public String inferenceRegion;
     public String callerArn;
     public String operation;
+
     /** Model id exactly as logged: bare id, inference profile id or ARN. */
     public String modelId;
 
     /** Input tokens excluding cache reads and writes, as Bedrock logs them. */
     public long inputTokens;
+
     public long outputTokens;
     public long cacheReadTokens;
+
     /** All cache-write tokens (5-minute + 1-hour). */
     public long cacheWriteTokens;
+
     /** The 1-hour part of {@link #cacheWriteTokens}. */
     public long cacheWrite1hTokens;
 
     /** Null when the record carries no latency metric. */
     public Long latencyMs;
+
     public Long firstByteLatencyMs;
 
     /** Null for a successful call. */
     public String errorCode;
+
     /** Converse {@code requestMetadata}, as parallel arrays (a Map would need Kryo). Never null. */
     public String[] metadataKeys = new String[0];
+
     public String[] metadataValues = new String[0];
     public boolean bodiesOffloaded;
+
     /** {@link #SOURCE_S3} or {@link #SOURCE_KINESIS}. */
     public String source;
+
     /**
      * The service tier that served the call ({@code standard}, {@code priority}, {@code flex},
-     * {@code latency-optimized}, ...), or {@code requested:<tier>} when only the request names one; null = standard.
+     * {@code latency-optimized}, ...), or {@code requested:<tier>} when only the request names one;
+     * null = standard.
      */
     public String serviceTier;
-    /** {@code image}, {@code second} or {@code query} when the log says how many the call made; else null. */
+
+    /**
+     * {@code image}, {@code second} or {@code query} when the log says how many the call made; else
+     * null.
+     */
     public String unit;
+
     /** The unit's variant (images: {@code <quality>-<width>x<height>}); null without a unit. */
     public String unitVariant;
+
     /** How many units; 0 without a unit. */
     public long unitQuantity;
 
     // ---- filled by pricing ----
     /** Resolved catalogue model id, null when unknown. */
     public String model;
+
     public boolean priced;
+
     /** Total cost in USD, null when the call is unpriced; zero for a failed call. */
     public BigDecimal costUsd;
+
     public BigDecimal inputCostUsd;
     public BigDecimal outputCostUsd;
     public BigDecimal cacheReadCostUsd;
     public BigDecimal cacheWriteCostUsd;
+
     /** Identity of the price row that produced the cost, null when unpriced. */
     public String priceRow;
-    /** Cost of the units (images, seconds, queries), null when unpriced; also in {@link #costUsd}. */
+
+    /**
+     * Cost of the units (images, seconds, queries), null when unpriced; also in {@link #costUsd}.
+     */
     public BigDecimal unitCostUsd;
-    /** Which rule priced the call ({@code base}, {@code long_context}, ...), or why it is unpriced. */
+
+    /**
+     * Which rule priced the call ({@code base}, {@code long_context}, ...), or why it is unpriced.
+     */
     public String pricingRule;
 
     /**
-     * The usage key, made once per instance by {@code UsageKey.of} and then shared by the operators a call passes in
-     * one task. Not serialized (transient); the key fields must not change after it is made.
+     * The usage key, made once per instance by {@code UsageKey.of} and then shared by the operators
+     * a call passes in one task. Not serialized (transient); the key fields must not change after
+     * it is made.
      */
     public transient String usageKey;
 
@@ -158,9 +189,30 @@ public class Invocation {
 
     @Override
     public String toString() {
-        return "Invocation{" + requestId + " " + java.time.Instant.ofEpochMilli(eventTime) + " " + accountId + " "
-                + region + " " + callerArn + " " + modelId + " in=" + inputTokens + " out=" + outputTokens
-                + " cr=" + cacheReadTokens + " cw=" + cacheWriteTokens + "/" + cacheWrite1hTokens
-                + (errorCode == null ? "" : " error=" + errorCode) + (priced ? " cost=" + costUsd : "") + "}";
+        return "Invocation{"
+                + requestId
+                + " "
+                + java.time.Instant.ofEpochMilli(eventTime)
+                + " "
+                + accountId
+                + " "
+                + region
+                + " "
+                + callerArn
+                + " "
+                + modelId
+                + " in="
+                + inputTokens
+                + " out="
+                + outputTokens
+                + " cr="
+                + cacheReadTokens
+                + " cw="
+                + cacheWriteTokens
+                + "/"
+                + cacheWrite1hTokens
+                + (errorCode == null ? "" : " error=" + errorCode)
+                + (priced ? " cost=" + costUsd : "")
+                + "}";
     }
 }

@@ -4,13 +4,11 @@ import static com.bedrockusage.job.state.CompactEncoding.readDecimal;
 import static com.bedrockusage.job.state.CompactEncoding.readNullableLong;
 import static com.bedrockusage.job.state.CompactEncoding.readString;
 import static com.bedrockusage.job.state.CompactEncoding.readStrings;
-import static com.bedrockusage.job.state.CompactEncoding.readVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.readZigZag;
 import static com.bedrockusage.job.state.CompactEncoding.writeDecimal;
 import static com.bedrockusage.job.state.CompactEncoding.writeNullableLong;
 import static com.bedrockusage.job.state.CompactEncoding.writeString;
 import static com.bedrockusage.job.state.CompactEncoding.writeStrings;
-import static com.bedrockusage.job.state.CompactEncoding.writeVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
 
 import com.bedrockusage.job.state.MutableRecordSerializer;
@@ -21,10 +19,11 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * An explicit serializer for {@link Invocation}, which every call crosses the network in twice (source to the keyed
- * chain, chain to the alert matcher). The POJO serializer reads each field by reflection and builds each String
- * character by character; this one writes the fields in a fixed order with
- * {@link com.bedrockusage.job.state.CompactEncoding}. The transient {@link Invocation#usageKey} is not sent.
+ * An explicit serializer for {@link Invocation}, which every call crosses the network in twice
+ * (source to the keyed chain, chain to the alert matcher). The POJO serializer reads each field by
+ * reflection and builds each String character by character; this one writes the fields in a fixed
+ * order with {@link com.bedrockusage.job.state.CompactEncoding}. The transient {@link
+ * Invocation#usageKey} is not sent.
  */
 public final class InvocationSerializer extends MutableRecordSerializer<Invocation> {
 
@@ -33,9 +32,11 @@ public final class InvocationSerializer extends MutableRecordSerializer<Invocati
 
     private static final int BODIES_OFFLOADED = 1;
     private static final int PRICED = 1 << 1;
+
     /**
-     * Set by this version: the accounting fields (tier, unit, rule) follow {@code priceRow}. A record written before
-     * them (in-flight data of an unaligned checkpoint) lacks the flag and reads with those fields empty.
+     * Set by this version: the accounting fields (tier, unit, rule) follow {@code priceRow}. A
+     * record written before them (in-flight data of an unaligned checkpoint) lacks the flag and
+     * reads with those fields empty.
      */
     private static final int ACCOUNTING = 1 << 2;
 
@@ -104,7 +105,10 @@ public final class InvocationSerializer extends MutableRecordSerializer<Invocati
         writeString(inv.errorCode, out);
         writeStrings(inv.metadataKeys, out);
         writeStrings(inv.metadataValues, out);
-        out.writeByte((inv.bodiesOffloaded ? BODIES_OFFLOADED : 0) | (inv.priced ? PRICED : 0) | ACCOUNTING);
+        out.writeByte(
+                (inv.bodiesOffloaded ? BODIES_OFFLOADED : 0)
+                        | (inv.priced ? PRICED : 0)
+                        | ACCOUNTING);
         writeString(inv.source, out);
         writeString(inv.model, out);
         writeDecimal(inv.costUsd, out);
@@ -170,7 +174,8 @@ public final class InvocationSerializer extends MutableRecordSerializer<Invocati
     }
 
     /** Stateless: restores to the singleton. */
-    public static final class InvocationSerializerSnapshot extends SimpleTypeSerializerSnapshot<Invocation> {
+    public static final class InvocationSerializerSnapshot
+            extends SimpleTypeSerializerSnapshot<Invocation> {
         public InvocationSerializerSnapshot() {
             super(() -> INSTANCE);
         }

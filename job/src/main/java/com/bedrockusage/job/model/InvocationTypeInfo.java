@@ -6,7 +6,9 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
-/** {@link Invocation} with {@link InvocationSerializer}; attached to the class by {@code @TypeInfo}. */
+/**
+ * {@link Invocation} with {@link InvocationSerializer}; attached to the class by {@code @TypeInfo}.
+ */
 public final class InvocationTypeInfo extends ExplicitTypeInfo<Invocation> {
 
     private static final long serialVersionUID = 1L;
@@ -19,7 +21,8 @@ public final class InvocationTypeInfo extends ExplicitTypeInfo<Invocation> {
     /** What {@code TypeInformation.of(Invocation.class)} consults. */
     public static final class Factory extends TypeInfoFactory<Invocation> {
         @Override
-        public TypeInformation<Invocation> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
+        public TypeInformation<Invocation> createTypeInfo(
+                Type t, Map<String, TypeInformation<?>> genericParameters) {
             return INSTANCE;
         }
     }

@@ -9,12 +9,18 @@ public class RejectedRecord {
     /** At most this many bytes of the raw input are kept. */
     public static final int MAX_EXCERPT_BYTES = 2048;
 
-    /** A short machine-readable reason, e.g. {@code malformed-json}, {@code missing-field:requestId}. */
+    /**
+     * A short machine-readable reason, e.g. {@code malformed-json}, {@code
+     * missing-field:requestId}.
+     */
     public String reason;
+
     /** Where it came from: {@code file:line} or {@code shard:sequence}. */
     public String source;
+
     /** Processing time at ingest, epoch millis. */
     public long ingestTime;
+
     /** The first bytes of the raw input (at most {@link #MAX_EXCERPT_BYTES}), decoded as UTF-8. */
     public String rawExcerpt;
 

@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a whole price CSV file as one {@link PriceUpdate} (so its origin is the file and line numbers are exact).
- * Files not ending in {@code .csv}, and files larger than {@link #MAX_FILE_BYTES}, are logged and skipped.
+ * Reads a whole price CSV file as one {@link PriceUpdate} (so its origin is the file and line
+ * numbers are exact). Files not ending in {@code .csv}, and files larger than {@link
+ * #MAX_FILE_BYTES}, are logged and skipped.
  */
 public class PriceFileFormat implements BulkFormat<PriceUpdate, FileSourceSplit> {
 
@@ -37,9 +38,10 @@ public class PriceFileFormat implements BulkFormat<PriceUpdate, FileSourceSplit>
 
     @Override
     public Reader<PriceUpdate> restoreReader(Configuration config, FileSourceSplit split) {
-        boolean emitted = split.getReaderPosition()
-                .map(position -> position.getRecordsAfterOffset() > 0)
-                .orElse(false);
+        boolean emitted =
+                split.getReaderPosition()
+                        .map(position -> position.getRecordsAfterOffset() > 0)
+                        .orElse(false);
         return new WholeFileReader(split.path(), split.length(), emitted);
     }
 
@@ -76,19 +78,27 @@ public class PriceFileFormat implements BulkFormat<PriceUpdate, FileSourceSplit>
                 return null;
             }
             if (length > MAX_FILE_BYTES) {
-                LOG.error("Skipping {}: {} bytes is more than {} for a price file", path, length, MAX_FILE_BYTES);
+                LOG.error(
+                        "Skipping {}: {} bytes is more than {} for a price file",
+                        path,
+                        length,
+                        MAX_FILE_BYTES);
                 return null;
             }
             SingletonResultIterator<PriceUpdate> batch = new SingletonResultIterator<>();
             // Position "after one record": on restore the file is not read again.
-            batch.set(PriceUpdate.of(path.toString(), readLines()), CheckpointedPosition.NO_OFFSET, 1);
+            batch.set(
+                    PriceUpdate.of(path.toString(), readLines()),
+                    CheckpointedPosition.NO_OFFSET,
+                    1);
             return batch;
         }
 
         private List<String> readLines() throws IOException {
             List<String> lines = new ArrayList<>();
             try (FSDataInputStream in = path.getFileSystem().open(path);
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     lines.add(line);

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A batch of price CSV lines (in {@code PriceCsv.HEADER} column order) and where they came from, broadcast to every
- * pricing instance. Blank lines, {@code #} comments and the header line may be included; they are skipped.
+ * A batch of price CSV lines (in {@code PriceCsv.HEADER} column order) and where they came from,
+ * broadcast to every pricing instance. Blank lines, {@code #} comments and the header line may be
+ * included; they are skipped.
  *
  * <p>A Flink POJO with arrays rather than lists so it is serialized without Kryo.
  */
@@ -14,8 +15,13 @@ public class PriceUpdate {
 
     /** Where the lines came from, e.g. a file path; used in logs and error messages. */
     public String origin;
+
     public String[] lines = new String[0];
-    /** The 1-based line number of each entry of {@link #lines} in {@link #origin}; same length as {@code lines}. */
+
+    /**
+     * The 1-based line number of each entry of {@link #lines} in {@link #origin}; same length as
+     * {@code lines}.
+     */
     public int[] lineNumbers = new int[0];
 
     public PriceUpdate() {}
@@ -50,7 +56,8 @@ public class PriceUpdate {
             return false;
         }
         PriceUpdate that = (PriceUpdate) o;
-        return Objects.equals(origin, that.origin) && Arrays.equals(lines, that.lines)
+        return Objects.equals(origin, that.origin)
+                && Arrays.equals(lines, that.lines)
                 && Arrays.equals(lineNumbers, that.lineNumbers);
     }
 

@@ -12,18 +12,20 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Price updates from a watched directory (local, {@code s3://}, any Flink file system): every new {@code *.csv} file
- * dropped there is read whole, validated and becomes one {@link PriceUpdate}, without a restart.
+ * Price updates from a watched directory (local, {@code s3://}, any Flink file system): every new
+ * {@code *.csv} file dropped there is read whole, validated and becomes one {@link PriceUpdate},
+ * without a restart.
  *
  * <pre>
  *   FileSource(dir, monitorContinuously) -> ValidatePriceLines -> broadcast to DedupAndPrice
  *   uid price-files-source                  uid price-files-validate
  * </pre>
  *
- * <p>Operational notes: a file is read once, when it first appears (the source remembers processed paths in its
- * checkpointed state); to change a price drop a new file, do not edit an old one. Files whose name starts with
- * {@code .} or {@code _} are ignored, so write {@code _prices.csv} and rename it when complete (S3 objects appear
- * atomically anyway). Both operators run at parallelism 1 so every pricing instance sees updates in the same order.
+ * <p>Operational notes: a file is read once, when it first appears (the source remembers processed
+ * paths in its checkpointed state); to change a price drop a new file, do not edit an old one.
+ * Files whose name starts with {@code .} or {@code _} are ignored, so write {@code _prices.csv} and
+ * rename it when complete (S3 objects appear atomically anyway). Both operators run at parallelism
+ * 1 so every pricing instance sees updates in the same order.
  */
 public final class PriceUpdateFiles {
 
@@ -39,9 +41,12 @@ public final class PriceUpdateFiles {
     }
 
     /** Validated price updates from {@code directory}, scanned every {@code scanInterval}. */
-    public static DataStream<PriceUpdate> stream(StreamExecutionEnvironment env, String directory,
-            Duration scanInterval) {
-        return env.fromSource(source(directory, scanInterval), neverHoldsBackTime(), "price files: " + directory,
+    public static DataStream<PriceUpdate> stream(
+            StreamExecutionEnvironment env, String directory, Duration scanInterval) {
+        return env.fromSource(
+                        source(directory, scanInterval),
+                        neverHoldsBackTime(),
+                        "price files: " + directory,
                         TypeInformation.of(PriceUpdate.class))
                 .uid(OperatorIds.PRICE_FILES_SOURCE)
                 .setParallelism(1)
@@ -53,17 +58,19 @@ public final class PriceUpdateFiles {
     }
 
     /**
-     * Price updates carry no event time. A two-input operator's watermark is the minimum of its active inputs, so a
-     * broadcast side without watermarks would hold the invocation side's event time (and every window after it) at
-     * Long.MIN_VALUE forever. This strategy keeps the broadcast side idle, so only the invocations drive time.
+     * Price updates carry no event time. A two-input operator's watermark is the minimum of its
+     * active inputs, so a broadcast side without watermarks would hold the invocation side's event
+     * time (and every window after it) at Long.MIN_VALUE forever. This strategy keeps the broadcast
+     * side idle, so only the invocations drive time.
      */
     public static WatermarkStrategy<PriceUpdate> neverHoldsBackTime() {
         return WatermarkStrategy.forGenerator(ctx -> new AlwaysIdle());
     }
 
     /**
-     * Idle, not "end of time": a MAX watermark would let the pricing operator jump to the end of time whenever the
-     * invocation input goes idle, firing every window early and making everything after it late.
+     * Idle, not "end of time": a MAX watermark would let the pricing operator jump to the end of
+     * time whenever the invocation input goes idle, firing every window early and making everything
+     * after it late.
      */
     private static final class AlwaysIdle implements WatermarkGenerator<PriceUpdate> {
         @Override

@@ -14,26 +14,29 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
 
 /**
- * The requestIds already metered, in keyed state, so that no call is metered twice. The same call can arrive twice
- * from one path (an S3 object re-delivered, a Kinesis retry) or once from each path (S3 and Kinesis both enabled);
- * every copy meets the first one here.
+ * The requestIds already metered, in keyed state, so that no call is metered twice. The same call
+ * can arrive twice from one path (an S3 object re-delivered, a Kinesis retry) or once from each
+ * path (S3 and Kinesis both enabled); every copy meets the first one here.
  *
- * <p>The state is a map per key of the operator that owns it. The pipeline keys by usage key (account, region, caller,
- * model), not by requestId: every copy of a call is the same log record, so it carries the same usage key, and keying
- * once lets dedup, pricing and the usage windows run in one task without shipping each call between them.
+ * <p>The state is a map per key of the operator that owns it. The pipeline keys by usage key
+ * (account, region, caller, model), not by requestId: every copy of a call is the same log record,
+ * so it carries the same usage key, and keying once lets dedup, pricing and the usage windows run
+ * in one task without shipping each call between them.
  *
- * <p>A requestId is remembered until the watermark has passed its call's event time by {@code ttl}: retention follows
- * event time, not the wall clock, so stopping the job for days (or restoring an older snapshot) forgets nothing
- * while the data itself has not moved on. Duplicates do not extend it (every copy of a call has the same event time).
- * A copy arriving after that is let through again, so pick a TTL longer than any re-delivery delay. Expired entries
- * are removed by an event-time timer of the key ({@link #sweep}), at most one per {@link #sweepInterval} per key.
- * Flink's own state TTL is not used: it follows processing time, and on the heap backend its incremental cleanup
- * copies a key's whole map on every access.
+ * <p>A requestId is remembered until the watermark has passed its call's event time by {@code ttl}:
+ * retention follows event time, not the wall clock, so stopping the job for days (or restoring an
+ * older snapshot) forgets nothing while the data itself has not moved on. Duplicates do not extend
+ * it (every copy of a call has the same event time). A copy arriving after that is let through
+ * again, so pick a TTL longer than any re-delivery delay. Expired entries are removed by an
+ * event-time timer of the key ({@link #sweep}), at most one per {@link #sweepInterval} per key.
+ * Flink's own state TTL is not used: it follows processing time, and on the heap backend its
+ * incremental cleanup copies a key's whole map on every access.
  */
 public final class SeenRequestIds {
 
     public static final MapStateDescriptor<String, Long> FIRST_SEEN =
-            new MapStateDescriptor<>("request-id-first-seen", Utf8StringTypeInfo.INSTANCE, Types.LONG);
+            new MapStateDescriptor<>(
+                    "request-id-first-seen", Utf8StringTypeInfo.INSTANCE, Types.LONG);
 
     private final MapState<String, Long> firstSeen;
     private final long ttlMillis;
@@ -49,7 +52,9 @@ public final class SeenRequestIds {
 
     /** Call from {@code open} of a keyed function. */
     public static SeenRequestIds open(RuntimeContext context, Duration ttl) {
-        return new SeenRequestIds(context.getMapState(FIRST_SEEN), requirePositive(ttl),
+        return new SeenRequestIds(
+                context.getMapState(FIRST_SEEN),
+                requirePositive(ttl),
                 MetricNames.counter(context.getMetricGroup(), MetricNames.DUPLICATES));
     }
 
@@ -69,10 +74,12 @@ public final class SeenRequestIds {
 
     /**
      * @param eventTime the call's event time (epoch millis)
-     * @return true the first time {@code requestId} is seen under the current key (and remembers it); false, counting
-     *     a duplicate, for every later copy until the watermark passes {@code eventTime + ttl}
+     * @return true the first time {@code requestId} is seen under the current key (and remembers
+     *     it); false, counting a duplicate, for every later copy until the watermark passes {@code
+     *     eventTime + ttl}
      */
-    public boolean firstTime(String requestId, long eventTime, TimerService timers) throws Exception {
+    public boolean firstTime(String requestId, long eventTime, TimerService timers)
+            throws Exception {
         if (firstSeen.contains(requestId)) {
             duplicates.inc();
             return false;
@@ -83,9 +90,9 @@ public final class SeenRequestIds {
     }
 
     /**
-     * Call from the key's {@code onTimer}: forgets the requestIds whose retention the watermark has passed. A
-     * processing-time timer can only come from state written before retention followed event time; its entries are
-     * handed to an event-time sweep.
+     * Call from the key's {@code onTimer}: forgets the requestIds whose retention the watermark has
+     * passed. A processing-time timer can only come from state written before retention followed
+     * event time; its entries are handed to an event-time sweep.
      */
     public void sweep(TimerService timers) throws Exception {
         long watermark = timers.currentWatermark();

@@ -7,9 +7,10 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * One counter per unpriced reason ({@link PricingRules#UNPRICED_REASONS}), named {@code unpriced_<reason>} (e.g.
- * {@code unpriced_no_price_for_tier}), beside the total {@value com.bedrockusage.job.MetricNames#UNPRICED}. Registered up front
- * so an alarm can watch a reason before its first call.
+ * One counter per unpriced reason ({@link PricingRules#UNPRICED_REASONS}), named {@code
+ * unpriced_<reason>} (e.g. {@code unpriced_no_price_for_tier}), beside the total {@value
+ * com.bedrockusage.job.MetricNames#UNPRICED}. Registered up front so an alarm can watch a reason
+ * before its first call.
  */
 final class UnpricedReasons {
 

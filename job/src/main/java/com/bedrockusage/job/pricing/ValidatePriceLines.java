@@ -15,26 +15,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks each line of a price update once, before it is broadcast: a bad line is logged with its file and line number
- * and counted ({@value MetricNames#BAD_PRICE_LINES}); the valid lines go on, normalized by {@link PriceCsv#toCsvLine}. A
- * header line decides which optional columns the lines below it have; without one, lines of eight or of all thirteen
- * columns are read. A second,
+ * Checks each line of a price update once, before it is broadcast: a bad line is logged with its
+ * file and line number and counted ({@value MetricNames#BAD_PRICE_LINES}); the valid lines go on,
+ * normalized by {@link PriceCsv#toCsvLine}. A header line decides which optional columns the lines
+ * below it have; without one, lines of eight or of all thirteen columns are read. A second,
  * different row for the same key in one file is bad (its order would decide the price), as in
- * {@link PriceCsv#read(java.io.Reader, String)}. Runs at parallelism 1, so each bad line is counted once.
+ * {@link PriceCsv#read(java.io.Reader, String)}. Runs at parallelism 1, so each bad line is counted
+ * once.
  */
 public class ValidatePriceLines extends RichFlatMapFunction<PriceUpdate, PriceUpdate> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ValidatePriceLines.class);
 
-
     private transient Counter badLines;
     private transient Counter updates;
 
     @Override
     public void open(OpenContext openContext) {
-        badLines = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.BAD_PRICE_LINES);
-        updates = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.PRICE_UPDATES);
+        badLines =
+                MetricNames.counter(
+                        getRuntimeContext().getMetricGroup(), MetricNames.BAD_PRICE_LINES);
+        updates =
+                MetricNames.counter(
+                        getRuntimeContext().getMetricGroup(), MetricNames.PRICE_UPDATES);
     }
 
     @Override
@@ -48,7 +52,8 @@ public class ValidatePriceLines extends RichFlatMapFunction<PriceUpdate, PriceUp
             String raw = update.lines[i];
             int lineNo = update.lineNumber(i);
             if (raw != null && PriceCsv.isHeader(PriceLines.stripBom(raw).trim())) {
-                // the header names the optional columns (above_input_tokens, service_tier, unit, ...) of the lines below
+                // the header names the optional columns (above_input_tokens, service_tier, unit,
+                // ...) of the lines below
                 try {
                     layout = PriceCsv.layoutOf(PriceLines.stripBom(raw), update.origin, lineNo);
                 } catch (RuntimeException e) {
@@ -63,8 +68,10 @@ public class ValidatePriceLines extends RichFlatMapFunction<PriceUpdate, PriceUp
             PriceRow row;
             try {
                 String line = PriceLines.stripBom(raw);
-                row = layout == null ? PriceCsv.parseLine(line, update.origin, lineNo)
-                        : layout.parse(line, update.origin, lineNo);
+                row =
+                        layout == null
+                                ? PriceCsv.parseLine(line, update.origin, lineNo)
+                                : layout.parse(line, update.origin, lineNo);
             } catch (RuntimeException e) {
                 bad++;
                 LOG.warn("Bad price line {}:{}: {}", update.origin, lineNo, e.getMessage());
@@ -75,8 +82,12 @@ public class ValidatePriceLines extends RichFlatMapFunction<PriceUpdate, PriceUp
             if (first != null) {
                 if (!lines.get(first).equals(line)) {
                     bad++;
-                    LOG.warn("Bad price line {}:{}: a different row for {} is on line {}", update.origin, lineNo,
-                            row.id(), numbers.get(first));
+                    LOG.warn(
+                            "Bad price line {}:{}: a different row for {} is on line {}",
+                            update.origin,
+                            lineNo,
+                            row.id(),
+                            numbers.get(first));
                 }
                 continue;
             }

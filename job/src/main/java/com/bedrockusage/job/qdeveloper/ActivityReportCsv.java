@@ -14,17 +14,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses a Q Developer user-activity report: a header of metric names (AWS's "User activity report metrics") and one
- * row per user and day. Kept: {@code UserId}, {@code Date}, {@code Chat_MessagesSent}, {@code Inline_SuggestionsCount},
- * {@code Inline_AcceptanceCount}, {@code Dev_GenerationEventCount}, {@code Transformation_LinesIngested}; other columns
- * are ignored, absent ones are null. Counts must be integers in [0, 10^9].
+ * Parses a Q Developer user-activity report: a header of metric names (AWS's "User activity report
+ * metrics") and one row per user and day. Kept: {@code UserId}, {@code Date}, {@code
+ * Chat_MessagesSent}, {@code Inline_SuggestionsCount}, {@code Inline_AcceptanceCount}, {@code
+ * Dev_GenerationEventCount}, {@code Transformation_LinesIngested}; other columns are ignored,
+ * absent ones are null. Counts must be integers in [0, 10^9].
  */
 final class ActivityReportCsv {
 
     static final int MAX_LINE_CHARS = 64 * 1024;
     static final long MAX_COUNT = 1_000_000_000L;
     private static final DateTimeFormatter[] DATES = {
-        DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("MM-dd-yyyy"), DateTimeFormatter.ofPattern("MM/dd/yyyy")
+        DateTimeFormatter.ISO_LOCAL_DATE,
+        DateTimeFormatter.ofPattern("MM-dd-yyyy"),
+        DateTimeFormatter.ofPattern("MM/dd/yyyy")
     };
 
     private final QDeveloperPath path;
@@ -47,8 +50,12 @@ final class ActivityReportCsv {
             column.put(header.get(i).trim(), i);
         }
         if (!column.containsKey("UserId") || !column.containsKey("Date")) {
-            out.add(reject(RejectReason.MALFORMED_CSV, 1, "header without UserId and Date: "
-                    + lines[0].substring(0, Math.min(200, lines[0].length()))));
+            out.add(
+                    reject(
+                            RejectReason.MALFORMED_CSV,
+                            1,
+                            "header without UserId and Date: "
+                                    + lines[0].substring(0, Math.min(200, lines[0].length()))));
             return;
         }
         for (int n = 1; n < lines.length; n++) {
@@ -59,8 +66,14 @@ final class ActivityReportCsv {
             int lineNo = n + 1;
             List<String> row = line.length() > MAX_LINE_CHARS ? null : fields(line);
             if (row == null || row.size() != header.size()) {
-                out.add(reject(RejectReason.MALFORMED_CSV, lineNo, "row of " + (row == null ? "?" : row.size())
-                        + " fields, header has " + header.size()));
+                out.add(
+                        reject(
+                                RejectReason.MALFORMED_CSV,
+                                lineNo,
+                                "row of "
+                                        + (row == null ? "?" : row.size())
+                                        + " fields, header has "
+                                        + header.size()));
                 continue;
             }
             QDeveloperActivity a = new QDeveloperActivity();
@@ -78,8 +91,13 @@ final class ActivityReportCsv {
             if (problem == null && day == null) {
                 problem = RejectReason.INVALID_FIELD + "Date";
             }
-            String[] counts = {"Chat_MessagesSent", "Inline_SuggestionsCount", "Inline_AcceptanceCount",
-                "Dev_GenerationEventCount", "Transformation_LinesIngested"};
+            String[] counts = {
+                "Chat_MessagesSent",
+                "Inline_SuggestionsCount",
+                "Inline_AcceptanceCount",
+                "Dev_GenerationEventCount",
+                "Transformation_LinesIngested"
+            };
             Long[] values = new Long[counts.length];
             for (int i = 0; i < counts.length && problem == null; i++) {
                 Integer at = column.get(counts[i]);
@@ -96,7 +114,11 @@ final class ActivityReportCsv {
                 }
             }
             if (problem != null) {
-                out.add(reject(problem, lineNo, "UserId=" + (a.userId.length() > 256 ? "…" : a.userId)));
+                out.add(
+                        reject(
+                                problem,
+                                lineNo,
+                                "UserId=" + (a.userId.length() > 256 ? "…" : a.userId)));
                 continue;
             }
             a.dayStart = day;
@@ -116,7 +138,10 @@ final class ActivityReportCsv {
     private static Long day(String v) {
         for (DateTimeFormatter f : DATES) {
             try {
-                return LocalDate.parse(v, f).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                return LocalDate.parse(v, f)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()
+                        .toEpochMilli();
             } catch (DateTimeParseException e) {
                 // next format
             }
@@ -175,7 +200,8 @@ final class ActivityReportCsv {
     }
 
     private IngestRecord reject(String reason, int line, String excerpt) {
-        return IngestRecord.rejected(new RejectedRecord(reason, location + ":" + line, System.currentTimeMillis(),
-                excerpt));
+        return IngestRecord.rejected(
+                new RejectedRecord(
+                        reason, location + ":" + line, System.currentTimeMillis(), excerpt));
     }
 }

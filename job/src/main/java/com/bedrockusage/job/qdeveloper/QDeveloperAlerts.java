@@ -6,10 +6,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * The built-in Q Developer alerts, delivered like every alert (SNS, the alerts table, JSON lines). Each fires once per
- * user and window: {@code q-dev-uses-80pct} / {@code q-transformation-lines-80pct} (month), the matching
- * {@code -forecast} rules, {@code q-context-window-80pct} (conversation) and {@code q-daily-tokens-spike} (day).
- * Scope {@value #SCOPE}, scope key {@code account|userId}.
+ * The built-in Q Developer alerts, delivered like every alert (SNS, the alerts table, JSON lines).
+ * Each fires once per user and window: {@code q-dev-uses-80pct} / {@code
+ * q-transformation-lines-80pct} (month), the matching {@code -forecast} rules, {@code
+ * q-context-window-80pct} (conversation) and {@code q-daily-tokens-spike} (day). Scope {@value
+ * #SCOPE}, scope key {@code account|userId}.
  */
 public final class QDeveloperAlerts {
 
@@ -26,8 +27,19 @@ public final class QDeveloperAlerts {
         return SCOPE.equals(a.scope);
     }
 
-    static Alert of(String ruleId, String ruleName, String kind, String metric, String accountId, String userId,
-            String window, long windowStart, long windowEnd, long observed, long threshold, long eventTime) {
+    static Alert of(
+            String ruleId,
+            String ruleName,
+            String kind,
+            String metric,
+            String accountId,
+            String userId,
+            String window,
+            long windowStart,
+            long windowEnd,
+            long observed,
+            long threshold,
+            long eventTime) {
         Alert a = new Alert();
         String scopeKey = accountId + "|" + userId;
         a.alertId = AlertIds.of(ruleId, scopeKey, windowStart);
@@ -52,12 +64,23 @@ public final class QDeveloperAlerts {
     /** E.g. {@code [WARNING] Q Developer /dev uses: user d-123.abc at 24 of 30}. */
     public static String subject(Alert a) {
         String user = a.scopeKey.substring(a.scopeKey.indexOf('|') + 1);
-        String what = "forecast".equals(a.kind)
-                ? "heading for " + a.forecastValue.toPlainString() + " of " + a.threshold.toPlainString()
-                : "spike".equals(a.kind)
-                        ? "at " + a.observedValue.toPlainString() + ", " + a.factor.toPlainString() + "x usual "
-                                + a.baselineValue.toPlainString()
-                        : "at " + a.observedValue.toPlainString() + " of " + a.threshold.toPlainString();
+        String what =
+                "forecast".equals(a.kind)
+                        ? "heading for "
+                                + a.forecastValue.toPlainString()
+                                + " of "
+                                + a.threshold.toPlainString()
+                        : "spike".equals(a.kind)
+                                ? "at "
+                                        + a.observedValue.toPlainString()
+                                        + ", "
+                                        + a.factor.toPlainString()
+                                        + "x usual "
+                                        + a.baselineValue.toPlainString()
+                                : "at "
+                                        + a.observedValue.toPlainString()
+                                        + " of "
+                                        + a.threshold.toPlainString();
         String s = "[WARNING] Q Developer " + a.ruleName + ": user " + user + " " + what;
         return s.length() <= 99 ? s : s.substring(0, 96) + "...";
     }
@@ -70,19 +93,33 @@ public final class QDeveloperAlerts {
         }
         b.append("Rule: ").append(a.ruleId).append(" (").append(a.kind).append(")\n");
         b.append("User: ").append(a.scopeKey).append("\n");
-        b.append("Window: ").append(Instant.ofEpochMilli(a.windowStart)).append(" to ")
-                .append(Instant.ofEpochMilli(a.windowEnd)).append(" (").append(a.window).append(", UTC)\n");
-        b.append("Observed: ").append(a.observedValue.toPlainString()).append(" (").append(a.metric).append(")\n");
+        b.append("Window: ")
+                .append(Instant.ofEpochMilli(a.windowStart))
+                .append(" to ")
+                .append(Instant.ofEpochMilli(a.windowEnd))
+                .append(" (")
+                .append(a.window)
+                .append(", UTC)\n");
+        b.append("Observed: ")
+                .append(a.observedValue.toPlainString())
+                .append(" (")
+                .append(a.metric)
+                .append(")\n");
         b.append("Level: ").append(a.threshold.toPlainString()).append("\n");
         if (a.forecastValue != null) {
-            b.append("Forecast by window end: ").append(a.forecastValue.toPlainString()).append("\n");
+            b.append("Forecast by window end: ")
+                    .append(a.forecastValue.toPlainString())
+                    .append("\n");
         }
         if (a.baselineValue != null) {
             b.append("Daily average: ").append(a.baselineValue.toPlainString()).append("\n");
         }
-        b.append("Crossed by the record at: ").append(Instant.ofEpochMilli(a.eventTime)).append("\n");
+        b.append("Crossed by the record at: ")
+                .append(Instant.ofEpochMilli(a.eventTime))
+                .append("\n");
         b.append("Alert id: ").append(a.alertId).append("\n");
-        b.append("\nToken figures are estimates (cl100k_base) of the logged text; Q Developer logs no token counts.\n");
+        b.append(
+                "\nToken figures are estimates (cl100k_base) of the logged text; Q Developer logs no token counts.\n");
         return b.toString();
     }
 }

@@ -11,16 +11,21 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 
 /**
- * Turns one element of a Q Developer prompt log's {@code records} array into a {@link QDeveloperEvent}, or says why it
- * cannot. Shapes as in AWS's "Prompt log examples in Amazon Q Developer":
+ * Turns one element of a Q Developer prompt log's {@code records} array into a {@link
+ * QDeveloperEvent}, or says why it cannot. Shapes as in AWS's "Prompt log examples in Amazon Q
+ * Developer":
+ *
  * <ul>
  *   <li>chat: {@code generateAssistantResponseEventRequest {prompt, userId, timeStamp, ...}} and
- *       {@code generateAssistantResponseEventResponse {assistantResponse, messageMetadata {conversationId}, requestId}};
- *   <li>inline: {@code generateCompletionsEventRequest {leftContext, rightContext, userId, timeStamp, ...}} and
- *       {@code generateCompletionsEventResponse {completions [..], requestId}};
- *   <li>{@code /dev}: {@code startTaskAssistCodeGenerationEventRequest {prompt, conversationId, userId, timeStamp}}
- *       and its response (only prompts are logged for {@code /dev}).
+ *       {@code generateAssistantResponseEventResponse {assistantResponse, messageMetadata
+ *       {conversationId}, requestId}};
+ *   <li>inline: {@code generateCompletionsEventRequest {leftContext, rightContext, userId,
+ *       timeStamp, ...}} and {@code generateCompletionsEventResponse {completions [..],
+ *       requestId}};
+ *   <li>{@code /dev}: {@code startTaskAssistCodeGenerationEventRequest {prompt, conversationId,
+ *       userId, timeStamp}} and its response (only prompts are logged for {@code /dev}).
  * </ul>
+ *
  * Text fields are only counted ({@link TokenEstimator}); nothing of them is kept. Not thread-safe.
  */
 final class QDeveloperLogParser {
@@ -58,7 +63,8 @@ final class QDeveloperLogParser {
         } else {
             return fail(RejectReason.FOREIGN_JSON);
         }
-        if (!request.isObject() || (response != null && !response.isNull() && !response.isObject())) {
+        if (!request.isObject()
+                || (response != null && !response.isNull() && !response.isObject())) {
             return fail(RejectReason.FOREIGN_JSON);
         }
         if (response == null || response.isNull()) {
@@ -72,9 +78,14 @@ final class QDeveloperLogParser {
         e.userId = string(request, "userId", MAX_USER_ID_CHARS, true);
         String timestamp = string(request, "timeStamp", 64, true);
         e.requestId = string(response, "requestId", MAX_ID_CHARS, !QDeveloperKind.DEV.equals(kind));
-        e.conversationId = QDeveloperKind.CHAT.equals(kind)
-                ? string(response.path("messageMetadata"), "conversationId", MAX_ID_CHARS, false)
-                : string(request, "conversationId", MAX_ID_CHARS, false);
+        e.conversationId =
+                QDeveloperKind.CHAT.equals(kind)
+                        ? string(
+                                response.path("messageMetadata"),
+                                "conversationId",
+                                MAX_ID_CHARS,
+                                false)
+                        : string(request, "conversationId", MAX_ID_CHARS, false);
         if (reason != null) {
             return null;
         }
@@ -115,7 +126,7 @@ final class QDeveloperLogParser {
         }
         long sum = 0;
         long chars = 0;
-        for (Iterator<JsonNode> it = completions.elements(); it.hasNext();) {
+        for (Iterator<JsonNode> it = completions.elements(); it.hasNext(); ) {
             JsonNode c = it.next();
             // AWS's example has plain strings; accept {content: "..."} objects too
             JsonNode text = c.isTextual() ? c : c.path("content");
@@ -148,7 +159,9 @@ final class QDeveloperLogParser {
         return TokenEstimator.count(v.textValue());
     }
 
-    /** A kept string: present when required, textual, within its bound. Records the first problem. */
+    /**
+     * A kept string: present when required, textual, within its bound. Records the first problem.
+     */
     private String string(JsonNode object, String field, int maxChars, boolean required) {
         JsonNode v = object.get(field);
         if (v == null || v.isNull() || (v.isTextual() && v.textValue().isEmpty())) {
@@ -175,7 +188,10 @@ final class QDeveloperLogParser {
         return null;
     }
 
-    /** A stable id for a record without a requestId: the same record always gets the same id, so dedup holds. */
+    /**
+     * A stable id for a record without a requestId: the same record always gets the same id, so
+     * dedup holds.
+     */
     static String digest(String... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

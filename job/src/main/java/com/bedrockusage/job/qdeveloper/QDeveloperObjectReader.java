@@ -1,7 +1,7 @@
 package com.bedrockusage.job.qdeveloper;
 
-import com.bedrockusage.job.ingest.source.LogRecords;
 import com.bedrockusage.job.ingest.RejectReason;
+import com.bedrockusage.job.ingest.source.LogRecords;
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.RejectedRecord;
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,16 +21,20 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads one Q Developer object: a prompt log ({@code {"records": [...]}}, gzip or plain) or a user-activity report
- * (CSV). Q Developer objects are small (an hour of one log type), so the object is inflated whole, up to
- * {@link #MAX_OBJECT_BYTES}, and its records handed out one by one. Each record becomes a {@link QDeveloperRecord} or a
- * reject whose excerpt holds no text ({@link RedactedExcerpt}); an object that is damaged (gzip), too large or not a
- * prompt log becomes one reject. Reject coordinates are {@code path:N}, N the 1-based record (CSV: line) number.
+ * Reads one Q Developer object: a prompt log ({@code {"records": [...]}}, gzip or plain) or a
+ * user-activity report (CSV). Q Developer objects are small (an hour of one log type), so the
+ * object is inflated whole, up to {@link #MAX_OBJECT_BYTES}, and its records handed out one by one.
+ * Each record becomes a {@link QDeveloperRecord} or a reject whose excerpt holds no text ({@link
+ * RedactedExcerpt}); an object that is damaged (gzip), too large or not a prompt log becomes one
+ * reject. Reject coordinates are {@code path:N}, N the 1-based record (CSV: line) number.
  * Deterministic, as a restore needs.
  */
 public final class QDeveloperObjectReader implements LogRecords {
 
-    /** Inflated bytes of one object: 64 MiB. Larger ones are rejected ({@code oversize-record}) unread. */
+    /**
+     * Inflated bytes of one object: 64 MiB. Larger ones are rejected ({@code oversize-record})
+     * unread.
+     */
     public static final int MAX_OBJECT_BYTES = 64 * 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,7 +71,11 @@ public final class QDeveloperObjectReader implements LogRecords {
             return out;
         }
         if (content == null) {
-            out.add(reject(RejectReason.OVERSIZE_RECORD, 1, "object inflates to more than " + MAX_OBJECT_BYTES + " bytes"));
+            out.add(
+                    reject(
+                            RejectReason.OVERSIZE_RECORD,
+                            1,
+                            "object inflates to more than " + MAX_OBJECT_BYTES + " bytes"));
             return out;
         }
         if (path.isActivityReport()) {
@@ -85,10 +93,11 @@ public final class QDeveloperObjectReader implements LogRecords {
         int b0 = buffered.read();
         int b1 = buffered.read();
         buffered.reset();
-        InputStream in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
+        InputStream in =
+                b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] chunk = new byte[64 * 1024];
-        for (int n; (n = in.read(chunk)) >= 0;) {
+        for (int n; (n = in.read(chunk)) >= 0; ) {
             if (bytes.size() + n > MAX_OBJECT_BYTES) {
                 return null;
             }
@@ -102,7 +111,11 @@ public final class QDeveloperObjectReader implements LogRecords {
         int ordinal = 0;
         try (JsonParser p = JSON.getFactory().createParser(content)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                out.add(reject(RejectReason.FOREIGN_JSON, 1, "not a {\"records\": [...]} prompt log"));
+                out.add(
+                        reject(
+                                RejectReason.FOREIGN_JSON,
+                                1,
+                                "not a {\"records\": [...]} prompt log"));
                 return;
             }
             boolean sawRecords = false;
@@ -118,8 +131,10 @@ public final class QDeveloperObjectReader implements LogRecords {
                     ordinal++;
                     JsonNode record = JSON.readTree(p);
                     QDeveloperEvent event = parser.parse(record, path, location);
-                    out.add(event != null ? IngestRecord.of(QDeveloperRecord.of(event))
-                            : reject(parser.reason(), ordinal, RedactedExcerpt.of(record)));
+                    out.add(
+                            event != null
+                                    ? IngestRecord.of(QDeveloperRecord.of(event))
+                                    : reject(parser.reason(), ordinal, RedactedExcerpt.of(record)));
                 }
             }
             if (!sawRecords) {
@@ -127,17 +142,29 @@ public final class QDeveloperObjectReader implements LogRecords {
             }
         } catch (JsonProcessingException e) {
             // the rest cannot be split into records: one reject covers it (its text is not quoted)
-            out.add(reject(RejectReason.MALFORMED_JSON, ordinal + 1, "at " + e.getLocation() + ": "
-                    + e.getOriginalMessage().replaceAll("\\s+", " ").substring(0,
-                            Math.min(200, e.getOriginalMessage().length()))));
+            out.add(
+                    reject(
+                            RejectReason.MALFORMED_JSON,
+                            ordinal + 1,
+                            "at "
+                                    + e.getLocation()
+                                    + ": "
+                                    + e.getOriginalMessage()
+                                            .replaceAll("\\s+", " ")
+                                            .substring(
+                                                    0,
+                                                    Math.min(
+                                                            200,
+                                                            e.getOriginalMessage().length()))));
         } catch (IOException e) {
             throw new IllegalStateException("reading bytes in memory cannot fail", e);
         }
     }
 
     private IngestRecord reject(String reason, int ordinal, String excerpt) {
-        return IngestRecord.rejected(new RejectedRecord(reason, location + ":" + ordinal, System.currentTimeMillis(),
-                excerpt));
+        return IngestRecord.rejected(
+                new RejectedRecord(
+                        reason, location + ":" + ordinal, System.currentTimeMillis(), excerpt));
     }
 
     @Override

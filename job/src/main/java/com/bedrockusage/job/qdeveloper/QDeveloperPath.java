@@ -1,8 +1,9 @@
 package com.bedrockusage.job.qdeveloper;
 
 /**
- * Where a Q Developer object sits: {@code .../AWSLogs/{account}/QDeveloperLogs/{log-type}/{region}/YYYY/MM/DD/HH/...}
- * with log types {@code GenerateAssistantResponse}, {@code GenerateCompletions}, {@code StartTaskAssistCodeGeneration}
+ * Where a Q Developer object sits: {@code
+ * .../AWSLogs/{account}/QDeveloperLogs/{log-type}/{region}/YYYY/MM/DD/HH/...} with log types {@code
+ * GenerateAssistantResponse}, {@code GenerateCompletions}, {@code StartTaskAssistCodeGeneration}
  * and {@link #ACTIVITY_REPORTS} (CSV). Anything else is a Bedrock path.
  */
 public final class QDeveloperPath {
@@ -20,7 +21,10 @@ public final class QDeveloperPath {
         this.region = region;
     }
 
-    /** The Q Developer coordinates of a path, or null when it is not below a {@value #FOLDER} folder. */
+    /**
+     * The Q Developer coordinates of a path, or null when it is not below a {@value #FOLDER}
+     * folder.
+     */
     public static QDeveloperPath of(String path) {
         String[] segments = path.split("/");
         for (int i = 1; i + 2 < segments.length; i++) {

@@ -10,7 +10,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The Amazon Q Developer branch: after the shared source and split, apart from the Bedrock hot path.
+ * The Amazon Q Developer branch: after the shared source and split, apart from the Bedrock hot
+ * path.
  *
  * <pre>
  *  split ─► Q records ─► keyBy user ─► dedup + days + months + limits ─┬─► q_developer_events
@@ -24,18 +25,33 @@ public final class QDeveloperPipeline {
 
     /** Wires the branch and its tables; returns its alerts for the shared alert delivery. */
     public static DataStream<Alert> apply(DataStream<QDeveloperRecord> records, JobConfig config) {
-        SingleOutputStreamOperator<QDeveloperEvent> events = records
-                .keyBy(QDeveloperRecord::userKey, Utf8StringTypeInfo.INSTANCE)
-                .process(new QDeveloperUsage(config.dedupTtl, QDeveloperLimits.from(config)),
-                        TypeInformation.of(QDeveloperEvent.class))
-                .uid(OperatorIds.Q_DEVELOPER_USAGE)
-                .name("Q Developer usage");
-        IcebergSinks.write(events.map(new QDeveloperRows.Events()).uid("rows-q-developer-events")
-                .name("Q Developer events to rows"), QDeveloperTables.events(), config);
-        IcebergSinks.write(events.getSideOutput(QDeveloperUsage.DAILY).map(new QDeveloperRows.Daily())
-                .uid("rows-q-developer-daily").name("Q Developer days to rows"), QDeveloperTables.daily(), config);
-        IcebergSinks.write(events.getSideOutput(QDeveloperUsage.MONTHLY).map(new QDeveloperRows.Monthly())
-                .uid("rows-q-developer-monthly").name("Q Developer months to rows"), QDeveloperTables.monthly(), config);
+        SingleOutputStreamOperator<QDeveloperEvent> events =
+                records.keyBy(QDeveloperRecord::userKey, Utf8StringTypeInfo.INSTANCE)
+                        .process(
+                                new QDeveloperUsage(config.dedupTtl, QDeveloperLimits.from(config)),
+                                TypeInformation.of(QDeveloperEvent.class))
+                        .uid(OperatorIds.Q_DEVELOPER_USAGE)
+                        .name("Q Developer usage");
+        IcebergSinks.write(
+                events.map(new QDeveloperRows.Events())
+                        .uid("rows-q-developer-events")
+                        .name("Q Developer events to rows"),
+                QDeveloperTables.events(),
+                config);
+        IcebergSinks.write(
+                events.getSideOutput(QDeveloperUsage.DAILY)
+                        .map(new QDeveloperRows.Daily())
+                        .uid("rows-q-developer-daily")
+                        .name("Q Developer days to rows"),
+                QDeveloperTables.daily(),
+                config);
+        IcebergSinks.write(
+                events.getSideOutput(QDeveloperUsage.MONTHLY)
+                        .map(new QDeveloperRows.Monthly())
+                        .uid("rows-q-developer-monthly")
+                        .name("Q Developer months to rows"),
+                QDeveloperTables.monthly(),
+                config);
         return events.getSideOutput(QDeveloperUsage.ALERTS);
     }
 }

@@ -1,6 +1,9 @@
 package com.bedrockusage.job.qdeveloper;
 
-/** What ingest hands the Q Developer branch: exactly one of a prompt-log event or a user-activity row. */
+/**
+ * What ingest hands the Q Developer branch: exactly one of a prompt-log event or a user-activity
+ * row.
+ */
 public class QDeveloperRecord {
 
     public QDeveloperEvent event;

@@ -18,8 +18,17 @@ final class QDeveloperRows {
 
         @Override
         public RowData map(QDeveloperEvent e) {
-            return GenericRowData.of(str(e.requestId), ts(e.eventTime), str(e.accountId), str(e.region),
-                    str(e.userId), str(e.kind), e.inputTokens, e.outputTokens, str(e.conversationId), str(e.source));
+            return GenericRowData.of(
+                    str(e.requestId),
+                    ts(e.eventTime),
+                    str(e.accountId),
+                    str(e.region),
+                    str(e.userId),
+                    str(e.kind),
+                    e.inputTokens,
+                    e.outputTokens,
+                    str(e.conversationId),
+                    str(e.source));
         }
     }
 
@@ -33,9 +42,20 @@ final class QDeveloperRows {
         @Override
         public RowData map(QDeveloperDailyRow r) {
             UserDay d = r.day;
-            return GenericRowData.of(ts(r.dayStart), str(r.accountId), str(r.userId), d.chatEvents, d.inlineEvents,
-                    d.devEvents, d.inputTokens, d.outputTokens, d.chatMessagesSent, d.inlineSuggestions,
-                    d.inlineAcceptances, d.devGenerations, d.transformationLines);
+            return GenericRowData.of(
+                    ts(r.dayStart),
+                    str(r.accountId),
+                    str(r.userId),
+                    d.chatEvents,
+                    d.inlineEvents,
+                    d.devEvents,
+                    d.inputTokens,
+                    d.outputTokens,
+                    d.chatMessagesSent,
+                    d.inlineSuggestions,
+                    d.inlineAcceptances,
+                    d.devGenerations,
+                    d.transformationLines);
         }
     }
 
@@ -48,9 +68,20 @@ final class QDeveloperRows {
 
         @Override
         public RowData map(QDeveloperMonthlyRow m) {
-            return GenericRowData.of(ts(m.monthStart), str(m.accountId), str(m.userId), m.chatEvents, m.inlineEvents,
-                    m.devEvents, m.inputTokens, m.outputTokens, m.transformationLines, m.maxConversationTokens,
-                    m.devUsesLimit, m.transformationLinesLimit, m.contextWindowLimit);
+            return GenericRowData.of(
+                    ts(m.monthStart),
+                    str(m.accountId),
+                    str(m.userId),
+                    m.chatEvents,
+                    m.inlineEvents,
+                    m.devEvents,
+                    m.inputTokens,
+                    m.outputTokens,
+                    m.transformationLines,
+                    m.maxConversationTokens,
+                    m.devUsesLimit,
+                    m.transformationLinesLimit,
+                    m.contextWindowLimit);
         }
     }
 }

@@ -12,8 +12,9 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Types;
 
 /**
- * The Amazon Q Developer tables, in the job's namespace beside the Bedrock ones (one catalog, one Athena database,
- * one query pack; their {@code q_developer_} prefix keeps them apart). Names and columns are a contract.
+ * The Amazon Q Developer tables, in the job's namespace beside the Bedrock ones (one catalog, one
+ * Athena database, one query pack; their {@code q_developer_} prefix keeps them apart). Names and
+ * columns are a contract.
  */
 public final class QDeveloperTables {
 
@@ -27,58 +28,67 @@ public final class QDeveloperTables {
 
     /** One row per deduplicated prompt-log record. Append-only. */
     public static TableDefinition events() {
-        Schema schema = new Schema(
-                required(1, "request_id", Types.StringType.get()),
-                required(2, "event_time", TIMESTAMP),
-                required(3, "account_id", Types.StringType.get()),
-                optional(4, "region", Types.StringType.get()),
-                required(5, "user_id", Types.StringType.get()),
-                required(6, "kind", Types.StringType.get()),
-                required(7, "input_tokens", Types.LongType.get()),
-                required(8, "output_tokens", Types.LongType.get()),
-                optional(9, "conversation_id", Types.StringType.get()),
-                required(10, "source", Types.StringType.get()));
+        Schema schema =
+                new Schema(
+                        required(1, "request_id", Types.StringType.get()),
+                        required(2, "event_time", TIMESTAMP),
+                        required(3, "account_id", Types.StringType.get()),
+                        optional(4, "region", Types.StringType.get()),
+                        required(5, "user_id", Types.StringType.get()),
+                        required(6, "kind", Types.StringType.get()),
+                        required(7, "input_tokens", Types.LongType.get()),
+                        required(8, "output_tokens", Types.LongType.get()),
+                        optional(9, "conversation_id", Types.StringType.get()),
+                        required(10, "source", Types.StringType.get()));
         return new TableDefinition(EVENTS, schema, "event_time", Collections.emptyList());
     }
 
     /** A user's UTC day, upserted on (day_start, account_id, user_id). */
     public static TableDefinition daily() {
-        Schema schema = new Schema(Arrays.asList(
-                required(1, "day_start", TIMESTAMP),
-                required(2, "account_id", Types.StringType.get()),
-                required(3, "user_id", Types.StringType.get()),
-                required(4, "chat_events", Types.LongType.get()),
-                required(5, "inline_events", Types.LongType.get()),
-                required(6, "dev_events", Types.LongType.get()),
-                required(7, "input_tokens", Types.LongType.get()),
-                required(8, "output_tokens", Types.LongType.get()),
-                optional(9, "chat_messages_sent", Types.LongType.get()),
-                optional(10, "inline_suggestions", Types.LongType.get()),
-                optional(11, "inline_acceptances", Types.LongType.get()),
-                optional(12, "dev_generations", Types.LongType.get()),
-                optional(13, "transformation_lines", Types.LongType.get())),
-                new HashSet<>(Arrays.asList(1, 2, 3)));
-        return new TableDefinition(DAILY, schema, "day_start", Arrays.asList("day_start", "account_id", "user_id"));
+        Schema schema =
+                new Schema(
+                        Arrays.asList(
+                                required(1, "day_start", TIMESTAMP),
+                                required(2, "account_id", Types.StringType.get()),
+                                required(3, "user_id", Types.StringType.get()),
+                                required(4, "chat_events", Types.LongType.get()),
+                                required(5, "inline_events", Types.LongType.get()),
+                                required(6, "dev_events", Types.LongType.get()),
+                                required(7, "input_tokens", Types.LongType.get()),
+                                required(8, "output_tokens", Types.LongType.get()),
+                                optional(9, "chat_messages_sent", Types.LongType.get()),
+                                optional(10, "inline_suggestions", Types.LongType.get()),
+                                optional(11, "inline_acceptances", Types.LongType.get()),
+                                optional(12, "dev_generations", Types.LongType.get()),
+                                optional(13, "transformation_lines", Types.LongType.get())),
+                        new HashSet<>(Arrays.asList(1, 2, 3)));
+        return new TableDefinition(
+                DAILY, schema, "day_start", Arrays.asList("day_start", "account_id", "user_id"));
     }
 
     /** A user's UTC month against the limits, upserted on (month_start, account_id, user_id). */
     public static TableDefinition monthly() {
-        Schema schema = new Schema(Arrays.asList(
-                required(1, "month_start", TIMESTAMP),
-                required(2, "account_id", Types.StringType.get()),
-                required(3, "user_id", Types.StringType.get()),
-                required(4, "chat_events", Types.LongType.get()),
-                required(5, "inline_events", Types.LongType.get()),
-                required(6, "dev_events", Types.LongType.get()),
-                required(7, "input_tokens", Types.LongType.get()),
-                required(8, "output_tokens", Types.LongType.get()),
-                optional(9, "transformation_lines", Types.LongType.get()),
-                required(10, "max_conversation_tokens", Types.LongType.get()),
-                required(11, "dev_uses_limit", Types.LongType.get()),
-                required(12, "transformation_lines_limit", Types.LongType.get()),
-                required(13, "context_window_limit", Types.LongType.get())),
-                new HashSet<>(Arrays.asList(1, 2, 3)));
-        return new TableDefinition(MONTHLY, schema, "month_start",
+        Schema schema =
+                new Schema(
+                        Arrays.asList(
+                                required(1, "month_start", TIMESTAMP),
+                                required(2, "account_id", Types.StringType.get()),
+                                required(3, "user_id", Types.StringType.get()),
+                                required(4, "chat_events", Types.LongType.get()),
+                                required(5, "inline_events", Types.LongType.get()),
+                                required(6, "dev_events", Types.LongType.get()),
+                                required(7, "input_tokens", Types.LongType.get()),
+                                required(8, "output_tokens", Types.LongType.get()),
+                                optional(9, "transformation_lines", Types.LongType.get()),
+                                required(10, "max_conversation_tokens", Types.LongType.get()),
+                                required(11, "dev_uses_limit", Types.LongType.get()),
+                                required(12, "transformation_lines_limit", Types.LongType.get()),
+                                required(13, "context_window_limit", Types.LongType.get())),
+                        new HashSet<>(Arrays.asList(1, 2, 3)));
+        return new TableDefinition(
+                MONTHLY,
+                schema,
+                "month_start",
                 Arrays.asList("month_start", "account_id", "user_id"));
     }
 

@@ -1,8 +1,9 @@
 package com.bedrockusage.job.qdeveloper;
 
 /**
- * One user's Q Developer use on one UTC day: counted from prompt logs, plus the day's user-activity report row when
- * one was delivered (null otherwise). Keyed state and the {@code q_developer_usage_daily} row. A Flink POJO.
+ * One user's Q Developer use on one UTC day: counted from prompt logs, plus the day's user-activity
+ * report row when one was delivered (null otherwise). Keyed state and the {@code
+ * q_developer_usage_daily} row. A Flink POJO.
  */
 public class UserDay {
 

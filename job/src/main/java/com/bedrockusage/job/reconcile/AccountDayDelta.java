@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Metered and billed cost of one account on one day, over all its reconciliation rows: what the alert metric
- * {@code reconciliation_delta_pct} measures (|metered − billed| in % of billed).
+ * Metered and billed cost of one account on one day, over all its reconciliation rows: what the
+ * alert metric {@code reconciliation_delta_pct} measures (|metered − billed| in % of billed).
  */
 public final class AccountDayDelta {
 
@@ -23,7 +23,8 @@ public final class AccountDayDelta {
         this.accountId = accountId;
     }
 
-    public static AccountDayDelta of(LocalDate day, String accountId, BigDecimal metered, BigDecimal billed) {
+    public static AccountDayDelta of(
+            LocalDate day, String accountId, BigDecimal metered, BigDecimal billed) {
         AccountDayDelta d = new AccountDayDelta(day, accountId);
         d.meteredCostUsd = metered;
         d.billedCostUsd = billed;
@@ -33,8 +34,10 @@ public final class AccountDayDelta {
     public static List<AccountDayDelta> of(List<ReconciliationRow> rows) {
         Map<String, AccountDayDelta> byKey = new TreeMap<>();
         for (ReconciliationRow r : rows) {
-            AccountDayDelta d = byKey.computeIfAbsent(r.day + "|" + r.accountId,
-                    k -> new AccountDayDelta(r.day, r.accountId));
+            AccountDayDelta d =
+                    byKey.computeIfAbsent(
+                            r.day + "|" + r.accountId,
+                            k -> new AccountDayDelta(r.day, r.accountId));
             d.meteredCostUsd = d.meteredCostUsd.add(r.meteredCostUsd);
             d.billedCostUsd = d.billedCostUsd.add(r.billedCostUsd);
         }
@@ -46,13 +49,15 @@ public final class AccountDayDelta {
     }
 
     /**
-     * |metered − billed| in % of billed, 4 decimals. With nothing billed: 0 when nothing was metered either, else
-     * null (no percentage; an alert rule treats it as beyond any threshold).
+     * |metered − billed| in % of billed, 4 decimals. With nothing billed: 0 when nothing was
+     * metered either, else null (no percentage; an alert rule treats it as beyond any threshold).
      */
     public BigDecimal absPct() {
         BigDecimal pct = Reconciler.pct(differenceUsd(), billedCostUsd);
         if (pct == null) {
-            return meteredCostUsd.signum() == 0 ? BigDecimal.ZERO.setScale(Reconciler.PCT_SCALE) : null;
+            return meteredCostUsd.signum() == 0
+                    ? BigDecimal.ZERO.setScale(Reconciler.PCT_SCALE)
+                    : null;
         }
         return pct.abs();
     }

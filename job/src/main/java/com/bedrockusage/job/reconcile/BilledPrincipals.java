@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Brings a caller ARN to the form {@code line_item_iam_principal} bills under: an assumed-role session
- * ({@code arn:aws:sts::A:assumed-role/Role/session}) is billed to its role ({@code arn:aws:iam::A:role/Role}); users
- * and roles are kept as they are.
+ * Brings a caller ARN to the form {@code line_item_iam_principal} bills under: an assumed-role
+ * session ({@code arn:aws:sts::A:assumed-role/Role/session}) is billed to its role ({@code
+ * arn:aws:iam::A:role/Role}); users and roles are kept as they are.
  */
 public final class BilledPrincipals {
 

@@ -4,12 +4,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Bedrock {@code line_item_usage_type} taken apart: {@code USE1-Claude4.5Sonnet-input-tokens} is region code
- * {@code USE1}, model key {@code Claude4.5Sonnet}, token class {@code input}. Bedrock bills each token type under its
- * own usage type ({@code *-input-tokens}, {@code *-output-tokens}, {@code *-cache-read-input-token-count},
- * {@code *-cache-write-input-token-count}, and {@code *-mantle-input-tokens-*} / {@code *-mantle-output-tokens-*});
- * whatever follows the token marker (a service tier, e.g. {@code -flex}) is kept as the tier. Marketplace lines
- * ({@code USE1-MP:USE1_InputTokenCount-Units}) carry no model key: their product code names the model.
+ * A Bedrock {@code line_item_usage_type} taken apart: {@code USE1-Claude4.5Sonnet-input-tokens} is
+ * region code {@code USE1}, model key {@code Claude4.5Sonnet}, token class {@code input}. Bedrock
+ * bills each token type under its own usage type ({@code *-input-tokens}, {@code *-output-tokens},
+ * {@code *-cache-read-input-token-count}, {@code *-cache-write-input-token-count}, and {@code
+ * *-mantle-input-tokens-*} / {@code *-mantle-output-tokens-*}); whatever follows the token marker
+ * (a service tier, e.g. {@code -flex}) is kept as the tier. Marketplace lines ({@code
+ * USE1-MP:USE1_InputTokenCount-Units}) carry no model key: their product code names the model.
  */
 public final class BilledUsageType {
 
@@ -17,8 +18,10 @@ public final class BilledUsageType {
     public static final String OUTPUT = "output";
     public static final String CACHE_READ = "cache_read";
     public static final String CACHE_WRITE = "cache_write";
+
     /** Anything else Bedrock bills (images, provisioned throughput, ...). */
     public static final String OTHER = "other";
+
     public static final String STANDARD_TIER = "standard";
 
     private static final Pattern REGION_PREFIX = Pattern.compile("^([A-Z]{2,5}[0-9]?)-(.*)$");
@@ -33,12 +36,15 @@ public final class BilledUsageType {
 
     public final String usageType;
     public final String regionCode;
+
     /** The model part; null for marketplace usage types. */
     public final String modelKey;
+
     public final String tokenClass;
     public final String tier;
 
-    private BilledUsageType(String usageType, String regionCode, String modelKey, String tokenClass, String tier) {
+    private BilledUsageType(
+            String usageType, String regionCode, String modelKey, String tokenClass, String tier) {
         this.usageType = usageType;
         this.regionCode = regionCode;
         this.modelKey = modelKey;
@@ -56,7 +62,10 @@ public final class BilledUsageType {
             rest = m.group(2);
         }
         if (rest.startsWith("MP:")) {
-            String cls = rest.contains("InputTokenCount") ? INPUT : rest.contains("OutputTokenCount") ? OUTPUT : OTHER;
+            String cls =
+                    rest.contains("InputTokenCount")
+                            ? INPUT
+                            : rest.contains("OutputTokenCount") ? OUTPUT : OTHER;
             return new BilledUsageType(s, region, null, cls, STANDARD_TIER);
         }
         int best = -1;
@@ -75,7 +84,12 @@ public final class BilledUsageType {
         while (tail.startsWith("-")) {
             tail = tail.substring(1);
         }
-        return new BilledUsageType(s, region, rest.substring(0, best), marker[1], tail.isEmpty() ? STANDARD_TIER : tail);
+        return new BilledUsageType(
+                s,
+                region,
+                rest.substring(0, best),
+                marker[1],
+                tail.isEmpty() ? STANDARD_TIER : tail);
     }
 
     public boolean isMarketplace() {

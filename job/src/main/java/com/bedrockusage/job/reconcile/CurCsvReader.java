@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-/** Reads a CUR 2.0 CSV file (gzip when its name ends in {@code .gz}): a header row, RFC 4180 quoting. */
+/**
+ * Reads a CUR 2.0 CSV file (gzip when its name ends in {@code .gz}): a header row, RFC 4180
+ * quoting.
+ */
 final class CurCsvReader {
 
     private CurCsvReader() {}
@@ -21,7 +24,8 @@ final class CurCsvReader {
         CurRead read = new CurRead();
         read.files = 1;
         InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-        try (Reader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+        try (Reader r =
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             List<String> header = record(r);
             if (header == null) {
                 return read;

@@ -21,23 +21,32 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * A CUR 2.0 export: a local file or folder, or {@code s3://bucket/prefix} (every object under it). Data files are
- * {@code *.parquet}, {@code *.csv.gz} and {@code *.csv}; anything else (manifests, metadata) is skipped. Data Exports
- * rewrites a month's files as the bill firms up, so point it at the current files of the months you reconcile.
+ * A CUR 2.0 export: a local file or folder, or {@code s3://bucket/prefix} (every object under it).
+ * Data files are {@code *.parquet}, {@code *.csv.gz} and {@code *.csv}; anything else (manifests,
+ * metadata) is skipped. Data Exports rewrites a month's files as the bill firms up, so point it at
+ * the current files of the months you reconcile.
  */
 public final class CurExport {
 
     private CurExport() {}
 
-    public static CurRead read(String location, LocalDate from, LocalDate toExclusive, UsageTypeModels models,
-            String s3Endpoint, String s3Region) {
+    public static CurRead read(
+            String location,
+            LocalDate from,
+            LocalDate toExclusive,
+            UsageTypeModels models,
+            String s3Endpoint,
+            String s3Region) {
         CurLineFilter filter = new CurLineFilter(models, from, toExclusive);
         CurRead all = new CurRead();
         try {
             if (location.startsWith("s3://")) {
                 readS3(location, filter, all, s3Endpoint, s3Region);
             } else {
-                Path root = location.startsWith("file:") ? Paths.get(URI.create(location)) : Paths.get(location);
+                Path root =
+                        location.startsWith("file:")
+                                ? Paths.get(URI.create(location))
+                                : Paths.get(location);
                 if (!Files.exists(root)) {
                     throw new IllegalArgumentException("no CUR export at " + root);
                 }
@@ -60,12 +69,17 @@ public final class CurExport {
             return List.of(root);
         }
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).filter(p -> isDataFile(p.getFileName().toString()))
-                    .sorted().collect(Collectors.toList());
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> isDataFile(p.getFileName().toString()))
+                    .sorted()
+                    .collect(Collectors.toList());
         }
     }
 
-    /** A file that cannot be read (corrupt, truncated, wrong types) is reported and skipped, not fatal. */
+    /**
+     * A file that cannot be read (corrupt, truncated, wrong types) is reported and skipped, not
+     * fatal.
+     */
     private static CurRead readFile(Path f, String name, CurLineFilter filter) {
         try {
             if (name.endsWith(".parquet")) {
@@ -82,30 +96,41 @@ public final class CurExport {
         }
     }
 
-    private static void readS3(String location, CurLineFilter filter, CurRead all, String endpoint, String region)
+    private static void readS3(
+            String location, CurLineFilter filter, CurRead all, String endpoint, String region)
             throws IOException {
         String rest = location.substring("s3://".length());
         int slash = rest.indexOf('/');
         String bucket = slash < 0 ? rest : rest.substring(0, slash);
         String prefix = slash < 0 ? "" : rest.substring(slash + 1);
-        S3ClientBuilder b = S3Client.builder().region(Region.of(region != null ? region : "us-east-1"));
+        S3ClientBuilder b =
+                S3Client.builder().region(Region.of(region != null ? region : "us-east-1"));
         if (endpoint != null) {
             b.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
         }
         Path temp = Files.createTempDirectory("cur-export-");
         try (S3Client s3 = b.build()) {
             List<String> keys = new ArrayList<>();
-            for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
-                    .build()).contents()) {
+            for (S3Object o :
+                    s3.listObjectsV2Paginator(
+                                    ListObjectsV2Request.builder()
+                                            .bucket(bucket)
+                                            .prefix(prefix)
+                                            .build())
+                            .contents()) {
                 if (isDataFile(o.key())) {
                     keys.add(o.key());
                 }
             }
             keys.sort(null);
             for (String key : keys) {
-                Path local = temp.resolve(Integer.toHexString(key.hashCode()) + "-"
-                        + key.substring(key.lastIndexOf('/') + 1));
-                s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build(),
+                Path local =
+                        temp.resolve(
+                                Integer.toHexString(key.hashCode())
+                                        + "-"
+                                        + key.substring(key.lastIndexOf('/') + 1));
+                s3.getObject(
+                        GetObjectRequest.builder().bucket(bucket).key(key).build(),
                         ResponseTransformer.toFile(local));
                 try {
                     all.addAll(readFile(local, "s3://" + bucket + "/" + key, filter));

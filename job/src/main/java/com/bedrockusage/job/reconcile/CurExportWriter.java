@@ -18,15 +18,24 @@ import org.apache.iceberg.io.FileAppender;
 import org.apache.iceberg.parquet.Parquet;
 
 /**
- * Writes Bedrock line items as a CUR 2.0 data file (gzip CSV or Parquet) with the export's column names, for
- * fixtures and local runs ({@code bin/generate-cur}). Only the columns reconciliation reads are written, plus
- * {@code line_item_line_item_type} = {@code Usage}.
+ * Writes Bedrock line items as a CUR 2.0 data file (gzip CSV or Parquet) with the export's column
+ * names, for fixtures and local runs ({@code bin/generate-cur}). Only the columns reconciliation
+ * reads are written, plus {@code line_item_line_item_type} = {@code Usage}.
  */
 public final class CurExportWriter {
 
-    static final List<String> COLUMNS = Arrays.asList(CurColumns.USAGE_START_DATE, CurColumns.USAGE_ACCOUNT_ID,
-            CurColumns.PRODUCT_CODE, CurColumns.USAGE_TYPE, CurColumns.USAGE_AMOUNT, CurColumns.UNBLENDED_COST,
-            CurColumns.REGION_CODE, CurColumns.RESOURCE_ID, CurColumns.IAM_PRINCIPAL, CurColumns.LINE_ITEM_TYPE);
+    static final List<String> COLUMNS =
+            Arrays.asList(
+                    CurColumns.USAGE_START_DATE,
+                    CurColumns.USAGE_ACCOUNT_ID,
+                    CurColumns.PRODUCT_CODE,
+                    CurColumns.USAGE_TYPE,
+                    CurColumns.USAGE_AMOUNT,
+                    CurColumns.UNBLENDED_COST,
+                    CurColumns.REGION_CODE,
+                    CurColumns.RESOURCE_ID,
+                    CurColumns.IAM_PRINCIPAL,
+                    CurColumns.LINE_ITEM_TYPE);
 
     private CurExportWriter() {}
 
@@ -37,22 +46,36 @@ public final class CurExportWriter {
             w.write(String.join(",", COLUMNS));
             w.write('\n');
             for (CurLine l : lines) {
-                w.write(String.join(",", l.day + "T00:00:00Z", l.accountId, l.productCode,
-                        DailyReportCsv.escape(l.usageType), l.usageAmount.toPlainString(),
-                        l.unblendedCost.toPlainString(), l.region, cell(l.resourceId), cell(l.principal), "Usage"));
+                w.write(
+                        String.join(
+                                ",",
+                                l.day + "T00:00:00Z",
+                                l.accountId,
+                                l.productCode,
+                                DailyReportCsv.escape(l.usageType),
+                                l.usageAmount.toPlainString(),
+                                l.unblendedCost.toPlainString(),
+                                l.region,
+                                cell(l.resourceId),
+                                cell(l.principal),
+                                "Usage"));
                 w.write('\n');
             }
         }
     }
 
-    /** Amounts and costs as doubles, as Data Exports writes them: keep them to what a double holds exactly enough. */
+    /**
+     * Amounts and costs as doubles, as Data Exports writes them: keep them to what a double holds
+     * exactly enough.
+     */
     public static void writeParquet(Path file, List<CurLine> lines) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.deleteIfExists(file);
-        try (FileAppender<Record> appender = Parquet.write(org.apache.iceberg.Files.localOutput(file.toFile()))
-                .schema(CurParquetReader.SCHEMA)
-                .createWriterFunc(GenericParquetWriter::create)
-                .build()) {
+        try (FileAppender<Record> appender =
+                Parquet.write(org.apache.iceberg.Files.localOutput(file.toFile()))
+                        .schema(CurParquetReader.SCHEMA)
+                        .createWriterFunc(GenericParquetWriter::create)
+                        .build()) {
             for (CurLine l : lines) {
                 GenericRecord r = GenericRecord.create(CurParquetReader.SCHEMA);
                 r.setField(CurColumns.USAGE_START_DATE, l.day.atStartOfDay());

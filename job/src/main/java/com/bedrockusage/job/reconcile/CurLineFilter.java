@@ -4,10 +4,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** Turns one export row (column name → text) into a {@link CurLine}, or counts why it is left out. */
+/**
+ * Turns one export row (column name → text) into a {@link CurLine}, or counts why it is left out.
+ */
 final class CurLineFilter {
 
-    /** Longer cells are not Bedrock line items; refusing them bounds what a hostile file can make us hold. */
+    /**
+     * Longer cells are not Bedrock line items; refusing them bounds what a hostile file can make us
+     * hold.
+     */
     private static final int MAX_CELL = 2048;
 
     private final UsageTypeModels models;
@@ -37,11 +42,23 @@ final class CurLineFilter {
         LocalDate day = day(start);
         BigDecimal amount = decimal(cell(row, CurColumns.USAGE_AMOUNT));
         BigDecimal cost = decimal(cell(row, CurColumns.UNBLENDED_COST));
-        if (day == null || account == null || usageType == null || amount == null || cost == null
+        if (day == null
+                || account == null
+                || usageType == null
+                || amount == null
+                || cost == null
                 || tooLong(row)) {
-            read.problem(where + ": unreadable Bedrock line (date '" + start + "', account '" + account
-                    + "', usage type '" + usageType + "', amount or cost not a number, or a cell over " + MAX_CELL
-                    + " characters)");
+            read.problem(
+                    where
+                            + ": unreadable Bedrock line (date '"
+                            + start
+                            + "', account '"
+                            + account
+                            + "', usage type '"
+                            + usageType
+                            + "', amount or cost not a number, or a cell over "
+                            + MAX_CELL
+                            + " characters)");
             return;
         }
         if (day.isBefore(from) || !day.isBefore(toExclusive)) {
@@ -49,8 +66,17 @@ final class CurLineFilter {
             return;
         }
         String region = cell(row, CurColumns.REGION_CODE);
-        read.lines.add(new CurLine(day, account, product, usageType, amount, cost, region == null ? "" : region,
-                cell(row, CurColumns.RESOURCE_ID), cell(row, CurColumns.IAM_PRINCIPAL)));
+        read.lines.add(
+                new CurLine(
+                        day,
+                        account,
+                        product,
+                        usageType,
+                        amount,
+                        cost,
+                        region == null ? "" : region,
+                        cell(row, CurColumns.RESOURCE_ID),
+                        cell(row, CurColumns.IAM_PRINCIPAL)));
     }
 
     private static boolean tooLong(Map<String, String> row) {
@@ -71,7 +97,10 @@ final class CurLineFilter {
         return v.isEmpty() ? null : v;
     }
 
-    /** The UTC day of {@code 2026-11-03T00:00:00Z}, {@code 2026-11-03 00:00:00.000} or {@code 2026-11-03}. */
+    /**
+     * The UTC day of {@code 2026-11-03T00:00:00Z}, {@code 2026-11-03 00:00:00.000} or {@code
+     * 2026-11-03}.
+     */
     static LocalDate day(String s) {
         if (s == null || s.length() < 10) {
             return null;

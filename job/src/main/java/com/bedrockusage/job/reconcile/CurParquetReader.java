@@ -19,35 +19,41 @@ import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 
 /**
- * Reads a CUR 2.0 Parquet file with Iceberg's Parquet reader, matching columns by name (Data Exports files carry no
- * Iceberg field ids). Types as Data Exports writes them: timestamps, doubles for amounts and costs, strings.
- * A double is taken at its shortest decimal form ({@link BigDecimal#valueOf(double)}), the value the CSV prints.
+ * Reads a CUR 2.0 Parquet file with Iceberg's Parquet reader, matching columns by name (Data
+ * Exports files carry no Iceberg field ids). Types as Data Exports writes them: timestamps, doubles
+ * for amounts and costs, strings. A double is taken at its shortest decimal form ({@link
+ * BigDecimal#valueOf(double)}), the value the CSV prints.
  */
 final class CurParquetReader {
 
-    /** The columns read, in {@link CurColumns} names; a column missing from a file reads as null. */
-    public static final Schema SCHEMA = new Schema(
-            optional(1, CurColumns.USAGE_START_DATE, Types.TimestampType.withoutZone()),
-            optional(2, CurColumns.USAGE_ACCOUNT_ID, Types.StringType.get()),
-            optional(3, CurColumns.PRODUCT_CODE, Types.StringType.get()),
-            optional(4, CurColumns.USAGE_TYPE, Types.StringType.get()),
-            optional(5, CurColumns.USAGE_AMOUNT, Types.DoubleType.get()),
-            optional(6, CurColumns.UNBLENDED_COST, Types.DoubleType.get()),
-            optional(7, CurColumns.REGION_CODE, Types.StringType.get()),
-            optional(8, CurColumns.RESOURCE_ID, Types.StringType.get()),
-            optional(9, CurColumns.IAM_PRINCIPAL, Types.StringType.get()),
-            optional(10, CurColumns.LINE_ITEM_TYPE, Types.StringType.get()));
+    /**
+     * The columns read, in {@link CurColumns} names; a column missing from a file reads as null.
+     */
+    public static final Schema SCHEMA =
+            new Schema(
+                    optional(1, CurColumns.USAGE_START_DATE, Types.TimestampType.withoutZone()),
+                    optional(2, CurColumns.USAGE_ACCOUNT_ID, Types.StringType.get()),
+                    optional(3, CurColumns.PRODUCT_CODE, Types.StringType.get()),
+                    optional(4, CurColumns.USAGE_TYPE, Types.StringType.get()),
+                    optional(5, CurColumns.USAGE_AMOUNT, Types.DoubleType.get()),
+                    optional(6, CurColumns.UNBLENDED_COST, Types.DoubleType.get()),
+                    optional(7, CurColumns.REGION_CODE, Types.StringType.get()),
+                    optional(8, CurColumns.RESOURCE_ID, Types.StringType.get()),
+                    optional(9, CurColumns.IAM_PRINCIPAL, Types.StringType.get()),
+                    optional(10, CurColumns.LINE_ITEM_TYPE, Types.StringType.get()));
 
     private CurParquetReader() {}
 
     static CurRead read(File file, String name, CurLineFilter filter) throws IOException {
         CurRead read = new CurRead();
         read.files = 1;
-        try (CloseableIterable<Record> records = Parquet.read(Files.localInput(file))
-                .project(SCHEMA)
-                .withNameMapping(MappingUtil.create(SCHEMA))
-                .createReaderFunc(fileSchema -> GenericParquetReaders.buildReader(SCHEMA, fileSchema))
-                .build()) {
+        try (CloseableIterable<Record> records =
+                Parquet.read(Files.localInput(file))
+                        .project(SCHEMA)
+                        .withNameMapping(MappingUtil.create(SCHEMA))
+                        .createReaderFunc(
+                                fileSchema -> GenericParquetReaders.buildReader(SCHEMA, fileSchema))
+                        .build()) {
             long n = 0;
             for (Record r : records) {
                 n++;

@@ -16,14 +16,16 @@ import java.util.function.Function;
 /**
  * Compares the bill with the meter, per day × account × region × model group × principal.
  *
- * <p>Principals: a group is compared per principal when the bill names the principal of every one of its lines (and
- * the account's bill carries principals that day); otherwise the whole group is compared at once (principal null),
- * so a bill without {@code line_item_iam_principal}, or with some lines lacking it, still reconciles exactly.
+ * <p>Principals: a group is compared per principal when the bill names the principal of every one
+ * of its lines (and the account's bill carries principals that day); otherwise the whole group is
+ * compared at once (principal null), so a bill without {@code line_item_iam_principal}, or with
+ * some lines lacking it, still reconciles exactly.
  */
 public final class Reconciler {
 
     /** Percentages keep 4 decimals. */
     public static final int PCT_SCALE = 4;
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final UsageTypeModels models;
@@ -31,11 +33,15 @@ public final class Reconciler {
     private final BigDecimal tolerancePct;
 
     /**
-     * @param catalogueModel the catalogue model a logged model id resolves to, null when unknown (the price
-     *     catalogue's {@code resolveModel})
-     * @param tolerancePct how far (in % of the billed cost) metered may differ and still {@code match}
+     * @param catalogueModel the catalogue model a logged model id resolves to, null when unknown
+     *     (the price catalogue's {@code resolveModel})
+     * @param tolerancePct how far (in % of the billed cost) metered may differ and still {@code
+     *     match}
      */
-    public Reconciler(UsageTypeModels models, Function<String, String> catalogueModel, BigDecimal tolerancePct) {
+    public Reconciler(
+            UsageTypeModels models,
+            Function<String, String> catalogueModel,
+            BigDecimal tolerancePct) {
         this.models = models;
         this.catalogueModel = catalogueModel;
         this.tolerancePct = tolerancePct;
@@ -56,8 +62,16 @@ public final class Reconciler {
         for (CurLine l : bill) {
             BilledUsageType type = BilledUsageType.parse(l.usageType);
             String group = models.group(l.productCode, type);
-            String principal = byPrincipal(l.day, l.accountId, l.region, group, accountDaysWithPrincipals,
-                    groupsMissingPrincipal) ? BilledPrincipals.of(l.principal) : null;
+            String principal =
+                    byPrincipal(
+                                    l.day,
+                                    l.accountId,
+                                    l.region,
+                                    group,
+                                    accountDaysWithPrincipals,
+                                    groupsMissingPrincipal)
+                            ? BilledPrincipals.of(l.principal)
+                            : null;
             Acc a = acc(accs, l.day, l.accountId, l.region, group, principal);
             a.billed = true;
             a.billedAmount = a.billedAmount.add(l.usageAmount);
@@ -69,8 +83,16 @@ public final class Reconciler {
             String model = catalogueModel.apply(m.modelId);
             // a cross-region profile is billed under its model's usage types
             String group = model != null ? ModelIds.stripGeoPrefix(model) : m.modelId;
-            String principal = byPrincipal(m.day, m.accountId, m.region, group, accountDaysWithPrincipals,
-                    groupsMissingPrincipal) ? BilledPrincipals.of(m.callerArn) : null;
+            String principal =
+                    byPrincipal(
+                                    m.day,
+                                    m.accountId,
+                                    m.region,
+                                    group,
+                                    accountDaysWithPrincipals,
+                                    groupsMissingPrincipal)
+                            ? BilledPrincipals.of(m.callerArn)
+                            : null;
             Acc a = acc(accs, m.day, m.accountId, m.region, group, principal);
             a.metered = true;
             a.meteredTokens += m.tokens;
@@ -86,8 +108,13 @@ public final class Reconciler {
         return rows;
     }
 
-    private static boolean byPrincipal(LocalDate day, String account, String region, String group,
-            Set<String> accountDaysWithPrincipals, Set<String> groupsMissingPrincipal) {
+    private static boolean byPrincipal(
+            LocalDate day,
+            String account,
+            String region,
+            String group,
+            Set<String> accountDaysWithPrincipals,
+            Set<String> groupsMissingPrincipal) {
         return accountDaysWithPrincipals.contains(day + "|" + account)
                 && !groupsMissingPrincipal.contains(groupKey(day, account, region, group));
     }
@@ -96,9 +123,15 @@ public final class Reconciler {
         return day + "|" + account + "|" + region + "|" + group;
     }
 
-    private Acc acc(Map<String, Acc> accs, LocalDate day, String account, String region, String group,
+    private Acc acc(
+            Map<String, Acc> accs,
+            LocalDate day,
+            String account,
+            String region,
+            String group,
             String principal) {
-        String key = groupKey(day, account, region, group) + "|" + (principal == null ? "" : principal);
+        String key =
+                groupKey(day, account, region, group) + "|" + (principal == null ? "" : principal);
         return accs.computeIfAbsent(key, k -> new Acc(day, account, region, group, principal));
     }
 
@@ -110,7 +143,8 @@ public final class Reconciler {
         return difference.multiply(HUNDRED).divide(billed, PCT_SCALE, RoundingMode.HALF_EVEN);
     }
 
-    ReconciliationStatus status(boolean hasMetered, boolean hasBilled, BigDecimal metered, BigDecimal billed) {
+    ReconciliationStatus status(
+            boolean hasMetered, boolean hasBilled, BigDecimal metered, BigDecimal billed) {
         if (!hasBilled) {
             return ReconciliationStatus.METERED_ONLY;
         }
@@ -151,9 +185,21 @@ public final class Reconciler {
 
         ReconciliationRow toRow() {
             BigDecimal diff = meteredCost.subtract(billedCost);
-            return new ReconciliationRow(day, account, region, group, principal, meteredTokens, meteredCost,
-                    meteredUnpriced, billedAmount, billedCost, diff, pct(diff, billedCost),
-                    status(metered, billed, meteredCost, billedCost), String.join(",", usageTypes),
+            return new ReconciliationRow(
+                    day,
+                    account,
+                    region,
+                    group,
+                    principal,
+                    meteredTokens,
+                    meteredCost,
+                    meteredUnpriced,
+                    billedAmount,
+                    billedCost,
+                    diff,
+                    pct(diff, billedCost),
+                    status(metered, billed, meteredCost, billedCost),
+                    String.join(",", usageTypes),
                     mapped && !group.startsWith(UsageTypeModels.UNMAPPED_PREFIX));
         }
     }

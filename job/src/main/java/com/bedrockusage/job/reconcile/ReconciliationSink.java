@@ -16,16 +16,21 @@ import org.apache.iceberg.flink.FlinkSchemaUtil;
 import org.apache.iceberg.flink.sink.FlinkSink;
 
 /**
- * Writes a run's rows to {@code bedrock.reconciliation} as a bounded Flink job (batch mode), overwriting the day
- * partitions it writes: a re-run for the same days replaces them, so replays never add up. {@code FlinkSink} (v1)
- * commits at the end of input (shared/VERSIONS.md: the v2 sink loses a bounded run's last data).
+ * Writes a run's rows to {@code bedrock.reconciliation} as a bounded Flink job (batch mode),
+ * overwriting the day partitions it writes: a re-run for the same days replaces them, so replays
+ * never add up. {@code FlinkSink} (v1) commits at the end of input (shared/VERSIONS.md: the v2 sink
+ * loses a bounded run's last data).
  */
 public final class ReconciliationSink {
 
     private ReconciliationSink() {}
 
-    public static void write(StreamExecutionEnvironment env, JobConfig config, List<ReconciliationRow> rows,
-            Instant reconciledAt) throws Exception {
+    public static void write(
+            StreamExecutionEnvironment env,
+            JobConfig config,
+            List<ReconciliationRow> rows,
+            Instant reconciledAt)
+            throws Exception {
         TableDefinition table = ReconciliationTable.definition();
         IcebergCatalogs.ensureTables(config, List.of(table));
         if (rows.isEmpty()) {
@@ -36,8 +41,10 @@ public final class ReconciliationSink {
             data.add(ReconciliationTable.toRow(r, reconciledAt));
         }
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        DataStream<RowData> stream = env.fromData(data, InternalTypeInfo.of(FlinkSchemaUtil.convert(table.schema())))
-                .uid(OperatorIds.RECONCILIATION_ROWS).name("reconciliation rows");
+        DataStream<RowData> stream =
+                env.fromData(data, InternalTypeInfo.of(FlinkSchemaUtil.convert(table.schema())))
+                        .uid(OperatorIds.RECONCILIATION_ROWS)
+                        .name("reconciliation rows");
         FlinkSink.forRowData(stream)
                 .tableLoader(IcebergCatalogs.tableLoader(config, table.name()))
                 .uidPrefix(OperatorIds.RECONCILIATION_SINK)

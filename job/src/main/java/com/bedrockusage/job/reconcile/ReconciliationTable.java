@@ -18,36 +18,42 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Types;
 
 /**
- * {@code bedrock.reconciliation}: one row per day × account × region × model group × principal, partitioned by day.
- * No identifier fields: a run overwrites the day partitions it writes, so a re-run replaces its days whole.
- * {@code principal} is empty when the bill names no principal for the group (the row covers all its callers).
+ * {@code bedrock.reconciliation}: one row per day × account × region × model group × principal,
+ * partitioned by day. No identifier fields: a run overwrites the day partitions it writes, so a
+ * re-run replaces its days whole. {@code principal} is empty when the bill names no principal for
+ * the group (the row covers all its callers).
  */
 public final class ReconciliationTable {
 
     public static final String NAME = "reconciliation";
-    private static final Types.DecimalType MONEY = Types.DecimalType.of(Tables.MONEY_PRECISION, Tables.MONEY_SCALE);
+    private static final Types.DecimalType MONEY =
+            Types.DecimalType.of(Tables.MONEY_PRECISION, Tables.MONEY_SCALE);
     static final int PCT_PRECISION = 20;
 
     private ReconciliationTable() {}
 
     public static TableDefinition definition() {
-        Schema schema = new Schema(
-                required(1, "day", Types.DateType.get()),
-                required(2, "account_id", Types.StringType.get()),
-                required(3, "region", Types.StringType.get()),
-                required(4, "model_group", Types.StringType.get()),
-                required(5, "principal", Types.StringType.get()),
-                required(6, "metered_tokens", Types.LongType.get()),
-                required(7, "metered_cost_usd", MONEY),
-                required(8, "metered_unpriced_invocations", Types.LongType.get()),
-                required(9, "billed_usage_amount", MONEY),
-                required(10, "billed_cost_usd", MONEY),
-                required(11, "difference_usd", MONEY),
-                optional(12, "difference_pct", Types.DecimalType.of(PCT_PRECISION, Reconciler.PCT_SCALE)),
-                required(13, "status", Types.StringType.get()),
-                optional(14, "usage_types", Types.StringType.get()),
-                required(15, "mapped", Types.BooleanType.get()),
-                required(16, "reconciled_at", Types.TimestampType.withZone()));
+        Schema schema =
+                new Schema(
+                        required(1, "day", Types.DateType.get()),
+                        required(2, "account_id", Types.StringType.get()),
+                        required(3, "region", Types.StringType.get()),
+                        required(4, "model_group", Types.StringType.get()),
+                        required(5, "principal", Types.StringType.get()),
+                        required(6, "metered_tokens", Types.LongType.get()),
+                        required(7, "metered_cost_usd", MONEY),
+                        required(8, "metered_unpriced_invocations", Types.LongType.get()),
+                        required(9, "billed_usage_amount", MONEY),
+                        required(10, "billed_cost_usd", MONEY),
+                        required(11, "difference_usd", MONEY),
+                        optional(
+                                12,
+                                "difference_pct",
+                                Types.DecimalType.of(PCT_PRECISION, Reconciler.PCT_SCALE)),
+                        required(13, "status", Types.StringType.get()),
+                        optional(14, "usage_types", Types.StringType.get()),
+                        required(15, "mapped", Types.BooleanType.get()),
+                        required(16, "reconciled_at", Types.TimestampType.withZone()));
         return new TableDefinition(NAME, schema, "day", Collections.emptyList());
     }
 
@@ -64,8 +70,12 @@ public final class ReconciliationTable {
         row.setField(8, money(r.billedUsageAmount));
         row.setField(9, money(r.billedCostUsd));
         row.setField(10, money(r.differenceUsd));
-        row.setField(11, r.differencePct == null ? null
-                : DecimalData.fromBigDecimal(r.differencePct, PCT_PRECISION, Reconciler.PCT_SCALE));
+        row.setField(
+                11,
+                r.differencePct == null
+                        ? null
+                        : DecimalData.fromBigDecimal(
+                                r.differencePct, PCT_PRECISION, Reconciler.PCT_SCALE));
         row.setField(12, StringData.fromString(r.status.wireName()));
         row.setField(13, r.usageTypes.isEmpty() ? null : StringData.fromString(r.usageTypes));
         row.setField(14, r.mapped);
@@ -74,6 +84,7 @@ public final class ReconciliationTable {
     }
 
     private static DecimalData money(BigDecimal v) {
-        return DecimalData.fromBigDecimal(CostRounding.atScale(v), Tables.MONEY_PRECISION, Tables.MONEY_SCALE);
+        return DecimalData.fromBigDecimal(
+                CostRounding.atScale(v), Tables.MONEY_PRECISION, Tables.MONEY_SCALE);
     }
 }

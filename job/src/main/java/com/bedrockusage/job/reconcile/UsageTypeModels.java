@@ -3,7 +3,6 @@ package com.bedrockusage.job.reconcile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -11,10 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The usage-type → model table ({@code /reconcile/usage-type-models.csv}): the model key of a Bedrock usage type
- * ({@link BilledUsageType#modelKey}) or a marketplace product code, to the price catalogue's model id, so billed and
- * metered usage meet on the same model. A line the table does not know keeps its usage type as its group
- * ({@link #UNMAPPED_PREFIX}) and is reported, never dropped.
+ * The usage-type → model table ({@code /reconcile/usage-type-models.csv}): the model key of a
+ * Bedrock usage type ({@link BilledUsageType#modelKey}) or a marketplace product code, to the price
+ * catalogue's model id, so billed and metered usage meet on the same model. A line the table does
+ * not know keeps its usage type as its group ({@link #UNMAPPED_PREFIX}) and is reported, never
+ * dropped.
  */
 public final class UsageTypeModels {
 
@@ -40,7 +40,10 @@ public final class UsageTypeModels {
         }
     }
 
-    /** {@code kind,key,model_id} lines; kind is {@code usage-type} or {@code product-code}; {@code #} comments. */
+    /**
+     * {@code kind,key,model_id} lines; kind is {@code usage-type} or {@code product-code}; {@code
+     * #} comments.
+     */
     public static UsageTypeModels parse(String csv) {
         Map<String, String> keys = new LinkedHashMap<>();
         Map<String, String> codes = new LinkedHashMap<>();
@@ -55,15 +58,20 @@ public final class UsageTypeModels {
                 }
                 String[] f = t.split(",", -1);
                 if (f.length != 3 || f[1].trim().isEmpty() || f[2].trim().isEmpty()) {
-                    throw new IllegalArgumentException("usage-type table line " + n + ": expected kind,key,model_id");
+                    throw new IllegalArgumentException(
+                            "usage-type table line " + n + ": expected kind,key,model_id");
                 }
-                Map<String, String> target = f[0].trim().equals("usage-type") ? keys
-                        : f[0].trim().equals("product-code") ? codes : null;
+                Map<String, String> target =
+                        f[0].trim().equals("usage-type")
+                                ? keys
+                                : f[0].trim().equals("product-code") ? codes : null;
                 if (target == null) {
-                    throw new IllegalArgumentException("usage-type table line " + n + ": unknown kind '" + f[0] + "'");
+                    throw new IllegalArgumentException(
+                            "usage-type table line " + n + ": unknown kind '" + f[0] + "'");
                 }
                 if (target.put(f[1].trim(), f[2].trim()) != null) {
-                    throw new IllegalArgumentException("usage-type table line " + n + ": duplicate key " + f[1]);
+                    throw new IllegalArgumentException(
+                            "usage-type table line " + n + ": duplicate key " + f[1]);
                 }
             }
         } catch (IOException e) {
@@ -82,10 +90,14 @@ public final class UsageTypeModels {
 
     /** True for Bedrock's own product code and the marketplace product codes of the table. */
     public boolean isBedrock(String productCode) {
-        return CurColumns.BEDROCK_PRODUCT_CODE.equals(productCode) || byProductCode.containsKey(productCode);
+        return CurColumns.BEDROCK_PRODUCT_CODE.equals(productCode)
+                || byProductCode.containsKey(productCode);
     }
 
-    /** The group a billed line reconciles in: its model, else its usage type without the region prefix. */
+    /**
+     * The group a billed line reconciles in: its model, else its usage type without the region
+     * prefix.
+     */
     public String group(String productCode, BilledUsageType type) {
         String model = model(productCode, type);
         if (model != null) {

@@ -9,18 +9,26 @@ import java.util.List;
 
 /**
  * The classic daily usage CSV. Columns, in this order and spelling (consumers parse the header):
- * {@value #HEADER}. Fields are quoted only when they must be (RFC 4180: a comma, a double quote or a line break;
- * quotes doubled). Lines end with {@code \n}. Charges are USD as a plain decimal (never an exponent), exact, with
- * at least two decimals: {@code 12.50}, {@code 0.000375}.
+ * {@value #HEADER}. Fields are quoted only when they must be (RFC 4180: a comma, a double quote or
+ * a line break; quotes doubled). Lines end with {@code \n}. Charges are USD as a plain decimal
+ * (never an exponent), exact, with at least two decimals: {@code 12.50}, {@code 0.000375}.
  */
 public final class DailyReportCsv {
 
-    public static final List<String> COLUMNS = Collections.unmodifiableList(Arrays.asList(
-            "Account Id", "Identity ARN", "Model Id", "Region Name", "Number of Input tokens",
-            "Number of output tokens", "Charges incurred"));
+    public static final List<String> COLUMNS =
+            Collections.unmodifiableList(
+                    Arrays.asList(
+                            "Account Id",
+                            "Identity ARN",
+                            "Model Id",
+                            "Region Name",
+                            "Number of Input tokens",
+                            "Number of output tokens",
+                            "Charges incurred"));
 
-    public static final String HEADER = "Account Id,Identity ARN,Model Id,Region Name,Number of Input tokens,"
-            + "Number of output tokens,Charges incurred";
+    public static final String HEADER =
+            "Account Id,Identity ARN,Model Id,Region Name,Number of Input tokens,"
+                    + "Number of output tokens,Charges incurred";
 
     public static final String LINE_END = "\n";
 
@@ -28,8 +36,19 @@ public final class DailyReportCsv {
 
     /** One CSV line, without the line end. */
     public static String line(DailyReportRow row) {
-        return escape(row.accountId) + ',' + escape(row.identityArn) + ',' + escape(row.modelId) + ','
-                + escape(row.region) + ',' + row.inputTokens + ',' + row.outputTokens + ',' + charges(row.charges);
+        return escape(row.accountId)
+                + ','
+                + escape(row.identityArn)
+                + ','
+                + escape(row.modelId)
+                + ','
+                + escape(row.region)
+                + ','
+                + row.inputTokens
+                + ','
+                + row.outputTokens
+                + ','
+                + charges(row.charges);
     }
 
     /** Header and lines, each ending with {@link #LINE_END}. */
@@ -50,7 +69,10 @@ public final class DailyReportCsv {
         return sb.toString();
     }
 
-    /** A field as CSV: as is, or quoted with inner quotes doubled when it holds a comma, quote or line break. */
+    /**
+     * A field as CSV: as is, or quoted with inner quotes doubled when it holds a comma, quote or
+     * line break.
+     */
     public static String escape(String field) {
         if (field == null) {
             return "";
@@ -63,7 +85,10 @@ public final class DailyReportCsv {
         return quote ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 
-    /** USD as a plain decimal with at least two and otherwise only the needed decimals; null is 0.00. */
+    /**
+     * USD as a plain decimal with at least two and otherwise only the needed decimals; null is
+     * 0.00.
+     */
     public static String charges(BigDecimal usd) {
         if (usd == null || usd.signum() == 0) {
             return "0.00";

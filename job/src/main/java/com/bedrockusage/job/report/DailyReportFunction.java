@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -30,22 +29,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the daily usage CSV ({@link DailyReportCsv}) once a UTC day is complete and emits a
- * {@link DailyReportWritten} to announce it.
+ * Writes the daily usage CSV ({@link DailyReportCsv}) once a UTC day is complete and emits a {@link
+ * DailyReportWritten} to announce it.
  *
- * <p>Input: the daily {@link UsageRow}s, keyed by day ({@link #BY_DAY}). Each row is the complete total of its
- * (account, region, caller, model) for the day so far, as upserted into {@code usage_daily}: a later row for the
- * same key replaces the earlier one. When the watermark passes {@code day end + grace} the report is written to
- * the location (Flink {@link FileSystem}: {@code file://}, {@code s3://}, ...). Rows that still arrive in the
- * following {@code correction window} update the day, and the report is rewritten at the next watermark with the
- * next revision number; after that window the day's state is dropped and later rows are only counted
- * ({@value MetricNames#DAILY_REPORT_ROWS_TOO_LATE}), because a report built from them alone would overwrite the full day with a part.
+ * <p>Input: the daily {@link UsageRow}s, keyed by day ({@link #BY_DAY}). Each row is the complete
+ * total of its (account, region, caller, model) for the day so far, as upserted into {@code
+ * usage_daily}: a later row for the same key replaces the earlier one. When the watermark passes
+ * {@code day end + grace} the report is written to the location (Flink {@link FileSystem}: {@code
+ * file://}, {@code s3://}, ...). Rows that still arrive in the following {@code correction window}
+ * update the day, and the report is rewritten at the next watermark with the next revision number;
+ * after that window the day's state is dropped and later rows are only counted ({@value
+ * MetricNames#DAILY_REPORT_ROWS_TOO_LATE}), because a report built from them alone would overwrite
+ * the full day with a part.
  *
- * <p>A failed write (e.g. S3 permissions) is logged and counted ({@value MetricNames#DAILY_REPORT_WRITE_FAILURES}), not thrown: a restart
- * loop would stop the metering too. It is retried when the watermark has moved on by {@link #RETRY_AFTER}.
+ * <p>A failed write (e.g. S3 permissions) is logged and counted ({@value
+ * MetricNames#DAILY_REPORT_WRITE_FAILURES}), not thrown: a restart loop would stop the metering
+ * too. It is retried when the watermark has moved on by {@link #RETRY_AFTER}.
  *
- * <p>Location: a directory ({@code s3://bucket/reports}, the file is {@code bedrock-usage-YYYY-MM-DD.csv} in it)
- * or a pattern containing {@code {date}} ({@code s3://bucket/reports/{date}/usage.csv}).
+ * <p>Location: a directory ({@code s3://bucket/reports}, the file is {@code
+ * bedrock-usage-YYYY-MM-DD.csv} in it) or a pattern containing {@code {date}} ({@code
+ * s3://bucket/reports/{date}/usage.csv}).
  */
 public class DailyReportFunction extends KeyedProcessFunction<Long, UsageRow, DailyReportWritten> {
 
@@ -57,13 +60,14 @@ public class DailyReportFunction extends KeyedProcessFunction<Long, UsageRow, Da
     public static final Duration RETRY_AFTER = Duration.ofMinutes(1);
     public static final String DATE_PLACEHOLDER = "{date}";
 
-
     /** Keys daily usage rows by the start (epoch millis) of their UTC day. */
     public static final KeySelector<UsageRow, Long> BY_DAY = new ByDay();
 
-    static final MapStateDescriptor<String, DailyReportRow> ROWS = new MapStateDescriptor<>(
-            "daily-report-rows", Types.STRING, TypeInformation.of(DailyReportRow.class));
-    static final ValueStateDescriptor<Boolean> DIRTY = new ValueStateDescriptor<>("daily-report-dirty", Types.BOOLEAN);
+    static final MapStateDescriptor<String, DailyReportRow> ROWS =
+            new MapStateDescriptor<>(
+                    "daily-report-rows", Types.STRING, TypeInformation.of(DailyReportRow.class));
+    static final ValueStateDescriptor<Boolean> DIRTY =
+            new ValueStateDescriptor<>("daily-report-dirty", Types.BOOLEAN);
     static final ValueStateDescriptor<Integer> REVISION =
             new ValueStateDescriptor<>("daily-report-revision", Types.INT);
 
@@ -86,8 +90,9 @@ public class DailyReportFunction extends KeyedProcessFunction<Long, UsageRow, Da
 
     /**
      * @param location directory or {@code {date}} pattern of the report files
-     * @param grace how long after the day's end (in event time) to wait before writing: at least the usage
-     *     windows' allowed lateness, so the first report already has the late calls the windows accept
+     * @param grace how long after the day's end (in event time) to wait before writing: at least
+     *     the usage windows' allowed lateness, so the first report already has the late calls the
+     *     windows accept
      * @param correctionWindow how long after the first write later rows still rewrite the report
      */
     public DailyReportFunction(String location, Duration grace, Duration correctionWindow) {
@@ -96,19 +101,26 @@ public class DailyReportFunction extends KeyedProcessFunction<Long, UsageRow, Da
             throw new IllegalArgumentException("daily report location must not be empty");
         }
         if (grace.isNegative() || correctionWindow.isNegative()) {
-            throw new IllegalArgumentException("grace and correction window must not be negative: " + grace + ", "
-                    + correctionWindow);
+            throw new IllegalArgumentException(
+                    "grace and correction window must not be negative: "
+                            + grace
+                            + ", "
+                            + correctionWindow);
         }
         this.graceMs = grace.toMillis();
         this.correctionWindowMs = correctionWindow.toMillis();
     }
 
-    /** The file of one day's report: {@code {date}} replaced, or {@code bedrock-usage-DATE.csv} in the directory. */
+    /**
+     * The file of one day's report: {@code {date}} replaced, or {@code bedrock-usage-DATE.csv} in
+     * the directory.
+     */
     public static String locationFor(String location, String date) {
         if (location.contains(DATE_PLACEHOLDER)) {
             return location.replace(DATE_PLACEHOLDER, date);
         }
-        String dir = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+        String dir =
+                location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
         return dir + "/bedrock-usage-" + date + ".csv";
     }
 
@@ -122,13 +134,22 @@ public class DailyReportFunction extends KeyedProcessFunction<Long, UsageRow, Da
         rows = getRuntimeContext().getMapState(ROWS);
         dirty = getRuntimeContext().getState(DIRTY);
         revision = getRuntimeContext().getState(REVISION);
-        written = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.DAILY_REPORTS_WRITTEN);
-        failures = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.DAILY_REPORT_WRITE_FAILURES);
-        tooLate = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.DAILY_REPORT_ROWS_TOO_LATE);
+        written =
+                MetricNames.counter(
+                        getRuntimeContext().getMetricGroup(), MetricNames.DAILY_REPORTS_WRITTEN);
+        failures =
+                MetricNames.counter(
+                        getRuntimeContext().getMetricGroup(),
+                        MetricNames.DAILY_REPORT_WRITE_FAILURES);
+        tooLate =
+                MetricNames.counter(
+                        getRuntimeContext().getMetricGroup(),
+                        MetricNames.DAILY_REPORT_ROWS_TOO_LATE);
     }
 
     @Override
-    public void processElement(UsageRow usage, Context ctx, Collector<DailyReportWritten> out) throws Exception {
+    public void processElement(UsageRow usage, Context ctx, Collector<DailyReportWritten> out)
+            throws Exception {
         long day = ctx.getCurrentKey();
         long writeAt = day + DAY_MS + graceMs;
         long cleanupAt = writeAt + correctionWindowMs;
@@ -146,7 +167,8 @@ public class DailyReportFunction extends KeyedProcessFunction<Long, UsageRow, Da
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<DailyReportWritten> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<DailyReportWritten> out)
+            throws Exception {
         long day = ctx.getCurrentKey();
         long cleanupAt = day + DAY_MS + graceMs + correctionWindowMs;
         if (Boolean.TRUE.equals(dirty.value())) {
@@ -159,7 +181,8 @@ public class DailyReportFunction extends KeyedProcessFunction<Long, UsageRow, Da
         }
     }
 
-    private void write(long day, long timestamp, OnTimerContext ctx, Collector<DailyReportWritten> out)
+    private void write(
+            long day, long timestamp, OnTimerContext ctx, Collector<DailyReportWritten> out)
             throws Exception {
         String date = dateOf(day);
         String file = locationFor(location, date);
@@ -168,7 +191,8 @@ public class DailyReportFunction extends KeyedProcessFunction<Long, UsageRow, Da
             writeCsv(file, lines);
         } catch (IOException | RuntimeException e) {
             failures.inc();
-            LOG.error("Could not write the daily report for {} to {}; retrying later", date, file, e);
+            LOG.error(
+                    "Could not write the daily report for {} to {}; retrying later", date, file, e);
             ctx.timerService().registerEventTimeTimer(timestamp + RETRY_AFTER.toMillis());
             return;
         }
@@ -188,7 +212,8 @@ public class DailyReportFunction extends KeyedProcessFunction<Long, UsageRow, Da
         }
     }
 
-    static DailyReportWritten summary(String date, String file, int revision, List<DailyReportRow> lines) {
+    static DailyReportWritten summary(
+            String date, String file, int revision, List<DailyReportRow> lines) {
         DailyReportWritten w = new DailyReportWritten();
         w.date = date;
         w.location = file;

@@ -12,13 +12,20 @@ public class DailyReportRow {
     public String region;
     public long inputTokens;
     public long outputTokens;
+
     /** USD, exact; zero when none of the calls had a price. */
     public BigDecimal charges;
 
     public DailyReportRow() {}
 
-    public DailyReportRow(String accountId, String identityArn, String modelId, String region, long inputTokens,
-            long outputTokens, BigDecimal charges) {
+    public DailyReportRow(
+            String accountId,
+            String identityArn,
+            String modelId,
+            String region,
+            long inputTokens,
+            long outputTokens,
+            BigDecimal charges) {
         this.accountId = accountId;
         this.identityArn = identityArn;
         this.modelId = modelId;
@@ -30,7 +37,12 @@ public class DailyReportRow {
 
     /** The grouping key: account, identity, model, region. */
     public String key() {
-        return nonNull(accountId) + '\u0000' + nonNull(identityArn) + '\u0000' + nonNull(modelId) + '\u0000'
+        return nonNull(accountId)
+                + '\u0000'
+                + nonNull(identityArn)
+                + '\u0000'
+                + nonNull(modelId)
+                + '\u0000'
                 + nonNull(region);
     }
 
@@ -47,22 +59,45 @@ public class DailyReportRow {
             return false;
         }
         DailyReportRow r = (DailyReportRow) o;
-        return inputTokens == r.inputTokens && outputTokens == r.outputTokens
-                && Objects.equals(accountId, r.accountId) && Objects.equals(identityArn, r.identityArn)
-                && Objects.equals(modelId, r.modelId) && Objects.equals(region, r.region)
-                && (charges == null ? r.charges == null : r.charges != null && charges.compareTo(r.charges) == 0);
+        return inputTokens == r.inputTokens
+                && outputTokens == r.outputTokens
+                && Objects.equals(accountId, r.accountId)
+                && Objects.equals(identityArn, r.identityArn)
+                && Objects.equals(modelId, r.modelId)
+                && Objects.equals(region, r.region)
+                && (charges == null
+                        ? r.charges == null
+                        : r.charges != null && charges.compareTo(r.charges) == 0);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(accountId, identityArn, modelId, region, inputTokens, outputTokens,
+        return Objects.hash(
+                accountId,
+                identityArn,
+                modelId,
+                region,
+                inputTokens,
+                outputTokens,
                 charges == null ? null : charges.stripTrailingZeros());
     }
 
     @Override
     public String toString() {
-        return "DailyReportRow{" + accountId + ", " + identityArn + ", " + modelId + ", " + region + ", in="
-                + inputTokens + ", out=" + outputTokens + ", charges="
-                + (charges == null ? null : charges.toPlainString()) + '}';
+        return "DailyReportRow{"
+                + accountId
+                + ", "
+                + identityArn
+                + ", "
+                + modelId
+                + ", "
+                + region
+                + ", in="
+                + inputTokens
+                + ", out="
+                + outputTokens
+                + ", charges="
+                + (charges == null ? null : charges.toPlainString())
+                + '}';
     }
 }

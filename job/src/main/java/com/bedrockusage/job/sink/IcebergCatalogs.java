@@ -14,7 +14,9 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.flink.CatalogLoader;
 import org.apache.iceberg.flink.TableLoader;
 
-/** The Iceberg catalog the job writes to: Hadoop on a local file system by default, AWS Glue on AWS. */
+/**
+ * The Iceberg catalog the job writes to: Hadoop on a local file system by default, AWS Glue on AWS.
+ */
 public final class IcebergCatalogs {
 
     private static final String GLUE_CATALOG = "org.apache.iceberg.aws.glue.GlueCatalog";
@@ -36,19 +38,21 @@ public final class IcebergCatalogs {
     }
 
     public static TableLoader tableLoader(JobConfig config, String table) {
-        return TableLoader.fromCatalog(loader(config), TableIdentifier.of(config.icebergNamespace, table));
+        return TableLoader.fromCatalog(
+                loader(config), TableIdentifier.of(config.icebergNamespace, table));
     }
 
     /**
-     * Creates the namespace and any missing table. Runs in the client before the job starts, so the sinks
-     * always find their tables; an existing table gains the optional columns a newer build added
-     * ({@link SchemaEvolution}) and is otherwise left as it is, except that the invocations table records which
-     * prices this run uses ({@link PricingProvenance}).
+     * Creates the namespace and any missing table. Runs in the client before the job starts, so the
+     * sinks always find their tables; an existing table gains the optional columns a newer build
+     * added ({@link SchemaEvolution}) and is otherwise left as it is, except that the invocations
+     * table records which prices this run uses ({@link PricingProvenance}).
      */
     public static void ensureTables(JobConfig config, List<TableDefinition> tables) {
         Catalog catalog = loader(config).loadCatalog();
         Namespace ns = Namespace.of(config.icebergNamespace);
-        if (catalog instanceof SupportsNamespaces && !((SupportsNamespaces) catalog).namespaceExists(ns)) {
+        if (catalog instanceof SupportsNamespaces
+                && !((SupportsNamespaces) catalog).namespaceExists(ns)) {
             ((SupportsNamespaces) catalog).createNamespace(ns);
         }
         for (TableDefinition def : tables) {

@@ -9,7 +9,9 @@ import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 
-/** {@link Invocation} → a row of {@code invocations} (or {@code late_invocations}, same columns). */
+/**
+ * {@link Invocation} → a row of {@code invocations} (or {@code late_invocations}, same columns).
+ */
 public final class InvocationToRow extends ToRow<Invocation> {
 
     private static final long serialVersionUID = 1L;
@@ -62,7 +64,9 @@ public final class InvocationToRow extends ToRow<Invocation> {
         }
         Map<StringData, StringData> m = new HashMap<>();
         for (int k = 0; k < i.metadataKeys.length; k++) {
-            m.put(StringData.fromString(i.metadataKeys[k]), StringData.fromString(i.metadataValues[k]));
+            m.put(
+                    StringData.fromString(i.metadataKeys[k]),
+                    StringData.fromString(i.metadataValues[k]));
         }
         return new GenericMapData(m);
     }

@@ -9,9 +9,10 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.UpdateProperties;
 
 /**
- * Which prices the job uses, written as properties of the {@code invocations} table when the job starts, so the SQL
- * tools can price with the same catalogue ({@code bin/sql}) or warn when they are told otherwise. An empty value
- * means "not set" (the built-in catalogue, no aliases, no updates directory).
+ * Which prices the job uses, written as properties of the {@code invocations} table when the job
+ * starts, so the SQL tools can price with the same catalogue ({@code bin/sql}) or warn when they
+ * are told otherwise. An empty value means "not set" (the built-in catalogue, no aliases, no
+ * updates directory).
  */
 public final class PricingProvenance {
 
@@ -21,12 +22,18 @@ public final class PricingProvenance {
 
     private PricingProvenance() {}
 
-    /** The three properties for this configuration; local paths made absolute so a tool run elsewhere finds them. */
+    /**
+     * The three properties for this configuration; local paths made absolute so a tool run
+     * elsewhere finds them.
+     */
     public static Map<String, String> of(JobConfig config) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put(CATALOG, absolute(config.pricingCatalog));
-        props.put(ALIASES, config.pricingAliases.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
+        props.put(
+                ALIASES,
+                config.pricingAliases.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(",")));
         props.put(UPDATES_DIR, absolute(config.pricingUpdatesDir));
         return props;
     }

@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checkpoints the run id; on restore, rolls every table back to the restored checkpoint of that run. Runs on the
- * JobManager. A restore after a failure (the latest checkpoint) finds nothing later and changes nothing.
+ * Checkpoints the run id; on restore, rolls every table back to the restored checkpoint of that
+ * run. Runs on the JobManager. A restore after a failure (the latest checkpoint) finds nothing
+ * later and changes nothing.
  */
 final class RollbackCoordinator implements OperatorCoordinator {
 
@@ -42,10 +43,19 @@ final class RollbackCoordinator implements OperatorCoordinator {
         String restoredRun = new String(state, StandardCharsets.UTF_8);
         Catalog catalog = settings.catalog.loadCatalog();
         for (String table : settings.tables) {
-            Optional<String> done = TableRollback.toCheckpoint(
-                    catalog.loadTable(TableIdentifier.of(settings.namespace, table)), restoredRun, checkpointId);
-            done.ifPresent(what -> LOG.warn("Restored checkpoint {} of run {}: table {} {}; the job replays from there",
-                    checkpointId, restoredRun, table, what));
+            Optional<String> done =
+                    TableRollback.toCheckpoint(
+                            catalog.loadTable(TableIdentifier.of(settings.namespace, table)),
+                            restoredRun,
+                            checkpointId);
+            done.ifPresent(
+                    what ->
+                            LOG.warn(
+                                    "Restored checkpoint {} of run {}: table {} {}; the job replays from there",
+                                    checkpointId,
+                                    restoredRun,
+                                    table,
+                                    what));
         }
     }
 
@@ -83,7 +93,12 @@ final class RollbackCoordinator implements OperatorCoordinator {
             this(IcebergCatalogs.loader(config), config.icebergNamespace, tables, run, null);
         }
 
-        private Provider(CatalogLoader catalog, String namespace, List<String> tables, String run, OperatorID id) {
+        private Provider(
+                CatalogLoader catalog,
+                String namespace,
+                List<String> tables,
+                String run,
+                OperatorID id) {
             this.catalog = catalog;
             this.namespace = namespace;
             this.tables = new ArrayList<>(tables);

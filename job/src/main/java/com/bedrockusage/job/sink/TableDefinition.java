@@ -6,7 +6,9 @@ import java.util.List;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 
-/** One Iceberg table of the job: its name, schema, day partitioning and, for upsert tables, its key. */
+/**
+ * One Iceberg table of the job: its name, schema, day partitioning and, for upsert tables, its key.
+ */
 public final class TableDefinition implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -16,7 +18,8 @@ public final class TableDefinition implements Serializable {
     private final String dayPartitionColumn;
     private final List<String> upsertKey;
 
-    public TableDefinition(String name, Schema schema, String dayPartitionColumn, List<String> upsertKey) {
+    public TableDefinition(
+            String name, Schema schema, String dayPartitionColumn, List<String> upsertKey) {
         this.name = name;
         this.schema = schema;
         this.dayPartitionColumn = dayPartitionColumn;

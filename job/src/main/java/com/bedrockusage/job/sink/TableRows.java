@@ -11,14 +11,19 @@ import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 
-/** Reads a whole table as committed (deletes applied). For summaries, checks and tests — not for the hot path. */
+/**
+ * Reads a whole table as committed (deletes applied). For summaries, checks and tests — not for the
+ * hot path.
+ */
 public final class TableRows {
 
     private TableRows() {}
 
     public static List<Record> read(JobConfig config, String table) {
-        Table t = IcebergCatalogs.loader(config).loadCatalog()
-                .loadTable(TableIdentifier.of(config.icebergNamespace, table));
+        Table t =
+                IcebergCatalogs.loader(config)
+                        .loadCatalog()
+                        .loadTable(TableIdentifier.of(config.icebergNamespace, table));
         t.refresh();
         List<Record> rows = new ArrayList<>();
         try (CloseableIterable<Record> it = IcebergGenerics.read(t).build()) {

@@ -42,19 +42,25 @@ public abstract class ToRow<T> implements MapFunction<T, RowData>, ResultTypeQue
     }
 
     /**
-     * Never throws. Costs arrive rounded ({@link CostRounding#round}) and sums of them have at most 12 decimals, so
-     * this only pads the scale; anything with more decimals is rounded by the same rule rather than refused, because
-     * a throw here would fail the job again on every restart. A value too large for {@code DECIMAL(38, 12)} (26
-     * integer digits; price bounds keep every single call far below it) is written as null, logged, not thrown.
+     * Never throws. Costs arrive rounded ({@link CostRounding#round}) and sums of them have at most
+     * 12 decimals, so this only pads the scale; anything with more decimals is rounded by the same
+     * rule rather than refused, because a throw here would fail the job again on every restart. A
+     * value too large for {@code DECIMAL(38, 12)} (26 integer digits; price bounds keep every
+     * single call far below it) is written as null, logged, not thrown.
      */
     protected static DecimalData money(BigDecimal v) {
         if (v == null) {
             return null;
         }
-        DecimalData d = DecimalData.fromBigDecimal(CostRounding.atScale(v), Tables.MONEY_PRECISION, Tables.MONEY_SCALE);
+        DecimalData d =
+                DecimalData.fromBigDecimal(
+                        CostRounding.atScale(v), Tables.MONEY_PRECISION, Tables.MONEY_SCALE);
         if (d == null) {
-            LOG.error("Cost {} does not fit DECIMAL({}, {}); written as null", v.toPlainString(),
-                    Tables.MONEY_PRECISION, Tables.MONEY_SCALE);
+            LOG.error(
+                    "Cost {} does not fit DECIMAL({}, {}); written as null",
+                    v.toPlainString(),
+                    Tables.MONEY_PRECISION,
+                    Tables.MONEY_SCALE);
         }
         return d;
     }

@@ -4,7 +4,9 @@ import com.bedrockusage.job.usage.UsageRow;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 
-/** {@link UsageRow} → a row of {@code usage_minute}, {@code usage_hourly} or {@code usage_daily}. */
+/**
+ * {@link UsageRow} → a row of {@code usage_minute}, {@code usage_hourly} or {@code usage_daily}.
+ */
 public final class UsageToRow extends ToRow<UsageRow> {
 
     private static final long serialVersionUID = 1L;

@@ -7,26 +7,30 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.api.java.typeutils.TypeExtractor;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.util.InstantiationUtil;
 import org.apache.iceberg.flink.sink.FlinkWriteResult;
 
 /**
- * An explicit serializer for the write results the Iceberg sink passes from its writers to its committer.
- * Iceberg declares them as a generic type, which would need Kryo; the job disables generic types so that
- * none of its own hot types can silently fall back to Kryo. The results are {@code Serializable}, small
- * (file metadata, once per checkpoint and writer) and never kept in state, so Java serialization is enough.
- * Registered through {@code pipeline.serialization-config} by {@link #register}.
+ * An explicit serializer for the write results the Iceberg sink passes from its writers to its
+ * committer. Iceberg declares them as a generic type, which would need Kryo; the job disables
+ * generic types so that none of its own hot types can silently fall back to Kryo. The results are
+ * {@code Serializable}, small (file metadata, once per checkpoint and writer) and never kept in
+ * state, so Java serialization is enough. Registered through {@code pipeline.serialization-config}
+ * by {@link #register}.
  */
 public final class WriteResultTypeInfoFactory extends TypeInfoFactory<FlinkWriteResult> {
 
     /** The {@code pipeline.serialization-config} entry that registers this factory. */
-    public static final String SERIALIZATION_CONFIG_ENTRY = FlinkWriteResult.class.getName()
-            + ": {type: typeinfo, class: " + WriteResultTypeInfoFactory.class.getName() + "}";
+    public static final String SERIALIZATION_CONFIG_ENTRY =
+            FlinkWriteResult.class.getName()
+                    + ": {type: typeinfo, class: "
+                    + WriteResultTypeInfoFactory.class.getName()
+                    + "}";
 
     /** True once this factory is registered in this JVM. */
     public static boolean isRegistered() {
@@ -34,7 +38,8 @@ public final class WriteResultTypeInfoFactory extends TypeInfoFactory<FlinkWrite
     }
 
     @Override
-    public TypeInformation<FlinkWriteResult> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
+    public TypeInformation<FlinkWriteResult> createTypeInfo(
+            Type t, Map<String, TypeInformation<?>> genericParameters) {
         return new WriteResultTypeInfo();
     }
 
@@ -48,7 +53,8 @@ public final class WriteResultTypeInfoFactory extends TypeInfoFactory<FlinkWrite
     }
 
     /** Length-prefixed Java serialization. */
-    public static final class WriteResultSerializer extends TypeSerializerSingleton<FlinkWriteResult> {
+    public static final class WriteResultSerializer
+            extends TypeSerializerSingleton<FlinkWriteResult> {
         private static final long serialVersionUID = 1L;
         static final WriteResultSerializer INSTANCE = new WriteResultSerializer();
 
@@ -65,7 +71,8 @@ public final class WriteResultTypeInfoFactory extends TypeInfoFactory<FlinkWrite
         @Override
         public FlinkWriteResult copy(FlinkWriteResult from) {
             try {
-                return InstantiationUtil.clone(from, Thread.currentThread().getContextClassLoader());
+                return InstantiationUtil.clone(
+                        from, Thread.currentThread().getContextClassLoader());
             } catch (IOException | ClassNotFoundException e) {
                 throw new IllegalStateException("cannot copy an Iceberg write result", e);
             }
@@ -93,14 +100,16 @@ public final class WriteResultTypeInfoFactory extends TypeInfoFactory<FlinkWrite
             byte[] bytes = new byte[source.readInt()];
             source.readFully(bytes);
             try {
-                return InstantiationUtil.deserializeObject(bytes, Thread.currentThread().getContextClassLoader());
+                return InstantiationUtil.deserializeObject(
+                        bytes, Thread.currentThread().getContextClassLoader());
             } catch (ClassNotFoundException e) {
                 throw new IOException("cannot read an Iceberg write result", e);
             }
         }
 
         @Override
-        public FlinkWriteResult deserialize(FlinkWriteResult reuse, DataInputView source) throws IOException {
+        public FlinkWriteResult deserialize(FlinkWriteResult reuse, DataInputView source)
+                throws IOException {
             return deserialize(source);
         }
 

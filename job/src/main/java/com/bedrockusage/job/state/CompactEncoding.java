@@ -8,8 +8,9 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * The building blocks of the job's explicit serializers: variable-length numbers (small values take one byte),
- * Strings as a length and their UTF-8 bytes written in one call, and exact decimals as scale and unscaled value.
+ * The building blocks of the job's explicit serializers: variable-length numbers (small values take
+ * one byte), Strings as a length and their UTF-8 bytes written in one call, and exact decimals as
+ * scale and unscaled value.
  */
 public final class CompactEncoding {
 
@@ -90,12 +91,15 @@ public final class CompactEncoding {
         return bytes;
     }
 
-    /** A nullable enum constant, by name: a reordered enum still reads what an older build wrote. */
+    /**
+     * A nullable enum constant, by name: a reordered enum still reads what an older build wrote.
+     */
     public static void writeEnum(Enum<?> value, DataOutputView out) throws IOException {
         writeString(value == null ? null : value.name(), out);
     }
 
-    public static <E extends Enum<E>> E readEnum(Class<E> type, DataInputView in) throws IOException {
+    public static <E extends Enum<E>> E readEnum(Class<E> type, DataInputView in)
+            throws IOException {
         String name = readString(in);
         return name == null ? null : Enum.valueOf(type, name);
     }
@@ -124,7 +128,10 @@ public final class CompactEncoding {
         return values;
     }
 
-    /** A nullable decimal: a marker byte, then scale and unscaled value (as a number when it fits a long). */
+    /**
+     * A nullable decimal: a marker byte, then scale and unscaled value (as a number when it fits a
+     * long).
+     */
     public static void writeDecimal(BigDecimal value, DataOutputView out) throws IOException {
         if (value == null) {
             out.writeByte(NULL_DECIMAL);

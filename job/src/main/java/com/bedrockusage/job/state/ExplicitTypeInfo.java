@@ -6,8 +6,9 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
- * Type information that hands out one explicit, stateless serializer: for the job's types that Flink should not
- * serialize as POJOs. Equal to another instance of the same class for the same type.
+ * Type information that hands out one explicit, stateless serializer: for the job's types that
+ * Flink should not serialize as POJOs. Equal to another instance of the same class for the same
+ * type.
  */
 public class ExplicitTypeInfo<T> extends TypeInformation<T> {
 
@@ -57,7 +58,10 @@ public class ExplicitTypeInfo<T> extends TypeInformation<T> {
         return serializer;
     }
 
-    /** Deprecated, but still abstract in Flink 1.20: every {@code TypeInformation} must implement it. */
+    /**
+     * Deprecated, but still abstract in Flink 1.20: every {@code TypeInformation} must implement
+     * it.
+     */
     @Override
     @SuppressWarnings("deprecation")
     public TypeSerializer<T> createSerializer(ExecutionConfig config) {
@@ -71,7 +75,9 @@ public class ExplicitTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public boolean equals(Object obj) {
-        return obj != null && obj.getClass() == getClass() && ((ExplicitTypeInfo<?>) obj).type == type;
+        return obj != null
+                && obj.getClass() == getClass()
+                && ((ExplicitTypeInfo<?>) obj).type == type;
     }
 
     @Override

@@ -6,8 +6,9 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * The part every explicit serializer of a mutable, variable-length record shares: a stateless singleton that never
- * reuses instances and copies between streams by reading and writing the record again.
+ * The part every explicit serializer of a mutable, variable-length record shares: a stateless
+ * singleton that never reuses instances and copies between streams by reading and writing the
+ * record again.
  */
 public abstract class MutableRecordSerializer<T> extends TypeSerializerSingleton<T> {
 

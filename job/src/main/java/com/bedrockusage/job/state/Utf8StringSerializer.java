@@ -10,10 +10,11 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Strings as a length and their UTF-8 bytes, written in one call. Flink's own {@code StringSerializer} writes every
- * character on its own, which is cheap into a network buffer but not into a checkpoint stream, where each byte passes
- * through several stream layers: on the heap backend, every snapshot writes every state key (usage keys, requestIds)
- * and every timer's key, so that cost grows with the state. The format is {@link CompactEncoding#writeString}'s.
+ * Strings as a length and their UTF-8 bytes, written in one call. Flink's own {@code
+ * StringSerializer} writes every character on its own, which is cheap into a network buffer but not
+ * into a checkpoint stream, where each byte passes through several stream layers: on the heap
+ * backend, every snapshot writes every state key (usage keys, requestIds) and every timer's key, so
+ * that cost grows with the state. The format is {@link CompactEncoding#writeString}'s.
  */
 public final class Utf8StringSerializer extends TypeSerializerSingleton<String> {
 
@@ -71,10 +72,12 @@ public final class Utf8StringSerializer extends TypeSerializerSingleton<String> 
     }
 
     /**
-     * Stateless: restores to the singleton. State written by Flink's {@code StringSerializer} (savepoints of versions
-     * before this serializer) stays in that format: Flink cannot migrate keys, so it keeps using that serializer.
+     * Stateless: restores to the singleton. State written by Flink's {@code StringSerializer}
+     * (savepoints of versions before this serializer) stays in that format: Flink cannot migrate
+     * keys, so it keeps using that serializer.
      */
-    public static final class Utf8StringSerializerSnapshot extends SimpleTypeSerializerSnapshot<String> {
+    public static final class Utf8StringSerializerSnapshot
+            extends SimpleTypeSerializerSnapshot<String> {
         public Utf8StringSerializerSnapshot() {
             super(() -> INSTANCE);
         }
@@ -83,7 +86,8 @@ public final class Utf8StringSerializer extends TypeSerializerSingleton<String> 
         public TypeSerializerSchemaCompatibility<String> resolveSchemaCompatibility(
                 TypeSerializerSnapshot<String> oldSerializerSnapshot) {
             if (oldSerializerSnapshot instanceof StringSerializer.StringSerializerSnapshot) {
-                return TypeSerializerSchemaCompatibility.compatibleWithReconfiguredSerializer(StringSerializer.INSTANCE);
+                return TypeSerializerSchemaCompatibility.compatibleWithReconfiguredSerializer(
+                        StringSerializer.INSTANCE);
             }
             return super.resolveSchemaCompatibility(oldSerializerSnapshot);
         }

@@ -3,15 +3,18 @@ package com.bedrockusage.job.usage;
 /**
  * What the caller part of a {@link UsageKey} holds ({@code pipeline.caller-key}).
  *
- * <p>Why not always the logged ARN: an assumed-role ARN ends with the session name, and applications that pick a
- * random session name per request would make one usage key per call, so usage rows, window state and the daily
- * totals kept for {@code pipeline.daily-retention} would grow with the number of calls (docs/benchmarks.md,
- * "Caller cardinality"). {@code invocations} keeps the full ARN either way.
+ * <p>Why not always the logged ARN: an assumed-role ARN ends with the session name, and
+ * applications that pick a random session name per request would make one usage key per call, so
+ * usage rows, window state and the daily totals kept for {@code pipeline.daily-retention} would
+ * grow with the number of calls (docs/benchmarks.md, "Caller cardinality"). {@code invocations}
+ * keeps the full ARN either way.
  */
 public enum CallerKey {
     /** The ARN as logged, session name included. */
     ARN,
-    /** The role or user: an assumed-role ARN without its session name; every other ARN as logged. */
+    /**
+     * The role or user: an assumed-role ARN without its session name; every other ARN as logged.
+     */
     PRINCIPAL;
 
     private static final String ASSUMED_ROLE = ":assumed-role/";

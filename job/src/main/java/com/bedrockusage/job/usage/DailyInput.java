@@ -5,13 +5,15 @@ import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 /**
- * What {@link DailyTotals} receives: exactly one of a daily window's row or an invocation too late for that window,
- * with the (usage key, window start) key both share. A Flink POJO (a union type without Kryo).
+ * What {@link DailyTotals} receives: exactly one of a daily window's row or an invocation too late
+ * for that window, with the (usage key, window start) key both share. A Flink POJO (a union type
+ * without Kryo).
  */
 public class DailyInput {
 
     /** {@link UsageKey} + U+001F + window start (epoch millis). */
     public String key;
+
     public UsageRow windowRow;
     public Invocation late;
 
@@ -24,12 +26,17 @@ public class DailyInput {
         return in;
     }
 
-    /** @param windowSizeMs the size of the window the invocation was too late for (tumbling, offset 0) */
+    /**
+     * @param windowSizeMs the size of the window the invocation was too late for (tumbling, offset
+     *     0)
+     */
     public static DailyInput ofLate(Invocation inv, long windowSizeMs) {
         return ofLate(inv, windowSizeMs, CallerKey.ARN);
     }
 
-    /** @param callerKey as the windows were keyed, so the late call corrects its own row */
+    /**
+     * @param callerKey as the windows were keyed, so the late call corrects its own row
+     */
     public static DailyInput ofLate(Invocation inv, long windowSizeMs, CallerKey callerKey) {
         DailyInput in = new DailyInput();
         in.key = key(UsageKey.of(inv, callerKey), windowStart(inv.eventTime, windowSizeMs));
@@ -37,7 +44,10 @@ public class DailyInput {
         return in;
     }
 
-    /** The start of the tumbling window (offset 0, like {@code TumblingEventTimeWindows.of(size)}) holding ts. */
+    /**
+     * The start of the tumbling window (offset 0, like {@code TumblingEventTimeWindows.of(size)})
+     * holding ts.
+     */
     public static long windowStart(long timestamp, long windowSizeMs) {
         return TimeWindow.getWindowStartWithOffset(timestamp, 0, windowSizeMs);
     }

@@ -9,12 +9,14 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * A mergeable quantile sketch for latencies in milliseconds (DDSketch-style): every value is counted in a logarithmic
- * bucket whose bounds differ by the factor {@code gamma = (1 + a) / (1 - a)} with {@code a} = {@value #RELATIVE_ACCURACY},
- * so any quantile is answered within 1% relative error, and two sketches merge exactly by adding bucket counts.
+ * A mergeable quantile sketch for latencies in milliseconds (DDSketch-style): every value is
+ * counted in a logarithmic bucket whose bounds differ by the factor {@code gamma = (1 + a) / (1 -
+ * a)} with {@code a} = {@value #RELATIVE_ACCURACY}, so any quantile is answered within 1% relative
+ * error, and two sketches merge exactly by adding bucket counts.
  *
- * <p>Buckets are sparse (only those hit are stored), as two parallel arrays sorted by bucket index: a few hundred
- * entries even for latencies from 1 ms to hours. A Flink POJO with primitive arrays, so no Kryo.
+ * <p>Buckets are sparse (only those hit are stored), as two parallel arrays sorted by bucket index:
+ * a few hundred entries even for latencies from 1 ms to hours. A Flink POJO with primitive arrays,
+ * so no Kryo.
  */
 public class LatencySketch {
 
@@ -22,17 +24,28 @@ public class LatencySketch {
     private static final double GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
     private static final double LOG_GAMMA = Math.log(GAMMA);
 
-    /** Bucket indexes, ascending; bucket {@code i} holds values in {@code (gamma^(i-1), gamma^i]}. */
+    /**
+     * Bucket indexes, ascending; bucket {@code i} holds values in {@code (gamma^(i-1), gamma^i]}.
+     */
     public int[] indexes = new int[0];
+
     /** Count per bucket, parallel to {@link #indexes}. */
     public long[] counts = new long[0];
-    /** Values of 0 ms (and below, which a latency cannot be) have no logarithm; they are counted here. */
+
+    /**
+     * Values of 0 ms (and below, which a latency cannot be) have no logarithm; they are counted
+     * here.
+     */
     public long zeroCount;
+
     public long totalCount;
 
     public LatencySketch() {}
 
-    /** The counts and the buckets as zigzag varints: part of the window state and of alert hits in flight. */
+    /**
+     * The counts and the buckets as zigzag varints: part of the window state and of alert hits in
+     * flight.
+     */
     public void write(DataOutputView out) throws IOException {
         writeZigZag(zeroCount, out);
         writeZigZag(totalCount, out);
@@ -92,7 +105,10 @@ public class LatencySketch {
         counts = newCounts;
     }
 
-    /** Adds the other sketch's counts into this one (exact: the result is what adding all values here gives). */
+    /**
+     * Adds the other sketch's counts into this one (exact: the result is what adding all values
+     * here gives).
+     */
     public void merge(LatencySketch other) {
         if (other == null || other.totalCount == 0) {
             return;
@@ -103,7 +119,8 @@ public class LatencySketch {
         int j = 0;
         int n = 0;
         while (i < indexes.length || j < other.indexes.length) {
-            if (j == other.indexes.length || (i < indexes.length && indexes[i] < other.indexes[j])) {
+            if (j == other.indexes.length
+                    || (i < indexes.length && indexes[i] < other.indexes[j])) {
                 mergedIndexes[n] = indexes[i];
                 mergedCounts[n++] = counts[i++];
             } else if (i == indexes.length || other.indexes[j] < indexes[i]) {
@@ -125,8 +142,8 @@ public class LatencySketch {
     }
 
     /**
-     * The value at rank {@code q * (count - 1)} of the sorted values (lower quantile), within 1% relative error;
-     * null when the sketch is empty.
+     * The value at rank {@code q * (count - 1)} of the sorted values (lower quantile), within 1%
+     * relative error; null when the sketch is empty.
      */
     public Double quantile(double q) {
         if (q < 0 || q > 1) {
@@ -149,7 +166,10 @@ public class LatencySketch {
         return bucketValue(indexes[indexes.length - 1]);
     }
 
-    /** The point of bucket {@code index} whose relative distance to both bounds is at most the accuracy. */
+    /**
+     * The point of bucket {@code index} whose relative distance to both bounds is at most the
+     * accuracy.
+     */
     private static double bucketValue(int index) {
         return 2 * Math.pow(GAMMA, index) / (GAMMA + 1);
     }
@@ -163,7 +183,9 @@ public class LatencySketch {
             return false;
         }
         LatencySketch that = (LatencySketch) o;
-        return zeroCount == that.zeroCount && totalCount == that.totalCount && Arrays.equals(indexes, that.indexes)
+        return zeroCount == that.zeroCount
+                && totalCount == that.totalCount
+                && Arrays.equals(indexes, that.indexes)
                 && Arrays.equals(counts, that.counts);
     }
 

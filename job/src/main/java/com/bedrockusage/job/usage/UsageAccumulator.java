@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * Running totals of the invocations of one usage key in one window. Costs are exact sums ({@link BigDecimal}); a cost
- * stays null until some call in the group has one, so "no price known" is not confused with "free". Serialized by
- * {@link UsageAccumulatorSerializer}: it is most of the job's state. Token and latency sums saturate
- * ({@link SaturatingSum}); call counts grow by one per call and cannot overflow.
+ * Running totals of the invocations of one usage key in one window. Costs are exact sums ({@link
+ * BigDecimal}); a cost stays null until some call in the group has one, so "no price known" is not
+ * confused with "free". Serialized by {@link UsageAccumulatorSerializer}: it is most of the job's
+ * state. Token and latency sums saturate ({@link SaturatingSum}); call counts grow by one per call
+ * and cannot overflow.
  */
 @TypeInfo(UsageAccumulatorTypeInfo.Factory.class)
 public class UsageAccumulator {
@@ -20,7 +21,11 @@ public class UsageAccumulator {
     public long outputTokens;
     public long cacheReadTokens;
     public long cacheWriteTokens;
-    /** Successful calls without a price: their tokens are counted above, their cost is missing from the sums. */
+
+    /**
+     * Successful calls without a price: their tokens are counted above, their cost is missing from
+     * the sums.
+     */
     public long unpricedInvocations;
 
     public BigDecimal costUsd;
@@ -31,6 +36,7 @@ public class UsageAccumulator {
 
     /** Calls that reported a latency; the fields below cover only those. */
     public long latencyCount;
+
     public long latencySumMs;
     public Long latencyMinMs;
     public Long latencyMaxMs;
@@ -144,15 +150,23 @@ public class UsageAccumulator {
             return false;
         }
         UsageAccumulator a = (UsageAccumulator) o;
-        return invocations == a.invocations && errors == a.errors && inputTokens == a.inputTokens
-                && outputTokens == a.outputTokens && cacheReadTokens == a.cacheReadTokens
-                && cacheWriteTokens == a.cacheWriteTokens && unpricedInvocations == a.unpricedInvocations
-                && Objects.equals(costUsd, a.costUsd) && Objects.equals(inputCostUsd, a.inputCostUsd)
+        return invocations == a.invocations
+                && errors == a.errors
+                && inputTokens == a.inputTokens
+                && outputTokens == a.outputTokens
+                && cacheReadTokens == a.cacheReadTokens
+                && cacheWriteTokens == a.cacheWriteTokens
+                && unpricedInvocations == a.unpricedInvocations
+                && Objects.equals(costUsd, a.costUsd)
+                && Objects.equals(inputCostUsd, a.inputCostUsd)
                 && Objects.equals(outputCostUsd, a.outputCostUsd)
                 && Objects.equals(cacheReadCostUsd, a.cacheReadCostUsd)
-                && Objects.equals(cacheWriteCostUsd, a.cacheWriteCostUsd) && latencyCount == a.latencyCount
-                && latencySumMs == a.latencySumMs && Objects.equals(latencyMinMs, a.latencyMinMs)
-                && Objects.equals(latencyMaxMs, a.latencyMaxMs) && Objects.equals(latency, a.latency);
+                && Objects.equals(cacheWriteCostUsd, a.cacheWriteCostUsd)
+                && latencyCount == a.latencyCount
+                && latencySumMs == a.latencySumMs
+                && Objects.equals(latencyMinMs, a.latencyMinMs)
+                && Objects.equals(latencyMaxMs, a.latencyMaxMs)
+                && Objects.equals(latency, a.latency);
     }
 
     @Override
@@ -162,7 +176,18 @@ public class UsageAccumulator {
 
     @Override
     public String toString() {
-        return "UsageAccumulator{n=" + invocations + ", errors=" + errors + ", unpriced=" + unpricedInvocations
-                + ", in=" + inputTokens + ", out=" + outputTokens + ", cost=" + costUsd + "}";
+        return "UsageAccumulator{n="
+                + invocations
+                + ", errors="
+                + errors
+                + ", unpriced="
+                + unpricedInvocations
+                + ", in="
+                + inputTokens
+                + ", out="
+                + outputTokens
+                + ", cost="
+                + costUsd
+                + "}";
     }
 }

@@ -12,20 +12,22 @@ import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
-import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * An explicit serializer for the usage window accumulators, the bulk of the job's state. Flink's POJO serializer
- * reads each field by reflection and writes it through the target stream piece by piece; on the heap backend every
- * checkpoint writes every open window this way. This one encodes an accumulator into a buffer (variable-length
- * numbers, exact decimals as scale and unscaled value) and writes it as one length-prefixed block.
+ * An explicit serializer for the usage window accumulators, the bulk of the job's state. Flink's
+ * POJO serializer reads each field by reflection and writes it through the target stream piece by
+ * piece; on the heap backend every checkpoint writes every open window this way. This one encodes
+ * an accumulator into a buffer (variable-length numbers, exact decimals as scale and unscaled
+ * value) and writes it as one length-prefixed block.
  *
- * <p>Block: a flags byte (which of latency min, max and sketch are present), the counters, the decimals, latency
- * min/max and the sketch, in {@link com.bedrockusage.job.state.CompactEncoding}'s formats.
+ * <p>Block: a flags byte (which of latency min, max and sketch are present), the counters, the
+ * decimals, latency min/max and the sketch, in {@link com.bedrockusage.job.state.CompactEncoding}'s
+ * formats.
  */
 public final class UsageAccumulatorSerializer extends MutableRecordSerializer<UsageAccumulator> {
 
@@ -37,7 +39,8 @@ public final class UsageAccumulatorSerializer extends MutableRecordSerializer<Us
     private static final int SKETCH = 1 << 2;
     private static final ThreadLocal<DataOutputSerializer> OUT =
             ThreadLocal.withInitial(() -> new DataOutputSerializer(256));
-    private static final ThreadLocal<DataInputDeserializer> IN = ThreadLocal.withInitial(DataInputDeserializer::new);
+    private static final ThreadLocal<DataInputDeserializer> IN =
+            ThreadLocal.withInitial(DataInputDeserializer::new);
 
     @Override
     public UsageAccumulator createInstance() {
@@ -77,8 +80,10 @@ public final class UsageAccumulatorSerializer extends MutableRecordSerializer<Us
     }
 
     static void encode(UsageAccumulator acc, DataOutputView out) throws IOException {
-        int flags = (acc.latencyMinMs != null ? LATENCY_MIN : 0) | (acc.latencyMaxMs != null ? LATENCY_MAX : 0)
-                | (acc.latency != null ? SKETCH : 0);
+        int flags =
+                (acc.latencyMinMs != null ? LATENCY_MIN : 0)
+                        | (acc.latencyMaxMs != null ? LATENCY_MAX : 0)
+                        | (acc.latency != null ? SKETCH : 0);
         out.writeByte(flags);
         writeZigZag(acc.invocations, out);
         writeZigZag(acc.errors, out);
@@ -134,8 +139,9 @@ public final class UsageAccumulatorSerializer extends MutableRecordSerializer<Us
     }
 
     /**
-     * Stateless: restores to the singleton. Accumulators written by the POJO serializer (savepoints of versions before
-     * this serializer) are migrated: read with the old serializer, written with this one from the next checkpoint.
+     * Stateless: restores to the singleton. Accumulators written by the POJO serializer (savepoints
+     * of versions before this serializer) are migrated: read with the old serializer, written with
+     * this one from the next checkpoint.
      */
     public static final class UsageAccumulatorSerializerSnapshot
             extends SimpleTypeSerializerSnapshot<UsageAccumulator> {

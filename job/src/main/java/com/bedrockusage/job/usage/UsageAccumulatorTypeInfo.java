@@ -6,7 +6,10 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
-/** {@link UsageAccumulator} with {@link UsageAccumulatorSerializer}; attached to the class by {@code @TypeInfo}. */
+/**
+ * {@link UsageAccumulator} with {@link UsageAccumulatorSerializer}; attached to the class by
+ * {@code @TypeInfo}.
+ */
 public final class UsageAccumulatorTypeInfo extends ExplicitTypeInfo<UsageAccumulator> {
 
     private static final long serialVersionUID = 1L;
@@ -19,8 +22,8 @@ public final class UsageAccumulatorTypeInfo extends ExplicitTypeInfo<UsageAccumu
     /** What {@code TypeInformation.of(UsageAccumulator.class)} consults. */
     public static final class Factory extends TypeInfoFactory<UsageAccumulator> {
         @Override
-        public TypeInformation<UsageAccumulator> createTypeInfo(Type t,
-                Map<String, TypeInformation<?>> genericParameters) {
+        public TypeInformation<UsageAccumulator> createTypeInfo(
+                Type t, Map<String, TypeInformation<?>> genericParameters) {
             return INSTANCE;
         }
     }

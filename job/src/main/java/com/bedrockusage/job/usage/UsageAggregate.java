@@ -3,8 +3,12 @@ package com.bedrockusage.job.usage;
 import com.bedrockusage.job.model.Invocation;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Folds priced invocations into a {@link UsageAccumulator}: window state stays one accumulator per key and window. */
-public class UsageAggregate implements AggregateFunction<Invocation, UsageAccumulator, UsageAccumulator> {
+/**
+ * Folds priced invocations into a {@link UsageAccumulator}: window state stays one accumulator per
+ * key and window.
+ */
+public class UsageAggregate
+        implements AggregateFunction<Invocation, UsageAccumulator, UsageAccumulator> {
 
     private static final long serialVersionUID = 1L;
 

@@ -4,13 +4,14 @@ import com.bedrockusage.job.model.Invocation;
 import org.apache.flink.api.java.functions.KeySelector;
 
 /**
- * The usage key as one String: accountId, region, the caller ({@link CallerKey}: the ARN as logged or its principal)
- * and modelId (as logged), joined by the ASCII unit separator U+001F. A String key hashes cheaply; key it with {@code Utf8StringTypeInfo}, which writes it to
- * checkpoints in one call.
+ * The usage key as one String: accountId, region, the caller ({@link CallerKey}: the ARN as logged
+ * or its principal) and modelId (as logged), joined by the ASCII unit separator U+001F. A String
+ * key hashes cheaply; key it with {@code Utf8StringTypeInfo}, which writes it to checkpoints in one
+ * call.
  *
- * <p>A missing value becomes the empty string (the usage tables' key columns cannot be null). The separator never
- * occurs in account ids, regions, ARNs or model ids; were it to, it is replaced by {@code ?} so the key still splits
- * into exactly four parts.
+ * <p>A missing value becomes the empty string (the usage tables' key columns cannot be null). The
+ * separator never occurs in account ids, regions, ARNs or model ids; were it to, it is replaced by
+ * {@code ?} so the key still splits into exactly four parts.
  */
 public final class UsageKey {
 
@@ -28,8 +29,9 @@ public final class UsageKey {
     }
 
     /**
-     * The call's key, made on first use and kept on the call: each keyed operator of a chain asks for it. A job uses
-     * one {@link CallerKey} throughout, so the kept key is always made the same way.
+     * The call's key, made on first use and kept on the call: each keyed operator of a chain asks
+     * for it. A job uses one {@link CallerKey} throughout, so the kept key is always made the same
+     * way.
      */
     public static String of(Invocation inv, CallerKey callerKey) {
         String key = inv.usageKey;
@@ -42,9 +44,12 @@ public final class UsageKey {
 
     public static String of(String accountId, String region, String callerArn, String modelId) {
         return new StringBuilder(128)
-                .append(clean(accountId)).append(SEPARATOR)
-                .append(clean(region)).append(SEPARATOR)
-                .append(clean(callerArn)).append(SEPARATOR)
+                .append(clean(accountId))
+                .append(SEPARATOR)
+                .append(clean(region))
+                .append(SEPARATOR)
+                .append(clean(callerArn))
+                .append(SEPARATOR)
                 .append(clean(modelId))
                 .toString();
     }
@@ -56,7 +61,8 @@ public final class UsageKey {
         for (int i = 0; i < 3; i++) {
             int end = key.indexOf(SEPARATOR, start);
             if (end < 0) {
-                throw new IllegalArgumentException("not a usage key: " + key.replace(SEPARATOR, '|'));
+                throw new IllegalArgumentException(
+                        "not a usage key: " + key.replace(SEPARATOR, '|'));
             }
             parts[i] = key.substring(start, end);
             start = end + 1;

@@ -4,13 +4,15 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * One row of a usage table: the totals of one usage key in one window, keyed by (windowStart, granularity, accountId,
- * region, callerArn, modelId). A window that re-fires emits the same key again with new totals: write it as an upsert.
+ * One row of a usage table: the totals of one usage key in one window, keyed by (windowStart,
+ * granularity, accountId, region, callerArn, modelId). A window that re-fires emits the same key
+ * again with new totals: write it as an upsert.
  *
- * <p>Costs are null when no call in the row had a known price; {@code unpricedInvocations > 0} means the cost is
- * missing those calls. Latency fields are null when no call reported a latency. {@code latencySumMs} lets averages be
- * rolled up ({@code sum(latencySumMs) / sum(latencyCount)}). {@link #latencySketch} is not a table column: it is
- * carried only on rows that {@link DailyTotals} corrects, so their quantiles can be merged exactly.
+ * <p>Costs are null when no call in the row had a known price; {@code unpricedInvocations > 0}
+ * means the cost is missing those calls. Latency fields are null when no call reported a latency.
+ * {@code latencySumMs} lets averages be rolled up ({@code sum(latencySumMs) / sum(latencyCount)}).
+ * {@link #latencySketch} is not a table column: it is carried only on rows that {@link DailyTotals}
+ * corrects, so their quantiles can be merged exactly.
  */
 public class UsageRow {
 
@@ -48,7 +50,11 @@ public class UsageRow {
 
     public UsageRow() {}
 
-    public static UsageRow of(String usageKey, long windowStart, String granularity, UsageAccumulator acc,
+    public static UsageRow of(
+            String usageKey,
+            long windowStart,
+            String granularity,
+            UsageAccumulator acc,
             boolean carrySketch) {
         String[] parts = UsageKey.parts(usageKey);
         UsageRow row = new UsageRow();
@@ -90,7 +96,10 @@ public class UsageRow {
         return UsageKey.of(accountId, region, callerArn, modelId);
     }
 
-    /** The totals of this row, to be merged with more calls; the sketch is empty if the row did not carry one. */
+    /**
+     * The totals of this row, to be merged with more calls; the sketch is empty if the row did not
+     * carry one.
+     */
     public UsageAccumulator toAccumulator() {
         UsageAccumulator acc = new UsageAccumulator();
         acc.invocations = invocations;
@@ -130,32 +139,70 @@ public class UsageRow {
             return false;
         }
         UsageRow r = (UsageRow) o;
-        return windowStart == r.windowStart && invocations == r.invocations && errors == r.errors
-                && inputTokens == r.inputTokens && outputTokens == r.outputTokens
-                && cacheReadTokens == r.cacheReadTokens && cacheWriteTokens == r.cacheWriteTokens
-                && unpricedInvocations == r.unpricedInvocations && latencyCount == r.latencyCount
-                && latencySumMs == r.latencySumMs && Objects.equals(granularity, r.granularity)
-                && Objects.equals(accountId, r.accountId) && Objects.equals(region, r.region)
-                && Objects.equals(callerArn, r.callerArn) && Objects.equals(modelId, r.modelId)
-                && Objects.equals(costUsd, r.costUsd) && Objects.equals(inputCostUsd, r.inputCostUsd)
+        return windowStart == r.windowStart
+                && invocations == r.invocations
+                && errors == r.errors
+                && inputTokens == r.inputTokens
+                && outputTokens == r.outputTokens
+                && cacheReadTokens == r.cacheReadTokens
+                && cacheWriteTokens == r.cacheWriteTokens
+                && unpricedInvocations == r.unpricedInvocations
+                && latencyCount == r.latencyCount
+                && latencySumMs == r.latencySumMs
+                && Objects.equals(granularity, r.granularity)
+                && Objects.equals(accountId, r.accountId)
+                && Objects.equals(region, r.region)
+                && Objects.equals(callerArn, r.callerArn)
+                && Objects.equals(modelId, r.modelId)
+                && Objects.equals(costUsd, r.costUsd)
+                && Objects.equals(inputCostUsd, r.inputCostUsd)
                 && Objects.equals(outputCostUsd, r.outputCostUsd)
                 && Objects.equals(cacheReadCostUsd, r.cacheReadCostUsd)
                 && Objects.equals(cacheWriteCostUsd, r.cacheWriteCostUsd)
-                && Objects.equals(latencyMinMs, r.latencyMinMs) && Objects.equals(latencyAvgMs, r.latencyAvgMs)
-                && Objects.equals(latencyMaxMs, r.latencyMaxMs) && Objects.equals(latencyP50Ms, r.latencyP50Ms)
-                && Objects.equals(latencyP99Ms, r.latencyP99Ms) && Objects.equals(latencySketch, r.latencySketch);
+                && Objects.equals(latencyMinMs, r.latencyMinMs)
+                && Objects.equals(latencyAvgMs, r.latencyAvgMs)
+                && Objects.equals(latencyMaxMs, r.latencyMaxMs)
+                && Objects.equals(latencyP50Ms, r.latencyP50Ms)
+                && Objects.equals(latencyP99Ms, r.latencyP99Ms)
+                && Objects.equals(latencySketch, r.latencySketch);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(windowStart, granularity, accountId, region, callerArn, modelId, invocations);
+        return Objects.hash(
+                windowStart, granularity, accountId, region, callerArn, modelId, invocations);
     }
 
     @Override
     public String toString() {
-        return "UsageRow{" + java.time.Instant.ofEpochMilli(windowStart) + " " + granularity + " " + accountId + " "
-                + region + " " + callerArn + " " + modelId + " n=" + invocations + " errors=" + errors
-                + " unpriced=" + unpricedInvocations + " in=" + inputTokens + " out=" + outputTokens
-                + " cr=" + cacheReadTokens + " cw=" + cacheWriteTokens + " cost=" + costUsd + "}";
+        return "UsageRow{"
+                + java.time.Instant.ofEpochMilli(windowStart)
+                + " "
+                + granularity
+                + " "
+                + accountId
+                + " "
+                + region
+                + " "
+                + callerArn
+                + " "
+                + modelId
+                + " n="
+                + invocations
+                + " errors="
+                + errors
+                + " unpriced="
+                + unpricedInvocations
+                + " in="
+                + inputTokens
+                + " out="
+                + outputTokens
+                + " cr="
+                + cacheReadTokens
+                + " cw="
+                + cacheWriteTokens
+                + " cost="
+                + costUsd
+                + "}";
     }
 }

@@ -28,85 +28,129 @@ import org.apache.flink.util.OutputTag;
  */
 public final class UsageWindows {
 
-    /** Window operator names start with this ({@code usage per minute}); metrics show it as {@code usage_per_}. */
+    /**
+     * Window operator names start with this ({@code usage per minute}); metrics show it as {@code
+     * usage_per_}.
+     */
     public static final String NAME_PREFIX = "usage per ";
 
     private UsageWindows() {}
 
     /**
-     * The metered calls as a keyed stream without another shuffle. Only for the output of
-     * {@link com.bedrockusage.job.pricing.DedupAndPrice}, which is keyed by {@link UsageKey} already: then the windows
-     * chain onto it.
+     * The metered calls as a keyed stream without another shuffle. Only for the output of {@link
+     * com.bedrockusage.job.pricing.DedupAndPrice}, which is keyed by {@link UsageKey} already: then
+     * the windows chain onto it.
      */
-    public static KeyedStream<Invocation, String> byUsageKey(DataStream<Invocation> meteredByUsageKey) {
+    public static KeyedStream<Invocation, String> byUsageKey(
+            DataStream<Invocation> meteredByUsageKey) {
         return byUsageKey(meteredByUsageKey, CallerKey.ARN);
     }
 
-    /** @param callerKey the one {@link DedupAndPrice#apply} keyed by */
-    public static KeyedStream<Invocation, String> byUsageKey(DataStream<Invocation> meteredByUsageKey,
-            CallerKey callerKey) {
-        return DataStreamUtils.reinterpretAsKeyedStream(meteredByUsageKey, new UsageKey.Selector(callerKey),
-                Utf8StringTypeInfo.INSTANCE);
+    /**
+     * @param callerKey the one {@link DedupAndPrice#apply} keyed by
+     */
+    public static KeyedStream<Invocation, String> byUsageKey(
+            DataStream<Invocation> meteredByUsageKey, CallerKey callerKey) {
+        return DataStreamUtils.reinterpretAsKeyedStream(
+                meteredByUsageKey, new UsageKey.Selector(callerKey), Utf8StringTypeInfo.INSTANCE);
     }
 
     /** Rows per usage key and window, as the lead sinks them for the minute and hour tables. */
-    public static SingleOutputStreamOperator<UsageRow> apply(KeyedStream<Invocation, String> priced, Duration size,
-            Duration allowedLateness, OutputTag<Invocation> lateTag, String uidSuffix) {
+    public static SingleOutputStreamOperator<UsageRow> apply(
+            KeyedStream<Invocation, String> priced,
+            Duration size,
+            Duration allowedLateness,
+            OutputTag<Invocation> lateTag,
+            String uidSuffix) {
         return apply(priced, size, allowedLateness, lateTag, uidSuffix, false);
     }
 
     /**
-     * @param carrySketch put the latency sketch on each row (only needed when the rows feed {@link DailyTotals})
-     * @return the rows; {@code getSideOutput(lateTag)} on it gives the calls later than the allowed lateness
+     * @param carrySketch put the latency sketch on each row (only needed when the rows feed {@link
+     *     DailyTotals})
+     * @return the rows; {@code getSideOutput(lateTag)} on it gives the calls later than the allowed
+     *     lateness
      */
-    public static SingleOutputStreamOperator<UsageRow> apply(KeyedStream<Invocation, String> priced, Duration size,
-            Duration allowedLateness, OutputTag<Invocation> lateTag, String uidSuffix, boolean carrySketch) {
+    public static SingleOutputStreamOperator<UsageRow> apply(
+            KeyedStream<Invocation, String> priced,
+            Duration size,
+            Duration allowedLateness,
+            OutputTag<Invocation> lateTag,
+            String uidSuffix,
+            boolean carrySketch) {
         String granularity = granularity(size);
-        return priced
-                .window(TumblingEventTimeWindows.of(size))
+        return priced.window(TumblingEventTimeWindows.of(size))
                 .allowedLateness(allowedLateness)
                 .sideOutputLateData(lateTag)
-                .aggregate(new UsageAggregate(), new EmitUsageRow(granularity, carrySketch),
-                        TypeInformation.of(UsageAccumulator.class), TypeInformation.of(UsageAccumulator.class),
+                .aggregate(
+                        new UsageAggregate(),
+                        new EmitUsageRow(granularity, carrySketch),
+                        TypeInformation.of(UsageAccumulator.class),
+                        TypeInformation.of(UsageAccumulator.class),
                         TypeInformation.of(UsageRow.class))
                 .uid(OperatorIds.usageWindow(uidSuffix))
                 .name(NAME_PREFIX + granularity);
     }
 
     /**
-     * Totals per usage key and window that stay exact whatever the arrival order: window rows corrected by the calls
-     * too late for the window ({@link DailyTotals}). Use with a one-day size for {@code usage_daily}.
+     * Totals per usage key and window that stay exact whatever the arrival order: window rows
+     * corrected by the calls too late for the window ({@link DailyTotals}). Use with a one-day size
+     * for {@code usage_daily}.
      */
-    public static ExactUsage exactTotals(KeyedStream<Invocation, String> priced, Duration size, Duration allowedLateness,
-            Duration retention, OutputTag<Invocation> lateTag, String uidSuffix) {
-        return exactTotals(priced, size, allowedLateness, retention, lateTag, uidSuffix, CallerKey.ARN);
+    public static ExactUsage exactTotals(
+            KeyedStream<Invocation, String> priced,
+            Duration size,
+            Duration allowedLateness,
+            Duration retention,
+            OutputTag<Invocation> lateTag,
+            String uidSuffix) {
+        return exactTotals(
+                priced, size, allowedLateness, retention, lateTag, uidSuffix, CallerKey.ARN);
     }
 
-    /** @param callerKey the one {@code priced} is keyed by */
-    public static ExactUsage exactTotals(KeyedStream<Invocation, String> priced, Duration size, Duration allowedLateness,
-            Duration retention, OutputTag<Invocation> lateTag, String uidSuffix, CallerKey callerKey) {
+    /**
+     * @param callerKey the one {@code priced} is keyed by
+     */
+    public static ExactUsage exactTotals(
+            KeyedStream<Invocation, String> priced,
+            Duration size,
+            Duration allowedLateness,
+            Duration retention,
+            OutputTag<Invocation> lateTag,
+            String uidSuffix,
+            CallerKey callerKey) {
         if (retention.compareTo(allowedLateness) <= 0) {
-            throw new IllegalArgumentException("retention (" + retention + ") must be longer than the allowed "
-                    + "lateness (" + allowedLateness + ")");
+            throw new IllegalArgumentException(
+                    "retention ("
+                            + retention
+                            + ") must be longer than the allowed "
+                            + "lateness ("
+                            + allowedLateness
+                            + ")");
         }
         SingleOutputStreamOperator<UsageRow> windowRows =
                 apply(priced, size, allowedLateness, lateTag, uidSuffix, true);
         DataStream<Invocation> late = windowRows.getSideOutput(lateTag);
-        DataStream<DailyInput> rowInputs = windowRows
-                .map(new RowInput())
-                .returns(DailyInput.class)
-                .uid(OperatorIds.usageExactRows(uidSuffix))
-                .name("window rows to correct");
-        DataStream<DailyInput> lateInputs = late
-                .map(new LateInput(size.toMillis(), callerKey))
-                .returns(DailyInput.class)
-                .uid(OperatorIds.usageExactLate(uidSuffix))
-                .name("late calls to add");
-        SingleOutputStreamOperator<UsageRow> exact = rowInputs.union(lateInputs)
-                .keyBy(new DailyInput.Selector(), Utf8StringTypeInfo.INSTANCE)
-                .process(new DailyTotals(size, retention), TypeInformation.of(UsageRow.class))
-                .uid(OperatorIds.usageExactTotals(uidSuffix))
-                .name("exact usage per " + granularity(size));
+        DataStream<DailyInput> rowInputs =
+                windowRows
+                        .map(new RowInput())
+                        .returns(DailyInput.class)
+                        .uid(OperatorIds.usageExactRows(uidSuffix))
+                        .name("window rows to correct");
+        DataStream<DailyInput> lateInputs =
+                late.map(new LateInput(size.toMillis(), callerKey))
+                        .returns(DailyInput.class)
+                        .uid(OperatorIds.usageExactLate(uidSuffix))
+                        .name("late calls to add");
+        SingleOutputStreamOperator<UsageRow> exact =
+                rowInputs
+                        .union(lateInputs)
+                        .keyBy(new DailyInput.Selector(), Utf8StringTypeInfo.INSTANCE)
+                        .process(
+                                new DailyTotals(size, retention),
+                                TypeInformation.of(UsageRow.class))
+                        .uid(OperatorIds.usageExactTotals(uidSuffix))
+                        .name("exact usage per " + granularity(size));
         return new ExactUsage(exact, late, exact.getSideOutput(DailyTotals.BEYOND_RETENTION));
     }
 

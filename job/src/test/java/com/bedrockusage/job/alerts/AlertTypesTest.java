@@ -1,18 +1,18 @@
 package com.bedrockusage.job.alerts;
-import com.bedrockusage.job.alerts.evaluate.RuleHit;
-import com.bedrockusage.job.alerts.evaluate.RuleHitSerializer;
-import com.bedrockusage.job.alerts.evaluate.RuleHitTypeInfo;
 
 import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.alerts.evaluate.RuleHit;
+import com.bedrockusage.job.alerts.evaluate.RuleHitSerializer;
+import com.bedrockusage.job.alerts.evaluate.RuleHitTypeInfo;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.junit.jupiter.api.Test;
 
 /**
- * Everything that crosses an operator boundary or lives in state must be a Flink POJO or have an explicit serializer
- * (generic types are off).
+ * Everything that crosses an operator boundary or lives in state must be a Flink POJO or have an
+ * explicit serializer (generic types are off).
  */
 class AlertTypesTest {
 

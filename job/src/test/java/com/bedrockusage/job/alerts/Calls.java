@@ -11,8 +11,10 @@ public final class Calls {
 
     public static final String ACCOUNT = "111122223333";
     public static final String OTHER_ACCOUNT = "444455556666";
-    public static final String CHATBOT = "arn:aws:sts::111122223333:assumed-role/ChatbotApp-BedrockRole/i-0abc";
-    public static final String SEARCH = "arn:aws:sts::111122223333:assumed-role/SearchApp-BedrockRole/i-0def";
+    public static final String CHATBOT =
+            "arn:aws:sts::111122223333:assumed-role/ChatbotApp-BedrockRole/i-0abc";
+    public static final String SEARCH =
+            "arn:aws:sts::111122223333:assumed-role/SearchApp-BedrockRole/i-0def";
     public static final String ALICE = "arn:aws:iam::111122223333:user/alice";
     public static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
     public static final String SONNET = "anthropic.claude-3-5-sonnet-20240620-v1:0";

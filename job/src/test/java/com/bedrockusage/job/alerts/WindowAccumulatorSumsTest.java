@@ -1,12 +1,15 @@
 package com.bedrockusage.job.alerts;
-import com.bedrockusage.job.alerts.evaluate.RuleHit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.alerts.evaluate.RuleHit;
 import com.bedrockusage.job.ingest.parse.RecordBounds;
 import org.junit.jupiter.api.Test;
 
-/** A month's alert window over all callers is the longest sum the job keeps: it saturates, never wraps negative. */
+/**
+ * A month's alert window over all callers is the longest sum the job keeps: it saturates, never
+ * wraps negative.
+ */
 class WindowAccumulatorSumsTest {
 
     @Test
@@ -28,7 +31,13 @@ class WindowAccumulatorSumsTest {
 
         window.add(hit);
 
-        assertThat(new long[] {window.inputTokens, window.outputTokens, window.totalTokens, window.latencySumMs})
+        assertThat(
+                        new long[] {
+                            window.inputTokens,
+                            window.outputTokens,
+                            window.totalTokens,
+                            window.latencySumMs
+                        })
                 .containsOnly(Long.MAX_VALUE);
         assertThat(window.value(Metric.TOTAL_TOKENS)).isPositive();
         assertThat(window.value(Metric.LATENCY_AVG_MS)).isPositive();

@@ -3,10 +3,10 @@ package com.bedrockusage.job.bench;
 import com.bedrockusage.job.alerts.AlertsPipeline;
 import com.bedrockusage.job.alerts.AlertsSettings;
 import com.bedrockusage.job.alerts.DeliveredAlert;
-import com.bedrockusage.job.testing.LoopbackSns;
 import com.bedrockusage.job.alerts.SnsSettings;
 import com.bedrockusage.job.config.ConfigKeys;
 import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.testing.LoopbackSns;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,14 +27,14 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.functions.source.SourceFunction;
 
 /**
- * Latency from a call entering the source to the SNS Publish of the alert it triggers, on a local MiniCluster
- * (parallelism 2, checkpoints every 10 s) against the loopback SNS server.
+ * Latency from a call entering the source to the SNS Publish of the alert it triggers, on a local
+ * MiniCluster (parallelism 2, checkpoints every 10 s) against the loopback SNS server.
  *
- * <p>The source emits calls in real time; a share of them come from callers never seen before, and a rule fires on
- * each new caller's first call ({@code invocations >= 1} per caller per hour), so every such call has exactly one
- * alert. The five default rules run too, over every call. The first {@code warm-up} seconds (job start, first SNS
- * connection, JIT) are not measured. Arguments: seconds, new callers per second, calls per second, warm-up seconds
- * (default 30 20 400 10).
+ * <p>The source emits calls in real time; a share of them come from callers never seen before, and
+ * a rule fires on each new caller's first call ({@code invocations >= 1} per caller per hour), so
+ * every such call has exactly one alert. The five default rules run too, over every call. The first
+ * {@code warm-up} seconds (job start, first SNS connection, JIT) are not measured. Arguments:
+ * seconds, new callers per second, calls per second, warm-up seconds (default 30 20 400 10).
  *
  * <pre>mvn -B -o -pl job -am test-compile -Palert-bench</pre>
  */
@@ -52,49 +52,88 @@ public final class AlertLatencyBench {
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 10;
 
         Path dir = Files.createTempDirectory("alert-bench");
-        Path rules = Files.write(dir.resolve("rules.json"), ("{\"rules\": [{\"id\": \"" + RULE + "\", \"metric\": \"invocations\","
-                + " \"scope\": \"caller\", \"window\": \"1h\", \"threshold\": 1, \"arn_contains\": \"bench-new-\"}]}")
-                .getBytes(StandardCharsets.UTF_8));
+        Path rules =
+                Files.write(
+                        dir.resolve("rules.json"),
+                        ("{\"rules\": [{\"id\": \""
+                                        + RULE
+                                        + "\", \"metric\": \"invocations\","
+                                        + " \"scope\": \"caller\", \"window\": \"1h\", \"threshold\": 1, \"arn_contains\": \"bench-new-\"}]}")
+                                .getBytes(StandardCharsets.UTF_8));
         List<Long> toPublish = Collections.synchronizedList(new ArrayList<>());
         List<Long> toFire = Collections.synchronizedList(new ArrayList<>());
         AtomicLong otherAlerts = new AtomicLong();
 
         try (LoopbackSns sns = LoopbackSns.alwaysOk()) {
-            sns.onRequest(r -> {
-                if (!RULE.equals(r.attributes.get("rule"))) {
-                    otherAlerts.incrementAndGet();
-                    return;
-                }
-                Long emitted = EMITTED_MILLIS.get(r.attributes.get("scope_key"));
-                if (emitted != null) {
-                    toPublish.add(r.receivedMillis - emitted);
-                    toFire.add(firedAt(r.message()) - emitted);
-                }
-            });
-            SnsSettings snsSettings = new SnsSettings(LoopbackSns.TOPIC_ARN, "us-east-1", sns.endpoint(), 8, 6,
-                    Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(20));
-            AlertsSettings settings = new AlertsSettings(rules.toString(), true, Duration.ofSeconds(30), false,
-                    ConfigKeys.ALERTS_APP_PATTERN.defaultValue(), Duration.ofHours(6), snsSettings, null, Duration.ZERO,
-                    10_000);
+            sns.onRequest(
+                    r -> {
+                        if (!RULE.equals(r.attributes.get("rule"))) {
+                            otherAlerts.incrementAndGet();
+                            return;
+                        }
+                        Long emitted = EMITTED_MILLIS.get(r.attributes.get("scope_key"));
+                        if (emitted != null) {
+                            toPublish.add(r.receivedMillis - emitted);
+                            toFire.add(firedAt(r.message()) - emitted);
+                        }
+                    });
+            SnsSettings snsSettings =
+                    new SnsSettings(
+                            LoopbackSns.TOPIC_ARN,
+                            "us-east-1",
+                            sns.endpoint(),
+                            8,
+                            6,
+                            Duration.ofSeconds(10),
+                            Duration.ofMillis(200),
+                            Duration.ofSeconds(20));
+            AlertsSettings settings =
+                    new AlertsSettings(
+                            rules.toString(),
+                            true,
+                            Duration.ofSeconds(30),
+                            false,
+                            ConfigKeys.ALERTS_APP_PATTERN.defaultValue(),
+                            Duration.ofHours(6),
+                            snsSettings,
+                            null,
+                            Duration.ZERO,
+                            10_000);
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
             env.getConfig().disableGenericTypes();
             env.getConfig().disableAutoGeneratedUIDs();
             env.enableCheckpointing(10_000);
             @SuppressWarnings("deprecation")
-            DataStream<Invocation> calls = env.addSource(new RealTimeCalls(warmUp, seconds, alertsPerSecond, callsPerSecond),
-                            "bench calls", TypeInformation.of(Invocation.class))
-                    .setParallelism(1)
-                    .uid("bench-source")
-                    .assignTimestampsAndWatermarks(WatermarkStrategy.<Invocation>forBoundedOutOfOrderness(Duration.ofSeconds(5))
-                            .withTimestampAssigner((inv, ts) -> inv.eventTime))
-                    .setParallelism(1)
-                    .uid("bench-watermarks");
-            AlertsPipeline.apply(calls, settings).sinkTo(new DiscardingSink<DeliveredAlert>()).uid("bench-discard");
+            DataStream<Invocation> calls =
+                    env.addSource(
+                                    new RealTimeCalls(
+                                            warmUp, seconds, alertsPerSecond, callsPerSecond),
+                                    "bench calls",
+                                    TypeInformation.of(Invocation.class))
+                            .setParallelism(1)
+                            .uid("bench-source")
+                            .assignTimestampsAndWatermarks(
+                                    WatermarkStrategy.<Invocation>forBoundedOutOfOrderness(
+                                                    Duration.ofSeconds(5))
+                                            .withTimestampAssigner((inv, ts) -> inv.eventTime))
+                            .setParallelism(1)
+                            .uid("bench-watermarks");
+            AlertsPipeline.apply(calls, settings)
+                    .sinkTo(new DiscardingSink<DeliveredAlert>())
+                    .uid("bench-discard");
             long start = System.nanoTime();
             env.execute("alert-latency-bench");
             long wall = System.nanoTime() - start;
-            report(toPublish, toFire, seconds * alertsPerSecond, seconds, alertsPerSecond, callsPerSecond, otherAlerts.get(), wall);
+            report(
+                    toPublish,
+                    toFire,
+                    seconds * alertsPerSecond,
+                    seconds,
+                    alertsPerSecond,
+                    callsPerSecond,
+                    otherAlerts.get(),
+                    wall);
             System.out.println("load average at the end: " + loadAverage() + " (2 cores)");
         }
     }
@@ -103,30 +142,50 @@ public final class AlertLatencyBench {
     private static long firedAt(String body) {
         for (String line : body.split("\n")) {
             if (line.startsWith("Fired at:")) {
-                return java.time.Instant.parse(line.substring("Fired at:".length()).trim()).toEpochMilli();
+                return java.time.Instant.parse(line.substring("Fired at:".length()).trim())
+                        .toEpochMilli();
             }
         }
         throw new IllegalStateException("no Fired at line in " + body);
     }
 
-    private static void report(List<Long> toPublish, List<Long> toFire, int expected, int seconds, int alertsPerSecond,
-            int callsPerSecond, long otherAlerts, long wallNanos) {
+    private static void report(
+            List<Long> toPublish,
+            List<Long> toFire,
+            int expected,
+            int seconds,
+            int alertsPerSecond,
+            int callsPerSecond,
+            long otherAlerts,
+            long wallNanos) {
         List<Long> sorted = new ArrayList<>(toPublish);
         Collections.sort(sorted);
         List<Long> fired = new ArrayList<>(toFire);
         Collections.sort(fired);
         System.out.println();
-        System.out.printf(Locale.ROOT, "Alert latency bench: %d s at %d calls/s, %d new callers/s (each one alert); "
-                + "job wall time %.1f s%n", seconds, callsPerSecond, alertsPerSecond, wallNanos / 1e9);
-        System.out.printf(Locale.ROOT, "alerts measured: %d of %d expected (+%d from the default rules)%n",
-                sorted.size(), expected, otherAlerts);
+        System.out.printf(
+                Locale.ROOT,
+                "Alert latency bench: %d s at %d calls/s, %d new callers/s (each one alert); "
+                        + "job wall time %.1f s%n",
+                seconds,
+                callsPerSecond,
+                alertsPerSecond,
+                wallNanos / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "alerts measured: %d of %d expected (+%d from the default rules)%n",
+                sorted.size(),
+                expected,
+                otherAlerts);
         if (sorted.isEmpty()) {
             System.out.println("no alert reached the loopback SNS");
             System.exit(1);
         }
         double p99 = ms(sorted, 0.99);
-        System.out.printf(Locale.ROOT, "| from a call entering the source to | alerts | p50 ms | p90 ms | p99 ms | max ms |%n"
-                + "|---|---|---|---|---|---|%n");
+        System.out.printf(
+                Locale.ROOT,
+                "| from a call entering the source to | alerts | p50 ms | p90 ms | p99 ms | max ms |%n"
+                        + "|---|---|---|---|---|---|%n");
         row("the rule firing (evaluator)", fired);
         row("its SNS Publish call arriving", sorted);
         System.out.println(p99 < 2000 ? "target p99 < 2 s: met" : "target p99 < 2 s: MISSED");
@@ -134,15 +193,24 @@ public final class AlertLatencyBench {
 
     private static String loadAverage() {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc/loadavg")), StandardCharsets.US_ASCII).trim();
+            return new String(
+                            Files.readAllBytes(Path.of("/proc/loadavg")), StandardCharsets.US_ASCII)
+                    .trim();
         } catch (java.io.IOException e) {
             return "unknown";
         }
     }
 
     private static void row(String label, List<Long> sorted) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f | %.0f |%n", label, sorted.size(), ms(sorted, 0.50),
-                ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 1.0));
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %d | %.0f | %.0f | %.0f | %.0f |%n",
+                label,
+                sorted.size(),
+                ms(sorted, 0.50),
+                ms(sorted, 0.90),
+                ms(sorted, 0.99),
+                ms(sorted, 1.0));
     }
 
     private static double ms(List<Long> sorted, double q) {
@@ -184,12 +252,17 @@ public final class AlertLatencyBench {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 boolean warming = i < warmUpCalls;
-                boolean fresh = i % every == 0 && !warming && newCallers < (long) seconds * alertsPerSecond;
-                String caller = fresh
-                        ? "arn:aws:sts::111122223333:assumed-role/BenchApp-BedrockRole/bench-new-" + (newCallers++)
-                        : warming && i % every == 0
-                        ? "arn:aws:sts::111122223333:assumed-role/BenchApp-BedrockRole/bench-new-warm-up-" + (warmUpCallers++)
-                        : "arn:aws:sts::111122223333:assumed-role/BenchApp-BedrockRole/steady-" + (i % 50);
+                boolean fresh =
+                        i % every == 0 && !warming && newCallers < (long) seconds * alertsPerSecond;
+                String caller =
+                        fresh
+                                ? "arn:aws:sts::111122223333:assumed-role/BenchApp-BedrockRole/bench-new-"
+                                        + (newCallers++)
+                                : warming && i % every == 0
+                                        ? "arn:aws:sts::111122223333:assumed-role/BenchApp-BedrockRole/bench-new-warm-up-"
+                                                + (warmUpCallers++)
+                                        : "arn:aws:sts::111122223333:assumed-role/BenchApp-BedrockRole/steady-"
+                                                + (i % 50);
                 Invocation inv = call(i, caller);
                 synchronized (ctx.getCheckpointLock()) {
                     if (fresh) {

@@ -1,13 +1,13 @@
 package com.bedrockusage.job.bench;
 
+import java.util.Arrays;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.util.Arrays;
-
 /**
- * The JMH numbers of {@link ParseBenchmark} come from runs minutes apart; on a shared machine the load changes
- * between them. This check runs gunzip, Jackson and the parser back to back on the same data, round after
- * round, and reports per-round ratios (median), which the load affects far less than absolute figures.
+ * The JMH numbers of {@link ParseBenchmark} come from runs minutes apart; on a shared machine the
+ * load changes between them. This check runs gunzip, Jackson and the parser back to back on the
+ * same data, round after round, and reports per-round ratios (median), which the load affects far
+ * less than absolute figures.
  */
 public final class InterleavedParseCheck {
 
@@ -22,7 +22,9 @@ public final class InterleavedParseCheck {
         bench.setUp();
         ParseBenchmark.Parsers parsers = new ParseBenchmark.Parsers();
         ParseBenchmark.Counters counters = new ParseBenchmark.Counters();
-        Blackhole bh = new Blackhole("Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+        Blackhole bh =
+                new Blackhole(
+                        "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         double mb = bench.ndjson.length / 1e6;
         double[] gunzip = new double[rounds];
         double[] jackson = new double[rounds];
@@ -47,10 +49,19 @@ public final class InterleavedParseCheck {
             vsGunzip[r] = parser[r] / gunzip[r];
             vsJackson[r] = parser[r] / jackson[r];
         }
-        System.out.printf("%s: MB/s (median of %d rounds, best): gunzip %.0f (%.0f), jackson readTree %.0f (%.0f), "
-                        + "parser %.0f (%.0f)%n", bench.kind, rounds, median(gunzip), max(gunzip), median(jackson), max(jackson),
-                median(parser), max(parser));
-        System.out.printf("parser/gunzip per round: median %.2f, min %.2f; parser/jackson: median %.2f%n",
+        System.out.printf(
+                "%s: MB/s (median of %d rounds, best): gunzip %.0f (%.0f), jackson readTree %.0f (%.0f), "
+                        + "parser %.0f (%.0f)%n",
+                bench.kind,
+                rounds,
+                median(gunzip),
+                max(gunzip),
+                median(jackson),
+                max(jackson),
+                median(parser),
+                max(parser));
+        System.out.printf(
+                "parser/gunzip per round: median %.2f, min %.2f; parser/jackson: median %.2f%n",
                 median(vsGunzip), min(vsGunzip), median(vsJackson));
         bh.evaporate("Yes, I am Stephen Hawking, and know a thing or two about black holes.");
     }

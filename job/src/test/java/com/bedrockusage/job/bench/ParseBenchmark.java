@@ -1,12 +1,21 @@
 package com.bedrockusage.job.bench;
 
 import com.bedrockusage.job.ingest.parse.BedrockRecordParser;
-import com.bedrockusage.job.ingest.source.IsalGunzip;
 import com.bedrockusage.job.ingest.parse.LineSplitter;
-import com.bedrockusage.job.testing.SyntheticLogs;
+import com.bedrockusage.job.ingest.source.IsalGunzip;
 import com.bedrockusage.job.model.Invocation;
-
+import com.bedrockusage.job.testing.SyntheticLogs;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,22 +28,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
-
 /**
- * Throughput of one log object's worth of realistic records (multi-KB bodies with escapes, Converse,
- * Anthropic InvokeModel, streamed chunk arrays, errors): Java's gunzip of the same data, ISA-L's (the file source's
- * way where it loads), Jackson readTree per line, and our parser per line (line splitting included). The {@code megabytes} and {@code records}
- * counters are per second, measured on the decompressed bytes.
+ * Throughput of one log object's worth of realistic records (multi-KB bodies with escapes,
+ * Converse, Anthropic InvokeModel, streamed chunk arrays, errors): Java's gunzip of the same data,
+ * ISA-L's (the file source's way where it loads), Jackson readTree per line, and our parser per
+ * line (line splitting included). The {@code megabytes} and {@code records} counters are per
+ * second, measured on the decompressed bytes.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -48,7 +47,9 @@ public class ParseBenchmark {
     @Param({"2000"})
     public int records;
 
-    /** {@code mixed} (default), or one kind only: {@code converse}, {@code invoke}, {@code stream}. */
+    /**
+     * {@code mixed} (default), or one kind only: {@code converse}, {@code invoke}, {@code stream}.
+     */
     @Param({"mixed"})
     public String kind;
 
@@ -67,8 +68,9 @@ public class ParseBenchmark {
         }
         ndjson = SyntheticLogs.ndjson(lines);
         gzip = SyntheticLogs.gzip(ndjson);
-        System.out.printf("%n[data] %d records, %.1f MB NDJSON, %.1f MB gzip%n", records, ndjson.length / 1e6,
-                gzip.length / 1e6);
+        System.out.printf(
+                "%n[data] %d records, %.1f MB NDJSON, %.1f MB gzip%n",
+                records, ndjson.length / 1e6, gzip.length / 1e6);
     }
 
     private String record(SyntheticLogs logs, String id, Instant time, int body) {
@@ -118,11 +120,16 @@ public class ParseBenchmark {
         return total;
     }
 
-    /** The whole object in one call, as the file source does where ISA-L loads (objects up to 32 MiB). */
+    /**
+     * The whole object in one call, as the file source does where ISA-L loads (objects up to 32
+     * MiB).
+     */
     @Benchmark
     public int isalGunzip(Counters c) {
-        byte[] content = Objects.requireNonNull(IsalGunzip.inflate(gzip, gzip.length),
-                "ISA-L did not load here, or the object is over IsalGunzip.MAX_OUTPUT (use a smaller -p bodyBytes)");
+        byte[] content =
+                Objects.requireNonNull(
+                        IsalGunzip.inflate(gzip, gzip.length),
+                        "ISA-L did not load here, or the object is over IsalGunzip.MAX_OUTPUT (use a smaller -p bodyBytes)");
         c.megabytes += content.length / 1e6;
         c.records += records;
         return content.length;

@@ -1,7 +1,7 @@
 package com.bedrockusage.job.bench;
 
-import com.bedrockusage.job.testing.Invocations;
 import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.testing.Invocations;
 import com.bedrockusage.job.usage.UsageKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +9,10 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * The state budget's workload at a scale: {@code scale} × 1,000,000 distinct usage keys a day and {@code scale} × 100
- * calls/s, so every scale has the same calls per key (8.64 a day) and differs only in how many keys there are. The
- * same keys come back every day; each call picks one at random.
+ * The state budget's workload at a scale: {@code scale} × 1,000,000 distinct usage keys a day and
+ * {@code scale} × 100 calls/s, so every scale has the same calls per key (8.64 a day) and differs
+ * only in how many keys there are. The same keys come back every day; each call picks one at
+ * random.
  */
 final class StateBudgetWorkload {
 
@@ -24,13 +25,22 @@ final class StateBudgetWorkload {
     static final long DAY = Duration.ofDays(1).toMillis();
 
     private static final String[] MODELS = {
-        "anthropic.claude-sonnet-4-5-20250929-v1:0", "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
-        "anthropic.claude-haiku-4-5-20251001-v1:0", "us.anthropic.claude-haiku-4-5-20251001-v1:0",
-        "anthropic.claude-opus-4-1-20250805-v1:0", "amazon.nova-pro-v1:0", "amazon.nova-lite-v1:0",
-        "amazon.nova-micro-v1:0", "meta.llama3-3-70b-instruct-v1:0", "amazon.titan-embed-text-v2:0"};
+        "anthropic.claude-sonnet-4-5-20250929-v1:0",
+        "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+        "anthropic.claude-haiku-4-5-20251001-v1:0",
+        "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+        "anthropic.claude-opus-4-1-20250805-v1:0",
+        "amazon.nova-pro-v1:0",
+        "amazon.nova-lite-v1:0",
+        "amazon.nova-micro-v1:0",
+        "meta.llama3-3-70b-instruct-v1:0",
+        "amazon.titan-embed-text-v2:0"
+    };
     private static final String[] REGIONS = {"us-east-1", "eu-west-1"};
     private static final int ACCOUNTS = 500;
-    private static final String[] COSTS = {"0.000123456789", "0.004500000000", "0.018765432100", "0.000003000000"};
+    private static final String[] COSTS = {
+        "0.000123456789", "0.004500000000", "0.018765432100", "0.000003000000"
+    };
 
     final double scale;
     final long keysPerDay;
@@ -58,13 +68,26 @@ final class StateBudgetWorkload {
         return keys[i];
     }
 
-    /** The usage key of key number i: 10 models, 2 regions, 500 accounts, then a role per 10,000 keys. */
+    /**
+     * The usage key of key number i: 10 models, 2 regions, 500 accounts, then a role per 10,000
+     * keys.
+     */
     private static String[] keys(long count) {
         String[] keys = new String[(int) count];
         for (int i = 0; i < count; i++) {
             String account = Long.toString(100_000_000_000L + (i / 20) % ACCOUNTS);
-            String caller = "arn:aws:sts::" + account + ":assumed-role/Team" + (i / 10_000) + "-BedrockAppRole";
-            keys[i] = UsageKey.of(account, REGIONS[(i / 10) % REGIONS.length], caller, MODELS[i % MODELS.length]);
+            String caller =
+                    "arn:aws:sts::"
+                            + account
+                            + ":assumed-role/Team"
+                            + (i / 10_000)
+                            + "-BedrockAppRole";
+            keys[i] =
+                    UsageKey.of(
+                            account,
+                            REGIONS[(i / 10) % REGIONS.length],
+                            caller,
+                            MODELS[i % MODELS.length]);
         }
         return keys;
     }
@@ -73,16 +96,25 @@ final class StateBudgetWorkload {
         return START + Math.round(n * 1000 / callsPerSecond);
     }
 
-    /** Call number n of the stream that starts at {@link #START}, {@link #callsPerSecond} a second. */
+    /**
+     * Call number n of the stream that starts at {@link #START}, {@link #callsPerSecond} a second.
+     */
     Invocation call(long n) {
-        Invocation inv = Invocations.priced(new UUID(random.nextLong(), random.nextLong()).toString(), eventTime(n),
-                COSTS[random.nextInt(COSTS.length)], 150L + random.nextInt(20_000));
+        Invocation inv =
+                Invocations.priced(
+                        new UUID(random.nextLong(), random.nextLong()).toString(),
+                        eventTime(n),
+                        COSTS[random.nextInt(COSTS.length)],
+                        150L + random.nextInt(20_000));
         inv.inputTokens = 100 + random.nextInt(8000);
         inv.outputTokens = 10 + random.nextInt(2000);
         return withKey(inv, keys[random.nextInt(keys.length)]);
     }
 
-    /** A call of key {@code i} on a day, for the day's accumulated totals (latencies spread as in {@link #call}). */
+    /**
+     * A call of key {@code i} on a day, for the day's accumulated totals (latencies spread as in
+     * {@link #call}).
+     */
     Invocation callOfKey(int i, long eventTime) {
         Invocation inv = call(0);
         inv.eventTime = eventTime;

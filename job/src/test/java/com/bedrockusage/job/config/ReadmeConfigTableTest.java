@@ -12,10 +12,12 @@ class ReadmeConfigTableTest {
 
     @Test
     void shouldDocumentEveryKeyInTheReadme() throws IOException {
-        String readme = new String(Files.readAllBytes(Paths.get("../README.md")), StandardCharsets.UTF_8);
+        String readme =
+                new String(Files.readAllBytes(Paths.get("../README.md")), StandardCharsets.UTF_8);
         assertThat(readme)
-                .as("README.md configuration table; regenerate it with: "
-                        + "java -cp job/target/classes com.bedrockusage.job.config.ConfigTable")
+                .as(
+                        "README.md configuration table; regenerate it with: "
+                                + "java -cp job/target/classes com.bedrockusage.job.config.ConfigTable")
                 .contains(ConfigTable.markdown());
     }
 }

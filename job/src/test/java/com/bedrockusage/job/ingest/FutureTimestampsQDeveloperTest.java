@@ -28,7 +28,8 @@ class FutureTimestampsQDeveloperTest {
 
     @Test
     void shouldRejectQDeveloperRecordsFurtherAheadThanMaxFuture() {
-        assertThat(guard.map(event(NOW + Duration.ofMinutes(15).toMillis())).qdeveloper).isNotNull();
+        assertThat(guard.map(event(NOW + Duration.ofMinutes(15).toMillis())).qdeveloper)
+                .isNotNull();
         IngestRecord out = guard.map(event(Instant.parse("9999-12-31T00:00:00Z").toEpochMilli()));
         assertThat(out.qdeveloper).isNull();
         assertThat(out.rejected.reason).isEqualTo(RejectReason.FUTURE_TIMESTAMP);

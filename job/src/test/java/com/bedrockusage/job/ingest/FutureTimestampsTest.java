@@ -27,9 +27,11 @@ class FutureTimestampsTest {
         assertThat(out.invocation).isNull();
         assertThat(out.rejected.reason).isEqualTo("future_timestamp");
         assertThat(out.rejected.ingestTime).isEqualTo(NOW);
-        assertThat(out.rejected.rawExcerpt).contains("requestId=r-1", "timestamp=2026-12-02T06:15:00.001Z");
+        assertThat(out.rejected.rawExcerpt)
+                .contains("requestId=r-1", "timestamp=2026-12-02T06:15:00.001Z");
 
-        IngestRecord year9999 = guard.map(call(Instant.parse("9999-12-31T00:00:00Z").toEpochMilli()));
+        IngestRecord year9999 =
+                guard.map(call(Instant.parse("9999-12-31T00:00:00Z").toEpochMilli()));
         assertThat(year9999.rejected.reason).isEqualTo(RejectReason.FUTURE_TIMESTAMP);
     }
 
@@ -38,12 +40,14 @@ class FutureTimestampsTest {
         Invocation call = call(Long.MAX_VALUE / 2).invocation;
         call.modelId = "m".repeat(100_000);
         IngestRecord out = guard.map(IngestRecord.of(call));
-        assertThat(out.rejected.rawExcerpt.length()).isLessThanOrEqualTo(RejectedRecord.MAX_EXCERPT_BYTES / 4);
+        assertThat(out.rejected.rawExcerpt.length())
+                .isLessThanOrEqualTo(RejectedRecord.MAX_EXCERPT_BYTES / 4);
     }
 
     @Test
     void shouldLeaveRejectsAlone() {
-        IngestRecord rejected = IngestRecord.rejected(new RejectedRecord("malformed-json", "f:1", 1L, "{"));
+        IngestRecord rejected =
+                IngestRecord.rejected(new RejectedRecord("malformed-json", "f:1", 1L, "{"));
         assertThat(guard.map(rejected)).isSameAs(rejected);
     }
 

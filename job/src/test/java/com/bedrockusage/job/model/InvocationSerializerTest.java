@@ -21,7 +21,8 @@ class InvocationSerializerTest {
 
     @Test
     void shouldRoundTripEveryFieldOfEveryShape() throws Exception {
-        SerializerChecks.assertRoundTrip(SERIALIZER, shapes(), InvocationSerializerTest::assertSameFields);
+        SerializerChecks.assertRoundTrip(
+                SERIALIZER, shapes(), InvocationSerializerTest::assertSameFields);
     }
 
     @Test
@@ -45,7 +46,10 @@ class InvocationSerializerTest {
         DataOutputSerializer out = new DataOutputSerializer(16);
         SERIALIZER.serialize(call, out);
 
-        assertThat(SERIALIZER.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())).usageKey).isNull();
+        assertThat(
+                        SERIALIZER.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()))
+                                .usageKey)
+                .isNull();
     }
 
     @Test
@@ -54,7 +58,8 @@ class InvocationSerializerTest {
         DataOutputSerializer out = new DataOutputSerializer(256);
         SERIALIZER.serialize(call, out);
         byte[] bytes = out.getCopyOfBuffer();
-        // The previous build wrote the same bytes up to priceRow, without the accounting flag and fields after it.
+        // The previous build wrote the same bytes up to priceRow, without the accounting flag and
+        // fields after it.
         DataOutputSerializer old = new DataOutputSerializer(256);
         Invocation legacy = full();
         legacy.serviceTier = null;
@@ -86,7 +91,10 @@ class InvocationSerializerTest {
         return tail.length();
     }
 
-    /** Where the flags byte is: the flags byte is followed by source, model, 5 decimals, priceRow and the rest. */
+    /**
+     * Where the flags byte is: the flags byte is followed by source, model, 5 decimals, priceRow
+     * and the rest.
+     */
     private static int flagsOffset(byte[] all, Invocation call) throws IOException {
         DataOutputSerializer tail = new DataOutputSerializer(256);
         com.bedrockusage.job.state.CompactEncoding.writeString(call.source, tail);
@@ -106,10 +114,11 @@ class InvocationSerializerTest {
     }
 
     /**
-     * Compares every instance field (transient ones excepted) by reflection, so a field added to {@link Invocation}
-     * but not to the serializer fails here.
+     * Compares every instance field (transient ones excepted) by reflection, so a field added to
+     * {@link Invocation} but not to the serializer fails here.
      */
-    private static void assertSameFields(Invocation actual, Invocation expected) throws IllegalAccessException {
+    private static void assertSameFields(Invocation actual, Invocation expected)
+            throws IllegalAccessException {
         for (Field field : Invocation.class.getDeclaredFields()) {
             int modifiers = field.getModifiers();
             if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
@@ -125,7 +134,10 @@ class InvocationSerializerTest {
         }
     }
 
-    /** Every field set to a value that differs from its default, so a field the serializer drops is noticed. */
+    /**
+     * Every field set to a value that differs from its default, so a field the serializer drops is
+     * noticed.
+     */
     private static Invocation full() {
         Invocation inv = new Invocation();
         inv.requestId = "0f9c7b1e-3f7a-4c55-9a0e-2b6f1c1d2e3f";
@@ -170,7 +182,9 @@ class InvocationSerializerTest {
         Invocation full = full();
         for (Field field : Invocation.class.getDeclaredFields()) {
             int modifiers = field.getModifiers();
-            if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.getType().isPrimitive()) {
+            if (Modifier.isStatic(modifiers)
+                    || Modifier.isTransient(modifiers)
+                    || field.getType().isPrimitive()) {
                 continue;
             }
             assertThat(field.get(full)).as("full() sets " + field.getName()).isNotNull();

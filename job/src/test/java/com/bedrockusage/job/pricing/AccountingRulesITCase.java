@@ -45,16 +45,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole pipeline prices every accounting rule exactly (base, long-context, service tier, latency-optimized, per
- * image, per second, per query) or leaves the call unpriced with its reason, and usage_daily equals the test's own
- * computation. It runs on a warehouse whose invocations table was written by the previous build (without the
- * accounting columns): the job must evolve it and append to it.
+ * The whole pipeline prices every accounting rule exactly (base, long-context, service tier,
+ * latency-optimized, per image, per second, per query) or leaves the call unpriced with its reason,
+ * and usage_daily equals the test's own computation. It runs on a warehouse whose invocations table
+ * was written by the previous build (without the accounting columns): the job must evolve it and
+ * append to it.
  */
 class AccountingRulesITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     private static final String SONNET = "anthropic.claude-sonnet-4-5-20250929-v1:0";
     private static final String HAIKU_35 = "anthropic.claude-3-5-haiku-20241022-v1:0";
@@ -63,19 +68,29 @@ class AccountingRulesITCase {
     private static final String RERANK = "cohere.rerank-v3-5:0";
     private static final Instant START = Instant.parse("2026-11-01T10:00:00Z");
 
-    private static final String CATALOGUE = PriceCsv.HEADER + ",above_input_tokens,service_tier,unit,usd_per_unit,unit_variant\n"
-            + SONNET + ",*,2024-01-01T00:00:00Z,3,15,0.3,3.75,6,,,,,\n"
-            + SONNET + ",*,2024-01-01T00:00:00Z,6,22.5,0.6,7.5,12,200000,,,,\n"
-            + SONNET + ",*,2024-01-01T00:00:00Z,3.75,18.75,0.375,4.6875,,,priority,,,\n"
-            + HAIKU_35 + ",*,2024-01-01T00:00:00Z,0.8,4,0.08,1,,,,,,\n"
-            + HAIKU_35 + ",*,2024-01-01T00:00:00Z,1,5,0.1,1.25,,,latency-optimized,,,\n"
-            + CANVAS + ",*,2024-01-01T00:00:00Z,0,0,0,0,,,,image,0.04,standard-1024x1024\n"
-            + CANVAS + ",*,2024-01-01T00:00:00Z,0,0,0,0,,,,image,0.08,premium-1024x1024\n"
-            + REEL + ",*,2024-01-01T00:00:00Z,0,0,0,0,,,,second,0.08,\n"
-            + RERANK + ",*,2024-01-01T00:00:00Z,0,0,0,0,,,,query,0.002,\n";
+    private static final String CATALOGUE =
+            PriceCsv.HEADER
+                    + ",above_input_tokens,service_tier,unit,usd_per_unit,unit_variant\n"
+                    + SONNET
+                    + ",*,2024-01-01T00:00:00Z,3,15,0.3,3.75,6,,,,,\n"
+                    + SONNET
+                    + ",*,2024-01-01T00:00:00Z,6,22.5,0.6,7.5,12,200000,,,,\n"
+                    + SONNET
+                    + ",*,2024-01-01T00:00:00Z,3.75,18.75,0.375,4.6875,,,priority,,,\n"
+                    + HAIKU_35
+                    + ",*,2024-01-01T00:00:00Z,0.8,4,0.08,1,,,,,,\n"
+                    + HAIKU_35
+                    + ",*,2024-01-01T00:00:00Z,1,5,0.1,1.25,,,latency-optimized,,,\n"
+                    + CANVAS
+                    + ",*,2024-01-01T00:00:00Z,0,0,0,0,,,,image,0.04,standard-1024x1024\n"
+                    + CANVAS
+                    + ",*,2024-01-01T00:00:00Z,0,0,0,0,,,,image,0.08,premium-1024x1024\n"
+                    + REEL
+                    + ",*,2024-01-01T00:00:00Z,0,0,0,0,,,,second,0.08,\n"
+                    + RERANK
+                    + ",*,2024-01-01T00:00:00Z,0,0,0,0,,,,query,0.002,\n";
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private int seq;
 
@@ -96,7 +111,8 @@ class AccountingRulesITCase {
         atThreshold.cacheRead = 40_000;
         atThreshold.cacheWrite = 10_000;
         records.add(atThreshold);
-        LogRecord aboveThreshold = call(SONNET, 150_000, 1_000); // 200,001: the whole call at long-context rates
+        LogRecord aboveThreshold =
+                call(SONNET, 150_000, 1_000); // 200,001: the whole call at long-context rates
         aboveThreshold.cacheRead = 40_001;
         aboveThreshold.cacheWrite = 10_000;
         records.add(aboveThreshold);
@@ -136,15 +152,21 @@ class AccountingRulesITCase {
         records.add(failed);
 
         LogTree tree = new LogTree(tmp.resolve("logs"));
-        tree.write(records.get(0), records.stream().map(LogRecord::json).collect(Collectors.toList()));
-        JobConfig config = PipelineRuns.config(tree.root(), tmp.resolve("warehouse"),
-                "pricing.catalog=" + catalogue, "pipeline.allowed-lateness=1h");
+        tree.write(
+                records.get(0), records.stream().map(LogRecord::json).collect(Collectors.toList()));
+        JobConfig config =
+                PipelineRuns.config(
+                        tree.root(),
+                        tmp.resolve("warehouse"),
+                        "pricing.catalog=" + catalogue,
+                        "pipeline.allowed-lateness=1h");
         writeARowAsThePreviousBuildDid(config);
 
         PipelineRuns.run(config);
 
         PriceCatalog prices = PriceCatalog.load(catalogue);
-        assertThat(PipelineRuns.usage(config, Tables.USAGE_DAILY)).isEqualTo(ExpectedUsage.daily(records, prices));
+        assertThat(PipelineRuns.usage(config, Tables.USAGE_DAILY))
+                .isEqualTo(ExpectedUsage.daily(records, prices));
         Map<String, Record> byId = new HashMap<>();
         for (Record r : PipelineRuns.rows(config, Tables.INVOCATIONS)) {
             byId.put((String) r.getField("request_id"), r);
@@ -155,21 +177,42 @@ class AccountingRulesITCase {
         for (LogRecord r : records) {
             rules.put(r.requestId, (String) byId.get(r.requestId).getField("pricing_rule"));
         }
-        assertThat(Arrays.asList(rules.get(atThreshold.requestId), rules.get(aboveThreshold.requestId),
-                rules.get(priority.requestId), rules.get(downgraded.requestId), rules.get(flex.requestId),
-                rules.get(unconfirmed.requestId), rules.get(optimized.requestId), rules.get(images.requestId),
-                rules.get(unknownSize.requestId), rules.get(video.requestId), rules.get(rerank.requestId),
-                rules.get(failed.requestId)))
-                .containsExactly("base", "long_context", "service_tier", "base", "no_price_for_tier",
-                        "served_tier_not_logged", "service_tier", "unit", "no_price_for_unit", "unit", "unit",
+        assertThat(
+                        Arrays.asList(
+                                rules.get(atThreshold.requestId),
+                                rules.get(aboveThreshold.requestId),
+                                rules.get(priority.requestId),
+                                rules.get(downgraded.requestId),
+                                rules.get(flex.requestId),
+                                rules.get(unconfirmed.requestId),
+                                rules.get(optimized.requestId),
+                                rules.get(images.requestId),
+                                rules.get(unknownSize.requestId),
+                                rules.get(video.requestId),
+                                rules.get(rerank.requestId),
+                                rules.get(failed.requestId)))
+                .containsExactly(
+                        "base",
+                        "long_context",
+                        "service_tier",
+                        "base",
+                        "no_price_for_tier",
+                        "served_tier_not_logged",
+                        "service_tier",
+                        "unit",
+                        "no_price_for_unit",
+                        "unit",
+                        "unit",
                         "failed_call");
         assertThat(cost(byId, aboveThreshold)).isEqualByComparingTo("1.0215006");
         assertThat(cost(byId, images)).isEqualByComparingTo("0.24");
         assertThat(cost(byId, video)).isEqualByComparingTo("0.48");
         assertThat(cost(byId, rerank)).isEqualByComparingTo("0.006");
         assertThat(byId.get(images.requestId).getField("unit_quantity")).isEqualTo(3L);
-        assertThat(byId.get(images.requestId).getField("unit_variant")).isEqualTo("premium-1024x1024");
-        assertThat(byId.get(optimized.requestId).getField("service_tier")).isEqualTo("latency-optimized");
+        assertThat(byId.get(images.requestId).getField("unit_variant"))
+                .isEqualTo("premium-1024x1024");
+        assertThat(byId.get(optimized.requestId).getField("service_tier"))
+                .isEqualTo("latency-optimized");
         assertThat(byId.get(flex.requestId).getField("cost_usd")).isNull();
     }
 
@@ -177,7 +220,10 @@ class AccountingRulesITCase {
         return (BigDecimal) byId.get(r.requestId).getField("cost_usd");
     }
 
-    /** An invocations table with the previous build's 26 columns and one row, written by the same Iceberg sink. */
+    /**
+     * An invocations table with the previous build's 26 columns and one row, written by the same
+     * Iceberg sink.
+     */
     private static void writeARowAsThePreviousBuildDid(JobConfig config) throws Exception {
         Schema current = Tables.invocations().schema();
         Schema previous = new Schema(current.columns().subList(0, 26));
@@ -186,8 +232,11 @@ class AccountingRulesITCase {
         ((SupportsNamespaces) catalog).createNamespace(ns);
         Map<String, String> props = new HashMap<>();
         props.put(TableProperties.FORMAT_VERSION, "2");
-        catalog.createTable(TableIdentifier.of(ns, Tables.INVOCATIONS), previous,
-                PartitionSpec.builderFor(previous).day("event_time").build(), props);
+        catalog.createTable(
+                TableIdentifier.of(ns, Tables.INVOCATIONS),
+                previous,
+                PartitionSpec.builderFor(previous).day("event_time").build(),
+                props);
 
         GenericRowData row = new GenericRowData(26);
         row.setField(0, StringData.fromString("written-by-the-previous-build"));
@@ -201,7 +250,10 @@ class AccountingRulesITCase {
         row.setField(25, StringData.fromString("s3"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        FlinkSink.forRowData(env.fromData(InternalTypeInfo.of(FlinkSchemaUtil.convert(previous)), (RowData) row))
+        FlinkSink.forRowData(
+                        env.fromData(
+                                InternalTypeInfo.of(FlinkSchemaUtil.convert(previous)),
+                                (RowData) row))
                 .tableLoader(IcebergCatalogs.tableLoader(config, Tables.INVOCATIONS))
                 .uidPrefix("previous-build")
                 .append();

@@ -5,11 +5,10 @@ import static com.bedrockusage.job.testing.Invocations.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.bedrockusage.job.pricing.SeenRequestIds;
 import com.bedrockusage.job.model.Invocation;
-import com.bedrockusage.job.usage.UsageKey;
-import com.bedrockusage.job.testing.KeyedBroadcastHarness;
 import com.bedrockusage.job.testing.CapturedMetrics;
+import com.bedrockusage.job.testing.KeyedBroadcastHarness;
+import com.bedrockusage.job.usage.UsageKey;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PriceCsv;
 import java.math.BigDecimal;
@@ -25,30 +24,40 @@ import org.junit.jupiter.api.Test;
 
 class DedupAndPriceTest {
 
-    private static final List<String> BASE = Arrays.asList(
-            "# test catalogue",
-            PriceCsv.HEADER,
-            HAIKU + ",*,2024-01-01T00:00:00Z,0.25,1.25,0.03,0.30,0.50",
-            "");
+    private static final List<String> BASE =
+            Arrays.asList(
+                    "# test catalogue",
+                    PriceCsv.HEADER,
+                    HAIKU + ",*,2024-01-01T00:00:00Z,0.25,1.25,0.03,0.30,0.50",
+                    "");
     private static final String BASE_ROW = HAIKU + "|*|2024-01-01T00:00:00Z";
     private static final String JUNE_ROW = HAIKU + "|*|2025-06-01T00:00:00Z";
-    private static final PriceUpdate JUNE_PRICE_RISE = PriceUpdate.of("june.csv", Arrays.asList(
-            PriceCsv.HEADER,
-            HAIKU + ",*,2025-06-01T00:00:00Z,0.50,2.50,0.05,0.60,"));
+    private static final PriceUpdate JUNE_PRICE_RISE =
+            PriceUpdate.of(
+                    "june.csv",
+                    Arrays.asList(
+                            PriceCsv.HEADER,
+                            HAIKU + ",*,2025-06-01T00:00:00Z,0.50,2.50,0.05,0.60,"));
 
     private static final Duration TTL = Duration.ofHours(48);
 
     private final CapturedMetrics metrics = new CapturedMetrics();
     private KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness;
 
-    private KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness() throws Exception {
+    private KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness()
+            throws Exception {
         return harness(new DedupAndPrice(BASE, TTL), metrics);
     }
 
-    private KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness(DedupAndPrice function,
-            CapturedMetrics observed) throws Exception {
-        harness = KeyedBroadcastHarness.of(function, observed.environment(), new UsageKey.Selector(),
-                Types.STRING, DedupAndPrice.PRICE_ROWS);
+    private KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness(
+            DedupAndPrice function, CapturedMetrics observed) throws Exception {
+        harness =
+                KeyedBroadcastHarness.of(
+                        function,
+                        observed.environment(),
+                        new UsageKey.Selector(),
+                        Types.STRING,
+                        DedupAndPrice.PRICE_ROWS);
         return harness;
     }
 
@@ -78,17 +87,20 @@ class DedupAndPriceTest {
         assertThat(priced.priced).isTrue();
         assertThat(priced.model).isEqualTo(HAIKU);
         assertThat(priced.priceRow).isEqualTo(BASE_ROW);
-        assertThat(priced.inputCostUsd).isEqualByComparingTo("0.00025");     // 1000 x 0.25 / 1M
-        assertThat(priced.outputCostUsd).isEqualByComparingTo("0.00025");    // 200 x 1.25 / 1M
-        assertThat(priced.cacheReadCostUsd).isEqualByComparingTo("0.0003");  // 10000 x 0.03 / 1M
-        assertThat(priced.cacheWriteCostUsd).isEqualByComparingTo("0.00038"); // 600 x 0.30 + 400 x 0.50, / 1M
+        assertThat(priced.inputCostUsd).isEqualByComparingTo("0.00025"); // 1000 x 0.25 / 1M
+        assertThat(priced.outputCostUsd).isEqualByComparingTo("0.00025"); // 200 x 1.25 / 1M
+        assertThat(priced.cacheReadCostUsd).isEqualByComparingTo("0.0003"); // 10000 x 0.03 / 1M
+        assertThat(priced.cacheWriteCostUsd)
+                .isEqualByComparingTo("0.00038"); // 600 x 0.30 + 400 x 0.50, / 1M
         assertThat(priced.costUsd).isEqualByComparingTo("0.00118");
     }
 
     @Test
-    void shouldApplyAnUpdateMidStreamAndPriceALateCallWithTheRowInForceAtItsOwnTime() throws Exception {
+    void shouldApplyAnUpdateMidStreamAndPriceALateCallWithTheRowInForceAtItsOwnTime()
+            throws Exception {
         harness().open();
-        assertThat(price(call("before-update", "2025-06-02T00:00:00Z")).priceRow).isEqualTo(BASE_ROW);
+        assertThat(price(call("before-update", "2025-06-02T00:00:00Z")).priceRow)
+                .isEqualTo(BASE_ROW);
 
         harness.processBroadcastElement(JUNE_PRICE_RISE, 0);
 
@@ -122,7 +134,8 @@ class DedupAndPriceTest {
     }
 
     @Test
-    void shouldLeaveACallBeforeTheFirstPriceOfItsModelUnpricedWithTheResolvedModel() throws Exception {
+    void shouldLeaveACallBeforeTheFirstPriceOfItsModelUnpricedWithTheResolvedModel()
+            throws Exception {
         harness().open();
 
         Invocation out = price(call("r1", "2023-06-01T00:00:00Z"));
@@ -162,8 +175,10 @@ class DedupAndPriceTest {
     @Test
     void shouldKeepUpdatesAcrossARestoreEvenWhereTheyReplaceABaseRow() throws Exception {
         harness().open();
-        PriceUpdate correction = PriceUpdate.of("fix.csv", Arrays.asList(
-                HAIKU + ",*,2024-01-01T00:00:00Z,0.20,1.00,0.02,0.25,"));
+        PriceUpdate correction =
+                PriceUpdate.of(
+                        "fix.csv",
+                        Arrays.asList(HAIKU + ",*,2024-01-01T00:00:00Z,0.20,1.00,0.02,0.25,"));
         harness.processBroadcastElement(correction, 0);
         harness.processBroadcastElement(JUNE_PRICE_RISE, 0);
         OperatorSubtaskState snapshot = harness.snapshot(1, 1);
@@ -174,18 +189,22 @@ class DedupAndPriceTest {
 
         Invocation january = price(call("jan", "2025-01-15T00:00:00Z"));
         assertThat(january.priceRow).isEqualTo(BASE_ROW);
-        assertThat(january.costUsd).isEqualByComparingTo("0.0004"); // 1000 x 0.20 + 200 x 1.00, / 1M: the correction
+        assertThat(january.costUsd)
+                .isEqualByComparingTo("0.0004"); // 1000 x 0.20 + 200 x 1.00, / 1M: the correction
         assertThat(price(call("june", "2025-06-02T00:00:00Z")).priceRow).isEqualTo(JUNE_ROW);
     }
 
     @Test
     void shouldApplyTheValidLinesOfAnUpdateAndCountTheBadOnes() throws Exception {
         harness().open();
-        PriceUpdate mixed = PriceUpdate.of("mixed.csv", Arrays.asList(
-                PriceCsv.HEADER,
-                "not,a,price",
-                HAIKU + ",*,2025-06-01T00:00:00Z,0.50,2.50,0.05,0.60,",
-                HAIKU + ",eu-west-1,yesterday,0.50,2.50,0.05,0.60,"));
+        PriceUpdate mixed =
+                PriceUpdate.of(
+                        "mixed.csv",
+                        Arrays.asList(
+                                PriceCsv.HEADER,
+                                "not,a,price",
+                                HAIKU + ",*,2025-06-01T00:00:00Z,0.50,2.50,0.05,0.60,",
+                                HAIKU + ",eu-west-1,yesterday,0.50,2.50,0.05,0.60,"));
 
         harness.processBroadcastElement(mixed, 0);
 
@@ -194,9 +213,13 @@ class DedupAndPriceTest {
     }
 
     @Test
-    void shouldReachTheSameStateWhateverTheOrderAndNoMatterHowOftenUpdatesArrive() throws Exception {
-        PriceUpdate euRow = PriceUpdate.of("eu.csv", Arrays.asList(
-                HAIKU + ",eu-west-1,2024-01-01T00:00:00Z,0.30,1.50,0.03,0.36,"));
+    void shouldReachTheSameStateWhateverTheOrderAndNoMatterHowOftenUpdatesArrive()
+            throws Exception {
+        PriceUpdate euRow =
+                PriceUpdate.of(
+                        "eu.csv",
+                        Arrays.asList(
+                                HAIKU + ",eu-west-1,2024-01-01T00:00:00Z,0.30,1.50,0.03,0.36,"));
         harness().open();
         harness.processBroadcastElement(JUNE_PRICE_RISE, 0);
         harness.processBroadcastElement(euRow, 0);
@@ -220,11 +243,16 @@ class DedupAndPriceTest {
     @Test
     void shouldKeepTheFirstOfTwoDifferentRowsForOneKeyInOneUpdate() throws Exception {
         harness().open();
-        harness.processBroadcastElement(PriceUpdate.of("dup.csv", Arrays.asList(
-                HAIKU + ",*,2025-06-01T00:00:00Z,0.50,2.50,0.05,0.60,",
-                HAIKU + ",*,2025-06-01T00:00:00Z,9.00,9.00,0.05,0.60,")), 0);
+        harness.processBroadcastElement(
+                PriceUpdate.of(
+                        "dup.csv",
+                        Arrays.asList(
+                                HAIKU + ",*,2025-06-01T00:00:00Z,0.50,2.50,0.05,0.60,",
+                                HAIKU + ",*,2025-06-01T00:00:00Z,9.00,9.00,0.05,0.60,")),
+                0);
 
-        assertThat(price(call("june", "2025-06-02T00:00:00Z")).costUsd).isEqualByComparingTo("0.001");
+        assertThat(price(call("june", "2025-06-02T00:00:00Z")).costUsd)
+                .isEqualByComparingTo("0.001");
         assertThat(metrics.counter("kinesisanalytics.badPriceLines")).isEqualTo(1);
     }
 
@@ -240,7 +268,10 @@ class DedupAndPriceTest {
 
     @Test
     void shouldFailFastOnABadBaseCatalogue() {
-        assertThatThrownBy(() -> new DedupAndPrice(Arrays.asList(HAIKU + ",*,not-a-date,1,1,1,1,"), TTL))
+        assertThatThrownBy(
+                        () ->
+                                new DedupAndPrice(
+                                        Arrays.asList(HAIKU + ",*,not-a-date,1,1,1,1,"), TTL))
                 .hasMessageContaining("effective_from");
     }
 
@@ -260,7 +291,8 @@ class DedupAndPriceTest {
         harness.processElement(kinesisRetry, 4);
 
         assertThat(requestIds()).containsExactly("r1", "r2");
-        assertThat(harness.extractOutputValues().get(0).source).isEqualTo(Invocation.SOURCE_KINESIS);
+        assertThat(harness.extractOutputValues().get(0).source)
+                .isEqualTo(Invocation.SOURCE_KINESIS);
         assertThat(metrics.counter("kinesisanalytics.duplicates")).isEqualTo(2);
         assertThat(metrics.counter("kinesisanalytics.unpriced")).isZero();
     }
@@ -271,7 +303,8 @@ class DedupAndPriceTest {
         long t = Instant.parse("2025-06-01T10:00:00Z").toEpochMilli();
         harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 1);
 
-        // A duplicate while the watermark is within the TTL of the call is dropped and does not extend it.
+        // A duplicate while the watermark is within the TTL of the call is dropped and does not
+        // extend it.
         harness.processWatermark(t + TTL.toMillis() - 1);
         harness.processElement(call("r1", "2025-06-01T10:00:00Z"), 2);
         assertThat(requestIds()).containsExactly("r1");
@@ -287,11 +320,14 @@ class DedupAndPriceTest {
         harness().open();
         long t = Instant.parse("2025-06-01T10:00:00Z").toEpochMilli();
         harness.processElement(call("old", "2025-06-01T10:00:00Z"), 1);
-        harness.processElement(call("newer", Instant.ofEpochMilli(t + TTL.toMillis() / 2).toString()), 2);
+        harness.processElement(
+                call("newer", Instant.ofEpochMilli(t + TTL.toMillis() / 2).toString()), 2);
         assertThat(harness.numEventTimeTimers()).isEqualTo(2);
 
         harness.setProcessingTime(Long.MAX_VALUE / 2);
-        assertThat(firstSeenRequestIds()).as("the wall clock forgets nothing").containsExactlyInAnyOrder("old", "newer");
+        assertThat(firstSeenRequestIds())
+                .as("the wall clock forgets nothing")
+                .containsExactlyInAnyOrder("old", "newer");
 
         harness.processWatermark(t + TTL.toMillis() + SeenRequestIds.sweepInterval(TTL).toMillis());
         assertThat(firstSeenRequestIds()).containsExactly("newer");
@@ -315,7 +351,8 @@ class DedupAndPriceTest {
 
     @Test
     void shouldStillDropARequestIdAfterTheJobWasStoppedLongerThanTheTtl() throws Exception {
-        // Read from Kinesis just before a stop; its S3 copy is read 49 h later, when the data has not moved on.
+        // Read from Kinesis just before a stop; its S3 copy is read 49 h later, when the data has
+        // not moved on.
         long t = Instant.parse("2025-06-01T10:00:00Z").toEpochMilli();
         harness().open();
         harness.setProcessingTime(t);
@@ -343,27 +380,38 @@ class DedupAndPriceTest {
 
     @Test
     void shouldSweepATwelfthOfTheTtlApartButNotMoreOftenThanEverySecond() {
-        assertThat(SeenRequestIds.sweepInterval(Duration.ofHours(48))).isEqualTo(Duration.ofHours(4));
-        assertThat(SeenRequestIds.sweepInterval(Duration.ofSeconds(6))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(SeenRequestIds.sweepInterval(Duration.ofHours(48)))
+                .isEqualTo(Duration.ofHours(4));
+        assertThat(SeenRequestIds.sweepInterval(Duration.ofSeconds(6)))
+                .isEqualTo(Duration.ofSeconds(1));
     }
 
     private List<String> firstSeenRequestIds() throws Exception {
         List<String> ids = new java.util.ArrayList<>();
         harness.getOperator().setCurrentKey(UsageKey.of(call("any", "2025-06-01T10:00:00Z")));
-        for (String id : harness.getOperator().getKeyedStateStore().getMapState(SeenRequestIds.FIRST_SEEN).keys()) {
+        for (String id :
+                harness.getOperator()
+                        .getKeyedStateStore()
+                        .getMapState(SeenRequestIds.FIRST_SEEN)
+                        .keys()) {
             ids.add(id);
         }
         return ids;
     }
 
     private List<String> requestIds() {
-        return harness.extractOutputValues().stream().map(inv -> inv.requestId).collect(Collectors.toList());
+        return harness.extractOutputValues().stream()
+                .map(inv -> inv.requestId)
+                .collect(Collectors.toList());
     }
 
     private java.util.Map<String, String> broadcastState() throws Exception {
         java.util.Map<String, String> copy = new java.util.TreeMap<>();
-        for (java.util.Map.Entry<String, String> e : harness.getOperator().getOperatorStateBackend()
-                .getBroadcastState(DedupAndPrice.PRICE_ROWS).entries()) {
+        for (java.util.Map.Entry<String, String> e :
+                harness.getOperator()
+                        .getOperatorStateBackend()
+                        .getBroadcastState(DedupAndPrice.PRICE_ROWS)
+                        .entries()) {
             copy.put(e.getKey(), e.getValue());
         }
         return copy;

@@ -16,21 +16,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PriceFileFormatTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final PriceFileFormat format = new PriceFileFormat();
 
     private FileSourceSplit split(Path file) throws Exception {
-        return new FileSourceSplit("0", new org.apache.flink.core.fs.Path(file.toUri()), 0, Files.size(file),
-                Files.getLastModifiedTime(file).toMillis(), Files.size(file));
+        return new FileSourceSplit(
+                "0",
+                new org.apache.flink.core.fs.Path(file.toUri()),
+                0,
+                Files.size(file),
+                Files.getLastModifiedTime(file).toMillis(),
+                Files.size(file));
     }
 
     @Test
     void shouldReadAWholeFileAsOneUpdateAndPositionAfterIt() throws Exception {
-        Path file = Files.write(dir.resolve("prices.csv"), Arrays.asList("a", "", "b"), StandardCharsets.UTF_8);
+        Path file =
+                Files.write(
+                        dir.resolve("prices.csv"),
+                        Arrays.asList("a", "", "b"),
+                        StandardCharsets.UTF_8);
 
-        BulkFormat.Reader<PriceUpdate> reader = format.createReader(new Configuration(), split(file));
+        BulkFormat.Reader<PriceUpdate> reader =
+                format.createReader(new Configuration(), split(file));
         BulkFormat.RecordIterator<PriceUpdate> batch = reader.readBatch();
         RecordAndPosition<PriceUpdate> record = batch.next();
 
@@ -44,9 +53,12 @@ class PriceFileFormatTest {
 
     @Test
     void shouldNotReadAFileAgainWhenRestoredAfterItWasEmitted() throws Exception {
-        Path file = Files.write(dir.resolve("prices.csv"), Arrays.asList("a"), StandardCharsets.UTF_8);
-        FileSourceSplit restored = split(file)
-                .updateWithCheckpointedPosition(new CheckpointedPosition(CheckpointedPosition.NO_OFFSET, 1));
+        Path file =
+                Files.write(dir.resolve("prices.csv"), Arrays.asList("a"), StandardCharsets.UTF_8);
+        FileSourceSplit restored =
+                split(file)
+                        .updateWithCheckpointedPosition(
+                                new CheckpointedPosition(CheckpointedPosition.NO_OFFSET, 1));
 
         assertThat(format.restoreReader(new Configuration(), restored).readBatch()).isNull();
         assertThat(format.restoreReader(new Configuration(), split(file)).readBatch()).isNotNull();
@@ -54,7 +66,8 @@ class PriceFileFormatTest {
 
     @Test
     void shouldSkipFilesThatAreNotCsv() throws Exception {
-        Path file = Files.write(dir.resolve("notes.txt"), Arrays.asList("a"), StandardCharsets.UTF_8);
+        Path file =
+                Files.write(dir.resolve("notes.txt"), Arrays.asList("a"), StandardCharsets.UTF_8);
 
         assertThat(format.createReader(new Configuration(), split(file)).readBatch()).isNull();
     }

@@ -1,13 +1,12 @@
 package com.bedrockusage.job.pricing;
 
-import com.bedrockusage.job.testing.KeyedBroadcastHarness;
-import com.bedrockusage.job.testing.Invocations;
-import com.bedrockusage.job.testing.CapturedMetrics;
 import static com.bedrockusage.job.testing.Invocations.HAIKU;
 import static com.bedrockusage.job.testing.Invocations.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.testing.CapturedMetrics;
+import com.bedrockusage.job.testing.KeyedBroadcastHarness;
 import com.bedrockusage.job.usage.UsageKey;
 import com.bedrockusage.pricing.PriceCsv;
 import java.time.Duration;
@@ -17,24 +16,33 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The operator names the rule that priced each call, or counts the reason none could, per reason. */
+/**
+ * The operator names the rule that priced each call, or counts the reason none could, per reason.
+ */
 class PricingRulesInJobTest {
 
     private static final String CANVAS = "amazon.nova-canvas-v1:0";
-    private static final List<String> BASE = Arrays.asList(
-            PriceCsv.FULL_HEADER,
-            HAIKU + ",*,2024-01-01T00:00:00Z,0.25,1.25,0.03,0.30,,0,standard,,,",
-            HAIKU + ",*,2024-01-01T00:00:00Z,0.5,2.5,0.06,0.60,,1000,standard,,,",
-            HAIKU + ",*,2024-01-01T00:00:00Z,0.3125,1.5625,0.0375,0.375,,0,priority,,,",
-            CANVAS + ",*,2024-01-01T00:00:00Z,0,0,0,0,,0,standard,image,0.04,standard-1024x1024");
+    private static final List<String> BASE =
+            Arrays.asList(
+                    PriceCsv.FULL_HEADER,
+                    HAIKU + ",*,2024-01-01T00:00:00Z,0.25,1.25,0.03,0.30,,0,standard,,,",
+                    HAIKU + ",*,2024-01-01T00:00:00Z,0.5,2.5,0.06,0.60,,1000,standard,,,",
+                    HAIKU + ",*,2024-01-01T00:00:00Z,0.3125,1.5625,0.0375,0.375,,0,priority,,,",
+                    CANVAS
+                            + ",*,2024-01-01T00:00:00Z,0,0,0,0,,0,standard,image,0.04,standard-1024x1024");
 
     private final CapturedMetrics metrics = new CapturedMetrics();
     private KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness;
 
     private Invocation price(Invocation inv) throws Exception {
         if (harness == null) {
-            harness = KeyedBroadcastHarness.of(new DedupAndPrice(BASE, Duration.ofHours(48)),
-                    metrics.environment(), new UsageKey.Selector(), Types.STRING, DedupAndPrice.PRICE_ROWS);
+            harness =
+                    KeyedBroadcastHarness.of(
+                            new DedupAndPrice(BASE, Duration.ofHours(48)),
+                            metrics.environment(),
+                            new UsageKey.Selector(),
+                            Types.STRING,
+                            DedupAndPrice.PRICE_ROWS);
             harness.open();
         }
         harness.processElement(inv, inv.eventTime);
@@ -70,7 +78,8 @@ class PricingRulesInJobTest {
         assertThat(base.pricingRule).isEqualTo("base");
         assertThat(longContext.pricingRule).isEqualTo("long_context");
         assertThat(longContext.priceRow).endsWith("|above=1000");
-        assertThat(longContext.costUsd).isEqualByComparingTo("0.00100006"); // 1000*0.5 + 200*2.5 + 1*0.06
+        assertThat(longContext.costUsd)
+                .isEqualByComparingTo("0.00100006"); // 1000*0.5 + 200*2.5 + 1*0.06
         assertThat(priority.pricingRule).isEqualTo("service_tier");
         assertThat(priority.costUsd).isEqualByComparingTo("0.000625"); // 1000*0.3125 + 200*1.5625
         assertThat(image.pricingRule).isEqualTo("unit");
@@ -95,7 +104,8 @@ class PricingRulesInJobTest {
         assertThat(unconfirmed.pricingRule).isEqualTo("served_tier_not_logged");
         assertThat(metrics.counter("kinesisanalytics.unpriced")).isEqualTo(2);
         assertThat(metrics.counter("kinesisanalytics.unpriced_no_price_for_tier")).isEqualTo(1);
-        assertThat(metrics.counter("kinesisanalytics.unpriced_served_tier_not_logged")).isEqualTo(1);
+        assertThat(metrics.counter("kinesisanalytics.unpriced_served_tier_not_logged"))
+                .isEqualTo(1);
     }
 
     @Test

@@ -31,26 +31,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A negotiated price with more decimals than the tables' 12 can hold once multiplied ({@code 2.6666667} USD per
- * million tokens): the job writes every row, each cost rounded HALF_EVEN to 12 decimals, and the usage tables add up
- * to the invocations table exactly.
+ * A negotiated price with more decimals than the tables' 12 can hold once multiplied ({@code
+ * 2.6666667} USD per million tokens): the job writes every row, each cost rounded HALF_EVEN to 12
+ * decimals, and the usage tables add up to the invocations table exactly.
  */
 class SevenDecimalPriceITCase {
 
-    @RegisterExtension
-    static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     private static final String MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
     private static final Instant START = Instant.parse("2026-11-01T20:00:00Z");
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void shouldWriteRowsWithHalfEvenRoundedCostsForAPriceWithSevenDecimals() throws Exception {
         Path prices = tmp.resolve("negotiated.csv");
-        Files.write(prices, Arrays.asList(PriceCsv.HEADER,
-                MODEL + ",*,2026-01-01T00:00:00Z,2.6666667,10.6666667,0.2666667,3.3333333,5.3333333"),
+        Files.write(
+                prices,
+                Arrays.asList(
+                        PriceCsv.HEADER,
+                        MODEL
+                                + ",*,2026-01-01T00:00:00Z,2.6666667,10.6666667,0.2666667,3.3333333,5.3333333"),
                 StandardCharsets.UTF_8);
         LogTree tree = new LogTree(tmp.resolve("logs"));
         Random rnd = new Random(16);
@@ -70,8 +72,12 @@ class SevenDecimalPriceITCase {
             tree.write(calls.get(i), json(calls.subList(i, i + 10)));
         }
 
-        JobConfig config = PipelineRuns.config(tree.root(), MINI_CLUSTER.warehouse(), "pricing.catalog=" + prices,
-                "pipeline.allowed-lateness=12h");
+        JobConfig config =
+                PipelineRuns.config(
+                        tree.root(),
+                        MINI_CLUSTER.warehouse(),
+                        "pricing.catalog=" + prices,
+                        "pipeline.allowed-lateness=12h");
         PipelineRuns.run(config);
 
         PriceCatalog catalog = PriceCatalog.load(prices);
@@ -84,19 +90,26 @@ class SevenDecimalPriceITCase {
         for (LogRecord r : calls) {
             BigDecimal exact = exactCost(r);
             needingRounding += exact.stripTrailingZeros().scale() > 12 ? 1 : 0;
-            BigDecimal rounded = catalog.price(MODEL, r.region, r.time.toEpochMilli(), tokens(r)).cost().total();
-            assertThat(stored.get(r.requestId)).as(r.requestId)
+            BigDecimal rounded =
+                    catalog.price(MODEL, r.region, r.time.toEpochMilli(), tokens(r)).cost().total();
+            assertThat(stored.get(r.requestId))
+                    .as(r.requestId)
                     .isEqualByComparingTo(rounded)
                     .isCloseTo(exact, within(new BigDecimal("3E-12")));
         }
-        assertThat(needingRounding).as("calls whose exact cost has more than 12 decimals").isGreaterThan(50);
+        assertThat(needingRounding)
+                .as("calls whose exact cost has more than 12 decimals")
+                .isGreaterThan(50);
 
         Map<String, ExpectedUsage.Totals> daily = PipelineRuns.usage(config, Tables.USAGE_DAILY);
         assertThat(daily).isEqualTo(ExpectedUsage.daily(calls, catalog));
-        BigDecimal invocationTotal = stored.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal invocationTotal =
+                stored.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(sum(daily)).isEqualByComparingTo(invocationTotal);
-        assertThat(sum(PipelineRuns.usage(config, Tables.USAGE_HOURLY))).isEqualByComparingTo(invocationTotal);
-        assertThat(sum(PipelineRuns.usage(config, Tables.USAGE_MINUTE))).isEqualByComparingTo(invocationTotal);
+        assertThat(sum(PipelineRuns.usage(config, Tables.USAGE_HOURLY)))
+                .isEqualByComparingTo(invocationTotal);
+        assertThat(sum(PipelineRuns.usage(config, Tables.USAGE_MINUTE)))
+                .isEqualByComparingTo(invocationTotal);
     }
 
     private static TokenCounts tokens(LogRecord r) {
@@ -105,7 +118,8 @@ class SevenDecimalPriceITCase {
 
     /** Unrounded: tokens x price / 10^6 summed over the components. */
     private static BigDecimal exactCost(LogRecord r) {
-        return new BigDecimal("2.6666667").multiply(BigDecimal.valueOf(r.input))
+        return new BigDecimal("2.6666667")
+                .multiply(BigDecimal.valueOf(r.input))
                 .add(new BigDecimal("10.6666667").multiply(BigDecimal.valueOf(r.output)))
                 .add(new BigDecimal("0.2666667").multiply(BigDecimal.valueOf(r.cacheRead)))
                 .add(new BigDecimal("3.3333333").multiply(BigDecimal.valueOf(r.cacheWrite5m())))

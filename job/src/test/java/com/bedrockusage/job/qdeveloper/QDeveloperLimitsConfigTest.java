@@ -26,7 +26,9 @@ class QDeveloperLimitsConfigTest {
         assertThat(defaults.contextWindowTokens).isEqualTo(200_000);
         assertThat(defaults.alerts).isTrue();
 
-        QDeveloperLimits changed = QDeveloperLimits.from(config("qdeveloper.limits=dev=50", "alerts.defaults-enabled=false"));
+        QDeveloperLimits changed =
+                QDeveloperLimits.from(
+                        config("qdeveloper.limits=dev=50", "alerts.defaults-enabled=false"));
         assertThat(changed.devUsesPerMonth).isEqualTo(50);
         assertThat(changed.transformationLinesPerMonth).isEqualTo(4000);
         assertThat(changed.alerts).isFalse();
@@ -34,9 +36,16 @@ class QDeveloperLimitsConfigTest {
 
     @Test
     void shouldRefuseUnknownKindsAndValuesThatAreNotPositive() {
-        for (String bad : new String[] {"qdeveloper.limits=chat=5", "qdeveloper.limits=dev=0", "qdeveloper.limits=dev=x",
-            "qdeveloper.limits=dev"}) {
-            assertThatThrownBy(() -> config(bad)).as(bad).isInstanceOf(ConfigException.class)
+        for (String bad :
+                new String[] {
+                    "qdeveloper.limits=chat=5",
+                    "qdeveloper.limits=dev=0",
+                    "qdeveloper.limits=dev=x",
+                    "qdeveloper.limits=dev"
+                }) {
+            assertThatThrownBy(() -> config(bad))
+                    .as(bad)
+                    .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("qdeveloper.limits");
         }
     }

@@ -27,21 +27,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real pipeline, bounded, on Q Developer logs: exact counts, token estimates recomputed here, rejects, alerts. */
+/**
+ * The real pipeline, bounded, on Q Developer logs: exact counts, token estimates recomputed here,
+ * rejects, alerts.
+ */
 class QDeveloperPipelineITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
-    static final Encoding CL100K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+    static final Encoding CL100K =
+            Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
     static final String ACCOUNT = "111122223333";
     static final String[] USERS = {"d-1.alice", "d-1.bob", "d-1.carol"};
-    static final String[] WORDS = {"bucket", "lambda", "func", "() {", "return", "x + 1;", "for (int i = 0;", "über",
-        "naïve", "日本語", "\n", "  ", "\"quoted\"", "\\", "🙂"};
+    static final String[] WORDS = {
+        "bucket",
+        "lambda",
+        "func",
+        "() {",
+        "return",
+        "x + 1;",
+        "for (int i = 0;",
+        "über",
+        "naïve",
+        "日本語",
+        "\n",
+        "  ",
+        "\"quoted\"",
+        "\\",
+        "🙂"
+    };
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     static String text(Random r, int words) {
         StringBuilder b = new StringBuilder();
@@ -51,8 +73,11 @@ class QDeveloperPipelineITCase {
         return b.toString();
     }
 
-    static void write(Path logs, String logType, String hour, String name, byte[] content) throws Exception {
-        Path dir = logs.resolve("AWSLogs/" + ACCOUNT + "/QDeveloperLogs/" + logType + "/us-east-1/" + hour);
+    static void write(Path logs, String logType, String hour, String name, byte[] content)
+            throws Exception {
+        Path dir =
+                logs.resolve(
+                        "AWSLogs/" + ACCOUNT + "/QDeveloperLogs/" + logType + "/us-east-1/" + hour);
         Files.createDirectories(dir);
         Files.write(dir.resolve(name), content);
     }
@@ -75,8 +100,12 @@ class QDeveloperPipelineITCase {
             String user = USERS[i % USERS.length];
             String prompt = text(r, 5 + r.nextInt(40));
             String response = text(r, r.nextInt(80));
-            String ts = String.format("2026-11-0%dT10:%02d:00Z", 2 + i % 2, i); // too early in the month for a forecast
-            Expected e = expected.computeIfAbsent(user + "|" + ts.substring(0, 10), k -> new Expected());
+            String ts =
+                    String.format(
+                            "2026-11-0%dT10:%02d:00Z",
+                            2 + i % 2, i); // too early in the month for a forecast
+            Expected e =
+                    expected.computeIfAbsent(user + "|" + ts.substring(0, 10), k -> new Expected());
             if (i % 4 == 0) {
                 devs.add(dev(user, "dev-" + i, ts, "conv-" + user, prompt));
                 e.dev++;
@@ -94,22 +123,41 @@ class QDeveloperPipelineITCase {
         write(logs, "GenerateAssistantResponse", "2026/11/02/10", "chat-1.json.gz", chatFile);
         // the same object delivered twice under another name: dedup by requestId
         write(logs, "GenerateAssistantResponse", "2026/11/02/11", "chat-1-again.json.gz", chatFile);
-        write(logs, "StartTaskAssistCodeGeneration", "2026/11/02/10", "dev-1.json.gz",
+        write(
+                logs,
+                "StartTaskAssistCodeGeneration",
+                "2026/11/02/10",
+                "dev-1.json.gz",
                 gzip(file(devs.toArray(new String[0]))));
-        write(logs, "by_user_analytic", "2026/11/03/00", ACCOUNT + "_by_user_analytic_1.csv",
-                ("UserId,Date,Chat_MessagesSent,Transformation_LinesIngested\n" + USERS[1] + ",2026-11-02,9,3500\n")
+        write(
+                logs,
+                "by_user_analytic",
+                "2026/11/03/00",
+                ACCOUNT + "_by_user_analytic_1.csv",
+                ("UserId,Date,Chat_MessagesSent,Transformation_LinesIngested\n"
+                                + USERS[1]
+                                + ",2026-11-02,9,3500\n")
                         .getBytes(StandardCharsets.UTF_8));
 
-        JobConfig config = PipelineRuns.config(logs, tmp.resolve("warehouse"),
-                "qdeveloper.limits=dev=3", "pipeline.windows=1d");
+        JobConfig config =
+                PipelineRuns.config(
+                        logs,
+                        tmp.resolve("warehouse"),
+                        "qdeveloper.limits=dev=3",
+                        "pipeline.windows=1d");
         PipelineRuns.run(config);
 
         List<Record> events = PipelineRuns.rows(config, QDeveloperTables.EVENTS);
         assertThat(events).hasSize(40);
         Map<String, Expected> actual = new HashMap<>();
         for (Record e : events) {
-            String day = ((OffsetDateTime) e.getField("event_time")).toInstant().toString().substring(0, 10);
-            Expected a = actual.computeIfAbsent(e.getField("user_id") + "|" + day, k -> new Expected());
+            String day =
+                    ((OffsetDateTime) e.getField("event_time"))
+                            .toInstant()
+                            .toString()
+                            .substring(0, 10);
+            Expected a =
+                    actual.computeIfAbsent(e.getField("user_id") + "|" + day, k -> new Expected());
             a.events++;
             a.dev += "dev".equals(e.getField("kind")) ? 1 : 0;
             a.input += (Long) e.getField("input_tokens");
@@ -120,17 +168,25 @@ class QDeveloperPipelineITCase {
         List<Record> daily = PipelineRuns.rows(config, QDeveloperTables.DAILY);
         assertThat(daily).hasSize(expected.size());
         for (Record d : daily) {
-            String day = ((OffsetDateTime) d.getField("day_start")).toInstant().toString().substring(0, 10);
+            String day =
+                    ((OffsetDateTime) d.getField("day_start"))
+                            .toInstant()
+                            .toString()
+                            .substring(0, 10);
             Expected e = expected.get(d.getField("user_id") + "|" + day);
             Expected a = actual.get(d.getField("user_id") + "|" + day);
             assertThat(a.input).isEqualTo(e.input);
             assertThat(a.output).isEqualTo(e.output);
-            assertThat((Long) d.getField("chat_events") + (Long) d.getField("dev_events")).isEqualTo(e.events);
+            assertThat((Long) d.getField("chat_events") + (Long) d.getField("dev_events"))
+                    .isEqualTo(e.events);
             assertThat(d.getField("dev_events")).isEqualTo(e.dev);
             assertThat(d.getField("input_tokens")).isEqualTo(e.input);
             assertThat(d.getField("output_tokens")).isEqualTo(e.output);
             assertThat(d.getField("transformation_lines"))
-                    .isEqualTo(USERS[1].equals(d.getField("user_id")) && day.equals("2026-11-02") ? 3500L : null);
+                    .isEqualTo(
+                            USERS[1].equals(d.getField("user_id")) && day.equals("2026-11-02")
+                                    ? 3500L
+                                    : null);
         }
 
         List<Record> monthly = PipelineRuns.rows(config, QDeveloperTables.MONTHLY);
@@ -150,18 +206,28 @@ class QDeveloperPipelineITCase {
         }
 
         List<Record> rejected = PipelineRuns.rows(config, Tables.REJECTED_RECORDS);
-        assertThat(rejected).extracting(x -> x.getField("reason"))
-                .containsExactly(RejectReason.MISSING_FIELD + "requestId", RejectReason.MISSING_FIELD + "requestId");
-        assertThat(rejected).allSatisfy(x -> assertThat((String) x.getField("raw_excerpt")).doesNotContain("secret"));
+        assertThat(rejected)
+                .extracting(x -> x.getField("reason"))
+                .containsExactly(
+                        RejectReason.MISSING_FIELD + "requestId",
+                        RejectReason.MISSING_FIELD + "requestId");
+        assertThat(rejected)
+                .allSatisfy(
+                        x ->
+                                assertThat((String) x.getField("raw_excerpt"))
+                                        .doesNotContain("secret"));
 
         List<String> rules = new ArrayList<>();
         for (Record a : PipelineRuns.rows(config, AlertsTable.NAME)) {
             rules.add(a.getField("rule_id") + " " + a.getField("scope_key"));
         }
-        // each user has 3 or 4 /dev uses (level 3 of 3): one alert each; bob's 3,500 transformation lines pass 3,200
-        assertThat(rules).containsExactlyInAnyOrder(
-                "q-dev-uses-80pct " + ACCOUNT + "|" + USERS[0], "q-dev-uses-80pct " + ACCOUNT + "|" + USERS[1],
-                "q-dev-uses-80pct " + ACCOUNT + "|" + USERS[2],
-                "q-transformation-lines-80pct " + ACCOUNT + "|" + USERS[1]);
+        // each user has 3 or 4 /dev uses (level 3 of 3): one alert each; bob's 3,500 transformation
+        // lines pass 3,200
+        assertThat(rules)
+                .containsExactlyInAnyOrder(
+                        "q-dev-uses-80pct " + ACCOUNT + "|" + USERS[0],
+                        "q-dev-uses-80pct " + ACCOUNT + "|" + USERS[1],
+                        "q-dev-uses-80pct " + ACCOUNT + "|" + USERS[2],
+                        "q-transformation-lines-80pct " + ACCOUNT + "|" + USERS[1]);
     }
 }

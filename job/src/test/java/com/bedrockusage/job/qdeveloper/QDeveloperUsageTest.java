@@ -36,15 +36,19 @@ class QDeveloperUsageTest {
     }
 
     void open(QDeveloperLimits limits) throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new QDeveloperUsage(Duration.ofHours(48), limits), QDeveloperRecord::userKey, Types.STRING);
+        harness =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new QDeveloperUsage(Duration.ofHours(48), limits),
+                        QDeveloperRecord::userKey,
+                        Types.STRING);
     }
 
     static QDeveloperLimits limits() {
         return new QDeveloperLimits(30, 4000, 200_000, true);
     }
 
-    static QDeveloperEvent event(String id, String kind, long time, long in, long out, String conversation) {
+    static QDeveloperEvent event(
+            String id, String kind, long time, long in, long out, String conversation) {
         QDeveloperEvent e = new QDeveloperEvent();
         e.requestId = id;
         e.accountId = ACCOUNT;
@@ -100,7 +104,8 @@ class QDeveloperUsageTest {
         send(event("dev-1", QDeveloperKind.DEV, t + 2, 30, 0, "c2"));
         send(event("chat-2", QDeveloperKind.CHAT, t + DAY, 10, 20, "c1"));
 
-        assertThat(harness.extractOutputValues()).extracting(e -> e.requestId)
+        assertThat(harness.extractOutputValues())
+                .extracting(e -> e.requestId)
                 .containsExactly("chat-1", "inl-1", "dev-1", "chat-2");
         QDeveloperDailyRow firstDay = null;
         for (StreamRecord<QDeveloperDailyRow> r : harness.getSideOutput(QDeveloperUsage.DAILY)) {
@@ -133,14 +138,19 @@ class QDeveloperUsageTest {
         devUses(1, late + 100);
         devUses(3, late + 200);
         List<Alert> alerts = alerts();
-        assertThat(alerts).singleElement().satisfies(a -> {
-            assertThat(a.ruleId).isEqualTo("q-dev-uses-80pct");
-            assertThat(a.observedValue).isEqualByComparingTo("24");
-            assertThat(a.threshold).isEqualByComparingTo("24");
-            assertThat(a.scopeKey).isEqualTo(ACCOUNT + "|" + ALICE);
-            assertThat(a.windowStart).isEqualTo(NOV);
-            assertThat(AlertMessages.subject(a)).isEqualTo("[WARNING] Q Developer /dev uses: user d-1.alice at 24 of 24");
-        });
+        assertThat(alerts)
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.ruleId).isEqualTo("q-dev-uses-80pct");
+                            assertThat(a.observedValue).isEqualByComparingTo("24");
+                            assertThat(a.threshold).isEqualByComparingTo("24");
+                            assertThat(a.scopeKey).isEqualTo(ACCOUNT + "|" + ALICE);
+                            assertThat(a.windowStart).isEqualTo(NOV);
+                            assertThat(AlertMessages.subject(a))
+                                    .isEqualTo(
+                                            "[WARNING] Q Developer /dev uses: user d-1.alice at 24 of 24");
+                        });
     }
 
     @Test
@@ -149,14 +159,17 @@ class QDeveloperUsageTest {
         devUses(5, NOV + 3_600_000); // day one: too early to project
         assertThat(alerts()).isEmpty();
         devUses(7, NOV + 9 * DAY);
-        assertThat(alerts()).singleElement().satisfies(a -> {
-            assertThat(a.ruleId).isEqualTo("q-dev-uses-forecast");
-            assertThat(a.kind).isEqualTo("forecast");
-            // the 10th use on the 10th: 10 x 30 days / 9 days elapsed
-            assertThat(a.observedValue).isEqualByComparingTo("10");
-            assertThat(a.forecastValue).isEqualByComparingTo("33");
-            assertThat(a.threshold).isEqualByComparingTo("30");
-        });
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.ruleId).isEqualTo("q-dev-uses-forecast");
+                            assertThat(a.kind).isEqualTo("forecast");
+                            // the 10th use on the 10th: 10 x 30 days / 9 days elapsed
+                            assertThat(a.observedValue).isEqualByComparingTo("10");
+                            assertThat(a.forecastValue).isEqualByComparingTo("33");
+                            assertThat(a.threshold).isEqualByComparingTo("30");
+                        });
     }
 
     @Test
@@ -168,11 +181,14 @@ class QDeveloperUsageTest {
         assertThat(alerts()).isEmpty();
         send(event("c-2", QDeveloperKind.CHAT, t + 1, 50, 50, "conv"));
         send(event("c-3", QDeveloperKind.CHAT, t + 2, 50, 50, "conv"));
-        assertThat(alerts()).singleElement().satisfies(a -> {
-            assertThat(a.ruleId).isEqualTo("q-context-window-80pct");
-            assertThat(a.observedValue).isEqualByComparingTo("800");
-            assertThat(a.description).contains("conv");
-        });
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.ruleId).isEqualTo("q-context-window-80pct");
+                            assertThat(a.observedValue).isEqualByComparingTo("800");
+                            assertThat(a.description).contains("conv");
+                        });
     }
 
     @Test
@@ -180,18 +196,28 @@ class QDeveloperUsageTest {
         open(limits());
         long t = NOV + 20 * DAY;
         for (int d = 3; d >= 1; d--) {
-            send(event("day-" + d, QDeveloperKind.CHAT, t - d * DAY, 500, 500, null)); // 1,000 a day
+            send(
+                    event(
+                            "day-" + d,
+                            QDeveloperKind.CHAT,
+                            t - d * DAY,
+                            500,
+                            500,
+                            null)); // 1,000 a day
         }
         send(event("today-1", QDeveloperKind.CHAT, t, 1000, 999, null));
         assertThat(alerts()).isEmpty();
         send(event("today-2", QDeveloperKind.CHAT, t + 1, 0, 1001, null));
         send(event("today-3", QDeveloperKind.CHAT, t + 2, 0, 5000, null));
-        assertThat(alerts()).singleElement().satisfies(a -> {
-            assertThat(a.ruleId).isEqualTo("q-daily-tokens-spike");
-            assertThat(a.observedValue).isEqualByComparingTo("3000");
-            assertThat(a.baselineValue).isEqualByComparingTo("1000");
-            assertThat(a.threshold).isEqualByComparingTo("3000");
-        });
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.ruleId).isEqualTo("q-daily-tokens-spike");
+                            assertThat(a.observedValue).isEqualByComparingTo("3000");
+                            assertThat(a.baselineValue).isEqualByComparingTo("1000");
+                            assertThat(a.threshold).isEqualByComparingTo("3000");
+                        });
     }
 
     @Test
@@ -215,7 +241,9 @@ class QDeveloperUsageTest {
         harness.processElement(QDeveloperRecord.of(b), b.dayStart);
         assertThat(last(QDeveloperUsage.MONTHLY).transformationLines).isEqualTo(3200);
         assertThat(last(QDeveloperUsage.DAILY).day.transformationLines).isEqualTo(1500);
-        assertThat(alerts()).extracting(x -> x.ruleId).containsExactly("q-transformation-lines-80pct");
+        assertThat(alerts())
+                .extracting(x -> x.ruleId)
+                .containsExactly("q-transformation-lines-80pct");
     }
 
     @Test
@@ -227,9 +255,12 @@ class QDeveloperUsageTest {
         OperatorSubtaskState snapshot = harness.snapshot(1, late + 100);
         harness.close();
 
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new QDeveloperUsage(Duration.ofHours(48), limits())),
-                QDeveloperRecord::userKey, Types.STRING);
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new QDeveloperUsage(Duration.ofHours(48), limits())),
+                        QDeveloperRecord::userKey,
+                        Types.STRING);
         harness.initializeState(snapshot);
         harness.open();
         ids = 0;

@@ -11,21 +11,31 @@ class DailyReportCsvTest {
 
     @Test
     void shouldUseTheClassicHeaderInItsExactOrderAndSpelling() {
-        assertThat(DailyReportCsv.toCsv(Collections.<DailyReportRow>emptyList())).isEqualTo(
-                "Account Id,Identity ARN,Model Id,Region Name,Number of Input tokens,Number of output tokens,"
-                        + "Charges incurred\n");
+        assertThat(DailyReportCsv.toCsv(Collections.<DailyReportRow>emptyList()))
+                .isEqualTo(
+                        "Account Id,Identity ARN,Model Id,Region Name,Number of Input tokens,Number of output tokens,"
+                                + "Charges incurred\n");
         assertThat(String.join(",", DailyReportCsv.COLUMNS)).isEqualTo(DailyReportCsv.HEADER);
     }
 
     @Test
     void shouldWriteOneLinePerRowInColumnOrder() {
-        DailyReportRow row = new DailyReportRow("123456789012",
-                "arn:aws:sts::123456789012:assumed-role/Checkout-BedrockRole/s1",
-                "anthropic.claude-3-haiku-20240307-v1:0", "us-east-1", 1200, 340, new BigDecimal("0.000725000000"));
+        DailyReportRow row =
+                new DailyReportRow(
+                        "123456789012",
+                        "arn:aws:sts::123456789012:assumed-role/Checkout-BedrockRole/s1",
+                        "anthropic.claude-3-haiku-20240307-v1:0",
+                        "us-east-1",
+                        1200,
+                        340,
+                        new BigDecimal("0.000725000000"));
 
-        assertThat(DailyReportCsv.toCsv(Arrays.asList(row))).isEqualTo(DailyReportCsv.HEADER + "\n"
-                + "123456789012,arn:aws:sts::123456789012:assumed-role/Checkout-BedrockRole/s1,"
-                + "anthropic.claude-3-haiku-20240307-v1:0,us-east-1,1200,340,0.000725\n");
+        assertThat(DailyReportCsv.toCsv(Arrays.asList(row)))
+                .isEqualTo(
+                        DailyReportCsv.HEADER
+                                + "\n"
+                                + "123456789012,arn:aws:sts::123456789012:assumed-role/Checkout-BedrockRole/s1,"
+                                + "anthropic.claude-3-haiku-20240307-v1:0,us-east-1,1200,340,0.000725\n");
     }
 
     @Test
@@ -42,7 +52,8 @@ class DailyReportCsvTest {
 
     @Test
     void shouldQuoteFieldsWithCommasQuotesOrLineBreaks() {
-        assertThat(DailyReportCsv.escape("arn:aws:sts::1:assumed-role/R/a,b")).isEqualTo("\"arn:aws:sts::1:assumed-role/R/a,b\"");
+        assertThat(DailyReportCsv.escape("arn:aws:sts::1:assumed-role/R/a,b"))
+                .isEqualTo("\"arn:aws:sts::1:assumed-role/R/a,b\"");
         assertThat(DailyReportCsv.escape("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(DailyReportCsv.escape("two\nlines")).isEqualTo("\"two\nlines\"");
         assertThat(DailyReportCsv.escape("cr\r")).isEqualTo("\"cr\r\"");
@@ -52,9 +63,17 @@ class DailyReportCsvTest {
 
     @Test
     void shouldKeepAQuotedArnInOneColumn() {
-        DailyReportRow row = new DailyReportRow("1", "arn:aws:sts::1:assumed-role/R/user,\"x\"", "m", null, 0, 0,
-                BigDecimal.ZERO);
+        DailyReportRow row =
+                new DailyReportRow(
+                        "1",
+                        "arn:aws:sts::1:assumed-role/R/user,\"x\"",
+                        "m",
+                        null,
+                        0,
+                        0,
+                        BigDecimal.ZERO);
 
-        assertThat(DailyReportCsv.line(row)).isEqualTo("1,\"arn:aws:sts::1:assumed-role/R/user,\"\"x\"\"\",m,,0,0,0.00");
+        assertThat(DailyReportCsv.line(row))
+                .isEqualTo("1,\"arn:aws:sts::1:assumed-role/R/user,\"\"x\"\"\",m,,0,0,0.00");
     }
 }

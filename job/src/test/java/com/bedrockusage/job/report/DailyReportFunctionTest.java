@@ -26,11 +26,11 @@ class DailyReportFunctionTest {
     private static final long DAY_END = DAY + DailyReportFunction.DAY_MS;
     private static final Duration GRACE = Duration.ofMinutes(10);
     private static final Duration CORRECTIONS = Duration.ofHours(6);
-    private static final String ALICE = "arn:aws:sts::111111111111:assumed-role/Checkout-BedrockRole/alice";
+    private static final String ALICE =
+            "arn:aws:sts::111111111111:assumed-role/Checkout-BedrockRole/alice";
     private static final String BOB = "arn:aws:iam::222222222222:user/bob";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private KeyedOneInputStreamOperatorTestHarness<Long, UsageRow, DailyReportWritten> harness;
 
@@ -42,8 +42,11 @@ class DailyReportFunctionTest {
     }
 
     private void open(String location) throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new DailyReportFunction(location, GRACE, CORRECTIONS), DailyReportFunction.BY_DAY, Types.LONG);
+        harness =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new DailyReportFunction(location, GRACE, CORRECTIONS),
+                        DailyReportFunction.BY_DAY,
+                        Types.LONG);
     }
 
     private Path reportFile() {
@@ -53,8 +56,10 @@ class DailyReportFunctionTest {
     @Test
     void shouldWriteTheDayOnlyAfterTheWatermarkPassesItsEndPlusGrace() throws Exception {
         open(dir.toUri().toString());
-        harness.processElement(usage("111111111111", ALICE, "m1", "us-east-1", 100, 10, "0.5"), DAY_END - 1);
-        harness.processElement(usage("222222222222", BOB, "m2", "eu-west-1", 7, 3, "0.000000000001"), DAY_END - 1);
+        harness.processElement(
+                usage("111111111111", ALICE, "m1", "us-east-1", 100, 10, "0.5"), DAY_END - 1);
+        harness.processElement(
+                usage("222222222222", BOB, "m2", "eu-west-1", 7, 3, "0.000000000001"), DAY_END - 1);
         harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis() - 1));
 
         assertThat(harness.extractOutputValues()).isEmpty();
@@ -62,48 +67,70 @@ class DailyReportFunctionTest {
 
         harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis()));
 
-        assertThat(read(reportFile())).isEqualTo(DailyReportCsv.HEADER + "\n"
-                + "111111111111," + ALICE + ",m1,us-east-1,100,10,0.50\n"
-                + "222222222222," + BOB + ",m2,eu-west-1,7,3,0.000000000001\n");
+        assertThat(read(reportFile()))
+                .isEqualTo(
+                        DailyReportCsv.HEADER
+                                + "\n"
+                                + "111111111111,"
+                                + ALICE
+                                + ",m1,us-east-1,100,10,0.50\n"
+                                + "222222222222,"
+                                + BOB
+                                + ",m2,eu-west-1,7,3,0.000000000001\n");
         List<DailyReportWritten> out = harness.extractOutputValues();
-        assertThat(out).singleElement().satisfies(w -> {
-            assertThat(w.date).isEqualTo("2026-11-03");
-            assertThat(w.location).isEqualTo(reportFile().toUri().toString());
-            assertThat(w.revision).isEqualTo(1);
-            assertThat(w.rows).isEqualTo(2);
-            assertThat(w.totalInputTokens).isEqualTo(107);
-            assertThat(w.totalOutputTokens).isEqualTo(13);
-            assertThat(w.totalCharges).isEqualByComparingTo("0.500000000001");
-        });
+        assertThat(out)
+                .singleElement()
+                .satisfies(
+                        w -> {
+                            assertThat(w.date).isEqualTo("2026-11-03");
+                            assertThat(w.location).isEqualTo(reportFile().toUri().toString());
+                            assertThat(w.revision).isEqualTo(1);
+                            assertThat(w.rows).isEqualTo(2);
+                            assertThat(w.totalInputTokens).isEqualTo(107);
+                            assertThat(w.totalOutputTokens).isEqualTo(13);
+                            assertThat(w.totalCharges).isEqualByComparingTo("0.500000000001");
+                        });
     }
 
     @Test
     void shouldKeepTheLatestTotalOfAKeyAndRewriteTheReportWithLateCorrections() throws Exception {
         open(dir.toUri().toString());
-        harness.processElement(usage("111111111111", ALICE, "m1", "us-east-1", 100, 10, "0.5"), DAY_END - 1);
-        harness.processElement(usage("111111111111", ALICE, "m1", "us-east-1", 150, 20, "0.75"), DAY_END - 1);
+        harness.processElement(
+                usage("111111111111", ALICE, "m1", "us-east-1", 100, 10, "0.5"), DAY_END - 1);
+        harness.processElement(
+                usage("111111111111", ALICE, "m1", "us-east-1", 150, 20, "0.75"), DAY_END - 1);
         harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis()));
         assertThat(read(reportFile())).endsWith(",150,20,0.75\n");
 
         // a late call updated the day's total after the first report
-        harness.processElement(usage("111111111111", ALICE, "m1", "us-east-1", 160, 25, "0.8"), DAY_END - 1);
+        harness.processElement(
+                usage("111111111111", ALICE, "m1", "us-east-1", 160, 25, "0.8"), DAY_END - 1);
         harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis() + 1000));
 
-        assertThat(read(reportFile())).isEqualTo(DailyReportCsv.HEADER + "\n"
-                + "111111111111," + ALICE + ",m1,us-east-1,160,25,0.80\n");
+        assertThat(read(reportFile()))
+                .isEqualTo(
+                        DailyReportCsv.HEADER
+                                + "\n"
+                                + "111111111111,"
+                                + ALICE
+                                + ",m1,us-east-1,160,25,0.80\n");
         assertThat(harness.extractOutputValues()).extracting(w -> w.revision).containsExactly(1, 2);
     }
 
     @Test
     void shouldIgnoreRowsAfterTheCorrectionWindowWithoutOverwritingTheReport() throws Exception {
         open(dir.toUri().toString());
-        harness.processElement(usage("111111111111", ALICE, "m1", "us-east-1", 100, 10, "0.5"), DAY_END - 1);
-        harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis() + CORRECTIONS.toMillis()));
+        harness.processElement(
+                usage("111111111111", ALICE, "m1", "us-east-1", 100, 10, "0.5"), DAY_END - 1);
+        harness.processWatermark(
+                new Watermark(DAY_END + GRACE.toMillis() + CORRECTIONS.toMillis()));
         String firstReport = read(reportFile());
         assertThat(harness.numKeyedStateEntries()).isZero();
 
-        harness.processElement(usage("222222222222", BOB, "m2", "eu-west-1", 1, 1, "1"), DAY_END - 1);
-        harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis() + CORRECTIONS.toMillis() + 60_000));
+        harness.processElement(
+                usage("222222222222", BOB, "m2", "eu-west-1", 1, 1, "1"), DAY_END - 1);
+        harness.processWatermark(
+                new Watermark(DAY_END + GRACE.toMillis() + CORRECTIONS.toMillis() + 60_000));
 
         assertThat(read(reportFile())).isEqualTo(firstReport);
         assertThat(harness.extractOutputValues()).hasSize(1);
@@ -114,12 +141,16 @@ class DailyReportFunctionTest {
     void shouldReportEachDaySeparatelyAtAPatternLocation() throws Exception {
         open(dir.toUri() + "reports/{date}/usage.csv");
         harness.processElement(usage("1", ALICE, "m1", "us-east-1", 1, 1, "1"), DAY_END - 1);
-        harness.processElement(withDay(usage("1", ALICE, "m1", "us-east-1", 2, 2, "2"), DAY_END), DAY_END + 5);
-        harness.processWatermark(new Watermark(DAY_END + DailyReportFunction.DAY_MS + GRACE.toMillis()));
+        harness.processElement(
+                withDay(usage("1", ALICE, "m1", "us-east-1", 2, 2, "2"), DAY_END), DAY_END + 5);
+        harness.processWatermark(
+                new Watermark(DAY_END + DailyReportFunction.DAY_MS + GRACE.toMillis()));
 
         assertThat(read(dir.resolve("reports/2026-11-03/usage.csv"))).endsWith(",1,1,1.00\n");
         assertThat(read(dir.resolve("reports/2026-11-04/usage.csv"))).endsWith(",2,2,2.00\n");
-        assertThat(harness.extractOutputValues()).extracting(w -> w.date).containsExactly("2026-11-03", "2026-11-04");
+        assertThat(harness.extractOutputValues())
+                .extracting(w -> w.date)
+                .containsExactly("2026-11-03", "2026-11-04");
     }
 
     @Test
@@ -133,7 +164,9 @@ class DailyReportFunctionTest {
         assertThat(harness.extractOutputValues()).isEmpty();
 
         Files.delete(blocker);
-        harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis() + DailyReportFunction.RETRY_AFTER.toMillis()));
+        harness.processWatermark(
+                new Watermark(
+                        DAY_END + GRACE.toMillis() + DailyReportFunction.RETRY_AFTER.toMillis()));
         assertThat(harness.extractOutputValues()).extracting(w -> w.revision).containsExactly(1);
         assertThat(read(blocker.resolve("2026-11-03.csv"))).endsWith(",1,1,1.00\n");
     }
@@ -154,7 +187,13 @@ class DailyReportFunctionTest {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(DailyReportRow.class);
     }
 
-    private static UsageRow usage(String account, String arn, String model, String region, long in, long out,
+    private static UsageRow usage(
+            String account,
+            String arn,
+            String model,
+            String region,
+            long in,
+            long out,
             String cost) {
         UsageRow u = new UsageRow();
         u.windowStart = DAY;

@@ -21,17 +21,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TableRollbackTest {
 
-    @TempDir
-    Path warehouse;
+    @TempDir Path warehouse;
 
     private Table table;
     private int files;
 
     @BeforeEach
     void createTable() {
-        HadoopCatalog catalog = new HadoopCatalog(new Configuration(), warehouse.toUri().toString());
-        table = catalog.createTable(TableIdentifier.of("bedrock", "t"),
-                new Schema(Types.NestedField.required(1, "id", Types.StringType.get())), PartitionSpec.unpartitioned());
+        HadoopCatalog catalog =
+                new HadoopCatalog(new Configuration(), warehouse.toUri().toString());
+        table =
+                catalog.createTable(
+                        TableIdentifier.of("bedrock", "t"),
+                        new Schema(Types.NestedField.required(1, "id", Types.StringType.get())),
+                        PartitionSpec.unpartitioned());
     }
 
     @Test
@@ -65,12 +68,14 @@ class TableRollbackTest {
     }
 
     @Test
-    void shouldEmptyATableWhoseFirstCommitCameAfterTheCheckpointAndTellTheCommitterNothingWasCommitted() {
+    void
+            shouldEmptyATableWhoseFirstCommitCameAfterTheCheckpointAndTellTheCommitterNothingWasCommitted() {
         commit("run-a", "job-a", 4);
 
         assertThat(TableRollback.toCheckpoint(table, "run-a", 2)).isPresent();
         Snapshot marker = table.currentSnapshot();
-        assertThat(marker.summary()).containsEntry("flink.job-id", "job-a")
+        assertThat(marker.summary())
+                .containsEntry("flink.job-id", "job-a")
                 .containsEntry("flink.max-committed-checkpoint-id", "-1");
         assertThat(table.newScan().planFiles()).isEmpty();
     }
@@ -81,9 +86,17 @@ class TableRollbackTest {
         summary.put("flink.job-id", job);
         summary.put("flink.operator-id", "op");
         summary.put("flink.max-committed-checkpoint-id", String.valueOf(checkpoint));
-        AppendFiles append = table.newAppend().appendFile(DataFiles.builder(PartitionSpec.unpartitioned())
-                .withPath(warehouse.resolve("f" + files++ + ".parquet").toString())
-                .withFileSizeInBytes(10).withRecordCount(1).build());
+        AppendFiles append =
+                table.newAppend()
+                        .appendFile(
+                                DataFiles.builder(PartitionSpec.unpartitioned())
+                                        .withPath(
+                                                warehouse
+                                                        .resolve("f" + files++ + ".parquet")
+                                                        .toString())
+                                        .withFileSizeInBytes(10)
+                                        .withRecordCount(1)
+                                        .build());
         summary.forEach(append::set);
         append.commit();
         return table.currentSnapshot().snapshotId();

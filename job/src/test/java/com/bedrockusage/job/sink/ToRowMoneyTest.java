@@ -24,21 +24,26 @@ class ToRowMoneyTest {
         RowData row = new InvocationToRow(Tables.invocations()).map(call);
         RowData halfRow = new InvocationToRow(Tables.invocations()).map(half);
 
-        assertThat(row.getDecimal(COST_USD, 38, 12).toBigDecimal()).isEqualTo(new BigDecimal("0.000002666667"));
-        assertThat(halfRow.getDecimal(COST_USD, 38, 12).toBigDecimal()).isEqualTo(new BigDecimal("0.000000000002"));
+        assertThat(row.getDecimal(COST_USD, 38, 12).toBigDecimal())
+                .isEqualTo(new BigDecimal("0.000002666667"));
+        assertThat(halfRow.getDecimal(COST_USD, 38, 12).toBigDecimal())
+                .isEqualTo(new BigDecimal("0.000000000002"));
     }
 
     @Test
     void shouldWriteExactlyTwelveDecimalsForAnAlreadyRoundedCost() {
-        RowData row = new InvocationToRow(Tables.invocations()).map(priced("r1", 0L, "0.00118", null));
+        RowData row =
+                new InvocationToRow(Tables.invocations()).map(priced("r1", 0L, "0.00118", null));
 
-        assertThat(row.getDecimal(COST_USD, 38, 12).toBigDecimal()).isEqualTo(new BigDecimal("0.001180000000"));
+        assertThat(row.getDecimal(COST_USD, 38, 12).toBigDecimal())
+                .isEqualTo(new BigDecimal("0.001180000000"));
     }
 
     @Test
     void shouldWriteNullRatherThanThrowForASumBeyondDecimal38And12() {
         UsageAccumulator acc = new UsageAccumulator().add(priced("r1", 0L, "1E+26", null));
-        UsageRow usage = UsageRow.of(UsageKey.of(priced("r1", 0L, "0", null)), 0L, "daily", acc, false);
+        UsageRow usage =
+                UsageRow.of(UsageKey.of(priced("r1", 0L, "0", null)), 0L, "daily", acc, false);
 
         RowData row = new UsageToRow(Tables.usage(Tables.USAGE_DAILY)).map(usage);
 

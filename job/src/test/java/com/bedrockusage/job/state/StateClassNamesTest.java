@@ -23,10 +23,11 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The class names our state's serializer snapshots hold. Flink writes them into every checkpoint and savepoint (a
- * POJO's class, its fields' declaring class, an enum's class, a custom serializer's snapshot class) and looks them up
- * again on restore: moving or renaming one of these classes makes existing savepoints unrestorable, even with every
- * operator uid unchanged. The list is checked in, outside any Java file, so a package move cannot rewrite it.
+ * The class names our state's serializer snapshots hold. Flink writes them into every checkpoint
+ * and savepoint (a POJO's class, its fields' declaring class, an enum's class, a custom
+ * serializer's snapshot class) and looks them up again on restore: moving or renaming one of these
+ * classes makes existing savepoints unrestorable, even with every operator uid unchanged. The list
+ * is checked in, outside any Java file, so a package move cannot rewrite it.
  */
 class StateClassNamesTest {
 
@@ -36,33 +37,41 @@ class StateClassNamesTest {
     void shouldKeepTheClassNamesThatSavepointsHold() throws IOException {
         SerializerConfigImpl config = new SerializerConfigImpl();
         config.setGenericTypes(false);
-        List<TypeInformation<?>> stateTypes = List.of(
-                TypeInformation.of(RuleSet.class),            // alert-rules-in-force (operator state)
-                TypeInformation.of(WindowAccumulator.class),  // alert-windows
-                TypeInformation.of(KeyMeta.class),            // alert-key-meta
-                TypeInformation.of(DeliveredAlert.class),     // alerts-waiting (operator state)
-                TypeInformation.of(DailyReportRow.class),     // daily-report-rows
-                TypeInformation.of(UsageAccumulator.class),   // usage windows, daily-window-totals
-                Utf8StringTypeInfo.INSTANCE);                 // request-id-first-seen keys, the usage key
+        List<TypeInformation<?>> stateTypes =
+                List.of(
+                        TypeInformation.of(RuleSet.class), // alert-rules-in-force (operator state)
+                        TypeInformation.of(WindowAccumulator.class), // alert-windows
+                        TypeInformation.of(KeyMeta.class), // alert-key-meta
+                        TypeInformation.of(DeliveredAlert.class), // alerts-waiting (operator state)
+                        TypeInformation.of(DailyReportRow.class), // daily-report-rows
+                        TypeInformation.of(
+                                UsageAccumulator.class), // usage windows, daily-window-totals
+                        Utf8StringTypeInfo.INSTANCE); // request-id-first-seen keys, the usage key
         TreeSet<String> names = new TreeSet<>();
         for (TypeInformation<?> type : stateTypes) {
             DataOutputSerializer out = new DataOutputSerializer(1024);
-            TypeSerializerSnapshot.writeVersionedSnapshot(out, type.createSerializer(config).snapshotConfiguration());
-            Matcher m = OUR_CLASS.matcher(new String(out.getCopyOfBuffer(), StandardCharsets.ISO_8859_1));
+            TypeSerializerSnapshot.writeVersionedSnapshot(
+                    out, type.createSerializer(config).snapshotConfiguration());
+            Matcher m =
+                    OUR_CLASS.matcher(
+                            new String(out.getCopyOfBuffer(), StandardCharsets.ISO_8859_1));
             while (m.find()) {
                 names.add(m.group());
             }
         }
 
         assertThat(String.join("\n", names))
-                .as("Class names in state serializer snapshots changed. Moving or renaming such a class breaks "
-                        + "savepoint restore; if that is really intended, update state/state-class-names.txt")
+                .as(
+                        "Class names in state serializer snapshots changed. Moving or renaming such a class breaks "
+                                + "savepoint restore; if that is really intended, update state/state-class-names.txt")
                 .isEqualTo(golden());
     }
 
     private static String golden() throws IOException {
-        try (InputStream in = Objects.requireNonNull(
-                StateClassNamesTest.class.getResourceAsStream("/state/state-class-names.txt"))) {
+        try (InputStream in =
+                Objects.requireNonNull(
+                        StateClassNamesTest.class.getResourceAsStream(
+                                "/state/state-class-names.txt"))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
     }

@@ -15,19 +15,21 @@ import org.junit.jupiter.api.Test;
 class Utf8StringSerializerTest {
 
     private static final Utf8StringSerializer SERIALIZER = Utf8StringSerializer.INSTANCE;
-    private static final List<String> VALUES = Arrays.asList(
-            "",
-            null,
-            "455216685514\u001Fus-east-1\u001Farn:aws:sts::455216685514:assumed-role/App/session\u001Fanthropic.claude",
-            "0f9c7b1e-3f7a-4c55-9a0e-2b6f1c1d2e3f",
-            "é ünïcödé \uD83D\uDE00 and a surrogate pair",
-            "x".repeat(126),
-            "y".repeat(127),
-            "z".repeat(70_000));
+    private static final List<String> VALUES =
+            Arrays.asList(
+                    "",
+                    null,
+                    "455216685514\u001Fus-east-1\u001Farn:aws:sts::455216685514:assumed-role/App/session\u001Fanthropic.claude",
+                    "0f9c7b1e-3f7a-4c55-9a0e-2b6f1c1d2e3f",
+                    "é ünïcödé \uD83D\uDE00 and a surrogate pair",
+                    "x".repeat(126),
+                    "y".repeat(127),
+                    "z".repeat(70_000));
 
     @Test
     void shouldRoundTripEveryValueInOneStream() throws Exception {
-        SerializerChecks.assertRoundTrip(SERIALIZER, VALUES, (read, written) -> assertThat(read).isEqualTo(written));
+        SerializerChecks.assertRoundTrip(
+                SERIALIZER, VALUES, (read, written) -> assertThat(read).isEqualTo(written));
     }
 
     @Test
@@ -36,7 +38,8 @@ class Utf8StringSerializerTest {
         SERIALIZER.serialize("abc", out);
         SERIALIZER.serialize("é", out);
 
-        assertThat(out.getCopyOfBuffer()).containsExactly(4, 'a', 'b', 'c', 3, 0xC3 - 256, 0xA9 - 256);
+        assertThat(out.getCopyOfBuffer())
+                .containsExactly(4, 'a', 'b', 'c', 3, 0xC3 - 256, 0xA9 - 256);
     }
 
     @Test
@@ -51,8 +54,11 @@ class Utf8StringSerializerTest {
 
     @Test
     void shouldKeepReadingAndWritingStateThatFlinksStringSerializerWrote() {
-        TypeSerializerSchemaCompatibility<String> compatibility = SERIALIZER.snapshotConfiguration()
-                .resolveSchemaCompatibility(StringSerializer.INSTANCE.snapshotConfiguration());
+        TypeSerializerSchemaCompatibility<String> compatibility =
+                SERIALIZER
+                        .snapshotConfiguration()
+                        .resolveSchemaCompatibility(
+                                StringSerializer.INSTANCE.snapshotConfiguration());
 
         assertThat(compatibility.isCompatibleWithReconfiguredSerializer()).isTrue();
         assertThat(compatibility.getReconfiguredSerializer()).isSameAs(StringSerializer.INSTANCE);
@@ -62,6 +68,7 @@ class Utf8StringSerializerTest {
     void shouldBeAKeyTypeWhoseSerializerIsThisOne() {
         assertThat(Utf8StringTypeInfo.INSTANCE.isKeyType()).isTrue();
         assertThat(Utf8StringTypeInfo.INSTANCE.getTypeClass()).isEqualTo(String.class);
-        assertThat(Utf8StringTypeInfo.INSTANCE.createSerializer(new SerializerConfigImpl())).isSameAs(SERIALIZER);
+        assertThat(Utf8StringTypeInfo.INSTANCE.createSerializer(new SerializerConfigImpl()))
+                .isSameAs(SERIALIZER);
     }
 }

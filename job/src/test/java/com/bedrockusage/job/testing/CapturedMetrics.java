@@ -14,8 +14,9 @@ import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 
 /**
- * Captures the metrics an operator registers in a test harness, by the name of their group and metric, e.g.
- * {@code "kinesisanalytics.duplicates"}. Give {@link #environment()} to a harness constructor.
+ * Captures the metrics an operator registers in a test harness, by the name of their group and
+ * metric, e.g. {@code "kinesisanalytics.duplicates"}. Give {@link #environment()} to a harness
+ * constructor.
  */
 public final class CapturedMetrics {
 
@@ -23,16 +24,20 @@ public final class CapturedMetrics {
     private final TaskMetricGroup taskGroup;
 
     public CapturedMetrics() {
-        TestingMetricRegistry registry = TestingMetricRegistry.builder()
-                .setDelimiter('.')
-                .setRegisterConsumer((metric, name, group) -> {
-                    String[] scope = group.getScopeComponents();
-                    metrics.put(scope[scope.length - 1] + "." + name, metric);
-                })
-                .build();
-        taskGroup = TaskManagerMetricGroup.createTaskManagerMetricGroup(registry, "localhost", ResourceID.generate())
-                .addJob(new JobID(), "test-job")
-                .addTask(ExecutionAttemptID.randomId(), "test-task");
+        TestingMetricRegistry registry =
+                TestingMetricRegistry.builder()
+                        .setDelimiter('.')
+                        .setRegisterConsumer(
+                                (metric, name, group) -> {
+                                    String[] scope = group.getScopeComponents();
+                                    metrics.put(scope[scope.length - 1] + "." + name, metric);
+                                })
+                        .build();
+        taskGroup =
+                TaskManagerMetricGroup.createTaskManagerMetricGroup(
+                                registry, "localhost", ResourceID.generate())
+                        .addJob(new JobID(), "test-job")
+                        .addTask(ExecutionAttemptID.randomId(), "test-task");
     }
 
     public MockEnvironment environment() {
@@ -43,7 +48,8 @@ public final class CapturedMetrics {
     public long counter(String groupDotName) {
         Metric metric = metrics.get(groupDotName);
         if (!(metric instanceof Counter)) {
-            throw new AssertionError("no counter " + groupDotName + "; registered: " + metrics.keySet());
+            throw new AssertionError(
+                    "no counter " + groupDotName + "; registered: " + metrics.keySet());
         }
         return ((Counter) metric).getCount();
     }

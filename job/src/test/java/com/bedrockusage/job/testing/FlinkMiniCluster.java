@@ -16,9 +16,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The ITCases' Flink cluster: one MiniCluster per test class with one TaskManager of {@value #SLOTS} slots (the job's
- * local parallelism), and a fresh temporary Iceberg warehouse per test, as Iceberg's {@code MiniFlinkClusterExtension}
- * and catalog extensions do. Jobs built with {@code StreamExecutionEnvironment.getExecutionEnvironment()} run on it.
+ * The ITCases' Flink cluster: one MiniCluster per test class with one TaskManager of {@value
+ * #SLOTS} slots (the job's local parallelism), and a fresh temporary Iceberg warehouse per test, as
+ * Iceberg's {@code MiniFlinkClusterExtension} and catalog extensions do. Jobs built with {@code
+ * StreamExecutionEnvironment.getExecutionEnvironment()} run on it.
  *
  * <pre>
  *   &#64;RegisterExtension
@@ -27,7 +28,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * </pre>
  */
 public final class FlinkMiniCluster
-        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+        implements BeforeAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                AfterAllCallback,
+                ParameterResolver {
 
     public static final int SLOTS = 2;
 
@@ -35,18 +40,22 @@ public final class FlinkMiniCluster
     private Path warehouse;
 
     private FlinkMiniCluster(Configuration configuration) {
-        this.cluster = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                .setConfiguration(configuration)
-                .setNumberTaskManagers(1)
-                .setNumberSlotsPerTaskManager(SLOTS)
-                .build());
+        this.cluster =
+                new MiniClusterExtension(
+                        new MiniClusterResourceConfiguration.Builder()
+                                .setConfiguration(configuration)
+                                .setNumberTaskManagers(1)
+                                .setNumberSlotsPerTaskManager(SLOTS)
+                                .build());
     }
 
     public static FlinkMiniCluster create() {
         return new FlinkMiniCluster(new Configuration());
     }
 
-    /** @param configuration cluster settings, e.g. a metric reporter's */
+    /**
+     * @param configuration cluster settings, e.g. a metric reporter's
+     */
     public static FlinkMiniCluster withConfiguration(Configuration configuration) {
         return new FlinkMiniCluster(configuration);
     }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FlinkMiniClusterTest {
 
-    @RegisterExtension
-    static final FlinkMiniCluster CLUSTER = FlinkMiniCluster.create();
+    @RegisterExtension static final FlinkMiniCluster CLUSTER = FlinkMiniCluster.create();
 
     private static final Set<Path> WAREHOUSES = ConcurrentHashMap.newKeySet();
 

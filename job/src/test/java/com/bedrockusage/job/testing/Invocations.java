@@ -33,7 +33,10 @@ public final class Invocations {
         return inv;
     }
 
-    /** A call as the pricing stage leaves it, with a cost of {@code cost} USD split as input = cost, others zero. */
+    /**
+     * A call as the pricing stage leaves it, with a cost of {@code cost} USD split as input = cost,
+     * others zero.
+     */
     public static Invocation priced(String requestId, long eventTime, String cost, Long latencyMs) {
         Invocation inv = call(requestId, eventTime);
         inv.model = HAIKU;

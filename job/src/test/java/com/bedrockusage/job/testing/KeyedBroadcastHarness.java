@@ -12,28 +12,40 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 
 /**
- * A keyed broadcast harness in a given environment (Flink's own {@code KeyedBroadcastOperatorTestHarness} cannot take
- * one, so its metrics cannot be observed).
+ * A keyed broadcast harness in a given environment (Flink's own {@code
+ * KeyedBroadcastOperatorTestHarness} cannot take one, so its metrics cannot be observed).
  */
-public final class KeyedBroadcastHarness<K, IN1, IN2, OUT> extends AbstractStreamOperatorTestHarness<OUT> {
+public final class KeyedBroadcastHarness<K, IN1, IN2, OUT>
+        extends AbstractStreamOperatorTestHarness<OUT> {
 
     private final CoBroadcastWithKeyedOperator<K, IN1, IN2, OUT> twoInput;
 
-    private KeyedBroadcastHarness(CoBroadcastWithKeyedOperator<K, IN1, IN2, OUT> operator, MockEnvironment env,
-            KeySelector<IN1, K> keySelector, TypeInformation<K> keyType) throws Exception {
+    private KeyedBroadcastHarness(
+            CoBroadcastWithKeyedOperator<K, IN1, IN2, OUT> operator,
+            MockEnvironment env,
+            KeySelector<IN1, K> keySelector,
+            TypeInformation<K> keyType)
+            throws Exception {
         super(operator, env);
         this.twoInput = operator;
         config.setStatePartitioner(0, keySelector);
-        config.setStateKeySerializer(keyType.createSerializer(executionConfig.getSerializerConfig()));
+        config.setStateKeySerializer(
+                keyType.createSerializer(executionConfig.getSerializerConfig()));
         config.serializeAllConfigs();
     }
 
     public static <K, IN1, IN2, OUT> KeyedBroadcastHarness<K, IN1, IN2, OUT> of(
-            KeyedBroadcastProcessFunction<K, IN1, IN2, OUT> function, MockEnvironment env,
-            KeySelector<IN1, K> keySelector, TypeInformation<K> keyType, MapStateDescriptor<?, ?>... descriptors)
+            KeyedBroadcastProcessFunction<K, IN1, IN2, OUT> function,
+            MockEnvironment env,
+            KeySelector<IN1, K> keySelector,
+            TypeInformation<K> keyType,
+            MapStateDescriptor<?, ?>... descriptors)
             throws Exception {
-        return new KeyedBroadcastHarness<>(new CoBroadcastWithKeyedOperator<>(function, Arrays.asList(descriptors)),
-                env, keySelector, keyType);
+        return new KeyedBroadcastHarness<>(
+                new CoBroadcastWithKeyedOperator<>(function, Arrays.asList(descriptors)),
+                env,
+                keySelector,
+                keyType);
     }
 
     public void processElement(IN1 value, long timestamp) throws Exception {
@@ -42,7 +54,9 @@ public final class KeyedBroadcastHarness<K, IN1, IN2, OUT> extends AbstractStrea
         twoInput.processElement1(record);
     }
 
-    /** The same watermark on both inputs, so the operator's combined watermark is {@code timestamp}. */
+    /**
+     * The same watermark on both inputs, so the operator's combined watermark is {@code timestamp}.
+     */
     public void processWatermark(long timestamp) throws Exception {
         twoInput.processWatermark1(new Watermark(timestamp));
         twoInput.processWatermark2(new Watermark(timestamp));

@@ -16,8 +16,9 @@ import org.apache.flink.kinesis.shaded.software.amazon.awssdk.services.kinesis.K
 import org.apache.flink.kinesis.shaded.software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
- * kinesis-mock (npm {@code kinesis-local}, pinned in {@code local-cluster/emulators}) as a child process on free
- * 127.0.0.1 ports, with one stream; stopped by PID on {@link #close()}. As in {@code BedrockLogKinesisITCase}.
+ * kinesis-mock (npm {@code kinesis-local}, pinned in {@code local-cluster/emulators}) as a child
+ * process on free 127.0.0.1 ports, with one stream; stopped by PID on {@link #close()}. As in
+ * {@code BedrockLogKinesisITCase}.
  */
 public final class KinesisMock implements AutoCloseable {
 
@@ -30,12 +31,15 @@ public final class KinesisMock implements AutoCloseable {
         this.process = process;
         this.port = port;
         this.stream = stream;
-        this.client = KinesisClient.builder()
-                .endpointOverride(URI.create(endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        this.client =
+                KinesisClient.builder()
+                        .endpointOverride(URI.create(endpoint()))
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create("local", "local")))
+                        .httpClientBuilder(ApacheHttpClient.builder())
+                        .build();
     }
 
     /** Starts the emulator and creates {@code stream} with one shard. */
@@ -45,11 +49,15 @@ public final class KinesisMock implements AutoCloseable {
         int tlsPort = freePort();
         File pkg = new File(dir, "node_modules/kinesis-local");
         // kinesis-mock hard-codes 0.0.0.0; the project's preload keeps it on 127.0.0.1
-        ProcessBuilder builder = new ProcessBuilder("node", "--require",
-                new File(dir, "loopback-only.cjs").getAbsolutePath(), new File(pkg, "main.js").getPath())
-                .directory(pkg)
-                .redirectErrorStream(true)
-                .redirectOutput(new File("target/kinesis-mock-" + plainPort + ".log"));
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                "node",
+                                "--require",
+                                new File(dir, "loopback-only.cjs").getAbsolutePath(),
+                                new File(pkg, "main.js").getPath())
+                        .directory(pkg)
+                        .redirectErrorStream(true)
+                        .redirectOutput(new File("target/kinesis-mock-" + plainPort + ".log"));
         builder.environment().put("KINESIS_MOCK_PLAIN_PORT", String.valueOf(plainPort));
         builder.environment().put("KINESIS_MOCK_TLS_PORT", String.valueOf(tlsPort));
         builder.environment().put("KINESIS_MOCK_CERT_PATH", new File(pkg, "server.json").getPath());
@@ -76,7 +84,11 @@ public final class KinesisMock implements AutoCloseable {
     }
 
     public void put(byte[] data, String partitionKey) {
-        client.putRecord(b -> b.streamName(stream).partitionKey(partitionKey).data(SdkBytes.fromByteArray(data)));
+        client.putRecord(
+                b ->
+                        b.streamName(stream)
+                                .partitionKey(partitionKey)
+                                .data(SdkBytes.fromByteArray(data)));
     }
 
     private void waitForPort() throws InterruptedException {
@@ -98,8 +110,10 @@ public final class KinesisMock implements AutoCloseable {
     private void waitUntilActive() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            StreamStatus status = client.describeStreamSummary(b -> b.streamName(stream))
-                    .streamDescriptionSummary().streamStatus();
+            StreamStatus status =
+                    client.describeStreamSummary(b -> b.streamName(stream))
+                            .streamDescriptionSummary()
+                            .streamStatus();
             if (status == StreamStatus.ACTIVE) {
                 return;
             }
@@ -108,12 +122,19 @@ public final class KinesisMock implements AutoCloseable {
         throw new IllegalStateException("stream not active");
     }
 
-    /** local-cluster/emulators with kinesis-local installed ({@code npm ci} from the lock file if needed). */
+    /**
+     * local-cluster/emulators with kinesis-local installed ({@code npm ci} from the lock file if
+     * needed).
+     */
     private static File emulatorDir() throws IOException, InterruptedException {
         File dir = new File("../local-cluster/emulators").getCanonicalFile();
         File main = new File(dir, "node_modules/kinesis-local/main.js");
         if (!main.isFile()) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(dir).inheritIO().start();
+            Process npm =
+                    new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                            .directory(dir)
+                            .inheritIO()
+                            .start();
             if (!npm.waitFor(180, TimeUnit.SECONDS) || npm.exitValue() != 0) {
                 npm.destroyForcibly();
                 throw new IllegalStateException("npm ci failed in " + dir);
@@ -123,7 +144,8 @@ public final class KinesisMock implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket =
+                new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

@@ -32,8 +32,16 @@ public final class LogTree {
 
     public Path writeBytes(LogRecord hourOf, byte[] content) {
         ZonedDateTime t = hourOf.time.atZone(ZoneOffset.UTC);
-        Path dir = root.resolve(String.format("AWSLogs/%s/BedrockModelInvocationLogs/%s/%04d/%02d/%02d/%02d",
-                hourOf.accountId, hourOf.region, t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour()));
+        Path dir =
+                root.resolve(
+                        String.format(
+                                "AWSLogs/%s/BedrockModelInvocationLogs/%s/%04d/%02d/%02d/%02d",
+                                hourOf.accountId,
+                                hourOf.region,
+                                t.getYear(),
+                                t.getMonthValue(),
+                                t.getDayOfMonth(),
+                                t.getHour()));
         Path file = dir.resolve(String.format("%04d_%s.json.gz", files++, hourOf.requestId));
         try {
             Files.createDirectories(dir);
@@ -44,7 +52,10 @@ public final class LogTree {
         return file;
     }
 
-    /** A gzip object whose first text is complete and whose second is cut off in the middle (truncated upload). */
+    /**
+     * A gzip object whose first text is complete and whose second is cut off in the middle
+     * (truncated upload).
+     */
     public static byte[] gzipCutInSecond(String first, String second) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes, true)) {

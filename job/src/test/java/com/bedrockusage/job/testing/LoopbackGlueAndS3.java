@@ -14,12 +14,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback HTTP server with just enough of Glue ({@code GetDatabases}: no databases) and S3 (path-style
- * {@code PUT} and {@code HEAD} of objects) to prove an AWS client can build, sign and send its requests.
+ * A loopback HTTP server with just enough of Glue ({@code GetDatabases}: no databases) and S3
+ * (path-style {@code PUT} and {@code HEAD} of objects) to prove an AWS client can build, sign and
+ * send its requests.
  */
 public final class LoopbackGlueAndS3 implements AutoCloseable {
 
-    /** One received request: method, path, the Glue operation (X-Amz-Target) and the Authorization header. */
+    /**
+     * One received request: method, path, the Glue operation (X-Amz-Target) and the Authorization
+     * header.
+     */
     public static final class Request {
         public final String method;
         public final String path;
@@ -65,7 +69,12 @@ public final class LoopbackGlueAndS3 implements AutoCloseable {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getPath();
             String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
-            requests.add(new Request(method, path, target, ex.getRequestHeaders().getFirst("Authorization")));
+            requests.add(
+                    new Request(
+                            method,
+                            path,
+                            target,
+                            ex.getRequestHeaders().getFirst("Authorization")));
             if ("AWSGlue.GetDatabases".equals(target)) {
                 send(ex, 200, "application/x-amz-json-1.1", "{\"DatabaseList\":[]}");
             } else if (method.equals("PUT")) {
@@ -88,7 +97,8 @@ public final class LoopbackGlueAndS3 implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange ex, int status, String contentType, String text) throws IOException {
+    private static void send(HttpExchange ex, int status, String contentType, String text)
+            throws IOException {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);

@@ -22,15 +22,21 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
- * A loopback HTTP server that speaks enough of the SNS query protocol for {@code Publish}: form-encoded requests in,
- * SNS's XML out. Replies are chosen per request number (1-based), e.g. the first one throttled.
+ * A loopback HTTP server that speaks enough of the SNS query protocol for {@code Publish}:
+ * form-encoded requests in, SNS's XML out. Replies are chosen per request number (1-based), e.g.
+ * the first one throttled.
  */
 public final class LoopbackSns implements AutoCloseable {
 
     public static final String TOPIC_ARN = "arn:aws:sns:us-east-1:111122223333:bedrock-alerts";
 
     /** What the server answers to one request. */
-    public enum Reply { OK, THROTTLE, SERVER_ERROR, NOT_FOUND }
+    public enum Reply {
+        OK,
+        THROTTLE,
+        SERVER_ERROR,
+        NOT_FOUND
+    }
 
     /** One received request. */
     public static final class Request {
@@ -89,7 +95,7 @@ public final class LoopbackSns implements AutoCloseable {
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final IntFunction<Reply> replies;
     private final long delayMillis;
-    private volatile Consumer<Request> listener = r -> { };
+    private volatile Consumer<Request> listener = r -> {};
 
     private LoopbackSns(IntFunction<Reply> replies, long delayMillis) throws IOException {
         this.replies = replies;
@@ -109,7 +115,10 @@ public final class LoopbackSns implements AutoCloseable {
         return new LoopbackSns(n -> Reply.OK, 0);
     }
 
-    /** A browned-out SNS: takes every request at once, answers each with OK only after {@code delayMillis}. */
+    /**
+     * A browned-out SNS: takes every request at once, answers each with OK only after {@code
+     * delayMillis}.
+     */
     public static LoopbackSns slow(long delayMillis) throws IOException {
         return new LoopbackSns(n -> Reply.OK, delayMillis);
     }
@@ -135,7 +144,9 @@ public final class LoopbackSns implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try {
-            Map<String, String> form = parseForm(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> form =
+                    parseForm(
+                            new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             int n = counter.incrementAndGet();
             Reply reply = replies.apply(n);
             String messageId = reply == Reply.OK ? UUID.randomUUID().toString() : null;
@@ -148,16 +159,26 @@ public final class LoopbackSns implements AutoCloseable {
             String requestId = UUID.randomUUID().toString();
             switch (reply) {
                 case OK:
-                    send(ex, 200, "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
-                            + "<PublishResult><MessageId>" + messageId + "</MessageId></PublishResult>"
-                            + "<ResponseMetadata><RequestId>" + requestId + "</RequestId></ResponseMetadata>"
-                            + "</PublishResponse>");
+                    send(
+                            ex,
+                            200,
+                            "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
+                                    + "<PublishResult><MessageId>"
+                                    + messageId
+                                    + "</MessageId></PublishResult>"
+                                    + "<ResponseMetadata><RequestId>"
+                                    + requestId
+                                    + "</RequestId></ResponseMetadata>"
+                                    + "</PublishResponse>");
                     break;
                 case THROTTLE:
                     send(ex, 400, error("Sender", "Throttling", "Rate exceeded", requestId));
                     break;
                 case SERVER_ERROR:
-                    send(ex, 500, error("Receiver", "InternalError", "Internal failure", requestId));
+                    send(
+                            ex,
+                            500,
+                            error("Receiver", "InternalError", "Internal failure", requestId));
                     break;
                 default:
                     send(ex, 404, error("Sender", "NotFound", "Topic does not exist", requestId));
@@ -172,9 +193,17 @@ public final class LoopbackSns implements AutoCloseable {
     }
 
     private static String error(String type, String code, String message, String requestId) {
-        return "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>" + type + "</Type>"
-                + "<Code>" + code + "</Code><Message>" + message + "</Message></Error>"
-                + "<RequestId>" + requestId + "</RequestId></ErrorResponse>";
+        return "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>"
+                + type
+                + "</Type>"
+                + "<Code>"
+                + code
+                + "</Code><Message>"
+                + message
+                + "</Message></Error>"
+                + "<RequestId>"
+                + requestId
+                + "</RequestId></ErrorResponse>";
     }
 
     private static void send(HttpExchange ex, int status, String xml) throws IOException {
@@ -195,7 +224,9 @@ public final class LoopbackSns implements AutoCloseable {
             int eq = pair.indexOf('=');
             String k = eq < 0 ? pair : pair.substring(0, eq);
             String v = eq < 0 ? "" : pair.substring(eq + 1);
-            m.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+            m.put(
+                    URLDecoder.decode(k, StandardCharsets.UTF_8),
+                    URLDecoder.decode(v, StandardCharsets.UTF_8));
         }
         return m;
     }

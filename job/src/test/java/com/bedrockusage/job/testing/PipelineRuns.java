@@ -26,12 +26,13 @@ public final class PipelineRuns {
     private PipelineRuns() {}
 
     public static JobConfig config(Path logs, Path warehouse, String... sets) {
-        PropertyGroups p = PropertyGroups.empty()
-                .set("source.s3.path", logs.toUri().toString())
-                .set("source.s3.mode", "bounded")
-                .set("iceberg.warehouse", warehouse.toUri().toString())
-                .set("pipeline.parallelism", "2")
-                .set("pipeline.checkpoint-interval", "500ms");
+        PropertyGroups p =
+                PropertyGroups.empty()
+                        .set("source.s3.path", logs.toUri().toString())
+                        .set("source.s3.mode", "bounded")
+                        .set("iceberg.warehouse", warehouse.toUri().toString())
+                        .set("pipeline.parallelism", "2")
+                        .set("pipeline.checkpoint-interval", "500ms");
         for (String s : sets) {
             p.set(s);
         }
@@ -42,7 +43,8 @@ public final class PipelineRuns {
         run(config, UnaryOperator.identity(), false);
     }
 
-    public static void run(JobConfig config, UnaryOperator<DataStream<Invocation>> afterParse, boolean restartOnce)
+    public static void run(
+            JobConfig config, UnaryOperator<DataStream<Invocation>> afterParse, boolean restartOnce)
             throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         UsageStreamJob.configure(env, config, true);
@@ -70,9 +72,13 @@ public final class PipelineRuns {
     public static Map<String, ExpectedUsage.Totals> usage(JobConfig config, String table) {
         Map<String, ExpectedUsage.Totals> out = new HashMap<>();
         for (Record r : TableRows.read(config, table)) {
-            String key = ExpectedUsage.key(((OffsetDateTime) r.getField("window_start")).toInstant(),
-                    (String) r.getField("account_id"), (String) r.getField("region"),
-                    (String) r.getField("caller_arn"), (String) r.getField("model_id"));
+            String key =
+                    ExpectedUsage.key(
+                            ((OffsetDateTime) r.getField("window_start")).toInstant(),
+                            (String) r.getField("account_id"),
+                            (String) r.getField("region"),
+                            (String) r.getField("caller_arn"),
+                            (String) r.getField("model_id"));
             ExpectedUsage.Totals t = new ExpectedUsage.Totals();
             t.invocations = (Long) r.getField("invocations");
             t.errors = (Long) r.getField("errors");

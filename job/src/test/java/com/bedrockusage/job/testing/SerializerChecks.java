@@ -18,9 +18,12 @@ public final class SerializerChecks {
 
     private SerializerChecks() {}
 
-    /** Writes all values into one stream, reads them back in order, and expects the stream to be used up exactly. */
-    public static <T> void assertRoundTrip(TypeSerializer<T> serializer, List<T> values, Same<T> same)
-            throws Exception {
+    /**
+     * Writes all values into one stream, reads them back in order, and expects the stream to be
+     * used up exactly.
+     */
+    public static <T> void assertRoundTrip(
+            TypeSerializer<T> serializer, List<T> values, Same<T> same) throws Exception {
         DataInputDeserializer in = new DataInputDeserializer(serialized(serializer, values));
         for (T value : values) {
             same.check(serializer.deserialize(in), value);
@@ -29,8 +32,8 @@ public final class SerializerChecks {
     }
 
     /** {@code copy(source, target)} reproduces the serialized bytes of all values exactly. */
-    public static <T> void assertStreamCopyIsByteForByte(TypeSerializer<T> serializer, List<T> values)
-            throws Exception {
+    public static <T> void assertStreamCopyIsByteForByte(
+            TypeSerializer<T> serializer, List<T> values) throws Exception {
         byte[] original = serialized(serializer, values);
         DataInputDeserializer in = new DataInputDeserializer(original);
         DataOutputSerializer copied = new DataOutputSerializer(16);
@@ -40,19 +43,29 @@ public final class SerializerChecks {
         assertThat(copied.getCopyOfBuffer()).isEqualTo(original);
     }
 
-    /** The serializer's snapshot, written and read back, restores the same serializer and is compatible as is. */
+    /**
+     * The serializer's snapshot, written and read back, restores the same serializer and is
+     * compatible as is.
+     */
     public static <T> void assertRestoresToItself(TypeSerializer<T> serializer) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(64);
         TypeSerializerSnapshot.writeVersionedSnapshot(out, serializer.snapshotConfiguration());
-        TypeSerializerSnapshot<T> restored = TypeSerializerSnapshot.readVersionedSnapshot(
-                new DataInputDeserializer(out.getCopyOfBuffer()), SerializerChecks.class.getClassLoader());
+        TypeSerializerSnapshot<T> restored =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(out.getCopyOfBuffer()),
+                        SerializerChecks.class.getClassLoader());
 
         assertThat(restored.restoreSerializer()).isSameAs(serializer);
-        assertThat(serializer.snapshotConfiguration().resolveSchemaCompatibility(restored).isCompatibleAsIs())
+        assertThat(
+                        serializer
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(restored)
+                                .isCompatibleAsIs())
                 .isTrue();
     }
 
-    private static <T> byte[] serialized(TypeSerializer<T> serializer, List<T> values) throws Exception {
+    private static <T> byte[] serialized(TypeSerializer<T> serializer, List<T> values)
+            throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(16);
         for (T value : values) {
             serializer.serialize(value, out);

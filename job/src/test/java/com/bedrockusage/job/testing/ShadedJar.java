@@ -8,9 +8,9 @@ import java.net.URLClassLoader;
 import java.util.concurrent.Callable;
 
 /**
- * The MSF jar in job/target, loaded on its own ({@link ShadedJarClassLoader}), with reflective calls into it.
- * Calls run with the jar as context class loader, as Flink's user-code class loader is on MSF (Iceberg and the AWS
- * SDK load classes by name through it).
+ * The MSF jar in job/target, loaded on its own ({@link ShadedJarClassLoader}), with reflective
+ * calls into it. Calls run with the jar as context class loader, as Flink's user-code class loader
+ * is on MSF (Iceberg and the AWS SDK load classes by name through it).
  */
 public final class ShadedJar implements AutoCloseable {
 
@@ -35,8 +35,12 @@ public final class ShadedJar implements AutoCloseable {
         return invoke(load(type), null, method, args);
     }
 
-    /** A method through the public type that declares it (the implementations may be package-private). */
-    public Object call(Object target, String declaringType, String method, Object... args) throws Exception {
+    /**
+     * A method through the public type that declares it (the implementations may be
+     * package-private).
+     */
+    public Object call(Object target, String declaringType, String method, Object... args)
+            throws Exception {
         return invoke(load(declaringType), target, method, args);
     }
 
@@ -51,8 +55,10 @@ public final class ShadedJar implements AutoCloseable {
         }
     }
 
-    private Object invoke(Class<?> type, Object target, String method, Object[] args) throws Exception {
-        // static: the type's own methods, package-private ones too; instance: the public ones, inherited included
+    private Object invoke(Class<?> type, Object target, String method, Object[] args)
+            throws Exception {
+        // static: the type's own methods, package-private ones too; instance: the public ones,
+        // inherited included
         Method[] candidates = target == null ? type.getDeclaredMethods() : type.getMethods();
         for (Method m : candidates) {
             if (m.getName().equals(method) && accepts(m.getParameterTypes(), args)) {

@@ -6,18 +6,22 @@ import java.net.URL;
 import java.net.URLClassLoader;
 
 /**
- * Loads classes from the shaded jar alone, as MSF does: the JDK, plus what Flink's own class path provides
- * (Flink, slf4j, log4j) from the test's class path. Anything else the jar lacks fails with NoClassDefFoundError
- * instead of being found among the test's Maven dependencies.
+ * Loads classes from the shaded jar alone, as MSF does: the JDK, plus what Flink's own class path
+ * provides (Flink, slf4j, log4j) from the test's class path. Anything else the jar lacks fails with
+ * NoClassDefFoundError instead of being found among the test's Maven dependencies.
  */
 public final class ShadedJarClassLoader {
 
-    private static final String[] PROVIDED_BY_FLINK = {"org.apache.flink.", "org.slf4j.", "org.apache.logging.log4j."};
+    private static final String[] PROVIDED_BY_FLINK = {
+        "org.apache.flink.", "org.slf4j.", "org.apache.logging.log4j."
+    };
 
     private ShadedJarClassLoader() {}
 
     public static URLClassLoader of(File jar) throws MalformedURLException {
-        return new URLClassLoader(new URL[] {jar.toURI().toURL()}, new FlinkProvided(ShadedJarClassLoader.class.getClassLoader()));
+        return new URLClassLoader(
+                new URL[] {jar.toURI().toURL()},
+                new FlinkProvided(ShadedJarClassLoader.class.getClassLoader()));
     }
 
     /** The JDK's classes, and Flink's from {@code testClassPath}; nothing else. */

@@ -15,9 +15,9 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes realistic Bedrock invocation log records and delivery trees for tests and benchmarks: multi-KB
- * prompt/response bodies with escapes, quotes, braces and non-ASCII text; Converse, Anthropic InvokeModel
- * and streamed InvokeModel (chunk arrays); Bedrock's S3 layout.
+ * Writes realistic Bedrock invocation log records and delivery trees for tests and benchmarks:
+ * multi-KB prompt/response bodies with escapes, quotes, braces and non-ASCII text; Converse,
+ * Anthropic InvokeModel and streamed InvokeModel (chunk arrays); Bedrock's S3 layout.
  */
 public final class SyntheticLogs {
 
@@ -25,9 +25,32 @@ public final class SyntheticLogs {
     private static final DateTimeFormatter HOUR_PATH =
             DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
     private static final String[] WORDS = {
-        "the", "model", "token", "cache", "latency", "Bedrock", "invoice", "région", "naïve", "東京", "데이터",
-        "{braces}", "[brackets]", "\"quoted\"", "back\\slash", "tab\there", "line\nbreak", "emoji😀", "a:b,c",
-        "price", "usage", "stream", "\\\"tricky\\\"", "</tag>", "100%", "x"
+        "the",
+        "model",
+        "token",
+        "cache",
+        "latency",
+        "Bedrock",
+        "invoice",
+        "région",
+        "naïve",
+        "東京",
+        "데이터",
+        "{braces}",
+        "[brackets]",
+        "\"quoted\"",
+        "back\\slash",
+        "tab\there",
+        "line\nbreak",
+        "emoji😀",
+        "a:b,c",
+        "price",
+        "usage",
+        "stream",
+        "\\\"tricky\\\"",
+        "</tag>",
+        "100%",
+        "x"
     };
 
     private final Random random;
@@ -45,7 +68,9 @@ public final class SyntheticLogs {
         return sb.toString();
     }
 
-    /** A JSON string literal; non-ASCII is sometimes written as \\u escapes, as some producers do. */
+    /**
+     * A JSON string literal; non-ASCII is sometimes written as \\u escapes, as some producers do.
+     */
     public String quote(String s) {
         boolean escapeUnicode = random.nextInt(4) == 0;
         StringBuilder sb = new StringBuilder(s.length() + 16).append('"');
@@ -97,20 +122,42 @@ public final class SyntheticLogs {
     public String converse(String requestId, Instant time, String region, int bodyBytes) {
         int in = 10 + random.nextInt(5000);
         int out = 5 + random.nextInt(2000);
-        return "{\"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\", \"timestamp\": \"" + iso(time)
-                + "\", \"accountId\": \"" + ACCOUNT + "\", \"identity\": {\"arn\": \"arn:aws:sts::" + ACCOUNT
-                + ":assumed-role/app/worker\"}, \"region\": \"" + region + "\", \"requestId\": \"" + requestId
+        return "{\"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\", \"timestamp\": \""
+                + iso(time)
+                + "\", \"accountId\": \""
+                + ACCOUNT
+                + "\", \"identity\": {\"arn\": \"arn:aws:sts::"
+                + ACCOUNT
+                + ":assumed-role/app/worker\"}, \"region\": \""
+                + region
+                + "\", \"requestId\": \""
+                + requestId
                 + "\", \"operation\": \"Converse\", \"modelId\": \"us.amazon.nova-pro-v1:0\", \"input\": "
                 + "{\"inputContentType\": \"application/json\", \"inputBodyJson\": {\"messages\": [{\"role\": \"user\", "
-                + "\"content\": [{\"text\": " + quote(text(bodyBytes)) + "}]}], \"inferenceConfig\": {\"maxTokens\": 2048,"
-                + " \"temperature\": 0.7, \"topP\": 0.9, \"stopSequences\": []}}, \"inputTokenCount\": " + in
+                + "\"content\": [{\"text\": "
+                + quote(text(bodyBytes))
+                + "}]}], \"inferenceConfig\": {\"maxTokens\": 2048,"
+                + " \"temperature\": 0.7, \"topP\": 0.9, \"stopSequences\": []}}, \"inputTokenCount\": "
+                + in
                 + ", \"cacheReadInputTokenCount\": 0, \"cacheWriteInputTokenCount\": 0}, \"output\": "
                 + "{\"outputContentType\": \"application/json\", \"outputBodyJson\": {\"output\": {\"message\": "
-                + "{\"role\": \"assistant\", \"content\": [{\"text\": " + quote(text(bodyBytes)) + "}]}}, "
-                + "\"stopReason\": \"end_turn\", \"metrics\": {\"latencyMs\": " + (100 + random.nextInt(9000))
-                + "}, \"usage\": {\"inputTokens\": " + in + ", \"outputTokens\": " + out + ", \"totalTokens\": "
-                + (in + out) + "}}, \"outputTokenCount\": " + out + "}, \"requestMetadata\": {\"team\": \"search\", "
-                + "\"traceId\": \"t-" + random.nextInt(1_000_000) + "\"}}";
+                + "{\"role\": \"assistant\", \"content\": [{\"text\": "
+                + quote(text(bodyBytes))
+                + "}]}}, "
+                + "\"stopReason\": \"end_turn\", \"metrics\": {\"latencyMs\": "
+                + (100 + random.nextInt(9000))
+                + "}, \"usage\": {\"inputTokens\": "
+                + in
+                + ", \"outputTokens\": "
+                + out
+                + ", \"totalTokens\": "
+                + (in + out)
+                + "}}, \"outputTokenCount\": "
+                + out
+                + "}, \"requestMetadata\": {\"team\": \"search\", "
+                + "\"traceId\": \"t-"
+                + random.nextInt(1_000_000)
+                + "\"}}";
     }
 
     public String invokeAnthropic(String requestId, Instant time, String region, int bodyBytes) {
@@ -119,24 +166,60 @@ public final class SyntheticLogs {
         int cacheRead = random.nextInt(3) == 0 ? random.nextInt(100_000) : 0;
         int w5 = random.nextInt(2) == 0 ? random.nextInt(3000) : 0;
         int w1 = random.nextInt(3) == 0 ? random.nextInt(3000) : 0;
-        return "{\"timestamp\": \"" + iso(time) + "\", \"accountId\": \"" + ACCOUNT + "\", \"identity\": {\"arn\": "
-                + "\"arn:aws:iam::" + ACCOUNT + ":user/batch\"}, \"region\": \"" + region + "\", \"requestId\": \""
-                + requestId + "\", \"operation\": \"InvokeModel\", \"modelId\": \"arn:aws:bedrock:" + region + ":"
-                + ACCOUNT + ":inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0\", \"input\": "
+        return "{\"timestamp\": \""
+                + iso(time)
+                + "\", \"accountId\": \""
+                + ACCOUNT
+                + "\", \"identity\": {\"arn\": "
+                + "\"arn:aws:iam::"
+                + ACCOUNT
+                + ":user/batch\"}, \"region\": \""
+                + region
+                + "\", \"requestId\": \""
+                + requestId
+                + "\", \"operation\": \"InvokeModel\", \"modelId\": \"arn:aws:bedrock:"
+                + region
+                + ":"
+                + ACCOUNT
+                + ":inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0\", \"input\": "
                 + "{\"inputContentType\": \"application/json\", \"inputBodyJson\": {\"anthropic_version\": "
-                + "\"bedrock-2023-05-31\", \"system\": [{\"type\": \"text\", \"text\": " + quote(text(bodyBytes / 2))
+                + "\"bedrock-2023-05-31\", \"system\": [{\"type\": \"text\", \"text\": "
+                + quote(text(bodyBytes / 2))
                 + ", \"cache_control\": {\"type\": \"ephemeral\", \"ttl\": \"1h\"}}], \"messages\": [{\"role\": "
-                + "\"user\", \"content\": [{\"type\": \"text\", \"text\": " + quote(text(bodyBytes / 2)) + "}]}], "
-                + "\"max_tokens\": 4096}, \"inputTokenCount\": " + in + ", \"cacheReadInputTokenCount\": " + cacheRead
-                + ", \"cacheWriteInputTokenCount\": " + (w5 + w1) + "}, \"output\": {\"outputContentType\": "
+                + "\"user\", \"content\": [{\"type\": \"text\", \"text\": "
+                + quote(text(bodyBytes / 2))
+                + "}]}], "
+                + "\"max_tokens\": 4096}, \"inputTokenCount\": "
+                + in
+                + ", \"cacheReadInputTokenCount\": "
+                + cacheRead
+                + ", \"cacheWriteInputTokenCount\": "
+                + (w5 + w1)
+                + "}, \"output\": {\"outputContentType\": "
                 + "\"application/json\", \"outputBodyJson\": {\"id\": \"msg_bdrk_01\", \"type\": \"message\", "
                 + "\"role\": \"assistant\", \"model\": \"claude-sonnet-4-20250514\", \"content\": [{\"type\": \"text\","
-                + " \"text\": " + quote(text(bodyBytes)) + "}], \"stop_reason\": \"end_turn\", \"stop_sequence\": null,"
-                + " \"usage\": {\"input_tokens\": " + in + ", \"cache_creation_input_tokens\": " + (w5 + w1)
-                + ", \"cache_read_input_tokens\": " + cacheRead + ", \"cache_creation\": "
-                + "{\"ephemeral_5m_input_tokens\": " + w5 + ", \"ephemeral_1h_input_tokens\": " + w1 + "}, "
-                + "\"output_tokens\": " + out + "}}, \"outputTokenCount\": " + out + "}, \"inferenceRegion\": \""
-                + region + "\", \"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\"}";
+                + " \"text\": "
+                + quote(text(bodyBytes))
+                + "}], \"stop_reason\": \"end_turn\", \"stop_sequence\": null,"
+                + " \"usage\": {\"input_tokens\": "
+                + in
+                + ", \"cache_creation_input_tokens\": "
+                + (w5 + w1)
+                + ", \"cache_read_input_tokens\": "
+                + cacheRead
+                + ", \"cache_creation\": "
+                + "{\"ephemeral_5m_input_tokens\": "
+                + w5
+                + ", \"ephemeral_1h_input_tokens\": "
+                + w1
+                + "}, "
+                + "\"output_tokens\": "
+                + out
+                + "}}, \"outputTokenCount\": "
+                + out
+                + "}, \"inferenceRegion\": \""
+                + region
+                + "\", \"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\"}";
     }
 
     public String streamAnthropic(String requestId, Instant time, String region, int bodyBytes) {
@@ -144,43 +227,86 @@ public final class SyntheticLogs {
         int out = 5 + random.nextInt(2000);
         int w1 = random.nextInt(2000);
         StringBuilder chunks = new StringBuilder(bodyBytes * 3);
-        chunks.append("[{\"type\": \"message_start\", \"message\": {\"id\": \"msg_bdrk_02\", \"type\": \"message\", "
-                + "\"role\": \"assistant\", \"model\": \"claude-opus-4-1-20250805\", \"content\": [], "
-                + "\"stop_reason\": null, \"stop_sequence\": null, \"usage\": {\"input_tokens\": " + in
-                + ", \"cache_creation_input_tokens\": " + w1 + ", \"cache_read_input_tokens\": 0, "
-                + "\"cache_creation\": {\"ephemeral_5m_input_tokens\": 0, \"ephemeral_1h_input_tokens\": " + w1
-                + "}, \"output_tokens\": 1}}}, {\"type\": \"content_block_start\", \"index\": 0, "
-                + "\"content_block\": {\"type\": \"text\", \"text\": \"\"}}");
+        chunks.append(
+                "[{\"type\": \"message_start\", \"message\": {\"id\": \"msg_bdrk_02\", \"type\": \"message\", "
+                        + "\"role\": \"assistant\", \"model\": \"claude-opus-4-1-20250805\", \"content\": [], "
+                        + "\"stop_reason\": null, \"stop_sequence\": null, \"usage\": {\"input_tokens\": "
+                        + in
+                        + ", \"cache_creation_input_tokens\": "
+                        + w1
+                        + ", \"cache_read_input_tokens\": 0, "
+                        + "\"cache_creation\": {\"ephemeral_5m_input_tokens\": 0, \"ephemeral_1h_input_tokens\": "
+                        + w1
+                        + "}, \"output_tokens\": 1}}}, {\"type\": \"content_block_start\", \"index\": 0, "
+                        + "\"content_block\": {\"type\": \"text\", \"text\": \"\"}}");
         int written = 0;
         while (written < bodyBytes) {
             String piece = text(8 + random.nextInt(40));
             written += piece.length();
-            chunks.append(", {\"type\": \"content_block_delta\", \"index\": 0, \"delta\": {\"type\": \"text_delta\", "
-                    + "\"text\": ").append(quote(piece)).append("}}");
+            chunks.append(
+                            ", {\"type\": \"content_block_delta\", \"index\": 0, \"delta\": {\"type\": \"text_delta\", "
+                                    + "\"text\": ")
+                    .append(quote(piece))
+                    .append("}}");
         }
-        chunks.append(", {\"type\": \"content_block_stop\", \"index\": 0}, {\"type\": \"message_delta\", \"delta\": "
-                + "{\"stop_reason\": \"end_turn\", \"stop_sequence\": null}, \"usage\": {\"output_tokens\": " + out
-                + "}}, {\"type\": \"message_stop\", \"amazon-bedrock-invocationMetrics\": {\"inputTokenCount\": " + in
-                + ", \"outputTokenCount\": " + out + ", \"invocationLatency\": " + (500 + random.nextInt(20000))
-                + ", \"firstByteLatency\": " + (100 + random.nextInt(2000)) + "}}]");
-        return "{\"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\", \"timestamp\": \"" + iso(time)
-                + "\", \"accountId\": \"" + ACCOUNT + "\", \"identity\": {\"arn\": \"arn:aws:sts::" + ACCOUNT
-                + ":assumed-role/chat/ui\"}, \"region\": \"" + region + "\", \"requestId\": \"" + requestId
+        chunks.append(
+                ", {\"type\": \"content_block_stop\", \"index\": 0}, {\"type\": \"message_delta\", \"delta\": "
+                        + "{\"stop_reason\": \"end_turn\", \"stop_sequence\": null}, \"usage\": {\"output_tokens\": "
+                        + out
+                        + "}}, {\"type\": \"message_stop\", \"amazon-bedrock-invocationMetrics\": {\"inputTokenCount\": "
+                        + in
+                        + ", \"outputTokenCount\": "
+                        + out
+                        + ", \"invocationLatency\": "
+                        + (500 + random.nextInt(20000))
+                        + ", \"firstByteLatency\": "
+                        + (100 + random.nextInt(2000))
+                        + "}}]");
+        return "{\"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\", \"timestamp\": \""
+                + iso(time)
+                + "\", \"accountId\": \""
+                + ACCOUNT
+                + "\", \"identity\": {\"arn\": \"arn:aws:sts::"
+                + ACCOUNT
+                + ":assumed-role/chat/ui\"}, \"region\": \""
+                + region
+                + "\", \"requestId\": \""
+                + requestId
                 + "\", \"operation\": \"InvokeModelWithResponseStream\", \"modelId\": "
                 + "\"us.anthropic.claude-opus-4-1-20250805-v1:0\", \"input\": {\"inputContentType\": "
                 + "\"application/json\", \"inputBodyJson\": {\"anthropic_version\": \"bedrock-2023-05-31\", "
-                + "\"messages\": [{\"role\": \"user\", \"content\": " + quote(text(bodyBytes)) + "}], "
-                + "\"max_tokens\": 4096}, \"inputTokenCount\": " + in + ", \"cacheReadInputTokenCount\": 0, "
-                + "\"cacheWriteInputTokenCount\": " + w1 + "}, \"output\": {\"outputContentType\": "
-                + "\"application/json\", \"outputBodyJson\": " + chunks + ", \"outputTokenCount\": " + out
-                + "}, \"inferenceRegion\": \"" + region + "\"}";
+                + "\"messages\": [{\"role\": \"user\", \"content\": "
+                + quote(text(bodyBytes))
+                + "}], "
+                + "\"max_tokens\": 4096}, \"inputTokenCount\": "
+                + in
+                + ", \"cacheReadInputTokenCount\": 0, "
+                + "\"cacheWriteInputTokenCount\": "
+                + w1
+                + "}, \"output\": {\"outputContentType\": "
+                + "\"application/json\", \"outputBodyJson\": "
+                + chunks
+                + ", \"outputTokenCount\": "
+                + out
+                + "}, \"inferenceRegion\": \""
+                + region
+                + "\"}";
     }
 
     public String error(String requestId, Instant time, String region) {
-        return "{\"timestamp\": \"" + iso(time) + "\", \"accountId\": \"" + ACCOUNT + "\", \"region\": \"" + region
-                + "\", \"requestId\": \"" + requestId + "\", \"operation\": \"Converse\", \"modelId\": "
+        return "{\"timestamp\": \""
+                + iso(time)
+                + "\", \"accountId\": \""
+                + ACCOUNT
+                + "\", \"region\": \""
+                + region
+                + "\", \"requestId\": \""
+                + requestId
+                + "\", \"operation\": \"Converse\", \"modelId\": "
                 + "\"anthropic.claude-3-haiku-20240307-v1:0\", \"input\": {}, \"output\": {}, \"identity\": {\"arn\": "
-                + "\"arn:aws:sts::" + ACCOUNT + ":assumed-role/app/worker\"}, \"errorCode\": \"ThrottlingException\", "
+                + "\"arn:aws:sts::"
+                + ACCOUNT
+                + ":assumed-role/app/worker\"}, \"errorCode\": \"ThrottlingException\", "
                 + "\"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\"}";
     }
 
@@ -206,7 +332,10 @@ public final class SyntheticLogs {
 
     /** {@code root/AWSLogs/{account}/BedrockModelInvocationLogs/{region}/YYYY/MM/DD/HH}. */
     public static Path hourFolder(Path root, String account, String region, Instant hour) {
-        return root.resolve("AWSLogs").resolve(account).resolve("BedrockModelInvocationLogs").resolve(region)
+        return root.resolve("AWSLogs")
+                .resolve(account)
+                .resolve("BedrockModelInvocationLogs")
+                .resolve(region)
                 .resolve(HOUR_PATH.format(hour));
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class CallerKeyTest {
 
-    private static final String ROLE = "arn:aws:sts::111122223333:assumed-role/Checkout-BedrockRole";
+    private static final String ROLE =
+            "arn:aws:sts::111122223333:assumed-role/Checkout-BedrockRole";
 
     @Test
     void shouldDropOnlyTheSessionNameOfAnAssumedRoleForThePrincipal() {
@@ -54,7 +55,8 @@ class CallerKeyTest {
 
     @Test
     void shouldKeyALateCallLikeTheRowItCorrects() {
-        Invocation late = priced("late", Instant.parse("2025-06-01T10:00:00Z").toEpochMilli(), "0.1", null);
+        Invocation late =
+                priced("late", Instant.parse("2025-06-01T10:00:00Z").toEpochMilli(), "0.1", null);
         late.callerArn = ROLE + "/session-42";
         long day = Duration.ofDays(1).toMillis();
         UsageRow row = new UsageRow();
@@ -63,21 +65,32 @@ class CallerKeyTest {
         row.region = late.region;
         row.callerArn = ROLE;
         row.modelId = late.modelId;
-        assertThat(DailyInput.ofLate(late, day, CallerKey.PRINCIPAL).key).isEqualTo(DailyInput.ofRow(row).key);
+        assertThat(DailyInput.ofLate(late, day, CallerKey.PRINCIPAL).key)
+                .isEqualTo(DailyInput.ofRow(row).key);
     }
 
-    /** The minute window operator as the pipeline builds it, fed one call per random session name. */
+    /**
+     * The minute window operator as the pipeline builds it, fed one call per random session name.
+     */
     private static List<UsageRow> minuteRows(CallerKey callerKey, int calls) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        KeyedStream<Invocation, String> in = UsageWindows.byUsageKey(
-                env.fromData(TypeInformation.of(Invocation.class), priced("x", 0, "0", null)), callerKey);
-        OutputTag<Invocation> lateTag = new OutputTag<>("late", TypeInformation.of(Invocation.class));
+        KeyedStream<Invocation, String> in =
+                UsageWindows.byUsageKey(
+                        env.fromData(
+                                TypeInformation.of(Invocation.class), priced("x", 0, "0", null)),
+                        callerKey);
+        OutputTag<Invocation> lateTag =
+                new OutputTag<>("late", TypeInformation.of(Invocation.class));
         @SuppressWarnings("unchecked")
-        OneInputTransformation<Invocation, UsageRow> window = (OneInputTransformation<Invocation, UsageRow>)
-                UsageWindows.apply(in, Duration.ofMinutes(1), Duration.ZERO, lateTag, "test").getTransformation();
+        OneInputTransformation<Invocation, UsageRow> window =
+                (OneInputTransformation<Invocation, UsageRow>)
+                        UsageWindows.apply(
+                                        in, Duration.ofMinutes(1), Duration.ZERO, lateTag, "test")
+                                .getTransformation();
         @SuppressWarnings("unchecked")
         KeyedOneInputStreamOperatorTestHarness<String, Invocation, UsageRow> harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(window.getOperatorFactory(),
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        window.getOperatorFactory(),
                         (org.apache.flink.api.java.functions.KeySelector<Invocation, String>)
                                 window.getStateKeySelector(),
                         TypeInformation.of(String.class));

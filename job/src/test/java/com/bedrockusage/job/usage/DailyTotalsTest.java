@@ -27,11 +27,13 @@ class DailyTotalsTest {
     private final CapturedMetrics metrics = new CapturedMetrics();
     private KeyedOneInputStreamOperatorTestHarness<String, DailyInput, UsageRow> harness;
 
-    static KeyedOneInputStreamOperatorTestHarness<String, DailyInput, UsageRow> dailyHarness(Duration retention,
-            CapturedMetrics metrics) throws Exception {
+    static KeyedOneInputStreamOperatorTestHarness<String, DailyInput, UsageRow> dailyHarness(
+            Duration retention, CapturedMetrics metrics) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new DailyTotals(Duration.ofDays(1), retention)),
-                new DailyInput.Selector(), Types.STRING, metrics.environment());
+                new DailyInput.Selector(),
+                Types.STRING,
+                metrics.environment());
     }
 
     @AfterEach
@@ -66,18 +68,29 @@ class DailyTotalsTest {
         Invocation lateC = priced("c", JUNE_1 + 3000, "0.000004", 400L);
         Invocation lateD = priced("d", JUNE_1 + 4000, "0.000008", null);
         lateD.errorCode = "ThrottlingException";
-        UsageRow expected = UsageRow.of(UsageKey.of(a), JUNE_1, "day",
-                new UsageAccumulator().add(a).add(b).add(lateC).add(lateD), false);
+        UsageRow expected =
+                UsageRow.of(
+                        UsageKey.of(a),
+                        JUNE_1,
+                        "day",
+                        new UsageAccumulator().add(a).add(b).add(lateC).add(lateD),
+                        false);
 
-        List<List<DailyInput>> orders = permutations(Arrays.asList(
-                DailyInput.ofRow(windowRow(a, b)), DailyInput.ofLate(lateC, DAY), DailyInput.ofLate(lateD, DAY)));
+        List<List<DailyInput>> orders =
+                permutations(
+                        Arrays.asList(
+                                DailyInput.ofRow(windowRow(a, b)),
+                                DailyInput.ofLate(lateC, DAY),
+                                DailyInput.ofLate(lateD, DAY)));
         for (List<DailyInput> order : orders) {
             harness = dailyHarness(RETENTION, metrics);
             harness.open();
             for (DailyInput in : order) {
                 send(in);
             }
-            assertThat(harness.extractOutputValues()).as("one row per change, order %s", order).hasSize(3);
+            assertThat(harness.extractOutputValues())
+                    .as("one row per change, order %s", order)
+                    .hasSize(3);
             assertThat(last()).as("order %s", order).isEqualTo(expected);
             harness.close();
         }
@@ -128,7 +141,8 @@ class DailyTotalsTest {
     }
 
     @Test
-    void shouldSideOutputAndCountACallWhoseDayIsPastTheRetentionAndClearTheState() throws Exception {
+    void shouldSideOutputAndCountACallWhoseDayIsPastTheRetentionAndClearTheState()
+            throws Exception {
         Invocation a = priced("a", JUNE_1 + 1000, "0.1", null);
         Invocation tooOld = priced("too-old", JUNE_1 + 2000, "0.2", null);
         harness = dailyHarness(RETENTION, metrics);
@@ -141,8 +155,11 @@ class DailyTotalsTest {
 
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.extractOutputValues()).hasSize(1);
-        assertThat(harness.getSideOutput(DailyTotals.BEYOND_RETENTION).stream().map(StreamRecord::getValue)
-                .collect(Collectors.toList())).containsExactly(tooOld);
+        assertThat(
+                        harness.getSideOutput(DailyTotals.BEYOND_RETENTION).stream()
+                                .map(StreamRecord::getValue)
+                                .collect(Collectors.toList()))
+                .containsExactly(tooOld);
         assertThat(metrics.counter("kinesisanalytics.lateBeyondRetention")).isEqualTo(1);
     }
 

@@ -24,20 +24,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The daily window and {@link DailyTotals} together, as {@link UsageWindows#exactTotals} wires them: however the
- * calls are shuffled (so that many are later than the allowed lateness), the last row per key and day equals the
- * totals of all its calls.
+ * The daily window and {@link DailyTotals} together, as {@link UsageWindows#exactTotals} wires
+ * them: however the calls are shuffled (so that many are later than the allowed lateness), the last
+ * row per key and day equals the totals of all its calls.
  */
 class ExactDailyTotalsTest {
 
-    private static final OutputTag<Invocation> LATE = new OutputTag<>("late-day", TypeInformation.of(Invocation.class));
+    private static final OutputTag<Invocation> LATE =
+            new OutputTag<>("late-day", TypeInformation.of(Invocation.class));
     private static final long JUNE_1 = Instant.parse("2025-06-01T00:00:00Z").toEpochMilli();
     private static final long DAY = Duration.ofDays(1).toMillis();
     private static final long OUT_OF_ORDERNESS = Duration.ofHours(3).toMillis();
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
-    void shouldEndWithTheExactTotalsOfEveryKeyAndDayWhateverTheArrivalOrder(long seed) throws Exception {
+    void shouldEndWithTheExactTotalsOfEveryKeyAndDayWhateverTheArrivalOrder(long seed)
+            throws Exception {
         Random random = new Random(seed);
         List<Invocation> calls = calls(new Random(99), 400);
         Map<String, UsageRow> expected = expectedRows(calls);
@@ -46,7 +48,8 @@ class ExactDailyTotalsTest {
         List<DailyInput> toDaily = new ArrayList<>();
         int late = 0;
         try (KeyedOneInputStreamOperatorTestHarness<String, Invocation, UsageRow> window =
-                UsageWindowsTest.windowHarness(Duration.ofDays(1), Duration.ofHours(1), LATE, true)) {
+                UsageWindowsTest.windowHarness(
+                        Duration.ofDays(1), Duration.ofHours(1), LATE, true)) {
             window.open();
             long maxSeen = Long.MIN_VALUE;
             for (Invocation inv : calls) {
@@ -76,7 +79,8 @@ class ExactDailyTotalsTest {
         assertThat(lastRows).isEqualTo(new TreeMap<>(expected));
     }
 
-    private static int drain(KeyedOneInputStreamOperatorTestHarness<String, Invocation, UsageRow> window,
+    private static int drain(
+            KeyedOneInputStreamOperatorTestHarness<String, Invocation, UsageRow> window,
             List<DailyInput> toDaily) {
         for (UsageRow row : window.extractOutputValues()) {
             toDaily.add(DailyInput.ofRow(row));
@@ -94,14 +98,22 @@ class ExactDailyTotalsTest {
     }
 
     private static List<Invocation> calls(Random random, int n) {
-        String[] callers = {"arn:aws:iam::1:role/a", "arn:aws:iam::1:role/b", "arn:aws:sts::1:assumed-role/c/x"};
+        String[] callers = {
+            "arn:aws:iam::1:role/a", "arn:aws:iam::1:role/b", "arn:aws:sts::1:assumed-role/c/x"
+        };
         List<Invocation> calls = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long time = JUNE_1 + (long) (random.nextDouble() * 3 * DAY);
             Long latency = random.nextInt(4) == 0 ? null : (long) random.nextInt(20_000);
-            Invocation inv = random.nextInt(10) == 0 ? call("u" + i, time)
-                    : priced("p" + i, time, BigDecimal.valueOf(random.nextInt(1_000_000), 9).toPlainString(),
-                            latency);
+            Invocation inv =
+                    random.nextInt(10) == 0
+                            ? call("u" + i, time)
+                            : priced(
+                                    "p" + i,
+                                    time,
+                                    BigDecimal.valueOf(random.nextInt(1_000_000), 9)
+                                            .toPlainString(),
+                                    latency);
             inv.latencyMs = latency;
             inv.callerArn = callers[random.nextInt(callers.length)];
             inv.inputTokens = random.nextInt(10_000);
@@ -117,12 +129,19 @@ class ExactDailyTotalsTest {
     private static Map<String, UsageRow> expectedRows(List<Invocation> calls) {
         Map<String, UsageAccumulator> byKey = new HashMap<>();
         for (Invocation inv : calls) {
-            byKey.computeIfAbsent(DailyInput.ofLate(inv, DAY).key, k -> new UsageAccumulator()).add(inv);
+            byKey.computeIfAbsent(DailyInput.ofLate(inv, DAY).key, k -> new UsageAccumulator())
+                    .add(inv);
         }
         Map<String, UsageRow> rows = new HashMap<>();
         for (Map.Entry<String, UsageAccumulator> e : byKey.entrySet()) {
-            rows.put(e.getKey(), UsageRow.of(DailyInput.usageKeyOf(e.getKey()), DailyInput.windowStartOf(e.getKey()),
-                    "day", e.getValue(), false));
+            rows.put(
+                    e.getKey(),
+                    UsageRow.of(
+                            DailyInput.usageKeyOf(e.getKey()),
+                            DailyInput.windowStartOf(e.getKey()),
+                            "day",
+                            e.getValue(),
+                            false));
         }
         return rows;
     }

@@ -13,7 +13,11 @@ class LatencySketchTest {
         Random random = new Random(seed);
         long[] values = new long[n];
         for (int i = 0; i < n; i++) {
-            values[i] = Math.max(1, Math.round(Math.exp(6.5 + 1.2 * random.nextGaussian()))); // ~ms, 1 .. minutes
+            values[i] =
+                    Math.max(
+                            1,
+                            Math.round(Math.exp(6.5 + 1.2 * random.nextGaussian()))); // ~ms, 1 ..
+            // minutes
         }
         return values;
     }

@@ -26,7 +26,13 @@ class SaturatingSumsTest {
 
         acc.add(callAtTheCaps());
 
-        assertThat(new long[] {acc.inputTokens, acc.outputTokens, acc.cacheReadTokens, acc.cacheWriteTokens})
+        assertThat(
+                        new long[] {
+                            acc.inputTokens,
+                            acc.outputTokens,
+                            acc.cacheReadTokens,
+                            acc.cacheWriteTokens
+                        })
                 .containsOnly(Long.MAX_VALUE);
         assertThat(acc.latencySumMs).isEqualTo(Long.MAX_VALUE);
         assertThat(acc.invocations).isEqualTo(1);
@@ -36,17 +42,28 @@ class SaturatingSumsTest {
     void shouldSaturateWhenMergingTwoFullAccumulators() {
         UsageAccumulator merged = nearFull().merge(nearFull());
 
-        assertThat(new long[] {merged.inputTokens, merged.outputTokens, merged.cacheReadTokens,
-            merged.cacheWriteTokens, merged.latencySumMs}).containsOnly(Long.MAX_VALUE);
+        assertThat(
+                        new long[] {
+                            merged.inputTokens,
+                            merged.outputTokens,
+                            merged.cacheReadTokens,
+                            merged.cacheWriteTokens,
+                            merged.latencySumMs
+                        })
+                .containsOnly(Long.MAX_VALUE);
     }
 
     @Test
     void shouldKeepARowsAverageLatencyWithinTheCapWhenSaturated() {
         UsageAccumulator acc = nearFull();
-        acc.latencyCount = 200_000_000_000L; // a month of calls, each at the latency cap, would overflow the sum
+        acc.latencyCount =
+                200_000_000_000L; // a month of calls, each at the latency cap, would overflow the
+        // sum
         acc.add(callAtTheCaps());
 
-        UsageRow row = UsageRow.of(UsageKey.of("123456789012", "us-east-1", "arn", "m"), 0, "day", acc, false);
+        UsageRow row =
+                UsageRow.of(
+                        UsageKey.of("123456789012", "us-east-1", "arn", "m"), 0, "day", acc, false);
 
         assertThat(row.latencyAvgMs).isBetween(0.0, (double) RecordBounds.MAX_LATENCY_MS);
     }

@@ -16,15 +16,19 @@ import org.junit.jupiter.api.Test;
 
 class UsageAccumulatorSerializerTest {
 
-    private static final UsageAccumulatorSerializer SERIALIZER = UsageAccumulatorSerializer.INSTANCE;
+    private static final UsageAccumulatorSerializer SERIALIZER =
+            UsageAccumulatorSerializer.INSTANCE;
 
     @Test
     void shouldRoundTripAccumulatorsOfEveryShapeInOneStream() throws Exception {
-        SerializerChecks.assertRoundTrip(SERIALIZER, shapes(), (read, written) -> {
-            assertThat(read).isEqualTo(written);
-            assertThat(read.costUsd == null ? null : read.costUsd.scale())
-                    .isEqualTo(written.costUsd == null ? null : written.costUsd.scale());
-        });
+        SerializerChecks.assertRoundTrip(
+                SERIALIZER,
+                shapes(),
+                (read, written) -> {
+                    assertThat(read).isEqualTo(written);
+                    assertThat(read.costUsd == null ? null : read.costUsd.scale())
+                            .isEqualTo(written.costUsd == null ? null : written.costUsd.scale());
+                });
     }
 
     @Test
@@ -51,16 +55,26 @@ class UsageAccumulatorSerializerTest {
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"})
     void shouldMigrateAccumulatorsThatThePojoSerializerWrote() {
-        // The POJO serializer's snapshot of an earlier version; its shape does not matter for the decision.
-        TypeSerializerSnapshot pojoSnapshot = TypeInformation.of(LatencySketch.class)
-                .createSerializer(new SerializerConfigImpl()).snapshotConfiguration();
+        // The POJO serializer's snapshot of an earlier version; its shape does not matter for the
+        // decision.
+        TypeSerializerSnapshot pojoSnapshot =
+                TypeInformation.of(LatencySketch.class)
+                        .createSerializer(new SerializerConfigImpl())
+                        .snapshotConfiguration();
         assertThat(pojoSnapshot).isInstanceOf(PojoSerializerSnapshot.class);
 
-        assertThat(SERIALIZER.snapshotConfiguration().resolveSchemaCompatibility(pojoSnapshot).isCompatibleAfterMigration())
+        assertThat(
+                        SERIALIZER
+                                .snapshotConfiguration()
+                                .resolveSchemaCompatibility(pojoSnapshot)
+                                .isCompatibleAfterMigration())
                 .isTrue();
     }
 
-    /** Empty; nulls everywhere; typical; extremes (huge decimals, negative and Long.MIN/MAX values); random ones. */
+    /**
+     * Empty; nulls everywhere; typical; extremes (huge decimals, negative and Long.MIN/MAX values);
+     * random ones.
+     */
     private static List<UsageAccumulator> shapes() {
         List<UsageAccumulator> shapes = new ArrayList<>();
         shapes.add(new UsageAccumulator());
@@ -97,7 +111,8 @@ class UsageAccumulatorSerializerTest {
         extreme.inputTokens = -1;
         extreme.costUsd = new BigDecimal(BigInteger.TEN.pow(40).negate(), 12);
         extreme.cacheWriteCostUsd = new BigDecimal(BigInteger.valueOf(Long.MIN_VALUE), -3);
-        extreme.outputCostUsd = new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE), 20);
+        extreme.outputCostUsd =
+                new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE), 20);
         extreme.latencyMinMs = Long.MIN_VALUE;
         extreme.latencyMaxMs = Long.MAX_VALUE;
         extreme.latency.add(Long.MAX_VALUE);
@@ -108,8 +123,12 @@ class UsageAccumulatorSerializerTest {
             UsageAccumulator acc = new UsageAccumulator();
             acc.invocations = random.nextInt(1_000_000);
             acc.inputTokens = random.nextLong();
-            acc.costUsd = random.nextBoolean() ? null : BigDecimal.valueOf(random.nextLong(), random.nextInt(20));
-            acc.inputCostUsd = random.nextBoolean() ? null : new BigDecimal(new BigInteger(100, random), 12);
+            acc.costUsd =
+                    random.nextBoolean()
+                            ? null
+                            : BigDecimal.valueOf(random.nextLong(), random.nextInt(20));
+            acc.inputCostUsd =
+                    random.nextBoolean() ? null : new BigDecimal(new BigInteger(100, random), 12);
             acc.latency = random.nextInt(4) == 0 ? null : acc.latency;
             if (acc.latency != null) {
                 for (int k = random.nextInt(50); k > 0; k--) {

@@ -65,11 +65,12 @@ class UsageAccumulatorTest {
 
     @Test
     void shouldTrackLatencyCountSumMinAndMaxOfCallsThatReportedOne() {
-        UsageAccumulator acc = new UsageAccumulator()
-                .add(priced("a", T, "0", 300L))
-                .add(priced("b", T, "0", null))
-                .add(priced("c", T, "0", 100L))
-                .add(priced("d", T, "0", 800L));
+        UsageAccumulator acc =
+                new UsageAccumulator()
+                        .add(priced("a", T, "0", 300L))
+                        .add(priced("b", T, "0", null))
+                        .add(priced("c", T, "0", 100L))
+                        .add(priced("d", T, "0", 800L));
 
         assertThat(acc.latencyCount).isEqualTo(3);
         assertThat(acc.latencySumMs).isEqualTo(1200);
@@ -83,9 +84,15 @@ class UsageAccumulatorTest {
         Random random = new Random(3);
         List<Invocation> calls = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            Invocation inv = random.nextInt(10) == 0 ? call("u" + i, T)
-                    : priced("p" + i, T, BigDecimal.valueOf(random.nextInt(1_000_000), 9).toPlainString(),
-                            random.nextBoolean() ? (long) random.nextInt(30_000) : null);
+            Invocation inv =
+                    random.nextInt(10) == 0
+                            ? call("u" + i, T)
+                            : priced(
+                                    "p" + i,
+                                    T,
+                                    BigDecimal.valueOf(random.nextInt(1_000_000), 9)
+                                            .toPlainString(),
+                                    random.nextBoolean() ? (long) random.nextInt(30_000) : null);
             if (random.nextInt(20) == 0) {
                 inv.errorCode = "ValidationException";
             }

@@ -30,12 +30,15 @@ class UsageWindowsTest {
     private KeyedOneInputStreamOperatorTestHarness<String, Invocation, UsageRow> harness;
 
     /** The window operator exactly as {@link UsageWindows#apply} builds it, in a harness. */
-    static KeyedOneInputStreamOperatorTestHarness<String, Invocation, UsageRow> windowHarness(Duration size,
-            Duration lateness, OutputTag<Invocation> lateTag, boolean carrySketch) throws Exception {
+    static KeyedOneInputStreamOperatorTestHarness<String, Invocation, UsageRow> windowHarness(
+            Duration size, Duration lateness, OutputTag<Invocation> lateTag, boolean carrySketch)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfig().disableGenericTypes();
-        KeyedStream<Invocation, String> in = UsageWindows.byUsageKey(
-                env.fromData(TypeInformation.of(Invocation.class), priced("x", 0, "0", null)));
+        KeyedStream<Invocation, String> in =
+                UsageWindows.byUsageKey(
+                        env.fromData(
+                                TypeInformation.of(Invocation.class), priced("x", 0, "0", null)));
         SingleOutputStreamOperator<UsageRow> rows =
                 UsageWindows.apply(in, size, lateness, lateTag, "test", carrySketch);
         @SuppressWarnings("unchecked")
@@ -44,7 +47,8 @@ class UsageWindowsTest {
         assertThat(window.getUid()).isEqualTo("usage-window-test");
         @SuppressWarnings("unchecked")
         KeyedOneInputStreamOperatorTestHarness<String, Invocation, UsageRow> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(window.getOperatorFactory(),
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        window.getOperatorFactory(),
                         (org.apache.flink.api.java.functions.KeySelector<Invocation, String>)
                                 window.getStateKeySelector(),
                         TypeInformation.of(String.class));
@@ -67,7 +71,8 @@ class UsageWindowsTest {
     }
 
     @Test
-    void shouldEmitOneRowPerKeyAndWindowWithItsTotalsWhenTheWatermarkPassesTheEnd() throws Exception {
+    void shouldEmitOneRowPerKeyAndWindowWithItsTotalsWhenTheWatermarkPassesTheEnd()
+            throws Exception {
         harness = windowHarness(Duration.ofMinutes(1), Duration.ofMinutes(5), LATE, false);
         harness.open();
         send(priced("r1", at("2025-06-01T10:00:10Z"), "0.001", 100L));
@@ -104,7 +109,8 @@ class UsageWindowsTest {
     }
 
     @Test
-    void shouldReFireTheWindowForALateCallWithinTheLatenessAndSideOutputLaterOnes() throws Exception {
+    void shouldReFireTheWindowForALateCallWithinTheLatenessAndSideOutputLaterOnes()
+            throws Exception {
         harness = windowHarness(Duration.ofMinutes(1), Duration.ofMinutes(5), LATE, false);
         harness.open();
         send(priced("r1", at("2025-06-01T10:00:10Z"), "0.001", null));
@@ -119,7 +125,10 @@ class UsageWindowsTest {
         assertThat(rows).extracting(r -> r.windowStart).containsOnly(at("2025-06-01T10:00:00Z"));
         assertThat(rows).extracting(r -> r.invocations).containsExactly(1L, 2L);
         assertThat(rows.get(1).costUsd).isEqualByComparingTo("0.011");
-        assertThat(harness.getSideOutput(LATE).stream().map(StreamRecord::getValue).collect(Collectors.toList()))
+        assertThat(
+                        harness.getSideOutput(LATE).stream()
+                                .map(StreamRecord::getValue)
+                                .collect(Collectors.toList()))
                 .containsExactly(tooLate);
     }
 
@@ -147,9 +156,19 @@ class UsageWindowsTest {
     @Test
     void shouldRefuseARetentionNoLongerThanTheLateness() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        KeyedStream<Invocation, String> in = UsageWindows.byUsageKey(
-                env.fromData(TypeInformation.of(Invocation.class), priced("x", 0, "0", null)));
-        assertThatThrownBy(() -> UsageWindows.exactTotals(in, Duration.ofDays(1), Duration.ofDays(2),
-                Duration.ofDays(1), LATE, "day")).isInstanceOf(IllegalArgumentException.class);
+        KeyedStream<Invocation, String> in =
+                UsageWindows.byUsageKey(
+                        env.fromData(
+                                TypeInformation.of(Invocation.class), priced("x", 0, "0", null)));
+        assertThatThrownBy(
+                        () ->
+                                UsageWindows.exactTotals(
+                                        in,
+                                        Duration.ofDays(1),
+                                        Duration.ofDays(2),
+                                        Duration.ofDays(1),
+                                        LATE,
+                                        "day"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

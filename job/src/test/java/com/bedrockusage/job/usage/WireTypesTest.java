@@ -10,8 +10,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every type the dedup, pricing and usage stages put on the wire or in state is a Flink POJO without Kryo, or has an
- * explicit serializer.
+ * Every type the dedup, pricing and usage stages put on the wire or in state is a Flink POJO
+ * without Kryo, or has an explicit serializer.
  */
 class WireTypesTest {
 
@@ -26,6 +26,7 @@ class WireTypesTest {
     @Test
     void shouldSerializeCallsAndWindowAccumulatorsWithTheirExplicitSerializers() {
         assertThat(TypeInformation.of(Invocation.class)).isSameAs(InvocationTypeInfo.INSTANCE);
-        assertThat(TypeInformation.of(UsageAccumulator.class)).isSameAs(UsageAccumulatorTypeInfo.INSTANCE);
+        assertThat(TypeInformation.of(UsageAccumulator.class))
+                .isSameAs(UsageAccumulatorTypeInfo.INSTANCE);
     }
 }

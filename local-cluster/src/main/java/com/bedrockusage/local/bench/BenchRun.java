@@ -15,8 +15,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -27,7 +27,10 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.data.Record;
 
-/** One bounded run of the whole job (the same topology and settings as {@code run-local --bounded}), timed. */
+/**
+ * One bounded run of the whole job (the same topology and settings as {@code run-local --bounded}),
+ * timed.
+ */
 final class BenchRun {
 
     static final String PROBE_UID = "bench-first-record";
@@ -40,16 +43,26 @@ final class BenchRun {
      */
     static final String FLINK_OPTION_PREFIX = "bench.flink.";
 
-    static RunResult run(String label, Path logs, Path warehouse, int parallelism, long mainStartMillis)
+    static RunResult run(
+            String label, Path logs, Path warehouse, int parallelism, long mainStartMillis)
             throws Exception {
         DataSet data = DataSet.read(logs);
         deleteRecursively(warehouse);
         Path checkpoints = warehouse.resolveSibling(warehouse.getFileName() + "-checkpoints");
         deleteRecursively(checkpoints);
-        List<String> args = new ArrayList<>(List.of("--local", "--bounded",
-                "--logs", logs.toString(), "--warehouse", warehouse.toString(),
-                "--set", "pipeline.parallelism=" + parallelism));
-        // BENCH_SETTINGS in bin/bench-pipeline: measure what a part of the job costs by switching it off.
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--local",
+                                "--bounded",
+                                "--logs",
+                                logs.toString(),
+                                "--warehouse",
+                                warehouse.toString(),
+                                "--set",
+                                "pipeline.parallelism=" + parallelism));
+        // BENCH_SETTINGS in bin/bench-pipeline: measure what a part of the job costs by switching
+        // it off.
         for (String setting : System.getProperty("bench.set", "").trim().split("\\s+")) {
             if (!setting.isEmpty()) {
                 args.add("--set");
@@ -63,25 +76,34 @@ final class BenchRun {
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
         // A restart would hide inside the timing; fail instead.
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        // The default JobManager checkpoint storage refuses state over 5 MB per task, and a 1 GB bounded run
-        // holds more (every minute window stays until the allowed lateness has passed). MSF checkpoints to
+        // The default JobManager checkpoint storage refuses state over 5 MB per task, and a 1 GB
+        // bounded run
+        // holds more (every minute window stays until the allowed lateness has passed). MSF
+        // checkpoints to
         // durable storage too.
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toAbsolutePath().toUri().toString());
-        // BENCH_FLINK_CONF in bin/bench-pipeline: Flink options for the MiniCluster (e.g. another state backend).
+        conf.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                checkpoints.toAbsolutePath().toUri().toString());
+        // BENCH_FLINK_CONF in bin/bench-pipeline: Flink options for the MiniCluster (e.g. another
+        // state backend).
         for (String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith(FLINK_OPTION_PREFIX)) {
-                conf.setString(name.substring(FLINK_OPTION_PREFIX.length()), System.getProperty(name));
+                conf.setString(
+                        name.substring(FLINK_OPTION_PREFIX.length()), System.getProperty(name));
             }
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
         UsageStreamJob.configure(env, config, true);
         IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
         FirstRecordProbe.reset(data.lines());
-        UsagePipeline.build(env, config, parsed -> parsed
-                .map(new FirstRecordProbe(), IngestTypes.INVOCATION)
-                .uid(PROBE_UID)
-                .name("bench: first record"));
+        UsagePipeline.build(
+                env,
+                config,
+                parsed ->
+                        parsed.map(new FirstRecordProbe(), IngestTypes.INVOCATION)
+                                .uid(PROBE_UID)
+                                .name("bench: first record"));
 
         long submit = System.currentTimeMillis();
         JobClient client = env.executeAsync(UsageStreamJob.JOB_NAME + "-bench-" + label);
@@ -91,12 +113,27 @@ final class BenchRun {
         double cpu = processCpuSeconds();
         double gc = gcSeconds();
         long daily = usageDailyInvocations(config);
-        FinishedJobCheckpoints.removeWhenEmpty(config.checkpointDir, client.getJobID(), 5_000); // after the measurements
-        return new RunResult(label, data.bytesUncompressed(), data.bytesCompressed(), data.lines(),
-                data.uniqueRecords(), ManagementFactory.getRuntimeMXBean().getStartTime(), mainStartMillis, submit,
-                FirstRecordProbe.FIRST_RECORD_MILLIS.get(), FirstRecordProbe.LAST_RECORD_MILLIS.get(), done,
-                FirstRecordProbe.RECORDS.get(), FirstRecordProbe.HALF_AT.get(), FirstRecordProbe.HALF_MILLIS.get(),
-                FirstRecordProbe.HALF_CPU_NANOS.get() / 1e9, cpu, gc, daily);
+        FinishedJobCheckpoints.removeWhenEmpty(
+                config.checkpointDir, client.getJobID(), 5_000); // after the measurements
+        return new RunResult(
+                label,
+                data.bytesUncompressed(),
+                data.bytesCompressed(),
+                data.lines(),
+                data.uniqueRecords(),
+                ManagementFactory.getRuntimeMXBean().getStartTime(),
+                mainStartMillis,
+                submit,
+                FirstRecordProbe.FIRST_RECORD_MILLIS.get(),
+                FirstRecordProbe.LAST_RECORD_MILLIS.get(),
+                done,
+                FirstRecordProbe.RECORDS.get(),
+                FirstRecordProbe.HALF_AT.get(),
+                FirstRecordProbe.HALF_MILLIS.get(),
+                FirstRecordProbe.HALF_CPU_NANOS.get() / 1e9,
+                cpu,
+                gc,
+                daily);
     }
 
     private static long usageDailyInvocations(JobConfig config) {
@@ -114,7 +151,8 @@ final class BenchRun {
 
     /** This process's CPU time, or -1 where the JVM does not say. */
     static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        java.lang.management.OperatingSystemMXBean os =
+                ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
             return sun.getProcessCpuTime();
         }

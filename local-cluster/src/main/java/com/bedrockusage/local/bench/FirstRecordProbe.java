@@ -5,9 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
 
 /**
- * Passes parsed invocations through and notes, in this JVM, when the first and the last one went by, how many
- * did, and the time and process CPU time when half of them had (the second half of a run is past the warm-up). Statics on purpose: the bench runs the job on a MiniCluster in its own process, and the subtasks'
- * copies of this function must report to one place.
+ * Passes parsed invocations through and notes, in this JVM, when the first and the last one went
+ * by, how many did, and the time and process CPU time when half of them had (the second half of a
+ * run is past the warm-up). Statics on purpose: the bench runs the job on a MiniCluster in its own
+ * process, and the subtasks' copies of this function must report to one place.
  */
 final class FirstRecordProbe implements MapFunction<Invocation, Invocation> {
 
@@ -32,7 +33,9 @@ final class FirstRecordProbe implements MapFunction<Invocation, Invocation> {
         return invocation;
     }
 
-    /** @param lines the data set's lines: the half mark is at half of them */
+    /**
+     * @param lines the data set's lines: the half mark is at half of them
+     */
     static void reset(long lines) {
         HALF_AT.set(Math.max(1, lines / 2));
         HALF_MILLIS.set(0);

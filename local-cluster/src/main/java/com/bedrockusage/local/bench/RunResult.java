@@ -9,13 +9,28 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * One measured bounded run. Times are wall-clock epoch millis in the run's JVM; the byte and line counts are the
- * data set's (what the job read), not the job's own counters.
+ * One measured bounded run. Times are wall-clock epoch millis in the run's JVM; the byte and line
+ * counts are the data set's (what the job read), not the job's own counters.
  */
-record RunResult(String label, long bytesUncompressed, long bytesCompressed, long lines, long uniqueRecords,
-        long jvmStartMillis, long mainStartMillis, long submitMillis, long firstRecordMillis, long lastRecordMillis,
-        long doneMillis, long recordsSeen, long halfRecords, long halfMillis, double halfCpuSeconds, double cpuSeconds,
-        double gcSeconds, long usageDailyInvocations) {
+record RunResult(
+        String label,
+        long bytesUncompressed,
+        long bytesCompressed,
+        long lines,
+        long uniqueRecords,
+        long jvmStartMillis,
+        long mainStartMillis,
+        long submitMillis,
+        long firstRecordMillis,
+        long lastRecordMillis,
+        long doneMillis,
+        long recordsSeen,
+        long halfRecords,
+        long halfMillis,
+        double halfCpuSeconds,
+        double cpuSeconds,
+        double gcSeconds,
+        long usageDailyInvocations) {
 
     double startupFromJvmSeconds() {
         return (firstRecordMillis - jvmStartMillis) / 1000.0;
@@ -34,7 +49,9 @@ record RunResult(String label, long bytesUncompressed, long bytesCompressed, lon
         return (lastRecordMillis - firstRecordMillis) / 1000.0;
     }
 
-    /** Records per second from the half mark to the last record: within one run, past the warm-up. */
+    /**
+     * Records per second from the half mark to the last record: within one run, past the warm-up.
+     */
     double secondHalfRecordsPerSecond() {
         return (recordsSeen - halfRecords) / ((lastRecordMillis - halfMillis) / 1000.0);
     }
@@ -84,12 +101,25 @@ record RunResult(String label, long bytesUncompressed, long bytesCompressed, lon
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         }
-        return new RunResult(p.getProperty("label"), num(p, "bytesUncompressed"), num(p, "bytesCompressed"),
-                num(p, "lines"), num(p, "uniqueRecords"), num(p, "jvmStartMillis"), num(p, "mainStartMillis"),
-                num(p, "submitMillis"), num(p, "firstRecordMillis"), num(p, "lastRecordMillis"),
-                num(p, "doneMillis"), num(p, "recordsSeen"), num(p, "halfRecords"), num(p, "halfMillis"),
-                Double.parseDouble(p.getProperty("halfCpuSeconds")), Double.parseDouble(p.getProperty("cpuSeconds")),
-                Double.parseDouble(p.getProperty("gcSeconds")), num(p, "usageDailyInvocations"));
+        return new RunResult(
+                p.getProperty("label"),
+                num(p, "bytesUncompressed"),
+                num(p, "bytesCompressed"),
+                num(p, "lines"),
+                num(p, "uniqueRecords"),
+                num(p, "jvmStartMillis"),
+                num(p, "mainStartMillis"),
+                num(p, "submitMillis"),
+                num(p, "firstRecordMillis"),
+                num(p, "lastRecordMillis"),
+                num(p, "doneMillis"),
+                num(p, "recordsSeen"),
+                num(p, "halfRecords"),
+                num(p, "halfMillis"),
+                Double.parseDouble(p.getProperty("halfCpuSeconds")),
+                Double.parseDouble(p.getProperty("cpuSeconds")),
+                Double.parseDouble(p.getProperty("gcSeconds")),
+                num(p, "usageDailyInvocations"));
     }
 
     private static long num(Properties p, String key) {

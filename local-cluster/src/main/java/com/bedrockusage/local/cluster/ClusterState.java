@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * What {@code local-cluster/bin/cluster start} wrote to {@code cluster.env}: the REST URL, the emulator endpoints,
- * the Kinesis stream, the S3 bucket and the warehouse. The directory comes from {@code LOCAL_CLUSTER_HOME}
- * (the scripts set it), else {@code ./local-data/cluster}.
+ * What {@code local-cluster/bin/cluster start} wrote to {@code cluster.env}: the REST URL, the
+ * emulator endpoints, the Kinesis stream, the S3 bucket and the warehouse. The directory comes from
+ * {@code LOCAL_CLUSTER_HOME} (the scripts set it), else {@code ./local-data/cluster}.
  */
 public final class ClusterState {
 
@@ -27,7 +27,9 @@ public final class ClusterState {
 
     public static Path defaultHome() {
         String env = System.getenv(HOME_ENV);
-        return Path.of(env != null && !env.isBlank() ? env : "local-data/cluster").toAbsolutePath().normalize();
+        return Path.of(env != null && !env.isBlank() ? env : "local-data/cluster")
+                .toAbsolutePath()
+                .normalize();
     }
 
     public static ClusterState load() throws IOException {
@@ -37,7 +39,8 @@ public final class ClusterState {
     public static ClusterState load(Path home) throws IOException {
         Path file = home.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            throw new IOException("no local cluster in " + home + " (start it: local-cluster/bin/cluster start)");
+            throw new IOException(
+                    "no local cluster in " + home + " (start it: local-cluster/bin/cluster start)");
         }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -100,7 +103,8 @@ public final class ClusterState {
     private String required(String key) {
         String v = values.getProperty(key, "");
         if (v.isEmpty()) {
-            throw new IllegalStateException(key + " is missing from " + home.resolve(FILE) + "; restart the cluster");
+            throw new IllegalStateException(
+                    key + " is missing from " + home.resolve(FILE) + "; restart the cluster");
         }
         return v;
     }

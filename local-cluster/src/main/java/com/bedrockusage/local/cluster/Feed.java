@@ -26,13 +26,18 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * {@code local-cluster/bin/feed}: generates invocations with {@code generate-logs} (into a scratch folder, in Bedrock's
- * S3 layout), then streams the delivery files over the wall-clock duration, each to the S3 emulator bucket, to the
- * Kinesis stream as CloudWatch Logs envelopes, or (overlap) to both; finally writes the ground truth.
+ * {@code local-cluster/bin/feed}: generates invocations with {@code generate-logs} (into a scratch
+ * folder, in Bedrock's S3 layout), then streams the delivery files over the wall-clock duration,
+ * each to the S3 emulator bucket, to the Kinesis stream as CloudWatch Logs envelopes, or (overlap)
+ * to both; finally writes the ground truth.
  */
 public final class Feed {
 
-    enum Route { S3, KINESIS, BOTH }
+    enum Route {
+        S3,
+        KINESIS,
+        BOTH
+    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -57,7 +62,8 @@ public final class Feed {
         try {
             ClusterState cluster = ClusterState.load();
             if (!cluster.hasEmulators()) {
-                throw new UsageException("the cluster runs without emulators (CLUSTER_NO_EMULATORS); nothing to feed");
+                throw new UsageException(
+                        "the cluster runs without emulators (CLUSTER_NO_EMULATORS); nothing to feed");
             }
             Path truth = feed(cluster, options, out);
             out.println(truth);
@@ -72,24 +78,39 @@ public final class Feed {
     }
 
     /** Feeds and returns the ground-truth file. */
-    static Path feed(ClusterState cluster, FeedOptions options, PrintStream out) throws IOException {
+    static Path feed(ClusterState cluster, FeedOptions options, PrintStream out)
+            throws IOException {
         Path work = cluster.home().resolve("feed").resolve("seed-" + options.seed());
         Path generated = work.resolve("generated");
         generate(options, generated);
-        GroundTruth truth = GroundTruth.fromGeneratorTotals(generated.resolve("expected-totals.json"),
-                PriceCatalog.defaultCatalog());
+        GroundTruth truth =
+                GroundTruth.fromGeneratorTotals(
+                        generated.resolve("expected-totals.json"), PriceCatalog.defaultCatalog());
 
         List<Path> logFiles = new ArrayList<>();
         List<Path> payloads = new ArrayList<>();
         List<Path> qDeveloperFiles = new ArrayList<>();
         try (Stream<Path> s = Files.walk(generated.resolve("AWSLogs"))) {
-            s.filter(Files::isRegularFile).forEach(p -> (isPayload(p) ? payloads
-                    : isQDeveloper(generated, p) ? qDeveloperFiles : logFiles).add(p));
+            s.filter(Files::isRegularFile)
+                    .forEach(
+                            p ->
+                                    (isPayload(p)
+                                                    ? payloads
+                                                    : isQDeveloper(generated, p)
+                                                            ? qDeveloperFiles
+                                                            : logFiles)
+                                            .add(p));
         }
-        // delivery order: folder hour, then the file's own timestamp (its name), across accounts and regions
-        logFiles.sort(Comparator.comparing((Path p) -> folderHour(generated, p)).thenComparing(p -> p.getFileName().toString()));
+        // delivery order: folder hour, then the file's own timestamp (its name), across accounts
+        // and regions
+        logFiles.sort(
+                Comparator.comparing((Path p) -> folderHour(generated, p))
+                        .thenComparing(p -> p.getFileName().toString()));
 
-        S3Put s3 = new S3Put(cluster.s3Endpoint(), options.bucket() != null ? options.bucket() : cluster.s3Bucket());
+        S3Put s3 =
+                new S3Put(
+                        cluster.s3Endpoint(),
+                        options.bucket() != null ? options.bucket() : cluster.s3Bucket());
         if (options.bucket() != null) {
             s3.createBucket();
         }
@@ -101,11 +122,20 @@ public final class Feed {
         long kinesisLines = 0;
         long t0 = System.nanoTime();
         long perFileNanos = logFiles.isEmpty() ? 0 : options.duration().toNanos() / logFiles.size();
-        out.printf(Locale.ROOT, "feed: %d unique invocations in %d log files over %d s (event time %s + %s)%n",
-                truth.uniqueRecords, logFiles.size(), options.duration().toSeconds(), options.start(), options.span());
-        try (KinesisEnvelopeWriter kinesis = KinesisEnvelopeWriter
-                .builder(URI.create(cluster.kinesisEndpoint()), cluster.kinesisStreamArn())
-                .region(cluster.kinesisRegion()).credentials("local", "local").build()) {
+        out.printf(
+                Locale.ROOT,
+                "feed: %d unique invocations in %d log files over %d s (event time %s + %s)%n",
+                truth.uniqueRecords,
+                logFiles.size(),
+                options.duration().toSeconds(),
+                options.start(),
+                options.span());
+        try (KinesisEnvelopeWriter kinesis =
+                KinesisEnvelopeWriter.builder(
+                                URI.create(cluster.kinesisEndpoint()), cluster.kinesisStreamArn())
+                        .region(cluster.kinesisRegion())
+                        .credentials("local", "local")
+                        .build()) {
             for (int i = 0; i < logFiles.size(); i++) {
                 sleepUntil(t0 + i * perFileNanos);
                 Path file = logFiles.get(i);
@@ -138,19 +168,33 @@ public final class Feed {
         info.put("filesToBoth", counts[Route.BOTH.ordinal()]);
         info.put("linesToKinesis", kinesisLines);
         info.put("payloadObjects", payloads.size());
-        Path truthFile = options.truth() != null ? options.truth()
-                : cluster.home().resolve("feed").resolve("truth-" + options.seed() + ".json");
+        Path truthFile =
+                options.truth() != null
+                        ? options.truth()
+                        : cluster.home()
+                                .resolve("feed")
+                                .resolve("truth-" + options.seed() + ".json");
         truth.write(truthFile, info);
         Path qTruth = generated.resolve("expected-q-developer.json");
         if (Files.exists(qTruth)) {
-            Files.copy(qTruth, truthFile.resolveSibling(truthFile.getFileName() + ".q-developer.json"),
+            Files.copy(
+                    qTruth,
+                    truthFile.resolveSibling(truthFile.getFileName() + ".q-developer.json"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            out.printf(Locale.ROOT, "feed: %d Amazon Q Developer objects to S3%n", qDeveloperFiles.size());
+            out.printf(
+                    Locale.ROOT,
+                    "feed: %d Amazon Q Developer objects to S3%n",
+                    qDeveloperFiles.size());
         }
         deleteTree(work);
-        out.printf(Locale.ROOT, "feed: sent %d files to S3 only, %d to Kinesis only, %d to both (%d lines via Kinesis);"
-                        + " ground truth:%n", counts[Route.S3.ordinal()], counts[Route.KINESIS.ordinal()],
-                counts[Route.BOTH.ordinal()], kinesisLines);
+        out.printf(
+                Locale.ROOT,
+                "feed: sent %d files to S3 only, %d to Kinesis only, %d to both (%d lines via Kinesis);"
+                        + " ground truth:%n",
+                counts[Route.S3.ordinal()],
+                counts[Route.KINESIS.ordinal()],
+                counts[Route.BOTH.ordinal()],
+                kinesisLines);
         return truthFile.toAbsolutePath();
     }
 
@@ -161,26 +205,46 @@ public final class Feed {
         return rng.nextBoolean() ? Route.S3 : Route.KINESIS;
     }
 
-    /** Runs the generator's command line in a child JVM with this classpath: its CLI is its public contract. */
+    /**
+     * Runs the generator's command line in a child JVM with this classpath: its CLI is its public
+     * contract.
+     */
     private static void generate(FeedOptions options, Path outDir) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"),
-                "com.bedrockusage.local.generate.GenerateLogs",
-                "--out", outDir.toString(), "--overwrite",
-                "--invocations", Integer.toString(options.uniqueInvocations()),
-                "--start", options.start().toString(),
-                "--hours", String.format(Locale.ROOT, "%.6f", Math.max(1, options.span().toSeconds()) / 3600.0),
-                "--seed", Long.toString(options.seed()),
-                // one-minute files pace a short feed smoothly; longer spans keep Bedrock's 5 minutes (fewer objects)
-                "--file-minutes", options.span().compareTo(Duration.ofMinutes(30)) <= 0 ? "1" : "5"));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx1g",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "com.bedrockusage.local.generate.GenerateLogs",
+                                "--out",
+                                outDir.toString(),
+                                "--overwrite",
+                                "--invocations",
+                                Integer.toString(options.uniqueInvocations()),
+                                "--start",
+                                options.start().toString(),
+                                "--hours",
+                                String.format(
+                                        Locale.ROOT,
+                                        "%.6f",
+                                        Math.max(1, options.span().toSeconds()) / 3600.0),
+                                "--seed",
+                                Long.toString(options.seed()),
+                                // one-minute files pace a short feed smoothly; longer spans keep
+                                // Bedrock's 5 minutes (fewer objects)
+                                "--file-minutes",
+                                options.span().compareTo(Duration.ofMinutes(30)) <= 0 ? "1" : "5"));
         if (!options.generatorArgs().contains("--body-kb")) {
             cmd.addAll(List.of("--body-kb", "1"));
         }
         cmd.addAll(options.generatorArgs());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             output = String.join("\n", r.lines().toList());
         }
         try {
@@ -219,8 +283,11 @@ public final class Feed {
 
     private static List<String> lines(Path gz) throws IOException {
         List<String> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(
+                        new InputStreamReader(
+                                new GZIPInputStream(Files.newInputStream(gz)),
+                                StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (!line.isBlank()) {
                     out.add(line);
@@ -254,24 +321,31 @@ public final class Feed {
     }
 
     /**
-     * PUT Object to the S3 emulator, path style. Unsigned: S3Mock does not check signatures (a real bucket gets its
-     * objects from Bedrock itself, not from this tool).
+     * PUT Object to the S3 emulator, path style. Unsigned: S3Mock does not check signatures (a real
+     * bucket gets its objects from Bedrock itself, not from this tool).
      */
     static final class S3Put {
         private final URI bucketUri;
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
 
         S3Put(String endpoint, String bucket) {
-            this.bucketUri = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/").resolve(bucket + "/");
+            this.bucketUri =
+                    URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/")
+                            .resolve(bucket + "/");
         }
 
         /** Creates the bucket; one that exists already (409) is fine. */
         void createBucket() throws IOException {
             String bucket = bucketUri.toString();
-            HttpRequest req = HttpRequest.newBuilder(URI.create(bucket.substring(0, bucket.length() - 1)))
-                    .timeout(Duration.ofSeconds(60))
-                    .PUT(HttpRequest.BodyPublishers.noBody()).build();
+            HttpRequest req =
+                    HttpRequest.newBuilder(URI.create(bucket.substring(0, bucket.length() - 1)))
+                            .timeout(Duration.ofSeconds(60))
+                            .PUT(HttpRequest.BodyPublishers.noBody())
+                            .build();
             HttpResponse<String> resp;
             try {
                 resp = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -280,16 +354,23 @@ public final class Feed {
                 throw new IOException("interrupted", e);
             }
             if (resp.statusCode() != 200 && resp.statusCode() != 409) {
-                throw new IOException("PUT " + req.uri() + " failed: HTTP " + resp.statusCode() + " " + resp.body());
+                throw new IOException(
+                        "PUT "
+                                + req.uri()
+                                + " failed: HTTP "
+                                + resp.statusCode()
+                                + " "
+                                + resp.body());
             }
         }
 
         void put(String key, byte[] body) throws IOException {
-            HttpRequest req = HttpRequest.newBuilder(bucketUri.resolve(key))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
+            HttpRequest req =
+                    HttpRequest.newBuilder(bucketUri.resolve(key))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/octet-stream")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build();
             HttpResponse<String> resp;
             try {
                 resp = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -298,7 +379,13 @@ public final class Feed {
                 throw new IOException("interrupted", e);
             }
             if (resp.statusCode() != 200) {
-                throw new IOException("PUT " + req.uri() + " failed: HTTP " + resp.statusCode() + " " + resp.body());
+                throw new IOException(
+                        "PUT "
+                                + req.uri()
+                                + " failed: HTTP "
+                                + resp.statusCode()
+                                + " "
+                                + resp.body());
             }
         }
     }

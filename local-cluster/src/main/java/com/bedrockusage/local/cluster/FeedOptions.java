@@ -24,37 +24,47 @@ record FeedOptions(
         List<String> generatorArgs,
         boolean help) {
 
-    static final String USAGE = String.join("\n",
-            "Usage: feed [--rate R] [--duration D] [options]",
-            "",
-            "Streams generated Bedrock invocations into the local cluster's emulators for D (wall time): log files",
-            "go to the S3 emulator in Bedrock's layout (AWSLogs/.../YYYY/MM/DD/HH/...json.gz) and/or, as CloudWatch",
-            "Logs subscription envelopes, to the Kinesis stream. Some files go both ways (same requestIds), so the",
-            "job's dedup is exercised. The ground truth (usage of the unique records, exact cost) goes to a JSON file.",
-            "",
-            "Options:",
-            "  --rate R            invocations per second of wall time (default 20)",
-            "  --duration D        how long to stream, e.g. 30s, 2m (default 30s)",
-            "  --invocations N     exactly N unique invocations (instead of rate x duration)",
-            "  --start ISO         event time of the first invocation (default: now minus the span)",
-            "  --span D            event times spread over D (default: the duration, i.e. real time)",
-            "  --seed S            random seed: different seeds never share requestIds (default: the clock)",
-            "  --overlap-pct P     percent of log files sent both to S3 and to Kinesis (default 20); the others",
-            "                      go one way, half each",
-            "  --truth FILE        where to write the ground truth (default local-data/cluster/feed/truth-SEED.json)",
-            "  --bucket NAME       send the S3 copies to this bucket of the S3 emulator (created if missing), e.g. a",
-            "                      spoke account's log bucket (default: the cluster's bucket)",
-            "  --accounts N, --body-kb K, --duplicates-pct P, --late-pct P, --errors-pct P, --unknown-pct P,",
-            "  --q-developer-users N (Q Developer logs go to S3 only; their truth is written to TRUTH.q-developer.json)",
-            "                      passed to the generator (see local-cluster/bin/generate-logs --help)",
-            "  --help              print this help");
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "Usage: feed [--rate R] [--duration D] [options]",
+                    "",
+                    "Streams generated Bedrock invocations into the local cluster's emulators for D (wall time): log files",
+                    "go to the S3 emulator in Bedrock's layout (AWSLogs/.../YYYY/MM/DD/HH/...json.gz) and/or, as CloudWatch",
+                    "Logs subscription envelopes, to the Kinesis stream. Some files go both ways (same requestIds), so the",
+                    "job's dedup is exercised. The ground truth (usage of the unique records, exact cost) goes to a JSON file.",
+                    "",
+                    "Options:",
+                    "  --rate R            invocations per second of wall time (default 20)",
+                    "  --duration D        how long to stream, e.g. 30s, 2m (default 30s)",
+                    "  --invocations N     exactly N unique invocations (instead of rate x duration)",
+                    "  --start ISO         event time of the first invocation (default: now minus the span)",
+                    "  --span D            event times spread over D (default: the duration, i.e. real time)",
+                    "  --seed S            random seed: different seeds never share requestIds (default: the clock)",
+                    "  --overlap-pct P     percent of log files sent both to S3 and to Kinesis (default 20); the others",
+                    "                      go one way, half each",
+                    "  --truth FILE        where to write the ground truth (default local-data/cluster/feed/truth-SEED.json)",
+                    "  --bucket NAME       send the S3 copies to this bucket of the S3 emulator (created if missing), e.g. a",
+                    "                      spoke account's log bucket (default: the cluster's bucket)",
+                    "  --accounts N, --body-kb K, --duplicates-pct P, --late-pct P, --errors-pct P, --unknown-pct P,",
+                    "  --q-developer-users N (Q Developer logs go to S3 only; their truth is written to TRUTH.q-developer.json)",
+                    "                      passed to the generator (see local-cluster/bin/generate-logs --help)",
+                    "  --help              print this help");
 
-    private static final List<String> PASSED_TO_GENERATOR = List.of(
-            "--accounts", "--body-kb", "--duplicates-pct", "--late-pct", "--errors-pct", "--unknown-pct",
-            "--q-developer-users");
+    private static final List<String> PASSED_TO_GENERATOR =
+            List.of(
+                    "--accounts",
+                    "--body-kb",
+                    "--duplicates-pct",
+                    "--late-pct",
+                    "--errors-pct",
+                    "--unknown-pct",
+                    "--q-developer-users");
 
     int uniqueInvocations() {
-        return invocations != null ? invocations : (int) Math.max(1, Math.round(rate * duration.toMillis() / 1000.0));
+        return invocations != null
+                ? invocations
+                : (int) Math.max(1, Math.round(rate * duration.toMillis() / 1000.0));
     }
 
     static FeedOptions parse(Instant now, String... args) throws UsageException {
@@ -99,8 +109,18 @@ record FeedOptions(
         if (start == null) {
             start = now.minus(span);
         }
-        return new FeedOptions(rate, duration, invocations, start, span, seed, overlapPct, truth, bucket,
-                List.copyOf(generatorArgs), help);
+        return new FeedOptions(
+                rate,
+                duration,
+                invocations,
+                start,
+                span,
+                seed,
+                overlapPct,
+                truth,
+                bucket,
+                List.copyOf(generatorArgs),
+                help);
     }
 
     static String bucketName(String flag, String v) throws UsageException {
@@ -118,13 +138,28 @@ record FeedOptions(
             if (s.endsWith("ms")) {
                 d = Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
             } else if (s.endsWith("s")) {
-                d = Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 1000));
+                d =
+                        Duration.ofMillis(
+                                Math.round(
+                                        Double.parseDouble(s.substring(0, s.length() - 1)) * 1000));
             } else if (s.endsWith("m")) {
-                d = Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 60_000));
+                d =
+                        Duration.ofMillis(
+                                Math.round(
+                                        Double.parseDouble(s.substring(0, s.length() - 1))
+                                                * 60_000));
             } else if (s.endsWith("h")) {
-                d = Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 3_600_000));
+                d =
+                        Duration.ofMillis(
+                                Math.round(
+                                        Double.parseDouble(s.substring(0, s.length() - 1))
+                                                * 3_600_000));
             } else if (s.endsWith("d")) {
-                d = Duration.ofMillis(Math.round(Double.parseDouble(s.substring(0, s.length() - 1)) * 86_400_000));
+                d =
+                        Duration.ofMillis(
+                                Math.round(
+                                        Double.parseDouble(s.substring(0, s.length() - 1))
+                                                * 86_400_000));
             } else {
                 d = Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
             }
@@ -144,7 +179,8 @@ record FeedOptions(
             try {
                 return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new UsageException("--start needs an ISO instant like 2026-11-01T22:00:00Z, got '" + v + "'");
+                throw new UsageException(
+                        "--start needs an ISO instant like 2026-11-01T22:00:00Z, got '" + v + "'");
             }
         }
     }

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,15 +21,21 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The few calls of the Flink REST API the local tools need: upload and run a jar, job state, stop with a
- * savepoint, watermarks and checkpoint counts. Plain {@link HttpClient} + Jackson, no Flink client classes, so
- * it talks to any Flink 1.20 session cluster the same way {@code curl} would.
+ * The few calls of the Flink REST API the local tools need: upload and run a jar, job state, stop
+ * with a savepoint, watermarks and checkpoint counts. Plain {@link HttpClient} + Jackson, no Flink
+ * client classes, so it talks to any Flink 1.20 session cluster the same way {@code curl} would.
  */
 public final class FlinkRest {
 
-    /** Operator metric of a usage window: {@code <subtask>.usage_per_<granularity>.currentInputWatermark}. */
-    private static final Pattern WINDOW_INPUT_WATERMARK = Pattern.compile(
-            "\\d+\\." + UsageWindows.NAME_PREFIX.replace(' ', '_') + "\\w+\\.currentInputWatermark");
+    /**
+     * Operator metric of a usage window: {@code
+     * <subtask>.usage_per_<granularity>.currentInputWatermark}.
+     */
+    private static final Pattern WINDOW_INPUT_WATERMARK =
+            Pattern.compile(
+                    "\\d+\\."
+                            + UsageWindows.NAME_PREFIX.replace(' ', '_')
+                            + "\\w+\\.currentInputWatermark");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -39,8 +44,11 @@ public final class FlinkRest {
 
     public FlinkRest(String baseUrl) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
     }
 
     public String baseUrl() {
@@ -51,17 +59,27 @@ public final class FlinkRest {
     /** Uploads a jar ({@code POST /jars/upload}); returns its id on the cluster. */
     public String uploadJar(Path jar) throws IOException {
         String boundary = "----bedrock" + UUID.randomUUID().toString().replace("-", "");
-        byte[] head = ("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName() + "\"\r\n"
-                + "Content-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] head =
+                ("--"
+                                + boundary
+                                + "\r\n"
+                                + "Content-Disposition: form-data; name=\"jarfile\"; filename=\""
+                                + jar.getFileName()
+                                + "\"\r\n"
+                                + "Content-Type: application/x-java-archive\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         // streamed from disk: the shaded job jar is a few hundred MB
-        HttpRequest req = HttpRequest.newBuilder(base.resolve("jars/upload"))
-                .timeout(Duration.ofMinutes(5))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                        HttpRequest.BodyPublishers.ofFile(jar), HttpRequest.BodyPublishers.ofByteArray(tail)))
-                .build();
+        HttpRequest req =
+                HttpRequest.newBuilder(base.resolve("jars/upload"))
+                        .timeout(Duration.ofMinutes(5))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(
+                                HttpRequest.BodyPublishers.concat(
+                                        HttpRequest.BodyPublishers.ofByteArray(head),
+                                        HttpRequest.BodyPublishers.ofFile(jar),
+                                        HttpRequest.BodyPublishers.ofByteArray(tail)))
+                        .build();
         JsonNode reply = send(req);
         String filename = reply.path("filename").asText("");
         if (!"success".equals(reply.path("status").asText()) || filename.isEmpty()) {
@@ -71,8 +89,9 @@ public final class FlinkRest {
     }
 
     /**
-     * Runs an uploaded jar ({@code POST /jars/:id/run}); returns the job id. The main method runs inside the
-     * JobManager, so errors in it (bad arguments, unreachable catalog) come back in this call.
+     * Runs an uploaded jar ({@code POST /jars/:id/run}); returns the job id. The main method runs
+     * inside the JobManager, so errors in it (bad arguments, unreachable catalog) come back in this
+     * call.
      */
     public String runJar(String jarId, RunRequest run) throws IOException {
         ObjectNode body = MAPPER.createObjectNode();
@@ -99,15 +118,23 @@ public final class FlinkRest {
     }
 
     public void deleteJar(String jarId) throws IOException {
-        send(HttpRequest.newBuilder(base.resolve("jars/" + jarId)).timeout(Duration.ofSeconds(30)).DELETE().build());
+        send(
+                HttpRequest.newBuilder(base.resolve("jars/" + jarId))
+                        .timeout(Duration.ofSeconds(30))
+                        .DELETE()
+                        .build());
     }
 
     /** Jobs known to the cluster, newest first. */
     public List<JobSummary> jobs() throws IOException {
         List<JobSummary> out = new ArrayList<>();
         for (JsonNode j : get("jobs/overview").path("jobs")) {
-            out.add(new JobSummary(j.path("jid").asText(), j.path("name").asText(), j.path("state").asText(),
-                    j.path("start-time").asLong()));
+            out.add(
+                    new JobSummary(
+                            j.path("jid").asText(),
+                            j.path("name").asText(),
+                            j.path("state").asText(),
+                            j.path("start-time").asLong()));
         }
         out.sort((a, b) -> Long.compare(b.startTime(), a.startTime()));
         return out;
@@ -120,7 +147,8 @@ public final class FlinkRest {
     /** The root cause of a failed job, from its exception history, or "" when there is none. */
     public String rootException(String jobId) throws IOException {
         JsonNode ex = get("jobs/" + jobId + "/exceptions?maxExceptions=1");
-        String root = ex.path("exceptionHistory").path("entries").path(0).path("stacktrace").asText("");
+        String root =
+                ex.path("exceptionHistory").path("entries").path(0).path("stacktrace").asText("");
         if (root.isEmpty()) {
             root = ex.path("root-exception").asText("");
         }
@@ -128,16 +156,20 @@ public final class FlinkRest {
     }
 
     /**
-     * Stops a job with a savepoint ({@code POST /jobs/:id/stop}, no drain: windows stay open and resume from the
-     * savepoint) and waits for it; returns the savepoint path.
+     * Stops a job with a savepoint ({@code POST /jobs/:id/stop}, no drain: windows stay open and
+     * resume from the savepoint) and waits for it; returns the savepoint path.
      */
-    public String stopWithSavepoint(String jobId, String targetDirectory, Duration timeout) throws IOException {
+    public String stopWithSavepoint(String jobId, String targetDirectory, Duration timeout)
+            throws IOException {
         ObjectNode body = MAPPER.createObjectNode();
         if (targetDirectory != null) {
             body.put("targetDirectory", targetDirectory);
         }
         body.put("drain", false);
-        String trigger = post("jobs/" + jobId + "/stop", body, Duration.ofSeconds(30)).path("request-id").asText();
+        String trigger =
+                post("jobs/" + jobId + "/stop", body, Duration.ofSeconds(30))
+                        .path("request-id")
+                        .asText();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             JsonNode s = get("jobs/" + jobId + "/savepoints/" + trigger);
@@ -146,11 +178,18 @@ public final class FlinkRest {
                 if (op.has("location")) {
                     return op.path("location").asText();
                 }
-                throw new FlinkRestException("stop-with-savepoint failed: "
-                        + firstLine(op.path("failure-cause").path("stack-trace").asText(op.toString())));
+                throw new FlinkRestException(
+                        "stop-with-savepoint failed: "
+                                + firstLine(
+                                        op.path("failure-cause")
+                                                .path("stack-trace")
+                                                .asText(op.toString())));
             }
             if (System.nanoTime() > deadline) {
-                throw new FlinkRestException("stop-with-savepoint did not complete within " + timeout.toSeconds() + " s");
+                throw new FlinkRestException(
+                        "stop-with-savepoint did not complete within "
+                                + timeout.toSeconds()
+                                + " s");
             }
             sleep(500);
         }
@@ -162,8 +201,9 @@ public final class FlinkRest {
     }
 
     /**
-     * The current input watermark of every operator chain (vertex) of a job that has inputs, as the minimum over
-     * its subtasks; vertices whose subtasks report none yet are {@link Long#MIN_VALUE}. Sources are left out.
+     * The current input watermark of every operator chain (vertex) of a job that has inputs, as the
+     * minimum over its subtasks; vertices whose subtasks report none yet are {@link
+     * Long#MIN_VALUE}. Sources are left out.
      */
     public Map<String, Long> inputWatermarks(String jobId) throws IOException {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -187,15 +227,18 @@ public final class FlinkRest {
                     }
                 }
             }
-            out.put(node.path("description").asText(id).replaceAll("<br/>", " "), reported == 0 ? Long.MIN_VALUE : min);
+            out.put(
+                    node.path("description").asText(id).replaceAll("<br/>", " "),
+                    reported == 0 ? Long.MIN_VALUE : min);
         }
         return out;
     }
 
     /**
-     * The lowest input watermark of the usage window operators ({@code usage per …}) in a vertex, or null when it has
-     * none. Needed because the windows are chained behind a broadcast operator: the task's own input watermark is
-     * the minimum over both inputs, and the idle broadcast input never reports one.
+     * The lowest input watermark of the usage window operators ({@code usage per …}) in a vertex,
+     * or null when it has none. Needed because the windows are chained behind a broadcast operator:
+     * the task's own input watermark is the minimum over both inputs, and the idle broadcast input
+     * never reports one.
      */
     private Long windowInputWatermark(String jobId, String vertexId) throws IOException {
         List<String> wanted = new ArrayList<>();
@@ -209,15 +252,22 @@ public final class FlinkRest {
             return null;
         }
         long min = Long.MAX_VALUE;
-        for (JsonNode m : get("jobs/" + jobId + "/vertices/" + vertexId + "/metrics?get=" + String.join(",", wanted))) {
+        for (JsonNode m :
+                get(
+                        "jobs/"
+                                + jobId
+                                + "/vertices/"
+                                + vertexId
+                                + "/metrics?get="
+                                + String.join(",", wanted))) {
             min = Math.min(min, parseWatermark(m.path("value").asText()));
         }
         return min;
     }
 
     /**
-     * Per source subtask: its output watermark and how long it has emitted nothing ({@code sourceIdleTime}), for
-     * finding the source that holds the watermark back.
+     * Per source subtask: its output watermark and how long it has emitted nothing ({@code
+     * sourceIdleTime}), for finding the source that holds the watermark back.
      */
     public List<String> sourceWatermarks(String jobId) throws IOException {
         List<String> out = new ArrayList<>();
@@ -237,13 +287,31 @@ public final class FlinkRest {
                 continue;
             }
             Map<String, String> values = new java.util.TreeMap<>();
-            for (JsonNode m : get("jobs/" + jobId + "/vertices/" + id + "/metrics?get=" + String.join(",", wanted))) {
+            for (JsonNode m :
+                    get(
+                            "jobs/"
+                                    + jobId
+                                    + "/vertices/"
+                                    + id
+                                    + "/metrics?get="
+                                    + String.join(",", wanted))) {
                 values.put(m.path("id").asText(), m.path("value").asText());
             }
             String label = node.path("description").asText(id);
-            values.forEach((k, v) -> out.add(label.substring(0, Math.min(40, label.length())) + " subtask " + k.substring(0, k.indexOf('.'))
-                    + " " + k.substring(k.lastIndexOf('.') + 1) + "=" + (k.endsWith("Watermark")
-                    ? java.time.Instant.ofEpochMilli(parseWatermark(v)).toString() : v + " ms")));
+            values.forEach(
+                    (k, v) ->
+                            out.add(
+                                    label.substring(0, Math.min(40, label.length()))
+                                            + " subtask "
+                                            + k.substring(0, k.indexOf('.'))
+                                            + " "
+                                            + k.substring(k.lastIndexOf('.') + 1)
+                                            + "="
+                                            + (k.endsWith("Watermark")
+                                                    ? java.time.Instant.ofEpochMilli(
+                                                                    parseWatermark(v))
+                                                            .toString()
+                                                    : v + " ms")));
         }
         return out;
     }
@@ -257,14 +325,20 @@ public final class FlinkRest {
     }
 
     public JsonNode get(String path) throws IOException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build());
     }
 
     private JsonNode post(String path, JsonNode body, Duration timeout) throws IOException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body)))
-                .build());
+        return send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body)))
+                        .build());
     }
 
     private JsonNode send(HttpRequest req) throws IOException {
@@ -272,21 +346,34 @@ public final class FlinkRest {
         try {
             resp = http.send(req, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            throw new FlinkRestException("cannot reach the Flink REST API at " + baseUrl()
-                    + " (is the cluster running? local-cluster/bin/cluster status)", e);
+            throw new FlinkRestException(
+                    "cannot reach the Flink REST API at "
+                            + baseUrl()
+                            + " (is the cluster running? local-cluster/bin/cluster status)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        JsonNode json = resp.body().isEmpty() ? MAPPER.createObjectNode() : MAPPER.readTree(resp.body());
+        JsonNode json =
+                resp.body().isEmpty() ? MAPPER.createObjectNode() : MAPPER.readTree(resp.body());
         if (resp.statusCode() >= 400) {
-            throw new FlinkRestException(req.method() + " " + req.uri().getPath() + " failed with HTTP "
-                    + resp.statusCode() + ": " + errors(json));
+            throw new FlinkRestException(
+                    req.method()
+                            + " "
+                            + req.uri().getPath()
+                            + " failed with HTTP "
+                            + resp.statusCode()
+                            + ": "
+                            + errors(json));
         }
         return json;
     }
 
-    /** Flink puts errors in {@code errors[]}; the first line of each is the message, the rest a stack trace. */
+    /**
+     * Flink puts errors in {@code errors[]}; the first line of each is the message, the rest a
+     * stack trace.
+     */
     static String errors(JsonNode json) {
         List<String> out = new ArrayList<>();
         for (JsonNode e : json.path("errors")) {
@@ -295,7 +382,10 @@ public final class FlinkRest {
         return out.isEmpty() ? json.toString() : String.join("; ", out);
     }
 
-    /** The first line of a stack trace and its root cause ("Caused by: ..."), without frames: what a user reads. */
+    /**
+     * The first line of a stack trace and its root cause ("Caused by: ..."), without frames: what a
+     * user reads.
+     */
     static String causes(String trace) {
         String first = null;
         String root = null;

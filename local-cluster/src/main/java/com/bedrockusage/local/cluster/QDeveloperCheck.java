@@ -15,18 +15,25 @@ import java.util.TreeMap;
 import org.apache.iceberg.data.Record;
 
 /**
- * {@code e2e-check q-developer --truth FILE}: until {@code q_developer_usage_daily} equals the generator's
- * {@code expected-q-developer.json} exactly (events by kind, estimated tokens, reported transformation lines per user
- * and day), or the timeout passes.
+ * {@code e2e-check q-developer --truth FILE}: until {@code q_developer_usage_daily} equals the
+ * generator's {@code expected-q-developer.json} exactly (events by kind, estimated tokens, reported
+ * transformation lines per user and day), or the timeout passes.
  */
 final class QDeveloperCheck {
 
-    static final String[] COLUMNS = {"chat_events", "inline_events", "dev_events", "input_tokens", "output_tokens",
-        "transformation_lines"};
+    static final String[] COLUMNS = {
+        "chat_events",
+        "inline_events",
+        "dev_events",
+        "input_tokens",
+        "output_tokens",
+        "transformation_lines"
+    };
 
     private QDeveloperCheck() {}
 
-    static int check(TableTotals tables, Path truthFile, Duration timeout, PrintStream out, PrintStream err)
+    static int check(
+            TableTotals tables, Path truthFile, Duration timeout, PrintStream out, PrintStream err)
             throws IOException {
         JsonNode truth = new ObjectMapper().readTree(truthFile.toFile());
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -34,8 +41,9 @@ final class QDeveloperCheck {
         do {
             problems = compare(truth, tables.rows(QDeveloperTables.DAILY));
             if (problems.isEmpty()) {
-                out.printf("e2e-check: OK: q_developer_usage_daily equals %s (%d user-days)%n", truthFile,
-                        truth.get("user_days").size());
+                out.printf(
+                        "e2e-check: OK: q_developer_usage_daily equals %s (%d user-days)%n",
+                        truthFile, truth.get("user_days").size());
                 return 0;
             }
             try {
@@ -58,7 +66,13 @@ final class QDeveloperCheck {
             for (int i = 0; i < COLUMNS.length; i++) {
                 v[i] = d.get(COLUMNS[i]).asLong();
             }
-            expected.put(d.get("account_id").asText() + "|" + d.get("user_id").asText() + "|" + d.get("day").asText(), v);
+            expected.put(
+                    d.get("account_id").asText()
+                            + "|"
+                            + d.get("user_id").asText()
+                            + "|"
+                            + d.get("day").asText(),
+                    v);
         }
         Map<String, long[]> actual = new TreeMap<>();
         for (Record r : daily) {
@@ -67,7 +81,11 @@ final class QDeveloperCheck {
                 Object x = r.getField(COLUMNS[i]);
                 v[i] = x == null ? 0 : (Long) x;
             }
-            String day = ((OffsetDateTime) r.getField("day_start")).toInstant().toString().substring(0, 10);
+            String day =
+                    ((OffsetDateTime) r.getField("day_start"))
+                            .toInstant()
+                            .toString()
+                            .substring(0, 10);
             actual.put(r.getField("account_id") + "|" + r.getField("user_id") + "|" + day, v);
         }
         List<String> problems = new ArrayList<>();
@@ -79,7 +97,14 @@ final class QDeveloperCheck {
             }
             for (int i = 0; i < COLUMNS.length; i++) {
                 if (a[i] != e.getValue()[i]) {
-                    problems.add(e.getKey() + " " + COLUMNS[i] + ": expected " + e.getValue()[i] + ", got " + a[i]);
+                    problems.add(
+                            e.getKey()
+                                    + " "
+                                    + COLUMNS[i]
+                                    + ": expected "
+                                    + e.getValue()[i]
+                                    + ", got "
+                                    + a[i]);
                 }
             }
         }

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code local-cluster/bin/savepoint [JOB_ID]}: stops a job with a savepoint and prints the savepoint's path
- * (also kept in {@code cluster.home/last-savepoint} for {@code submit --from-savepoint last}).
+ * {@code local-cluster/bin/savepoint [JOB_ID]}: stops a job with a savepoint and prints the
+ * savepoint's path (also kept in {@code cluster.home/last-savepoint} for {@code submit
+ * --from-savepoint last}).
  */
 public final class Savepoint {
 
@@ -27,12 +28,14 @@ public final class Savepoint {
         String jobId = null;
         for (String a : args) {
             if (a.equals("--help") || a.equals("-h")) {
-                out.println("Usage: savepoint [JOB_ID]\n\nStops the job (default: the only running one) with a "
-                        + "savepoint and prints its path. Resume with: submit --from-savepoint PATH (or 'last').");
+                out.println(
+                        "Usage: savepoint [JOB_ID]\n\nStops the job (default: the only running one) with a "
+                                + "savepoint and prints its path. Resume with: submit --from-savepoint PATH (or 'last').");
                 return 0;
             }
             if (a.startsWith("-") || jobId != null) {
-                err.println("savepoint: unexpected argument '" + a + "' (usage: savepoint [JOB_ID])");
+                err.println(
+                        "savepoint: unexpected argument '" + a + "' (usage: savepoint [JOB_ID])");
                 return 2;
             }
             jobId = a;
@@ -45,7 +48,8 @@ public final class Savepoint {
             }
             err.println("savepoint: stopping job " + jobId + " with a savepoint...");
             String path = rest.stopWithSavepoint(jobId, cluster.savepoints(), TIMEOUT);
-            Files.writeString(cluster.home().resolve(LAST_SAVEPOINT), path + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    cluster.home().resolve(LAST_SAVEPOINT), path + "\n", StandardCharsets.UTF_8);
             out.println(path);
             return 0;
         } catch (UsageException e) {
@@ -68,7 +72,8 @@ public final class Savepoint {
             throw new UsageException("no job is running");
         }
         if (running.size() > 1) {
-            throw new UsageException("several jobs are running, name one: " + String.join(", ", running));
+            throw new UsageException(
+                    "several jobs are running, name one: " + String.join(", ", running));
         }
         String first = running.get(0);
         return first.substring(0, first.indexOf(' '));

@@ -49,17 +49,24 @@ public final class Submit {
     }
 
     /** Uploads and runs the jar; returns the job id. */
-    static String submit(ClusterState cluster, SubmitOptions options, PrintStream out) throws IOException, UsageException {
+    static String submit(ClusterState cluster, SubmitOptions options, PrintStream out)
+            throws IOException, UsageException {
         if (!Files.isRegularFile(options.jar())) {
-            throw new UsageException("job jar " + options.jar() + " not found; build it from the repository root: "
-                    + "mvn -q -B -Dmaven.test.skip=true package");
+            throw new UsageException(
+                    "job jar "
+                            + options.jar()
+                            + " not found; build it from the repository root: "
+                            + "mvn -q -B -Dmaven.test.skip=true package");
         }
         FlinkRest rest = new FlinkRest(cluster.restUrl());
-        FlinkRest.RunRequest run = new FlinkRest.RunRequest()
-                .entryClass(options.entryClass())
-                .args(JobArguments.forCluster(cluster, options.kinesis(), options.s3(), options.sets()))
-                .parallelism(options.parallelism())
-                .config("execution.checkpointing.interval", options.checkpointInterval());
+        FlinkRest.RunRequest run =
+                new FlinkRest.RunRequest()
+                        .entryClass(options.entryClass())
+                        .args(
+                                JobArguments.forCluster(
+                                        cluster, options.kinesis(), options.s3(), options.sets()))
+                        .parallelism(options.parallelism())
+                        .config("execution.checkpointing.interval", options.checkpointInterval());
         if (options.fromSavepoint() != null) {
             String savepoint = resolveSavepoint(cluster, options.fromSavepoint());
             run.fromSavepoint(savepoint, options.allowNonRestoredState());
@@ -80,15 +87,24 @@ public final class Submit {
         return jobId;
     }
 
-    /** Waits until every task of the job runs; a job that fails or restarts instead is reported with its cause. */
-    static void waitUntilRunning(FlinkRest rest, String jobId, Duration timeout, PrintStream out) throws IOException {
+    /**
+     * Waits until every task of the job runs; a job that fails or restarts instead is reported with
+     * its cause.
+     */
+    static void waitUntilRunning(FlinkRest rest, String jobId, Duration timeout, PrintStream out)
+            throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             JsonNode job = rest.get("jobs/" + jobId);
             String state = job.path("state").asText();
             if (state.equals("FAILED") || state.equals("FAILING") || state.equals("RESTARTING")) {
-                throw new FlinkRest.FlinkRestException("job " + jobId + " is " + state + ": "
-                        + FlinkRest.causes(rest.rootException(jobId)));
+                throw new FlinkRest.FlinkRestException(
+                        "job "
+                                + jobId
+                                + " is "
+                                + state
+                                + ": "
+                                + FlinkRest.causes(rest.rootException(jobId)));
             }
             if (state.equals("FINISHED") || state.equals("CANCELED")) {
                 out.println("submit: job " + jobId + " is already " + state);
@@ -99,9 +115,15 @@ public final class Submit {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new FlinkRest.FlinkRestException("job " + jobId + " is not running after "
-                        + timeout.toSeconds() + " s (state " + state + "); see the web UI and "
-                        + "local-data/cluster/log/taskmanager.log");
+                throw new FlinkRest.FlinkRestException(
+                        "job "
+                                + jobId
+                                + " is not running after "
+                                + timeout.toSeconds()
+                                + " s (state "
+                                + state
+                                + "); see the web UI and "
+                                + "local-data/cluster/log/taskmanager.log");
             }
             try {
                 Thread.sleep(500);
@@ -126,21 +148,26 @@ public final class Submit {
         return true;
     }
 
-    static String resolveSavepoint(ClusterState cluster, String given) throws IOException, UsageException {
+    static String resolveSavepoint(ClusterState cluster, String given)
+            throws IOException, UsageException {
         if (!given.equals("last")) {
-            // Flink prints savepoints as file:/dir (one slash): any scheme means "already a location"
-            return given.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? given
+            // Flink prints savepoints as file:/dir (one slash): any scheme means "already a
+            // location"
+            return given.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")
+                    ? given
                     : Path.of(given).toAbsolutePath().normalize().toUri().toString();
         }
         Path last = cluster.home().resolve(Savepoint.LAST_SAVEPOINT);
         if (!Files.isRegularFile(last)) {
-            throw new UsageException("no savepoint taken yet (local-cluster/bin/savepoint takes one)");
+            throw new UsageException(
+                    "no savepoint taken yet (local-cluster/bin/savepoint takes one)");
         }
         return Files.readString(last, StandardCharsets.UTF_8).strip();
     }
 
     static Path defaultJar() {
         String env = System.getenv("JOB_JAR");
-        return Path.of(env != null && !env.isBlank() ? env : "job/target/job-0.1.0-SNAPSHOT-msf.jar");
+        return Path.of(
+                env != null && !env.isBlank() ? env : "job/target/job-0.1.0-SNAPSHOT-msf.jar");
     }
 }

@@ -21,24 +21,28 @@ record SubmitOptions(
     static final String DEFAULT_ENTRY_CLASS = "com.bedrockusage.job.UsageStreamJob";
     static final String DEFAULT_CHECKPOINT_INTERVAL = "10s";
 
-    static final String USAGE = String.join("\n",
-            "Usage: submit [--from-savepoint PATH|last] [--set group.key=value ...] [options]",
-            "",
-            "Uploads the job jar to the local Flink session cluster and runs it, reading the Kinesis emulator's",
-            "stream and the S3 emulator's bucket, writing Iceberg tables to the cluster's warehouse.",
-            "",
-            "Options:",
-            "  --from-savepoint PATH   resume from a savepoint ('last': the one local-cluster/bin/savepoint took last)",
-            "  --allow-non-restored-state  skip savepoint state no operator claims",
-            "  --set group.key=value   job setting (see the README's configuration table); repeatable, wins over defaults",
-            "  --parallelism N         job parallelism (default 2 = the TaskManager's slots)",
-            "  --checkpoint-interval D checkpoint (and Iceberg commit) interval (default 10s)",
-            "  --no-kinesis            do not read the Kinesis stream",
-            "  --no-s3                 do not read the S3 bucket",
-            "  --jar PATH              another job jar (default job/target/job-0.1.0-SNAPSHOT-msf.jar)",
-            "  --entry-class NAME      main class in that jar (default " + DEFAULT_ENTRY_CLASS + ")",
-            "  --no-wait               return once submitted, without waiting for the job to run",
-            "  --help                  print this help");
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "Usage: submit [--from-savepoint PATH|last] [--set group.key=value ...] [options]",
+                    "",
+                    "Uploads the job jar to the local Flink session cluster and runs it, reading the Kinesis emulator's",
+                    "stream and the S3 emulator's bucket, writing Iceberg tables to the cluster's warehouse.",
+                    "",
+                    "Options:",
+                    "  --from-savepoint PATH   resume from a savepoint ('last': the one local-cluster/bin/savepoint took last)",
+                    "  --allow-non-restored-state  skip savepoint state no operator claims",
+                    "  --set group.key=value   job setting (see the README's configuration table); repeatable, wins over defaults",
+                    "  --parallelism N         job parallelism (default 2 = the TaskManager's slots)",
+                    "  --checkpoint-interval D checkpoint (and Iceberg commit) interval (default 10s)",
+                    "  --no-kinesis            do not read the Kinesis stream",
+                    "  --no-s3                 do not read the S3 bucket",
+                    "  --jar PATH              another job jar (default job/target/job-0.1.0-SNAPSHOT-msf.jar)",
+                    "  --entry-class NAME      main class in that jar (default "
+                            + DEFAULT_ENTRY_CLASS
+                            + ")",
+                    "  --no-wait               return once submitted, without waiting for the job to run",
+                    "  --help                  print this help");
 
     static SubmitOptions parse(Path defaultJar, String... args) throws UsageException {
         Path jar = defaultJar;
@@ -75,8 +79,18 @@ record SubmitOptions(
                 }
             }
         }
-        return new SubmitOptions(jar, entryClass, fromSavepoint, allowNonRestored, parallelism, checkpointInterval,
-                kinesis, s3, List.copyOf(sets), waitForRunning, help);
+        return new SubmitOptions(
+                jar,
+                entryClass,
+                fromSavepoint,
+                allowNonRestored,
+                parallelism,
+                checkpointInterval,
+                kinesis,
+                s3,
+                List.copyOf(sets),
+                waitForRunning,
+                help);
     }
 
     private static String value(String[] args, int i, String flag) throws UsageException {

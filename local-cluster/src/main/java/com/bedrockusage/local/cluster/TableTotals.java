@@ -23,16 +23,21 @@ final class TableTotals {
 
     TableTotals(String warehouse) {
         // JobConfig insists on a source; reading tables needs only the warehouse.
-        this.config = JobConfig.from(PropertyGroups.empty()
-                .set("iceberg.warehouse", warehouse)
-                .set("source.s3.path", "file:///unused"));
+        this.config =
+                JobConfig.from(
+                        PropertyGroups.empty()
+                                .set("iceberg.warehouse", warehouse)
+                                .set("source.s3.path", "file:///unused"));
     }
 
     List<Record> rows(String table) {
         return TableRows.read(config, table);
     }
 
-    /** {@code invocations} (one row per unique call) summed per key; also counts distinct request ids. */
+    /**
+     * {@code invocations} (one row per unique call) summed per key; also counts distinct request
+     * ids.
+     */
     Invocations invocations() {
         Invocations out = new Invocations();
         Set<String> ids = new HashSet<>();
@@ -58,7 +63,10 @@ final class TableTotals {
         return out;
     }
 
-    /** A usage table's rows whose window lies in a day accepted by {@code days}, summed to day grain. */
+    /**
+     * A usage table's rows whose window lies in a day accepted by {@code days}, summed to day
+     * grain.
+     */
     Map<UsageKey, UsageTotals> usage(String table, Predicate<LocalDate> days) {
         Map<UsageKey, UsageTotals> out = new TreeMap<>();
         for (Record r : rows(table)) {
@@ -88,7 +96,12 @@ final class TableTotals {
     }
 
     private static UsageKey key(LocalDate day, Record r) {
-        return new UsageKey(day, str(r, "account_id"), str(r, "region"), str(r, "caller_arn"), str(r, "model_id"));
+        return new UsageKey(
+                day,
+                str(r, "account_id"),
+                str(r, "region"),
+                str(r, "caller_arn"),
+                str(r, "model_id"));
     }
 
     private static String str(Record r, String field) {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Sums of the usage columns for one key, exact: counts as longs, money as {@link BigDecimal}. The same shape
- * for the ground truth, for {@code usage_*} rows and for {@code invocations} rows, so they compare field by field.
+ * Sums of the usage columns for one key, exact: counts as longs, money as {@link BigDecimal}. The
+ * same shape for the ground truth, for {@code usage_*} rows and for {@code invocations} rows, so
+ * they compare field by field.
  */
 final class UsageTotals {
 
@@ -39,7 +40,10 @@ final class UsageTotals {
         cacheWriteCostUsd = cacheWriteCostUsd.add(o.cacheWriteCostUsd);
     }
 
-    /** The fields that differ, as {@code name expected=X actual=Y}; money compares by value, not scale. */
+    /**
+     * The fields that differ, as {@code name expected=X actual=Y}; money compares by value, not
+     * scale.
+     */
     List<String> differences(UsageTotals actual) {
         List<String> out = new ArrayList<>();
         diff(out, "invocations", invocations, actual.invocations);
@@ -63,10 +67,15 @@ final class UsageTotals {
         }
     }
 
-    private static void money(List<String> out, String name, BigDecimal expected, BigDecimal actual) {
+    private static void money(
+            List<String> out, String name, BigDecimal expected, BigDecimal actual) {
         if (expected.compareTo(actual) != 0) {
-            out.add(name + " expected=" + expected.stripTrailingZeros().toPlainString()
-                    + " actual=" + actual.stripTrailingZeros().toPlainString());
+            out.add(
+                    name
+                            + " expected="
+                            + expected.stripTrailingZeros().toPlainString()
+                            + " actual="
+                            + actual.stripTrailingZeros().toPlainString());
         }
     }
 
@@ -82,8 +91,21 @@ final class UsageTotals {
 
     @Override
     public String toString() {
-        return "invocations=" + invocations + " errors=" + errors + " input=" + inputTokens + " output=" + outputTokens
-                + " cacheRead=" + cacheReadTokens + " cacheWrite=" + cacheWriteTokens + " unpriced=" + unpricedInvocations
-                + " cost=" + costUsd.stripTrailingZeros().toPlainString();
+        return "invocations="
+                + invocations
+                + " errors="
+                + errors
+                + " input="
+                + inputTokens
+                + " output="
+                + outputTokens
+                + " cacheRead="
+                + cacheReadTokens
+                + " cacheWrite="
+                + cacheWriteTokens
+                + " unpriced="
+                + unpricedInvocations
+                + " cost="
+                + costUsd.stripTrailingZeros().toPlainString();
     }
 }

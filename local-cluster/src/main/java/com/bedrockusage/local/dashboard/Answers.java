@@ -21,8 +21,13 @@ import java.util.TreeSet;
 record Answers(Refresher refresher, Clock clock, Budgets budgets) {
 
     static final int MAX_SERIES = 8;
-    /** A chart of more points than this is refused (a forced minute granularity over years would fill the heap). */
+
+    /**
+     * A chart of more points than this is refused (a forced minute granularity over years would
+     * fill the heap).
+     */
     static final long MAX_BUCKETS = 20_000;
+
     static final String OTHER = "(other)";
 
     /** The day "today" means: the newest day with data, or the clock's day when there is none. */
@@ -41,7 +46,8 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
         WarehouseData d = refresher.data();
         for (String p : new String[] {"from", "to"}) {
             if (query.containsKey(p) && query.get(p).length() != 10) {
-                throw new BadRequest("'" + p + "' must be a UTC day YYYY-MM-DD (summary reads usage_daily)");
+                throw new BadRequest(
+                        "'" + p + "' must be a UTC day YYYY-MM-DD (summary reads usage_daily)");
             }
         }
         Filters f = filters(d, query);
@@ -72,8 +78,15 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
         out.put("today", today.toJson(true));
         out.put("month_to_date", month.toJson(true));
         Map<String, Object> forecast = new LinkedHashMap<>();
-        forecast.put("month_end_usd", Money.str(month.costUsd.multiply(BigDecimal.valueOf(daysInMonth))
-                .divide(BigDecimal.valueOf(daysElapsed), Money.DERIVED_SCALE, java.math.RoundingMode.HALF_UP)));
+        forecast.put(
+                "month_end_usd",
+                Money.str(
+                        month.costUsd
+                                .multiply(BigDecimal.valueOf(daysInMonth))
+                                .divide(
+                                        BigDecimal.valueOf(daysElapsed),
+                                        Money.DERIVED_SCALE,
+                                        java.math.RoundingMode.HALF_UP)));
         forecast.put("days_elapsed", daysElapsed);
         forecast.put("days_in_month", daysInMonth);
         out.put("forecast", forecast);
@@ -91,10 +104,17 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
         WarehouseData d = refresher.data();
         Filters f = filters(d, query);
         String by = Dimensions.check(query.getOrDefault("by", "model"));
-        Granularity g = query.containsKey("granularity") ? granularity(query.get("granularity"))
-                : Granularity.forRange(Duration.between(f.from(), f.to()));
+        Granularity g =
+                query.containsKey("granularity")
+                        ? granularity(query.get("granularity"))
+                        : Granularity.forRange(Duration.between(f.from(), f.to()));
         if (Duration.between(f.from(), f.to()).toMillis() / g.millis() > MAX_BUCKETS) {
-            throw new BadRequest("more than " + MAX_BUCKETS + " " + g.wireName() + "s: pick a coarser granularity");
+            throw new BadRequest(
+                    "more than "
+                            + MAX_BUCKETS
+                            + " "
+                            + g.wireName()
+                            + "s: pick a coarser granularity");
         }
         boolean tags = f.needsTags() || Dimensions.isTag(by);
         if (tags && g == Granularity.MINUTE) {
@@ -106,13 +126,15 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
         for (UsageFact r : rows) {
             if (f.matches(r)) {
                 String name = r.dimension(by);
-                perSeries.computeIfAbsent(name, k -> new HashMap<>())
+                perSeries
+                        .computeIfAbsent(name, k -> new HashMap<>())
                         .merge(g.bucket(r.windowStart()), r.measures().costUsd(), BigDecimal::add);
                 totals.merge(name, r.measures().costUsd(), BigDecimal::add);
             }
         }
         List<String> names = new ArrayList<>(totals.keySet());
-        names.sort(Comparator.comparing((String n) -> totals.get(n)).reversed().thenComparing(n -> n));
+        names.sort(
+                Comparator.comparing((String n) -> totals.get(n)).reversed().thenComparing(n -> n));
         Map<String, Map<Long, BigDecimal>> shown = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String target = i < MAX_SERIES ? names.get(i) : OTHER;
@@ -121,38 +143,46 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
         }
         List<String> buckets = new ArrayList<>();
         List<Long> starts = new ArrayList<>();
-        for (long t = g.bucket(f.from().toEpochMilli()); t < f.to().toEpochMilli(); t += g.millis()) {
+        for (long t = g.bucket(f.from().toEpochMilli());
+                t < f.to().toEpochMilli();
+                t += g.millis()) {
             starts.add(t);
             buckets.add(Instant.ofEpochMilli(t).toString());
         }
         List<Map<String, Object>> series = new ArrayList<>();
-        shown.forEach((name, values) -> {
-            List<String> points = new ArrayList<>();
-            BigDecimal total = BigDecimal.ZERO;
-            for (long t : starts) {
-                BigDecimal v = values.getOrDefault(t, BigDecimal.ZERO);
-                points.add(Money.str(v));
-                total = total.add(v);
-            }
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", name);
-            s.put("cost_usd", Money.str(total));
-            s.put("values", points);
-            series.add(s);
-        });
+        shown.forEach(
+                (name, values) -> {
+                    List<String> points = new ArrayList<>();
+                    BigDecimal total = BigDecimal.ZERO;
+                    for (long t : starts) {
+                        BigDecimal v = values.getOrDefault(t, BigDecimal.ZERO);
+                        points.add(Money.str(v));
+                        total = total.add(v);
+                    }
+                    Map<String, Object> s = new LinkedHashMap<>();
+                    s.put("name", name);
+                    s.put("cost_usd", Money.str(total));
+                    s.put("values", points);
+                    series.add(s);
+                });
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("by", by);
         out.put("granularity", g.wireName());
         out.put("from", f.from().toString());
         out.put("to", f.to().toString());
-        out.put("cost_usd", Money.str(totals.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
+        out.put(
+                "cost_usd",
+                Money.str(totals.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
         out.put("buckets", buckets);
         out.put("series", series);
         out.put("data_up_to", upTo(d));
         return out;
     }
 
-    /** Cost, share, calls, tokens, cost per call and the change from the period of the same length before. */
+    /**
+     * Cost, share, calls, tokens, cost per call and the change from the period of the same length
+     * before.
+     */
     Map<String, Object> top(Map<String, String> query) {
         WarehouseData d = refresher.data();
         Filters f = filters(d, query);
@@ -169,7 +199,10 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map.Entry<String, Measures> e : now.entrySet()) {
             Measures m = e.getValue();
-            BigDecimal prev = before.containsKey(e.getKey()) ? before.get(e.getKey()).costUsd : BigDecimal.ZERO;
+            BigDecimal prev =
+                    before.containsKey(e.getKey())
+                            ? before.get(e.getKey()).costUsd
+                            : BigDecimal.ZERO;
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", e.getKey());
             row.put("cost_usd", Money.str(m.costUsd));
@@ -178,14 +211,21 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
             row.put("input_tokens", m.get(Count.INPUT_TOKENS));
             row.put("output_tokens", m.get(Count.OUTPUT_TOKENS));
             row.put("total_tokens", m.totalTokens());
-            row.put("cost_per_call_usd", Money.str(Money.ratio(m.costUsd, BigDecimal.valueOf(m.get(Count.INVOCATIONS)))));
+            row.put(
+                    "cost_per_call_usd",
+                    Money.str(
+                            Money.ratio(m.costUsd, BigDecimal.valueOf(m.get(Count.INVOCATIONS)))));
             row.put("previous_cost_usd", Money.str(prev));
             row.put("change_usd", Money.str(m.costUsd.subtract(prev)));
             row.put("change_ratio", Money.str(Money.ratio(m.costUsd.subtract(prev), prev)));
             out.add(row);
         }
-        out.sort(Comparator.comparing((Map<String, Object> r) -> new BigDecimal((String) r.get("cost_usd")))
-                .reversed().thenComparing(r -> (String) r.get("name")));
+        out.sort(
+                Comparator.comparing(
+                                (Map<String, Object> r) ->
+                                        new BigDecimal((String) r.get("cost_usd")))
+                        .reversed()
+                        .thenComparing(r -> (String) r.get("name")));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("dim", dim);
         answer.put("from", f.from().toString());
@@ -200,7 +240,8 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
         WarehouseData d = refresher.data();
         Filters f = filters(d, query);
         Map<String, Measures> cost = group(Sources.bestAvailable(d, f.needsTags()), f, "model");
-        Map<String, Measures> latency = f.needsTags() ? Map.of() : group(Sources.latency(d), f, "model");
+        Map<String, Measures> latency =
+                f.needsTags() ? Map.of() : group(Sources.latency(d), f, "model");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map.Entry<String, Measures> e : cost.entrySet()) {
             Measures m = e.getValue();
@@ -210,28 +251,42 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
             row.put("cost_usd", Money.str(m.costUsd));
             row.put("invocations", m.get(Count.INVOCATIONS));
             row.put("errors", m.get(Count.ERRORS));
-            row.put("error_rate", Money.str(Money.ratio(m.get(Count.ERRORS), m.get(Count.INVOCATIONS))));
+            row.put(
+                    "error_rate",
+                    Money.str(Money.ratio(m.get(Count.ERRORS), m.get(Count.INVOCATIONS))));
             row.put("cache_read_tokens", m.get(Count.CACHE_READ_TOKENS));
             long cacheRead = m.get(Count.CACHE_READ_TOKENS);
-            row.put("cache_hit_ratio", Money.str(Money.ratio(cacheRead, m.get(Count.INPUT_TOKENS) + cacheRead)));
+            row.put(
+                    "cache_hit_ratio",
+                    Money.str(Money.ratio(cacheRead, m.get(Count.INPUT_TOKENS) + cacheRead)));
             row.put("cache_savings_usd", Money.str(m.cacheSavingsUsd));
             row.put("latency_p50_ms", l.worstP50Ms);
             row.put("latency_p99_ms", l.worstP99Ms);
             rows.add(row);
         }
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> new BigDecimal((String) r.get("cost_usd")))
-                .reversed().thenComparing(r -> (String) r.get("model")));
+        rows.sort(
+                Comparator.comparing(
+                                (Map<String, Object> r) ->
+                                        new BigDecimal((String) r.get("cost_usd")))
+                        .reversed()
+                        .thenComparing(r -> (String) r.get("model")));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("from", f.from().toString());
         out.put("to", f.to().toString());
-        out.put("cost_usd", Money.str(cost.values().stream().map(Measures::costUsd)
-                .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        out.put(
+                "cost_usd",
+                Money.str(
+                        cost.values().stream()
+                                .map(Measures::costUsd)
+                                .reduce(BigDecimal.ZERO, BigDecimal::add)));
         out.put("latency", "worst hourly p50 / p99 of the range (as latency_by_model.sql)");
         out.put("rows", rows);
         return out;
     }
 
-    /** Alerts whose window overlaps the range, newest first; an account filter keeps that account's. */
+    /**
+     * Alerts whose window overlaps the range, newest first; an account filter keeps that account's.
+     */
     Map<String, Object> alerts(Map<String, String> query) {
         WarehouseData d = refresher.data();
         Filters f = filters(d, query);
@@ -242,14 +297,18 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
             Instant end = Instant.parse((String) a.get("window_end"));
             boolean overlaps = start.isBefore(f.to()) && end.isAfter(f.from());
             boolean account = f.account() == null || f.account().equals(a.get("account_id"));
-            boolean statusMatches = status == null || status.equalsIgnoreCase((String) a.get("delivery_status"));
+            boolean statusMatches =
+                    status == null || status.equalsIgnoreCase((String) a.get("delivery_status"));
             if (overlaps && account && statusMatches) {
                 rows.add(a);
             }
         }
         Map<String, Long> byStatus = new TreeMap<>();
         for (Map<String, Object> a : rows) {
-            byStatus.merge(((String) a.get("delivery_status")).toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
+            byStatus.merge(
+                    ((String) a.get("delivery_status")).toLowerCase(java.util.Locale.ROOT),
+                    1L,
+                    Long::sum);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("from", f.from().toString());
@@ -292,12 +351,15 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
         TreeMap<String, TreeSet<String>> tags = new TreeMap<>();
         if (d.tagsReady()) {
             for (UsageFact f : d.tagHours()) {
-                f.tags().forEach((k, v) -> {
-                    TreeSet<String> values = tags.computeIfAbsent(k, x -> new TreeSet<>());
-                    if (values.size() < 200) {
-                        values.add(v);
-                    }
-                });
+                f.tags()
+                        .forEach(
+                                (k, v) -> {
+                                    TreeSet<String> values =
+                                            tags.computeIfAbsent(k, x -> new TreeSet<>());
+                                    if (values.size() < 200) {
+                                        values.add(v);
+                                    }
+                                });
             }
         }
         LocalDate day = asOf(d);
@@ -307,7 +369,9 @@ record Answers(Refresher refresher, Clock clock, Budgets budgets) {
         out.put("default_from", day.withDayOfMonth(1).toString());
         out.put("default_to", day.plusDays(1).toString());
         out.put("data_up_to", upTo(d));
-        out.put("has_data", !d.daily().isEmpty() || !d.hourly().isEmpty() || !d.minuteTail().isEmpty());
+        out.put(
+                "has_data",
+                !d.daily().isEmpty() || !d.hourly().isEmpty() || !d.minuteTail().isEmpty());
         out.put("tags_ready", d.tagsReady());
         out.put("last_error", refresher.lastError());
         out.put("accounts", accounts);

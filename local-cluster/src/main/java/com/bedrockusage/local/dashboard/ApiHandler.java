@@ -17,15 +17,16 @@ final class ApiHandler implements HttpHandler {
     private final Map<String, Function<Map<String, String>, Map<String, Object>>> endpoints;
 
     ApiHandler(Answers answers) {
-        this.endpoints = Map.of(
-                "summary", answers::summary,
-                "overview", answers::overview,
-                "timeseries", answers::timeseries,
-                "top", answers::top,
-                "models", answers::models,
-                "alerts", answers::alerts,
-                "rejected", answers::rejected,
-                "meta", q -> answers.meta());
+        this.endpoints =
+                Map.of(
+                        "summary", answers::summary,
+                        "overview", answers::overview,
+                        "timeseries", answers::timeseries,
+                        "top", answers::top,
+                        "models", answers::models,
+                        "alerts", answers::alerts,
+                        "rejected", answers::rejected,
+                        "meta", q -> answers.meta());
     }
 
     @Override
@@ -37,15 +38,23 @@ final class ApiHandler implements HttpHandler {
             String name = ex.getRequestURI().getPath().substring("/api/".length());
             Function<Map<String, String>, Map<String, Object>> endpoint = endpoints.get(name);
             if (endpoint == null) {
-                HttpExchanges.error(ex, 404, "no endpoint /api/" + name + "; see docs/dashboard.md");
+                HttpExchanges.error(
+                        ex, 404, "no endpoint /api/" + name + "; see docs/dashboard.md");
                 return;
             }
             Map<String, String> query = HttpExchanges.query(ex);
             Map<String, Object> answer = endpoint.apply(query);
             if (name.equals("top") && "csv".equals(query.get("format"))) {
-                ex.getResponseHeaders().set("Content-Disposition",
-                        "attachment; filename=\"top-" + answer.get("dim").toString().replace(':', '-') + ".csv\"");
-                HttpExchanges.send(ex, 200, "text/csv; charset=utf-8",
+                ex.getResponseHeaders()
+                        .set(
+                                "Content-Disposition",
+                                "attachment; filename=\"top-"
+                                        + answer.get("dim").toString().replace(':', '-')
+                                        + ".csv\"");
+                HttpExchanges.send(
+                        ex,
+                        200,
+                        "text/csv; charset=utf-8",
                         TopCsv.render(answer).getBytes(StandardCharsets.UTF_8));
                 return;
             }

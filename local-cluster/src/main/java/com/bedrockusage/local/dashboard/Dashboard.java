@@ -29,8 +29,12 @@ public final class Dashboard {
             System.exit(2);
             return;
         }
-        System.out.println("dashboard: serving " + options.warehouse() + " at " + server.url()
-                + "  (read-only; Ctrl-C stops it)");
+        System.out.println(
+                "dashboard: serving "
+                        + options.warehouse()
+                        + " at "
+                        + server.url()
+                        + "  (read-only; Ctrl-C stops it)");
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         Thread.currentThread().join();
     }
@@ -39,22 +43,40 @@ public final class Dashboard {
     public static DashboardServer start(DashboardOptions o) {
         Pattern app;
         try {
-            app = Pattern.compile(o.appPattern() == null ? CallerApp.DEFAULT_PATTERN : o.appPattern());
+            app =
+                    Pattern.compile(
+                            o.appPattern() == null ? CallerApp.DEFAULT_PATTERN : o.appPattern());
         } catch (PatternSyntaxException e) {
-            throw new CliException("--app-pattern is not a valid regular expression: " + e.getDescription());
+            throw new CliException(
+                    "--app-pattern is not a valid regular expression: " + e.getDescription());
         }
-        PriceCatalog prices = o.pricing() == null ? PriceCatalog.defaultCatalog()
-                : PriceCatalog.load(Paths.get(o.pricing()));
+        PriceCatalog prices =
+                o.pricing() == null
+                        ? PriceCatalog.defaultCatalog()
+                        : PriceCatalog.load(Paths.get(o.pricing()));
         Budgets budgets = o.rules() == null ? Budgets.none() : Budgets.load(Paths.get(o.rules()));
-        WarehouseLoader loader = new WarehouseLoader(
-                WarehouseCatalogs.open(o.warehouse(), o.namespace(), o.region()), o.namespace(),
-                new FactReader(app, prices));
+        WarehouseLoader loader =
+                new WarehouseLoader(
+                        WarehouseCatalogs.open(o.warehouse(), o.namespace(), o.region()),
+                        o.namespace(),
+                        new FactReader(app, prices));
         try {
-            return DashboardServer.start(loader, budgets, o.bind(), o.port(), o.refreshSeconds() * 1000L,
+            return DashboardServer.start(
+                    loader,
+                    budgets,
+                    o.bind(),
+                    o.port(),
+                    o.refreshSeconds() * 1000L,
                     Clock.systemUTC());
         } catch (IOException e) {
-            throw new CliException("cannot listen on " + o.bind() + ":" + o.port() + " (" + e.getMessage()
-                    + "); pass --port N");
+            throw new CliException(
+                    "cannot listen on "
+                            + o.bind()
+                            + ":"
+                            + o.port()
+                            + " ("
+                            + e.getMessage()
+                            + "); pass --port N");
         }
     }
 }

@@ -11,14 +11,32 @@ import java.util.Map;
 import java.util.Set;
 
 /** Command line of {@code bin/dashboard} (its help text is {@code dashboard/usage.txt}). */
-public record DashboardOptions(String warehouse, String namespace, String bind, int port, String region,
-        String rules, String pricing, String appPattern, int refreshSeconds, boolean help) {
+public record DashboardOptions(
+        String warehouse,
+        String namespace,
+        String bind,
+        int port,
+        String region,
+        String rules,
+        String pricing,
+        String appPattern,
+        int refreshSeconds,
+        boolean help) {
 
     public static final int DEFAULT_PORT = 8050;
     public static final String DEFAULT_BIND = "127.0.0.1";
 
-    static final Set<String> WITH_VALUE = Set.of("--warehouse", "--namespace", "--bind", "--port", "--region",
-            "--rules", "--pricing", "--app-pattern", "--refresh");
+    static final Set<String> WITH_VALUE =
+            Set.of(
+                    "--warehouse",
+                    "--namespace",
+                    "--bind",
+                    "--port",
+                    "--region",
+                    "--rules",
+                    "--pricing",
+                    "--app-pattern",
+                    "--refresh");
 
     public static DashboardOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -33,22 +51,32 @@ public record DashboardOptions(String warehouse, String namespace, String bind, 
                 throw new CliException("unknown option '" + option + "' (see --help)");
             }
         }
-        return new DashboardOptions(given.getOrDefault("--warehouse", Warehouses.DEFAULT_WAREHOUSE),
+        return new DashboardOptions(
+                given.getOrDefault("--warehouse", Warehouses.DEFAULT_WAREHOUSE),
                 given.getOrDefault("--namespace", Warehouses.DEFAULT_NAMESPACE),
                 given.getOrDefault("--bind", DEFAULT_BIND),
-                number(given, "--port", DEFAULT_PORT, 0, 65535), given.get("--region"), given.get("--rules"),
-                given.get("--pricing"), given.get("--app-pattern"), number(given, "--refresh", 5, 1, 3600), help);
+                number(given, "--port", DEFAULT_PORT, 0, 65535),
+                given.get("--region"),
+                given.get("--rules"),
+                given.get("--pricing"),
+                given.get("--app-pattern"),
+                number(given, "--refresh", 5, 1, 3600),
+                help);
     }
 
     public static String usage() {
-        try (InputStream in = DashboardOptions.class.getClassLoader().getResourceAsStream("dashboard/usage.txt")) {
+        try (InputStream in =
+                DashboardOptions.class
+                        .getClassLoader()
+                        .getResourceAsStream("dashboard/usage.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static int number(Map<String, String> given, String option, int dflt, int min, int max) {
+    private static int number(
+            Map<String, String> given, String option, int dflt, int min, int max) {
         String s = given.get(option);
         if (s == null) {
             return dflt;
@@ -61,6 +89,7 @@ public record DashboardOptions(String warehouse, String namespace, String bind, 
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new CliException(option + " needs a whole number from " + min + " to " + max + ", not '" + s + "'");
+        throw new CliException(
+                option + " needs a whole number from " + min + " to " + max + ", not '" + s + "'");
     }
 }

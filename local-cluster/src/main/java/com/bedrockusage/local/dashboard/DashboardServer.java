@@ -7,8 +7,12 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The dashboard's HTTP server: pages, the JSON API and the event stream, over one {@link Refresher}. */
-public record DashboardServer(HttpServer http, ExecutorService threads, Refresher refresher) implements AutoCloseable {
+/**
+ * The dashboard's HTTP server: pages, the JSON API and the event stream, over one {@link
+ * Refresher}.
+ */
+public record DashboardServer(HttpServer http, ExecutorService threads, Refresher refresher)
+        implements AutoCloseable {
 
     /** Request threads: each open event stream holds one while it lasts. */
     static final int THREADS = EventsHandler.MAX_STREAMS + 8;
@@ -18,16 +22,25 @@ public record DashboardServer(HttpServer http, ExecutorService threads, Refreshe
      *
      * @param refreshMillis how often to look for new snapshots
      */
-    public static DashboardServer start(WarehouseLoader loader, Budgets budgets, String bind, int port,
-            long refreshMillis, Clock clock) throws IOException {
+    public static DashboardServer start(
+            WarehouseLoader loader,
+            Budgets budgets,
+            String bind,
+            int port,
+            long refreshMillis,
+            Clock clock)
+            throws IOException {
         Refresher refresher = new Refresher(loader);
         refresher.start(refreshMillis);
         HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 64);
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "dashboard-http");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService threads =
+                Executors.newFixedThreadPool(
+                        THREADS,
+                        r -> {
+                            Thread t = new Thread(r, "dashboard-http");
+                            t.setDaemon(true);
+                            return t;
+                        });
         http.setExecutor(threads);
         http.createContext("/api/events", new EventsHandler(refresher));
         http.createContext("/api/", new ApiHandler(new Answers(refresher, clock, budgets)));
@@ -41,8 +54,10 @@ public record DashboardServer(HttpServer http, ExecutorService threads, Refreshe
     }
 
     public String url() {
-        String host = http.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1"
-                : http.getAddress().getHostString();
+        String host =
+                http.getAddress().getAddress().isAnyLocalAddress()
+                        ? "127.0.0.1"
+                        : http.getAddress().getHostString();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/";
     }
 

@@ -24,6 +24,9 @@ public final class Dimensions {
         if (PLAIN.contains(dimension) || isTag(dimension)) {
             return dimension;
         }
-        throw new BadRequest("unknown dimension '" + dimension + "': use model, account, app, caller, region or tag:KEY");
+        throw new BadRequest(
+                "unknown dimension '"
+                        + dimension
+                        + "': use model, account, app, caller, region or tag:KEY");
     }
 }

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
 /**
- * {@code /api/events}: server-sent events. Each open page gets {@code event: version} with the data version now
- * and after every refresh that saw a new snapshot, and reloads its panels then. A comment every 15 s keeps proxies
- * from closing the stream and finds pages that went away.
+ * {@code /api/events}: server-sent events. Each open page gets {@code event: version} with the data
+ * version now and after every refresh that saw a new snapshot, and reloads its panels then. A
+ * comment every 15 s keeps proxies from closing the stream and finds pages that went away.
  */
 final class EventsHandler implements HttpHandler {
 

@@ -12,11 +12,18 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.iceberg.data.Record;
 
-/** Turns rows of the usage tables and of invocations into {@link UsageFact}s (not final: a test slows it down). */
+/**
+ * Turns rows of the usage tables and of invocations into {@link UsageFact}s (not final: a test
+ * slows it down).
+ */
 class FactReader {
 
-    private static final List<Count> TOKENS = List.of(Count.INPUT_TOKENS, Count.OUTPUT_TOKENS,
-            Count.CACHE_READ_TOKENS, Count.CACHE_WRITE_TOKENS);
+    private static final List<Count> TOKENS =
+            List.of(
+                    Count.INPUT_TOKENS,
+                    Count.OUTPUT_TOKENS,
+                    Count.CACHE_READ_TOKENS,
+                    Count.CACHE_WRITE_TOKENS);
 
     private final Pattern appPattern;
     private final PriceCatalog prices;
@@ -38,11 +45,17 @@ class FactReader {
         long start = millis(r.getField("window_start"));
         String model = (String) r.getField("model_id");
         String region = (String) r.getField("region");
-        m.cacheSavingsUsd = cacheSavings(model, region, start, m.get(Count.CACHE_READ_TOKENS),
-                r.getField("cache_read_cost_usd"));
+        m.cacheSavingsUsd =
+                cacheSavings(
+                        model,
+                        region,
+                        start,
+                        m.get(Count.CACHE_READ_TOKENS),
+                        r.getField("cache_read_cost_usd"));
         String caller = (String) r.getField("caller_arn");
         String account = (String) r.getField("account_id");
-        return new UsageFact(start, account, region, caller, model, app(account, caller), Map.of(), m);
+        return new UsageFact(
+                start, account, region, caller, model, app(account, caller), Map.of(), m);
     }
 
     /** One call of invocations, as a fact of its own (summed per hour by the caller). */
@@ -57,19 +70,31 @@ class FactReader {
         m.costUsd = money(r.getField("cost_usd"));
         String model = (String) r.getField("model_id");
         String region = (String) r.getField("region");
-        m.cacheSavingsUsd = cacheSavings(model, region, hourStart, m.get(Count.CACHE_READ_TOKENS),
-                r.getField("cache_read_cost_usd"));
+        m.cacheSavingsUsd =
+                cacheSavings(
+                        model,
+                        region,
+                        hourStart,
+                        m.get(Count.CACHE_READ_TOKENS),
+                        r.getField("cache_read_cost_usd"));
         String caller = (String) r.getField("caller_arn");
         @SuppressWarnings("unchecked")
         Map<String, String> tags = (Map<String, String>) r.getField("request_metadata");
         String account = (String) r.getField("account_id");
-        return new UsageFact(hourStart, account, region, caller, model, app(account, caller),
-                tags == null ? Map.of() : Map.copyOf(tags), m);
+        return new UsageFact(
+                hourStart,
+                account,
+                region,
+                caller,
+                model,
+                app(account, caller),
+                tags == null ? Map.of() : Map.copyOf(tags),
+                m);
     }
 
     /**
-     * As cost_by_app.sql names it: the app of the role, else "(other) ", the account and the principal (so same-named
-     * users of different accounts stay apart).
+     * As cost_by_app.sql names it: the app of the role, else "(other) ", the account and the
+     * principal (so same-named users of different accounts stay apart).
      */
     String app(String account, String caller) {
         String app = caller == null ? null : CallerArns.app(caller, appPattern);
@@ -77,14 +102,19 @@ class FactReader {
             return app;
         }
         String principal = caller == null ? null : CallerArns.principal(caller);
-        return "(other) " + account + " " + (principal == null ? (caller == null ? "" : caller) : principal);
+        return "(other) "
+                + account
+                + " "
+                + (principal == null ? (caller == null ? "" : caller) : principal);
     }
 
-    private BigDecimal cacheSavings(String model, String region, long millis, long cacheReadTokens, Object cost) {
+    private BigDecimal cacheSavings(
+            String model, String region, long millis, long cacheReadTokens, Object cost) {
         if (cacheReadTokens == 0 || model == null) {
             return BigDecimal.ZERO;
         }
-        PricingResult asInput = prices.price(model, region, millis, new TokenCounts(cacheReadTokens, 0, 0, 0, 0));
+        PricingResult asInput =
+                prices.price(model, region, millis, new TokenCounts(cacheReadTokens, 0, 0, 0, 0));
         if (!asInput.isPriced()) {
             return BigDecimal.ZERO;
         }

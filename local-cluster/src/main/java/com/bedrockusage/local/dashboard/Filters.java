@@ -7,11 +7,19 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * What the user narrowed the view to: a UTC range {@code [from, to)} and optional account, model, app, caller and
- * {@code requestMetadata} tag ({@code tag=KEY:VALUE}). The same names are the page's URL parameters.
+ * What the user narrowed the view to: a UTC range {@code [from, to)} and optional account, model,
+ * app, caller and {@code requestMetadata} tag ({@code tag=KEY:VALUE}). The same names are the
+ * page's URL parameters.
  */
-public record Filters(Instant from, Instant to, String account, String model, String app, String caller,
-        String tagKey, String tagValue) {
+public record Filters(
+        Instant from,
+        Instant to,
+        String account,
+        String model,
+        String app,
+        String caller,
+        String tagKey,
+        String tagValue) {
 
     static final long MAX_RANGE_DAYS = 3660;
 
@@ -38,8 +46,15 @@ public record Filters(Instant from, Instant to, String account, String model, St
             tagKey = tag.substring(0, colon);
             tagValue = tag.substring(colon + 1);
         }
-        return new Filters(from, to, blankToNull(query.get("account")), blankToNull(query.get("model")),
-                blankToNull(query.get("app")), blankToNull(query.get("caller")), tagKey, tagValue);
+        return new Filters(
+                from,
+                to,
+                blankToNull(query.get("account")),
+                blankToNull(query.get("model")),
+                blankToNull(query.get("app")),
+                blankToNull(query.get("caller")),
+                tagKey,
+                tagValue);
     }
 
     /** A UTC day ({@code 2026-11-04}) or an instant ({@code 2026-11-04T10:00:00Z}). */
@@ -50,8 +65,12 @@ public record Filters(Instant from, Instant to, String account, String model, St
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadRequest("'" + name + "' must be YYYY-MM-DD or an ISO instant like 2026-11-04T10:00:00Z, not '"
-                    + value + "'");
+            throw new BadRequest(
+                    "'"
+                            + name
+                            + "' must be YYYY-MM-DD or an ISO instant like 2026-11-04T10:00:00Z, not '"
+                            + value
+                            + "'");
         }
     }
 
@@ -65,7 +84,8 @@ public record Filters(Instant from, Instant to, String account, String model, St
 
     /** Whether the fact's window starts in the range and its key matches every filter set. */
     public boolean matches(UsageFact f) {
-        return f.windowStart() >= from.toEpochMilli() && f.windowStart() < to.toEpochMilli()
+        return f.windowStart() >= from.toEpochMilli()
+                && f.windowStart() < to.toEpochMilli()
                 && (account == null || account.equals(f.account()))
                 && (model == null || model.equals(f.model()))
                 && (app == null || app.equals(f.dimension("app")))

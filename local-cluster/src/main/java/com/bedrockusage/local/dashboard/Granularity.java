@@ -2,7 +2,10 @@ package com.bedrockusage.local.dashboard;
 
 import java.time.Duration;
 
-/** The bucket of a spend-over-time chart, following the range: minutes for hours, hours for weeks, days beyond. */
+/**
+ * The bucket of a spend-over-time chart, following the range: minutes for hours, hours for weeks,
+ * days beyond.
+ */
 public enum Granularity {
     MINUTE(Duration.ofMinutes(1)),
     HOUR(Duration.ofHours(1)),

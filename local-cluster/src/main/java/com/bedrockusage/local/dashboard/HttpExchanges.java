@@ -41,7 +41,8 @@ final class HttpExchanges {
         json(ex, status, Map.of("error", message));
     }
 
-    static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+    static void send(HttpExchange ex, int status, String contentType, byte[] body)
+            throws IOException {
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         boolean head = "HEAD".equals(ex.getRequestMethod());

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the tables' snapshots and reloads when one changes (a checkpoint of the job committed), then tells the
- * listeners (the open pages) the new version. A failed read keeps the last good data and is retried.
+ * Watches the tables' snapshots and reloads when one changes (a checkpoint of the job committed),
+ * then tells the listeners (the open pages) the new version. A failed read keeps the last good data
+ * and is retried.
  */
 public final class Refresher implements AutoCloseable {
 
@@ -20,11 +21,13 @@ public final class Refresher implements AutoCloseable {
 
     private final WarehouseLoader loader;
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "dashboard-refresh");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "dashboard-refresh");
+                        t.setDaemon(true);
+                        return t;
+                    });
     private volatile WarehouseData data = WarehouseData.empty();
     private volatile String lastError;
 
@@ -32,11 +35,15 @@ public final class Refresher implements AutoCloseable {
         this.loader = loader;
     }
 
-    /** Reads the usage tables now (the caller waits), then the invocations and later changes in the background. */
+    /**
+     * Reads the usage tables now (the caller waits), then the invocations and later changes in the
+     * background.
+     */
     void start(long intervalMillis) {
         refreshUsage();
         timer.execute(this::refreshTags);
-        timer.scheduleWithFixedDelay(this::refresh, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                this::refresh, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
     public WarehouseData data() {
@@ -84,8 +91,17 @@ public final class Refresher implements AutoCloseable {
         try {
             WarehouseData d = data;
             List<UsageFact> tags = loader.tagHours(d.snapshots());
-            publish(new WarehouseData(d.version() + 1, d.daily(), d.hourly(), d.minuteTail(), tags, d.rejected(),
-                    d.alerts(), d.dataUpTo(), d.snapshots()));
+            publish(
+                    new WarehouseData(
+                            d.version() + 1,
+                            d.daily(),
+                            d.hourly(),
+                            d.minuteTail(),
+                            tags,
+                            d.rejected(),
+                            d.alerts(),
+                            d.dataUpTo(),
+                            d.snapshots()));
         } catch (RuntimeException e) {
             failed(e);
         }

@@ -7,15 +7,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which rows answer a question. usage_daily is exact (late calls added) but a day appears only once it has closed;
- * usage_hourly and the newest minutes of usage_minute fill the days it does not have yet. A tag filter or grouping
- * needs the calls' requestMetadata, so it reads the invocations summed per hour.
+ * Which rows answer a question. usage_daily is exact (late calls added) but a day appears only once
+ * it has closed; usage_hourly and the newest minutes of usage_minute fill the days it does not have
+ * yet. A tag filter or grouping needs the calls' requestMetadata, so it reads the invocations
+ * summed per hour.
  */
 final class Sources {
 
     private Sources() {}
 
-    /** Rows at day granularity or finer that cover each instant once: daily where it has the day, else finer. */
+    /**
+     * Rows at day granularity or finer that cover each instant once: daily where it has the day,
+     * else finer.
+     */
     static List<UsageFact> bestAvailable(WarehouseData d, boolean needsTags) {
         if (needsTags) {
             return tagRows(d);
@@ -39,8 +43,13 @@ final class Sources {
     }
 
     /** Rows for a chart of this granularity over {@code [from, to)}. */
-    static List<UsageFact> forChart(WarehouseData d, WarehouseLoader loader, Granularity g, boolean needsTags,
-            Instant from, Instant to) {
+    static List<UsageFact> forChart(
+            WarehouseData d,
+            WarehouseLoader loader,
+            Granularity g,
+            boolean needsTags,
+            Instant from,
+            Instant to) {
         if (needsTags) {
             return tagRows(d);
         }
@@ -65,7 +74,8 @@ final class Sources {
 
     private static List<UsageFact> tagRows(WarehouseData d) {
         if (!d.tagsReady()) {
-            throw new NotReady("the invocations are still being read for tags; try again in a moment");
+            throw new NotReady(
+                    "the invocations are still being read for tags; try again in a moment");
         }
         return d.tagHours();
     }

@@ -8,12 +8,17 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 
 /**
- * Invocations summed per hour, account, region, caller, model and requestMetadata, kept between refreshes: the
- * invocations table only grows by appends, so a refresh reads just the new files.
+ * Invocations summed per hour, account, region, caller, model and requestMetadata, kept between
+ * refreshes: the invocations table only grows by appends, so a refresh reads just the new files.
  */
 final class TagHours {
 
-    private record Key(long hour, String account, String region, String caller, String model,
+    private record Key(
+            long hour,
+            String account,
+            String region,
+            String caller,
+            String model,
             Map<String, String> tags) {}
 
     private final Map<Key, UsageFact> sums = new HashMap<>();
@@ -25,15 +30,31 @@ final class TagHours {
     }
 
     void add(UsageFact call) {
-        Key k = new Key(call.windowStart(), call.account(), call.region(), call.caller(), call.model(), call.tags());
+        Key k =
+                new Key(
+                        call.windowStart(),
+                        call.account(),
+                        call.region(),
+                        call.caller(),
+                        call.model(),
+                        call.tags());
         UsageFact sum = sums.get(k);
         if (sum == null) {
             sums.put(k, call);
         } else {
             // facts handed out are never changed: sum into a new one
             Measures m = new Measures().add(sum.measures()).add(call.measures());
-            sums.put(k, new UsageFact(sum.windowStart(), sum.account(), sum.region(), sum.caller(), sum.model(),
-                    sum.app(), sum.tags(), m));
+            sums.put(
+                    k,
+                    new UsageFact(
+                            sum.windowStart(),
+                            sum.account(),
+                            sum.region(),
+                            sum.caller(),
+                            sum.model(),
+                            sum.app(),
+                            sum.tags(),
+                            m));
         }
     }
 
@@ -42,8 +63,8 @@ final class TagHours {
     }
 
     /**
-     * The snapshot to read appends after, or null when everything must be read again (first read, or a snapshot
-     * since then that was not an append: a rewrite, delete or rollback).
+     * The snapshot to read appends after, or null when everything must be read again (first read,
+     * or a snapshot since then that was not an append: a rewrite, delete or rollback).
      */
     Long appendsOnlySince(Table table, long current) {
         if (readUpTo == null) {

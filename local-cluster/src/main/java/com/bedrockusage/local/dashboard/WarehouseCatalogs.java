@@ -11,8 +11,8 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 
 /**
- * The catalog the dashboard reads, chosen by the warehouse: {@code s3://...} is the AWS Glue catalog the job uses
- * on AWS (with S3FileIO), anything else a local Hadoop warehouse directory.
+ * The catalog the dashboard reads, chosen by the warehouse: {@code s3://...} is the AWS Glue
+ * catalog the job uses on AWS (with S3FileIO), anything else a local Hadoop warehouse directory.
  */
 public final class WarehouseCatalogs {
 
@@ -32,13 +32,17 @@ public final class WarehouseCatalogs {
             try {
                 return CatalogUtil.loadCatalog(GLUE_CATALOG, "glue", props, new Configuration());
             } catch (RuntimeException e) {
-                throw new CliException("cannot open the Glue catalog for " + warehouse + ": " + e.getMessage());
+                throw new CliException(
+                        "cannot open the Glue catalog for " + warehouse + ": " + e.getMessage());
             }
         }
         HadoopCatalog catalog = new HadoopCatalog();
         catalog.setConf(new Configuration());
-        catalog.initialize("hadoop", Map.of(CatalogProperties.WAREHOUSE_LOCATION,
-                Warehouses.uri(Warehouses.resolve(warehouse, namespace))));
+        catalog.initialize(
+                "hadoop",
+                Map.of(
+                        CatalogProperties.WAREHOUSE_LOCATION,
+                        Warehouses.uri(Warehouses.resolve(warehouse, namespace))));
         return catalog;
     }
 }

@@ -27,25 +27,48 @@ import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * Reads the job's tables through an Iceberg catalog, always at given snapshots so one refresh sees one consistent
- * state. Read-only: it never commits anything.
+ * Reads the job's tables through an Iceberg catalog, always at given snapshots so one refresh sees
+ * one consistent state. Read-only: it never commits anything.
  */
 final class WarehouseLoader {
 
-    static final List<String> TABLES = List.of(Tables.USAGE_DAILY, Tables.USAGE_HOURLY, Tables.USAGE_MINUTE,
-            Tables.INVOCATIONS, Tables.REJECTED_RECORDS, AlertsTable.NAME);
+    static final List<String> TABLES =
+            List.of(
+                    Tables.USAGE_DAILY,
+                    Tables.USAGE_HOURLY,
+                    Tables.USAGE_MINUTE,
+                    Tables.INVOCATIONS,
+                    Tables.REJECTED_RECORDS,
+                    AlertsTable.NAME);
     static final long NO_SNAPSHOT = -1;
 
-    private static final String[] INVOCATION_COLUMNS = {"event_time", "account_id", "region", "caller_arn",
-        "model_id", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "error_code", "priced",
-        "cost_usd", "cache_read_cost_usd", "request_metadata"};
+    private static final String[] INVOCATION_COLUMNS = {
+        "event_time",
+        "account_id",
+        "region",
+        "caller_arn",
+        "model_id",
+        "input_tokens",
+        "output_tokens",
+        "cache_read_tokens",
+        "cache_write_tokens",
+        "error_code",
+        "priced",
+        "cost_usd",
+        "cache_read_cost_usd",
+        "request_metadata"
+    };
 
     private final Catalog catalog;
     private final String namespace;
     private final FactReader reader;
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
     private final TagHours tagHours = new TagHours();
-    /** Held while the invocations are read for tags, which takes a while: nothing a request waits for takes it. */
+
+    /**
+     * Held while the invocations are read for tags, which takes a while: nothing a request waits
+     * for takes it.
+     */
     private final Object tagHoursLock = new Object();
 
     WarehouseLoader(Catalog catalog, String namespace, FactReader reader) {
@@ -54,7 +77,9 @@ final class WarehouseLoader {
         this.reader = reader;
     }
 
-    /** The current snapshot id of every table that exists ({@link #NO_SNAPSHOT} for an empty one). */
+    /**
+     * The current snapshot id of every table that exists ({@link #NO_SNAPSHOT} for an empty one).
+     */
     synchronized Map<String, Long> snapshots() {
         Map<String, Long> ids = new TreeMap<>();
         for (String name : TABLES) {
@@ -68,29 +93,59 @@ final class WarehouseLoader {
         return ids;
     }
 
-    /** Usage, rejected records and alerts at these snapshots; tag hours are left to {@link #tagHours}. */
-    synchronized WarehouseData load(long version, Map<String, Long> snapshots, List<UsageFact> previousTags) {
+    /**
+     * Usage, rejected records and alerts at these snapshots; tag hours are left to {@link
+     * #tagHours}.
+     */
+    synchronized WarehouseData load(
+            long version, Map<String, Long> snapshots, List<UsageFact> previousTags) {
         List<UsageFact> daily = usage(Tables.USAGE_DAILY, snapshots, Expressions.alwaysTrue());
         List<UsageFact> hourly = usage(Tables.USAGE_HOURLY, snapshots, Expressions.alwaysTrue());
-        long tailStart = Math.max(newestEnd(hourly, Duration.ofHours(1)), newestEnd(daily, Duration.ofDays(1)));
-        List<UsageFact> minuteTail = usage(Tables.USAGE_MINUTE, snapshots,
-                Expressions.greaterThanOrEqual("window_start", TimeUnit.MILLISECONDS.toMicros(tailStart)));
+        long tailStart =
+                Math.max(
+                        newestEnd(hourly, Duration.ofHours(1)),
+                        newestEnd(daily, Duration.ofDays(1)));
+        List<UsageFact> minuteTail =
+                usage(
+                        Tables.USAGE_MINUTE,
+                        snapshots,
+                        Expressions.greaterThanOrEqual(
+                                "window_start", TimeUnit.MILLISECONDS.toMicros(tailStart)));
         long upTo = Math.max(tailStart, newestEnd(minuteTail, Duration.ofMinutes(1)));
-        return new WarehouseData(version, daily, hourly, minuteTail, previousTags, rejected(snapshots),
-                alerts(snapshots), upTo == 0 ? null : upTo, snapshots);
+        return new WarehouseData(
+                version,
+                daily,
+                hourly,
+                minuteTail,
+                previousTags,
+                rejected(snapshots),
+                alerts(snapshots),
+                upTo == 0 ? null : upTo,
+                snapshots);
     }
 
     /**
-     * usage_minute rows of a range, for charts of a few hours. Not synchronized with the refresh: a request must not
-     * wait for the invocations' read (over a minute for a million calls on a busy machine).
+     * usage_minute rows of a range, for charts of a few hours. Not synchronized with the refresh: a
+     * request must not wait for the invocations' read (over a minute for a million calls on a busy
+     * machine).
      */
     List<UsageFact> minutes(Map<String, Long> snapshots, Instant from, Instant to) {
-        return usage(Tables.USAGE_MINUTE, snapshots, Expressions.and(
-                Expressions.greaterThanOrEqual("window_start", TimeUnit.MILLISECONDS.toMicros(from.toEpochMilli())),
-                Expressions.lessThan("window_start", TimeUnit.MILLISECONDS.toMicros(to.toEpochMilli()))));
+        return usage(
+                Tables.USAGE_MINUTE,
+                snapshots,
+                Expressions.and(
+                        Expressions.greaterThanOrEqual(
+                                "window_start",
+                                TimeUnit.MILLISECONDS.toMicros(from.toEpochMilli())),
+                        Expressions.lessThan(
+                                "window_start",
+                                TimeUnit.MILLISECONDS.toMicros(to.toEpochMilli()))));
     }
 
-    /** Invocations summed per hour, key and requestMetadata; only new appends are read when that is possible. */
+    /**
+     * Invocations summed per hour, key and requestMetadata; only new appends are read when that is
+     * possible.
+     */
     List<UsageFact> tagHours(Map<String, Long> snapshots) {
         synchronized (tagHoursLock) {
             return readTagHours(snapshots);
@@ -112,10 +167,14 @@ final class WarehouseLoader {
         if (since == null) {
             tagHours.reset();
         }
-        each(scan, r -> {
-            long hour = Math.floorDiv(FactReader.millis(r.getField("event_time")), 3_600_000L) * 3_600_000L;
-            tagHours.add(reader.invocation(r, hour));
-        });
+        each(
+                scan,
+                r -> {
+                    long hour =
+                            Math.floorDiv(FactReader.millis(r.getField("event_time")), 3_600_000L)
+                                    * 3_600_000L;
+                    tagHours.add(reader.invocation(r, hour));
+                });
         tagHours.readUpTo(id);
         return tagHours.facts();
     }
@@ -126,7 +185,9 @@ final class WarehouseLoader {
             return List.of();
         }
         List<UsageFact> facts = new ArrayList<>();
-        each(IcebergGenerics.read(table(name)).useSnapshot(id).where(filter), r -> facts.add(reader.usageRow(r)));
+        each(
+                IcebergGenerics.read(table(name)).useSnapshot(id).where(filter),
+                r -> facts.add(reader.usageRow(r)));
         return facts;
     }
 
@@ -135,12 +196,21 @@ final class WarehouseLoader {
         if (id == null || id == NO_SNAPSHOT) {
             return List.of();
         }
-        Map<List<String>, Long> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-                .reversed().thenComparing(k -> k.get(1)));
-        each(IcebergGenerics.read(table(Tables.REJECTED_RECORDS)).useSnapshot(id).select("reason", "ingest_time"),
+        Map<List<String>, Long> counts =
+                new TreeMap<>(
+                        Comparator.comparing((List<String> k) -> k.get(0))
+                                .reversed()
+                                .thenComparing(k -> k.get(1)));
+        each(
+                IcebergGenerics.read(table(Tables.REJECTED_RECORDS))
+                        .useSnapshot(id)
+                        .select("reason", "ingest_time"),
                 r -> {
-                    String day = Instant.ofEpochMilli(FactReader.millis(r.getField("ingest_time")))
-                            .atOffset(ZoneOffset.UTC).toLocalDate().toString();
+                    String day =
+                            Instant.ofEpochMilli(FactReader.millis(r.getField("ingest_time")))
+                                    .atOffset(ZoneOffset.UTC)
+                                    .toLocalDate()
+                                    .toString();
                     counts.merge(List.of(day, (String) r.getField("reason")), 1L, Long::sum);
                 });
         List<WarehouseData.RejectedCount> out = new ArrayList<>();
@@ -154,8 +224,12 @@ final class WarehouseLoader {
             return List.of();
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        each(IcebergGenerics.read(table(AlertsTable.NAME)).useSnapshot(id), r -> out.add(AlertRows.toJson(r)));
-        out.sort(Comparator.comparing((Map<String, Object> a) -> (String) a.get("fired_at")).reversed());
+        each(
+                IcebergGenerics.read(table(AlertsTable.NAME)).useSnapshot(id),
+                r -> out.add(AlertRows.toJson(r)));
+        out.sort(
+                Comparator.comparing((Map<String, Object> a) -> (String) a.get("fired_at"))
+                        .reversed());
         return out;
     }
 
@@ -194,10 +268,29 @@ final class WarehouseLoader {
     /** Alert rows as the API answers them. */
     static final class AlertRows {
 
-        private static final List<String> FIELDS = List.of("alert_id", "rule_id", "kind", "severity", "metric",
-                "scope", "scope_key", "window", "window_start", "window_end", "observed_value", "threshold",
-                "forecast_value", "window_cost_usd", "window_invocations", "account_id", "fired_at", "subject",
-                "delivery_status", "delivery_attempts", "delivery_error");
+        private static final List<String> FIELDS =
+                List.of(
+                        "alert_id",
+                        "rule_id",
+                        "kind",
+                        "severity",
+                        "metric",
+                        "scope",
+                        "scope_key",
+                        "window",
+                        "window_start",
+                        "window_end",
+                        "observed_value",
+                        "threshold",
+                        "forecast_value",
+                        "window_cost_usd",
+                        "window_invocations",
+                        "account_id",
+                        "fired_at",
+                        "subject",
+                        "delivery_status",
+                        "delivery_attempts",
+                        "delivery_error");
 
         private AlertRows() {}
 

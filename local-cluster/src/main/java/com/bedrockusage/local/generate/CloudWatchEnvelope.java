@@ -8,8 +8,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The CloudWatch Logs subscription envelope a Kinesis record carries: gzip-compressed JSON with
- * {@code messageType} DATA_MESSAGE, the owner account, log group and stream, the subscription filter names and
- * {@code logEvents[{id, timestamp, message}]}, where each message is a Bedrock log record as a JSON string.
+ * {@code messageType} DATA_MESSAGE, the owner account, log group and stream, the subscription
+ * filter names and {@code logEvents[{id, timestamp, message}]}, where each message is a Bedrock log
+ * record as a JSON string.
  */
 public final class CloudWatchEnvelope {
 
@@ -22,16 +23,23 @@ public final class CloudWatchEnvelope {
     private CloudWatchEnvelope() {}
 
     /** The uncompressed envelope JSON. */
-    public static byte[] json(String owner, String logGroup, String logStream, List<String> subscriptionFilters,
+    public static byte[] json(
+            String owner,
+            String logGroup,
+            String logStream,
+            List<String> subscriptionFilters,
             List<LogEvent> events) {
         int size = 256;
         for (LogEvent e : events) {
             size += e.message().length() + 96;
         }
         JsonBytes out = new JsonBytes(size + size / 8);
-        out.raw("{\"messageType\":\"DATA_MESSAGE\",\"owner\":").str(owner)
-                .raw(",\"logGroup\":").str(logGroup)
-                .raw(",\"logStream\":").str(logStream)
+        out.raw("{\"messageType\":\"DATA_MESSAGE\",\"owner\":")
+                .str(owner)
+                .raw(",\"logGroup\":")
+                .str(logGroup)
+                .raw(",\"logStream\":")
+                .str(logStream)
                 .raw(",\"subscriptionFilters\":[");
         for (int i = 0; i < subscriptionFilters.size(); i++) {
             if (i > 0) {
@@ -45,7 +53,11 @@ public final class CloudWatchEnvelope {
             if (i > 0) {
                 out.raw(',');
             }
-            out.raw("{\"id\":").str(e.id()).raw(",\"timestamp\":").num(e.timestamp()).raw(",\"message\":");
+            out.raw("{\"id\":")
+                    .str(e.id())
+                    .raw(",\"timestamp\":")
+                    .num(e.timestamp())
+                    .raw(",\"message\":");
             byte[] utf8 = e.message().getBytes(StandardCharsets.UTF_8);
             out.strOfUtf8(utf8, 0, utf8.length);
             out.raw('}');
@@ -55,19 +67,26 @@ public final class CloudWatchEnvelope {
     }
 
     /**
-     * The health-check envelope CloudWatch Logs sends when a subscription is created ({@code messageType}
-     * CONTROL_MESSAGE, owner {@code CloudwatchLogs}): consumers must skip it.
+     * The health-check envelope CloudWatch Logs sends when a subscription is created ({@code
+     * messageType} CONTROL_MESSAGE, owner {@code CloudwatchLogs}): consumers must skip it.
      */
     public static byte[] controlMessage(long timestamp) {
         JsonBytes out = new JsonBytes(256);
-        out.raw("{\"messageType\":\"CONTROL_MESSAGE\",\"owner\":\"CloudwatchLogs\",\"logGroup\":\"\",\"logStream\":\"\","
-                + "\"subscriptionFilters\":[],\"logEvents\":[{\"id\":\"\",\"timestamp\":").num(timestamp)
-                .raw(",\"message\":\"CWL CONTROL MESSAGE: Checking health of destination Kinesis stream.\"}]}");
+        out.raw(
+                        "{\"messageType\":\"CONTROL_MESSAGE\",\"owner\":\"CloudwatchLogs\",\"logGroup\":\"\",\"logStream\":\"\","
+                                + "\"subscriptionFilters\":[],\"logEvents\":[{\"id\":\"\",\"timestamp\":")
+                .num(timestamp)
+                .raw(
+                        ",\"message\":\"CWL CONTROL MESSAGE: Checking health of destination Kinesis stream.\"}]}");
         return gzip(out.toByteArray());
     }
 
     /** The envelope as Kinesis record data: gzip of {@link #json}. */
-    public static byte[] encode(String owner, String logGroup, String logStream, List<String> subscriptionFilters,
+    public static byte[] encode(
+            String owner,
+            String logGroup,
+            String logStream,
+            List<String> subscriptionFilters,
             List<LogEvent> events) {
         return gzip(json(owner, logGroup, logStream, subscriptionFilters, events));
     }

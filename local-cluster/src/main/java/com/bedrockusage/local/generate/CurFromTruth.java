@@ -23,25 +23,40 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The bill the generator's truth ({@code expected-totals.json}) would give: one CUR 2.0 line per day, account, region,
- * billed principal, model and token type, priced with the catalogue the job uses, under the usage type of the
- * usage-type table. With {@code plant}, three differences are planted (see {@link Planted}).
+ * The bill the generator's truth ({@code expected-totals.json}) would give: one CUR 2.0 line per
+ * day, account, region, billed principal, model and token type, priced with the catalogue the job
+ * uses, under the usage type of the usage-type table. With {@code plant}, three differences are
+ * planted (see {@link Planted}).
  */
 public final class CurFromTruth {
 
     /** The model billed but never logged; the generator does not use it. */
     public static final String UNLOGGED_MODEL = "anthropic.claude-3-5-sonnet-20240620-v1:0";
+
     public static final long UNLOGGED_INPUT = 1_000_000;
     public static final long UNLOGGED_OUTPUT = 100_000;
-    /** The price change: the bill charges this many times the catalogue's output price for one group. */
+
+    /**
+     * The price change: the bill charges this many times the catalogue's output price for one
+     * group.
+     */
     public static final BigDecimal PRICE_FACTOR = new BigDecimal("1.25");
 
-    private static final Map<String, String> REGION_CODES = Map.ofEntries(
-            Map.entry("us-east-1", "USE1"), Map.entry("us-east-2", "USE2"), Map.entry("us-west-2", "USW2"),
-            Map.entry("eu-west-1", "EU"), Map.entry("eu-central-1", "EUC1"), Map.entry("eu-west-3", "EUW3"),
-            Map.entry("eu-north-1", "EUN1"), Map.entry("ap-northeast-1", "APN1"),
-            Map.entry("ap-northeast-2", "APN2"), Map.entry("ap-northeast-3", "APN3"),
-            Map.entry("ap-southeast-1", "APS1"), Map.entry("ap-southeast-2", "APS2"), Map.entry("ap-south-1", "APS3"));
+    private static final Map<String, String> REGION_CODES =
+            Map.ofEntries(
+                    Map.entry("us-east-1", "USE1"),
+                    Map.entry("us-east-2", "USE2"),
+                    Map.entry("us-west-2", "USW2"),
+                    Map.entry("eu-west-1", "EU"),
+                    Map.entry("eu-central-1", "EUC1"),
+                    Map.entry("eu-west-3", "EUW3"),
+                    Map.entry("eu-north-1", "EUN1"),
+                    Map.entry("ap-northeast-1", "APN1"),
+                    Map.entry("ap-northeast-2", "APN2"),
+                    Map.entry("ap-northeast-3", "APN3"),
+                    Map.entry("ap-southeast-1", "APS1"),
+                    Map.entry("ap-southeast-2", "APS2"),
+                    Map.entry("ap-south-1", "APS3"));
 
     /** What was planted, by day, account, region and model group. */
     public record Planted(String billedOnly, String priceChanged, String principalMissing) {}
@@ -50,10 +65,13 @@ public final class CurFromTruth {
 
     private CurFromTruth() {}
 
-    public static Bill build(Path expectedTotals, PriceCatalog catalog, boolean plant) throws IOException {
+    public static Bill build(Path expectedTotals, PriceCatalog catalog, boolean plant)
+            throws IOException {
         JsonNode root = new ObjectMapper().readTree(expectedTotals.toFile());
         Map<String, String> keyOfModel = new HashMap<>();
-        UsageTypeModels.builtIn().modelKeys().forEach((key, model) -> keyOfModel.putIfAbsent(model, key));
+        UsageTypeModels.builtIn()
+                .modelKeys()
+                .forEach((key, model) -> keyOfModel.putIfAbsent(model, key));
         Map<String, CurLine> lines = new TreeMap<>();
         long skipped = 0;
         for (JsonNode k : root.path("byKey")) {
@@ -61,12 +79,22 @@ public final class CurFromTruth {
             String modelId = k.path("modelId").asText();
             String region = k.path("region").asText();
             String resolved = catalog.resolveModel(modelId);
-            String key = resolved == null ? null : keyOfModel.get(ModelIds.stripGeoPrefix(resolved));
+            String key =
+                    resolved == null ? null : keyOfModel.get(ModelIds.stripGeoPrefix(resolved));
             long cw1h = k.path("cacheWrite1hTokens").asLong();
-            TokenCounts tokens = new TokenCounts(k.path("inputTokens").asLong(), k.path("outputTokens").asLong(),
-                    k.path("cacheReadTokens").asLong(), k.path("cacheWriteTokens").asLong() - cw1h, cw1h);
-            PricingResult price = catalog.price(modelId, region,
-                    day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli(), tokens);
+            TokenCounts tokens =
+                    new TokenCounts(
+                            k.path("inputTokens").asLong(),
+                            k.path("outputTokens").asLong(),
+                            k.path("cacheReadTokens").asLong(),
+                            k.path("cacheWriteTokens").asLong() - cw1h,
+                            cw1h);
+            PricingResult price =
+                    catalog.price(
+                            modelId,
+                            region,
+                            day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli(),
+                            tokens);
             if (key == null || !price.isPriced()) {
                 skipped++;
                 continue;
@@ -75,36 +103,85 @@ public final class CurFromTruth {
             String principal = BilledPrincipals.of(k.path("callerArn").asText());
             String account = k.path("accountId").asText();
             String prefix = REGION_CODES.getOrDefault(region, "USE1") + "-" + key;
-            add(lines, day, account, region, principal, prefix + "-input-tokens", tokens.input(), c.input());
-            add(lines, day, account, region, principal, prefix + "-output-tokens", tokens.output(), c.output());
-            add(lines, day, account, region, principal, prefix + "-cache-read-input-token-count", tokens.cacheRead(),
+            add(
+                    lines,
+                    day,
+                    account,
+                    region,
+                    principal,
+                    prefix + "-input-tokens",
+                    tokens.input(),
+                    c.input());
+            add(
+                    lines,
+                    day,
+                    account,
+                    region,
+                    principal,
+                    prefix + "-output-tokens",
+                    tokens.output(),
+                    c.output());
+            add(
+                    lines,
+                    day,
+                    account,
+                    region,
+                    principal,
+                    prefix + "-cache-read-input-token-count",
+                    tokens.cacheRead(),
                     c.cacheRead());
-            add(lines, day, account, region, principal, prefix + "-cache-write-input-token-count",
-                    tokens.cacheWrite5m() + tokens.cacheWrite1h(), c.cacheWrite());
+            add(
+                    lines,
+                    day,
+                    account,
+                    region,
+                    principal,
+                    prefix + "-cache-write-input-token-count",
+                    tokens.cacheWrite5m() + tokens.cacheWrite1h(),
+                    c.cacheWrite());
         }
         List<CurLine> out = new ArrayList<>(lines.values());
         Planted planted = plant ? plant(out, catalog, keyOfModel) : null;
         return new Bill(out, skipped, planted);
     }
 
-    private static void add(Map<String, CurLine> lines, LocalDate day, String account, String region,
-            String principal, String usageType, long amount, BigDecimal cost) {
+    private static void add(
+            Map<String, CurLine> lines,
+            LocalDate day,
+            String account,
+            String region,
+            String principal,
+            String usageType,
+            long amount,
+            BigDecimal cost) {
         if (amount == 0) {
             return;
         }
         String k = day + "|" + account + "|" + region + "|" + principal + "|" + usageType;
         CurLine prev = lines.get(k);
-        lines.put(k, new CurLine(day, account, CurColumns.BEDROCK_PRODUCT_CODE, usageType,
-                BigDecimal.valueOf(amount).add(prev == null ? BigDecimal.ZERO : prev.usageAmount),
-                cost.add(prev == null ? BigDecimal.ZERO : prev.unblendedCost), region, null, principal));
+        lines.put(
+                k,
+                new CurLine(
+                        day,
+                        account,
+                        CurColumns.BEDROCK_PRODUCT_CODE,
+                        usageType,
+                        BigDecimal.valueOf(amount)
+                                .add(prev == null ? BigDecimal.ZERO : prev.usageAmount),
+                        cost.add(prev == null ? BigDecimal.ZERO : prev.unblendedCost),
+                        region,
+                        null,
+                        principal));
     }
 
     /**
-     * Plants, in line order: the first output line's group is billed at {@link #PRICE_FACTOR} times the output
-     * price; every line of the next group of another model loses its principal; and the first line's account,
-     * region and principal are billed {@link #UNLOGGED_MODEL} tokens that no log has.
+     * Plants, in line order: the first output line's group is billed at {@link #PRICE_FACTOR} times
+     * the output price; every line of the next group of another model loses its principal; and the
+     * first line's account, region and principal are billed {@link #UNLOGGED_MODEL} tokens that no
+     * log has.
      */
-    private static Planted plant(List<CurLine> lines, PriceCatalog catalog, Map<String, String> keyOfModel) {
+    private static Planted plant(
+            List<CurLine> lines, PriceCatalog catalog, Map<String, String> keyOfModel) {
         UsageTypeModels models = UsageTypeModels.builtIn();
         String priceGroup = null;
         String principalGroup = null;
@@ -114,7 +191,9 @@ public final class CurFromTruth {
             if (priceGroup == null && l.usageType.endsWith("-output-tokens")) {
                 priceGroup = group;
             }
-            if (priceGroup != null && principalGroup == null && !group.equals(priceGroup)
+            if (priceGroup != null
+                    && principalGroup == null
+                    && !group.equals(priceGroup)
                     && !model(group).equals(model(priceGroup))) {
                 principalGroup = group;
             }
@@ -123,30 +202,85 @@ public final class CurFromTruth {
             CurLine l = lines.get(i);
             String group = group(models, l);
             if (group.equals(priceGroup) && l.usageType.endsWith("-output-tokens")) {
-                lines.set(i, new CurLine(l.day, l.accountId, l.productCode, l.usageType, l.usageAmount,
-                        l.unblendedCost.multiply(PRICE_FACTOR), l.region, l.resourceId, l.principal));
+                lines.set(
+                        i,
+                        new CurLine(
+                                l.day,
+                                l.accountId,
+                                l.productCode,
+                                l.usageType,
+                                l.usageAmount,
+                                l.unblendedCost.multiply(PRICE_FACTOR),
+                                l.region,
+                                l.resourceId,
+                                l.principal));
             } else if (group.equals(principalGroup)) {
-                lines.set(i, new CurLine(l.day, l.accountId, l.productCode, l.usageType, l.usageAmount,
-                        l.unblendedCost, l.region, l.resourceId, null));
+                lines.set(
+                        i,
+                        new CurLine(
+                                l.day,
+                                l.accountId,
+                                l.productCode,
+                                l.usageType,
+                                l.usageAmount,
+                                l.unblendedCost,
+                                l.region,
+                                l.resourceId,
+                                null));
             }
         }
         CurLine first = lines.get(0);
         TokenCounts t = new TokenCounts(UNLOGGED_INPUT, UNLOGGED_OUTPUT, 0, 0, 0);
-        CostBreakdown c = catalog.price(UNLOGGED_MODEL, first.region,
-                first.day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli(), t).cost();
-        String prefix = REGION_CODES.getOrDefault(first.region, "USE1") + "-" + keyOfModel.get(UNLOGGED_MODEL);
-        lines.add(new CurLine(first.day, first.accountId, first.productCode, prefix + "-input-tokens",
-                BigDecimal.valueOf(UNLOGGED_INPUT), c.input(), first.region, null, first.principal));
-        lines.add(new CurLine(first.day, first.accountId, first.productCode, prefix + "-output-tokens",
-                BigDecimal.valueOf(UNLOGGED_OUTPUT), c.output(), first.region, null, first.principal));
-        return new Planted(first.day + "|" + first.accountId + "|" + first.region + "|" + UNLOGGED_MODEL,
-                priceGroup, principalGroup);
+        CostBreakdown c =
+                catalog.price(
+                                UNLOGGED_MODEL,
+                                first.region,
+                                first.day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli(),
+                                t)
+                        .cost();
+        String prefix =
+                REGION_CODES.getOrDefault(first.region, "USE1")
+                        + "-"
+                        + keyOfModel.get(UNLOGGED_MODEL);
+        lines.add(
+                new CurLine(
+                        first.day,
+                        first.accountId,
+                        first.productCode,
+                        prefix + "-input-tokens",
+                        BigDecimal.valueOf(UNLOGGED_INPUT),
+                        c.input(),
+                        first.region,
+                        null,
+                        first.principal));
+        lines.add(
+                new CurLine(
+                        first.day,
+                        first.accountId,
+                        first.productCode,
+                        prefix + "-output-tokens",
+                        BigDecimal.valueOf(UNLOGGED_OUTPUT),
+                        c.output(),
+                        first.region,
+                        null,
+                        first.principal));
+        return new Planted(
+                first.day + "|" + first.accountId + "|" + first.region + "|" + UNLOGGED_MODEL,
+                priceGroup,
+                principalGroup);
     }
 
     /** day|account|region|model of a line. */
     private static String group(UsageTypeModels models, CurLine l) {
-        return l.day + "|" + l.accountId + "|" + l.region + "|"
-                + models.group(l.productCode, com.bedrockusage.job.reconcile.BilledUsageType.parse(l.usageType));
+        return l.day
+                + "|"
+                + l.accountId
+                + "|"
+                + l.region
+                + "|"
+                + models.group(
+                        l.productCode,
+                        com.bedrockusage.job.reconcile.BilledUsageType.parse(l.usageType));
     }
 
     private static String model(String group) {

@@ -1,13 +1,13 @@
 package com.bedrockusage.local.generate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.bedrockusage.pricing.CostBreakdown;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PricingResult;
 import com.bedrockusage.pricing.TokenCounts;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -20,26 +20,42 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The ground truth, from the unique records: usage per (account, region, caller, model as logged, UTC day)
- * and per day, plus delivery counts. Written as {@code expected-totals.json} for end-to-end tests.
+ * The ground truth, from the unique records: usage per (account, region, caller, model as logged,
+ * UTC day) and per day, plus delivery counts. Written as {@code expected-totals.json} for
+ * end-to-end tests.
  */
 final class ExpectedTotals {
 
     /** Column order of {@link Usage#values}. */
-    static final List<String> FIELDS = List.of("invocations", "errors", "inputTokens", "outputTokens",
-            "cacheReadTokens", "cacheWriteTokens", "cacheWrite1hTokens");
+    static final List<String> FIELDS =
+            List.of(
+                    "invocations",
+                    "errors",
+                    "inputTokens",
+                    "outputTokens",
+                    "cacheReadTokens",
+                    "cacheWriteTokens",
+                    "cacheWrite1hTokens");
 
     record Key(String accountId, String region, String callerArn, String modelId, String day) {}
 
-    /** Money fields, in this order: each the sum of every call's rounded part, as the job adds them. */
-    static final List<String> MONEY = List.of("costUsd", "inputCostUsd", "outputCostUsd", "cacheReadCostUsd",
-            "cacheWriteCostUsd");
+    /**
+     * Money fields, in this order: each the sum of every call's rounded part, as the job adds them.
+     */
+    static final List<String> MONEY =
+            List.of(
+                    "costUsd",
+                    "inputCostUsd",
+                    "outputCostUsd",
+                    "cacheReadCostUsd",
+                    "cacheWriteCostUsd");
 
     /** Sums in {@link #FIELDS} order. */
     static final class Usage {
         final long[] values = new long[FIELDS.size()];
-        final BigDecimal[] money = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-            BigDecimal.ZERO};
+        final BigDecimal[] money = {
+            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO
+        };
         long unpricedInvocations;
 
         /** Adds the call and its exact cost, priced as the job prices it (failed calls cost 0). */
@@ -70,8 +86,12 @@ final class ExpectedTotals {
         }
     }
 
-    private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::day).thenComparing(Key::accountId)
-            .thenComparing(Key::region).thenComparing(Key::callerArn).thenComparing(Key::modelId);
+    private static final Comparator<Key> KEY_ORDER =
+            Comparator.comparing(Key::day)
+                    .thenComparing(Key::accountId)
+                    .thenComparing(Key::region)
+                    .thenComparing(Key::callerArn)
+                    .thenComparing(Key::modelId);
 
     final Map<Key, Usage> byKey = new TreeMap<>(KEY_ORDER);
     final Map<String, Usage> byDay = new TreeMap<>();
@@ -86,7 +106,9 @@ final class ExpectedTotals {
         ExpectedTotals t = new ExpectedTotals();
         PriceCatalog catalog = PriceCatalog.defaultCatalog();
         for (PlannedRecord r : records) {
-            String day = LocalDate.ofInstant(Instant.ofEpochSecond(r.epochSecond), ZoneOffset.UTC).toString();
+            String day =
+                    LocalDate.ofInstant(Instant.ofEpochSecond(r.epochSecond), ZoneOffset.UTC)
+                            .toString();
             Key key = new Key(r.account.id(), r.region, r.callerArn, r.model.modelId(), day);
             PricingResult price = price(r, catalog);
             t.byKey.computeIfAbsent(key, k -> new Usage()).add(r, price);
@@ -102,26 +124,39 @@ final class ExpectedTotals {
     }
 
     /**
-     * The call priced with the default catalogue in the tier it was served in, as the job prices it; null for a failed
-     * call (the job charges it 0).
+     * The call priced with the default catalogue in the tier it was served in, as the job prices
+     * it; null for a failed call (the job charges it 0).
      */
     static PricingResult price(PlannedRecord r, PriceCatalog catalog) {
         if (r.isError()) {
             return null;
         }
-        TokenCounts tokens = new TokenCounts(r.inputTokens, r.outputTokens, r.cacheReadTokens,
-                r.cacheWriteTokens - r.cacheWrite1hTokens, r.cacheWrite1hTokens);
-        return catalog.price(r.model.modelId(), r.region, r.epochSecond * 1000, tokens, AccountingCases.tier(r), null);
+        TokenCounts tokens =
+                new TokenCounts(
+                        r.inputTokens,
+                        r.outputTokens,
+                        r.cacheReadTokens,
+                        r.cacheWriteTokens - r.cacheWrite1hTokens,
+                        r.cacheWrite1hTokens);
+        return catalog.price(
+                r.model.modelId(),
+                r.region,
+                r.epochSecond * 1000,
+                tokens,
+                AccountingCases.tier(r),
+                null);
     }
 
     void write(Path file, GeneratorOptions options, WriteStats stats) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
-        root.put("_note", "Ground truth from unique records (one per requestId). Token fields follow the log: "
-                + "inputTokens excludes cache reads/writes; cacheWriteTokens includes the 1h part cacheWrite1hTokens. "
-                + "invocations counts failed calls too (errors); they carry no tokens. costUsd and its parts are exact: "
-                + "each call priced with the default catalogue in its served tier (long-context rows above 200,000 "
-                + "input tokens), rounded once, then summed; unpricedInvocations have no cost.");
+        root.put(
+                "_note",
+                "Ground truth from unique records (one per requestId). Token fields follow the log: "
+                        + "inputTokens excludes cache reads/writes; cacheWriteTokens includes the 1h part cacheWrite1hTokens. "
+                        + "invocations counts failed calls too (errors); they carry no tokens. costUsd and its parts are exact: "
+                        + "each call priced with the default catalogue in its served tier (long-context rows above 200,000 "
+                        + "input tokens), rounded once, then summed; unpricedInvocations have no cost.");
         ObjectNode gen = root.putObject("generator");
         gen.put("seed", options.seed());
         gen.put("invocations", options.invocations());
@@ -155,12 +190,16 @@ final class ExpectedTotals {
         ArrayNode days = root.putArray("byDay");
         byDay.forEach((day, u) -> usage(days.addObject().put("day", day), u));
         ArrayNode rows = root.putArray("byKey");
-        byKey.forEach((k, u) -> usage(rows.addObject()
-                .put("day", k.day())
-                .put("accountId", k.accountId())
-                .put("region", k.region())
-                .put("callerArn", k.callerArn())
-                .put("modelId", k.modelId()), u));
+        byKey.forEach(
+                (k, u) ->
+                        usage(
+                                rows.addObject()
+                                        .put("day", k.day())
+                                        .put("accountId", k.accountId())
+                                        .put("region", k.region())
+                                        .put("callerArn", k.callerArn())
+                                        .put("modelId", k.modelId()),
+                                u));
         mapper.writeValue(file.toFile(), root);
     }
 

@@ -6,13 +6,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * {@code bin/generate-cur}: a CUR 2.0 export (gzip CSV or Parquet, Data Exports layout) from the generator's truth,
- * optionally with three planted differences, for trying {@code bin/reconcile} locally.
+ * {@code bin/generate-cur}: a CUR 2.0 export (gzip CSV or Parquet, Data Exports layout) from the
+ * generator's truth, optionally with three planted differences, for trying {@code bin/reconcile}
+ * locally.
  */
 public final class GenerateCur {
 
-    static final String USAGE = "usage: bin/generate-cur --truth DIR/expected-totals.json --out DIR"
-            + " [--format csv|parquet] [--plant]";
+    static final String USAGE =
+            "usage: bin/generate-cur --truth DIR/expected-totals.json --out DIR"
+                    + " [--format csv|parquet] [--plant]";
 
     private GenerateCur() {}
 
@@ -40,21 +42,41 @@ public final class GenerateCur {
         System.out.println(write(truth, out, format, plant));
     }
 
-    /** @return what was written and planted */
-    public static String write(Path truth, Path out, String format, boolean plant) throws Exception {
+    /**
+     * @return what was written and planted
+     */
+    public static String write(Path truth, Path out, String format, boolean plant)
+            throws Exception {
         CurFromTruth.Bill bill = CurFromTruth.build(truth, PriceCatalog.defaultCatalog(), plant);
-        Path dir = out.resolve("bedrock-cur/data/BILLING_PERIOD=" + bill.lines().get(0).day.toString()
-                .substring(0, 7));
-        Path file = dir.resolve("bedrock-cur-00001." + (format.equals("csv") ? "csv.gz" : "snappy.parquet"));
+        Path dir =
+                out.resolve(
+                        "bedrock-cur/data/BILLING_PERIOD="
+                                + bill.lines().get(0).day.toString().substring(0, 7));
+        Path file =
+                dir.resolve(
+                        "bedrock-cur-00001."
+                                + (format.equals("csv") ? "csv.gz" : "snappy.parquet"));
         if (format.equals("csv")) {
             CurExportWriter.writeCsvGz(file, bill.lines());
         } else {
             CurExportWriter.writeParquet(file, bill.lines());
         }
-        return "wrote " + bill.lines().size() + " line items to " + file + " (" + bill.skippedUnpriced()
+        return "wrote "
+                + bill.lines().size()
+                + " line items to "
+                + file
+                + " ("
+                + bill.skippedUnpriced()
                 + " truth rows of unpriced or unmapped models left out)"
-                + (bill.planted() == null ? "" : "\nplanted: billed but not logged " + bill.planted().billedOnly()
-                        + "; price changed (output x" + CurFromTruth.PRICE_FACTOR + ") "
-                        + bill.planted().priceChanged() + "; principal missing " + bill.planted().principalMissing());
+                + (bill.planted() == null
+                        ? ""
+                        : "\nplanted: billed but not logged "
+                                + bill.planted().billedOnly()
+                                + "; price changed (output x"
+                                + CurFromTruth.PRICE_FACTOR
+                                + ") "
+                                + bill.planted().priceChanged()
+                                + "; principal missing "
+                                + bill.planted().principalMissing());
     }
 }

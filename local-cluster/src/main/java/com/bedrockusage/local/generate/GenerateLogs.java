@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * {@code generate-logs}: synthetic Bedrock model-invocation logs in Bedrock's S3 layout (or into Kinesis as
- * CloudWatch Logs envelopes), with the ground truth in {@code expected-totals.json}. See
+ * {@code generate-logs}: synthetic Bedrock model-invocation logs in Bedrock's S3 layout (or into
+ * Kinesis as CloudWatch Logs envelopes), with the ground truth in {@code expected-totals.json}. See
  * {@link GeneratorOptions#USAGE}.
  */
 public final class GenerateLogs {
@@ -51,19 +51,41 @@ public final class GenerateLogs {
     }
 
     /** What a run produced. */
-    record Result(GeneratorOptions options, ExpectedTotals totals, WriteStats stats, long envelopes, double seconds,
+    record Result(
+            GeneratorOptions options,
+            ExpectedTotals totals,
+            WriteStats stats,
+            long envelopes,
+            double seconds,
             long qDeveloperEvents) {
 
         String summary() {
-            String target = options.kinesisMode() ? "kinesis=" + options.kinesisStream() + " envelopes=" + envelopes
-                    : "out=" + options.out();
-            return String.format(Locale.ROOT,
-                    "generate-logs: files=%d records=%d lines=%d duplicates=%d late=%d errors=%d "
-                            + "bytes_uncompressed=%d bytes_compressed=%d seconds=%.1f %s",
-                    stats.files, totals.uniqueRecords, stats.lines, totals.duplicateLines, totals.lateRecords,
-                    totals.total.values[1], stats.bytesUncompressed, stats.bytesCompressed, seconds, target)
-                    + (options.qDeveloperUsers() > 0 ? "\ngenerate-logs: q-developer users=" + options.qDeveloperUsers()
-                            + " events=" + qDeveloperEvents + " truth=" + QDeveloperLogGenerator.TRUTH_FILE : "");
+            String target =
+                    options.kinesisMode()
+                            ? "kinesis=" + options.kinesisStream() + " envelopes=" + envelopes
+                            : "out=" + options.out();
+            return String.format(
+                            Locale.ROOT,
+                            "generate-logs: files=%d records=%d lines=%d duplicates=%d late=%d errors=%d "
+                                    + "bytes_uncompressed=%d bytes_compressed=%d seconds=%.1f %s",
+                            stats.files,
+                            totals.uniqueRecords,
+                            stats.lines,
+                            totals.duplicateLines,
+                            totals.lateRecords,
+                            totals.total.values[1],
+                            stats.bytesUncompressed,
+                            stats.bytesCompressed,
+                            seconds,
+                            target)
+                    + (options.qDeveloperUsers() > 0
+                            ? "\ngenerate-logs: q-developer users="
+                                    + options.qDeveloperUsers()
+                                    + " events="
+                                    + qDeveloperEvents
+                                    + " truth="
+                                    + QDeveloperLogGenerator.TRUTH_FILE
+                            : "");
         }
     }
 
@@ -85,7 +107,10 @@ public final class GenerateLogs {
             stats = new WriteStats();
             envelopes = putToKinesis(options, files, renderer, stats);
         } else {
-            stats = new S3LayoutWriter(options.out(), renderer, options.threads(), options.gzipLevel()).write(files);
+            stats =
+                    new S3LayoutWriter(
+                                    options.out(), renderer, options.threads(), options.gzipLevel())
+                            .write(files);
         }
         if (options.out() != null) {
             totals.write(options.out().resolve("expected-totals.json"), options, stats);
@@ -96,14 +121,22 @@ public final class GenerateLogs {
             population.accounts.forEach(a -> accounts.add(a.id()));
             qEvents = new QDeveloperLogGenerator(options).write(options.out(), accounts);
         }
-        return new Result(options, totals, stats, envelopes, (System.nanoTime() - t0) / 1e9, qEvents);
+        return new Result(
+                options, totals, stats, envelopes, (System.nanoTime() - t0) / 1e9, qEvents);
     }
 
-    private static long putToKinesis(GeneratorOptions options, List<DeliveryFile> files, RecordRenderer renderer,
-            WriteStats stats) throws IOException {
+    private static long putToKinesis(
+            GeneratorOptions options,
+            List<DeliveryFile> files,
+            RecordRenderer renderer,
+            WriteStats stats)
+            throws IOException {
         JsonBytes line = new JsonBytes(64 * 1024);
-        try (KinesisEnvelopeWriter writer = KinesisEnvelopeWriter.builder(options.endpoint(), options.kinesisStream())
-                .region(options.region()).logGroup(options.logGroup()).build()) {
+        try (KinesisEnvelopeWriter writer =
+                KinesisEnvelopeWriter.builder(options.endpoint(), options.kinesisStream())
+                        .region(options.region())
+                        .logGroup(options.logGroup())
+                        .build()) {
             writer.writeControlMessage(options.start().toEpochMilli());
             for (DeliveryFile f : files) {
                 List<String> lines = new ArrayList<>(f.lines().size());
@@ -136,7 +169,8 @@ public final class GenerateLogs {
             }
         }
         if (occupied && !options.overwrite()) {
-            throw new UsageException(out + " already holds generated logs; use --overwrite or another --out");
+            throw new UsageException(
+                    out + " already holds generated logs; use --overwrite or another --out");
         }
         if (occupied) {
             deleteTree(logs);

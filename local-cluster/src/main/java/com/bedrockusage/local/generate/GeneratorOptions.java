@@ -33,49 +33,70 @@ record GeneratorOptions(
         boolean help,
         int qDeveloperUsers) {
 
-    static final String USAGE = String.join("\n",
-            "Usage: generate-logs --out DIR [options]",
-            "       generate-logs --kinesis-stream ARN --endpoint URL [--region R] [--out DIR] [options]",
-            "",
-            "Writes synthetic Amazon Bedrock model-invocation logs, as Bedrock delivers them to S3:",
-            "  DIR/AWSLogs/{account}/BedrockModelInvocationLogs/{region}/YYYY/MM/DD/HH/{time}_{hex}.json.gz",
-            "(gzip NDJSON), offloaded request bodies under .../HH/data/{requestId}_input.json.gz, and the ground",
-            "truth in DIR/expected-totals.json. With --kinesis-stream the same records go to Kinesis as",
-            "CloudWatch Logs subscription envelopes instead.",
-            "",
-            "Options:",
-            "  --out DIR             output directory (required unless --kinesis-stream)",
-            "  --invocations N       unique invocations to generate (default 2000)",
-            "  --accounts N          AWS accounts (default 3)",
-            "  --start ISO           first timestamp, e.g. 2026-11-01T00:00:00Z or 2026-11-01 (default: H hours before",
-            "                        the current hour began, so the calls are of the last hours and alerts about them",
-            "                        are sent; give --start for the same bytes on every run)",
-            "  --hours H             timestamps spread over H hours (default 2)",
-            "  --seed S              random seed; same seed and options give the same bytes (default 42)",
-            "  --body-kb K           approximate size of each request and response body in KB (default 4)",
-            "  --duplicates-pct P    percent of records delivered twice, in a later file (default 2)",
-            "  --late-pct P          percent of records delivered 1-3 hours late, in a later hour's folder (default 1)",
-            "  --errors-pct P        percent of failed calls with an errorCode (default 1)",
-            "  --unknown-pct P       percent of calls to a model no price list knows (default 1)",
-            "  --slow-pct P          percent of successful calls answered at a degraded 100-400 ms per output token",
-            "                        (default 0; healthy calls take 5-30 ms a token, so long answers take up to a minute)",
-            "  --threads T           writer threads (default: available processors, at most 2)",
-            "  --gzip-level L        deflate level 1-9 (default 1: fastest)",
-            "  --file-minutes M      one file per account, region and M minutes (default 5)",
-            "  --bucket NAME         bucket named in inputBodyS3Path (default bedrock-invocation-logs)",
-            "  --overwrite           replace DIR/AWSLogs and DIR/expected-totals.json if they exist",
-            "  --kinesis-stream ARN  put records to this Kinesis stream (ARN or name) instead of writing files",
-            "  --endpoint URL        Kinesis endpoint, e.g. http://127.0.0.1:4567 (required with --kinesis-stream)",
-            "  --region R            Kinesis signing region (default us-east-1)",
-            "  --log-group NAME      CloudWatch log group named in the envelopes (default /aws/bedrock/invocation-logs)",
-            "  --q-developer-users N also write Amazon Q Developer prompt logs (chat, inline, /dev) and an activity",
-            "                        report for N users over the same hours, with expected-q-developer.json (default 0)",
-            "  --help                print this help");
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "Usage: generate-logs --out DIR [options]",
+                    "       generate-logs --kinesis-stream ARN --endpoint URL [--region R] [--out DIR] [options]",
+                    "",
+                    "Writes synthetic Amazon Bedrock model-invocation logs, as Bedrock delivers them to S3:",
+                    "  DIR/AWSLogs/{account}/BedrockModelInvocationLogs/{region}/YYYY/MM/DD/HH/{time}_{hex}.json.gz",
+                    "(gzip NDJSON), offloaded request bodies under .../HH/data/{requestId}_input.json.gz, and the ground",
+                    "truth in DIR/expected-totals.json. With --kinesis-stream the same records go to Kinesis as",
+                    "CloudWatch Logs subscription envelopes instead.",
+                    "",
+                    "Options:",
+                    "  --out DIR             output directory (required unless --kinesis-stream)",
+                    "  --invocations N       unique invocations to generate (default 2000)",
+                    "  --accounts N          AWS accounts (default 3)",
+                    "  --start ISO           first timestamp, e.g. 2026-11-01T00:00:00Z or 2026-11-01 (default: H hours before",
+                    "                        the current hour began, so the calls are of the last hours and alerts about them",
+                    "                        are sent; give --start for the same bytes on every run)",
+                    "  --hours H             timestamps spread over H hours (default 2)",
+                    "  --seed S              random seed; same seed and options give the same bytes (default 42)",
+                    "  --body-kb K           approximate size of each request and response body in KB (default 4)",
+                    "  --duplicates-pct P    percent of records delivered twice, in a later file (default 2)",
+                    "  --late-pct P          percent of records delivered 1-3 hours late, in a later hour's folder (default 1)",
+                    "  --errors-pct P        percent of failed calls with an errorCode (default 1)",
+                    "  --unknown-pct P       percent of calls to a model no price list knows (default 1)",
+                    "  --slow-pct P          percent of successful calls answered at a degraded 100-400 ms per output token",
+                    "                        (default 0; healthy calls take 5-30 ms a token, so long answers take up to a minute)",
+                    "  --threads T           writer threads (default: available processors, at most 2)",
+                    "  --gzip-level L        deflate level 1-9 (default 1: fastest)",
+                    "  --file-minutes M      one file per account, region and M minutes (default 5)",
+                    "  --bucket NAME         bucket named in inputBodyS3Path (default bedrock-invocation-logs)",
+                    "  --overwrite           replace DIR/AWSLogs and DIR/expected-totals.json if they exist",
+                    "  --kinesis-stream ARN  put records to this Kinesis stream (ARN or name) instead of writing files",
+                    "  --endpoint URL        Kinesis endpoint, e.g. http://127.0.0.1:4567 (required with --kinesis-stream)",
+                    "  --region R            Kinesis signing region (default us-east-1)",
+                    "  --log-group NAME      CloudWatch log group named in the envelopes (default /aws/bedrock/invocation-logs)",
+                    "  --q-developer-users N also write Amazon Q Developer prompt logs (chat, inline, /dev) and an activity",
+                    "                        report for N users over the same hours, with expected-q-developer.json (default 0)",
+                    "  --help                print this help");
 
-    private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--out", "--invocations", "--accounts",
-            "--start", "--hours", "--seed", "--body-kb", "--duplicates-pct", "--late-pct", "--errors-pct",
-            "--unknown-pct", "--slow-pct", "--threads", "--gzip-level", "--file-minutes", "--bucket", "--kinesis-stream", "--endpoint",
-            "--region", "--log-group", "--q-developer-users");
+    private static final java.util.Set<String> VALUE_OPTIONS =
+            java.util.Set.of(
+                    "--out",
+                    "--invocations",
+                    "--accounts",
+                    "--start",
+                    "--hours",
+                    "--seed",
+                    "--body-kb",
+                    "--duplicates-pct",
+                    "--late-pct",
+                    "--errors-pct",
+                    "--unknown-pct",
+                    "--slow-pct",
+                    "--threads",
+                    "--gzip-level",
+                    "--file-minutes",
+                    "--bucket",
+                    "--kinesis-stream",
+                    "--endpoint",
+                    "--region",
+                    "--log-group",
+                    "--q-developer-users");
 
     int bodyBytes() {
         return (int) Math.round(bodyKb * 1024);
@@ -93,7 +114,10 @@ record GeneratorOptions(
         return parse(Instant.now(), args);
     }
 
-    /** @param now the wall clock: without {@code --start}, the calls are of the hours before the current one */
+    /**
+     * @param now the wall clock: without {@code --start}, the calls are of the hours before the
+     *     current one
+     */
     static GeneratorOptions parse(Instant now, String... args) throws UsageException {
         Path out = null;
         int invocations = 2000;
@@ -178,7 +202,8 @@ record GeneratorOptions(
         }
         if (!help) {
             if (kinesisStream == null && out == null) {
-                throw new UsageException("--out DIR is required (or --kinesis-stream with --endpoint)");
+                throw new UsageException(
+                        "--out DIR is required (or --kinesis-stream with --endpoint)");
             }
             if (kinesisStream != null && endpoint == null) {
                 throw new UsageException("--kinesis-stream needs --endpoint URL");
@@ -190,14 +215,35 @@ record GeneratorOptions(
         if (start == null) {
             start = recentStart(now, hours);
         }
-        return new GeneratorOptions(out, invocations, accounts, start, hours, seed, bodyKb, duplicatesPct, latePct,
-                errorsPct, unknownPct, slowPct, threads, gzipLevel, fileMinutes, bucket, overwrite, kinesisStream, endpoint,
-                region, logGroup, help, qDeveloperUsers);
+        return new GeneratorOptions(
+                out,
+                invocations,
+                accounts,
+                start,
+                hours,
+                seed,
+                bodyKb,
+                duplicatesPct,
+                latePct,
+                errorsPct,
+                unknownPct,
+                slowPct,
+                threads,
+                gzipLevel,
+                fileMinutes,
+                bucket,
+                overwrite,
+                kinesisStream,
+                endpoint,
+                region,
+                logGroup,
+                help,
+                qDeveloperUsers);
     }
 
     /**
-     * {@code hours} before the current hour began (whole seconds): every call lies in the past, at most {@code hours}
-     * + 1 hours back, and two runs within the same hour write the same bytes.
+     * {@code hours} before the current hour began (whole seconds): every call lies in the past, at
+     * most {@code hours} + 1 hours back, and two runs within the same hour write the same bytes.
      */
     static Instant recentStart(Instant now, double hours) {
         long hourStart = now.getEpochSecond() / 3600 * 3600;
@@ -207,7 +253,8 @@ record GeneratorOptions(
     private static int intIn(String name, String value, int min, int max) throws UsageException {
         long v = longValue(name, value);
         if (v < min || v > max) {
-            throw new UsageException(name + " must be between " + min + " and " + max + ", got " + value);
+            throw new UsageException(
+                    name + " must be between " + min + " and " + max + ", got " + value);
         }
         return (int) v;
     }
@@ -220,7 +267,8 @@ record GeneratorOptions(
         }
     }
 
-    private static double doubleIn(String name, String value, double min, double max) throws UsageException {
+    private static double doubleIn(String name, String value, double min, double max)
+            throws UsageException {
         double v;
         try {
             v = Double.parseDouble(value);
@@ -228,7 +276,8 @@ record GeneratorOptions(
             throw new UsageException(name + " needs a number, got '" + value + "'");
         }
         if (!(v >= min && v <= max)) {
-            throw new UsageException(name + " must be between " + min + " and " + max + ", got " + value);
+            throw new UsageException(
+                    name + " must be between " + min + " and " + max + ", got " + value);
         }
         return v;
     }
@@ -240,7 +289,10 @@ record GeneratorOptions(
             try {
                 return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new UsageException("--start needs an ISO instant like 2026-11-01T00:00:00Z, got '" + value + "'");
+                throw new UsageException(
+                        "--start needs an ISO instant like 2026-11-01T00:00:00Z, got '"
+                                + value
+                                + "'");
             }
         }
     }
@@ -248,13 +300,15 @@ record GeneratorOptions(
     private static URI uri(String name, String value) throws UsageException {
         try {
             URI u = URI.create(value);
-            if (u.getScheme() == null || u.getHost() == null
+            if (u.getScheme() == null
+                    || u.getHost() == null
                     || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
                 throw new IllegalArgumentException();
             }
             return u;
         } catch (IllegalArgumentException e) {
-            throw new UsageException(name + " needs an http(s) URL like http://127.0.0.1:4567, got '" + value + "'");
+            throw new UsageException(
+                    name + " needs an http(s) URL like http://127.0.0.1:4567, got '" + value + "'");
         }
     }
 

@@ -6,8 +6,9 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * A gzip member writer that reuses its {@link Deflater} and buffer across files (GZIPOutputStream allocates
- * both per stream). The header carries no timestamp or name, so output is byte-identical for equal input.
+ * A gzip member writer that reuses its {@link Deflater} and buffer across files (GZIPOutputStream
+ * allocates both per stream). The header carries no timestamp or name, so output is byte-identical
+ * for equal input.
  */
 final class GzipWriter {
 
@@ -50,8 +51,16 @@ final class GzipWriter {
         }
         int c = (int) crc.getValue();
         int n = (int) uncompressed;
-        byte[] trailer = {(byte) c, (byte) (c >> 8), (byte) (c >> 16), (byte) (c >> 24),
-            (byte) n, (byte) (n >> 8), (byte) (n >> 16), (byte) (n >> 24)};
+        byte[] trailer = {
+            (byte) c,
+            (byte) (c >> 8),
+            (byte) (c >> 16),
+            (byte) (c >> 24),
+            (byte) n,
+            (byte) (n >> 8),
+            (byte) (n >> 16),
+            (byte) (n >> 24)
+        };
         out.write(trailer);
         compressed += trailer.length;
         out = null;

@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * A growable UTF-8 byte buffer with just enough JSON writing for the generator's hot path. Callers
- * place commas and colons themselves: the output is whatever they append, which keeps it fast and makes
- * key order (which varies between real Bedrock records) explicit.
+ * place commas and colons themselves: the output is whatever they append, which keeps it fast and
+ * makes key order (which varies between real Bedrock records) explicit.
  */
 final class JsonBytes {
 
@@ -74,7 +74,9 @@ final class JsonBytes {
         return raw('"').raw(key).raw("\":");
     }
 
-    /** A quoted string; escapes anything JSON requires, passes other characters through as UTF-8. */
+    /**
+     * A quoted string; escapes anything JSON requires, passes other characters through as UTF-8.
+     */
     JsonBytes str(String s) {
         raw('"');
         int n = s.length();
@@ -99,7 +101,10 @@ final class JsonBytes {
         return raw('"');
     }
 
-    /** A quoted JSON string holding {@code n} UTF-8 bytes, escaped (used to embed a JSON document as a string). */
+    /**
+     * A quoted JSON string holding {@code n} UTF-8 bytes, escaped (used to embed a JSON document as
+     * a string).
+     */
     JsonBytes strOfUtf8(byte[] src, int off, int n) {
         ensure(n + 2);
         raw('"');

@@ -20,18 +20,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Puts Bedrock log records into a Kinesis stream the way a CloudWatch Logs subscription filter does: records
- * are grouped per (owner account, region) into gzip {@link CloudWatchEnvelope}s of several log events, and the
- * envelopes are sent with {@code PutRecords} in batches, retrying throttled entries with backoff.
+ * Puts Bedrock log records into a Kinesis stream the way a CloudWatch Logs subscription filter
+ * does: records are grouped per (owner account, region) into gzip {@link CloudWatchEnvelope}s of
+ * several log events, and the envelopes are sent with {@code PutRecords} in batches, retrying
+ * throttled entries with backoff.
  *
- * <p>Talks the Kinesis JSON protocol over {@link HttpClient} with SigV4 (credentials from the AWS_* environment
- * variables, dummies otherwise). Not thread-safe. Records handed to {@link #write} are sent by the time
- * {@link #flush()} or {@link #close()} returns.
+ * <p>Talks the Kinesis JSON protocol over {@link HttpClient} with SigV4 (credentials from the AWS_*
+ * environment variables, dummies otherwise). Not thread-safe. Records handed to {@link #write} are
+ * sent by the time {@link #flush()} or {@link #close()} returns.
  */
 public final class KinesisEnvelopeWriter implements AutoCloseable {
 
     /** PutRecords limits are 500 entries and 5 MiB per call; stay under them. */
     static final int MAX_BATCH_RECORDS = 500;
+
     static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
     static final int MAX_ATTEMPTS = 12;
 
@@ -60,24 +62,36 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
         this.subscriptionFilters = List.copyOf(b.subscriptionFilters);
         this.maxEventsPerEnvelope = b.maxEventsPerEnvelope;
         this.maxEnvelopeBytes = b.maxEnvelopeBytes;
-        this.signer = b.accessKey != null ? new SigV4(b.accessKey, b.secretKey, null, b.region, "kinesis")
-                : SigV4.fromEnvironment(b.region, "kinesis");
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.signer =
+                b.accessKey != null
+                        ? new SigV4(b.accessKey, b.secretKey, null, b.region, "kinesis")
+                        : SigV4.fromEnvironment(b.region, "kinesis");
+        this.http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build();
     }
 
-    /** @param stream a stream ARN (sent as StreamARN) or a stream name (sent as StreamName) */
+    /**
+     * @param stream a stream ARN (sent as StreamARN) or a stream name (sent as StreamName)
+     */
     public static Builder builder(URI endpoint, String stream) {
         return new Builder(endpoint, stream);
     }
 
-    /** Envelopes records as their own accounts' log events (owner and region read from each record) and queues them. */
+    /**
+     * Envelopes records as their own accounts' log events (owner and region read from each record)
+     * and queues them.
+     */
     public void write(List<String> records) throws IOException {
         Map<String, List<CloudWatchEnvelope.LogEvent>> byOwner = new LinkedHashMap<>();
         for (String record : records) {
             RecordHead head = RecordHead.of(record);
             byOwner.computeIfAbsent(head.accountId + "\u0000" + head.region, k -> new ArrayList<>())
-                    .add(new CloudWatchEnvelope.LogEvent(nextEventId(head.timestamp), head.timestamp, record));
+                    .add(
+                            new CloudWatchEnvelope.LogEvent(
+                                    nextEventId(head.timestamp), head.timestamp, record));
         }
         for (Map.Entry<String, List<CloudWatchEnvelope.LogEvent>> e : byOwner.entrySet()) {
             String owner = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
@@ -85,12 +99,14 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
         }
     }
 
-    private void envelope(String owner, List<CloudWatchEnvelope.LogEvent> events) throws IOException {
+    private void envelope(String owner, List<CloudWatchEnvelope.LogEvent> events)
+            throws IOException {
         List<CloudWatchEnvelope.LogEvent> batch = new ArrayList<>();
         long bytes = 0;
         for (CloudWatchEnvelope.LogEvent event : events) {
             int size = event.message().length() + 96;
-            if (!batch.isEmpty() && (batch.size() >= maxEventsPerEnvelope || bytes + size > maxEnvelopeBytes)) {
+            if (!batch.isEmpty()
+                    && (batch.size() >= maxEventsPerEnvelope || bytes + size > maxEnvelopeBytes)) {
                 queue(owner, batch);
                 batch = new ArrayList<>();
                 bytes = 0;
@@ -109,8 +125,14 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
     }
 
     private void queue(String owner, List<CloudWatchEnvelope.LogEvent> events) throws IOException {
-        queue(CloudWatchEnvelope.encode(owner, logGroup, CloudWatchEnvelope.BEDROCK_LOG_STREAM, subscriptionFilters,
-                events), events.size());
+        queue(
+                CloudWatchEnvelope.encode(
+                        owner,
+                        logGroup,
+                        CloudWatchEnvelope.BEDROCK_LOG_STREAM,
+                        subscriptionFilters,
+                        events),
+                events.size());
     }
 
     private void queue(byte[] data, int events) throws IOException {
@@ -161,8 +183,15 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
                 return;
             }
             if (attempt >= MAX_ATTEMPTS) {
-                throw new IOException("PutRecords: " + result.failedIndexes.size() + " of " + toSend.size()
-                        + " records still failing after " + attempt + " attempts, last error " + result.lastError);
+                throw new IOException(
+                        "PutRecords: "
+                                + result.failedIndexes.size()
+                                + " of "
+                                + toSend.size()
+                                + " records still failing after "
+                                + attempt
+                                + " attempts, last error "
+                                + result.lastError);
             }
             List<byte[]> again = new ArrayList<>();
             for (int i : result.failedIndexes) {
@@ -181,10 +210,18 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/x-amz-json-1.1");
         headers.put("x-amz-target", "Kinesis_20131202.PutRecords");
-        String host = endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
-        String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
-        HttpRequest.Builder req = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        String host =
+                endpoint.getPort() < 0
+                        ? endpoint.getHost()
+                        : endpoint.getHost() + ":" + endpoint.getPort();
+        String path =
+                endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty()
+                        ? "/"
+                        : endpoint.getRawPath();
+        HttpRequest.Builder req =
+                HttpRequest.newBuilder(endpoint.resolve(path))
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         signer.sign(host, path, headers, body, Instant.now()).forEach(req::header);
         HttpResponse<byte[]> response;
         try {
@@ -200,11 +237,19 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
         }
         if (response.statusCode() != 200) {
             String type = errorType(text);
-            if (response.statusCode() >= 500 || type.contains("ProvisionedThroughputExceeded")
-                    || type.contains("LimitExceeded") || type.contains("Throttling")) {
+            if (response.statusCode() >= 500
+                    || type.contains("ProvisionedThroughputExceeded")
+                    || type.contains("LimitExceeded")
+                    || type.contains("Throttling")) {
                 return new PutResult(all, type.isEmpty() ? "HTTP " + response.statusCode() : type);
             }
-            throw new IOException("PutRecords to " + endpoint + " failed: HTTP " + response.statusCode() + " " + text);
+            throw new IOException(
+                    "PutRecords to "
+                            + endpoint
+                            + " failed: HTTP "
+                            + response.statusCode()
+                            + " "
+                            + text);
         }
         JsonNode reply = MAPPER.readTree(text);
         if (reply.path("FailedRecordCount").asInt(0) == 0) {
@@ -217,8 +262,15 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
             JsonNode entry = entries.get(i);
             if (entry.hasNonNull("ErrorCode")) {
                 String code = entry.get("ErrorCode").asText();
-                if (!code.contains("ProvisionedThroughputExceeded") && !code.contains("InternalFailure")) {
-                    throw new IOException("PutRecords entry " + i + " failed: " + code + " " + entry.path("ErrorMessage").asText());
+                if (!code.contains("ProvisionedThroughputExceeded")
+                        && !code.contains("InternalFailure")) {
+                    throw new IOException(
+                            "PutRecords entry "
+                                    + i
+                                    + " failed: "
+                                    + code
+                                    + " "
+                                    + entry.path("ErrorMessage").asText());
                 }
                 failed.add(i);
                 lastError = code;
@@ -233,15 +285,21 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
             size += r.length * 4L / 3 + 64;
         }
         JsonBytes out = new JsonBytes((int) Math.min(Integer.MAX_VALUE - 64, size));
-        out.raw('{').key(stream.startsWith("arn:") ? "StreamARN" : "StreamName").str(stream).raw(",\"Records\":[");
+        out.raw('{')
+                .key(stream.startsWith("arn:") ? "StreamARN" : "StreamName")
+                .str(stream)
+                .raw(",\"Records\":[");
         Base64.Encoder b64 = Base64.getEncoder();
         for (int i = 0; i < records.size(); i++) {
             if (i > 0) {
                 out.raw(',');
             }
             byte[] data = b64.encode(records.get(i));
-            out.raw("{\"Data\":\"").bytes(data, 0, data.length).raw("\",\"PartitionKey\":\"")
-                    .hex(mix(envelopesSent + i + 1), 16).raw("\"}");
+            out.raw("{\"Data\":\"")
+                    .bytes(data, 0, data.length)
+                    .raw("\",\"PartitionKey\":\"")
+                    .hex(mix(envelopesSent + i + 1), 16)
+                    .raw("\"}");
         }
         out.raw("]}");
         return out.toByteArray();
@@ -260,7 +318,9 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
     /** A 56-digit event id like CloudWatch Logs', unique per writer. */
     private String nextEventId(long timestamp) {
         long seq = ++eventSequence;
-        return String.format("%020d%018d%018d", timestamp, seq, Math.floorMod(mix(seq), 1_000_000_000_000_000_000L));
+        return String.format(
+                "%020d%018d%018d",
+                timestamp, seq, Math.floorMod(mix(seq), 1_000_000_000_000_000_000L));
     }
 
     private static long mix(long z) {
@@ -289,7 +349,8 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     throw new IOException("not a JSON object: " + abbreviate(record));
                 }
-                while (p.nextToken() == JsonToken.FIELD_NAME && (account == null || region == null || timestamp < 0)) {
+                while (p.nextToken() == JsonToken.FIELD_NAME
+                        && (account == null || region == null || timestamp < 0)) {
                     String name = p.currentName();
                     JsonToken t = p.nextToken();
                     if (t == JsonToken.VALUE_STRING && name.equals("accountId")) {
@@ -310,7 +371,9 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
             if (account == null) {
                 throw new IOException("record has no accountId: " + abbreviate(record));
             }
-            return new RecordHead(account, region == null ? "" : region,
+            return new RecordHead(
+                    account,
+                    region == null ? "" : region,
                     timestamp < 0 ? System.currentTimeMillis() : timestamp);
         }
 
@@ -358,7 +421,10 @@ public final class KinesisEnvelopeWriter implements AutoCloseable {
             return this;
         }
 
-        /** Uncompressed bytes of messages per envelope (default 512 KiB); a single larger event still goes alone. */
+        /**
+         * Uncompressed bytes of messages per envelope (default 512 KiB); a single larger event
+         * still goes alone.
+         */
         public Builder maxEnvelopeBytes(int n) {
             this.maxEnvelopeBytes = n;
             return this;

@@ -4,12 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Decides every record's metadata, token counts and delivery (folder, file slot, re-delivery) from the seed. */
+/**
+ * Decides every record's metadata, token counts and delivery (folder, file slot, re-delivery) from
+ * the seed.
+ */
 final class Planner {
 
     private static final String[] ERROR_CODES = {
-        "ThrottlingException", "ValidationException", "ModelErrorException", "ServiceUnavailableException",
-        "AccessDeniedException", "ModelTimeoutException", "ResourceNotFoundException"};
+        "ThrottlingException",
+        "ValidationException",
+        "ModelErrorException",
+        "ServiceUnavailableException",
+        "AccessDeniedException",
+        "ModelTimeoutException",
+        "ResourceNotFoundException"
+    };
     private static final int[] ERROR_WEIGHTS = {45, 25, 8, 8, 5, 5, 4};
 
     private final GeneratorOptions options;
@@ -64,15 +73,30 @@ final class Planner {
         int r = rng.nextInt(100);
         switch (family) {
             case ANTHROPIC:
-                return r < 35 ? Operation.CONVERSE : r < 60 ? Operation.CONVERSE_STREAM
-                        : r < 85 ? Operation.INVOKE_MODEL : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
+                return r < 35
+                        ? Operation.CONVERSE
+                        : r < 60
+                                ? Operation.CONVERSE_STREAM
+                                : r < 85
+                                        ? Operation.INVOKE_MODEL
+                                        : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
             case NOVA:
-                return r < 45 ? Operation.CONVERSE : r < 70 ? Operation.CONVERSE_STREAM
-                        : r < 90 ? Operation.INVOKE_MODEL : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
+                return r < 45
+                        ? Operation.CONVERSE
+                        : r < 70
+                                ? Operation.CONVERSE_STREAM
+                                : r < 90
+                                        ? Operation.INVOKE_MODEL
+                                        : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
             case LLAMA:
             case MISTRAL:
-                return r < 40 ? Operation.CONVERSE : r < 50 ? Operation.CONVERSE_STREAM
-                        : r < 85 ? Operation.INVOKE_MODEL : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
+                return r < 40
+                        ? Operation.CONVERSE
+                        : r < 50
+                                ? Operation.CONVERSE_STREAM
+                                : r < 85
+                                        ? Operation.INVOKE_MODEL
+                                        : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
             default:
                 return r < 70 ? Operation.CONVERSE : Operation.CONVERSE_STREAM;
         }
@@ -98,14 +122,24 @@ final class Planner {
         }
         r.noBodies = rng.nextInt(100) < 2;
         r.inputOffloaded = !r.noBodies && rng.nextInt(1000) < 5;
-        boolean anthropicInvoke = r.model.spec().family() == ModelFamily.ANTHROPIC
-                && r.operation == Operation.INVOKE_MODEL && !r.noBodies;
+        boolean anthropicInvoke =
+                r.model.spec().family() == ModelFamily.ANTHROPIC
+                        && r.operation == Operation.INVOKE_MODEL
+                        && !r.noBodies;
         r.guardrailBlocked = anthropicInvoke && !r.inputOffloaded && rng.nextInt(100) < 3;
         r.guardrailTrace = anthropicInvoke && (r.guardrailBlocked || rng.nextInt(100) < 10);
 
         // about four bytes of text per token, with noise
-        r.inputTokens = Math.max(3, Math.round(r.inputBytes / 4.0 * (0.8 + 0.4 * rng.nextDouble())) + rng.nextInt(20));
-        r.outputTokens = Math.max(1, Math.round(r.outputBytes / 4.0 * (0.8 + 0.4 * rng.nextDouble())) + rng.nextInt(10));
+        r.inputTokens =
+                Math.max(
+                        3,
+                        Math.round(r.inputBytes / 4.0 * (0.8 + 0.4 * rng.nextDouble()))
+                                + rng.nextInt(20));
+        r.outputTokens =
+                Math.max(
+                        1,
+                        Math.round(r.outputBytes / 4.0 * (0.8 + 0.4 * rng.nextDouble()))
+                                + rng.nextInt(10));
         if (r.model.spec().caching()) {
             if (rng.nextInt(100) < 30) {
                 r.cacheReadTokens = 1024 + rng.nextInt(60_000);
@@ -114,7 +148,10 @@ final class Planner {
                 r.cacheWriteTokens = 1024 + rng.nextInt(40_000);
                 // the 1-hour split is only visible in a response body
                 if (r.model.spec().oneHourCache() && !r.noBodies && rng.nextInt(100) < 35) {
-                    r.cacheWrite1hTokens = rng.nextBoolean() ? r.cacheWriteTokens : rng.nextLong(1, r.cacheWriteTokens);
+                    r.cacheWrite1hTokens =
+                            rng.nextBoolean()
+                                    ? r.cacheWriteTokens
+                                    : rng.nextLong(1, r.cacheWriteTokens);
                 }
             }
         }
@@ -125,9 +162,12 @@ final class Planner {
             r.cacheWriteTokens = 0;
             r.cacheWrite1hTokens = 0;
         }
-        // healthy models generate a token in 5-30 ms; a degraded one (overloaded, throttled) in 100-400 ms
+        // healthy models generate a token in 5-30 ms; a degraded one (overloaded, throttled) in
+        // 100-400 ms
         boolean slow = options.slowPct() > 0 && rng.nextDouble() * 100 < options.slowPct();
-        r.latencyMs = r.firstByteLatencyMs + r.outputTokens * (slow ? 100 + rng.nextInt(300) : 5 + rng.nextInt(25));
+        r.latencyMs =
+                r.firstByteLatencyMs
+                        + r.outputTokens * (slow ? 100 + rng.nextInt(300) : 5 + rng.nextInt(25));
     }
 
     private static String pickError(SplittableRandom rng) {
@@ -158,7 +198,8 @@ final class Planner {
         }
         if (rng.nextDouble() * 100 < options.duplicatesPct()) {
             // re-delivered in a later file: at least one file slot on, up to 90 minutes
-            long again = deliverySecond + slotSeconds + rng.nextInt(Math.max(1, 90 * 60 - slotSeconds));
+            long again =
+                    deliverySecond + slotSeconds + rng.nextInt(Math.max(1, 90 * 60 - slotSeconds));
             r.duplicateFolderHour = again / 3600;
             r.duplicateSlot = (int) (again % 3600) / slotSeconds;
         }

@@ -9,14 +9,19 @@ import java.util.SplittableRandom;
 /** The accounts, regions and callers that make the calls, derived from the seed. */
 final class Population {
 
-    static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-northeast-1");
+    static final List<String> REGIONS =
+            List.of("us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-northeast-1");
     private static final int[] REGION_WEIGHTS = {5, 3, 2, 1, 2};
 
     /** Applications following the {@code {App}-BedrockRole} naming convention. */
-    static final List<String> APPS = List.of("ChatbotApp", "SearchApp", "SummarizerApp", "SupportAgent", "CodeReview");
+    static final List<String> APPS =
+            List.of("ChatbotApp", "SearchApp", "SummarizerApp", "SupportAgent", "CodeReview");
+
     static final List<String> USERS = List.of("alice", "bob", "carol", "ci-deploy");
 
-    /** One account with the regions it uses and its callers (role sessions weigh more than users). */
+    /**
+     * One account with the regions it uses and its callers (role sessions weigh more than users).
+     */
     record Account(String id, List<String> regions, List<String> callerArns, int[] callerWeights) {}
 
     final List<Account> accounts;
@@ -49,8 +54,13 @@ final class Population {
             String app = apps.remove(rng.nextInt(apps.size()));
             int sessions = 1 + rng.nextInt(3);
             for (int s = 0; s < sessions; s++) {
-                arns.add("arn:aws:sts::" + id + ":assumed-role/" + app + "-BedrockRole/session-"
-                        + Long.toHexString(0x1000_0000L + rng.nextLong(0xEFFF_FFFFL)));
+                arns.add(
+                        "arn:aws:sts::"
+                                + id
+                                + ":assumed-role/"
+                                + app
+                                + "-BedrockRole/session-"
+                                + Long.toHexString(0x1000_0000L + rng.nextLong(0xEFFF_FFFFL)));
                 weights.add(6);
             }
         }
@@ -60,7 +70,11 @@ final class Population {
             arns.add("arn:aws:iam::" + id + ":user/" + users.remove(rng.nextInt(users.size())));
             weights.add(2);
         }
-        return new Account(id, List.copyOf(regions), List.copyOf(arns), weights.stream().mapToInt(Integer::intValue).toArray());
+        return new Account(
+                id,
+                List.copyOf(regions),
+                List.copyOf(arns),
+                weights.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** A region of the account, weighted towards the busier regions. */

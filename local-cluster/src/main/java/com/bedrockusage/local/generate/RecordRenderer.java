@@ -7,17 +7,19 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Writes a planned record as one line of Bedrock's model-invocation log JSON. Field order, optional fields
- * and body shapes follow the records in {@code shared/data/samples}; the body text comes from the corpus.
+ * Writes a planned record as one line of Bedrock's model-invocation log JSON. Field order, optional
+ * fields and body shapes follow the records in {@code shared/data/samples}; the body text comes
+ * from the corpus.
  */
 final class RecordRenderer {
 
     /** {@code requestMetadata} variants some Converse callers attach. */
-    static final List<String> METADATA = List.of(
-            "{\"team\":\"search\",\"costCenter\":\"cc-42\"}",
-            "{\"team\":\"support\",\"costCenter\":\"cc-17\",\"env\":\"prod\"}",
-            "{\"team\":\"platform\",\"project\":\"atlas\"}",
-            "{\"team\":\"search\",\"costCenter\":\"cc-42\",\"feature\":\"query-rewrite\"}");
+    static final List<String> METADATA =
+            List.of(
+                    "{\"team\":\"search\",\"costCenter\":\"cc-42\"}",
+                    "{\"team\":\"support\",\"costCenter\":\"cc-17\",\"env\":\"prod\"}",
+                    "{\"team\":\"platform\",\"project\":\"atlas\"}",
+                    "{\"team\":\"search\",\"costCenter\":\"cc-42\",\"feature\":\"query-rewrite\"}");
 
     private final long seed;
     private final String bucket;
@@ -29,7 +31,10 @@ final class RecordRenderer {
         this.bodies = new Bodies(corpus);
     }
 
-    /** The per-record random source: depends only on the seed and the record, so copies are identical. */
+    /**
+     * The per-record random source: depends only on the seed and the record, so copies are
+     * identical.
+     */
     SplittableRandom rngFor(PlannedRecord r) {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + r.index * 0xBF58476D1CE4E5B9L + 1);
     }
@@ -41,7 +46,10 @@ final class RecordRenderer {
         if (r.schemaFirst) {
             out.raw("\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",");
         }
-        out.key("timestamp").raw('"').raw(Instant.ofEpochSecond(r.epochSecond).toString()).raw("\",");
+        out.key("timestamp")
+                .raw('"')
+                .raw(Instant.ofEpochSecond(r.epochSecond).toString())
+                .raw("\",");
         out.key("accountId").str(r.account.id()).raw(',');
         out.key("identity").raw("{\"arn\":").str(r.callerArn).raw("},");
         out.key("region").str(r.region).raw(',');
@@ -75,11 +83,21 @@ final class RecordRenderer {
         bodies.request(r, rng, out);
     }
 
-    /** {@code s3://bucket/AWSLogs/.../HH/data/{requestId}_input.json.gz} under the record's first folder. */
+    /**
+     * {@code s3://bucket/AWSLogs/.../HH/data/{requestId}_input.json.gz} under the record's first
+     * folder.
+     */
     String inputPayloadKey(PlannedRecord r) {
         ZonedDateTime t = Instant.ofEpochSecond(r.folderHour * 3600).atZone(ZoneOffset.UTC);
-        return String.format("AWSLogs/%s/BedrockModelInvocationLogs/%s/%04d/%02d/%02d/%02d/data/%s_input.json.gz",
-                r.account.id(), r.region, t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), r.requestId());
+        return String.format(
+                "AWSLogs/%s/BedrockModelInvocationLogs/%s/%04d/%02d/%02d/%02d/data/%s_input.json.gz",
+                r.account.id(),
+                r.region,
+                t.getYear(),
+                t.getMonthValue(),
+                t.getDayOfMonth(),
+                t.getHour(),
+                r.requestId());
     }
 
     private void input(PlannedRecord r, SplittableRandom rng, JsonBytes out) {

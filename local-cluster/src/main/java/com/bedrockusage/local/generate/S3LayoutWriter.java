@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes delivery files under a directory laid out like the bucket. Files are independent, so they are
- * rendered and compressed in parallel; each worker reuses its line buffer and deflater.
+ * Writes delivery files under a directory laid out like the bucket. Files are independent, so they
+ * are rendered and compressed in parallel; each worker reuses its line buffer and deflater.
  */
 final class S3LayoutWriter {
 
@@ -32,26 +32,31 @@ final class S3LayoutWriter {
 
     WriteStats write(List<DeliveryFile> files) throws IOException {
         WriteStats stats = new WriteStats();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "generate-logs-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        threads,
+                        r -> {
+                            Thread t = new Thread(r, "generate-logs-writer");
+                            t.setDaemon(true);
+                            return t;
+                        });
         ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(gzipLevel));
         List<Worker> all = new ArrayList<>();
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (DeliveryFile f : files) {
-                futures.add(pool.submit(() -> {
-                    Worker w = workers.get();
-                    synchronized (all) {
-                        if (!all.contains(w)) {
-                            all.add(w);
-                        }
-                    }
-                    w.write(f, stats);
-                    return null;
-                }));
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    Worker w = workers.get();
+                                    synchronized (all) {
+                                        if (!all.contains(w)) {
+                                            all.add(w);
+                                        }
+                                    }
+                                    w.write(f, stats);
+                                    return null;
+                                }));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -60,7 +65,8 @@ final class S3LayoutWriter {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+            Throwable cause =
+                    e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
             throw cause instanceof IOException io ? io : new IOException(cause);
         } finally {
             pool.shutdownNow();

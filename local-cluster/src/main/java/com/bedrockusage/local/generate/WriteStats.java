@@ -8,7 +8,8 @@ final class WriteStats {
     long bytesUncompressed;
     long bytesCompressed;
 
-    synchronized void add(long files, long payloads, long lines, long uncompressed, long compressed) {
+    synchronized void add(
+            long files, long payloads, long lines, long uncompressed, long compressed) {
         this.files += files;
         this.payloadObjects += payloads;
         this.lines += lines;

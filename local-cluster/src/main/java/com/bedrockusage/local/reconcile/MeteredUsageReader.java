@@ -21,7 +21,10 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 
-/** The metered side: {@code usage_daily} rows of {@code [from, toExclusive)}, through the job's catalog. */
+/**
+ * The metered side: {@code usage_daily} rows of {@code [from, toExclusive)}, through the job's
+ * catalog.
+ */
 final class MeteredUsageReader {
 
     private MeteredUsageReader() {}
@@ -35,22 +38,35 @@ final class MeteredUsageReader {
         OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime end = toExclusive.atStartOfDay().atOffset(ZoneOffset.UTC);
         List<MeteredUsage> out = new ArrayList<>();
-        try (CloseableIterable<Record> records = IcebergGenerics.read(catalog.loadTable(id))
-                .where(Expressions.and(Expressions.greaterThanOrEqual("window_start", micros(start)),
-                        Expressions.lessThan("window_start", micros(end))))
-                .build()) {
+        try (CloseableIterable<Record> records =
+                IcebergGenerics.read(catalog.loadTable(id))
+                        .where(
+                                Expressions.and(
+                                        Expressions.greaterThanOrEqual(
+                                                "window_start", micros(start)),
+                                        Expressions.lessThan("window_start", micros(end))))
+                        .build()) {
             for (Record r : records) {
                 OffsetDateTime w = (OffsetDateTime) r.getField("window_start");
                 if (w.isBefore(start) || !w.isBefore(end)) {
                     continue;
                 }
-                long tokens = (Long) r.getField("input_tokens") + (Long) r.getField("output_tokens")
-                        + (Long) r.getField("cache_read_tokens") + (Long) r.getField("cache_write_tokens");
+                long tokens =
+                        (Long) r.getField("input_tokens")
+                                + (Long) r.getField("output_tokens")
+                                + (Long) r.getField("cache_read_tokens")
+                                + (Long) r.getField("cache_write_tokens");
                 Long unpriced = (Long) r.getField("unpriced_invocations");
-                out.add(new MeteredUsage(w.toLocalDate(), (String) r.getField("account_id"),
-                        (String) r.getField("region"), (String) r.getField("caller_arn"),
-                        (String) r.getField("model_id"), tokens, (BigDecimal) r.getField("cost_usd"),
-                        unpriced == null ? 0 : unpriced));
+                out.add(
+                        new MeteredUsage(
+                                w.toLocalDate(),
+                                (String) r.getField("account_id"),
+                                (String) r.getField("region"),
+                                (String) r.getField("caller_arn"),
+                                (String) r.getField("model_id"),
+                                tokens,
+                                (BigDecimal) r.getField("cost_usd"),
+                                unpriced == null ? 0 : unpriced));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

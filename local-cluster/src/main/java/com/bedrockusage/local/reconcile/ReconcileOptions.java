@@ -7,32 +7,48 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Command line of {@code bin/reconcile}. {@link #jobArgs} go to the job's own configuration parser. */
-public record ReconcileOptions(String cur, LocalDate from, LocalDate to, String out, boolean force, String endpoint,
-        String region, boolean sendAlerts, boolean verbose, boolean help, List<String> jobArgs) {
+/**
+ * Command line of {@code bin/reconcile}. {@link #jobArgs} go to the job's own configuration parser.
+ */
+public record ReconcileOptions(
+        String cur,
+        LocalDate from,
+        LocalDate to,
+        String out,
+        boolean force,
+        String endpoint,
+        String region,
+        boolean sendAlerts,
+        boolean verbose,
+        boolean help,
+        List<String> jobArgs) {
 
-    public static final String USAGE = String.join("\n",
-            "usage: bin/reconcile --cur PATH|s3://bucket/prefix --from YYYY-MM-DD --to YYYY-MM-DD [--warehouse DIR]",
-            "                     [--out FILE|s3://bucket/key] [--force] [--config FILE] [--set GROUP.KEY=VALUE]",
-            "",
-            "Compares a CUR 2.0 export (Parquet or gzip CSV) with usage_daily, per day, account, region, model and",
-            "billed IAM principal; writes bedrock.reconciliation (the days' partitions are replaced), prints a",
-            "summary, writes every row as CSV and fires reconciliation_delta_pct alert rules (docs/reconciliation.md).",
-            "",
-            "  --cur PATH           the export: a file, a folder (read recursively) or s3://bucket/prefix",
-            "  --from, --to         the UTC days to reconcile, both included",
-            "  --warehouse DIR      Iceberg warehouse (default " + Warehouses.DEFAULT_WAREHOUSE + ")",
-            "  --out FILE|s3://...  the CSV (default reconciliation-FROM-TO.csv); a local file is written whole or",
-            "                       not at all, and never over an existing one...",
-            "  --force              ...unless this is given",
-            "  --config FILE        the job's configuration file (iceberg, pricing, alerts and report groups)",
-            "  --set G.K=V          one job setting, e.g. report.reconcile-tolerance-pct=0.5",
-            "  --rules FILE         alert rules file (as the job's --rules)",
-            "  --no-alerts          evaluate alert rules but do not publish",
-            "  --endpoint URL       S3 endpoint override for --cur and --out (path-style)",
-            "  --region REGION      S3 region (default: AWS_REGION, else us-east-1)",
-            "  --verbose            Flink warnings and stack traces",
-            "  -h, --help           this help");
+    public static final String USAGE =
+            String.join(
+                    "\n",
+                    "usage: bin/reconcile --cur PATH|s3://bucket/prefix --from YYYY-MM-DD --to YYYY-MM-DD [--warehouse DIR]",
+                    "                     [--out FILE|s3://bucket/key] [--force] [--config FILE] [--set GROUP.KEY=VALUE]",
+                    "",
+                    "Compares a CUR 2.0 export (Parquet or gzip CSV) with usage_daily, per day, account, region, model and",
+                    "billed IAM principal; writes bedrock.reconciliation (the days' partitions are replaced), prints a",
+                    "summary, writes every row as CSV and fires reconciliation_delta_pct alert rules (docs/reconciliation.md).",
+                    "",
+                    "  --cur PATH           the export: a file, a folder (read recursively) or s3://bucket/prefix",
+                    "  --from, --to         the UTC days to reconcile, both included",
+                    "  --warehouse DIR      Iceberg warehouse (default "
+                            + Warehouses.DEFAULT_WAREHOUSE
+                            + ")",
+                    "  --out FILE|s3://...  the CSV (default reconciliation-FROM-TO.csv); a local file is written whole or",
+                    "                       not at all, and never over an existing one...",
+                    "  --force              ...unless this is given",
+                    "  --config FILE        the job's configuration file (iceberg, pricing, alerts and report groups)",
+                    "  --set G.K=V          one job setting, e.g. report.reconcile-tolerance-pct=0.5",
+                    "  --rules FILE         alert rules file (as the job's --rules)",
+                    "  --no-alerts          evaluate alert rules but do not publish",
+                    "  --endpoint URL       S3 endpoint override for --cur and --out (path-style)",
+                    "  --region REGION      S3 region (default: AWS_REGION, else us-east-1)",
+                    "  --verbose            Flink warnings and stack traces",
+                    "  -h, --help           this help");
 
     public static ReconcileOptions parse(String[] args) {
         String cur = null;
@@ -81,7 +97,17 @@ public record ReconcileOptions(String cur, LocalDate from, LocalDate to, String 
         }
         jobArgs.add("--warehouse");
         jobArgs.add(warehouse);
-        return new ReconcileOptions(cur, from, to, out, force, endpoint, region, sendAlerts, verbose, help,
+        return new ReconcileOptions(
+                cur,
+                from,
+                to,
+                out,
+                force,
+                endpoint,
+                region,
+                sendAlerts,
+                verbose,
+                help,
                 List.copyOf(jobArgs));
     }
 

@@ -1,9 +1,9 @@
 package com.bedrockusage.local.reconcile;
 
 import com.bedrockusage.job.reconcile.CurRead;
+import com.bedrockusage.job.reconcile.Reconciler;
 import com.bedrockusage.job.reconcile.ReconciliationRow;
 import com.bedrockusage.job.reconcile.ReconciliationStatus;
-import com.bedrockusage.job.reconcile.Reconciler;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -11,17 +11,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The human summary of a run: counts per status, totals, unmapped usage types and every row that is not a match. */
+/**
+ * The human summary of a run: counts per status, totals, unmapped usage types and every row that is
+ * not a match.
+ */
 final class ReconciliationSummary {
 
     private ReconciliationSummary() {}
 
     static String of(LocalDate from, LocalDate to, CurRead read, List<ReconciliationRow> rows) {
         StringBuilder b = new StringBuilder();
-        b.append("reconciled ").append(from).append(" .. ").append(to).append(": ").append(rows.size())
-                .append(" rows; bill: ").append(read.lines.size()).append(" Bedrock usage lines from ")
-                .append(read.files).append(" files (").append(read.notUsage).append(" not usage, ")
-                .append(read.outOfRange).append(" outside the days, ").append(read.unreadable)
+        b.append("reconciled ")
+                .append(from)
+                .append(" .. ")
+                .append(to)
+                .append(": ")
+                .append(rows.size())
+                .append(" rows; bill: ")
+                .append(read.lines.size())
+                .append(" Bedrock usage lines from ")
+                .append(read.files)
+                .append(" files (")
+                .append(read.notUsage)
+                .append(" not usage, ")
+                .append(read.outOfRange)
+                .append(" outside the days, ")
+                .append(read.unreadable)
                 .append(" unreadable)\n");
         for (String p : read.problems) {
             b.append("  warning: ").append(p).append('\n');
@@ -44,20 +59,44 @@ final class ReconciliationSummary {
         }
         BigDecimal diff = metered.subtract(billed);
         BigDecimal pct = Reconciler.pct(diff, billed);
-        b.append("\n  metered $").append(ReconciliationCsv.plain(metered)).append(", billed $")
-                .append(ReconciliationCsv.plain(billed)).append(", difference $").append(ReconciliationCsv.plain(diff))
-                .append(pct == null ? "" : " (" + pct.toPlainString() + " %)").append('\n');
-        unmapped.forEach((types, cost) -> b.append("  unmapped usage types (add them to the usage-type table): ")
-                .append(types).append(", billed $").append(ReconciliationCsv.plain(cost)).append('\n'));
+        b.append("\n  metered $")
+                .append(ReconciliationCsv.plain(metered))
+                .append(", billed $")
+                .append(ReconciliationCsv.plain(billed))
+                .append(", difference $")
+                .append(ReconciliationCsv.plain(diff))
+                .append(pct == null ? "" : " (" + pct.toPlainString() + " %)")
+                .append('\n');
+        unmapped.forEach(
+                (types, cost) ->
+                        b.append("  unmapped usage types (add them to the usage-type table): ")
+                                .append(types)
+                                .append(", billed $")
+                                .append(ReconciliationCsv.plain(cost))
+                                .append('\n'));
         for (ReconciliationRow r : rows) {
             if (r.status != ReconciliationStatus.MATCH) {
-                b.append("  ").append(r.status.wireName()).append(": ").append(r.day).append(' ').append(r.accountId)
-                        .append(' ').append(r.region).append(' ').append(r.modelGroup)
-                        .append(r.principal == null ? "" : " " + r.principal).append(": metered $")
-                        .append(ReconciliationCsv.plain(r.meteredCostUsd)).append(", billed $")
-                        .append(ReconciliationCsv.plain(r.billedCostUsd)).append(", difference $")
+                b.append("  ")
+                        .append(r.status.wireName())
+                        .append(": ")
+                        .append(r.day)
+                        .append(' ')
+                        .append(r.accountId)
+                        .append(' ')
+                        .append(r.region)
+                        .append(' ')
+                        .append(r.modelGroup)
+                        .append(r.principal == null ? "" : " " + r.principal)
+                        .append(": metered $")
+                        .append(ReconciliationCsv.plain(r.meteredCostUsd))
+                        .append(", billed $")
+                        .append(ReconciliationCsv.plain(r.billedCostUsd))
+                        .append(", difference $")
                         .append(ReconciliationCsv.plain(r.differenceUsd))
-                        .append(r.differencePct == null ? "" : " (" + r.differencePct.toPlainString() + " %)")
+                        .append(
+                                r.differencePct == null
+                                        ? ""
+                                        : " (" + r.differencePct.toPlainString() + " %)")
                         .append('\n');
             }
         }

@@ -21,15 +21,16 @@ import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * {@code bin/report --kind q-developer}: one CSV line per Amazon Q Developer user of a UTC month, from
- * {@code q_developer_usage_monthly}, with the limits in force. Tokens are estimates (docs/q-developer.md); a month
- * without activity reports has empty transformation lines, not 0.
+ * {@code bin/report --kind q-developer}: one CSV line per Amazon Q Developer user of a UTC month,
+ * from {@code q_developer_usage_monthly}, with the limits in force. Tokens are estimates
+ * (docs/q-developer.md); a month without activity reports has empty transformation lines, not 0.
  */
 final class QDeveloperReport {
 
-    static final String HEADER = "Month,Account Id,User Id,Chat events,Inline events,/dev uses,/dev limit,"
-            + "Estimated input tokens,Estimated output tokens,Transformation lines,Transformation limit,"
-            + "Largest conversation (estimated tokens),Context window";
+    static final String HEADER =
+            "Month,Account Id,User Id,Chat events,Inline events,/dev uses,/dev limit,"
+                    + "Estimated input tokens,Estimated output tokens,Transformation lines,Transformation limit,"
+                    + "Largest conversation (estimated tokens),Context window";
 
     private QDeveloperReport() {}
 
@@ -37,36 +38,63 @@ final class QDeveloperReport {
         LocalDate month = options.date().withDayOfMonth(1);
         List<Record> rows = read(warehouse, options.namespace(), month);
         String content = csv(month, rows);
-        String where = ReportOutput.write(content, "text/csv", options.out(), options.force(), options.endpoint(),
-                options.region(), out);
+        String where =
+                ReportOutput.write(
+                        content,
+                        "text/csv",
+                        options.out(),
+                        options.force(),
+                        options.endpoint(),
+                        options.region(),
+                        out);
         if (rows.isEmpty()) {
-            err.println("no Q Developer usage in " + month.toString().substring(0, 7) + " in " + warehouse
-                    + ": wrote the header only to " + where);
+            err.println(
+                    "no Q Developer usage in "
+                            + month.toString().substring(0, 7)
+                            + " in "
+                            + warehouse
+                            + ": wrote the header only to "
+                            + where);
         } else if (options.out() != null) {
-            err.println("wrote " + rows.size() + " users for " + month.toString().substring(0, 7) + " to " + where);
+            err.println(
+                    "wrote "
+                            + rows.size()
+                            + " users for "
+                            + month.toString().substring(0, 7)
+                            + " to "
+                            + where);
         }
         return 0;
     }
 
     static List<Record> read(Path warehouseDir, String namespace, LocalDate month) {
-        HadoopCatalog catalog = new HadoopCatalog(new Configuration(), warehouseDir.toUri().toString());
+        HadoopCatalog catalog =
+                new HadoopCatalog(new Configuration(), warehouseDir.toUri().toString());
         try {
             TableIdentifier id = TableIdentifier.of(namespace, QDeveloperTables.MONTHLY);
             if (!catalog.tableExists(id)) {
-                throw new CliException("no table " + id + " in warehouse " + warehouseDir
-                        + " (a job older than Q Developer support wrote it)");
+                throw new CliException(
+                        "no table "
+                                + id
+                                + " in warehouse "
+                                + warehouseDir
+                                + " (a job older than Q Developer support wrote it)");
             }
             OffsetDateTime start = month.atStartOfDay().atOffset(ZoneOffset.UTC);
             List<Record> rows = new ArrayList<>();
-            try (CloseableIterable<Record> records = IcebergGenerics.read(catalog.loadTable(id)).build()) {
+            try (CloseableIterable<Record> records =
+                    IcebergGenerics.read(catalog.loadTable(id)).build()) {
                 for (Record r : records) {
-                    if (((OffsetDateTime) r.getField("month_start")).toInstant().equals(start.toInstant())) {
+                    if (((OffsetDateTime) r.getField("month_start"))
+                            .toInstant()
+                            .equals(start.toInstant())) {
                         rows.add(r.copy());
                     }
                 }
             }
-            rows.sort(Comparator.comparing((Record r) -> (String) r.getField("account_id"))
-                    .thenComparing(r -> (String) r.getField("user_id")));
+            rows.sort(
+                    Comparator.comparing((Record r) -> (String) r.getField("account_id"))
+                            .thenComparing(r -> (String) r.getField("user_id")));
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,19 +111,32 @@ final class QDeveloperReport {
         StringBuilder sb = new StringBuilder(HEADER).append(DailyReportCsv.LINE_END);
         for (Record r : rows) {
             Object lines = r.getField("transformation_lines");
-            sb.append(month.toString(), 0, 7).append(',')
-                    .append(DailyReportCsv.escape((String) r.getField("account_id"))).append(',')
-                    .append(DailyReportCsv.escape((String) r.getField("user_id"))).append(',')
-                    .append(r.getField("chat_events")).append(',')
-                    .append(r.getField("inline_events")).append(',')
-                    .append(r.getField("dev_events")).append(',')
-                    .append(r.getField("dev_uses_limit")).append(',')
-                    .append(r.getField("input_tokens")).append(',')
-                    .append(r.getField("output_tokens")).append(',')
-                    .append(lines == null ? "" : lines).append(',')
-                    .append(r.getField("transformation_lines_limit")).append(',')
-                    .append(r.getField("max_conversation_tokens")).append(',')
-                    .append(r.getField("context_window_limit")).append(DailyReportCsv.LINE_END);
+            sb.append(month.toString(), 0, 7)
+                    .append(',')
+                    .append(DailyReportCsv.escape((String) r.getField("account_id")))
+                    .append(',')
+                    .append(DailyReportCsv.escape((String) r.getField("user_id")))
+                    .append(',')
+                    .append(r.getField("chat_events"))
+                    .append(',')
+                    .append(r.getField("inline_events"))
+                    .append(',')
+                    .append(r.getField("dev_events"))
+                    .append(',')
+                    .append(r.getField("dev_uses_limit"))
+                    .append(',')
+                    .append(r.getField("input_tokens"))
+                    .append(',')
+                    .append(r.getField("output_tokens"))
+                    .append(',')
+                    .append(lines == null ? "" : lines)
+                    .append(',')
+                    .append(r.getField("transformation_lines_limit"))
+                    .append(',')
+                    .append(r.getField("max_conversation_tokens"))
+                    .append(',')
+                    .append(r.getField("context_window_limit"))
+                    .append(DailyReportCsv.LINE_END);
         }
         return sb.toString();
     }

@@ -12,12 +12,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The daily report as one JSON document: the date, totals and rows. Charges are strings in the CSV's exact
- * decimal format, so no JSON reader turns them into floating point; null for a line without any priced call.
+ * The daily report as one JSON document: the date, totals and rows. Charges are strings in the
+ * CSV's exact decimal format, so no JSON reader turns them into floating point; null for a line
+ * without any priced call.
  */
 final class ReportJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReportJson() {}
 

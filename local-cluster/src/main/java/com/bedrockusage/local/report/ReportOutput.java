@@ -17,14 +17,24 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
-/** Where a report goes: standard output, a local file, or an S3 object ({@code s3://bucket/key}). */
+/**
+ * Where a report goes: standard output, a local file, or an S3 object ({@code s3://bucket/key}).
+ */
 public final class ReportOutput {
 
     private ReportOutput() {}
 
-    /** @return a description of where it went */
-    public static String write(String content, String contentType, String out, boolean force, String endpoint,
-            String region, PrintStream stdout) {
+    /**
+     * @return a description of where it went
+     */
+    public static String write(
+            String content,
+            String contentType,
+            String out,
+            boolean force,
+            String endpoint,
+            String region,
+            PrintStream stdout) {
         if (out == null || out.equals("-")) {
             stdout.print(content);
             stdout.flush();
@@ -37,8 +47,9 @@ public final class ReportOutput {
     }
 
     /**
-     * Writes a temporary file beside {@code file} and renames it over, so a reader never sees half a report and a
-     * failure leaves the old file as it was. An existing file is kept unless {@code force}.
+     * Writes a temporary file beside {@code file} and renames it over, so a reader never sees half
+     * a report and a failure leaves the old file as it was. An existing file is kept unless {@code
+     * force}.
      */
     static String writeFile(String content, Path file, boolean force) {
         if (!force && Files.exists(file)) {
@@ -54,9 +65,14 @@ public final class ReportOutput {
             temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             Files.writeString(temp, content, StandardCharsets.UTF_8);
             if (force) {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        temp,
+                        file,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } else {
-                // without REPLACE_EXISTING a file created since the check above is not replaced either
+                // without REPLACE_EXISTING a file created since the check above is not replaced
+                // either
                 Files.move(temp, file);
             }
             temp = null;
@@ -90,16 +106,23 @@ public final class ReportOutput {
         return new String[] {rest.substring(0, slash), rest.substring(slash + 1)};
     }
 
-    private static String putS3(String content, String contentType, String out, String endpoint, String region) {
+    private static String putS3(
+            String content, String contentType, String out, String endpoint, String region) {
         String[] bk = bucketAndKey(out);
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .region(Region.of(region != null ? region : envRegion()));
+        S3ClientBuilder builder =
+                S3Client.builder()
+                        .httpClientBuilder(ApacheHttpClient.builder())
+                        .region(Region.of(region != null ? region : envRegion()));
         if (endpoint != null) {
             builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
         }
         try (S3Client s3 = builder.build()) {
-            s3.putObject(PutObjectRequest.builder().bucket(bk[0]).key(bk[1]).contentType(contentType).build(),
+            s3.putObject(
+                    PutObjectRequest.builder()
+                            .bucket(bk[0])
+                            .key(bk[1])
+                            .contentType(contentType)
+                            .build(),
                     RequestBody.fromString(content, StandardCharsets.UTF_8));
         }
         return out;

@@ -12,10 +12,10 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
- * {@code bin/report}: the classic daily usage CSV of one UTC day, from {@code usage_daily}, with the job's own
- * costs (nothing is priced again here). Unpriced usage is an empty charge and a warning, never 0.00. Exit codes:
- * 0 written
- * (also when the day has no usage: header only, noted on standard error), 1 failed, 2 bad usage or no warehouse.
+ * {@code bin/report}: the classic daily usage CSV of one UTC day, from {@code usage_daily}, with
+ * the job's own costs (nothing is priced again here). Unpriced usage is an empty charge and a
+ * warning, never 0.00. Exit codes: 0 written (also when the day has no usage: header only, noted on
+ * standard error), 1 failed, 2 bad usage or no warehouse.
  */
 public final class ReportRunner {
 
@@ -37,7 +37,8 @@ public final class ReportRunner {
             out.println(ReportOptions.USAGE);
             return 0;
         }
-        Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, options.verbose() ? Level.WARN : Level.OFF);
+        Configurator.setAllLevels(
+                LogManager.ROOT_LOGGER_NAME, options.verbose() ? Level.WARN : Level.OFF);
         if (options.format().equals("focus")) {
             return FocusReport.run(options, out, err);
         }
@@ -46,23 +47,47 @@ public final class ReportRunner {
             if (options.kind().equals(ReportOptions.KIND_Q_DEVELOPER)) {
                 return QDeveloperReport.write(warehouse, options, out, err);
             }
-            ReportLines lines = UsageDailyReader.read(warehouse, options.namespace(), options.date());
+            ReportLines lines =
+                    UsageDailyReader.read(warehouse, options.namespace(), options.date());
             List<DailyReportRow> rows = lines.rows();
             boolean json = options.format().equals("json");
             String content = json ? ReportJson.of(options.date(), rows) : ReportCsv.of(rows);
-            String where = ReportOutput.write(content, json ? "application/json" : "text/csv", options.out(),
-                    options.force(), options.endpoint(), options.region(), out);
+            String where =
+                    ReportOutput.write(
+                            content,
+                            json ? "application/json" : "text/csv",
+                            options.out(),
+                            options.force(),
+                            options.endpoint(),
+                            options.region(),
+                            out);
             if (rows.isEmpty()) {
-                err.println("no usage on " + options.date() + " in " + warehouse + ": wrote "
-                        + (json ? "an empty report" : "the header only") + " to " + where);
+                err.println(
+                        "no usage on "
+                                + options.date()
+                                + " in "
+                                + warehouse
+                                + ": wrote "
+                                + (json ? "an empty report" : "the header only")
+                                + " to "
+                                + where);
             } else if (options.out() != null) {
-                err.println("wrote " + rows.size() + " rows for " + options.date() + " to " + where);
+                err.println(
+                        "wrote " + rows.size() + " rows for " + options.date() + " to " + where);
             }
             if (lines.unpricedCalls() > 0) {
-                err.println("warning: " + lines.unpricedCalls() + " calls on " + options.date() + " had no price ("
-                        + lines.linesWithUnpriced() + " of " + rows.size() + " lines): a line with no priced call "
-                        + "has an empty charge, the others charge only their priced calls; "
-                        + "see queries/unpriced_models.sql");
+                err.println(
+                        "warning: "
+                                + lines.unpricedCalls()
+                                + " calls on "
+                                + options.date()
+                                + " had no price ("
+                                + lines.linesWithUnpriced()
+                                + " of "
+                                + rows.size()
+                                + " lines): a line with no priced call "
+                                + "has an empty charge, the others charge only their priced calls; "
+                                + "see queries/unpriced_models.sql");
             }
             return 0;
         } catch (CliException e) {

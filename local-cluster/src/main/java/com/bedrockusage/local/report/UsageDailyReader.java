@@ -23,15 +23,17 @@ import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * Reads one UTC day of {@code usage_daily} straight from the Iceberg files (no Flink job: a report takes a second).
- * Equality deletes of the upsert table are applied by the reader, so each key has its latest total.
+ * Reads one UTC day of {@code usage_daily} straight from the Iceberg files (no Flink job: a report
+ * takes a second). Equality deletes of the upsert table are applied by the reader, so each key has
+ * its latest total.
  */
 public final class UsageDailyReader {
 
     private UsageDailyReader() {}
 
     public static ReportLines read(Path warehouseDir, String namespace, LocalDate day) {
-        HadoopCatalog catalog = new HadoopCatalog(new Configuration(), warehouseDir.toUri().toString());
+        HadoopCatalog catalog =
+                new HadoopCatalog(new Configuration(), warehouseDir.toUri().toString());
         try {
             TableIdentifier id = TableIdentifier.of(namespace, Tables.USAGE_DAILY);
             if (!catalog.tableExists(id)) {
@@ -41,11 +43,14 @@ public final class UsageDailyReader {
             OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
             OffsetDateTime to = from.plusDays(1);
             List<ReportLines.Usage> lines = new ArrayList<>();
-            try (CloseableIterable<Record> records = IcebergGenerics.read(table)
-                    .where(Expressions.and(
-                            Expressions.greaterThanOrEqual("window_start", micros(from)),
-                            Expressions.lessThan("window_start", micros(to))))
-                    .build()) {
+            try (CloseableIterable<Record> records =
+                    IcebergGenerics.read(table)
+                            .where(
+                                    Expressions.and(
+                                            Expressions.greaterThanOrEqual(
+                                                    "window_start", micros(from)),
+                                            Expressions.lessThan("window_start", micros(to))))
+                            .build()) {
                 for (Record r : records) {
                     OffsetDateTime start = (OffsetDateTime) r.getField("window_start");
                     // the filter prunes files; rows are checked here too
@@ -53,11 +58,17 @@ public final class UsageDailyReader {
                         continue;
                     }
                     Long unpriced = (Long) r.getField("unpriced_invocations");
-                    lines.add(new ReportLines.Usage(new DailyReportRow((String) r.getField("account_id"),
-                            (String) r.getField("caller_arn"), (String) r.getField("model_id"),
-                            (String) r.getField("region"), (Long) r.getField("input_tokens"),
-                            (Long) r.getField("output_tokens"), (BigDecimal) r.getField("cost_usd")),
-                            unpriced == null ? 0 : unpriced));
+                    lines.add(
+                            new ReportLines.Usage(
+                                    new DailyReportRow(
+                                            (String) r.getField("account_id"),
+                                            (String) r.getField("caller_arn"),
+                                            (String) r.getField("model_id"),
+                                            (String) r.getField("region"),
+                                            (Long) r.getField("input_tokens"),
+                                            (Long) r.getField("output_tokens"),
+                                            (BigDecimal) r.getField("cost_usd")),
+                                    unpriced == null ? 0 : unpriced));
                 }
             }
             return ReportLines.merge(lines);

@@ -13,9 +13,10 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 
 /**
- * Flink discards the checkpoints of a job that finished but leaves its folder ({@code <job id>/shared},
- * {@code <job id>/taskowned}) behind, so every bounded local run would add one. This removes it once it holds no file.
- * The discarding runs in the background after the job's result is in, hence the wait.
+ * Flink discards the checkpoints of a job that finished but leaves its folder ({@code <job
+ * id>/shared}, {@code <job id>/taskowned}) behind, so every bounded local run would add one. This
+ * removes it once it holds no file. The discarding runs in the background after the job's result is
+ * in, hence the wait.
  */
 public final class FinishedJobCheckpoints {
 
@@ -24,17 +25,23 @@ public final class FinishedJobCheckpoints {
     private static final long POLL_MILLIS = 100;
 
     /**
-     * @param checkpointDir the job's checkpoint directory URI; only {@code file:} directories are touched
-     * @param waitMillis how long to wait for Flink to discard the checkpoints; the folder stays if they remain
+     * @param checkpointDir the job's checkpoint directory URI; only {@code file:} directories are
+     *     touched
+     * @param waitMillis how long to wait for Flink to discard the checkpoints; the folder stays if
+     *     they remain
      */
-    public static void removeWhenEmpty(String checkpointDir, JobID jobId, long waitMillis) throws InterruptedException {
+    public static void removeWhenEmpty(String checkpointDir, JobID jobId, long waitMillis)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + waitMillis;
         while (!removeIfEmpty(checkpointDir, jobId) && System.currentTimeMillis() < deadline) {
             Thread.sleep(POLL_MILLIS);
         }
     }
 
-    /** @return true when nothing of the job's is left (removed now, not there, or not a local directory) */
+    /**
+     * @return true when nothing of the job's is left (removed now, not there, or not a local
+     *     directory)
+     */
     static boolean removeIfEmpty(String checkpointDir, JobID jobId) {
         URI uri = URI.create(checkpointDir);
         if (!"file".equals(uri.getScheme())) {
@@ -45,7 +52,8 @@ public final class FinishedJobCheckpoints {
             return true;
         }
         try (Stream<Path> walk = Files.walk(folder)) {
-            List<Path> entries = walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList());
+            List<Path> entries =
+                    walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList());
             if (entries.stream().anyMatch(p -> !Files.isDirectory(p))) {
                 return false;
             }
@@ -54,7 +62,8 @@ public final class FinishedJobCheckpoints {
             }
             return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the finished job's checkpoint folder " + folder, e);
+            throw new UncheckedIOException(
+                    "cannot remove the finished job's checkpoint folder " + folder, e);
         }
     }
 }

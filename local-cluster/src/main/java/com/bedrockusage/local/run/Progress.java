@@ -14,19 +14,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Prints a progress line from the job's REST API: records read, their rate, rejected records and how far
- * event time has got ("data up to", the lowest watermark of the calls entering the dedup-and-price operator).
+ * Prints a progress line from the job's REST API: records read, their rate, rejected records and
+ * how far event time has got ("data up to", the lowest watermark of the calls entering the
+ * dedup-and-price operator).
  */
 final class Progress {
 
     private final String webUi;
     private final String jobId;
     private final ObjectMapper json = new ObjectMapper();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "run-local-progress");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "run-local-progress");
+                        t.setDaemon(true);
+                        return t;
+                    });
     private long lastRecords;
     private long lastNanos = System.nanoTime();
 
@@ -36,7 +39,8 @@ final class Progress {
     }
 
     void start(Duration every) {
-        timer.scheduleAtFixedRate(this::printOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(
+                this::printOnce, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop() {
@@ -65,14 +69,18 @@ final class Progress {
             double rate = (records - lastRecords) / ((now - lastNanos) / 1e9);
             lastRecords = records;
             lastNanos = now;
-            System.out.printf("run-local: %s  records %,d (%,.0f/s)  rejected %,d  data up to %s%n",
+            System.out.printf(
+                    "run-local: %s  records %,d (%,.0f/s)  rejected %,d  data up to %s%n",
                     job.path("state").asText(), records, rate, rejected, watermark);
         } catch (Exception e) {
             // the UI may not be up yet or the job may just have finished; the next tick will tell
         }
     }
 
-    /** The operator's counter is listed with its operator-name prefix, e.g. {@code split_rejected.kinesisanalytics.rejectedRecords}. */
+    /**
+     * The operator's counter is listed with its operator-name prefix, e.g. {@code
+     * split_rejected.kinesisanalytics.rejectedRecords}.
+     */
     private long rejectedCount(String vertexId) throws Exception {
         String base = "/jobs/" + jobId + "/vertices/" + vertexId + "/subtasks/metrics";
         for (JsonNode m : get(base)) {
@@ -87,13 +95,20 @@ final class Progress {
     }
 
     /**
-     * The operator's first input (the calls), not the task's input watermark: that is the minimum over both inputs,
-     * and the idle price-update input never reports one.
+     * The operator's first input (the calls), not the task's input watermark: that is the minimum
+     * over both inputs, and the idle price-update input never reports one.
      */
     private String lowestWatermark(String vertexId) throws Exception {
         long min = Long.MAX_VALUE;
-        for (JsonNode w : get("/jobs/" + jobId + "/vertices/" + vertexId
-                + "/subtasks/metrics?get=" + DedupAndPrice.NAME.replace(' ', '_') + ".currentInput1Watermark&agg=min")) {
+        for (JsonNode w :
+                get(
+                        "/jobs/"
+                                + jobId
+                                + "/vertices/"
+                                + vertexId
+                                + "/subtasks/metrics?get="
+                                + DedupAndPrice.NAME.replace(' ', '_')
+                                + ".currentInput1Watermark&agg=min")) {
             min = Math.min(min, (long) w.path("min").asDouble());
         }
         if (min == Long.MAX_VALUE || min <= 0) {

@@ -5,8 +5,8 @@ import com.bedrockusage.job.UsagePipeline;
 import com.bedrockusage.job.UsageStreamJob;
 import com.bedrockusage.job.config.ConfigException;
 import com.bedrockusage.job.config.ConfigKeys;
-import com.bedrockusage.job.config.PrivateDirs;
 import com.bedrockusage.job.config.JobConfig;
+import com.bedrockusage.job.config.PrivateDirs;
 import com.bedrockusage.job.sink.IcebergCatalogs;
 import com.bedrockusage.local.dashboard.BesideTheJob;
 import com.bedrockusage.local.dashboard.DashboardOptions;
@@ -32,8 +32,9 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The embedded run: the real job topology on a MiniCluster in this JVM, with the Flink web UI on loopback,
- * progress while it runs and a summary when it ends. {@code local-cluster/bin/run-local} starts this.
+ * The embedded run: the real job topology on a MiniCluster in this JVM, with the Flink web UI on
+ * loopback, progress while it runs and a summary when it ends. {@code local-cluster/bin/run-local}
+ * starts this.
  */
 public final class RunLocal {
 
@@ -60,8 +61,10 @@ public final class RunLocal {
         int uiPort = takeInt(args, "--web-ui-port", 8081);
         int dashboardPort = takeInt(args, "--dashboard-port", DashboardOptions.DEFAULT_PORT);
         boolean noDashboard = args.remove("--no-dashboard");
-        boolean logsGiven = args.contains("--logs") || containsSet(args, ConfigKeys.S3_PATH.fullName())
-                || containsSet(args, ConfigKeys.KINESIS_STREAM_ARN.fullName());
+        boolean logsGiven =
+                args.contains("--logs")
+                        || containsSet(args, ConfigKeys.S3_PATH.fullName())
+                        || containsSet(args, ConfigKeys.KINESIS_STREAM_ARN.fullName());
         List<String> jobArgs = new ArrayList<>();
         jobArgs.add("--local");
         if (!logsGiven) {
@@ -69,17 +72,24 @@ public final class RunLocal {
             ensureDemoLogs(logs);
             jobArgs.addAll(Arrays.asList("--logs", logs.toString()));
         }
-        if (!args.contains("--warehouse") && !containsSet(args, ConfigKeys.ICEBERG_WAREHOUSE.fullName())) {
+        if (!args.contains("--warehouse")
+                && !containsSet(args, ConfigKeys.ICEBERG_WAREHOUSE.fullName())) {
             PrivateDirs.create(Paths.get(DEFAULT_WAREHOUSE));
             jobArgs.addAll(Arrays.asList("--warehouse", DEFAULT_WAREHOUSE));
         }
         if (!containsSet(args, ConfigKeys.CHECKPOINT_DIR.fullName())) {
-            jobArgs.addAll(Arrays.asList("--set", ConfigKeys.CHECKPOINT_DIR.fullName() + "="
-                    + PrivateDirs.create(Paths.get(DEFAULT_CHECKPOINTS)).toUri()));
+            jobArgs.addAll(
+                    Arrays.asList(
+                            "--set",
+                            ConfigKeys.CHECKPOINT_DIR.fullName()
+                                    + "="
+                                    + PrivateDirs.create(Paths.get(DEFAULT_CHECKPOINTS)).toUri()));
         }
         if (!containsSet(args, ConfigKeys.ALERTS_JSONL.fullName())) {
             PrivateDirs.create(Paths.get(DEFAULT_ALERTS).toAbsolutePath().getParent());
-            jobArgs.addAll(Arrays.asList("--set", ConfigKeys.ALERTS_JSONL.fullName() + "=" + DEFAULT_ALERTS));
+            jobArgs.addAll(
+                    Arrays.asList(
+                            "--set", ConfigKeys.ALERTS_JSONL.fullName() + "=" + DEFAULT_ALERTS));
         }
         jobArgs.addAll(args);
 
@@ -89,7 +99,8 @@ public final class RunLocal {
 
         int port = freePort(uiPort);
         Configuration conf = clusterConfiguration(port, config.parallelism);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         UsageStreamJob.configure(env, config, true);
         IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
         UsagePipeline.build(env, config);
@@ -97,25 +108,32 @@ public final class RunLocal {
         long started = System.nanoTime();
         JobClient client = env.executeAsync(UsageStreamJob.JOB_NAME);
         String webUi = "http://127.0.0.1:" + port;
-        System.out.println("run-local: Flink web UI at " + webUi + "  (job " + client.getJobID() + ")");
-        System.out.println("run-local: " + (config.isBounded()
-                ? "bounded run: processes what exists, then commits and exits"
-                : "continuous run: watching for new logs; Ctrl-C stops it"));
+        System.out.println(
+                "run-local: Flink web UI at " + webUi + "  (job " + client.getJobID() + ")");
+        System.out.println(
+                "run-local: "
+                        + (config.isBounded()
+                                ? "bounded run: processes what exists, then commits and exits"
+                                : "continuous run: watching for new logs; Ctrl-C stops it"));
 
-        DashboardServer spendDashboard = !noDashboard && !config.isBounded()
-                ? BesideTheJob.start(config, dashboardPort) : null;
+        DashboardServer spendDashboard =
+                !noDashboard && !config.isBounded()
+                        ? BesideTheJob.start(config, dashboardPort)
+                        : null;
 
         Progress progress = new Progress(webUi, client.getJobID().toHexString());
         progress.start(Duration.ofSeconds(2));
-        Thread stopper = new Thread(() -> {
-            progress.stop();
-            if (spendDashboard != null) {
-                spendDashboard.close();
-            }
-            client.cancel();
-            System.out.println();
-            new RunSummary(config).print(System.out);
-        });
+        Thread stopper =
+                new Thread(
+                        () -> {
+                            progress.stop();
+                            if (spendDashboard != null) {
+                                spendDashboard.close();
+                            }
+                            client.cancel();
+                            System.out.println();
+                            new RunSummary(config).print(System.out);
+                        });
         if (!config.isBounded()) {
             Runtime.getRuntime().addShutdownHook(stopper);
         }
@@ -124,11 +142,15 @@ public final class RunLocal {
         System.out.printf("run-local: finished in %.1f s%n", result.getNetRuntime() / 1000.0);
         System.out.printf("run-local: wall time %.1f s%n", (System.nanoTime() - started) / 1e9);
         new RunSummary(config).print(System.out);
-        FinishedJobCheckpoints.removeWhenEmpty(config.checkpointDir, client.getJobID(), CHECKPOINT_CLEANUP_WAIT_MILLIS);
+        FinishedJobCheckpoints.removeWhenEmpty(
+                config.checkpointDir, client.getJobID(), CHECKPOINT_CLEANUP_WAIT_MILLIS);
         return 0;
     }
 
-    /** The embedded cluster: the web UI and every other server it opens listen on the loopback interface only. */
+    /**
+     * The embedded cluster: the web UI and every other server it opens listen on the loopback
+     * interface only.
+     */
     static Configuration clusterConfiguration(int webUiPort, int slots) {
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_ADDRESS, LOOPBACK);
@@ -151,9 +173,13 @@ public final class RunLocal {
             return;
         }
         System.out.println("run-local: generating demo logs into " + logs);
-        // a few Amazon Q Developer users too, so a newcomer sees their tables, report and alerts (docs/q-developer.md)
-        int rc = GenerateLogs.run(new String[] {"--out", logs.toString(), "--q-developer-users", "5"}, System.out,
-                System.err);
+        // a few Amazon Q Developer users too, so a newcomer sees their tables, report and alerts
+        // (docs/q-developer.md)
+        int rc =
+                GenerateLogs.run(
+                        new String[] {"--out", logs.toString(), "--q-developer-users", "5"},
+                        System.out,
+                        System.err);
         if (rc != 0) {
             throw new IllegalStateException("generating demo logs failed (exit " + rc + ")");
         }
@@ -186,16 +212,23 @@ public final class RunLocal {
         }
     }
 
-    /** The wanted port if free, else the next free one: a second run should not fail on a busy 8081. */
+    /**
+     * The wanted port if free, else the next free one: a second run should not fail on a busy 8081.
+     */
     private static int freePort(int wanted) {
         for (int p = wanted; p < wanted + 50; p++) {
-            try (ServerSocket s = new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket s =
+                    new ServerSocket(p, 1, java.net.InetAddress.getLoopbackAddress())) {
                 return p;
             } catch (IOException busy) {
                 // try the next
             }
         }
-        throw new ConfigException("no free port for the web UI from " + wanted + " to " + (wanted + 49)
-                + "; pass --web-ui-port N");
+        throw new ConfigException(
+                "no free port for the web UI from "
+                        + wanted
+                        + " to "
+                        + (wanted + 49)
+                        + "; pass --web-ui-port N");
     }
 }

@@ -1,8 +1,8 @@
 package com.bedrockusage.local.run;
 
 import com.bedrockusage.job.config.JobConfig;
-import com.bedrockusage.job.sink.TableRows;
 import com.bedrockusage.job.qdeveloper.QDeveloperTables;
+import com.bedrockusage.job.sink.TableRows;
 import com.bedrockusage.job.sink.Tables;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -39,7 +39,10 @@ final class RunSummary {
         Map<String, BigDecimal> byCaller = new HashMap<>();
         Map<String, BigDecimal> byModel = new HashMap<>();
         for (Record r : daily) {
-            BigDecimal c = r.getField("cost_usd") == null ? BigDecimal.ZERO : (BigDecimal) r.getField("cost_usd");
+            BigDecimal c =
+                    r.getField("cost_usd") == null
+                            ? BigDecimal.ZERO
+                            : (BigDecimal) r.getField("cost_usd");
             invocations += (Long) r.getField("invocations");
             errors += (Long) r.getField("errors");
             unpriced += (Long) r.getField("unpriced_invocations");
@@ -53,14 +56,19 @@ final class RunSummary {
         long rejected = count(Tables.REJECTED_RECORDS);
         long late = count(Tables.LATE_INVOCATIONS);
         out.println("==== bedrock usage: " + config.icebergWarehouse + " ====");
-        out.printf("invocations %,d  errors %,d  unpriced %,d  input tokens %,d  output tokens %,d%n",
+        out.printf(
+                "invocations %,d  errors %,d  unpriced %,d  input tokens %,d  output tokens %,d%n",
                 invocations, errors, unpriced, tokensIn, tokensOut);
-        out.printf("cost USD %s  rejected records %,d  very late events %,d%n", plain(cost), rejected, late);
+        out.printf(
+                "cost USD %s  rejected records %,d  very late events %,d%n",
+                plain(cost), rejected, late);
         top(out, "top accounts", byAccount);
         top(out, "top callers", byCaller);
         top(out, "top models", byModel);
-        out.println("query it: local-cluster/bin/sql --warehouse " + config.icebergWarehouse.replaceFirst("^file://", "")
-                + " -e \"SELECT * FROM usage_daily ORDER BY cost_usd DESC LIMIT 10\"");
+        out.println(
+                "query it: local-cluster/bin/sql --warehouse "
+                        + config.icebergWarehouse.replaceFirst("^file://", "")
+                        + " -e \"SELECT * FROM usage_daily ORDER BY cost_usd DESC LIMIT 10\"");
         qDeveloper(out);
     }
 
@@ -79,15 +87,19 @@ final class RunSummary {
         long tokens = 0;
         long dev = 0;
         for (Record r : months) {
-            events += (Long) r.getField("chat_events") + (Long) r.getField("inline_events")
-                    + (Long) r.getField("dev_events");
+            events +=
+                    (Long) r.getField("chat_events")
+                            + (Long) r.getField("inline_events")
+                            + (Long) r.getField("dev_events");
             tokens += (Long) r.getField("input_tokens") + (Long) r.getField("output_tokens");
             dev += (Long) r.getField("dev_events");
         }
-        out.printf("==== amazon q developer: %,d user-months  events %,d  /dev uses %,d  estimated tokens %,d%n",
+        out.printf(
+                "==== amazon q developer: %,d user-months  events %,d  /dev uses %,d  estimated tokens %,d%n",
                 months.size(), events, dev, tokens);
-        out.println("per user: local-cluster/bin/report --kind q-developer --date <any day of the month> --warehouse "
-                + config.icebergWarehouse.replaceFirst("^file://", ""));
+        out.println(
+                "per user: local-cluster/bin/report --kind q-developer --date <any day of the month> --warehouse "
+                        + config.icebergWarehouse.replaceFirst("^file://", ""));
     }
 
     private long count(String table) {
@@ -100,12 +112,15 @@ final class RunSummary {
 
     private static void top(PrintStream out, String title, Map<String, BigDecimal> costs) {
         out.println(title + " by cost:");
-        List<Map.Entry<String, BigDecimal>> top = costs.entrySet().stream()
-                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
-                .limit(5)
-                .collect(Collectors.toList());
+        List<Map.Entry<String, BigDecimal>> top =
+                costs.entrySet().stream()
+                        .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
+                        .limit(5)
+                        .collect(Collectors.toList());
         for (Map.Entry<String, BigDecimal> e : top) {
-            out.printf("  %14s  %s%n", plain(e.getValue()), e.getKey().isEmpty() ? "(none)" : e.getKey());
+            out.printf(
+                    "  %14s  %s%n",
+                    plain(e.getValue()), e.getKey().isEmpty() ? "(none)" : e.getKey());
         }
     }
 

@@ -9,7 +9,9 @@ public final class CliException extends RuntimeException {
         super(message);
     }
 
-    /** The value after {@code option} at {@code args[i]}; missing or empty is the user's mistake. */
+    /**
+     * The value after {@code option} at {@code args[i]}; missing or empty is the user's mistake.
+     */
     public static String valueOf(String[] args, int i, String option) {
         if (i >= args.length || args[i].isEmpty()) {
             throw new CliException(option + " needs a value (see --help)");

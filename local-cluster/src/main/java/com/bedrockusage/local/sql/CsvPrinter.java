@@ -46,7 +46,10 @@ final class CsvPrinter implements ResultPrinter {
         if (field == null) {
             return "";
         }
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+        if (field.indexOf(',') < 0
+                && field.indexOf('"') < 0
+                && field.indexOf('\n') < 0
+                && field.indexOf('\r') < 0) {
             return field;
         }
         return '"' + field.replace("\"", "\"\"") + '"';

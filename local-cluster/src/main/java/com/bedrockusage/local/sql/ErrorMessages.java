@@ -16,12 +16,15 @@ public final class ErrorMessages {
         for (Throwable c = t; c != null && !chain.contains(c); c = c.getCause()) {
             chain.add(c);
         }
-        // SQL parse and validation errors say it best at the top ("SQL validation failed. From line 1, ...");
-        // job failures at the bottom (the real cause under several layers of "Job execution failed").
+        // SQL parse and validation errors say it best at the top ("SQL validation failed. From line
+        // 1, ...");
+        // job failures at the bottom (the real cause under several layers of "Job execution
+        // failed").
         Throwable top = chain.get(0);
         String topMessage = firstLine(top.getMessage());
-        if (topMessage != null && (topMessage.startsWith("SQL parse failed")
-                || topMessage.startsWith("SQL validation failed"))) {
+        if (topMessage != null
+                && (topMessage.startsWith("SQL parse failed")
+                        || topMessage.startsWith("SQL validation failed"))) {
             return topMessage + detail(chain);
         }
         Throwable root = chain.get(chain.size() - 1);
@@ -29,11 +32,15 @@ public final class ErrorMessages {
         if (rootMessage == null) {
             return topMessage != null ? topMessage : root.getClass().getSimpleName();
         }
-        return chain.size() == 1 || topMessage == null || topMessage.equals(rootMessage) ? rootMessage
+        return chain.size() == 1 || topMessage == null || topMessage.equals(rootMessage)
+                ? rootMessage
                 : topMessage + ": " + rootMessage;
     }
 
-    /** A validation error's cause often names the object ("Object 'x' not found"), when the top does not. */
+    /**
+     * A validation error's cause often names the object ("Object 'x' not found"), when the top does
+     * not.
+     */
     private static String detail(List<Throwable> chain) {
         String top = firstLine(chain.get(0).getMessage());
         String root = firstLine(chain.get(chain.size() - 1).getMessage());

@@ -19,13 +19,13 @@ import java.util.Map;
 import org.apache.flink.types.Row;
 
 /**
- * One JSON object per row, keyed by column name. Numbers stay numbers (decimals exact and plain); timestamps are
- * ISO-8601 strings (with the offset for TIMESTAMP_LTZ); maps are objects.
+ * One JSON object per row, keyed by column name. Numbers stay numbers (decimals exact and plain);
+ * timestamps are ISO-8601 strings (with the offset for TIMESTAMP_LTZ); maps are objects.
  */
 final class JsonLinesPrinter implements ResultPrinter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private final ZoneId zone;
@@ -86,7 +86,9 @@ final class JsonLinesPrinter implements ResultPrinter {
             return NODES.booleanNode(b);
         }
         if (v instanceof Instant t) {
-            return NODES.textNode(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone).toOffsetDateTime()));
+            return NODES.textNode(
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                            t.atZone(zone).toOffsetDateTime()));
         }
         if (v instanceof LocalDateTime t) {
             return NODES.textNode(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t));

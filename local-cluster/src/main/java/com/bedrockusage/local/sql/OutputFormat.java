@@ -3,9 +3,13 @@ package com.bedrockusage.local.sql;
 import java.time.ZoneId;
 import java.util.Locale;
 
-/** {@code --format}: an aligned table for people, CSV with a header, or one JSON object per line. */
+/**
+ * {@code --format}: an aligned table for people, CSV with a header, or one JSON object per line.
+ */
 public enum OutputFormat {
-    TABLE, CSV, JSON;
+    TABLE,
+    CSV,
+    JSON;
 
     public static OutputFormat parse(String s) {
         try {

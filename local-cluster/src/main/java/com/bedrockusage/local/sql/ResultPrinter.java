@@ -8,6 +8,8 @@ import org.apache.flink.types.Row;
 /** Prints the rows of one query result. */
 public interface ResultPrinter {
 
-    /** @return the number of rows printed */
+    /**
+     * @return the number of rows printed
+     */
     long print(List<String> columns, Iterator<Row> rows, PrintStream out);
 }

@@ -20,8 +20,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
- * {@code bin/sql}: runs Flink SQL statements in batch mode against the local Iceberg warehouse and prints each
- * query's rows. Exit codes: 0 success, 1 a statement failed, 2 bad usage or no warehouse.
+ * {@code bin/sql}: runs Flink SQL statements in batch mode against the local Iceberg warehouse and
+ * prints each query's rows. Exit codes: 0 success, 1 a statement failed, 2 bad usage or no
+ * warehouse.
  */
 public final class SqlRunner {
 
@@ -56,8 +57,13 @@ public final class SqlRunner {
             if (prices(statements)) {
                 pricing.warnings().forEach(w -> err.println("warning: " + w));
             }
-            tEnv = WarehouseSession.open(warehouse, options.namespace(), options.parallelism(),
-                    pricing.setup(), pricing.appPattern());
+            tEnv =
+                    WarehouseSession.open(
+                            warehouse,
+                            options.namespace(),
+                            options.parallelism(),
+                            pricing.setup(),
+                            pricing.appPattern());
         } catch (CliException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -78,9 +84,16 @@ public final class SqlRunner {
         return 0;
     }
 
-    /** @return whether nothing has been printed yet */
-    private static boolean execute(TableEnvironment tEnv, SqlScript.Statement statement, ResultPrinter printer,
-            OutputFormat format, boolean first, PrintStream out) {
+    /**
+     * @return whether nothing has been printed yet
+     */
+    private static boolean execute(
+            TableEnvironment tEnv,
+            SqlScript.Statement statement,
+            ResultPrinter printer,
+            OutputFormat format,
+            boolean first,
+            PrintStream out) {
         TableResult result = tEnv.executeSql(statement.sql());
         if (isModification(statement.sql())) {
             try {
@@ -109,7 +122,9 @@ public final class SqlRunner {
         return false;
     }
 
-    /** Whether a statement uses the price catalogue (only then are pricing warnings worth a line). */
+    /**
+     * Whether a statement uses the price catalogue (only then are pricing warnings worth a line).
+     */
     private static boolean prices(List<SqlScript.Statement> statements) {
         for (SqlScript.Statement s : statements) {
             String upper = s.sql().toUpperCase(Locale.ROOT);
@@ -158,16 +173,26 @@ public final class SqlRunner {
         }
     }
 
-    private static void report(RuntimeException e, SqlScript.Statement statement, int count, SqlOptions options,
+    private static void report(
+            RuntimeException e,
+            SqlScript.Statement statement,
+            int count,
+            SqlOptions options,
             PrintStream err) {
-        String where = statement == null ? "" : count > 1 ? " in statement at line " + statement.line() : "";
+        String where =
+                statement == null
+                        ? ""
+                        : count > 1 ? " in statement at line " + statement.line() : "";
         err.println("error" + where + ": " + ErrorMessages.oneLine(e));
         if (options.verbose()) {
             e.printStackTrace(err);
         }
     }
 
-    /** Flink logs a lot at INFO, and log4j's console appender would mix it into CSV on standard output. */
+    /**
+     * Flink logs a lot at INFO, and log4j's console appender would mix it into CSV on standard
+     * output.
+     */
     static void quietLogs(boolean verbose) {
         Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, verbose ? Level.WARN : Level.OFF);
     }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a SQL script at the semicolons that end statements: not those inside string literals, quoted
- * identifiers or comments. Statements that hold only comments and blanks are dropped.
+ * Splits a SQL script at the semicolons that end statements: not those inside string literals,
+ * quoted identifiers or comments. Statements that hold only comments and blanks are dropped.
  */
 public final class SqlScript {
 
@@ -67,7 +67,10 @@ public final class SqlScript {
         return statements;
     }
 
-    /** Index after the closing quote; a doubled quote is an escaped one. Unterminated: the end of the script. */
+    /**
+     * Index after the closing quote; a doubled quote is an escaped one. Unterminated: the end of
+     * the script.
+     */
     private static int closingQuote(String s, int open, char quote) {
         int i = open + 1;
         while (i < s.length()) {

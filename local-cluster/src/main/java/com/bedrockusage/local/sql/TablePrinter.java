@@ -6,7 +6,10 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.flink.types.Row;
 
-/** An aligned text table (numbers right-aligned) with a row count; reads all rows first to size the columns. */
+/**
+ * An aligned text table (numbers right-aligned) with a row count; reads all rows first to size the
+ * columns.
+ */
 final class TablePrinter implements ResultPrinter {
 
     static final String NULL = "NULL";

@@ -12,14 +12,18 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
-/** Text of a SQL value for the table and CSV formats: decimals plain, timestamps in the session time zone. */
+/**
+ * Text of a SQL value for the table and CSV formats: decimals plain, timestamps in the session time
+ * zone.
+ */
 public final class Values {
 
     /** {@code 2026-11-03 10:15:00}, with as many fraction digits as needed. */
-    static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .toFormatter();
+    static final DateTimeFormatter TIMESTAMP =
+            new DateTimeFormatterBuilder()
+                    .appendPattern("yyyy-MM-dd HH:mm:ss")
+                    .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+                    .toFormatter();
 
     private final ZoneId zone;
 

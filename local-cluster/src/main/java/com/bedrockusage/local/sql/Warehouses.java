@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** Checks a local warehouse directory before anything starts, so a typo is one clear line, not a stack trace. */
+/**
+ * Checks a local warehouse directory before anything starts, so a typo is one clear line, not a
+ * stack trace.
+ */
 public final class Warehouses {
 
     public static final String DEFAULT_WAREHOUSE = "./local-data/warehouse";
@@ -13,21 +16,34 @@ public final class Warehouses {
 
     private Warehouses() {}
 
-    /** The warehouse directory (a path or {@code file:} URI); it and the namespace directory must exist. */
+    /**
+     * The warehouse directory (a path or {@code file:} URI); it and the namespace directory must
+     * exist.
+     */
     public static Path resolve(String warehouse, String namespace) {
         Path dir;
         try {
-            dir = warehouse.startsWith("file:") ? Paths.get(URI.create(warehouse)) : Paths.get(warehouse);
+            dir =
+                    warehouse.startsWith("file:")
+                            ? Paths.get(URI.create(warehouse))
+                            : Paths.get(warehouse);
         } catch (RuntimeException e) {
             throw new CliException("not a local warehouse path: " + warehouse);
         }
         dir = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            throw new CliException("warehouse not found: " + dir + " (start the job first, or pass --warehouse DIR)");
+            throw new CliException(
+                    "warehouse not found: "
+                            + dir
+                            + " (start the job first, or pass --warehouse DIR)");
         }
         if (!Files.isDirectory(dir.resolve(namespace))) {
-            throw new CliException("no namespace '" + namespace + "' in warehouse " + dir
-                    + " (has the job written to it yet?)");
+            throw new CliException(
+                    "no namespace '"
+                            + namespace
+                            + "' in warehouse "
+                            + dir
+                            + " (has the job written to it yet?)");
         }
         return dir;
     }

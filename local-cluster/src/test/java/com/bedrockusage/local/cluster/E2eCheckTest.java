@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class E2eCheckTest {
 
-    private static final UsageKey A = new UsageKey(LocalDate.parse("2026-11-01"), "1", "us-east-1", "c", "m");
-    private static final UsageKey B = new UsageKey(LocalDate.parse("2026-11-01"), "2", "us-east-1", "c", "m");
+    private static final UsageKey A =
+            new UsageKey(LocalDate.parse("2026-11-01"), "1", "us-east-1", "c", "m");
+    private static final UsageKey B =
+            new UsageKey(LocalDate.parse("2026-11-01"), "2", "us-east-1", "c", "m");
 
     @Test
     void shouldFindNoDifferenceWhenCostsDifferOnlyInScale() {
@@ -25,7 +27,8 @@ class E2eCheckTest {
 
     @Test
     void shouldReportAWrongCountAWrongCostAMissingAndAnUnexpectedKey() {
-        Map<UsageKey, UsageTotals> expected = new TreeMap<>(Map.of(A, totals(3, "0.5"), B, totals(1, "0.1")));
+        Map<UsageKey, UsageTotals> expected =
+                new TreeMap<>(Map.of(A, totals(3, "0.5"), B, totals(1, "0.1")));
         Map<UsageKey, UsageTotals> actual = new TreeMap<>(Map.of(A, totals(4, "0.4")));
         UsageKey extra = new UsageKey(LocalDate.parse("2026-11-02"), "9", "us-east-1", "c", "m");
         actual.put(extra, totals(1, "0"));
@@ -33,7 +36,9 @@ class E2eCheckTest {
         List<String> problems = E2eCheck.compare("usage_daily", expected, actual);
 
         assertThat(problems).hasSize(3);
-        assertThat(problems.get(0)).contains("invocations expected=3 actual=4").contains("cost_usd expected=0.5 actual=0.4");
+        assertThat(problems.get(0))
+                .contains("invocations expected=3 actual=4")
+                .contains("cost_usd expected=0.5 actual=0.4");
         assertThat(problems.get(1)).startsWith("usage_daily: missing 2026-11-01 2 ");
         assertThat(problems.get(2)).startsWith("usage_daily: unexpected 2026-11-02 9 ");
     }

@@ -24,8 +24,21 @@ class FeedOptionsTest {
 
     @Test
     void shouldTakeAnExplicitEventTimeWindowAndCount() throws Exception {
-        FeedOptions o = FeedOptions.parse(NOW, "--invocations", "800", "--start", "2026-11-01T21:00:00Z",
-                "--span", "2h", "--seed", "7", "--accounts", "2", "--overlap-pct", "0");
+        FeedOptions o =
+                FeedOptions.parse(
+                        NOW,
+                        "--invocations",
+                        "800",
+                        "--start",
+                        "2026-11-01T21:00:00Z",
+                        "--span",
+                        "2h",
+                        "--seed",
+                        "7",
+                        "--accounts",
+                        "2",
+                        "--overlap-pct",
+                        "0");
 
         assertThat(o.uniqueInvocations()).isEqualTo(800);
         assertThat(o.start()).isEqualTo(Instant.parse("2026-11-01T21:00:00Z"));
@@ -37,8 +50,10 @@ class FeedOptionsTest {
     @Test
     void shouldSendToAnotherAccountsBucketOnlyWhenAskedTo() throws Exception {
         assertThat(FeedOptions.parse(NOW).bucket()).isNull();
-        assertThat(FeedOptions.parse(NOW, "--bucket", "e2e-spoke-logs").bucket()).isEqualTo("e2e-spoke-logs");
-        assertThatThrownBy(() -> FeedOptions.parse(NOW, "--bucket", "s3://x/")).hasMessageContaining("--bucket");
+        assertThat(FeedOptions.parse(NOW, "--bucket", "e2e-spoke-logs").bucket())
+                .isEqualTo("e2e-spoke-logs");
+        assertThatThrownBy(() -> FeedOptions.parse(NOW, "--bucket", "s3://x/"))
+                .hasMessageContaining("--bucket");
     }
 
     @Test
@@ -47,15 +62,20 @@ class FeedOptionsTest {
         assertThat(FeedOptions.duration("x", "1.5s")).isEqualTo(Duration.ofMillis(1500));
         assertThat(FeedOptions.duration("x", "90")).isEqualTo(Duration.ofSeconds(90));
         assertThat(FeedOptions.duration("x", "1d")).isEqualTo(Duration.ofDays(1));
-        assertThatThrownBy(() -> FeedOptions.duration("--duration", "soon")).hasMessageContaining("--duration");
+        assertThatThrownBy(() -> FeedOptions.duration("--duration", "soon"))
+                .hasMessageContaining("--duration");
     }
 
     @Test
     void shouldRejectBadValues() {
-        assertThatThrownBy(() -> FeedOptions.parse(NOW, "--rate", "-1")).hasMessageContaining("positive");
-        assertThatThrownBy(() -> FeedOptions.parse(NOW, "--overlap-pct", "101")).hasMessageContaining("0 to 100");
-        assertThatThrownBy(() -> FeedOptions.parse(NOW, "--start", "yesterday")).hasMessageContaining("ISO");
-        assertThatThrownBy(() -> FeedOptions.parse(NOW, "--nope")).hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> FeedOptions.parse(NOW, "--rate", "-1"))
+                .hasMessageContaining("positive");
+        assertThatThrownBy(() -> FeedOptions.parse(NOW, "--overlap-pct", "101"))
+                .hasMessageContaining("0 to 100");
+        assertThatThrownBy(() -> FeedOptions.parse(NOW, "--start", "yesterday"))
+                .hasMessageContaining("ISO");
+        assertThatThrownBy(() -> FeedOptions.parse(NOW, "--nope"))
+                .hasMessageContaining("unknown option");
     }
 
     @Test

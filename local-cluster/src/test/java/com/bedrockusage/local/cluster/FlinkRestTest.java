@@ -30,8 +30,7 @@ class FlinkRestTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private HttpServer server;
     private FlinkRest rest;
@@ -67,12 +66,15 @@ class FlinkRestTest {
 
     @Test
     void shouldRunWithArgumentsSavepointAndPerJobConfiguration() throws IOException {
-        String job = rest.runJar("abc_job.jar", new FlinkRest.RunRequest()
-                .entryClass("com.example.Main")
-                .args(List.of("--set", "a.b=c d"))
-                .parallelism(2)
-                .fromSavepoint("file:/sp/savepoint-1", false)
-                .config("execution.checkpointing.interval", "3s"));
+        String job =
+                rest.runJar(
+                        "abc_job.jar",
+                        new FlinkRest.RunRequest()
+                                .entryClass("com.example.Main")
+                                .args(List.of("--set", "a.b=c d"))
+                                .parallelism(2)
+                                .fromSavepoint("file:/sp/savepoint-1", false)
+                                .config("execution.checkpointing.interval", "3s"));
 
         assertThat(job).isEqualTo("j1");
         JsonNode body = MAPPER.readTree(bodies.get("POST /jars/abc_job.jar/run"));
@@ -81,7 +83,11 @@ class FlinkRestTest {
         assertThat(body.path("parallelism").asInt()).isEqualTo(2);
         assertThat(body.path("savepointPath").asText()).isEqualTo("file:/sp/savepoint-1");
         assertThat(body.path("allowNonRestoredState").asBoolean()).isFalse();
-        assertThat(body.path("flinkConfiguration").path("execution.checkpointing.interval").asText()).isEqualTo("3s");
+        assertThat(
+                        body.path("flinkConfiguration")
+                                .path("execution.checkpointing.interval")
+                                .asText())
+                .isEqualTo("3s");
     }
 
     @Test
@@ -124,17 +130,30 @@ class FlinkRestTest {
 
     private void handle(HttpExchange ex) throws IOException {
         String key = ex.getRequestMethod() + " " + ex.getRequestURI().getPath();
-        bodies.put(key, new String(ex.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1));
+        bodies.put(
+                key, new String(ex.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1));
         switch (key) {
-            case "POST /jars/upload" -> reply(ex, 200, "{\"filename\":\"/tmp/flink-web/upload/abc_job.jar\",\"status\":\"success\"}");
+            case "POST /jars/upload" ->
+                    reply(
+                            ex,
+                            200,
+                            "{\"filename\":\"/tmp/flink-web/upload/abc_job.jar\",\"status\":\"success\"}");
             case "POST /jars/abc_job.jar/run" -> reply(ex, 200, "{\"jobid\":\"j1\"}");
             case "POST /jobs/j1/stop" -> reply(ex, 202, "{\"request-id\":\"t1\"}");
-            case "GET /jobs/j1/savepoints/t1" -> reply(ex, 200, savepointPolls.incrementAndGet() < 2
-                    ? "{\"status\":{\"id\":\"IN_PROGRESS\"}}"
-                    : "{\"status\":{\"id\":\"COMPLETED\"},\"operation\":{\"location\":\"file:/sp/savepoint-j1\"}}");
-            case "GET /jobs/missing" -> reply(ex, 404, "{\"errors\":[\"org.apache.flink.runtime.rest.NotFoundException: "
-                    + "Job missing not found\\n\\tat org.apache.flink.X.y(X.java:1)\\n"
-                    + "Caused by: java.io.FileNotFoundException: gone\\n\\tat z\"]}");
+            case "GET /jobs/j1/savepoints/t1" ->
+                    reply(
+                            ex,
+                            200,
+                            savepointPolls.incrementAndGet() < 2
+                                    ? "{\"status\":{\"id\":\"IN_PROGRESS\"}}"
+                                    : "{\"status\":{\"id\":\"COMPLETED\"},\"operation\":{\"location\":\"file:/sp/savepoint-j1\"}}");
+            case "GET /jobs/missing" ->
+                    reply(
+                            ex,
+                            404,
+                            "{\"errors\":[\"org.apache.flink.runtime.rest.NotFoundException: "
+                                    + "Job missing not found\\n\\tat org.apache.flink.X.y(X.java:1)\\n"
+                                    + "Caused by: java.io.FileNotFoundException: gone\\n\\tat z\"]}");
             default -> reply(ex, 404, "{\"errors\":[\"Not found: " + key + "\"]}");
         }
     }

@@ -19,16 +19,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GroundTruthTest {
 
-    private static final PriceRow M_ONE = new PriceRow("m.one", "us-east-1", Instant.parse("2026-01-01T00:00:00Z"),
-            new BigDecimal("3"), new BigDecimal("15"), new BigDecimal("0.3"), new BigDecimal("3.75"), new BigDecimal("6"));
+    private static final PriceRow M_ONE =
+            new PriceRow(
+                    "m.one",
+                    "us-east-1",
+                    Instant.parse("2026-01-01T00:00:00Z"),
+                    new BigDecimal("3"),
+                    new BigDecimal("15"),
+                    new BigDecimal("0.3"),
+                    new BigDecimal("3.75"),
+                    new BigDecimal("6"));
     private static final PriceCatalog CATALOG = PriceCatalog.of(List.of(M_ONE));
-    private static final UsageKey PRICED = new UsageKey(LocalDate.parse("2026-11-01"), "111122223333", "us-east-1",
-            "arn:aws:iam::111122223333:role/a", "m.one");
-    private static final UsageKey UNKNOWN = new UsageKey(LocalDate.parse("2026-11-01"), "111122223333", "us-east-1",
-            "arn:aws:iam::111122223333:role/a", "m.unknown");
+    private static final UsageKey PRICED =
+            new UsageKey(
+                    LocalDate.parse("2026-11-01"),
+                    "111122223333",
+                    "us-east-1",
+                    "arn:aws:iam::111122223333:role/a",
+                    "m.one");
+    private static final UsageKey UNKNOWN =
+            new UsageKey(
+                    LocalDate.parse("2026-11-01"),
+                    "111122223333",
+                    "us-east-1",
+                    "arn:aws:iam::111122223333:role/a",
+                    "m.unknown");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void shouldPriceEachKeyExactlyWithOneHourCacheWritesAtTheirOwnRate() throws IOException {
@@ -37,7 +54,8 @@ class GroundTruthTest {
         UsageTotals u = t.byKey.get(PRICED);
         assertThat(u.invocations).isEqualTo(2);
         assertThat(u.errors).isZero();
-        // 1000 in x 3 + 2000 out x 15 + 10000 read x 0.3 + 3000 5m x 3.75 + 1000 1h x 6, per million
+        // 1000 in x 3 + 2000 out x 15 + 10000 read x 0.3 + 3000 5m x 3.75 + 1000 1h x 6, per
+        // million
         assertThat(u.inputCostUsd).isEqualByComparingTo("0.003");
         assertThat(u.outputCostUsd).isEqualByComparingTo("0.03");
         assertThat(u.cacheReadCostUsd).isEqualByComparingTo("0.003");
@@ -58,21 +76,34 @@ class GroundTruthTest {
 
     @Test
     void shouldRefuseADayWhosePriceChangesMidway() throws IOException {
-        PriceRow later = new PriceRow("m.one", "us-east-1", Instant.parse("2026-11-01T12:00:00Z"),
-                new BigDecimal("4"), new BigDecimal("15"), new BigDecimal("0.3"), new BigDecimal("3.75"), null);
+        PriceRow later =
+                new PriceRow(
+                        "m.one",
+                        "us-east-1",
+                        Instant.parse("2026-11-01T12:00:00Z"),
+                        new BigDecimal("4"),
+                        new BigDecimal("15"),
+                        new BigDecimal("0.3"),
+                        new BigDecimal("3.75"),
+                        null);
         Path totals = expectedTotals(2, 0);
 
-        assertThatThrownBy(() -> GroundTruth.fromGeneratorTotals(totals, PriceCatalog.of(List.of(M_ONE, later))))
+        assertThatThrownBy(
+                        () ->
+                                GroundTruth.fromGeneratorTotals(
+                                        totals, PriceCatalog.of(List.of(M_ONE, later))))
                 .hasMessageContaining("changes during 2026-11-01");
     }
 
     @Test
     void shouldRejectTotalsWhoseKeysDoNotAddUpToTheUniqueCount() throws IOException {
         Path totals = expectedTotals(2, 1);
-        String json = Files.readString(totals).replace("\"uniqueRecords\":3", "\"uniqueRecords\":4");
+        String json =
+                Files.readString(totals).replace("\"uniqueRecords\":3", "\"uniqueRecords\":4");
         Files.writeString(totals, json);
 
-        assertThatThrownBy(() -> GroundTruth.fromGeneratorTotals(totals, CATALOG)).hasMessageContaining("uniqueRecords");
+        assertThatThrownBy(() -> GroundTruth.fromGeneratorTotals(totals, CATALOG))
+                .hasMessageContaining("uniqueRecords");
     }
 
     @Test
@@ -95,14 +126,16 @@ class GroundTruthTest {
     /** An expected-totals.json as generate-logs writes it: one priced key and one unknown model. */
     @Test
     void shouldTakeTheExactPerCallCostTheGeneratorWroteInsteadOfPricingTotals() throws IOException {
-        // One call above a long-context threshold and one in a tier without rows: no price of the totals gives this.
-        String json = "{\"counts\":{\"uniqueRecords\":2},\"byKey\":[{\"day\":\"2026-11-01\","
-                + "\"accountId\":\"111122223333\",\"region\":\"us-east-1\","
-                + "\"callerArn\":\"arn:aws:iam::111122223333:role/a\",\"modelId\":\"m.one\",\"invocations\":2,"
-                + "\"errors\":0,\"inputTokens\":200101,\"outputTokens\":0,\"cacheReadTokens\":0,"
-                + "\"cacheWriteTokens\":0,\"cacheWrite1hTokens\":0,\"unpricedInvocations\":1,"
-                + "\"costUsd\":\"1.200006\",\"inputCostUsd\":\"1.200006\",\"outputCostUsd\":\"0\","
-                + "\"cacheReadCostUsd\":\"0\",\"cacheWriteCostUsd\":\"0\"}]}";
+        // One call above a long-context threshold and one in a tier without rows: no price of the
+        // totals gives this.
+        String json =
+                "{\"counts\":{\"uniqueRecords\":2},\"byKey\":[{\"day\":\"2026-11-01\","
+                        + "\"accountId\":\"111122223333\",\"region\":\"us-east-1\","
+                        + "\"callerArn\":\"arn:aws:iam::111122223333:role/a\",\"modelId\":\"m.one\",\"invocations\":2,"
+                        + "\"errors\":0,\"inputTokens\":200101,\"outputTokens\":0,\"cacheReadTokens\":0,"
+                        + "\"cacheWriteTokens\":0,\"cacheWrite1hTokens\":0,\"unpricedInvocations\":1,"
+                        + "\"costUsd\":\"1.200006\",\"inputCostUsd\":\"1.200006\",\"outputCostUsd\":\"0\","
+                        + "\"cacheReadCostUsd\":\"0\",\"cacheWriteCostUsd\":\"0\"}]}";
         Path f = dir.resolve("expected-totals.json");
         Files.writeString(f, json, StandardCharsets.UTF_8);
 
@@ -114,19 +147,37 @@ class GroundTruthTest {
     }
 
     private Path expectedTotals(int pricedCalls, int unknownCalls) throws IOException {
-        String json = "{\"counts\":{\"uniqueRecords\":" + (pricedCalls + unknownCalls) + "},\"byKey\":["
-                + row("m.one", pricedCalls, 1000, 2000, 10000, 4000, 1000) + ","
-                + row("m.unknown", unknownCalls, 10, 20, 0, 0, 0) + "]}";
+        String json =
+                "{\"counts\":{\"uniqueRecords\":"
+                        + (pricedCalls + unknownCalls)
+                        + "},\"byKey\":["
+                        + row("m.one", pricedCalls, 1000, 2000, 10000, 4000, 1000)
+                        + ","
+                        + row("m.unknown", unknownCalls, 10, 20, 0, 0, 0)
+                        + "]}";
         Path f = dir.resolve("expected-totals.json");
         Files.writeString(f, json, StandardCharsets.UTF_8);
         return f;
     }
 
-    private static String row(String model, int calls, long in, long out, long read, long write, long write1h) {
+    private static String row(
+            String model, int calls, long in, long out, long read, long write, long write1h) {
         return "{\"day\":\"2026-11-01\",\"accountId\":\"111122223333\",\"region\":\"us-east-1\","
-                + "\"callerArn\":\"arn:aws:iam::111122223333:role/a\",\"modelId\":\"" + model + "\","
-                + "\"invocations\":" + calls + ",\"errors\":0,\"inputTokens\":" + in + ",\"outputTokens\":" + out
-                + ",\"cacheReadTokens\":" + read + ",\"cacheWriteTokens\":" + write + ",\"cacheWrite1hTokens\":" + write1h
+                + "\"callerArn\":\"arn:aws:iam::111122223333:role/a\",\"modelId\":\""
+                + model
+                + "\","
+                + "\"invocations\":"
+                + calls
+                + ",\"errors\":0,\"inputTokens\":"
+                + in
+                + ",\"outputTokens\":"
+                + out
+                + ",\"cacheReadTokens\":"
+                + read
+                + ",\"cacheWriteTokens\":"
+                + write
+                + ",\"cacheWrite1hTokens\":"
+                + write1h
                 + "}";
     }
 }

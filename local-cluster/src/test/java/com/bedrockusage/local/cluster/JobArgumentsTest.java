@@ -11,15 +11,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JobArgumentsTest {
 
-    @TempDir
-    Path home;
+    @TempDir Path home;
 
     @Test
     void shouldPointTheJobAtTheEmulatorsAndTheClusterWarehouse() throws IOException {
-        List<String> args = JobArguments.forCluster(ClusterStates.withEmulators(home), true, true, List.of());
+        List<String> args =
+                JobArguments.forCluster(ClusterStates.withEmulators(home), true, true, List.of());
 
-        assertThat(args).containsSubsequence("--set", "source.s3.path=s3://logs-bucket/")
-                .contains("source.kinesis.stream-arn=arn:aws:kinesis:us-east-1:000000000000:stream/s",
+        assertThat(args)
+                .containsSubsequence("--set", "source.s3.path=s3://logs-bucket/")
+                .contains(
+                        "source.kinesis.stream-arn=arn:aws:kinesis:us-east-1:000000000000:stream/s",
                         "source.kinesis.endpoint=http://127.0.0.1:4567",
                         "source.kinesis.initial-position=TRIM_HORIZON",
                         "iceberg.warehouse=file:///tmp/wh",
@@ -29,8 +31,12 @@ class JobArgumentsTest {
 
     @Test
     void shouldPutUserSettingsLastSoTheyWin() throws IOException {
-        List<String> args = JobArguments.forCluster(ClusterStates.withEmulators(home), true, true,
-                List.of("iceberg.warehouse=file:///elsewhere"));
+        List<String> args =
+                JobArguments.forCluster(
+                        ClusterStates.withEmulators(home),
+                        true,
+                        true,
+                        List.of("iceberg.warehouse=file:///elsewhere"));
 
         assertThat(args.get(args.size() - 1)).isEqualTo("iceberg.warehouse=file:///elsewhere");
         assertThat(args.indexOf("iceberg.warehouse=file:///tmp/wh"))
@@ -39,7 +45,8 @@ class JobArgumentsTest {
 
     @Test
     void shouldLeaveOutASourceThatIsSwitchedOff() throws IOException {
-        List<String> args = JobArguments.forCluster(ClusterStates.withEmulators(home), false, true, List.of());
+        List<String> args =
+                JobArguments.forCluster(ClusterStates.withEmulators(home), false, true, List.of());
 
         assertThat(args).noneMatch(a -> a.startsWith("source.kinesis."));
         assertThat(args).anyMatch(a -> a.startsWith("source.s3.path="));
@@ -50,7 +57,8 @@ class JobArgumentsTest {
         ClusterState state = ClusterStates.withEmulators(home);
 
         assertThat(state.restUrl()).isEqualTo("http://127.0.0.1:8081");
-        assertThat(state.jobUrl("abc")).isEqualTo("http://127.0.0.1:8081/#/job/running/abc/overview");
+        assertThat(state.jobUrl("abc"))
+                .isEqualTo("http://127.0.0.1:8081/#/job/running/abc/overview");
         assertThat(state.hasEmulators()).isTrue();
         assertThat(Files.exists(home.resolve("cluster.env"))).isTrue();
     }

@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The TCP sockets a process of this machine listens on, read from /proc (no traffic is sent anywhere): its socket
- * inodes from /proc/PID/fd, matched against the LISTEN rows of /proc/net/tcp and /proc/net/tcp6.
+ * The TCP sockets a process of this machine listens on, read from /proc (no traffic is sent
+ * anywhere): its socket inodes from /proc/PID/fd, matched against the LISTEN rows of /proc/net/tcp
+ * and /proc/net/tcp6.
  */
 public final class ListeningSockets {
 
@@ -29,7 +30,8 @@ public final class ListeningSockets {
     private ListeningSockets() {}
 
     public static boolean supported() {
-        return Files.isReadable(Path.of("/proc/net/tcp")) && Files.isDirectory(Path.of("/proc/self/fd"));
+        return Files.isReadable(Path.of("/proc/net/tcp"))
+                && Files.isDirectory(Path.of("/proc/self/fd"));
     }
 
     public static List<Socket> of(long pid) {
@@ -80,7 +82,10 @@ public final class ListeningSockets {
         return out;
     }
 
-    /** "0100007F:1F90" (IPv4, little-endian) or 32 hex digits of four little-endian words (IPv6), then the port. */
+    /**
+     * "0100007F:1F90" (IPv4, little-endian) or 32 hex digits of four little-endian words (IPv6),
+     * then the port.
+     */
     static Socket decode(String local) {
         String[] parts = local.split(":");
         int port = Integer.parseInt(parts[1], 16);
@@ -96,14 +101,27 @@ public final class ListeningSockets {
         String address;
         if (bytes.length == 4) {
             loopback = (bytes[0] & 0xff) == 127;
-            address = (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
+            address =
+                    (bytes[0] & 0xff)
+                            + "."
+                            + (bytes[1] & 0xff)
+                            + "."
+                            + (bytes[2] & 0xff)
+                            + "."
+                            + (bytes[3] & 0xff);
         } else {
-            boolean v4Mapped = isZero(bytes, 0, 10) && (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
+            boolean v4Mapped =
+                    isZero(bytes, 0, 10)
+                            && (bytes[10] & 0xff) == 0xff
+                            && (bytes[11] & 0xff) == 0xff;
             boolean v6Loopback = isZero(bytes, 0, 15) && bytes[15] == 1;
             loopback = v6Loopback || (v4Mapped && (bytes[12] & 0xff) == 127);
             StringBuilder sb = new StringBuilder("[");
             for (int i = 0; i < 16; i += 2) {
-                sb.append(i == 0 ? "" : ":").append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)));
+                sb.append(i == 0 ? "" : ":")
+                        .append(
+                                Integer.toHexString(
+                                        ((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)));
             }
             address = sb.append(']').toString();
         }

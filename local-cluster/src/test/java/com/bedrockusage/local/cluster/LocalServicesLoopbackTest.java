@@ -23,16 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The session cluster's launcher (local-cluster/bin/cluster) keeps every service it starts on 127.0.0.1: its Flink
- * configuration, and the Kinesis and S3 emulators (started for real, their sockets read from /proc).
+ * The session cluster's launcher (local-cluster/bin/cluster) keeps every service it starts on
+ * 127.0.0.1: its Flink configuration, and the Kinesis and S3 emulators (started for real, their
+ * sockets read from /proc).
  */
 class LocalServicesLoopbackTest {
 
     private static final Path CLUSTER_SCRIPT = Path.of("bin/cluster").toAbsolutePath();
-    private static final Path KINESIS_MAIN = Path.of("emulators/node_modules/kinesis-local/main.js").toAbsolutePath();
+    private static final Path KINESIS_MAIN =
+            Path.of("emulators/node_modules/kinesis-local/main.js").toAbsolutePath();
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void shouldWriteAFlinkConfigurationThatListensOnLoopbackOnly() throws Exception {
@@ -40,9 +41,17 @@ class LocalServicesLoopbackTest {
         Files.createDirectories(home.resolve("conf"));
         assertThat(bash(home, Map.of(), "write_flink_conf 18081 16123 19090").exit).isZero();
 
-        JsonNode conf = new ObjectMapper(new YAMLFactory()).readTree(home.resolve("conf/config.yaml").toFile());
-        for (String key : List.of("rest/address", "rest/bind-address", "jobmanager/rpc/address", "jobmanager/bind-host",
-                "taskmanager/host", "taskmanager/bind-host")) {
+        JsonNode conf =
+                new ObjectMapper(new YAMLFactory())
+                        .readTree(home.resolve("conf/config.yaml").toFile());
+        for (String key :
+                List.of(
+                        "rest/address",
+                        "rest/bind-address",
+                        "jobmanager/rpc/address",
+                        "jobmanager/bind-host",
+                        "taskmanager/host",
+                        "taskmanager/bind-host")) {
             assertThat(conf.at("/" + key).asText()).as(key).isEqualTo("127.0.0.1");
         }
     }
@@ -51,21 +60,31 @@ class LocalServicesLoopbackTest {
     void shouldCreateTheClusterFoldersForItsUserOnly() throws Exception {
         Path home = tmp.resolve("cluster");
         // the folder-creating lines of start, run on their own
-        String mkdirs = Files.readAllLines(CLUSTER_SCRIPT).stream()
-                .filter(l -> l.contains("mkdir -p \"$CLUSTER_HOME\"/{") || l.contains("chmod 700 \"$CLUSTER_HOME\""))
-                .reduce("", (a, b) -> a + b + "\n");
+        String mkdirs =
+                Files.readAllLines(CLUSTER_SCRIPT).stream()
+                        .filter(
+                                l ->
+                                        l.contains("mkdir -p \"$CLUSTER_HOME\"/{")
+                                                || l.contains("chmod 700 \"$CLUSTER_HOME\""))
+                        .reduce("", (a, b) -> a + b + "\n");
         assertThat(mkdirs).contains("umask 077", "chmod 700");
         assertThat(bash(home, Map.of(), mkdirs).exit).isZero();
-        for (String dir : List.of("", "checkpoints", "savepoints", "warehouse", "s3", "log", "tmp")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(dir))))
-                    .as(dir).isEqualTo("rwx------");
+        for (String dir :
+                List.of("", "checkpoints", "savepoints", "warehouse", "s3", "log", "tmp")) {
+            assertThat(
+                            PosixFilePermissions.toString(
+                                    Files.getPosixFilePermissions(home.resolve(dir))))
+                    .as(dir)
+                    .isEqualTo("rwx------");
         }
     }
 
     @Test
     void shouldStartTheKinesisEmulatorOnLoopbackOnly() throws Exception {
         assumeTrue(ListeningSockets.supported(), "needs /proc");
-        assumeTrue(Files.isRegularFile(KINESIS_MAIN), "kinesis-local not installed (npm ci in local-cluster/emulators)");
+        assumeTrue(
+                Files.isRegularFile(KINESIS_MAIN),
+                "kinesis-local not installed (npm ci in local-cluster/emulators)");
         assumeTrue(onPath("node"), "node is not installed");
         Path home = tmp.resolve("cluster");
         Files.createDirectories(home.resolve("pids"));
@@ -77,8 +96,11 @@ class LocalServicesLoopbackTest {
         try {
             List<ListeningSockets.Socket> sockets = awaitListening(pid, 2, 90);
             assertThat(sockets).extracting(ListeningSockets.Socket::port).contains(plain, tls);
-            assertThat(sockets).as("sockets of the Kinesis emulator").allMatch(ListeningSockets.Socket::loopback);
-            // the guard "cluster start" runs once everything is up finds nothing to complain about either
+            assertThat(sockets)
+                    .as("sockets of the Kinesis emulator")
+                    .allMatch(ListeningSockets.Socket::loopback);
+            // the guard "cluster start" runs once everything is up finds nothing to complain about
+            // either
             Result guard = bash(home, Map.of(), "non_loopback_listeners");
             assertThat(guard.exit).isZero();
             assertThat(guard.out).isEmpty();
@@ -89,7 +111,9 @@ class LocalServicesLoopbackTest {
 
     @Test
     void shouldNameAServiceThatListensBeyondLoopback() throws Exception {
-        assumeTrue(Files.isRegularFile(KINESIS_MAIN), "kinesis-local not installed (npm ci in local-cluster/emulators)");
+        assumeTrue(
+                Files.isRegularFile(KINESIS_MAIN),
+                "kinesis-local not installed (npm ci in local-cluster/emulators)");
         assumeTrue(onPath("node") && onPath("ss"), "needs node and ss");
         Path home = tmp.resolve("cluster");
         Files.createDirectories(home.resolve("pids"));
@@ -97,8 +121,18 @@ class LocalServicesLoopbackTest {
         int plain = freePort();
         // the emulator as it binds without the loopback preload
         Path noop = Files.writeString(tmp.resolve("noop.cjs"), "");
-        assertThat(bash(home, Map.of(), "KINESIS_LOOPBACK='" + noop + "'; start_kinesis " + plain + " " + freePort())
-                .exit).isZero();
+        assertThat(
+                        bash(
+                                        home,
+                                        Map.of(),
+                                        "KINESIS_LOOPBACK='"
+                                                + noop
+                                                + "'; start_kinesis "
+                                                + plain
+                                                + " "
+                                                + freePort())
+                                .exit)
+                .isZero();
         long pid = Long.parseLong(Files.readString(home.resolve("pids/kinesis.pid")).trim());
         try {
             assertThat(awaitListening(pid, 2, 90)).hasSize(2);
@@ -113,34 +147,46 @@ class LocalServicesLoopbackTest {
     void shouldStartS3MockOnLoopbackOnly() throws Exception {
         assumeTrue(ListeningSockets.supported(), "needs /proc");
         Path jar = s3MockJar();
-        assumeTrue(jar != null, "S3Mock not resolved (local-cluster/bin/cluster start resolves it, or mvn dependency:get "
-                + "-Dartifact=com.adobe.testing:s3mock:3.12.0:jar:exec)");
+        assumeTrue(
+                jar != null,
+                "S3Mock not resolved (local-cluster/bin/cluster start resolves it, or mvn dependency:get "
+                        + "-Dartifact=com.adobe.testing:s3mock:3.12.0:jar:exec)");
         Path home = tmp.resolve("cluster");
         Files.createDirectories(home.resolve("pids"));
         Files.createDirectories(home.resolve("log"));
         Files.createDirectories(home.resolve("s3"));
         int port = freePort();
-        assertThat(bash(home, Map.of(), "S3MOCK_JAR='" + jar + "'; start_s3 " + port).exit).isZero();
+        assertThat(bash(home, Map.of(), "S3MOCK_JAR='" + jar + "'; start_s3 " + port).exit)
+                .isZero();
         long pid = Long.parseLong(Files.readString(home.resolve("pids/s3.pid")).trim());
         try {
             // generous: Spring Boot on a busy 2-core machine
             List<ListeningSockets.Socket> sockets = awaitListening(pid, 1, 240);
             assertThat(sockets).extracting(ListeningSockets.Socket::port).contains(port);
             assertThat(sockets).as("sockets of S3Mock").allMatch(ListeningSockets.Socket::loopback);
-            HttpResponse<String> buckets = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> buckets =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create("http://127.0.0.1:" + port + "/"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
             assertThat(buckets.body()).contains("<Name>bedrock-invocation-logs</Name>");
         } finally {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         }
     }
 
-    /** The jar the cluster resolves into its target folder, else the one in the local Maven repository. */
+    /**
+     * The jar the cluster resolves into its target folder, else the one in the local Maven
+     * repository.
+     */
     private static Path s3MockJar() {
         Path resolved = Path.of("cluster/target/s3mock/s3mock-exec.jar").toAbsolutePath();
-        Path m2 = Path.of(System.getProperty("user.home"),
-                ".m2/repository/com/adobe/testing/s3mock/3.12.0/s3mock-3.12.0-exec.jar");
+        Path m2 =
+                Path.of(
+                        System.getProperty("user.home"),
+                        ".m2/repository/com/adobe/testing/s3mock/3.12.0/s3mock-3.12.0-exec.jar");
         return Files.isRegularFile(resolved) ? resolved : Files.isRegularFile(m2) ? m2 : null;
     }
 
@@ -159,8 +205,14 @@ class LocalServicesLoopbackTest {
 
     /** Runs {@code script} with the cluster's functions defined, its state in {@code home}. */
     private Result bash(Path home, Map<String, String> env, String script) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "source \"$1\"\n" + script, "bash", CLUSTER_SCRIPT.toString())
-                .redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                                "bash",
+                                "-c",
+                                "source \"$1\"\n" + script,
+                                "bash",
+                                CLUSTER_SCRIPT.toString())
+                        .redirectErrorStream(true);
         pb.environment().put("LOCAL_CLUSTER_HOME", home.toString());
         pb.environment().putAll(env);
         Path out = tmp.resolve("bash.out");

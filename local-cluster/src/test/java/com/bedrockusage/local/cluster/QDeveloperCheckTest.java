@@ -29,14 +29,23 @@ class QDeveloperCheckTest {
 
     @Test
     void shouldNameEveryDifferenceAndNoneWhenEqual() throws Exception {
-        JsonNode truth = new ObjectMapper().readTree("{\"user_days\": [{\"account_id\": \"111122223333\","
-                + " \"user_id\": \"d-1.alice\", \"day\": \"2026-11-01\", \"chat_events\": 3, \"inline_events\": 2,"
-                + " \"dev_events\": 1, \"input_tokens\": 500, \"output_tokens\": 40, \"transformation_lines\": 0}]}");
+        JsonNode truth =
+                new ObjectMapper()
+                        .readTree(
+                                "{\"user_days\": [{\"account_id\": \"111122223333\","
+                                        + " \"user_id\": \"d-1.alice\", \"day\": \"2026-11-01\", \"chat_events\": 3, \"inline_events\": 2,"
+                                        + " \"dev_events\": 1, \"input_tokens\": 500, \"output_tokens\": 40, \"transformation_lines\": 0}]}");
 
-        assertThat(QDeveloperCheck.compare(truth, List.of(row("d-1.alice", 3, 500, null)))).isEmpty();
-        assertThat(QDeveloperCheck.compare(truth, List.of(row("d-1.alice", 3, 499, null), row("d-1.bob", 1, 1, 5L))))
-                .containsExactly("111122223333|d-1.alice|2026-11-01 input_tokens: expected 500, got 499",
+        assertThat(QDeveloperCheck.compare(truth, List.of(row("d-1.alice", 3, 500, null))))
+                .isEmpty();
+        assertThat(
+                        QDeveloperCheck.compare(
+                                truth,
+                                List.of(row("d-1.alice", 3, 499, null), row("d-1.bob", 1, 1, 5L))))
+                .containsExactly(
+                        "111122223333|d-1.alice|2026-11-01 input_tokens: expected 500, got 499",
                         "111122223333|d-1.bob|2026-11-01: not fed");
-        assertThat(QDeveloperCheck.compare(truth, List.of())).containsExactly("111122223333|d-1.alice|2026-11-01: missing");
+        assertThat(QDeveloperCheck.compare(truth, List.of()))
+                .containsExactly("111122223333|d-1.alice|2026-11-01: missing");
     }
 }

@@ -12,19 +12,28 @@ import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shared shell helpers of local-cluster/bin/lib.sh: one die, a guarded rm -rf, the build's own names. */
+/**
+ * The shared shell helpers of local-cluster/bin/lib.sh: one die, a guarded rm -rf, the build's own
+ * names.
+ */
 class ScriptLibTest {
 
     private static final Path LIB = Path.of("bin/lib.sh").toAbsolutePath();
     private static final Path REPO = LIB.getParent().getParent().getParent();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void shouldRefuseToDeleteTheRootTheHomeFolderTheRepositoryOrARelativePath() throws Exception {
-        for (String path : new String[] {"/", System.getProperty("user.home"), REPO.toString(),
-                REPO.resolve("local-cluster/..").toString(), "", "local-data/e2e"}) {
+        for (String path :
+                new String[] {
+                    "/",
+                    System.getProperty("user.home"),
+                    REPO.toString(),
+                    REPO.resolve("local-cluster/..").toString(),
+                    "",
+                    "local-data/e2e"
+                }) {
             Result r = bash("bu_rm_rf \"$1\"", path);
             assertThat(r.exit).as(path).isEqualTo(2);
             assertThat(r.err).as(path).contains("refusing to delete");
@@ -59,16 +68,20 @@ class ScriptLibTest {
         assertThat(r.exit).as(r.err).isZero();
         String[] lines = r.out.split("\n");
         assertThat(lines[0]).isEqualTo(EnvironmentInformation.getVersion());
-        assertThat(lines[1]).matches(REPO.resolve("job/target").toString() + "/job-[^/]+-msf\\.jar")
+        assertThat(lines[1])
+                .matches(REPO.resolve("job/target").toString() + "/job-[^/]+-msf\\.jar")
                 .doesNotContain("${");
     }
 
     private static Result bash(String script, String arg) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("bash", "-c", ". \"" + LIB + "\"\n" + script, "bash", arg)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+        Process p =
+                new ProcessBuilder("bash", "-c", ". \"" + LIB + "\"\n" + script, "bash", arg)
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                        .start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("bash finished").isTrue();
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new Result(
+                p.exitValue(),
+                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 

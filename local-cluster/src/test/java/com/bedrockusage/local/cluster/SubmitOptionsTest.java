@@ -26,8 +26,18 @@ class SubmitOptionsTest {
 
     @Test
     void shouldCollectSettingsInOrderInBothSpellings() throws Exception {
-        SubmitOptions o = SubmitOptions.parse(JAR, "--set", "pipeline.idleness=5s", "--set=iceberg.namespace=x",
-                "--from-savepoint", "last", "--no-kinesis", "--no-wait", "--parallelism", "1");
+        SubmitOptions o =
+                SubmitOptions.parse(
+                        JAR,
+                        "--set",
+                        "pipeline.idleness=5s",
+                        "--set=iceberg.namespace=x",
+                        "--from-savepoint",
+                        "last",
+                        "--no-kinesis",
+                        "--no-wait",
+                        "--parallelism",
+                        "1");
 
         assertThat(o.sets()).containsExactly("pipeline.idleness=5s", "iceberg.namespace=x");
         assertThat(o.fromSavepoint()).isEqualTo("last");
@@ -39,15 +49,19 @@ class SubmitOptionsTest {
     @Test
     void shouldRejectASettingWithoutGroupOrValue() {
         assertThatThrownBy(() -> SubmitOptions.parse(JAR, "--set", "idleness=5s"))
-                .isInstanceOf(UsageException.class).hasMessageContaining("group.key=value");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("group.key=value");
         assertThatThrownBy(() -> SubmitOptions.parse(JAR, "--set", "pipeline.idleness"))
                 .isInstanceOf(UsageException.class);
     }
 
     @Test
     void shouldRejectUnknownOptionsAndMissingValues() {
-        assertThatThrownBy(() -> SubmitOptions.parse(JAR, "--bogus")).hasMessageContaining("unknown option '--bogus'");
-        assertThatThrownBy(() -> SubmitOptions.parse(JAR, "--from-savepoint")).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> SubmitOptions.parse(JAR, "--parallelism", "0")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> SubmitOptions.parse(JAR, "--bogus"))
+                .hasMessageContaining("unknown option '--bogus'");
+        assertThatThrownBy(() -> SubmitOptions.parse(JAR, "--from-savepoint"))
+                .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> SubmitOptions.parse(JAR, "--parallelism", "0"))
+                .hasMessageContaining("positive");
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -33,7 +33,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Every page in a real headless Chromium: charts drawn, headline numbers equal the API's, filters and live updates. */
+/**
+ * Every page in a real headless Chromium: charts drawn, headline numbers equal the API's, filters
+ * and live updates.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserITCase {
 
@@ -41,8 +44,7 @@ class DashboardBrowserITCase {
     static final Path SCREENSHOTS = Paths.get("target", "dashboard-screenshots");
     static final Duration WAIT = Duration.ofSeconds(90);
 
-    @RegisterExtension
-    static final DashboardExtension DASHBOARD = new DashboardExtension(600, 500);
+    @RegisterExtension static final DashboardExtension DASHBOARD = new DashboardExtension(600, 500);
     static ChromeDriver browser;
 
     @BeforeAll
@@ -68,35 +70,46 @@ class DashboardBrowserITCase {
         switch (page) {
             case "overview" -> {
                 JsonNode o = fixture().api("overview?" + RANGE);
-                assertThat(value("#spend-today")).isEqualTo(o.get("today").get("cost_usd").asText());
-                assertThat(value("#spend-month")).isEqualTo(o.get("month_to_date").get("cost_usd").asText());
-                assertThat(value("#forecast")).isEqualTo(o.get("forecast").get("month_end_usd").asText());
+                assertThat(value("#spend-today"))
+                        .isEqualTo(o.get("today").get("cost_usd").asText());
+                assertThat(value("#spend-month"))
+                        .isEqualTo(o.get("month_to_date").get("cost_usd").asText());
+                assertThat(value("#forecast"))
+                        .isEqualTo(o.get("forecast").get("month_end_usd").asText());
                 assertThat(value("#range-cost")).isEqualTo(o.get("range").get("cost_usd").asText());
-                assertThat(value("#range-calls")).isEqualTo(o.get("range").get("invocations").asText());
+                assertThat(value("#range-calls"))
+                        .isEqualTo(o.get("range").get("invocations").asText());
                 assertThat(value("#range-rejected")).isEqualTo("2");
                 assertThat(value("#data-up-to")).isEqualTo("2026-11-05T00:00:00Z");
                 assertThat(browser.findElements(By.id("chart-overview"))).hasSize(1);
             }
             case "spend" -> {
-                assertThat(value("#spend-total")).isEqualTo(fixture().api("timeseries?" + RANGE).get("cost_usd").asText());
+                assertThat(value("#spend-total"))
+                        .isEqualTo(fixture().api("timeseries?" + RANGE).get("cost_usd").asText());
                 assertThat(browser.findElements(By.id("chart-spend"))).hasSize(1);
             }
             case "top" -> {
                 JsonNode t = fixture().api("top?dim=caller&" + RANGE);
                 assertThat(value("#top-total")).isEqualTo(t.get("cost_usd").asText());
-                assertThat(browser.findElements(By.cssSelector("#top-table tbody tr"))).hasSize(t.get("rows").size());
-                assertThat(browser.findElement(By.id("csv")).getAttribute("href")).contains("format=csv");
+                assertThat(browser.findElements(By.cssSelector("#top-table tbody tr")))
+                        .hasSize(t.get("rows").size());
+                assertThat(browser.findElement(By.id("csv")).getAttribute("href"))
+                        .contains("format=csv");
             }
             case "models" -> {
                 JsonNode m = fixture().api("models?" + RANGE);
                 assertThat(value("#models-cost")).isEqualTo(m.get("cost_usd").asText());
-                assertThat(browser.findElements(By.cssSelector("#models-table tbody tr"))).hasSize(m.get("rows").size());
+                assertThat(browser.findElements(By.cssSelector("#models-table tbody tr")))
+                        .hasSize(m.get("rows").size());
             }
             default -> {
                 assertThat(value("#alerts-count")).isEqualTo("3");
                 assertThat(browser.findElements(By.cssSelector("#alerts-feed li"))).hasSize(3);
-                assertThat(browser.findElement(By.cssSelector("#alerts-feed li.failed a")).getAttribute("href"))
-                        .contains("/spend?").contains("model=anthropic.claude-sonnet-4-5");
+                assertThat(
+                                browser.findElement(By.cssSelector("#alerts-feed li.failed a"))
+                                        .getAttribute("href"))
+                        .contains("/spend?")
+                        .contains("model=anthropic.claude-sonnet-4-5");
             }
         }
         assertScreenshotNotBlank(page);
@@ -110,16 +123,26 @@ class DashboardBrowserITCase {
 
         new Select(browser.findElement(By.name("account"))).selectByVisibleText("222222222222");
         browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("account=222222222222"));
+        new WebDriverWait(browser, WAIT)
+                .until(d -> d.getCurrentUrl().contains("account=222222222222"));
         waitForPage();
 
         String filtered = value("#range-cost");
-        assertThat(filtered).isNotEqualTo(all)
-                .isEqualTo(fixture().api("overview?" + RANGE + "&account=222222222222").get("range").get("cost_usd")
-                        .asText());
+        assertThat(filtered)
+                .isNotEqualTo(all)
+                .isEqualTo(
+                        fixture()
+                                .api("overview?" + RANGE + "&account=222222222222")
+                                .get("range")
+                                .get("cost_usd")
+                                .asText());
         open("/top?" + RANGE + "&tag=team:search&dim=app");
-        assertThat(value("#top-total")).isEqualTo(
-                fixture().api("top?dim=app&tag=team:search&" + RANGE).get("cost_usd").asText());
+        assertThat(value("#top-total"))
+                .isEqualTo(
+                        fixture()
+                                .api("top?dim=app&tag=team:search&" + RANGE)
+                                .get("cost_usd")
+                                .asText());
     }
 
     @Test
@@ -127,8 +150,12 @@ class DashboardBrowserITCase {
     void aRangeWithoutDataSaysSo() {
         for (String page : List.of("/", "/spend", "/top", "/models", "/alerts")) {
             open(page + "?from=2020-01-01&to=2020-01-02");
-            assertThat(browser.findElements(By.cssSelector("[data-empty=true]"))).as(page).isNotEmpty();
-            assertThat(browser.findElements(By.cssSelector("[data-error=true]"))).as(page).isEmpty();
+            assertThat(browser.findElements(By.cssSelector("[data-empty=true]")))
+                    .as(page)
+                    .isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("[data-error=true]")))
+                    .as(page)
+                    .isEmpty();
         }
     }
 
@@ -138,7 +165,8 @@ class DashboardBrowserITCase {
         open("/top?" + RANGE + "&dim=caller");
         browser.findElement(By.cssSelector("#top-table th[data-key=invocations]")).click();
 
-        List<WebElement> calls = browser.findElements(By.cssSelector("#top-table td[data-key=invocations]"));
+        List<WebElement> calls =
+                browser.findElements(By.cssSelector("#top-table td[data-key=invocations]"));
         long first = Long.parseLong(calls.get(0).getAttribute("data-value"));
         for (WebElement c : calls) {
             assertThat(Long.parseLong(c.getAttribute("data-value"))).isLessThanOrEqualTo(first);
@@ -151,8 +179,11 @@ class DashboardBrowserITCase {
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
             open("/?" + RANGE);
-            Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            Number overflow =
+                    (Number)
+                            ((JavascriptExecutor) browser)
+                                    .executeScript(
+                                            "return document.documentElement.scrollWidth - window.innerWidth;");
             assertThat(overflow.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(1);
             assertScreenshotNotBlank("overview-phone");
         } finally {
@@ -167,18 +198,29 @@ class DashboardBrowserITCase {
         String before = value("#range-cost");
         ((JavascriptExecutor) browser).executeScript("window.__notReloaded = true;");
 
-        fixture().warehouse.append(Tables.USAGE_DAILY, SampleCalls.usageRecords(fixture().warehouse,
-                Tables.USAGE_DAILY, Duration.ofDays(1), SampleCalls.generate(30, 7)));
+        fixture()
+                .warehouse
+                .append(
+                        Tables.USAGE_DAILY,
+                        SampleCalls.usageRecords(
+                                fixture().warehouse,
+                                Tables.USAGE_DAILY,
+                                Duration.ofDays(1),
+                                SampleCalls.generate(30, 7)));
 
         // the dashboard finds the new snapshot by itself (it looks every 500 ms here) ...
         String[] expected = new String[1];
-        new WebDriverWait(browser, WAIT).until(d -> {
-            expected[0] = apiRangeCost();
-            return !expected[0].equals(before);
-        });
+        new WebDriverWait(browser, WAIT)
+                .until(
+                        d -> {
+                            expected[0] = apiRangeCost();
+                            return !expected[0].equals(before);
+                        });
         // ... and pushes it to the open page
         new WebDriverWait(browser, WAIT).until(d -> expected[0].equals(value("#range-cost")));
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.__notReloaded === true;"))
+        assertThat(
+                        ((JavascriptExecutor) browser)
+                                .executeScript("return window.__notReloaded === true;"))
                 .isEqualTo(true);
     }
 
@@ -197,20 +239,28 @@ class DashboardBrowserITCase {
 
     /** The page has loaded its data and every chart on it has finished drawing. */
     private static void waitForPage() {
-        new WebDriverWait(browser, WAIT).until(d -> {
-            Object state = ((JavascriptExecutor) d).executeScript(
-                    "const b = document.body.dataset.loaded;"
-                    + "const charts = [...document.querySelectorAll('.chart')];"
-                    + "return b !== undefined && charts.every(c => c.dataset.rendered === 'true') ? b : null;");
-            return state != null;
-        });
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded")).isNotEqualTo("error");
+        new WebDriverWait(browser, WAIT)
+                .until(
+                        d -> {
+                            Object state =
+                                    ((JavascriptExecutor) d)
+                                            .executeScript(
+                                                    "const b = document.body.dataset.loaded;"
+                                                            + "const charts = [...document.querySelectorAll('.chart')];"
+                                                            + "return b !== undefined && charts.every(c => c.dataset.rendered === 'true') ? b : null;");
+                            return state != null;
+                        });
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded"))
+                .isNotEqualTo("error");
     }
 
     /** The exact value behind a card's formatted number; null while the page redraws. */
     private static String value(String card) {
-        return (String) ((JavascriptExecutor) browser).executeScript(
-                "const v = document.querySelector(arguments[0] + ' .value'); return v ? v.dataset.value : null;", card);
+        return (String)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "const v = document.querySelector(arguments[0] + ' .value'); return v ? v.dataset.value : null;",
+                                card);
     }
 
     private static void assertScreenshotNotBlank(String name) throws Exception {
@@ -224,7 +274,8 @@ class DashboardBrowserITCase {
                 colours.add(image.getRGB(x, y));
             }
         }
-        assertThat(colours.size()).as("distinct colours in " + target + " (a blank page has a handful)")
+        assertThat(colours.size())
+                .as("distinct colours in " + target + " (a blank page has a handful)")
                 .isGreaterThan(50);
     }
 

@@ -18,15 +18,18 @@ final class DashboardExtension implements BeforeAllCallback, AfterAllCallback {
     private Path dir;
     private DashboardFixture fixture;
 
-    /** @param refreshMillis how often the dashboard looks for new snapshots */
+    /**
+     * @param refreshMillis how often the dashboard looks for new snapshots
+     */
     DashboardExtension(int calls, long refreshMillis) {
-        this.starter = warehouse -> {
-            try {
-                return DashboardFixture.start(warehouse, calls, refreshMillis);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
+        this.starter =
+                warehouse -> {
+                    try {
+                        return DashboardFixture.start(warehouse, calls, refreshMillis);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                };
     }
 
     DashboardFixture fixture() {

@@ -29,7 +29,10 @@ import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 
-/** A generated warehouse (SampleCalls, 2026-11-02 to 2026-11-04, plus three alerts) with a dashboard serving it. */
+/**
+ * A generated warehouse (SampleCalls, 2026-11-02 to 2026-11-04, plus three alerts) with a dashboard
+ * serving it.
+ */
 final class DashboardFixture implements AutoCloseable {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
@@ -40,7 +43,8 @@ final class DashboardFixture implements AutoCloseable {
     final DashboardServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private DashboardFixture(TestWarehouse warehouse, List<SampleCalls.Call> calls, DashboardServer server) {
+    private DashboardFixture(
+            TestWarehouse warehouse, List<SampleCalls.Call> calls, DashboardServer server) {
         this.warehouse = warehouse;
         this.calls = calls;
         this.server = server;
@@ -56,7 +60,9 @@ final class DashboardFixture implements AutoCloseable {
         return new DashboardFixture(w, sample, server);
     }
 
-    /** Tag questions answer 503 until the invocations are read (in the background, after the start). */
+    /**
+     * Tag questions answer 503 until the invocations are read (in the background, after the start).
+     */
     private static void awaitTags(DashboardServer server) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (!server.refresher().data().tagsReady() && System.nanoTime() < deadline) {
@@ -72,8 +78,13 @@ final class DashboardFixture implements AutoCloseable {
     /** A dashboard over an existing warehouse directory, on a free port. */
     static DashboardServer serve(Path dir, long refreshMillis) throws IOException {
         HadoopCatalog catalog = new HadoopCatalog(new Configuration(), dir.toUri().toString());
-        WarehouseLoader loader = new WarehouseLoader(catalog, TestWarehouse.NAMESPACE,
-                new FactReader(Pattern.compile(CallerApp.DEFAULT_PATTERN), PriceCatalog.defaultCatalog()));
+        WarehouseLoader loader =
+                new WarehouseLoader(
+                        catalog,
+                        TestWarehouse.NAMESPACE,
+                        new FactReader(
+                                Pattern.compile(CallerApp.DEFAULT_PATTERN),
+                                PriceCatalog.defaultCatalog()));
         return DashboardServer.start(loader, Budgets.none(), "127.0.0.1", 0, refreshMillis, CLOCK);
     }
 
@@ -82,23 +93,38 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode api(String pathAndQuery) throws IOException, InterruptedException {
         HttpResponse<String> r = get("/api/" + pathAndQuery);
         if (r.statusCode() != 200) {
-            throw new AssertionError("GET /api/" + pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
+            throw new AssertionError(
+                    "GET /api/" + pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
         }
         return JSON.readTree(r.body());
     }
 
     /** The same call, {@code by} later (its price as before). */
     static SampleCalls.Call shifted(SampleCalls.Call c, java.time.Duration by, String idPrefix) {
-        return new SampleCalls.Call(idPrefix + c.requestId(), c.time().plus(by), c.account(), c.region(), c.caller(),
-                c.model(), c.input(), c.output(), c.cacheRead(), c.cacheWrite(), c.cacheWrite1h(), c.latencyMs(),
-                c.errorCode(), c.team(), c.price());
+        return new SampleCalls.Call(
+                idPrefix + c.requestId(),
+                c.time().plus(by),
+                c.account(),
+                c.region(),
+                c.caller(),
+                c.model(),
+                c.input(),
+                c.output(),
+                c.cacheRead(),
+                c.cacheWrite(),
+                c.cacheWrite1h(),
+                c.latencyMs(),
+                c.errorCode(),
+                c.team(),
+                c.price());
     }
 
     static BigDecimal money(JsonNode node) {
@@ -107,24 +133,63 @@ final class DashboardFixture implements AutoCloseable {
 
     private static void writeAlerts(TestWarehouse w) {
         TableDefinition def = AlertsTable.definition();
-        try (HadoopCatalog catalog = new HadoopCatalog(new Configuration(), w.dir().toUri().toString())) {
-            catalog.createTable(TableIdentifier.of(TestWarehouse.NAMESPACE, def.name()), def.schema(),
-                    def.partitionSpec(), Map.of(TableProperties.FORMAT_VERSION, "2"));
+        try (HadoopCatalog catalog =
+                new HadoopCatalog(new Configuration(), w.dir().toUri().toString())) {
+            catalog.createTable(
+                    TableIdentifier.of(TestWarehouse.NAMESPACE, def.name()),
+                    def.schema(),
+                    def.partitionSpec(),
+                    Map.of(TableProperties.FORMAT_VERSION, "2"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         List<Record> rows = new ArrayList<>();
-        rows.add(alert(w, "a-1", "daily-budget", "account", "111111111111", "1d", "2026-11-03T00:00:00Z",
-                "2026-11-04T00:00:00Z", "DELIVERED"));
-        rows.add(alert(w, "a-2", "sonnet-errors", "model", "anthropic.claude-sonnet-4-5-20250929-v1:0", "1h",
-                "2026-11-03T10:00:00Z", "2026-11-03T11:00:00Z", "FAILED"));
-        rows.add(alert(w, "a-3", "team-tokens", "tag:team", "search", "1d", "2026-11-04T00:00:00Z",
-                "2026-11-05T00:00:00Z", "SUPPRESSED"));
+        rows.add(
+                alert(
+                        w,
+                        "a-1",
+                        "daily-budget",
+                        "account",
+                        "111111111111",
+                        "1d",
+                        "2026-11-03T00:00:00Z",
+                        "2026-11-04T00:00:00Z",
+                        "DELIVERED"));
+        rows.add(
+                alert(
+                        w,
+                        "a-2",
+                        "sonnet-errors",
+                        "model",
+                        "anthropic.claude-sonnet-4-5-20250929-v1:0",
+                        "1h",
+                        "2026-11-03T10:00:00Z",
+                        "2026-11-03T11:00:00Z",
+                        "FAILED"));
+        rows.add(
+                alert(
+                        w,
+                        "a-3",
+                        "team-tokens",
+                        "tag:team",
+                        "search",
+                        "1d",
+                        "2026-11-04T00:00:00Z",
+                        "2026-11-05T00:00:00Z",
+                        "SUPPRESSED"));
         w.upsert(AlertsTable.NAME, rows);
     }
 
-    private static Record alert(TestWarehouse w, String id, String rule, String scope, String key, String window,
-            String start, String end, String status) {
+    private static Record alert(
+            TestWarehouse w,
+            String id,
+            String rule,
+            String scope,
+            String key,
+            String window,
+            String start,
+            String end,
+            String status) {
         GenericRecord r = w.newRecord(AlertsTable.NAME);
         BigDecimal zero = SampleCalls.money(BigDecimal.ZERO);
         r.setField("alert_id", id);

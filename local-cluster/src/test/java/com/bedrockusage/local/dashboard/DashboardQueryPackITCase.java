@@ -18,16 +18,27 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The dashboard's numbers equal the SQL query pack's answers (local-cluster/queries) for the same range. */
+/**
+ * The dashboard's numbers equal the SQL query pack's answers (local-cluster/queries) for the same
+ * range.
+ */
 class DashboardQueryPackITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    /** The pack's queries are written for November 2026; the sample calls are 2026-11-02 to 2026-11-04. */
+    static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /**
+     * The pack's queries are written for November 2026; the sample calls are 2026-11-02 to
+     * 2026-11-04.
+     */
     static final String MONTH = "from=2026-11-01&to=2026-12-01";
 
     @RegisterExtension
@@ -38,14 +49,25 @@ class DashboardQueryPackITCase {
         List<JsonNode> rows = query("cost_by_model.sql");
         JsonNode s = fixture().api("summary?" + MONTH);
 
-        for (String column : new String[] {"invocations", "input_tokens", "output_tokens", "cache_read_tokens",
-            "cache_write_tokens"}) {
-            assertThat(s.get(column).asLong()).as(column).isEqualTo(rows.stream()
-                    .mapToLong(r -> r.get(column).asLong()).sum());
+        for (String column :
+                new String[] {
+                    "invocations",
+                    "input_tokens",
+                    "output_tokens",
+                    "cache_read_tokens",
+                    "cache_write_tokens"
+                }) {
+            assertThat(s.get(column).asLong())
+                    .as(column)
+                    .isEqualTo(rows.stream().mapToLong(r -> r.get(column).asLong()).sum());
         }
-        assertThat(DashboardFixture.money(s.get("cost_usd"))).isEqualByComparingTo(sum(rows, "cost_usd"));
-        assertThat(s.get("unpriced_invocations").asLong()).isEqualTo(query("unpriced_models.sql")
-                .stream().mapToLong(r -> r.get("calls").asLong()).sum());
+        assertThat(DashboardFixture.money(s.get("cost_usd")))
+                .isEqualByComparingTo(sum(rows, "cost_usd"));
+        assertThat(s.get("unpriced_invocations").asLong())
+                .isEqualTo(
+                        query("unpriced_models.sql").stream()
+                                .mapToLong(r -> r.get("calls").asLong())
+                                .sum());
     }
 
     @Test
@@ -69,7 +91,8 @@ class DashboardQueryPackITCase {
                     .isEqualByComparingTo(money(a.get("mtd_cost_usd")));
             assertThat(DashboardFixture.money(o.get("forecast").get("month_end_usd")))
                     .isEqualByComparingTo(money(a.get("projected_month_usd")));
-            assertThat(o.get("forecast").get("days_elapsed").asLong()).isEqualTo(a.get("days_elapsed").asLong());
+            assertThat(o.get("forecast").get("days_elapsed").asLong())
+                    .isEqualTo(a.get("days_elapsed").asLong());
         }
     }
 
@@ -83,18 +106,29 @@ class DashboardQueryPackITCase {
         for (JsonNode row : top.get("rows")) {
             JsonNode expected = sql.get(row.get("name").asText());
             assertThat(expected).as(dim + " " + row.get("name")).isNotNull();
-            assertThat(DashboardFixture.money(row.get("cost_usd"))).as(dim + " " + row.get("name"))
+            assertThat(DashboardFixture.money(row.get("cost_usd")))
+                    .as(dim + " " + row.get("name"))
                     .isEqualByComparingTo(money(expected.get("cost_usd")));
-            assertThat(row.get("invocations").asLong()).isEqualTo(expected.get("invocations").asLong());
-            assertThat(row.get("input_tokens").asLong()).isEqualTo(expected.get("input_tokens").asLong());
+            assertThat(row.get("invocations").asLong())
+                    .isEqualTo(expected.get("invocations").asLong());
+            assertThat(row.get("input_tokens").asLong())
+                    .isEqualTo(expected.get("input_tokens").asLong());
         }
     }
 
     /** Runs a query of the pack as written (its dates are November 2026) and returns its rows. */
     private static List<JsonNode> query(String file) throws Exception {
         String sql = Files.readString(Paths.get("queries", file));
-        CliRun r = CliRun.sql("--warehouse", fixture().warehouse.dir().toString(), "--format", "json",
-                "--parallelism", "2", "-e", sql);
+        CliRun r =
+                CliRun.sql(
+                        "--warehouse",
+                        fixture().warehouse.dir().toString(),
+                        "--format",
+                        "json",
+                        "--parallelism",
+                        "2",
+                        "-e",
+                        sql);
         assertThat(r.exit()).as(file + ": " + r.err()).isZero();
         List<JsonNode> rows = new ArrayList<>();
         for (String line : r.out().split("\n")) {
@@ -106,7 +140,9 @@ class DashboardQueryPackITCase {
     }
 
     private static BigDecimal sum(List<JsonNode> rows, String column) {
-        return rows.stream().map(r -> money(r.get(column))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return rows.stream()
+                .map(r -> money(r.get(column)))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static BigDecimal money(JsonNode n) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.local.sql.SampleCalls;
 import com.bedrockusage.local.sql.TestWarehouse;
-import com.bedrockusage.udf.CallerApp;
 import com.bedrockusage.pricing.PriceCatalog;
+import com.bedrockusage.udf.CallerApp;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * While the invocations are being read for tags (over a minute for a million calls on a busy machine), the data says
- * tags are not ready yet, and a minute chart still answers: it does not wait for that read.
+ * While the invocations are being read for tags (over a minute for a million calls on a busy
+ * machine), the data says tags are not ready yet, and a minute chart still answers: it does not
+ * wait for that read.
  */
 class TagReadTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void shouldAnswerMinutesAndSayTagsAreNotReadyWhileTheInvocationsAreRead() throws Exception {
@@ -33,18 +33,28 @@ class TagReadTest {
             SampleCalls.writeAll(w, SampleCalls.generate(200, 11));
         }
         SlowInvocations reader = new SlowInvocations();
-        WarehouseLoader loader = new WarehouseLoader(new HadoopCatalog(new Configuration(), dir.toUri().toString()),
-                TestWarehouse.NAMESPACE, reader);
+        WarehouseLoader loader =
+                new WarehouseLoader(
+                        new HadoopCatalog(new Configuration(), dir.toUri().toString()),
+                        TestWarehouse.NAMESPACE,
+                        reader);
         Refresher refresher = new Refresher(loader);
         try {
             refresher.start(60_000);
-            assertThat(reader.reading.await(60, TimeUnit.SECONDS)).as("the tag read started").isTrue();
+            assertThat(reader.reading.await(60, TimeUnit.SECONDS))
+                    .as("the tag read started")
+                    .isTrue();
 
             WarehouseData d = refresher.data();
             assertThat(d.tagsReady()).isFalse();
-            List<UsageFact> minutes = CompletableFuture.supplyAsync(() -> loader.minutes(d.snapshots(),
-                    SampleCalls.FIRST_DAY, SampleCalls.FIRST_DAY.plusSeconds(6 * 3600)))
-                    .get(60, TimeUnit.SECONDS);
+            List<UsageFact> minutes =
+                    CompletableFuture.supplyAsync(
+                                    () ->
+                                            loader.minutes(
+                                                    d.snapshots(),
+                                                    SampleCalls.FIRST_DAY,
+                                                    SampleCalls.FIRST_DAY.plusSeconds(6 * 3600)))
+                            .get(60, TimeUnit.SECONDS);
             assertThat(minutes).isNotEmpty().allMatch(f -> f.windowStart() < at(6 * 3600));
 
             reader.release.countDown();
@@ -64,7 +74,9 @@ class TagReadTest {
         return SampleCalls.FIRST_DAY.plusSeconds(secondsAfterFirstDay).toEpochMilli();
     }
 
-    /** Holds the first invocation until released: the read of the invocations is "still running". */
+    /**
+     * Holds the first invocation until released: the read of the invocations is "still running".
+     */
     private static final class SlowInvocations extends FactReader {
         final CountDownLatch reading = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);

@@ -11,18 +11,34 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** expected-totals.json agrees with the records actually written, read back the way a consumer would. */
+/**
+ * expected-totals.json agrees with the records actually written, read back the way a consumer
+ * would.
+ */
 class ExpectedTotalsTest {
 
     private static final List<String> FIELDS = ExpectedTotals.FIELDS;
 
-    @TempDir
-    Path out;
+    @TempDir Path out;
 
     @Test
     void shouldMatchTotalsRecomputedFromTheWrittenFiles() throws Exception {
-        GeneratedLogs.generate(out, "--invocations", "2500", "--body-kb", "0.5", "--hours", "30",
-                "--start", "2026-11-01T12:00:00Z", "--duplicates-pct", "5", "--late-pct", "3", "--errors-pct", "4");
+        GeneratedLogs.generate(
+                out,
+                "--invocations",
+                "2500",
+                "--body-kb",
+                "0.5",
+                "--hours",
+                "30",
+                "--start",
+                "2026-11-01T12:00:00Z",
+                "--duplicates-pct",
+                "5",
+                "--late-pct",
+                "3",
+                "--errors-pct",
+                "4");
         JsonNode expected = GeneratedLogs.expected(out);
 
         Map<String, String> firstCopy = new HashMap<>();
@@ -36,7 +52,9 @@ class ExpectedTotalsTest {
             String id = r.path("requestId").asText();
             String previous = firstCopy.putIfAbsent(id, line.text());
             if (previous != null) {
-                assertThat(line.text()).as("a re-delivered copy is the same record").isEqualTo(previous);
+                assertThat(line.text())
+                        .as("a re-delivered copy is the same record")
+                        .isEqualTo(previous);
                 duplicates++;
                 continue;
             }
@@ -45,14 +63,22 @@ class ExpectedTotalsTest {
             }
             long[] usage = usageOf(r);
             String day = r.path("timestamp").asText().substring(0, 10);
-            String key = String.join("|", day, r.path("accountId").asText(), r.path("region").asText(),
-                    r.path("identity").path("arn").asText(), r.path("modelId").asText());
+            String key =
+                    String.join(
+                            "|",
+                            day,
+                            r.path("accountId").asText(),
+                            r.path("region").asText(),
+                            r.path("identity").path("arn").asText(),
+                            r.path("modelId").asText());
             add(byKey.computeIfAbsent(key, k -> new long[FIELDS.size()]), usage);
             add(byDay.computeIfAbsent(day, k -> new long[FIELDS.size()]), usage);
         }
 
         JsonNode counts = expected.path("counts");
-        assertThat(counts.path("uniqueRecords").asLong()).isEqualTo(firstCopy.size()).isEqualTo(2500);
+        assertThat(counts.path("uniqueRecords").asLong())
+                .isEqualTo(firstCopy.size())
+                .isEqualTo(2500);
         assertThat(counts.path("duplicateLines").asLong()).isEqualTo(duplicates);
         assertThat(counts.path("linesWritten").asLong()).isEqualTo(lines.size());
         assertThat(counts.path("lateRecords").asLong()).isEqualTo(late);
@@ -60,8 +86,14 @@ class ExpectedTotalsTest {
 
         Map<String, long[]> expectedByKey = new TreeMap<>();
         for (JsonNode row : expected.path("byKey")) {
-            String key = String.join("|", row.path("day").asText(), row.path("accountId").asText(),
-                    row.path("region").asText(), row.path("callerArn").asText(), row.path("modelId").asText());
+            String key =
+                    String.join(
+                            "|",
+                            row.path("day").asText(),
+                            row.path("accountId").asText(),
+                            row.path("region").asText(),
+                            row.path("callerArn").asText(),
+                            row.path("modelId").asText());
             expectedByKey.put(key, values(row));
         }
         assertThat(expectedByKey.keySet()).containsExactlyElementsOf(byKey.keySet());
@@ -69,7 +101,9 @@ class ExpectedTotalsTest {
 
         assertThat(byDay).hasSizeGreaterThanOrEqualTo(2);
         for (JsonNode row : expected.path("byDay")) {
-            assertThat(values(row)).as(row.path("day").asText()).containsExactly(byDay.get(row.path("day").asText()));
+            assertThat(values(row))
+                    .as(row.path("day").asText())
+                    .containsExactly(byDay.get(row.path("day").asText()));
         }
         long[] total = new long[FIELDS.size()];
         byDay.values().forEach(v -> add(total, v));
@@ -80,8 +114,20 @@ class ExpectedTotalsTest {
 
     @Test
     void shouldRoughlyHonourTheDuplicateAndLatePercentages() throws Exception {
-        GeneratedLogs.generate(out, "--invocations", "6000", "--body-kb", "0.1", "--duplicates-pct", "10",
-                "--late-pct", "5", "--errors-pct", "2", "--hours", "4");
+        GeneratedLogs.generate(
+                out,
+                "--invocations",
+                "6000",
+                "--body-kb",
+                "0.1",
+                "--duplicates-pct",
+                "10",
+                "--late-pct",
+                "5",
+                "--errors-pct",
+                "2",
+                "--hours",
+                "4");
         JsonNode counts = GeneratedLogs.expected(out).path("counts");
 
         assertThat(counts.path("duplicateLines").asDouble() / 6000).isBetween(0.085, 0.115);
@@ -91,7 +137,16 @@ class ExpectedTotalsTest {
 
     @Test
     void shouldWriteNoDuplicatesOrLateRecordsWhenAskedForNone() throws Exception {
-        GeneratedLogs.generate(out, "--invocations", "500", "--body-kb", "0.1", "--duplicates-pct", "0", "--late-pct", "0");
+        GeneratedLogs.generate(
+                out,
+                "--invocations",
+                "500",
+                "--body-kb",
+                "0.1",
+                "--duplicates-pct",
+                "0",
+                "--late-pct",
+                "0");
 
         List<GeneratedLogs.Line> lines = GeneratedLogs.lines(out);
         assertThat(lines).hasSize(500);
@@ -105,7 +160,10 @@ class ExpectedTotalsTest {
         return folderHour.compareTo(line.json().path("timestamp").asText().substring(0, 13)) > 0;
     }
 
-    /** Usage as a consumer reads it: record-level counts, and the 1h split from whichever body carries it. */
+    /**
+     * Usage as a consumer reads it: record-level counts, and the 1h split from whichever body
+     * carries it.
+     */
     private static long[] usageOf(JsonNode r) {
         JsonNode in = r.path("input");
         JsonNode outNode = r.path("output");
@@ -121,7 +179,8 @@ class ExpectedTotalsTest {
     }
 
     private static long oneHourWrites(JsonNode body) {
-        JsonNode usage = body.isArray() ? body.path(0).path("message").path("usage") : body.path("usage");
+        JsonNode usage =
+                body.isArray() ? body.path(0).path("message").path("usage") : body.path("usage");
         if (usage.has("cache_creation")) {
             return usage.path("cache_creation").path("ephemeral_1h_input_tokens").asLong();
         }

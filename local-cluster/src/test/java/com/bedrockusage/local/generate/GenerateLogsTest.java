@@ -14,14 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GenerateLogsTest {
 
-    private static final String[] SMALL = {"--invocations", "400", "--body-kb", "0.5", "--accounts", "2"};
+    private static final String[] SMALL = {
+        "--invocations", "400", "--body-kb", "0.5", "--accounts", "2"
+    };
 
-    private static final Pattern KEY = Pattern.compile(
-            "AWSLogs/(\\d{12})/BedrockModelInvocationLogs/([a-z]{2}-[a-z]+-\\d)/(\\d{4})/(\\d{2})/(\\d{2})/(\\d{2})/"
-                    + "(\\d{8})T(\\d{2})\\d{4}\\d{3}Z_[0-9a-f]{16}\\.json\\.gz");
+    private static final Pattern KEY =
+            Pattern.compile(
+                    "AWSLogs/(\\d{12})/BedrockModelInvocationLogs/([a-z]{2}-[a-z]+-\\d)/(\\d{4})/(\\d{2})/(\\d{2})/(\\d{2})/"
+                            + "(\\d{8})T(\\d{2})\\d{4}\\d{3}Z_[0-9a-f]{16}\\.json\\.gz");
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void shouldWriteIdenticalBytesForTheSameSeedWhateverTheThreadCount() throws Exception {
@@ -34,7 +36,9 @@ class GenerateLogsTest {
         assertThat(filesA).isNotEmpty().isEqualTo(allFiles(b));
         for (Path rel : filesA) {
             if (!rel.toString().equals("expected-totals.json")) {
-                assertThat(Files.readAllBytes(b.resolve(rel))).as(rel.toString()).isEqualTo(Files.readAllBytes(a.resolve(rel)));
+                assertThat(Files.readAllBytes(b.resolve(rel)))
+                        .as(rel.toString())
+                        .isEqualTo(Files.readAllBytes(a.resolve(rel)));
             }
         }
         assertThat(GeneratedLogs.expected(b)).isEqualTo(GeneratedLogs.expected(a));
@@ -47,14 +51,21 @@ class GenerateLogsTest {
         GeneratedLogs.generate(a, concat(SMALL, "--seed", "1"));
         GeneratedLogs.generate(b, concat(SMALL, "--seed", "2"));
 
-        List<String> idsA = GeneratedLogs.lines(a).stream().map(l -> l.json().get("requestId").asText()).toList();
-        List<String> idsB = GeneratedLogs.lines(b).stream().map(l -> l.json().get("requestId").asText()).toList();
+        List<String> idsA =
+                GeneratedLogs.lines(a).stream()
+                        .map(l -> l.json().get("requestId").asText())
+                        .toList();
+        List<String> idsB =
+                GeneratedLogs.lines(b).stream()
+                        .map(l -> l.json().get("requestId").asText())
+                        .toList();
         assertThat(idsA).doesNotContainAnyElementsOf(idsB);
     }
 
     @Test
     void shouldLayOutFilesAsBedrockDeliversThemToS3() throws Exception {
-        GeneratedLogs.generate(tmp, concat(SMALL, "--start", "2026-12-31T23:00:00Z", "--hours", "2"));
+        GeneratedLogs.generate(
+                tmp, concat(SMALL, "--start", "2026-12-31T23:00:00Z", "--hours", "2"));
 
         List<Path> files = GeneratedLogs.logFiles(tmp);
         assertThat(files).hasSizeGreaterThan(10);
@@ -67,13 +78,19 @@ class GenerateLogsTest {
             assertThat(m.group(8)).isEqualTo(m.group(6));
         }
         // the run crosses midnight and a year boundary: both days have folders
-        assertThat(files).anyMatch(f -> f.toString().contains("/2026/12/31/23/"))
+        assertThat(files)
+                .anyMatch(f -> f.toString().contains("/2026/12/31/23/"))
                 .anyMatch(f -> f.toString().contains("/2027/01/01/00/"));
         // every file holds records of its own account and region only
         for (GeneratedLogs.Line line : GeneratedLogs.lines(tmp)) {
             String key = line.file().toString().replace('\\', '/');
-            assertThat(key).startsWith("AWSLogs/" + line.json().get("accountId").asText()
-                    + "/BedrockModelInvocationLogs/" + line.json().get("region").asText() + "/");
+            assertThat(key)
+                    .startsWith(
+                            "AWSLogs/"
+                                    + line.json().get("accountId").asText()
+                                    + "/BedrockModelInvocationLogs/"
+                                    + line.json().get("region").asText()
+                                    + "/");
         }
     }
 
@@ -82,36 +99,54 @@ class GenerateLogsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = GenerateLogs.run(concat(SMALL, "--out", tmp.toString()), print(out), print(err));
+        int status =
+                GenerateLogs.run(concat(SMALL, "--out", tmp.toString()), print(out), print(err));
 
         assertThat(status).isZero();
         String summary = out.toString(StandardCharsets.UTF_8);
         assertThat(summary.lines()).hasSize(1);
-        assertThat(summary).contains("files=").contains("records=400").contains("bytes_uncompressed=")
+        assertThat(summary)
+                .contains("files=")
+                .contains("records=400")
+                .contains("bytes_uncompressed=")
                 .contains("bytes_compressed=");
     }
 
     @Test
     void shouldExitWithStatus2AndAClearMessageOnBadArguments() {
         assertBadArgs("--out DIR is required", "--invocations", "10");
-        assertBadArgs("--hours needs a number, got 'two'", "--out", tmp.toString(), "--hours", "two");
-        assertBadArgs("--duplicates-pct must be between 0.0 and 100.0", "--out", tmp.toString(), "--duplicates-pct", "120");
+        assertBadArgs(
+                "--hours needs a number, got 'two'", "--out", tmp.toString(), "--hours", "two");
+        assertBadArgs(
+                "--duplicates-pct must be between 0.0 and 100.0",
+                "--out",
+                tmp.toString(),
+                "--duplicates-pct",
+                "120");
         assertBadArgs("unknown option --bogus", "--out", tmp.toString(), "--bogus", "1");
         assertBadArgs("unknown option --bogus", "--out", tmp.toString(), "--bogus");
         assertBadArgs("unexpected argument 'stray'", "--out", tmp.toString(), "stray");
-        assertBadArgs("--start needs an ISO instant", "--out", tmp.toString(), "--start", "yesterday");
+        assertBadArgs(
+                "--start needs an ISO instant", "--out", tmp.toString(), "--start", "yesterday");
         assertBadArgs("--seed needs a value", "--out", tmp.toString(), "--seed");
-        assertBadArgs("--kinesis-stream needs --endpoint", "--kinesis-stream", "arn:aws:kinesis:us-east-1:1:stream/s");
+        assertBadArgs(
+                "--kinesis-stream needs --endpoint",
+                "--kinesis-stream",
+                "arn:aws:kinesis:us-east-1:1:stream/s");
     }
 
     @Test
     void shouldPrintUsageOnHelp() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int status = GenerateLogs.run(new String[] {"--help"}, print(out), print(new ByteArrayOutputStream()));
+        int status =
+                GenerateLogs.run(
+                        new String[] {"--help"}, print(out), print(new ByteArrayOutputStream()));
 
         assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: generate-logs").contains("--duplicates-pct");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("Usage: generate-logs")
+                .contains("--duplicates-pct");
     }
 
     @Test
@@ -119,15 +154,24 @@ class GenerateLogsTest {
         GeneratedLogs.generate(tmp, concat(SMALL, "--seed", "1"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int refused = GenerateLogs.run(concat(SMALL, "--out", tmp.toString(), "--seed", "2"), print(new ByteArrayOutputStream()), print(err));
-        int replaced = GenerateLogs.run(concat(SMALL, "--out", tmp.toString(), "--seed", "2", "--overwrite"),
-                print(new ByteArrayOutputStream()), print(new ByteArrayOutputStream()));
+        int refused =
+                GenerateLogs.run(
+                        concat(SMALL, "--out", tmp.toString(), "--seed", "2"),
+                        print(new ByteArrayOutputStream()),
+                        print(err));
+        int replaced =
+                GenerateLogs.run(
+                        concat(SMALL, "--out", tmp.toString(), "--seed", "2", "--overwrite"),
+                        print(new ByteArrayOutputStream()),
+                        print(new ByteArrayOutputStream()));
 
         assertThat(refused).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--overwrite");
         assertThat(replaced).isZero();
-        assertThat(GeneratedLogs.expected(tmp).path("generator").path("seed").asLong()).isEqualTo(2);
-        assertThat(GeneratedLogs.lines(tmp)).hasSize(GeneratedLogs.expected(tmp).path("counts").path("linesWritten").asInt());
+        assertThat(GeneratedLogs.expected(tmp).path("generator").path("seed").asLong())
+                .isEqualTo(2);
+        assertThat(GeneratedLogs.lines(tmp))
+                .hasSize(GeneratedLogs.expected(tmp).path("counts").path("linesWritten").asInt());
     }
 
     private void assertBadArgs(String message, String... args) {

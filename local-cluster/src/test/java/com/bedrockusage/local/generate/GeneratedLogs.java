@@ -24,7 +24,10 @@ final class GeneratedLogs {
 
     private GeneratedLogs() {}
 
-    /** Where the calls start unless a test says otherwise: fixed, so a seed gives the same bytes on every run. */
+    /**
+     * Where the calls start unless a test says otherwise: fixed, so a seed gives the same bytes on
+     * every run.
+     */
     static final String FIXED_START = "2026-11-01T00:00:00Z";
 
     static GenerateLogs.Result generate(Path out, String... extraArgs) throws Exception {
@@ -57,8 +60,11 @@ final class GeneratedLogs {
     }
 
     static List<String> gunzipLines(Path file) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(
+                        new InputStreamReader(
+                                new GZIPInputStream(Files.newInputStream(file)),
+                                StandardCharsets.UTF_8))) {
             return r.lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

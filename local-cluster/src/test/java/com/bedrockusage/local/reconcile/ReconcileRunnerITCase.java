@@ -3,7 +3,6 @@ package com.bedrockusage.local.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.sink.Tables;
-import com.bedrockusage.local.generate.CurFromTruth;
 import com.bedrockusage.local.generate.GenerateCur;
 import com.bedrockusage.local.generate.GenerateLogs;
 import com.bedrockusage.local.sql.TestWarehouse;
@@ -29,25 +28,25 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole run on the generator's truth: usage_daily as the job would have written it, and a CUR 2.0 export (Parquet)
- * built from the same truth with three planted differences, which must be found exactly.
+ * The whole run on the generator's truth: usage_daily as the job would have written it, and a CUR
+ * 2.0 export (Parquet) built from the same truth with three planted differences, which must be
+ * found exactly.
  */
 class ReconcileRunnerITCase {
 
     static final String DAY = "2026-11-03";
     static final PriceCatalog CATALOG = PriceCatalog.defaultCatalog();
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static Path truth;
     static Path warehouse;
     static String planted;
@@ -55,9 +54,29 @@ class ReconcileRunnerITCase {
     @BeforeAll
     static void generate() throws Exception {
         Path logs = dir.resolve("logs");
-        assertThat(GenerateLogs.run(new String[] {"--out", logs.toString(), "--invocations", "600", "--accounts", "2",
-            "--start", DAY + "T00:00:00Z", "--hours", "24", "--seed", "21", "--unknown-pct", "0", "--body-kb", "0"},
-                new PrintStream(new ByteArrayOutputStream()), System.err)).isZero();
+        assertThat(
+                        GenerateLogs.run(
+                                new String[] {
+                                    "--out",
+                                    logs.toString(),
+                                    "--invocations",
+                                    "600",
+                                    "--accounts",
+                                    "2",
+                                    "--start",
+                                    DAY + "T00:00:00Z",
+                                    "--hours",
+                                    "24",
+                                    "--seed",
+                                    "21",
+                                    "--unknown-pct",
+                                    "0",
+                                    "--body-kb",
+                                    "0"
+                                },
+                                new PrintStream(new ByteArrayOutputStream()),
+                                System.err))
+                .isZero();
         truth = logs.resolve("expected-totals.json");
         warehouse = dir.resolve("warehouse");
         try (TestWarehouse w = TestWarehouse.create(warehouse)) {
@@ -70,18 +89,42 @@ class ReconcileRunnerITCase {
     void findsThePlantedDifferencesExactlyAndNothingElse() throws Exception {
         Path csv = dir.resolve("out/reconciliation.csv");
         Path rules = dir.resolve("rules.yaml");
-        Files.writeString(rules, "rules:\n  - id: bill-delta\n    metric: reconciliation_delta_pct\n"
-                + "    scope: account\n    window: 1d\n    threshold: 2\n");
-        String[] args = {"--cur", dir.resolve("cur").toString(), "--from", DAY, "--to", DAY, "--warehouse",
-            warehouse.toString(), "--out", csv.toString(), "--rules", rules.toString(), "--no-alerts"};
+        Files.writeString(
+                rules,
+                "rules:\n  - id: bill-delta\n    metric: reconciliation_delta_pct\n"
+                        + "    scope: account\n    window: 1d\n    threshold: 2\n");
+        String[] args = {
+            "--cur",
+            dir.resolve("cur").toString(),
+            "--from",
+            DAY,
+            "--to",
+            DAY,
+            "--warehouse",
+            warehouse.toString(),
+            "--out",
+            csv.toString(),
+            "--rules",
+            rules.toString(),
+            "--no-alerts"
+        };
         Run run = run(args);
         assertThat(run.code).as(run.err).isZero();
 
         List<Record> rows = table();
         Map<String, Record> byGroup = new TreeMap<>();
         for (Record r : rows) {
-            byGroup.put(r.getField("day") + "|" + r.getField("account_id") + "|" + r.getField("region") + "|"
-                    + r.getField("model_group") + "|" + r.getField("principal"), r);
+            byGroup.put(
+                    r.getField("day")
+                            + "|"
+                            + r.getField("account_id")
+                            + "|"
+                            + r.getField("region")
+                            + "|"
+                            + r.getField("model_group")
+                            + "|"
+                            + r.getField("principal"),
+                    r);
         }
         String[] p = planted.substring(planted.indexOf("planted: ")).split("; ");
         String billedOnly = after(p[0], "not logged ");
@@ -94,7 +137,9 @@ class ReconcileRunnerITCase {
                 notMatching.add(r);
             }
         }
-        assertThat(notMatching).extracting(r -> r.getField("status")).containsExactlyInAnyOrder("billed_only", "under");
+        assertThat(notMatching)
+                .extracting(r -> r.getField("status"))
+                .containsExactlyInAnyOrder("billed_only", "under");
 
         Record unlogged = only(byGroup, billedOnly);
         assertThat(unlogged.getField("status")).isEqualTo("billed_only");
@@ -120,24 +165,33 @@ class ReconcileRunnerITCase {
         assertThat((BigDecimal) whole.get(0).getField("difference_usd")).isEqualByComparingTo("0");
         for (Record r : rows) {
             if (r.getField("status").equals("match")) {
-                assertThat((BigDecimal) r.getField("difference_usd")).as(r.toString()).isEqualByComparingTo("0");
+                assertThat((BigDecimal) r.getField("difference_usd"))
+                        .as(r.toString())
+                        .isEqualByComparingTo("0");
                 assertThat(r.getField("principal").equals("")).isEqualTo(r == whole.get(0));
             }
         }
 
-        // the alert rule sees each account's day: it fires where the planted differences move it by 2 % or more
+        // the alert rule sees each account's day: it fires where the planted differences move it by
+        // 2 % or more
         Map<String, BigDecimal[]> byAccount = new TreeMap<>();
         for (Record r : rows) {
-            BigDecimal[] sums = byAccount.computeIfAbsent((String) r.getField("account_id"),
-                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] sums =
+                    byAccount.computeIfAbsent(
+                            (String) r.getField("account_id"),
+                            k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             sums[0] = sums[0].add((BigDecimal) r.getField("metered_cost_usd"));
             sums[1] = sums[1].add((BigDecimal) r.getField("billed_cost_usd"));
         }
         int fired = 0;
         for (Map.Entry<String, BigDecimal[]> e : byAccount.entrySet()) {
             BigDecimal[] v = e.getValue();
-            boolean fires = v[0].subtract(v[1]).abs().multiply(BigDecimal.valueOf(100))
-                    .compareTo(v[1].multiply(BigDecimal.valueOf(2))) >= 0;
+            boolean fires =
+                    v[0].subtract(v[1])
+                                    .abs()
+                                    .multiply(BigDecimal.valueOf(100))
+                                    .compareTo(v[1].multiply(BigDecimal.valueOf(2)))
+                            >= 0;
             String line = "alert bill-delta: " + e.getKey() + " on " + DAY;
             if (fires) {
                 fired++;
@@ -148,12 +202,19 @@ class ReconcileRunnerITCase {
         }
         assertThat(fired).as(run.out).isPositive();
 
-        assertThat(run.out).contains("status: match " + (rows.size() - 2) + " over 0 under 1 billed_only 1 "
-                + "metered_only 0");
-        assertThat(Files.readString(csv)).startsWith(ReconciliationCsv.HEADER + "\n").contains(",billed_only,");
+        assertThat(run.out)
+                .contains(
+                        "status: match "
+                                + (rows.size() - 2)
+                                + " over 0 under 1 billed_only 1 "
+                                + "metered_only 0");
+        assertThat(Files.readString(csv))
+                .startsWith(ReconciliationCsv.HEADER + "\n")
+                .contains(",billed_only,");
         assertThat(Files.readAllLines(csv)).hasSize(rows.size() + 1);
 
-        // replays never change totals: refused without --force, and a forced re-run replaces the day
+        // replays never change totals: refused without --force, and a forced re-run replaces the
+        // day
         Run again = run(args);
         assertThat(again.code).isEqualTo(2);
         assertThat(again.err).contains("exists: pass --force");
@@ -175,11 +236,12 @@ class ReconcileRunnerITCase {
 
     private static List<Record> all(Map<String, Record> byGroup, String group) {
         List<Record> found = new ArrayList<>();
-        byGroup.forEach((k, v) -> {
-            if (k.startsWith(group + "|")) {
-                found.add(v);
-            }
-        });
+        byGroup.forEach(
+                (k, v) -> {
+                    if (k.startsWith(group + "|")) {
+                        found.add(v);
+                    }
+                });
         return found;
     }
 
@@ -189,10 +251,14 @@ class ReconcileRunnerITCase {
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode k : new ObjectMapper().readTree(truth.toFile()).path("byKey")) {
             String model = CATALOG.resolveModel(k.path("modelId").asText());
-            if (k.path("accountId").asText().equals(g[1]) && k.path("region").asText().equals(g[2])
-                    && model != null && com.bedrockusage.pricing.ModelIds.stripGeoPrefix(model).equals(g[3])
-                    && (principal.isEmpty() || com.bedrockusage.job.reconcile.BilledPrincipals.of(
-                            k.path("callerArn").asText()).equals(principal))) {
+            if (k.path("accountId").asText().equals(g[1])
+                    && k.path("region").asText().equals(g[2])
+                    && model != null
+                    && com.bedrockusage.pricing.ModelIds.stripGeoPrefix(model).equals(g[3])
+                    && (principal.isEmpty()
+                            || com.bedrockusage.job.reconcile.BilledPrincipals.of(
+                                            k.path("callerArn").asText())
+                                    .equals(principal))) {
                 sum = sum.add(cost(k).output());
             }
         }
@@ -201,14 +267,29 @@ class ReconcileRunnerITCase {
 
     private static CostBreakdown cost(JsonNode k) {
         long cw1h = k.path("cacheWrite1hTokens").asLong();
-        TokenCounts t = new TokenCounts(k.path("inputTokens").asLong(), k.path("outputTokens").asLong(),
-                k.path("cacheReadTokens").asLong(), k.path("cacheWriteTokens").asLong() - cw1h, cw1h);
-        PricingResult p = CATALOG.price(k.path("modelId").asText(), k.path("region").asText(),
-                LocalDate.parse(k.path("day").asText()).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli(), t);
+        TokenCounts t =
+                new TokenCounts(
+                        k.path("inputTokens").asLong(),
+                        k.path("outputTokens").asLong(),
+                        k.path("cacheReadTokens").asLong(),
+                        k.path("cacheWriteTokens").asLong() - cw1h,
+                        cw1h);
+        PricingResult p =
+                CATALOG.price(
+                        k.path("modelId").asText(),
+                        k.path("region").asText(),
+                        LocalDate.parse(k.path("day").asText())
+                                .atStartOfDay()
+                                .toInstant(ZoneOffset.UTC)
+                                .toEpochMilli(),
+                        t);
         return p.cost();
     }
 
-    /** usage_daily as the job writes it from these calls (one row per truth key; costs from the same catalogue). */
+    /**
+     * usage_daily as the job writes it from these calls (one row per truth key; costs from the same
+     * catalogue).
+     */
     static List<Record> usageDaily(TestWarehouse w, Path truth) throws Exception {
         List<Record> out = new ArrayList<>();
         for (JsonNode k : new ObjectMapper().readTree(truth.toFile()).path("byKey")) {
@@ -225,7 +306,9 @@ class ReconcileRunnerITCase {
             r.setField("cache_read_tokens", k.path("cacheReadTokens").asLong());
             r.setField("cache_write_tokens", k.path("cacheWriteTokens").asLong());
             CostBreakdown c = cost(k);
-            r.setField("cost_usd", c == null ? null : com.bedrockusage.pricing.CostRounding.atScale(c.total()));
+            r.setField(
+                    "cost_usd",
+                    c == null ? null : com.bedrockusage.pricing.CostRounding.atScale(c.total()));
             r.setField("unpriced_invocations", c == null ? k.path("invocations").asLong() : 0L);
             r.setField("latency_count", 0L);
             out.add(r);
@@ -234,9 +317,15 @@ class ReconcileRunnerITCase {
     }
 
     private static List<Record> table() throws Exception {
-        HadoopCatalog catalog = new HadoopCatalog(new Configuration(), warehouse.toUri().toString());
-        try (catalog; CloseableIterable<Record> it = IcebergGenerics.read(
-                catalog.loadTable(TableIdentifier.of(TestWarehouse.NAMESPACE, "reconciliation"))).build()) {
+        HadoopCatalog catalog =
+                new HadoopCatalog(new Configuration(), warehouse.toUri().toString());
+        try (catalog;
+                CloseableIterable<Record> it =
+                        IcebergGenerics.read(
+                                        catalog.loadTable(
+                                                TableIdentifier.of(
+                                                        TestWarehouse.NAMESPACE, "reconciliation")))
+                                .build()) {
             List<Record> rows = new ArrayList<>();
             it.forEach(r -> rows.add(r.copy()));
             return rows;
@@ -248,8 +337,12 @@ class ReconcileRunnerITCase {
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ReconcileRunner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        int code =
+                ReconcileRunner.run(
+                        args,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(
+                code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

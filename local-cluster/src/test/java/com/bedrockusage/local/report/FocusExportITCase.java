@@ -27,16 +27,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bin/report --format focus} against the FOCUS 1.2 column rules, and the SQL pack's query against it. */
+/**
+ * {@code bin/report --format focus} against the FOCUS 1.2 column rules, and the SQL pack's query
+ * against it.
+ */
 class FocusExportITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
     private static TestWarehouse warehouse;
 
     @BeforeAll
@@ -54,9 +59,22 @@ class FocusExportITCase {
     void everyRowFollowsTheFocusColumnRules() throws Exception {
         Path out = tmp.resolve("focus.csv");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ReportRunner.run(new String[] {"--format", "focus", "--from", "2026-11-01", "--to", "2026-11-30",
-            "--warehouse", warehouse.dir().toString(), "--out", out.toString()}, System.out,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code =
+                ReportRunner.run(
+                        new String[] {
+                            "--format",
+                            "focus",
+                            "--from",
+                            "2026-11-01",
+                            "--to",
+                            "2026-11-30",
+                            "--warehouse",
+                            warehouse.dir().toString(),
+                            "--out",
+                            out.toString()
+                        },
+                        System.out,
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
 
         List<String> lines = Files.readAllLines(out);
@@ -66,16 +84,31 @@ class FocusExportITCase {
         for (String line : lines.subList(1, lines.size())) {
             FocusSpec.checkRow(header, FocusSpec.parseCsvLine(line));
         }
-        assertThat(String.join("\n", lines)).contains(",input,").contains(",output,").contains(",cache_read,")
+        assertThat(String.join("\n", lines))
+                .contains(",input,")
+                .contains(",output,")
+                .contains(",cache_read,")
                 .contains(",cache_write,");
     }
 
     @Test
     void theQueryOfTheSqlPackGivesTheSameRows() throws Exception {
-        List<FocusRow> expected = FocusRows.read(warehouse.dir(), TestWarehouse.NAMESPACE,
-                LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), PriceCatalog.defaultCatalog()).rows();
-        CliRun sql = CliRun.sql("--warehouse", warehouse.dir().toString(), "--format", "json", "-f",
-                "queries/focus_export.sql");
+        List<FocusRow> expected =
+                FocusRows.read(
+                                warehouse.dir(),
+                                TestWarehouse.NAMESPACE,
+                                LocalDate.parse("2026-11-01"),
+                                LocalDate.parse("2026-11-30"),
+                                PriceCatalog.defaultCatalog())
+                        .rows();
+        CliRun sql =
+                CliRun.sql(
+                        "--warehouse",
+                        warehouse.dir().toString(),
+                        "--format",
+                        "json",
+                        "-f",
+                        "queries/focus_export.sql");
         assertThat(sql.err()).isEmpty();
         List<String> got = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();

@@ -19,18 +19,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 class QDeveloperReportTest {
 
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
 
     private static TestWarehouse warehouse;
 
     @BeforeAll
     static void buildWarehouse() {
         warehouse = TestWarehouse.create(tmp.resolve("warehouse"));
-        warehouse.upsert(QDeveloperTables.MONTHLY, Arrays.asList(
-                month("2026-11-01T00:00:00Z", "d-1.bob", 3, 40, 25, 12_000, 900, 3500L, 150_000),
-                month("2026-11-01T00:00:00Z", "d-1.alice", 7, 0, 2, 800, 1_200, null, 900),
-                month("2026-10-01T00:00:00Z", "d-1.alice", 1, 1, 1, 1, 1, null, 1)));
+        warehouse.upsert(
+                QDeveloperTables.MONTHLY,
+                Arrays.asList(
+                        month(
+                                "2026-11-01T00:00:00Z",
+                                "d-1.bob",
+                                3,
+                                40,
+                                25,
+                                12_000,
+                                900,
+                                3500L,
+                                150_000),
+                        month("2026-11-01T00:00:00Z", "d-1.alice", 7, 0, 2, 800, 1_200, null, 900),
+                        month("2026-10-01T00:00:00Z", "d-1.alice", 1, 1, 1, 1, 1, null, 1)));
     }
 
     @AfterAll
@@ -38,7 +48,15 @@ class QDeveloperReportTest {
         warehouse.close();
     }
 
-    static Record month(String start, String user, long chat, long inline, long dev, long in, long out, Long lines,
+    static Record month(
+            String start,
+            String user,
+            long chat,
+            long inline,
+            long dev,
+            long in,
+            long out,
+            Long lines,
             long maxConversation) {
         GenericRecord r = warehouse.newRecord(QDeveloperTables.MONTHLY);
         r.setField("month_start", OffsetDateTime.parse(start));
@@ -61,23 +79,37 @@ class QDeveloperReportTest {
     void shouldWriteOneLinePerUserOfTheMonthWithTheLimits() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ReportRunner.run(new String[] {"--kind", "q-developer", "--date", "2026-11-17", "--warehouse",
-            warehouse.dir().toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit =
+                ReportRunner.run(
+                        new String[] {
+                            "--kind",
+                            "q-developer",
+                            "--date",
+                            "2026-11-17",
+                            "--warehouse",
+                            warehouse.dir().toString()
+                        },
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(QDeveloperReport.HEADER + "\n"
-                + "2026-11,111122223333,d-1.alice,7,0,2,30,800,1200,,4000,900,200000\n"
-                + "2026-11,111122223333,d-1.bob,3,40,25,30,12000,900,3500,4000,150000,200000\n");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo(
+                        QDeveloperReport.HEADER
+                                + "\n"
+                                + "2026-11,111122223333,d-1.alice,7,0,2,30,800,1200,,4000,900,200000\n"
+                                + "2026-11,111122223333,d-1.bob,3,40,25,30,12000,900,3500,4000,150000,200000\n");
     }
 
     @Test
     void shouldRefuseAnUnknownKind() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ReportRunner.run(new String[] {"--kind", "kiro", "--date", "2026-11-17"},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit =
+                ReportRunner.run(
+                        new String[] {"--kind", "kiro", "--date", "2026-11-17"},
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown --kind 'kiro'");
     }

@@ -28,11 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportRunnerTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 3);
-    private static final String HEADER = "Account Id,Identity ARN,Model Id,Region Name,Number of Input tokens,"
-            + "Number of output tokens,Charges incurred";
+    private static final String HEADER =
+            "Account Id,Identity ARN,Model Id,Region Name,Number of Input tokens,"
+                    + "Number of output tokens,Charges incurred";
 
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
 
     private static TestWarehouse warehouse;
     private static List<Call> calls;
@@ -41,15 +41,26 @@ class ReportRunnerTest {
     static void buildWarehouse() {
         calls = SampleCalls.generate(150, 7);
         warehouse = TestWarehouse.create(tmp.resolve("warehouse"));
-        // the day's totals arrive as the job writes them: first without the day's last call, then upserted
+        // the day's totals arrive as the job writes them: first without the day's last call, then
+        // upserted
         List<Call> withoutLast = new ArrayList<>(calls);
-        Call last = calls.stream().filter(c -> onDay(c.time())).max((a, b) -> a.time().compareTo(b.time()))
-                .orElseThrow();
+        Call last =
+                calls.stream()
+                        .filter(c -> onDay(c.time()))
+                        .max((a, b) -> a.time().compareTo(b.time()))
+                        .orElseThrow();
         withoutLast.remove(last);
-        warehouse.append(Tables.USAGE_DAILY,
-                SampleCalls.usageRecords(warehouse, Tables.USAGE_DAILY, Duration.ofDays(1), withoutLast));
-        warehouse.upsert(Tables.USAGE_DAILY, SampleCalls.usageRecords(warehouse, Tables.USAGE_DAILY,
-                Duration.ofDays(1), calls.stream().filter(c -> onDay(c.time())).toList()));
+        warehouse.append(
+                Tables.USAGE_DAILY,
+                SampleCalls.usageRecords(
+                        warehouse, Tables.USAGE_DAILY, Duration.ofDays(1), withoutLast));
+        warehouse.upsert(
+                Tables.USAGE_DAILY,
+                SampleCalls.usageRecords(
+                        warehouse,
+                        Tables.USAGE_DAILY,
+                        Duration.ofDays(1),
+                        calls.stream().filter(c -> onDay(c.time())).toList()));
     }
 
     @AfterAll
@@ -63,7 +74,9 @@ class ReportRunnerTest {
 
         assertThat(r.exit).as(r.err).isZero();
         assertThat(r.out).isEqualTo(expectedCsv());
-        assertThat(r.out).contains("\"arn:aws:sts::111111111111:assumed-role/DataAnalysis-BedrockRole/ops,night\"");
+        assertThat(r.out)
+                .contains(
+                        "\"arn:aws:sts::111111111111:assumed-role/DataAnalysis-BedrockRole/ops,night\"");
         assertThat(r.out.lines().count()).isGreaterThan(10);
     }
 
@@ -75,9 +88,17 @@ class ReportRunnerTest {
         Result r = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString());
 
         assertThat(r.out.lines().filter(l -> l.contains(",acme.unknown-model-v1,")))
-                .isNotEmpty().allMatch(l -> l.endsWith(","), "ends with an empty charge");
+                .isNotEmpty()
+                .allMatch(l -> l.endsWith(","), "ends with an empty charge");
         assertThat(r.err).contains("warning: " + unpriced + " calls on 2026-11-03 had no price");
-        Result json = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString(), "--format", "json");
+        Result json =
+                run(
+                        "--warehouse",
+                        warehouse.dir().toString(),
+                        "--date",
+                        DAY.toString(),
+                        "--format",
+                        "json");
         assertThat(json.out).contains("\"chargesUsd\" : null");
     }
 
@@ -85,8 +106,14 @@ class ReportRunnerTest {
     void shouldWriteTheReportToAFile() throws Exception {
         Path out = tmp.resolve("reports/usage.csv");
 
-        Result r = run("--warehouse", warehouse.dir().toUri().toString(), "--date", DAY.toString(), "--out",
-                out.toString());
+        Result r =
+                run(
+                        "--warehouse",
+                        warehouse.dir().toUri().toString(),
+                        "--date",
+                        DAY.toString(),
+                        "--out",
+                        out.toString());
 
         assertThat(r.exit).as(r.err).isZero();
         assertThat(r.out).isEmpty();
@@ -100,20 +127,35 @@ class ReportRunnerTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, "last month's report\n");
 
-        Result refused = run("--warehouse", warehouse.dir().toString(), "--date", "2026-10-01", "--out",
-                out.toString());
+        Result refused =
+                run(
+                        "--warehouse",
+                        warehouse.dir().toString(),
+                        "--date",
+                        "2026-10-01",
+                        "--out",
+                        out.toString());
 
         assertThat(refused.exit).isEqualTo(2);
-        assertThat(refused.err).isEqualTo("error: " + out + " exists: pass --force to replace it\n");
+        assertThat(refused.err)
+                .isEqualTo("error: " + out + " exists: pass --force to replace it\n");
         assertThat(Files.readString(out)).isEqualTo("last month's report\n");
 
-        Result forced = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString(), "--out",
-                out.toString(), "--force");
+        Result forced =
+                run(
+                        "--warehouse",
+                        warehouse.dir().toString(),
+                        "--date",
+                        DAY.toString(),
+                        "--out",
+                        out.toString(),
+                        "--force");
 
         assertThat(forced.exit).as(forced.err).isZero();
         assertThat(Files.readString(out)).isEqualTo(expectedCsv());
         try (java.util.stream.Stream<Path> files = Files.list(out.getParent())) {
-            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("no temporary file left")
                     .allMatch(n -> !n.endsWith(".tmp"));
         }
     }
@@ -122,7 +164,8 @@ class ReportRunnerTest {
     void shouldWriteThroughATemporaryFileThatIsRenamed() {
         Path out = tmp.resolve("atomic/usage.csv");
 
-        // the rename is what makes it atomic: the content is first complete in a hidden file beside the target
+        // the rename is what makes it atomic: the content is first complete in a hidden file beside
+        // the target
         ReportOutput.writeFile("a,b\n", out, false);
 
         assertThat(out).hasContent("a,b");
@@ -131,15 +174,27 @@ class ReportRunnerTest {
 
     @Test
     void shouldWriteTheSameDataAsJson() {
-        Result r = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString(), "--format", "json");
+        Result r =
+                run(
+                        "--warehouse",
+                        warehouse.dir().toString(),
+                        "--date",
+                        DAY.toString(),
+                        "--format",
+                        "json");
 
         assertThat(r.exit).as(r.err).isZero();
-        BigDecimal total = expected().values().stream().map(Line::charges).filter(java.util.Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(r.out).contains("\"date\" : \"2026-11-03\"")
+        BigDecimal total =
+                expected().values().stream()
+                        .map(Line::charges)
+                        .filter(java.util.Objects::nonNull)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(r.out)
+                .contains("\"date\" : \"2026-11-03\"")
                 .contains("\"rows\" : " + expected().size())
                 .contains("\"totalChargesUsd\" : \"" + plain(total) + "\"")
-                .contains("\"identityArn\" : \"arn:aws:sts::111111111111:assumed-role/DataAnalysis-BedrockRole/ops,night\"");
+                .contains(
+                        "\"identityArn\" : \"arn:aws:sts::111111111111:assumed-role/DataAnalysis-BedrockRole/ops,night\"");
     }
 
     @Test
@@ -153,9 +208,13 @@ class ReportRunnerTest {
 
     @Test
     void shouldFailWithOneLineForAMissingWarehouseOrABadDate() {
-        Result missing = run("--warehouse", tmp.resolve("nope").toString(), "--date", DAY.toString());
+        Result missing =
+                run("--warehouse", tmp.resolve("nope").toString(), "--date", DAY.toString());
         assertThat(missing.exit).isEqualTo(2);
-        assertThat(missing.err).startsWith("error: warehouse not found:").doesNotContain("Exception").hasLineCount(1);
+        assertThat(missing.err)
+                .startsWith("error: warehouse not found:")
+                .doesNotContain("Exception")
+                .hasLineCount(1);
 
         Result badDate = run("--warehouse", warehouse.dir().toString(), "--date", "2026-13-45");
         assertThat(badDate.exit).isEqualTo(2);
@@ -165,9 +224,17 @@ class ReportRunnerTest {
         assertThat(noDate.exit).isEqualTo(2);
         assertThat(noDate.err).contains("--date YYYY-MM-DD is required");
 
-        Result badS3 = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString(), "--out", "s3://bucket");
+        Result badS3 =
+                run(
+                        "--warehouse",
+                        warehouse.dir().toString(),
+                        "--date",
+                        DAY.toString(),
+                        "--out",
+                        "s3://bucket");
         assertThat(badS3.exit).isEqualTo(2);
-        assertThat(badS3.err).isEqualTo("error: --out must be s3://bucket/key, not 's3://bucket'\n");
+        assertThat(badS3.err)
+                .isEqualTo("error: --out must be s3://bucket/key, not 's3://bucket'\n");
     }
 
     private static boolean onDay(Instant t) {
@@ -176,16 +243,26 @@ class ReportRunnerTest {
 
     private record Line(long input, long output, BigDecimal charges) {}
 
-    /** Straight from the calls: grouped by account, ARN, model, region; a line without a priced call has no charge. */
+    /**
+     * Straight from the calls: grouped by account, ARN, model, region; a line without a priced call
+     * has no charge.
+     */
     private static Map<List<String>, Line> expected() {
-        Map<List<String>, Line> lines = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
+        Map<List<String>, Line> lines =
+                new TreeMap<>(
+                        (a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
         for (Call c : calls) {
             if (!onDay(c.time())) {
                 continue;
             }
-            lines.merge(List.of(c.account(), c.caller(), c.model(), c.region()),
+            lines.merge(
+                    List.of(c.account(), c.caller(), c.model(), c.region()),
                     new Line(c.input(), c.output(), c.cost()),
-                    (x, y) -> new Line(x.input() + y.input(), x.output() + y.output(), add(x.charges(), y.charges())));
+                    (x, y) ->
+                            new Line(
+                                    x.input() + y.input(),
+                                    x.output() + y.output(),
+                                    add(x.charges(), y.charges())));
         }
         return lines;
     }
@@ -196,11 +273,26 @@ class ReportRunnerTest {
 
     private static String expectedCsv() {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
-        expected().forEach((k, v) -> sb.append(k.get(0)).append(',')
-                .append(k.get(1).contains(",") ? "\"" + k.get(1) + "\"" : k.get(1)).append(',')
-                .append(k.get(2)).append(',').append(k.get(3)).append(',')
-                .append(v.input()).append(',').append(v.output()).append(',')
-                .append(v.charges() == null ? "" : plain(v.charges())).append('\n'));
+        expected()
+                .forEach(
+                        (k, v) ->
+                                sb.append(k.get(0))
+                                        .append(',')
+                                        .append(
+                                                k.get(1).contains(",")
+                                                        ? "\"" + k.get(1) + "\""
+                                                        : k.get(1))
+                                        .append(',')
+                                        .append(k.get(2))
+                                        .append(',')
+                                        .append(k.get(3))
+                                        .append(',')
+                                        .append(v.input())
+                                        .append(',')
+                                        .append(v.output())
+                                        .append(',')
+                                        .append(v.charges() == null ? "" : plain(v.charges()))
+                                        .append('\n'));
         return sb.toString();
     }
 
@@ -214,8 +306,12 @@ class ReportRunnerTest {
     private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = ReportRunner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        int exit =
+                ReportRunner.run(
+                        args,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(
+                exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

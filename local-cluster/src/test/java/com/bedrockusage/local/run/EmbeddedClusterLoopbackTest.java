@@ -18,7 +18,10 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.junit.jupiter.api.Test;
 
-/** run-local's embedded cluster: the web UI and every other server it opens listen on 127.0.0.1 only. */
+/**
+ * run-local's embedded cluster: the web UI and every other server it opens listen on 127.0.0.1
+ * only.
+ */
 class EmbeddedClusterLoopbackTest {
 
     @Test
@@ -39,8 +42,13 @@ class EmbeddedClusterLoopbackTest {
         ListeningSockets.of(self).forEach(s -> before.add(s.toString()));
 
         Configuration conf = RunLocal.clusterConfiguration(freePort(), 1);
-        try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-                .setConfiguration(conf).setNumTaskManagers(1).setNumSlotsPerTaskManager(1).build())) {
+        try (MiniCluster cluster =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(conf)
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(1)
+                                .build())) {
             cluster.start();
             List<ListeningSockets.Socket> opened = new ArrayList<>();
             for (ListeningSockets.Socket s : ListeningSockets.of(self)) {
@@ -48,8 +56,12 @@ class EmbeddedClusterLoopbackTest {
                     opened.add(s);
                 }
             }
-            assertThat(opened).extracting(ListeningSockets.Socket::port).contains(conf.get(RestOptions.PORT));
-            assertThat(opened).as("sockets the embedded cluster opened").allMatch(ListeningSockets.Socket::loopback);
+            assertThat(opened)
+                    .extracting(ListeningSockets.Socket::port)
+                    .contains(conf.get(RestOptions.PORT));
+            assertThat(opened)
+                    .as("sockets the embedded cluster opened")
+                    .allMatch(ListeningSockets.Socket::loopback);
         }
     }
 

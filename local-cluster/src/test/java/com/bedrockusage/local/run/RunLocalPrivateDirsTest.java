@@ -1,8 +1,8 @@
 package com.bedrockusage.local.run;
 
-import com.bedrockusage.job.config.PrivateDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.config.PrivateDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunLocalPrivateDirsTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void shouldCreateNewFoldersForTheirUserOnly() throws Exception {
@@ -33,12 +32,16 @@ class RunLocalPrivateDirsTest {
     @Test
     void shouldCreateTheDefaultFoldersOfTheEmbeddedRunPrivate() throws Exception {
         // the defaults RunLocal passes on when no folder is given
-        for (String dflt : new String[] {RunLocal.DEFAULT_WAREHOUSE, RunLocal.DEFAULT_CHECKPOINTS}) {
+        for (String dflt :
+                new String[] {RunLocal.DEFAULT_WAREHOUSE, RunLocal.DEFAULT_CHECKPOINTS}) {
             assertThat(dflt).startsWith("local-data/");
         }
-        String source = Files.readString(Path.of("src/main/java/com/bedrockusage/local/run/RunLocal.java"));
-        assertThat(source).contains("PrivateDirs.create(Paths.get(DEFAULT_WAREHOUSE))",
-                "PrivateDirs.create(Paths.get(DEFAULT_CHECKPOINTS))");
+        String source =
+                Files.readString(Path.of("src/main/java/com/bedrockusage/local/run/RunLocal.java"));
+        assertThat(source)
+                .contains(
+                        "PrivateDirs.create(Paths.get(DEFAULT_WAREHOUSE))",
+                        "PrivateDirs.create(Paths.get(DEFAULT_CHECKPOINTS))");
     }
 
     private static String mode(Path p) throws Exception {

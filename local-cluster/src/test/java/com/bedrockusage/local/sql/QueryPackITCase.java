@@ -30,14 +30,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class QueryPackITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     static final Path QUERIES = Paths.get("queries");
 
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
 
     private static TestWarehouse warehouse;
     private static List<Call> calls;
@@ -61,8 +63,15 @@ class QueryPackITCase {
     }
 
     private static CliRun run(Path file) {
-        return CliRun.sql("--warehouse", warehouse.dir().toString(), "--format", "csv", "--parallelism", "2",
-                "-f", file.toString());
+        return CliRun.sql(
+                "--warehouse",
+                warehouse.dir().toString(),
+                "--format",
+                "csv",
+                "--parallelism",
+                "2",
+                "-f",
+                file.toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,20 +83,38 @@ class QueryPackITCase {
 
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).as("a CSV result with at least a header and a row").matches("(?s)[^\\n]+\\n[^\\n]+\\n.*");
+        assertThat(r.out())
+                .as("a CSV result with at least a header and a row")
+                .matches("(?s)[^\\n]+\\n[^\\n]+\\n.*");
         assertMoneyKeepsTwelveDecimals(r.out());
     }
 
     /**
-     * The job's days are UTC: under a zone west of UTC every query gives the same rows (day bounds, CAST AS DATE,
-     * HOUR); only the printed offset of timestamps changes, which is compared as instants.
+     * The job's days are UTC: under a zone west of UTC every query gives the same rows (day bounds,
+     * CAST AS DATE, HOUR); only the printed offset of timestamps changes, which is compared as
+     * instants.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("queries")
     void shouldGiveTheSameRowsUnderATimeZoneWestOfUtc(Path file) throws IOException {
-        CliRun utc = CliRun.sql("--warehouse", warehouse.dir().toString(), "--format", "json", "-f", file.toString());
-        CliRun newYork = CliRun.sql("--warehouse", warehouse.dir().toString(), "--format", "json",
-                "--time-zone", "America/New_York", "-f", file.toString());
+        CliRun utc =
+                CliRun.sql(
+                        "--warehouse",
+                        warehouse.dir().toString(),
+                        "--format",
+                        "json",
+                        "-f",
+                        file.toString());
+        CliRun newYork =
+                CliRun.sql(
+                        "--warehouse",
+                        warehouse.dir().toString(),
+                        "--format",
+                        "json",
+                        "--time-zone",
+                        "America/New_York",
+                        "-f",
+                        file.toString());
 
         assertThat(newYork.err()).isEmpty();
         assertThat(newYork.exit()).isZero();
@@ -96,9 +123,16 @@ class QueryPackITCase {
 
     @Test
     void shouldPrintTimestampsInTheChosenZone() {
-        CliRun r = CliRun.sql("--warehouse", warehouse.dir().toString(), "--format", "json",
-                "--time-zone", "America/New_York", "-e",
-                "SELECT MIN(event_time) AS first FROM invocations WHERE event_time >= TIMESTAMP '2026-11-03 00:00:00'");
+        CliRun r =
+                CliRun.sql(
+                        "--warehouse",
+                        warehouse.dir().toString(),
+                        "--format",
+                        "json",
+                        "--time-zone",
+                        "America/New_York",
+                        "-e",
+                        "SELECT MIN(event_time) AS first FROM invocations WHERE event_time >= TIMESTAMP '2026-11-03 00:00:00'");
 
         assertThat(r.out()).contains("\"first\":\"2026-11-02T").contains("-05:00\"");
     }
@@ -122,8 +156,9 @@ class QueryPackITCase {
     }
 
     /**
-     * Flink can silently drop decimals of DECIMAL(38, 12) sums (e.g. SUM after a join is rewritten as SUM(x * count),
-     * which rounds to 6 places): every money column of every result must keep all 12.
+     * Flink can silently drop decimals of DECIMAL(38, 12) sums (e.g. SUM after a join is rewritten
+     * as SUM(x * count), which rounds to 6 places): every money column of every result must keep
+     * all 12.
      */
     private static void assertMoneyKeepsTwelveDecimals(String csv) {
         List<String> header = null;
@@ -139,8 +174,11 @@ class QueryPackITCase {
             }
             for (int i = 0; i < header.size(); i++) {
                 String column = header.get(i);
-                if ((column.endsWith("cost_usd") || column.equals("Charges incurred")) && !fields.get(i).isEmpty()) {
-                    assertThat(new BigDecimal(fields.get(i)).scale()).as("%s in %s", column, line).isEqualTo(12);
+                if ((column.endsWith("cost_usd") || column.equals("Charges incurred"))
+                        && !fields.get(i).isEmpty()) {
+                    assertThat(new BigDecimal(fields.get(i)).scale())
+                            .as("%s in %s", column, line)
+                            .isEqualTo(12);
                 }
             }
         }
@@ -178,27 +216,35 @@ class QueryPackITCase {
     void shouldSumCostPerAccountExactly() {
         Map<String, BigDecimal> expected = new HashMap<>();
         for (Call c : calls) {
-            expected.merge(c.account(), c.cost() == null ? BigDecimal.ZERO : c.cost(), BigDecimal::add);
+            expected.merge(
+                    c.account(), c.cost() == null ? BigDecimal.ZERO : c.cost(), BigDecimal::add);
         }
 
-        Map<String, BigDecimal> actual = column(run(QUERIES.resolve("cost_by_account.sql")), "account_id", "cost_usd");
+        Map<String, BigDecimal> actual =
+                column(run(QUERIES.resolve("cost_by_account.sql")), "account_id", "cost_usd");
 
         assertThat(actual).hasSameSizeAs(expected);
-        expected.forEach((account, cost) -> assertThat(actual.get(account)).as(account).isEqualByComparingTo(cost));
+        expected.forEach(
+                (account, cost) ->
+                        assertThat(actual.get(account)).as(account).isEqualByComparingTo(cost));
     }
 
     @Test
     void shouldAllocateCostByRequestMetadataTag() {
         Map<String, BigDecimal> expected = new HashMap<>();
         for (Call c : calls) {
-            expected.merge(c.team() == null ? "(untagged)" : c.team(), c.cost() == null ? BigDecimal.ZERO : c.cost(),
+            expected.merge(
+                    c.team() == null ? "(untagged)" : c.team(),
+                    c.cost() == null ? BigDecimal.ZERO : c.cost(),
                     BigDecimal::add);
         }
 
-        Map<String, BigDecimal> actual = column(run(QUERIES.resolve("cost_by_tag.sql")), "team", "cost_usd");
+        Map<String, BigDecimal> actual =
+                column(run(QUERIES.resolve("cost_by_tag.sql")), "team", "cost_usd");
 
         assertThat(actual).containsOnlyKeys(expected.keySet());
-        expected.forEach((team, cost) -> assertThat(actual.get(team)).as(team).isEqualByComparingTo(cost));
+        expected.forEach(
+                (team, cost) -> assertThat(actual.get(team)).as(team).isEqualByComparingTo(cost));
     }
 
     @Test
@@ -206,7 +252,9 @@ class QueryPackITCase {
         CliRun r = run(QUERIES.resolve("arn_pattern.sql"));
 
         List<String> rows = r.out().lines().skip(1).toList();
-        assertThat(rows).isNotEmpty().allSatisfy(line -> assertThat(line).contains("DataAnalysis-BedrockRole"));
+        assertThat(rows)
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("DataAnalysis-BedrockRole"));
     }
 
     /** key column → value column of a CSV result whose key and value hold no commas. */

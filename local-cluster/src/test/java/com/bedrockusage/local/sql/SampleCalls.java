@@ -20,8 +20,9 @@ import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 
 /**
- * Generated Bedrock calls over three UTC days (2026-11-02 to 2026-11-04) and the rows the job would write for them:
- * invocations, and usage per minute, hour and day, priced with the default catalogue.
+ * Generated Bedrock calls over three UTC days (2026-11-02 to 2026-11-04) and the rows the job would
+ * write for them: invocations, and usage per minute, hour and day, priced with the default
+ * catalogue.
  */
 public final class SampleCalls {
 
@@ -32,17 +33,32 @@ public final class SampleCalls {
         "arn:aws:sts::111111111111:assumed-role/Checkout-BedrockRole/i-0abc",
         "arn:aws:sts::111111111111:assumed-role/DataAnalysis-BedrockRole/ops,night",
         "arn:aws:iam::222222222222:user/alice",
-        "arn:aws:sts::333333333333:assumed-role/Search-BedrockRole/batch-7"};
+        "arn:aws:sts::333333333333:assumed-role/Search-BedrockRole/batch-7"
+    };
     public static final String[] MODELS = {
         "anthropic.claude-sonnet-4-5-20250929-v1:0", "us.anthropic.claude-3-haiku-20240307-v1:0",
-        "amazon.nova-lite-v1:0", "acme.unknown-model-v1"};
+        "amazon.nova-lite-v1:0", "acme.unknown-model-v1"
+    };
     public static final String[] REGIONS = {"us-east-1", "eu-west-1"};
     public static final String[] TEAMS = {"search", "payments", null};
 
     /** One call as logged, with its price (null when unpriced). */
-    public record Call(String requestId, Instant time, String account, String region, String caller, String model,
-            long input, long output, long cacheRead, long cacheWrite, long cacheWrite1h, Long latencyMs,
-            String errorCode, String team, PricingResult price) {
+    public record Call(
+            String requestId,
+            Instant time,
+            String account,
+            String region,
+            String caller,
+            String model,
+            long input,
+            long output,
+            long cacheRead,
+            long cacheWrite,
+            long cacheWrite1h,
+            Long latencyMs,
+            String errorCode,
+            String team,
+            PricingResult price) {
 
         public BigDecimal cost() {
             return price.isPriced() ? price.cost().total() : null;
@@ -51,7 +67,10 @@ public final class SampleCalls {
 
     private SampleCalls() {}
 
-    /** Writes a sample warehouse for trying bin/sql and bin/report by hand: {@code SampleCalls DIR [CALLS]}. */
+    /**
+     * Writes a sample warehouse for trying bin/sql and bin/report by hand: {@code SampleCalls DIR
+     * [CALLS]}.
+     */
     public static void main(String[] args) throws Exception {
         try (TestWarehouse w = TestWarehouse.create(java.nio.file.Paths.get(args[0]))) {
             writeAll(w, generate(args.length > 1 ? Integer.parseInt(args[1]) : 200, 11));
@@ -63,7 +82,9 @@ public final class SampleCalls {
         PriceCatalog catalog = PriceCatalog.defaultCatalog();
         List<Call> calls = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Instant time = FIRST_DAY.plusMillis((long) (random.nextDouble() * Duration.ofDays(DAYS).toMillis()));
+            Instant time =
+                    FIRST_DAY.plusMillis(
+                            (long) (random.nextDouble() * Duration.ofDays(DAYS).toMillis()));
             String caller = CALLERS[random.nextInt(CALLERS.length)];
             String account = caller.split(":")[4];
             String model = MODELS[random.nextInt(MODELS.length)];
@@ -74,18 +95,42 @@ public final class SampleCalls {
             long cacheRead = error || random.nextBoolean() ? 0 : random.nextInt(3000);
             long cacheWrite = error || random.nextBoolean() ? 0 : random.nextInt(2000);
             long cacheWrite1h = cacheWrite == 0 ? 0 : random.nextInt((int) cacheWrite + 1);
-            PricingResult price = catalog.price(model, region, time.toEpochMilli(),
-                    new TokenCounts(input, output, cacheRead, cacheWrite - cacheWrite1h, cacheWrite1h));
-            calls.add(new Call("req-" + i, time, account, region, caller, model, input, output, cacheRead,
-                    cacheWrite, cacheWrite1h, 200L + random.nextInt(4000), error ? "ThrottlingException" : null,
-                    TEAMS[random.nextInt(TEAMS.length)], price));
+            PricingResult price =
+                    catalog.price(
+                            model,
+                            region,
+                            time.toEpochMilli(),
+                            new TokenCounts(
+                                    input,
+                                    output,
+                                    cacheRead,
+                                    cacheWrite - cacheWrite1h,
+                                    cacheWrite1h));
+            calls.add(
+                    new Call(
+                            "req-" + i,
+                            time,
+                            account,
+                            region,
+                            caller,
+                            model,
+                            input,
+                            output,
+                            cacheRead,
+                            cacheWrite,
+                            cacheWrite1h,
+                            200L + random.nextInt(4000),
+                            error ? "ThrottlingException" : null,
+                            TEAMS[random.nextInt(TEAMS.length)],
+                            price));
         }
         return Collections.unmodifiableList(calls);
     }
 
     public static List<Record> invocationRecords(TestWarehouse w, List<Call> calls) {
         List<Record> records = new ArrayList<>();
-        GenericRecord empty = w.newRecord(Tables.INVOCATIONS); // once: each newRecord loads the table
+        GenericRecord empty =
+                w.newRecord(Tables.INVOCATIONS); // once: each newRecord loads the table
         for (Call c : calls) {
             GenericRecord r = empty.copy();
             r.setField("request_id", c.requestId());
@@ -124,12 +169,16 @@ public final class SampleCalls {
     }
 
     /** The rows of usage_minute / usage_hourly / usage_daily for these calls. */
-    public static List<Record> usageRecords(TestWarehouse w, String table, Duration window, List<Call> calls) {
+    public static List<Record> usageRecords(
+            TestWarehouse w, String table, Duration window, List<Call> calls) {
         Map<List<Object>, List<Call>> groups = new LinkedHashMap<>();
         for (Call c : calls) {
-            long start = Math.floorDiv(c.time().toEpochMilli(), window.toMillis()) * window.toMillis();
-            groups.computeIfAbsent(List.of(start, c.account(), c.region(), c.caller(), c.model()),
-                    k -> new ArrayList<>()).add(c);
+            long start =
+                    Math.floorDiv(c.time().toEpochMilli(), window.toMillis()) * window.toMillis();
+            groups.computeIfAbsent(
+                            List.of(start, c.account(), c.region(), c.caller(), c.model()),
+                            k -> new ArrayList<>())
+                    .add(c);
         }
         List<Record> records = new ArrayList<>();
         GenericRecord empty = w.newRecord(table);
@@ -155,14 +204,21 @@ public final class SampleCalls {
                 r.setField("cache_read_cost_usd", money(sum(in, p -> p.cacheRead())));
                 r.setField("cache_write_cost_usd", money(sum(in, p -> p.cacheWrite())));
             }
-            r.setField("unpriced_invocations", in.stream().filter(c -> !c.price().isPriced()).count());
+            r.setField(
+                    "unpriced_invocations", in.stream().filter(c -> !c.price().isPriced()).count());
             List<Long> latencies = in.stream().map(Call::latencyMs).sorted().toList();
             r.setField("latency_count", (long) latencies.size());
             r.setField("latency_min_ms", latencies.get(0));
-            r.setField("latency_avg_ms", latencies.stream().mapToLong(Long::longValue).average().orElseThrow());
+            r.setField(
+                    "latency_avg_ms",
+                    latencies.stream().mapToLong(Long::longValue).average().orElseThrow());
             r.setField("latency_max_ms", latencies.get(latencies.size() - 1));
-            r.setField("latency_p50_ms", latencies.get((int) Math.ceil(0.5 * latencies.size()) - 1).doubleValue());
-            r.setField("latency_p99_ms", latencies.get((int) Math.ceil(0.99 * latencies.size()) - 1).doubleValue());
+            r.setField(
+                    "latency_p50_ms",
+                    latencies.get((int) Math.ceil(0.5 * latencies.size()) - 1).doubleValue());
+            r.setField(
+                    "latency_p99_ms",
+                    latencies.get((int) Math.ceil(0.99 * latencies.size()) - 1).doubleValue());
             records.add(r);
         }
         return records;
@@ -171,9 +227,14 @@ public final class SampleCalls {
     /** A warehouse with the calls in invocations and all usage tables, and two rejected records. */
     public static void writeAll(TestWarehouse w, List<Call> calls) {
         w.append(Tables.INVOCATIONS, invocationRecords(w, calls));
-        w.append(Tables.USAGE_MINUTE, usageRecords(w, Tables.USAGE_MINUTE, Duration.ofMinutes(1), calls));
-        w.append(Tables.USAGE_HOURLY, usageRecords(w, Tables.USAGE_HOURLY, Duration.ofHours(1), calls));
-        w.append(Tables.USAGE_DAILY, usageRecords(w, Tables.USAGE_DAILY, Duration.ofDays(1), calls));
+        w.append(
+                Tables.USAGE_MINUTE,
+                usageRecords(w, Tables.USAGE_MINUTE, Duration.ofMinutes(1), calls));
+        w.append(
+                Tables.USAGE_HOURLY,
+                usageRecords(w, Tables.USAGE_HOURLY, Duration.ofHours(1), calls));
+        w.append(
+                Tables.USAGE_DAILY, usageRecords(w, Tables.USAGE_DAILY, Duration.ofDays(1), calls));
         List<Record> rejected = new ArrayList<>();
         for (String reason : new String[] {"malformed JSON", "missing requestId"}) {
             GenericRecord r = w.newRecord(Tables.REJECTED_RECORDS);
@@ -187,7 +248,8 @@ public final class SampleCalls {
         SampleQDeveloper.writeAll(w);
     }
 
-    private static BigDecimal sum(List<Call> calls,
+    private static BigDecimal sum(
+            List<Call> calls,
             java.util.function.Function<com.bedrockusage.pricing.CostBreakdown, BigDecimal> part) {
         BigDecimal total = BigDecimal.ZERO;
         for (Call c : calls) {

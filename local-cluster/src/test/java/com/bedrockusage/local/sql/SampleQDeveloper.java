@@ -7,7 +7,10 @@ import java.util.List;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 
-/** A few Amazon Q Developer rows (three users, 2026-11-02 to 2026-11-04) for the query pack and the dashboard. */
+/**
+ * A few Amazon Q Developer rows (three users, 2026-11-02 to 2026-11-04) for the query pack and the
+ * dashboard.
+ */
 public final class SampleQDeveloper {
 
     public static final String ACCOUNT = "111111111111";
@@ -26,7 +29,8 @@ public final class SampleQDeveloper {
             long in = 0;
             long out = 0;
             for (int d = 2; d <= 4; d++) {
-                OffsetDateTime day = OffsetDateTime.parse(String.format("2026-11-%02dT00:00:00Z", d));
+                OffsetDateTime day =
+                        OffsetDateTime.parse(String.format("2026-11-%02dT00:00:00Z", d));
                 GenericRecord r = w.newRecord(QDeveloperTables.DAILY);
                 long c = 3L * (u + 1);
                 long i = 10L * d;

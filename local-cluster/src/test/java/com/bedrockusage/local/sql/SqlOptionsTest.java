@@ -9,16 +9,31 @@ class SqlOptionsTest {
 
     @Test
     void shouldRefuseABadAppPatternAtStartupNamingTheOption() {
-        assertThatThrownBy(() -> SqlOptions.parse(
-                new String[] {"--app-pattern", "^(.+-BedrockRole$", "-e", "SELECT 1"}))
+        assertThatThrownBy(
+                        () ->
+                                SqlOptions.parse(
+                                        new String[] {
+                                            "--app-pattern", "^(.+-BedrockRole$", "-e", "SELECT 1"
+                                        }))
                 .isInstanceOf(CliException.class)
-                .hasMessageStartingWith("--app-pattern '^(.+-BedrockRole$' is not a valid regular expression: ");
+                .hasMessageStartingWith(
+                        "--app-pattern '^(.+-BedrockRole$' is not a valid regular expression: ");
     }
 
     @Test
     void shouldTakeTheJobsConfigurationLikeRunLocal() {
-        SqlOptions o = SqlOptions.parse(new String[] {"--config", "job.json", "--pricing", "p.csv", "--set",
-            "pricing.aliases=a=b", "-e", "SELECT 1"});
+        SqlOptions o =
+                SqlOptions.parse(
+                        new String[] {
+                            "--config",
+                            "job.json",
+                            "--pricing",
+                            "p.csv",
+                            "--set",
+                            "pricing.aliases=a=b",
+                            "-e",
+                            "SELECT 1"
+                        });
 
         assertThat(o.config()).isEqualTo("job.json");
         assertThat(o.pricingCatalog()).isEqualTo("p.csv");

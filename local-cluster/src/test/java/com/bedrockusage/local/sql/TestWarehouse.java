@@ -35,7 +35,10 @@ import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFile;
 
-/** A local Hadoop-catalog warehouse with the job's tables ({@link Tables#all()}), written with Iceberg's generic writers. */
+/**
+ * A local Hadoop-catalog warehouse with the job's tables ({@link Tables#all()}), written with
+ * Iceberg's generic writers.
+ */
 public final class TestWarehouse implements AutoCloseable {
 
     public static final String NAMESPACE = "bedrock";
@@ -57,11 +60,19 @@ public final class TestWarehouse implements AutoCloseable {
         for (TableDefinition def : all) {
             Map<String, String> props = new HashMap<>();
             props.put(TableProperties.FORMAT_VERSION, "2");
-            w.catalog.createTable(TableIdentifier.of(NAMESPACE, def.name()), def.schema(), def.partitionSpec(), props);
+            w.catalog.createTable(
+                    TableIdentifier.of(NAMESPACE, def.name()),
+                    def.schema(),
+                    def.partitionSpec(),
+                    props);
         }
         // the job's record of its prices: the built-in catalogue, as SampleCalls prices
-        w.table(Tables.INVOCATIONS).updateProperties().set(PricingProvenance.CATALOG, "")
-                .set(PricingProvenance.ALIASES, "").set(PricingProvenance.UPDATES_DIR, "").commit();
+        w.table(Tables.INVOCATIONS)
+                .updateProperties()
+                .set(PricingProvenance.CATALOG, "")
+                .set(PricingProvenance.ALIASES, "")
+                .set(PricingProvenance.UPDATES_DIR, "")
+                .commit();
         return w;
     }
 
@@ -89,19 +100,23 @@ public final class TestWarehouse implements AutoCloseable {
     }
 
     /**
-     * Replaces rows by their upsert key the way the job's upsert sink does: an equality delete of the key and the
-     * new row, in one commit.
+     * Replaces rows by their upsert key the way the job's upsert sink does: an equality delete of
+     * the key and the new row, in one commit.
      */
     public void upsert(String tableName, List<Record> records) {
         Table table = table(tableName);
         Schema schema = table.schema();
         int[] keyIds = schema.identifierFieldIds().stream().mapToInt(Integer::intValue).toArray();
         Schema keySchema = schema.select(schema.identifierFieldNames());
-        GenericAppenderFactory factory = new GenericAppenderFactory(schema, table.spec(), keyIds, keySchema, null);
+        GenericAppenderFactory factory =
+                new GenericAppenderFactory(schema, table.spec(), keyIds, keySchema, null);
         RowDelta delta = table.newRowDelta();
         for (Map.Entry<StructLike, List<Record>> part : byPartition(table, records).entrySet()) {
-            EqualityDeleteWriter<Record> deletes = factory.newEqDeleteWriter(
-                    EncryptedFiles.plainAsEncryptedOutput(newFile(table)), FileFormat.PARQUET, part.getKey());
+            EqualityDeleteWriter<Record> deletes =
+                    factory.newEqDeleteWriter(
+                            EncryptedFiles.plainAsEncryptedOutput(newFile(table)),
+                            FileFormat.PARQUET,
+                            part.getKey());
             try (EqualityDeleteWriter<Record> w = deletes) {
                 for (Record r : part.getValue()) {
                     GenericRecord key = GenericRecord.create(keySchema);
@@ -131,10 +146,16 @@ public final class TestWarehouse implements AutoCloseable {
         return parts;
     }
 
-    private static DataFile writeData(Table table, GenericAppenderFactory factory, StructLike partition,
+    private static DataFile writeData(
+            Table table,
+            GenericAppenderFactory factory,
+            StructLike partition,
             List<Record> records) {
-        DataWriter<Record> writer = factory.newDataWriter(EncryptedFiles.plainAsEncryptedOutput(newFile(table)),
-                FileFormat.PARQUET, partition);
+        DataWriter<Record> writer =
+                factory.newDataWriter(
+                        EncryptedFiles.plainAsEncryptedOutput(newFile(table)),
+                        FileFormat.PARQUET,
+                        partition);
         try (DataWriter<Record> w = writer) {
             for (Record r : records) {
                 w.write(r);
@@ -146,7 +167,9 @@ public final class TestWarehouse implements AutoCloseable {
     }
 
     private static OutputFile newFile(Table table) {
-        return table.io().newOutputFile(table.locationProvider().newDataLocation(UUID.randomUUID() + ".parquet"));
+        return table.io()
+                .newOutputFile(
+                        table.locationProvider().newDataLocation(UUID.randomUUID() + ".parquet"));
     }
 
     @Override

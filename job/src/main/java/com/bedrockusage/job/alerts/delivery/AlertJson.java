@@ -1,8 +1,8 @@
 package com.bedrockusage.job.alerts.delivery;
+
 import com.bedrockusage.job.alerts.Alert;
 import com.bedrockusage.job.alerts.Contributor;
 import com.bedrockusage.job.alerts.DeliveredAlert;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One alert and its delivery outcome as a single JSON object with snake_case names and ISO-8601 UTC times. */
+/**
+ * One alert and its delivery outcome as a single JSON object with snake_case names and ISO-8601 UTC
+ * times.
+ */
 public final class AlertJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -1,6 +1,6 @@
 package com.bedrockusage.job.alerts.delivery;
-import com.bedrockusage.job.alerts.DeliveredAlert;
 
+import com.bedrockusage.job.alerts.DeliveredAlert;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,8 +16,9 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * Local runs: appends each alert and its delivery outcome as one JSON line to a file, and prints a one-line summary.
- * Run it with parallelism 1 (one writer per file). Lines are flushed as they come: alerts are rare and wanted now.
+ * Local runs: appends each alert and its delivery outcome as one JSON line to a file, and prints a
+ * one-line summary. Run it with parallelism 1 (one writer per file). Lines are flushed as they
+ * come: alerts are rare and wanted now.
  */
 public class AlertJsonLinesSink implements Sink<DeliveredAlert> {
 
@@ -42,8 +43,15 @@ public class AlertJsonLinesSink implements Sink<DeliveredAlert> {
 
     /** One line for the console: {@code ALERT [HIGH] subject -> DELIVERED (2 attempts) id}. */
     public static String summary(DeliveredAlert d) {
-        return String.format(Locale.ROOT, "ALERT %s -> %s (%d attempt%s)%s id=%s", AlertMessages.subject(d.alert),
-                d.status, d.attempts, d.attempts == 1 ? "" : "s", d.error == null ? "" : " " + d.error, d.alert.alertId);
+        return String.format(
+                Locale.ROOT,
+                "ALERT %s -> %s (%d attempt%s)%s id=%s",
+                AlertMessages.subject(d.alert),
+                d.status,
+                d.attempts,
+                d.attempts == 1 ? "" : "s",
+                d.error == null ? "" : " " + d.error,
+                d.alert.alertId);
     }
 
     static final class LineWriter implements SinkWriter<DeliveredAlert> {
@@ -55,9 +63,15 @@ public class AlertJsonLinesSink implements Sink<DeliveredAlert> {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            this.out = new BufferedWriter(Channels.newWriter(
-                    Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
-                    StandardCharsets.UTF_8));
+            this.out =
+                    new BufferedWriter(
+                            Channels.newWriter(
+                                    Files.newByteChannel(
+                                            file,
+                                            StandardOpenOption.CREATE,
+                                            StandardOpenOption.WRITE,
+                                            StandardOpenOption.APPEND),
+                                    StandardCharsets.UTF_8));
             this.console = console;
         }
 

@@ -1,9 +1,9 @@
 package com.bedrockusage.job.alerts.delivery;
+
 import com.bedrockusage.job.alerts.Alert;
 import com.bedrockusage.job.alerts.Contributor;
 import com.bedrockusage.job.alerts.Metric;
 import com.bedrockusage.job.alerts.rules.RuleScopes;
-
 import com.bedrockusage.job.qdeveloper.QDeveloperAlerts;
 import com.bedrockusage.pricing.CallerArns;
 import java.math.BigDecimal;
@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How an alert reads: the SNS subject (ASCII, one line, at most {@value #MAX_SUBJECT} characters, as SNS requires
- * for email), a plain-text body laid out for email, and message attributes subscribers can filter on.
+ * How an alert reads: the SNS subject (ASCII, one line, at most {@value #MAX_SUBJECT} characters,
+ * as SNS requires for email), a plain-text body laid out for email, and message attributes
+ * subscribers can filter on.
  */
 public final class AlertMessages {
 
@@ -30,20 +31,38 @@ public final class AlertMessages {
             return QDeveloperAlerts.subject(a);
         }
         if (ReportAnnouncement.KIND.equals(a.kind)) {
-            return truncate("[INFO] Bedrock daily usage report " + a.scopeKey + ": " + money(a.observedValue));
+            return truncate(
+                    "[INFO] Bedrock daily usage report "
+                            + a.scopeKey
+                            + ": "
+                            + money(a.observedValue));
         }
         if (SuppressedAlerts.KIND.equals(a.kind)) {
-            return truncate("[INFO] Bedrock alerts: " + a.observedValue.toPlainString() + " about old data suppressed");
+            return truncate(
+                    "[INFO] Bedrock alerts: "
+                            + a.observedValue.toPlainString()
+                            + " about old data suppressed");
         }
-        String prefix = "[" + a.severity.toUpperCase(Locale.ROOT) + "] Bedrock " + ascii(a.ruleName) + ": ";
+        String prefix =
+                "[" + a.severity.toUpperCase(Locale.ROOT) + "] Bedrock " + ascii(a.ruleName) + ": ";
         String scopeName = scopeName(a);
         String key = scopeKeyShort(a);
         String tail = " " + headline(a);
         String full = prefix + scopeName + key + tail;
         if (full.length() > MAX_SUBJECT && !key.isEmpty()) {
-            int room = MAX_SUBJECT - prefix.length() - scopeName.length() - tail.length() - ELLIPSIS.length();
+            int room =
+                    MAX_SUBJECT
+                            - prefix.length()
+                            - scopeName.length()
+                            - tail.length()
+                            - ELLIPSIS.length();
             if (room >= 4) {
-                full = prefix + scopeName + key.substring(0, Math.min(key.length(), room)) + ELLIPSIS + tail;
+                full =
+                        prefix
+                                + scopeName
+                                + key.substring(0, Math.min(key.length(), room))
+                                + ELLIPSIS
+                                + tail;
             }
         }
         if (full.length() > MAX_SUBJECT) {
@@ -52,15 +71,20 @@ public final class AlertMessages {
         return full;
     }
 
-    /** The part after the scope: {@code at $52.10 of $50}, {@code heading for $1,240.00 of $1,000}. */
+    /**
+     * The part after the scope: {@code at $52.10 of $50}, {@code heading for $1,240.00 of $1,000}.
+     */
     static String headline(Alert a) {
         Metric m = Metric.fromWireName(a.metric);
         switch (a.kind) {
             case "forecast":
                 return "heading for " + value(m, a.forecastValue) + " of " + limit(m, a.threshold);
             case "spike":
-                return "at " + value(m, a.observedValue) + (isZero(a.baselineValue) ? ", usually none"
-                        : ", " + times(a) + "x usual " + value(m, a.baselineValue));
+                return "at "
+                        + value(m, a.observedValue)
+                        + (isZero(a.baselineValue)
+                                ? ", usually none"
+                                : ", " + times(a) + "x usual " + value(m, a.baselineValue));
             default:
                 return "at " + value(m, a.observedValue) + " of " + limit(m, a.threshold);
         }
@@ -75,7 +99,10 @@ public final class AlertMessages {
         }
         Metric m = Metric.fromWireName(a.metric);
         StringBuilder b = new StringBuilder();
-        b.append("Bedrock usage alert: ").append(a.ruleName).append(" (").append(a.severity.toUpperCase(Locale.ROOT))
+        b.append("Bedrock usage alert: ")
+                .append(a.ruleName)
+                .append(" (")
+                .append(a.severity.toUpperCase(Locale.ROOT))
                 .append(")\n\n");
         b.append(sentence(a, m)).append("\n");
         if (a.description != null) {
@@ -84,17 +111,42 @@ public final class AlertMessages {
         b.append("\n");
         line(b, "Rule", a.ruleId + " (" + a.kind + ")");
         line(b, "Metric", a.metric);
-        line(b, "Scope", a.scope + (a.scopeKey.equals(RuleScopes.GLOBAL_KEY) && a.scope.equals("global") ? "" : " = " + a.scopeKey));
-        line(b, "Window", Instant.ofEpochMilli(a.windowStart) + " to " + Instant.ofEpochMilli(a.windowEnd) + " (" + a.window + ", UTC)");
+        line(
+                b,
+                "Scope",
+                a.scope
+                        + (a.scopeKey.equals(RuleScopes.GLOBAL_KEY) && a.scope.equals("global")
+                                ? ""
+                                : " = " + a.scopeKey));
+        line(
+                b,
+                "Window",
+                Instant.ofEpochMilli(a.windowStart)
+                        + " to "
+                        + Instant.ofEpochMilli(a.windowEnd)
+                        + " ("
+                        + a.window
+                        + ", UTC)");
         line(b, "Observed", exact(m, a.observedValue));
         line(b, a.kind.equals("spike") ? "Spike level" : "Threshold", exact(m, a.threshold));
         if (a.forecastValue != null) {
-            line(b, "Forecast", exact(m, a.forecastValue) + " by " + Instant.ofEpochMilli(a.windowEnd));
+            line(
+                    b,
+                    "Forecast",
+                    exact(m, a.forecastValue) + " by " + Instant.ofEpochMilli(a.windowEnd));
         }
         if (a.baselineValue != null) {
-            line(b, "Baseline", exact(m, a.baselineValue) + " (average of previous windows), factor " + a.factor.toPlainString());
+            line(
+                    b,
+                    "Baseline",
+                    exact(m, a.baselineValue)
+                            + " (average of previous windows), factor "
+                            + a.factor.toPlainString());
         }
-        line(b, "Window cost", a.windowCostUsd.toPlainString() + " USD over " + a.windowInvocations + " calls");
+        line(
+                b,
+                "Window cost",
+                a.windowCostUsd.toPlainString() + " USD over " + a.windowInvocations + " calls");
         if (a.accountId != null) {
             line(b, "Account", a.accountId);
         }
@@ -102,20 +154,35 @@ public final class AlertMessages {
             b.append("\nTop ").append(a.contributorKind).append("s by cost in this window:\n");
             for (int i = 0; i < a.topContributors.length; i++) {
                 Contributor c = a.topContributors[i];
-                b.append("  ").append(i + 1).append(". ").append(c.name).append("  ")
-                        .append(money(c.costUsd)).append(" (").append(c.invocations).append(" calls)\n");
+                b.append("  ")
+                        .append(i + 1)
+                        .append(". ")
+                        .append(c.name)
+                        .append("  ")
+                        .append(money(c.costUsd))
+                        .append(" (")
+                        .append(c.invocations)
+                        .append(" calls)\n");
             }
         }
         b.append("\n");
         line(b, "Crossed by call at", Instant.ofEpochMilli(a.eventTime).toString());
-        line(b, "Data up to", a.watermark == null ? "(no watermark yet)" : Instant.ofEpochMilli(a.watermark).toString());
+        line(
+                b,
+                "Data up to",
+                a.watermark == null
+                        ? "(no watermark yet)"
+                        : Instant.ofEpochMilli(a.watermark).toString());
         line(b, "Fired at", Instant.ofEpochMilli(a.firedAt).toString());
         line(b, "Alert id", a.alertId);
         b.append("\nThis alert fires once per rule, scope and window.\n");
         return b.toString();
     }
 
-    /** String attributes for SNS subscription filter policies; empty values are left out (SNS rejects them). */
+    /**
+     * String attributes for SNS subscription filter policies; empty values are left out (SNS
+     * rejects them).
+     */
     public static Map<String, String> attributes(Alert a) {
         Map<String, String> m = new LinkedHashMap<>();
         put(m, "severity", a.severity);
@@ -144,16 +211,38 @@ public final class AlertMessages {
         String what = noun(m);
         switch (a.kind) {
             case "forecast":
-                return capital(who) + " is heading for " + value(m, a.forecastValue) + (what.isEmpty() ? "" : " " + what)
-                        + " this " + a.window + " window (limit " + limit(m, a.threshold) + "); "
-                        + value(m, a.observedValue) + " so far.";
+                return capital(who)
+                        + " is heading for "
+                        + value(m, a.forecastValue)
+                        + (what.isEmpty() ? "" : " " + what)
+                        + " this "
+                        + a.window
+                        + " window (limit "
+                        + limit(m, a.threshold)
+                        + "); "
+                        + value(m, a.observedValue)
+                        + " so far.";
             case "spike":
-                return capital(who) + " reached " + value(m, a.observedValue) + (what.isEmpty() ? "" : " " + what)
-                        + " in this " + a.window + " window, " + (isZero(a.baselineValue) ? "after previous windows without any."
-                        : times(a) + " times its usual " + value(m, a.baselineValue) + ".");
+                return capital(who)
+                        + " reached "
+                        + value(m, a.observedValue)
+                        + (what.isEmpty() ? "" : " " + what)
+                        + " in this "
+                        + a.window
+                        + " window, "
+                        + (isZero(a.baselineValue)
+                                ? "after previous windows without any."
+                                : times(a) + " times its usual " + value(m, a.baselineValue) + ".");
             default:
-                return capital(who) + " reached " + value(m, a.observedValue) + (what.isEmpty() ? "" : " " + what)
-                        + " in this " + a.window + " window (limit " + limit(m, a.threshold) + ").";
+                return capital(who)
+                        + " reached "
+                        + value(m, a.observedValue)
+                        + (what.isEmpty() ? "" : " " + what)
+                        + " in this "
+                        + a.window
+                        + " window (limit "
+                        + limit(m, a.threshold)
+                        + ").";
         }
     }
 
@@ -163,7 +252,9 @@ public final class AlertMessages {
 
     private static String truncate(String s) {
         String ascii = ascii(s);
-        return ascii.length() <= MAX_SUBJECT ? ascii : ascii.substring(0, MAX_SUBJECT - ELLIPSIS.length()) + ELLIPSIS;
+        return ascii.length() <= MAX_SUBJECT
+                ? ascii
+                : ascii.substring(0, MAX_SUBJECT - ELLIPSIS.length()) + ELLIPSIS;
     }
 
     private static boolean isZero(BigDecimal v) {
@@ -187,7 +278,10 @@ public final class AlertMessages {
         return ascii(a.scope.equals("caller") ? CallerArns.shortForm(a.scopeKey) : a.scopeKey);
     }
 
-    /** The running value as people read it: {@code $52.10}, {@code 120,000 input tokens}, {@code 12.5%}. */
+    /**
+     * The running value as people read it: {@code $52.10}, {@code 120,000 input tokens}, {@code
+     * 12.5%}.
+     */
     static String value(Metric m, BigDecimal v) {
         if (v == null) {
             return "-";
@@ -199,19 +293,28 @@ public final class AlertMessages {
                 return percent(v);
             case LATENCY_AVG_MS:
             case LATENCY_P99_MS:
-                return String.format(Locale.ROOT, "%,d ms", v.setScale(0, RoundingMode.HALF_UP).longValueExact());
+                return String.format(
+                        Locale.ROOT,
+                        "%,d ms",
+                        v.setScale(0, RoundingMode.HALF_UP).longValueExact());
             case LATENCY_PER_OUTPUT_TOKEN_MS:
                 return String.format(Locale.ROOT, "%,.1f ms", v.setScale(1, RoundingMode.HALF_UP));
             default:
-                return String.format(Locale.ROOT, "%,d", v.setScale(0, RoundingMode.HALF_UP).longValueExact());
+                return String.format(
+                        Locale.ROOT, "%,d", v.setScale(0, RoundingMode.HALF_UP).longValueExact());
         }
     }
 
-    /** A rule's limit with its unit: {@code $50}, {@code 100,000 input tokens}, {@code 5% error rate}. */
+    /**
+     * A rule's limit with its unit: {@code $50}, {@code 100,000 input tokens}, {@code 5% error
+     * rate}.
+     */
     static String limit(Metric m, BigDecimal v) {
         if (m == Metric.COST_USD) {
             BigDecimal s = v.stripTrailingZeros();
-            return s.scale() <= 0 ? "$" + String.format(Locale.ROOT, "%,d", s.toBigInteger()) : money(v);
+            return s.scale() <= 0
+                    ? "$" + String.format(Locale.ROOT, "%,d", s.toBigInteger())
+                    : money(v);
         }
         String n = noun(m);
         return n.isEmpty() ? value(m, v) : value(m, v) + " " + n;
@@ -270,7 +373,11 @@ public final class AlertMessages {
     }
 
     private static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+        return fraction.movePointRight(2)
+                        .setScale(1, RoundingMode.HALF_UP)
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + "%";
     }
 
     private static String capital(String s) {

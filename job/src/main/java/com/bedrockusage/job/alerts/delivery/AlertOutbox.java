@@ -1,9 +1,9 @@
 package com.bedrockusage.job.alerts.delivery;
+
+import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.alerts.Alert;
 import com.bedrockusage.job.alerts.DeliveredAlert;
 import com.bedrockusage.job.alerts.SnsSettings;
-
-import com.bedrockusage.job.MetricNames;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,15 +27,18 @@ import org.apache.flink.streaming.runtime.tasks.ProcessingTimeService;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 
 /**
- * Publishes alerts to SNS without ever holding back the call stream. An alert waits in checkpointed state until SNS
- * has taken it (or refused it for good), so a slow or unreachable SNS delays only the alerts: calls, windows and
- * checkpoints go on. The wait is bounded by {@code alerts.sns.max-pending}; past it the oldest waiting alert is
- * recorded {@link DeliveredAlert#FAILED}. An alert still waiting at a checkpoint is recorded
- * {@link DeliveredAlert#PENDING} with it; its outcome replaces that row later. Alerts about old data are recorded
- * {@link DeliveredAlert#SUPPRESSED} and only counted in an hourly notice ({@link SuppressedAlerts}).
+ * Publishes alerts to SNS without ever holding back the call stream. An alert waits in checkpointed
+ * state until SNS has taken it (or refused it for good), so a slow or unreachable SNS delays only
+ * the alerts: calls, windows and checkpoints go on. The wait is bounded by {@code
+ * alerts.sns.max-pending}; past it the oldest waiting alert is recorded {@link
+ * DeliveredAlert#FAILED}. An alert still waiting at a checkpoint is recorded {@link
+ * DeliveredAlert#PENDING} with it; its outcome replaces that row later. Alerts about old data are
+ * recorded {@link DeliveredAlert#SUPPRESSED} and only counted in an hourly notice ({@link
+ * SuppressedAlerts}).
  *
- * <p>A restore re-publishes the alerts that were waiting or in flight at the checkpoint: delivery is at least once
- * (FIFO topics drop the repeat by the alert id). A bounded job finishes once nothing waits any more.
+ * <p>A restore re-publishes the alerts that were waiting or in flight at the checkpoint: delivery
+ * is at least once (FIFO topics drop the repeat by the alert id). A bounded job finishes once
+ * nothing waits any more.
  */
 final class AlertOutbox extends AbstractStreamOperator<DeliveredAlert>
         implements OneInputStreamOperator<Alert, DeliveredAlert>, BoundedOneInput {
@@ -50,8 +53,10 @@ final class AlertOutbox extends AbstractStreamOperator<DeliveredAlert>
     private transient SnsAsyncClient client;
     private transient ScheduledExecutorService retryScheduler;
     private transient SnsDelivery delivery;
+
     /** Oldest first, by alert id. */
     private transient LinkedHashMap<String, Waiting> waiting;
+
     private transient int inFlight;
     private transient ListState<DeliveredAlert> waitingState;
     private transient ListState<Long> noticeState;
@@ -76,7 +81,11 @@ final class AlertOutbox extends AbstractStreamOperator<DeliveredAlert>
         }
     }
 
-    AlertOutbox(SnsSettings sns, SuppressedAlerts suppressed, int maxPending, MailboxExecutor mailbox,
+    AlertOutbox(
+            SnsSettings sns,
+            SuppressedAlerts suppressed,
+            int maxPending,
+            MailboxExecutor mailbox,
             ProcessingTimeService processingTimeService) {
         this.processingTimeService = processingTimeService;
         this.sns = sns;
@@ -89,10 +98,15 @@ final class AlertOutbox extends AbstractStreamOperator<DeliveredAlert>
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         waiting = new LinkedHashMap<>();
-        waitingState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("alerts-waiting", TypeInformation.of(DeliveredAlert.class)));
-        noticeState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("suppressed-notice", Types.LONG));
+        waitingState =
+                context.getOperatorStateStore()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "alerts-waiting",
+                                        TypeInformation.of(DeliveredAlert.class)));
+        noticeState =
+                context.getOperatorStateStore()
+                        .getListState(new ListStateDescriptor<>("suppressed-notice", Types.LONG));
         for (DeliveredAlert d : waitingState.get()) {
             Waiting w = new Waiting(d);
             w.recordedPending = true;
@@ -117,13 +131,22 @@ final class AlertOutbox extends AbstractStreamOperator<DeliveredAlert>
         overflowed = MetricNames.counter(getMetricGroup(), MetricNames.ALERTS_PENDING_OVERFLOW);
         MetricNames.group(getMetricGroup()).gauge(MetricNames.ALERTS_PENDING, () -> waiting.size());
         client = SnsClients.create(sns);
-        retryScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sns-alert-retries");
-            t.setDaemon(true);
-            return t;
-        });
-        delivery = new SnsDelivery(client, retryScheduler, sns, (alert, attempt, cause) -> onTaskThread(
-                () -> retrying(alert, attempt, cause), "alert publish retry"));
+        retryScheduler =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "sns-alert-retries");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        delivery =
+                new SnsDelivery(
+                        client,
+                        retryScheduler,
+                        sns,
+                        (alert, attempt, cause) ->
+                                onTaskThread(
+                                        () -> retrying(alert, attempt, cause),
+                                        "alert publish retry"));
         if (suppressedSinceNotice > 0) {
             scheduleNotice();
         }
@@ -136,8 +159,14 @@ final class AlertOutbox extends AbstractStreamOperator<DeliveredAlert>
         long now = getProcessingTimeService().getCurrentProcessingTime();
         if (suppressed.isStale(alert, now)) {
             suppressedCount.inc();
-            output.collect(new StreamRecord<>(DeliveredAlert.of(alert, DeliveredAlert.SUPPRESSED, 0, null,
-                    "about data older than alerts.max-age: recorded, not published")));
+            output.collect(
+                    new StreamRecord<>(
+                            DeliveredAlert.of(
+                                    alert,
+                                    DeliveredAlert.SUPPRESSED,
+                                    0,
+                                    null,
+                                    "about data older than alerts.max-age: recorded, not published")));
             if (suppressedSinceNotice++ == 0) {
                 firstSuppressedAt = now;
                 scheduleNotice();
@@ -154,18 +183,25 @@ final class AlertOutbox extends AbstractStreamOperator<DeliveredAlert>
         if (waiting.size() >= maxPending) {
             evictOldest();
         }
-        waiting.put(alert.alertId, new Waiting(DeliveredAlert.of(alert, DeliveredAlert.PENDING, 0, null, null)));
+        waiting.put(
+                alert.alertId,
+                new Waiting(DeliveredAlert.of(alert, DeliveredAlert.PENDING, 0, null, null)));
         publishWaiting();
     }
 
-    /** Starts a publish for waiting alerts, oldest first, while fewer than max-in-flight are under way. */
+    /**
+     * Starts a publish for waiting alerts, oldest first, while fewer than max-in-flight are under
+     * way.
+     */
     private void publishWaiting() {
-        for (Iterator<Waiting> it = waiting.values().iterator(); it.hasNext() && inFlight < sns.maxInFlight; ) {
+        for (Iterator<Waiting> it = waiting.values().iterator();
+                it.hasNext() && inFlight < sns.maxInFlight; ) {
             Waiting w = it.next();
             if (!w.inFlight) {
                 w.inFlight = true;
                 inFlight++;
-                delivery.publish(w.record.alert).thenAccept(d -> onTaskThread(() -> finished(w, d), "alert outcome"));
+                delivery.publish(w.record.alert)
+                        .thenAccept(d -> onTaskThread(() -> finished(w, d), "alert outcome"));
             }
         }
     }
@@ -204,8 +240,16 @@ final class AlertOutbox extends AbstractStreamOperator<DeliveredAlert>
         waiting.remove(oldest.record.alert.alertId);
         overflowed.inc();
         failed.inc();
-        output.collect(new StreamRecord<>(DeliveredAlert.of(oldest.record.alert, DeliveredAlert.FAILED,
-                oldest.record.attempts, null, "dropped: more than " + maxPending + " alerts were waiting for SNS")));
+        output.collect(
+                new StreamRecord<>(
+                        DeliveredAlert.of(
+                                oldest.record.alert,
+                                DeliveredAlert.FAILED,
+                                oldest.record.attempts,
+                                null,
+                                "dropped: more than "
+                                        + maxPending
+                                        + " alerts were waiting for SNS")));
     }
 
     private void scheduleNotice() {
@@ -229,8 +273,13 @@ final class AlertOutbox extends AbstractStreamOperator<DeliveredAlert>
         for (Waiting w : waiting.values()) {
             if (!w.recordedPending) {
                 w.recordedPending = true;
-                DeliveredAlert pending = DeliveredAlert.of(w.record.alert, DeliveredAlert.PENDING, w.record.attempts,
-                        null, w.record.error != null ? w.record.error : "waiting for SNS");
+                DeliveredAlert pending =
+                        DeliveredAlert.of(
+                                w.record.alert,
+                                DeliveredAlert.PENDING,
+                                w.record.attempts,
+                                null,
+                                w.record.error != null ? w.record.error : "waiting for SNS");
                 output.collect(new StreamRecord<>(pending));
             }
         }
@@ -247,7 +296,10 @@ final class AlertOutbox extends AbstractStreamOperator<DeliveredAlert>
         noticeState.update(List.of(suppressedSinceNotice, firstSuppressedAt, lastNoticeAt));
     }
 
-    /** A bounded job ends once every alert is delivered or failed, with the notice of what was suppressed. */
+    /**
+     * A bounded job ends once every alert is delivered or failed, with the notice of what was
+     * suppressed.
+     */
     @Override
     public void endInput() throws Exception {
         sendNotice(getProcessingTimeService().getCurrentProcessingTime());
@@ -256,7 +308,10 @@ final class AlertOutbox extends AbstractStreamOperator<DeliveredAlert>
         }
     }
 
-    /** SDK threads hand outcomes to the task thread; after the task has gone, they have nowhere to go. */
+    /**
+     * SDK threads hand outcomes to the task thread; after the task has gone, they have nowhere to
+     * go.
+     */
     private void onTaskThread(Runnable action, String what) {
         try {
             mailbox.execute(action::run, what);

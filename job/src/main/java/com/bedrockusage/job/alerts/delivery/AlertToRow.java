@@ -1,8 +1,8 @@
 package com.bedrockusage.job.alerts.delivery;
+
 import com.bedrockusage.job.alerts.Alert;
 import com.bedrockusage.job.alerts.Contributor;
 import com.bedrockusage.job.alerts.DeliveredAlert;
-
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.job.sink.ToRow;
 import java.math.BigDecimal;
@@ -61,12 +61,17 @@ public final class AlertToRow extends ToRow<DeliveredAlert> {
         return r;
     }
 
-    /** Derived values (forecasts, averages, rates) are rounded to the column's scale; money is already exact in it. */
+    /**
+     * Derived values (forecasts, averages, rates) are rounded to the column's scale; money is
+     * already exact in it.
+     */
     private static DecimalData decimal(BigDecimal v) {
         if (v == null) {
             return null;
         }
-        return DecimalData.fromBigDecimal(v.setScale(Tables.MONEY_SCALE, RoundingMode.HALF_UP),
-                Tables.MONEY_PRECISION, Tables.MONEY_SCALE);
+        return DecimalData.fromBigDecimal(
+                v.setScale(Tables.MONEY_SCALE, RoundingMode.HALF_UP),
+                Tables.MONEY_PRECISION,
+                Tables.MONEY_SCALE);
     }
 }

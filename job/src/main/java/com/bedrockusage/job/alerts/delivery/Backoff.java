@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff with "equal jitter": before attempt {@code n + 1} wait between half and all of
- * {@code min(cap, base * 2^(n-1))}, so retries of many alerts spread out but never hammer at once.
+ * Exponential backoff with "equal jitter": before attempt {@code n + 1} wait between half and all
+ * of {@code min(cap, base * 2^(n-1))}, so retries of many alerts spread out but never hammer at
+ * once.
  */
 final class Backoff implements Serializable {
 

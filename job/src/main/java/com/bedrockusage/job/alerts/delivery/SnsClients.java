@@ -1,6 +1,6 @@
 package com.bedrockusage.job.alerts.delivery;
-import com.bedrockusage.job.alerts.SnsSettings;
 
+import com.bedrockusage.job.alerts.SnsSettings;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sns.SnsAsyncClientBuilder;
 
 /**
- * Builds the SNS client. The SDK's own retries are off: {@link SnsDelivery} retries itself so it can count attempts
- * and report them with the alert.
+ * Builds the SNS client. The SDK's own retries are off: {@link SnsDelivery} retries itself so it
+ * can count attempts and report them with the alert.
  */
 public final class SnsClients {
 
@@ -26,12 +26,17 @@ public final class SnsClients {
     private SnsClients() {}
 
     public static SnsAsyncClient create(SnsSettings s) {
-        SnsAsyncClientBuilder b = SnsAsyncClient.builder()
-                .region(Region.of(s.region != null ? s.region : DEFAULT_REGION))
-                .credentialsProvider(credentials(s))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(Math.max(2, s.maxInFlight)))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
-                        .apiCallTimeout(s.attemptTimeout));
+        SnsAsyncClientBuilder b =
+                SnsAsyncClient.builder()
+                        .region(Region.of(s.region != null ? s.region : DEFAULT_REGION))
+                        .credentialsProvider(credentials(s))
+                        .httpClientBuilder(
+                                NettyNioAsyncHttpClient.builder()
+                                        .maxConcurrency(Math.max(2, s.maxInFlight)))
+                        .overrideConfiguration(
+                                o ->
+                                        o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                                                .apiCallTimeout(s.attemptTimeout));
         if (s.endpoint != null) {
             b.endpointOverride(URI.create(s.endpoint));
         }
@@ -39,16 +44,19 @@ public final class SnsClients {
     }
 
     /**
-     * The default chain on AWS (MSF: the application's role). For a loopback endpoint: credentials from the
-     * environment, system properties or a profile if there are any, else dummy ones; never the instance or container
-     * metadata endpoints, which a local run has no business calling.
+     * The default chain on AWS (MSF: the application's role). For a loopback endpoint: credentials
+     * from the environment, system properties or a profile if there are any, else dummy ones; never
+     * the instance or container metadata endpoints, which a local run has no business calling.
      */
     static AwsCredentialsProvider credentials(SnsSettings s) {
         if (!s.isLoopbackEndpoint()) {
             return DefaultCredentialsProvider.builder().build();
         }
-        AwsCredentialsProvider[] local = {EnvironmentVariableCredentialsProvider.create(),
-            SystemPropertyCredentialsProvider.create(), ProfileCredentialsProvider.create()};
+        AwsCredentialsProvider[] local = {
+            EnvironmentVariableCredentialsProvider.create(),
+            SystemPropertyCredentialsProvider.create(),
+            ProfileCredentialsProvider.create()
+        };
         for (AwsCredentialsProvider p : local) {
             try {
                 p.resolveCredentials();

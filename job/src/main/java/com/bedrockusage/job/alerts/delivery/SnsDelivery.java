@@ -1,8 +1,9 @@
 package com.bedrockusage.job.alerts.delivery;
+
 import com.bedrockusage.job.alerts.Alert;
 import com.bedrockusage.job.alerts.DeliveredAlert;
 import com.bedrockusage.job.alerts.SnsSettings;
-
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.HashMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
- * Publishes one alert to SNS, retrying throttling, 5xx and transport errors with {@link Backoff} up to
- * {@code maxAttempts}. Never throws: the returned future always completes with a {@link DeliveredAlert}.
+ * Publishes one alert to SNS, retrying throttling, 5xx and transport errors with {@link Backoff} up
+ * to {@code maxAttempts}. Never throws: the returned future always completes with a {@link
+ * DeliveredAlert}.
  */
 public final class SnsDelivery {
 
@@ -34,7 +35,11 @@ public final class SnsDelivery {
     private final Backoff backoff;
     private final RetryListener listener;
 
-    public SnsDelivery(SnsAsyncClient client, ScheduledExecutorService scheduler, SnsSettings settings, RetryListener listener) {
+    public SnsDelivery(
+            SnsAsyncClient client,
+            ScheduledExecutorService scheduler,
+            SnsSettings settings,
+            RetryListener listener) {
         this.client = client;
         this.scheduler = scheduler;
         this.settings = settings;
@@ -48,45 +53,66 @@ public final class SnsDelivery {
         return result;
     }
 
-    private void attempt(Alert alert, PublishRequest request, int n, CompletableFuture<DeliveredAlert> result) {
+    private void attempt(
+            Alert alert, PublishRequest request, int n, CompletableFuture<DeliveredAlert> result) {
         CompletableFuture<?> call;
         try {
-            call = client.publish(request).thenApply(r -> {
-                result.complete(DeliveredAlert.of(alert, DeliveredAlert.DELIVERED, n, r.messageId(), null));
-                return r;
-            });
+            call =
+                    client.publish(request)
+                            .thenApply(
+                                    r -> {
+                                        result.complete(
+                                                DeliveredAlert.of(
+                                                        alert,
+                                                        DeliveredAlert.DELIVERED,
+                                                        n,
+                                                        r.messageId(),
+                                                        null));
+                                        return r;
+                                    });
         } catch (RuntimeException e) {
             call = failed(e);
         }
-        call.whenComplete((ok, err) -> {
-            if (err == null) {
-                return;
-            }
-            Throwable cause = unwrap(err);
-            if (n < settings.maxAttempts && isRetryable(cause)) {
-                listener.retrying(alert, n, cause);
-                try {
-                    scheduler.schedule(() -> attempt(alert, request, n + 1, result), backoff.delayMillis(n),
-                            TimeUnit.MILLISECONDS);
-                    return;
-                } catch (RejectedExecutionException shuttingDown) {
-                    // fall through: record the failure
-                }
-            }
-            result.complete(DeliveredAlert.of(alert, DeliveredAlert.FAILED, n, null, describe(cause)));
-        });
+        call.whenComplete(
+                (ok, err) -> {
+                    if (err == null) {
+                        return;
+                    }
+                    Throwable cause = unwrap(err);
+                    if (n < settings.maxAttempts && isRetryable(cause)) {
+                        listener.retrying(alert, n, cause);
+                        try {
+                            scheduler.schedule(
+                                    () -> attempt(alert, request, n + 1, result),
+                                    backoff.delayMillis(n),
+                                    TimeUnit.MILLISECONDS);
+                            return;
+                        } catch (RejectedExecutionException shuttingDown) {
+                            // fall through: record the failure
+                        }
+                    }
+                    result.complete(
+                            DeliveredAlert.of(
+                                    alert, DeliveredAlert.FAILED, n, null, describe(cause)));
+                });
     }
 
     PublishRequest request(Alert alert) {
         Map<String, MessageAttributeValue> attributes = new HashMap<>();
         for (Map.Entry<String, String> e : AlertMessages.attributes(alert).entrySet()) {
-            attributes.put(e.getKey(), MessageAttributeValue.builder().dataType("String").stringValue(e.getValue()).build());
+            attributes.put(
+                    e.getKey(),
+                    MessageAttributeValue.builder()
+                            .dataType("String")
+                            .stringValue(e.getValue())
+                            .build());
         }
-        PublishRequest.Builder b = PublishRequest.builder()
-                .topicArn(settings.topicArn)
-                .subject(AlertMessages.subject(alert))
-                .message(AlertMessages.body(alert))
-                .messageAttributes(attributes);
+        PublishRequest.Builder b =
+                PublishRequest.builder()
+                        .topicArn(settings.topicArn)
+                        .subject(AlertMessages.subject(alert))
+                        .message(AlertMessages.body(alert))
+                        .messageAttributes(attributes);
         if (settings.isFifo()) {
             b.messageGroupId(alert.ruleId).messageDeduplicationId(alert.alertId);
         }
@@ -103,9 +129,14 @@ public final class SnsDelivery {
     }
 
     public static String describe(Throwable t) {
-        if (t instanceof AwsServiceException && ((AwsServiceException) t).awsErrorDetails() != null) {
+        if (t instanceof AwsServiceException
+                && ((AwsServiceException) t).awsErrorDetails() != null) {
             AwsServiceException e = (AwsServiceException) t;
-            return e.awsErrorDetails().errorCode() + " (HTTP " + e.statusCode() + "): " + e.awsErrorDetails().errorMessage();
+            return e.awsErrorDetails().errorCode()
+                    + " (HTTP "
+                    + e.statusCode()
+                    + "): "
+                    + e.awsErrorDetails().errorMessage();
         }
         String m = t.getClass().getSimpleName() + ": " + t.getMessage();
         return m.length() > 500 ? m.substring(0, 500) : m;
@@ -113,7 +144,8 @@ public final class SnsDelivery {
 
     private static Throwable unwrap(Throwable t) {
         Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+        while ((c instanceof CompletionException || c instanceof ExecutionException)
+                && c.getCause() != null) {
             c = c.getCause();
         }
         return c;

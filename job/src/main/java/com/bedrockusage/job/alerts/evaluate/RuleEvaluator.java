@@ -1,14 +1,14 @@
 package com.bedrockusage.job.alerts.evaluate;
-import com.bedrockusage.job.alerts.Alert;
-import com.bedrockusage.job.alerts.AlertRule;
-import com.bedrockusage.job.alerts.rules.AlertWindows;
-import com.bedrockusage.job.alerts.KeyMeta;
-import com.bedrockusage.job.alerts.RuleKind;
-import com.bedrockusage.job.alerts.rules.RuleScopes;
-import com.bedrockusage.job.alerts.ScopeType;
-import com.bedrockusage.job.alerts.WindowAccumulator;
 
 import com.bedrockusage.job.MetricNames;
+import com.bedrockusage.job.alerts.Alert;
+import com.bedrockusage.job.alerts.AlertRule;
+import com.bedrockusage.job.alerts.KeyMeta;
+import com.bedrockusage.job.alerts.RuleKind;
+import com.bedrockusage.job.alerts.ScopeType;
+import com.bedrockusage.job.alerts.WindowAccumulator;
+import com.bedrockusage.job.alerts.rules.AlertWindows;
+import com.bedrockusage.job.alerts.rules.RuleScopes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -27,25 +27,31 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keeps the running value of each rule, scope key and window, and fires the moment it crosses: on the hit (a batch
- * of calls, at most {@value RuleMatcher#FLUSH_INTERVAL_MILLIS} ms old) that crosses, not when the window closes.
- * Keyed by rule id + scope key; the windows of a key are entries of a map state, so a spike rule can read the
- * previous windows of the same key.
+ * Keeps the running value of each rule, scope key and window, and fires the moment it crosses: on
+ * the hit (a batch of calls, at most {@value RuleMatcher#FLUSH_INTERVAL_MILLIS} ms old) that
+ * crosses, not when the window closes. Keyed by rule id + scope key; the windows of a key are
+ * entries of a map state, so a spike rule can read the previous windows of the same key.
  *
- * <p>Once per window: the {@code fired} flag is state, so a restore (which replays the input after the checkpoint
- * against the checkpointed state) never fires the same window twice. Windows leave state by event-time timer when
- * the allowed lateness after them has passed (spike rules keep them while they are in a later window's baseline);
- * calls in hits for windows already dropped are counted as late and ignored.
+ * <p>Once per window: the {@code fired} flag is state, so a restore (which replays the input after
+ * the checkpoint against the checkpointed state) never fires the same window twice. Windows leave
+ * state by event-time timer when the allowed lateness after them has passed (spike rules keep them
+ * while they are in a later window's baseline); calls in hits for windows already dropped are
+ * counted as late and ignored.
  */
 public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> {
 
     private static final long serialVersionUID = 1L;
 
     static final MapStateDescriptor<Long, WindowAccumulator> WINDOWS =
-            new MapStateDescriptor<>("alert-windows", Types.LONG, TypeInformation.of(WindowAccumulator.class));
+            new MapStateDescriptor<>(
+                    "alert-windows", Types.LONG, TypeInformation.of(WindowAccumulator.class));
     static final ValueStateDescriptor<KeyMeta> META =
             new ValueStateDescriptor<>("alert-key-meta", TypeInformation.of(KeyMeta.class));
-    /** Longer than any window plus lateness; only bounds the memory of keys that went quiet for good. */
+
+    /**
+     * Longer than any window plus lateness; only bounds the memory of keys that went quiet for
+     * good.
+     */
     static final Duration META_TTL = Duration.ofDays(45);
 
     static {
@@ -69,7 +75,9 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
         windows = getRuntimeContext().getMapState(WINDOWS);
         meta = getRuntimeContext().getState(META);
         fired = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.ALERTS_FIRED);
-        late = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.ALERT_LATE_HITS_DROPPED);
+        late =
+                MetricNames.counter(
+                        getRuntimeContext().getMetricGroup(), MetricNames.ALERT_LATE_HITS_DROPPED);
     }
 
     @Override
@@ -78,7 +86,8 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
         long watermark = ctx.timerService().currentWatermark();
         KeyMeta m = meta.value();
         if ((m != null && hit.windowStart <= m.cleanedThrough)
-                || (watermark != Long.MIN_VALUE && hit.windowEnd + allowedLatenessMillis <= watermark)) {
+                || (watermark != Long.MIN_VALUE
+                        && hit.windowEnd + allowedLatenessMillis <= watermark)) {
             late.inc(hit.invocations);
             return;
         }
@@ -104,7 +113,8 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
             ctx.timerService().registerEventTimeTimer(cleanupAt);
         }
         if (!acc.fired) {
-            Alert alert = evaluate(hit, acc, m, watermark, ctx.timerService().currentProcessingTime());
+            Alert alert =
+                    evaluate(hit, acc, m, watermark, ctx.timerService().currentProcessingTime());
             if (alert != null) {
                 acc.fired = true;
                 out.collect(alert);
@@ -140,10 +150,12 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
 
     private long cleanupTime(AlertRule rule, long windowStart) {
         int keptWindows = rule.kind == RuleKind.SPIKE ? rule.baselineWindows + 1 : 1;
-        return AlertWindows.shift(rule.windowMillis, windowStart, keptWindows) + allowedLatenessMillis;
+        return AlertWindows.shift(rule.windowMillis, windowStart, keptWindows)
+                + allowedLatenessMillis;
     }
 
-    private Alert evaluate(RuleHit hit, WindowAccumulator acc, KeyMeta m, long watermark, long now) throws Exception {
+    private Alert evaluate(RuleHit hit, WindowAccumulator acc, KeyMeta m, long watermark, long now)
+            throws Exception {
         AlertRule rule = hit.rule;
         BigDecimal value = acc.value(rule.metric);
         if (value == null || acc.samples(rule.metric) < rule.minInvocations) {
@@ -151,7 +163,9 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
         }
         switch (rule.kind) {
             case THRESHOLD:
-                return value.compareTo(rule.threshold) >= 0 ? alert(hit, acc, value, rule.threshold, watermark, now) : null;
+                return value.compareTo(rule.threshold) >= 0
+                        ? alert(hit, acc, value, rule.threshold, watermark, now)
+                        : null;
             case FORECAST:
                 return forecast(hit, acc, value, watermark, now);
             case SPIKE:
@@ -161,8 +175,12 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
         }
     }
 
-    /** Projects the value linearly to the end of the window from the time elapsed up to the newest call in it. */
-    private Alert forecast(RuleHit hit, WindowAccumulator acc, BigDecimal value, long watermark, long now) {
+    /**
+     * Projects the value linearly to the end of the window from the time elapsed up to the newest
+     * call in it.
+     */
+    private Alert forecast(
+            RuleHit hit, WindowAccumulator acc, BigDecimal value, long watermark, long now) {
         AlertRule rule = hit.rule;
         long length = hit.windowEnd - hit.windowStart;
         long minElapsed = rule.minElapsedMillis > 0 ? rule.minElapsedMillis : length / 10;
@@ -170,8 +188,9 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
         if (elapsed < Math.max(1, minElapsed)) {
             return null;
         }
-        BigDecimal projected = value.multiply(BigDecimal.valueOf(length))
-                .divide(BigDecimal.valueOf(elapsed), 6, RoundingMode.HALF_UP);
+        BigDecimal projected =
+                value.multiply(BigDecimal.valueOf(length))
+                        .divide(BigDecimal.valueOf(elapsed), 6, RoundingMode.HALF_UP);
         if (projected.compareTo(rule.threshold) < 0) {
             return null;
         }
@@ -181,10 +200,17 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
     }
 
     /**
-     * Current window against the average of the previous {@code baseline_windows} windows of the same key (windows
-     * without calls count as zero). Arms only once the key has been observed for a full baseline.
+     * Current window against the average of the previous {@code baseline_windows} windows of the
+     * same key (windows without calls count as zero). Arms only once the key has been observed for
+     * a full baseline.
      */
-    private Alert spike(RuleHit hit, WindowAccumulator acc, KeyMeta m, BigDecimal value, long watermark, long now)
+    private Alert spike(
+            RuleHit hit,
+            WindowAccumulator acc,
+            KeyMeta m,
+            BigDecimal value,
+            long watermark,
+            long now)
             throws Exception {
         AlertRule rule = hit.rule;
         int n = rule.baselineWindows;
@@ -194,7 +220,8 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 1; i <= n; i++) {
-            WindowAccumulator prev = windows.get(AlertWindows.shift(rule.windowMillis, hit.windowStart, -i));
+            WindowAccumulator prev =
+                    windows.get(AlertWindows.shift(rule.windowMillis, hit.windowStart, -i));
             BigDecimal v = prev == null ? null : prev.value(rule.metric);
             if (v != null) {
                 sum = sum.add(v);
@@ -211,8 +238,13 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
         return a;
     }
 
-    private static Alert alert(RuleHit hit, WindowAccumulator acc, BigDecimal value, BigDecimal threshold,
-            long watermark, long now) {
+    private static Alert alert(
+            RuleHit hit,
+            WindowAccumulator acc,
+            BigDecimal value,
+            BigDecimal threshold,
+            long watermark,
+            long now) {
         AlertRule rule = hit.rule;
         Alert a = new Alert();
         a.alertId = AlertIds.of(rule.id, hit.scopeKey, hit.windowStart);

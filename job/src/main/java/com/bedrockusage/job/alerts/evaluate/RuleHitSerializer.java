@@ -1,9 +1,4 @@
 package com.bedrockusage.job.alerts.evaluate;
-import com.bedrockusage.job.alerts.AlertRule;
-import com.bedrockusage.job.alerts.Contributors;
-import com.bedrockusage.job.alerts.Metric;
-import com.bedrockusage.job.alerts.RuleKind;
-import com.bedrockusage.job.alerts.ScopeType;
 
 import static com.bedrockusage.job.state.CompactEncoding.readDecimal;
 import static com.bedrockusage.job.state.CompactEncoding.readEnum;
@@ -18,6 +13,11 @@ import static com.bedrockusage.job.state.CompactEncoding.writeStrings;
 import static com.bedrockusage.job.state.CompactEncoding.writeVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
 
+import com.bedrockusage.job.alerts.AlertRule;
+import com.bedrockusage.job.alerts.Contributors;
+import com.bedrockusage.job.alerts.Metric;
+import com.bedrockusage.job.alerts.RuleKind;
+import com.bedrockusage.job.alerts.ScopeType;
 import com.bedrockusage.job.state.MutableRecordSerializer;
 import com.bedrockusage.job.usage.LatencySketch;
 import java.io.IOException;
@@ -31,20 +31,23 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * An explicit serializer for {@link RuleHit}, which crosses the network from the matcher to the evaluator with its rule,
- * its contributors (up to {@value Contributors#CAPACITY} caller ARNs) and, for p99 rules, a latency sketch. The POJO
- * serializer reads every field of the three by reflection and builds every String character by character; this one
- * writes them in a fixed order with {@link com.bedrockusage.job.state.CompactEncoding}. Enums go by name. Hits live
- * only in flight (the matcher flushes before each checkpoint barrier), never in state.
+ * An explicit serializer for {@link RuleHit}, which crosses the network from the matcher to the
+ * evaluator with its rule, its contributors (up to {@value Contributors#CAPACITY} caller ARNs) and,
+ * for p99 rules, a latency sketch. The POJO serializer reads every field of the three by reflection
+ * and builds every String character by character; this one writes them in a fixed order with {@link
+ * com.bedrockusage.job.state.CompactEncoding}. Enums go by name. Hits live only in flight (the
+ * matcher flushes before each checkpoint barrier), never in state.
  *
- * <p>Versioned, so a hit written by an older build (in-flight data of an unaligned checkpoint) still reads: a hit
- * starts with its key, which is never null, so the null-string byte {@code 0} marks the versioned format and is
- * followed by {@link #FORMAT}. A hit that starts otherwise is of the first format, without the generation sums.
+ * <p>Versioned, so a hit written by an older build (in-flight data of an unaligned checkpoint)
+ * still reads: a hit starts with its key, which is never null, so the null-string byte {@code 0}
+ * marks the versioned format and is followed by {@link #FORMAT}. A hit that starts otherwise is of
+ * the first format, without the generation sums.
  */
 public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
 
     private static final long serialVersionUID = 1L;
     public static final RuleHitSerializer INSTANCE = new RuleHitSerializer();
+
     /** 2: adds the generation sums of {@code latency_per_output_token_ms}. */
     static final int FORMAT = 2;
 
@@ -53,7 +56,9 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
         return new RuleHit();
     }
 
-    /** A deep copy through the wire format; off the hot path, as hits only ever cross the network. */
+    /**
+     * A deep copy through the wire format; off the hot path, as hits only ever cross the network.
+     */
     @Override
     public RuleHit copy(RuleHit from) {
         try {
@@ -100,7 +105,8 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
         if (head == 0) {
             format = (int) readVarLong(in);
             if (format > FORMAT) {
-                throw new IOException("rule hit of format " + format + ", newer than this build's " + FORMAT);
+                throw new IOException(
+                        "rule hit of format " + format + ", newer than this build's " + FORMAT);
             }
             hit.key = readString(in);
         } else {
@@ -238,7 +244,8 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
     }
 
     /** Stateless: restores to the singleton. */
-    public static final class RuleHitSerializerSnapshot extends SimpleTypeSerializerSnapshot<RuleHit> {
+    public static final class RuleHitSerializerSnapshot
+            extends SimpleTypeSerializerSnapshot<RuleHit> {
         public RuleHitSerializerSnapshot() {
             super(() -> INSTANCE);
         }

@@ -19,7 +19,8 @@ public final class RuleHitTypeInfo extends ExplicitTypeInfo<RuleHit> {
     /** What {@code TypeInformation.of(RuleHit.class)} consults. */
     public static final class Factory extends TypeInfoFactory<RuleHit> {
         @Override
-        public TypeInformation<RuleHit> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
+        public TypeInformation<RuleHit> createTypeInfo(
+                Type t, Map<String, TypeInformation<?>> genericParameters) {
             return INSTANCE;
         }
     }

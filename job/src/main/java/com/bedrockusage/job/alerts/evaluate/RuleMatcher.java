@@ -1,14 +1,13 @@
 package com.bedrockusage.job.alerts.evaluate;
-import com.bedrockusage.job.alerts.Alert;
+
+import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.alerts.AlertRule;
+import com.bedrockusage.job.alerts.RuleSet;
 import com.bedrockusage.job.alerts.rules.AlertWindows;
 import com.bedrockusage.job.alerts.rules.RuleScopes;
-import com.bedrockusage.job.alerts.RuleSet;
 import com.bedrockusage.job.alerts.rules.RulesFile;
 import com.bedrockusage.job.alerts.rules.RulesReader;
 import com.bedrockusage.job.alerts.rules.RulesWatcher;
-
-import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.model.Invocation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,20 +29,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sums each priced invocation into one {@link RuleHit} per rule whose filters it passes and under which it has a
- * scope key, and hands the sums to the evaluator at least every {@value #FLUSH_INTERVAL_MILLIS} ms. Summing here
- * means the evaluator reads and writes its state once per rule, key and batch instead of once per call and rule.
+ * Sums each priced invocation into one {@link RuleHit} per rule whose filters it passes and under
+ * which it has a scope key, and hands the sums to the evaluator at least every {@value
+ * #FLUSH_INTERVAL_MILLIS} ms. Summing here means the evaluator reads and writes its state once per
+ * rule, key and batch instead of once per call and rule.
  *
- * <p>Batches leave before a watermark that reaches the end of a pending batch's window (so the evaluator never sees a
- * hit after event time has closed its window; earlier watermarks pass the batches, which would otherwise leave on
- * every watermark, several times a second), before every checkpoint barrier (so a checkpoint never holds calls in
- * flight here: the operator needs no state for them), when the rules change and at the end of input.
+ * <p>Batches leave before a watermark that reaches the end of a pending batch's window (so the
+ * evaluator never sees a hit after event time has closed its window; earlier watermarks pass the
+ * batches, which would otherwise leave on every watermark, several times a second), before every
+ * checkpoint barrier (so a checkpoint never holds calls in flight here: the operator needs no state
+ * for them), when the rules change and at the end of input.
  *
- * <p>The operator chains to the pricing operator, so calls reach it without being serialized. That is why it reads the
- * rules file itself (each subtask; a broadcast input would break the chain): at start, then every interval while
- * watching. It reads on a thread of its own ({@link RulesReader}) and takes the new rules on the next call or timer,
- * so a slow S3 GET never holds up calls or checkpoint barriers. A file that does not validate leaves the rules in
- * force. The rules in force are checkpointed, so a restored job whose file is now unreadable keeps them.
+ * <p>The operator chains to the pricing operator, so calls reach it without being serialized. That
+ * is why it reads the rules file itself (each subtask; a broadcast input would break the chain): at
+ * start, then every interval while watching. It reads on a thread of its own ({@link RulesReader})
+ * and takes the new rules on the next call or timer, so a slow S3 GET never holds up calls or
+ * checkpoint barriers. A file that does not validate leaves the rules in force. The rules in force
+ * are checkpointed, so a restored job whose file is now unreadable keeps them.
  */
 public class RuleMatcher extends AbstractStreamOperator<RuleHit>
         implements OneInputStreamOperator<Invocation, RuleHit> {
@@ -54,9 +56,13 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
     /** Union state: a restored subtask takes the most recently loaded rules of all subtasks. */
     static final ListStateDescriptor<RuleSet> RULES =
             new ListStateDescriptor<>("alert-rules-in-force", TypeInformation.of(RuleSet.class));
+
     /** The longest a call waits here: alerts stay within seconds of the crossing call. */
     static final long FLUSH_INTERVAL_MILLIS = 100;
-    /** Rule, key and window combinations held before an early flush, bounding the memory of a batch. */
+
+    /**
+     * Rule, key and window combinations held before an early flush, bounding the memory of a batch.
+     */
     static final int MAX_PENDING = 10_000;
 
     private final RuleSet initial;
@@ -72,17 +78,24 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
     private transient RulesReader reader;
     private transient long rejectedSoFar;
     private transient RuleSet rules;
+
     /** Per rule of {@link #rules}, in its order: scope key to the batch of its current window. */
     private transient List<Map<String, RuleHit>> pending;
+
     private transient int pendingCount;
-    /** The earliest window end among the pending batches; {@code Long.MAX_VALUE} when none is pending. */
+
+    /**
+     * The earliest window end among the pending batches; {@code Long.MAX_VALUE} when none is
+     * pending.
+     */
     private transient long pendingWindowEnd;
+
     private transient boolean flushScheduled;
     private transient StreamRecord<RuleHit> reuse;
 
     /**
-     * @param initial the rules read when the job was built (so a bad file fails the submission), in force until the
-     *     subtask has read the file itself
+     * @param initial the rules read when the job was built (so a bad file fails the submission), in
+     *     force until the subtask has read the file itself
      */
     public RuleMatcher(RuleSet initial, String appPattern, RulesFile rulesFile) {
         this.initial = initial;
@@ -109,10 +122,13 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
             }
         }
         use(restored != null ? restored : initial);
-        reader = new RulesReader(rulesFile.watcher(),
-                rulesFile.path == null ? RulesWatcher.DEFAULTS_ORIGIN : rulesFile.path,
-                "alert-rules-reader " + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks(),
-                getUserCodeClassloader());
+        reader =
+                new RulesReader(
+                        rulesFile.watcher(),
+                        rulesFile.path == null ? RulesWatcher.DEFAULTS_ORIGIN : rulesFile.path,
+                        "alert-rules-reader "
+                                + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks(),
+                        getUserCodeClassloader());
         startRulesRead(); // the file as it is now, also after a restore
         if (rulesFile.watch) {
             scheduleRulesRead();
@@ -139,7 +155,8 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
             long windowStart = AlertWindows.start(rule.windowMillis, inv.eventTime);
             if (hit == null || hit.windowStart != windowStart) {
                 if (hit != null) {
-                    emit(hit); // the call is in another window than the batch: the batch goes as it is
+                    emit(hit); // the call is in another window than the batch: the batch goes as
+                    // it is
                 } else {
                     pendingCount++;
                 }
@@ -155,34 +172,46 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
         } else if (pendingCount > 0 && !flushScheduled) {
             flushScheduled = true;
             long now = getProcessingTimeService().getCurrentProcessingTime();
-            getProcessingTimeService().registerTimer(now + FLUSH_INTERVAL_MILLIS, time -> {
-                flushScheduled = false;
-                flush();
-                applyFinishedRead();
-            });
+            getProcessingTimeService()
+                    .registerTimer(
+                            now + FLUSH_INTERVAL_MILLIS,
+                            time -> {
+                                flushScheduled = false;
+                                flush();
+                                applyFinishedRead();
+                            });
         }
     }
 
     private void scheduleRulesRead() {
         long now = getProcessingTimeService().getCurrentProcessingTime();
-        getProcessingTimeService().registerTimer(now + rulesFile.intervalMillis, time -> {
-            applyFinishedRead();
-            startRulesRead();
-            scheduleRulesRead();
-        });
+        getProcessingTimeService()
+                .registerTimer(
+                        now + rulesFile.intervalMillis,
+                        time -> {
+                            applyFinishedRead();
+                            startRulesRead();
+                            scheduleRulesRead();
+                        });
     }
 
-    /** Starts a read unless one is still running, and a check that it has not hung when its time is up. */
+    /**
+     * Starts a read unless one is still running, and a check that it has not hung when its time is
+     * up.
+     */
     private void startRulesRead() {
         long now = getProcessingTimeService().getCurrentProcessingTime();
         if (!reader.start(now)) {
             interruptIfOverdue(now);
             return;
         }
-        getProcessingTimeService().registerTimer(now + RulesReader.TIMEOUT_MILLIS, time -> {
-            interruptIfOverdue(time);
-            applyFinishedRead();
-        });
+        getProcessingTimeService()
+                .registerTimer(
+                        now + RulesReader.TIMEOUT_MILLIS,
+                        time -> {
+                            interruptIfOverdue(time);
+                            applyFinishedRead();
+                        });
     }
 
     private void interruptIfOverdue(long now) {
@@ -192,8 +221,8 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
     }
 
     /**
-     * Applies the rules of a finished read if the file's content changed to valid rules; the watcher logs and counts a
-     * bad one.
+     * Applies the rules of a finished read if the file's content changed to valid rules; the
+     * watcher logs and counts a bad one.
      */
     private void applyFinishedRead() {
         RulesReader.Outcome outcome = reader.take();
@@ -216,7 +245,10 @@ public class RuleMatcher extends AbstractStreamOperator<RuleHit>
         LOG.info("Alert rules in force: {}", rules.describe());
     }
 
-    /** For tests: waits until the rules file read in progress has returned; the next call or timer applies it. */
+    /**
+     * For tests: waits until the rules file read in progress has returned; the next call or timer
+     * applies it.
+     */
     void awaitRulesRead(long timeoutMillis) throws Exception {
         reader.awaitIdle(timeoutMillis);
     }

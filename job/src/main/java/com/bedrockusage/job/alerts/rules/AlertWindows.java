@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
- * Rule windows on event time, in UTC: fixed windows aligned to the epoch ({@code 5m}, {@code 1h}, {@code 1d}, any
- * {@code Nm}/{@code Nh} that divides a day) or the calendar {@code month} to date. A fixed window is held as its length
- * in millis; {@link #MONTH} (0) stands for the calendar month.
+ * Rule windows on event time, in UTC: fixed windows aligned to the epoch ({@code 5m}, {@code 1h},
+ * {@code 1d}, any {@code Nm}/{@code Nh} that divides a day) or the calendar {@code month} to date.
+ * A fixed window is held as its length in millis; {@link #MONTH} (0) stands for the calendar month.
  */
 public final class AlertWindows {
 
@@ -17,7 +17,10 @@ public final class AlertWindows {
 
     private AlertWindows() {}
 
-    /** The window length in millis ({@link #MONTH} for {@code month}), or -1 when {@code spec} is not a window. */
+    /**
+     * The window length in millis ({@link #MONTH} for {@code month}), or -1 when {@code spec} is
+     * not a window.
+     */
     public static long parse(String spec) {
         if ("month".equals(spec)) {
             return MONTH;
@@ -29,7 +32,10 @@ public final class AlertWindows {
         return length;
     }
 
-    /** A duration such as {@code 30s}, {@code 10m}, {@code 6h}, {@code 2d}, in millis; -1 when not one. */
+    /**
+     * A duration such as {@code 30s}, {@code 10m}, {@code 6h}, {@code 2d}, in millis; -1 when not
+     * one.
+     */
     public static long parseDuration(String text) {
         if (text == null) {
             return -1;
@@ -59,7 +65,11 @@ public final class AlertWindows {
 
     public static long start(long windowMillis, long eventTime) {
         if (windowMillis == MONTH) {
-            LocalDate d = Instant.ofEpochMilli(eventTime).atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
+            LocalDate d =
+                    Instant.ofEpochMilli(eventTime)
+                            .atZone(ZoneOffset.UTC)
+                            .toLocalDate()
+                            .withDayOfMonth(1);
             return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         }
         return Math.floorDiv(eventTime, windowMillis) * windowMillis;
@@ -69,7 +79,10 @@ public final class AlertWindows {
         return shift(windowMillis, start, 1);
     }
 
-    /** The start of the window {@code n} windows after (negative: before) the one starting at {@code start}. */
+    /**
+     * The start of the window {@code n} windows after (negative: before) the one starting at {@code
+     * start}.
+     */
     public static long shift(long windowMillis, long start, int n) {
         if (windowMillis == MONTH) {
             ZonedDateTime t = Instant.ofEpochMilli(start).atZone(ZoneOffset.UTC).plusMonths(n);

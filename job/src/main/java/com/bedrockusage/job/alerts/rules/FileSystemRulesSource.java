@@ -9,9 +9,10 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
 /**
- * Reads the rules file through Flink's file systems, so {@code s3://} works where the S3 file system plugin is
- * installed (MSF). Bounded in size and in time: a file that trickles in slower than {@link #READ_TIMEOUT_MILLIS} is
- * refused like an unreadable one. (A read that hangs inside the file system is bounded by {@link RulesReader}.)
+ * Reads the rules file through Flink's file systems, so {@code s3://} works where the S3 file
+ * system plugin is installed (MSF). Bounded in size and in time: a file that trickles in slower
+ * than {@link #READ_TIMEOUT_MILLIS} is refused like an unreadable one. (A read that hangs inside
+ * the file system is bounded by {@link RulesReader}.)
  */
 public final class FileSystemRulesSource implements RulesSource {
 
@@ -36,11 +37,16 @@ public final class FileSystemRulesSource implements RulesSource {
                 while ((n = in.read(buf)) >= 0) {
                     out.write(buf, 0, n);
                     if (out.size() > MAX_BYTES) {
-                        throw new RulesException(location, List.of("the rules file is larger than 1 MiB"));
+                        throw new RulesException(
+                                location, List.of("the rules file is larger than 1 MiB"));
                     }
                     if (System.nanoTime() - deadline > 0) {
-                        throw new RulesException(location, List.of("reading the rules file took longer than "
-                                + READ_TIMEOUT_MILLIS / 1000 + " s"));
+                        throw new RulesException(
+                                location,
+                                List.of(
+                                        "reading the rules file took longer than "
+                                                + READ_TIMEOUT_MILLIS / 1000
+                                                + " s"));
                     }
                 }
                 return new String(out.toByteArray(), StandardCharsets.UTF_8);

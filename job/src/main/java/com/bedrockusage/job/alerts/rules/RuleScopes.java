@@ -1,10 +1,9 @@
 package com.bedrockusage.job.alerts.rules;
-import com.bedrockusage.job.alerts.AlertRule;
-import com.bedrockusage.job.alerts.Contributors;
-import com.bedrockusage.job.alerts.ScopeType;
 
-import com.bedrockusage.pricing.CallerArns;
+import com.bedrockusage.job.alerts.AlertRule;
+import com.bedrockusage.job.alerts.ScopeType;
 import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.pricing.CallerArns;
 import java.util.regex.Pattern;
 
 /** Which invocations a rule looks at (its filters) and under which scope key it counts them. */
@@ -21,10 +20,14 @@ public final class RuleScopes {
         if (rule.models.length > 0 && !modelMatches(rule.models, inv)) {
             return false;
         }
-        return rule.arnContains == null || (inv.callerArn != null && inv.callerArn.contains(rule.arnContains));
+        return rule.arnContains == null
+                || (inv.callerArn != null && inv.callerArn.contains(rule.arnContains));
     }
 
-    /** The scope key of the invocation under the rule, or null when the invocation has none (no app, no such tag). */
+    /**
+     * The scope key of the invocation under the rule, or null when the invocation has none (no app,
+     * no such tag).
+     */
     public static String key(AlertRule rule, Invocation inv, Pattern appPattern) {
         switch (rule.scopeType) {
             case GLOBAL:
@@ -44,7 +47,9 @@ public final class RuleScopes {
         }
     }
 
-    /** Contributors are callers, except under a caller scope, where they are the caller's models. */
+    /**
+     * Contributors are callers, except under a caller scope, where they are the caller's models.
+     */
     public static String contributor(AlertRule rule, Invocation inv) {
         return rule.scopeType == ScopeType.CALLER ? modelOf(inv) : inv.callerArn;
     }

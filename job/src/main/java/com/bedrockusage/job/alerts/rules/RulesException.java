@@ -3,7 +3,10 @@ package com.bedrockusage.job.alerts.rules;
 import java.util.Collections;
 import java.util.List;
 
-/** A rules file that cannot be used. The message lists every problem, each naming the rule id and field. */
+/**
+ * A rules file that cannot be used. The message lists every problem, each naming the rule id and
+ * field.
+ */
 public class RulesException extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -9,17 +9,25 @@ public final class RulesFile implements Serializable {
 
     /** The rules file (any Flink file system URI), or null for the built-in defaults only. */
     public final String path;
+
     final boolean defaultsEnabled;
     public final long intervalMillis;
+
     /** False in bounded jobs: the file is read once at start. */
     public final boolean watch;
+
     final RulesSource source;
 
     public RulesFile(String path, boolean defaultsEnabled, long intervalMillis, boolean watch) {
         this(path, defaultsEnabled, intervalMillis, watch, FileSystemRulesSource.INSTANCE);
     }
 
-    public RulesFile(String path, boolean defaultsEnabled, long intervalMillis, boolean watch, RulesSource source) {
+    public RulesFile(
+            String path,
+            boolean defaultsEnabled,
+            long intervalMillis,
+            boolean watch,
+            RulesSource source) {
         this.path = path;
         this.defaultsEnabled = defaultsEnabled;
         this.intervalMillis = intervalMillis;

@@ -1,10 +1,10 @@
 package com.bedrockusage.job.alerts.rules;
+
 import com.bedrockusage.job.alerts.AlertRule;
 import com.bedrockusage.job.alerts.Metric;
 import com.bedrockusage.job.alerts.ReconciliationAlerts;
 import com.bedrockusage.job.alerts.RuleKind;
 import com.bedrockusage.job.alerts.ScopeType;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,18 +27,37 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a rules file (JSON or YAML: {@code {"rules": [...]}}), lays it over the built-in defaults and validates every
- * rule. All problems are collected into one {@link RulesException}, each naming the rule id and the field.
+ * Reads a rules file (JSON or YAML: {@code {"rules": [...]}}), lays it over the built-in defaults
+ * and validates every rule. All problems are collected into one {@link RulesException}, each naming
+ * the rule id and the field.
  */
 public final class RulesParser {
 
     public static final String DEFAULTS_RESOURCE = "/alerts/default-rules.yaml";
 
-    static final Set<String> FIELDS = new LinkedHashSet<>(Arrays.asList(
-            "id", "name", "description", "enabled", "kind", "metric", "scope", "window", "threshold", "severity",
-            "min_invocations", "factor", "baseline_windows", "min_volume", "min_elapsed", "accounts", "models",
-            "arn_contains"));
-    static final List<String> SEVERITIES = Arrays.asList("info", "low", "medium", "high", "critical");
+    static final Set<String> FIELDS =
+            new LinkedHashSet<>(
+                    Arrays.asList(
+                            "id",
+                            "name",
+                            "description",
+                            "enabled",
+                            "kind",
+                            "metric",
+                            "scope",
+                            "window",
+                            "threshold",
+                            "severity",
+                            "min_invocations",
+                            "factor",
+                            "baseline_windows",
+                            "min_volume",
+                            "min_elapsed",
+                            "accounts",
+                            "models",
+                            "arn_contains"));
+    static final List<String> SEVERITIES =
+            Arrays.asList("info", "low", "medium", "high", "critical");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final long DEFAULT_MIN_INVOCATIONS_ERROR_RATE = 20;
     private static final long DEFAULT_MIN_INVOCATIONS_P99 = 20;
@@ -46,20 +65,23 @@ public final class RulesParser {
     private static final BigDecimal DEFAULT_SPIKE_FACTOR = BigDecimal.valueOf(3);
     private static final int DEFAULT_BASELINE_WINDOWS = 6;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory())
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private RulesParser() {}
 
     /**
-     * The enabled rules: the defaults (when {@code defaultsEnabled}) with the file's entries laid over them by id,
-     * plus the file's own rules. {@code text} may be null (no rules file).
+     * The enabled rules: the defaults (when {@code defaultsEnabled}) with the file's entries laid
+     * over them by id, plus the file's own rules. {@code text} may be null (no rules file).
      */
-    public static List<AlertRule> parse(String text, String origin, boolean defaultsEnabled) throws RulesException {
+    public static List<AlertRule> parse(String text, String origin, boolean defaultsEnabled)
+            throws RulesException {
         List<String> problems = new ArrayList<>();
-        Map<String, ObjectNode> defaults = entries(readTree(defaultsText(), DEFAULTS_RESOURCE), DEFAULTS_RESOURCE, problems);
+        Map<String, ObjectNode> defaults =
+                entries(readTree(defaultsText(), DEFAULTS_RESOURCE), DEFAULTS_RESOURCE, problems);
         Map<String, ObjectNode> merged = new LinkedHashMap<>();
         if (defaultsEnabled) {
             merged.putAll(defaults);
@@ -105,21 +127,35 @@ public final class RulesParser {
             JsonNode root = (json ? JSON : YAML).readTree(text);
             return root == null ? JSON.createObjectNode() : root;
         } catch (JsonProcessingException e) {
-            throw new RulesException(origin, List.of("not valid " + (json ? "JSON" : "YAML") + ": "
-                    + e.getOriginalMessage() + location(e)));
+            throw new RulesException(
+                    origin,
+                    List.of(
+                            "not valid "
+                                    + (json ? "JSON" : "YAML")
+                                    + ": "
+                                    + e.getOriginalMessage()
+                                    + location(e)));
         }
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line "
+                        + e.getLocation().getLineNr()
+                        + ", column "
+                        + e.getLocation().getColumnNr()
+                        + ")";
     }
 
-    private static Map<String, ObjectNode> entries(JsonNode root, String origin, List<String> problems)
-            throws RulesException {
+    private static Map<String, ObjectNode> entries(
+            JsonNode root, String origin, List<String> problems) throws RulesException {
         if (!root.isObject() || root.size() == 0) {
-            throw new RulesException(origin, List.of("expected an object with a \"rules\" list, e.g. "
-                    + "{\"rules\": [{\"id\": \"daily-budget\", \"metric\": \"cost_usd\", ...}]}"));
+            throw new RulesException(
+                    origin,
+                    List.of(
+                            "expected an object with a \"rules\" list, e.g. "
+                                    + "{\"rules\": [{\"id\": \"daily-budget\", \"metric\": \"cost_usd\", ...}]}"));
         }
         Iterator<String> names = root.fieldNames();
         while (names.hasNext()) {
@@ -146,12 +182,15 @@ public final class RulesParser {
             }
             JsonNode id = entry.get("id");
             if (id == null || !id.isTextual() || id.asText().trim().isEmpty()) {
-                problems.add("rule #" + index + ": field 'id' is missing; every rule needs a unique id");
+                problems.add(
+                        "rule #" + index + ": field 'id' is missing; every rule needs a unique id");
                 continue;
             }
             String rid = id.asText().trim();
             if (!ID.matcher(rid).matches()) {
-                problems.add(at(rid, "id") + "use 1-64 letters, digits, '.', '_' or '-' starting with a letter or digit");
+                problems.add(
+                        at(rid, "id")
+                                + "use 1-64 letters, digits, '.', '_' or '-' starting with a letter or digit");
                 continue;
             }
             if (out.containsKey(rid)) {
@@ -169,7 +208,8 @@ public final class RulesParser {
         while (names.hasNext()) {
             String f = names.next();
             if (!FIELDS.contains(f)) {
-                problems.add(at(id, f) + "unknown field; known fields are " + String.join(", ", FIELDS));
+                problems.add(
+                        at(id, f) + "unknown field; known fields are " + String.join(", ", FIELDS));
             }
         }
         AlertRule r = new AlertRule();
@@ -180,7 +220,11 @@ public final class RulesParser {
         String kind = text(id, n, "kind", problems);
         r.kind = kind == null ? RuleKind.THRESHOLD : RuleKind.fromWireName(kind);
         if (r.kind == null) {
-            problems.add(at(id, "kind") + "'" + kind + "' is not a kind; use threshold, forecast or spike");
+            problems.add(
+                    at(id, "kind")
+                            + "'"
+                            + kind
+                            + "' is not a kind; use threshold, forecast or spike");
         }
 
         String metric = text(id, n, "metric", problems);
@@ -189,7 +233,12 @@ public final class RulesParser {
         } else {
             r.metric = Metric.fromWireName(metric);
             if (r.metric == null) {
-                problems.add(at(id, "metric") + "'" + metric + "' is not a metric; use one of " + Metric.wireNames());
+                problems.add(
+                        at(id, "metric")
+                                + "'"
+                                + metric
+                                + "' is not a metric; use one of "
+                                + Metric.wireNames());
             }
         }
 
@@ -203,15 +252,24 @@ public final class RulesParser {
             r.window = window;
             r.windowMillis = AlertWindows.parse(window);
             if (r.windowMillis < 0) {
-                problems.add(at(id, "window") + "'" + window + "' is not a window; use 5m, 1h, 1d, month, or a whole"
-                        + " number of minutes or hours that divides a day (e.g. 15m, 6h)");
+                problems.add(
+                        at(id, "window")
+                                + "'"
+                                + window
+                                + "' is not a window; use 5m, 1h, 1d, month, or a whole"
+                                + " number of minutes or hours that divides a day (e.g. 15m, 6h)");
             }
         }
 
         String severity = text(id, n, "severity", problems);
         r.severity = severity == null ? "medium" : severity.toLowerCase();
         if (!SEVERITIES.contains(r.severity)) {
-            problems.add(at(id, "severity") + "'" + severity + "' is not a severity; use one of " + SEVERITIES);
+            problems.add(
+                    at(id, "severity")
+                            + "'"
+                            + severity
+                            + "' is not a severity; use one of "
+                            + SEVERITIES);
         }
 
         r.threshold = decimal(id, n, "threshold", problems);
@@ -227,17 +285,28 @@ public final class RulesParser {
         if (problems.size() > before || r.kind == null || r.metric == null) {
             return null;
         }
-        r.minInvocations = minInvocations != null ? minInvocations
-                : r.metric == Metric.ERROR_RATE ? DEFAULT_MIN_INVOCATIONS_ERROR_RATE
-                : r.metric == Metric.LATENCY_P99_MS ? DEFAULT_MIN_INVOCATIONS_P99
-                : r.metric == Metric.LATENCY_PER_OUTPUT_TOKEN_MS ? DEFAULT_MIN_INVOCATIONS_PER_TOKEN : 0;
+        r.minInvocations =
+                minInvocations != null
+                        ? minInvocations
+                        : r.metric == Metric.ERROR_RATE
+                                ? DEFAULT_MIN_INVOCATIONS_ERROR_RATE
+                                : r.metric == Metric.LATENCY_P99_MS
+                                        ? DEFAULT_MIN_INVOCATIONS_P99
+                                        : r.metric == Metric.LATENCY_PER_OUTPUT_TOKEN_MS
+                                                ? DEFAULT_MIN_INVOCATIONS_PER_TOKEN
+                                                : 0;
 
         if (r.kind == RuleKind.SPIKE) {
             spike(r, n, baseline, problems);
         } else {
             if (r.threshold == null) {
-                problems.add(at(id, "threshold") + "missing; a " + r.kind.wireName() + " rule fires when "
-                        + r.metric.wireName() + " reaches it");
+                problems.add(
+                        at(id, "threshold")
+                                + "missing; a "
+                                + r.kind.wireName()
+                                + " rule fires when "
+                                + r.metric.wireName()
+                                + " reaches it");
             } else if (r.threshold.signum() <= 0) {
                 problems.add(at(id, "threshold") + "must be greater than 0");
             } else if (r.metric == Metric.ERROR_RATE && r.threshold.compareTo(BigDecimal.ONE) > 0) {
@@ -257,7 +326,11 @@ public final class RulesParser {
             if (minElapsed != null) {
                 r.minElapsedMillis = AlertWindows.parseDuration(minElapsed);
                 if (r.minElapsedMillis <= 0) {
-                    problems.add(at(id, "min_elapsed") + "'" + minElapsed + "' is not a duration like 30m, 6h or 3d");
+                    problems.add(
+                            at(id, "min_elapsed")
+                                    + "'"
+                                    + minElapsed
+                                    + "' is not a duration like 30m, 6h or 3d");
                 }
             }
         } else if (minElapsed != null) {
@@ -269,21 +342,30 @@ public final class RulesParser {
     private static void spike(AlertRule r, ObjectNode n, Long baseline, List<String> problems) {
         requireAdditive(r, problems);
         if (n.has("threshold")) {
-            problems.add(at(r.id, "threshold") + "spike rules compare with their own past: use factor, "
-                    + "baseline_windows and min_volume instead");
+            problems.add(
+                    at(r.id, "threshold")
+                            + "spike rules compare with their own past: use factor, "
+                            + "baseline_windows and min_volume instead");
         }
         r.threshold = null;
         r.factor = r.factor == null ? DEFAULT_SPIKE_FACTOR : r.factor;
         if (r.factor.compareTo(BigDecimal.ONE) <= 0) {
-            problems.add(at(r.id, "factor") + "must be greater than 1 (e.g. 3 for three times the usual)");
+            problems.add(
+                    at(r.id, "factor")
+                            + "must be greater than 1 (e.g. 3 for three times the usual)");
         }
-        r.baselineWindows = baseline == null ? DEFAULT_BASELINE_WINDOWS : (int) Math.min(baseline, Integer.MAX_VALUE);
+        r.baselineWindows =
+                baseline == null
+                        ? DEFAULT_BASELINE_WINDOWS
+                        : (int) Math.min(baseline, Integer.MAX_VALUE);
         if (r.baselineWindows < 1 || r.baselineWindows > 1000) {
             problems.add(at(r.id, "baseline_windows") + "use 1 to 1000 previous windows");
         }
         if (r.minVolume == null) {
-            problems.add(at(r.id, "min_volume") + "missing; spike rules need the smallest current value worth an "
-                    + "alert (e.g. 10 for cost_usd), so a quiet key going from 1 to 4 calls does not fire");
+            problems.add(
+                    at(r.id, "min_volume")
+                            + "missing; spike rules need the smallest current value worth an "
+                            + "alert (e.g. 10 for cost_usd), so a quiet key going from 1 to 4 calls does not fire");
         } else if (r.minVolume.signum() <= 0) {
             problems.add(at(r.id, "min_volume") + "must be greater than 0");
         }
@@ -291,8 +373,12 @@ public final class RulesParser {
 
     private static void requireAdditive(AlertRule r, List<String> problems) {
         if (!r.metric.isAdditive()) {
-            problems.add(at(r.id, "metric") + r.kind.wireName() + " rules need a metric that adds up over the "
-                    + "window (cost_usd, *_tokens, invocations, errors, unpriced_invocations), not " + r.metric.wireName());
+            problems.add(
+                    at(r.id, "metric")
+                            + r.kind.wireName()
+                            + " rules need a metric that adds up over the "
+                            + "window (cost_usd, *_tokens, invocations, errors, unpriced_invocations), not "
+                            + r.metric.wireName());
         }
     }
 
@@ -309,8 +395,12 @@ public final class RulesParser {
         }
         r.scopeType = ScopeType.fromWireName(scope);
         if (r.scopeType == null || r.scopeType == ScopeType.TAG) {
-            problems.add(at(r.id, "scope") + "'" + scope + "' is not a scope; use global, account, caller, app, "
-                    + "model or tag:<requestMetadata key>");
+            problems.add(
+                    at(r.id, "scope")
+                            + "'"
+                            + scope
+                            + "' is not a scope; use global, account, caller, app, "
+                            + "model or tag:<requestMetadata key>");
         }
     }
 
@@ -363,8 +453,13 @@ public final class RulesParser {
         List<String> out = new ArrayList<>();
         for (JsonNode e : v) {
             if (!e.isTextual()) {
-                problems.add(at(id, field) + "must be a list of strings, got " + e
-                        + (e.isNumber() ? " (quote account ids: as numbers they lose leading zeros)" : ""));
+                problems.add(
+                        at(id, field)
+                                + "must be a list of strings, got "
+                                + e
+                                + (e.isNumber()
+                                        ? " (quote account ids: as numbers they lose leading zeros)"
+                                        : ""));
                 continue;
             }
             out.add(e.asText().trim());

@@ -1,6 +1,6 @@
 package com.bedrockusage.job.alerts.rules;
-import com.bedrockusage.job.alerts.RuleSet;
 
+import com.bedrockusage.job.alerts.RuleSet;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,21 +14,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads and validates the rules file on a daemon thread of its own, so a slow or hanging read (an S3 GET that never
- * answers) holds up neither calls nor checkpoint barriers: the task thread goes on under the rules in force and picks
- * the outcome up when it is there. One read at a time: a read still running when the next is due is not started
- * twice; once it has run {@link #TIMEOUT_MILLIS} it is reported, counted and interrupted.
+ * Reads and validates the rules file on a daemon thread of its own, so a slow or hanging read (an
+ * S3 GET that never answers) holds up neither calls nor checkpoint barriers: the task thread goes
+ * on under the rules in force and picks the outcome up when it is there. One read at a time: a read
+ * still running when the next is due is not started twice; once it has run {@link #TIMEOUT_MILLIS}
+ * it is reported, counted and interrupted.
  *
- * <p>{@link #start}, {@link #interruptIfOverdue} and {@link #take} belong to the task thread; the watcher belongs to
- * the reader thread. The outcome crosses over in an atomic reference.
+ * <p>{@link #start}, {@link #interruptIfOverdue} and {@link #take} belong to the task thread; the
+ * watcher belongs to the reader thread. The outcome crosses over in an atomic reference.
  */
 public final class RulesReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RulesReader.class);
+
     /** Longer than a healthy S3 GET of a 1 MiB file by far; shorter than a checkpoint timeout. */
     public static final long TIMEOUT_MILLIS = FileSystemRulesSource.READ_TIMEOUT_MILLIS;
 
-    /** What reads finished since the last {@link #take}: the newest changed rules (or null) and the rejections. */
+    /**
+     * What reads finished since the last {@link #take}: the newest changed rules (or null) and the
+     * rejections.
+     */
     public static final class Outcome {
         public final RuleSet changed;
         public final long rejectedCount;
@@ -38,9 +43,14 @@ public final class RulesReader implements AutoCloseable {
             this.rejectedCount = rejectedCount;
         }
 
-        /** Two outcomes not yet taken: the later one, but a change of the earlier one is not lost to "no change". */
+        /**
+         * Two outcomes not yet taken: the later one, but a change of the earlier one is not lost to
+         * "no change".
+         */
         static Outcome merge(Outcome earlier, Outcome later) {
-            return earlier == null || later.changed != null ? later : new Outcome(earlier.changed, later.rejectedCount);
+            return earlier == null || later.changed != null
+                    ? later
+                    : new Outcome(earlier.changed, later.rejectedCount);
         }
     }
 
@@ -48,28 +58,42 @@ public final class RulesReader implements AutoCloseable {
     private final String location;
     private final ExecutorService thread;
     private final AtomicReference<Outcome> finished = new AtomicReference<>();
-    /** True from submission until the read has returned, also when it was interrupted and has not yet noticed. */
+
+    /**
+     * True from submission until the read has returned, also when it was interrupted and has not
+     * yet noticed.
+     */
     private final AtomicBoolean busy = new AtomicBoolean();
+
     private volatile Future<?> running;
     private long startedAt;
     private boolean overdueReported;
 
-    public RulesReader(RulesWatcher watcher, String location, String threadName, ClassLoader classLoader) {
+    public RulesReader(
+            RulesWatcher watcher, String location, String threadName, ClassLoader classLoader) {
         this.watcher = watcher;
         this.location = location;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            t.setContextClassLoader(classLoader);
-            return t;
-        });
+        this.thread =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread t = new Thread(r, threadName);
+                            t.setDaemon(true);
+                            t.setContextClassLoader(classLoader);
+                            return t;
+                        });
     }
 
-    /** Starts a read at processing time {@code now}; false (and a log line) while the previous one still runs. */
+    /**
+     * Starts a read at processing time {@code now}; false (and a log line) while the previous one
+     * still runs.
+     */
     public boolean start(long now) {
         if (!busy.compareAndSet(false, true)) {
-            LOG.warn("The alert rules file {} is still being read after {} s; not starting another read. The rules in"
-                    + " force stay.", location, (now - startedAt) / 1000);
+            LOG.warn(
+                    "The alert rules file {} is still being read after {} s; not starting another read. The rules in"
+                            + " force stay.",
+                    location,
+                    (now - startedAt) / 1000);
             return false;
         }
         startedAt = now;
@@ -81,25 +105,33 @@ public final class RulesReader implements AutoCloseable {
     private void read() {
         try {
             Optional<RuleSet> next = watcher.poll();
-            finished.accumulateAndGet(new Outcome(next.orElse(null), watcher.rejectedCount()), Outcome::merge);
+            finished.accumulateAndGet(
+                    new Outcome(next.orElse(null), watcher.rejectedCount()), Outcome::merge);
         } catch (RuntimeException e) {
-            LOG.error("Reading the alert rules file {} failed; the rules in force stay.", location, e);
+            LOG.error(
+                    "Reading the alert rules file {} failed; the rules in force stay.",
+                    location,
+                    e);
         } finally {
             busy.set(false);
         }
     }
 
     /**
-     * At processing time {@code now}: true once per read that has run for {@link #TIMEOUT_MILLIS} or more, which is
-     * then interrupted (a file system that honours interrupts fails the read, which counts as an unreadable file).
+     * At processing time {@code now}: true once per read that has run for {@link #TIMEOUT_MILLIS}
+     * or more, which is then interrupted (a file system that honours interrupts fails the read,
+     * which counts as an unreadable file).
      */
     public boolean interruptIfOverdue(long now) {
         if (!busy.get() || overdueReported || now - startedAt < TIMEOUT_MILLIS) {
             return false;
         }
         overdueReported = true;
-        LOG.error("Reading the alert rules file {} has not finished after {} s; interrupting it. The rules in force"
-                + " stay; the next read starts when this one has returned.", location, (now - startedAt) / 1000);
+        LOG.error(
+                "Reading the alert rules file {} has not finished after {} s; interrupting it. The rules in force"
+                        + " stay; the next read starts when this one has returned.",
+                location,
+                (now - startedAt) / 1000);
         Future<?> read = running;
         if (read != null) {
             read.cancel(true);

@@ -1,8 +1,7 @@
 package com.bedrockusage.job.alerts.rules;
-import com.bedrockusage.job.alerts.Alert;
+
 import com.bedrockusage.job.alerts.AlertRule;
 import com.bedrockusage.job.alerts.RuleSet;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-reads the rules file and hands out a new {@link RuleSet} when its content changed and is valid. A file that
- * cannot be read or does not validate is logged and counted once per content, and the previous rules stay in force.
- * Reads through Flink's file systems ({@link FileSystemRulesSource}), so {@code s3://} works where the S3 file system
- * plugin is installed (MSF). Not thread-safe: the matcher polls it from one reader thread ({@link RulesReader}).
+ * Re-reads the rules file and hands out a new {@link RuleSet} when its content changed and is
+ * valid. A file that cannot be read or does not validate is logged and counted once per content,
+ * and the previous rules stay in force. Reads through Flink's file systems ({@link
+ * FileSystemRulesSource}), so {@code s3://} works where the S3 file system plugin is installed
+ * (MSF). Not thread-safe: the matcher polls it from one reader thread ({@link RulesReader}).
  */
 public final class RulesWatcher {
 
@@ -41,13 +41,19 @@ public final class RulesWatcher {
         this.source = source;
     }
 
-    /** Reads and validates the rules once; the error names every problem. For startup, where there is no fallback. */
+    /**
+     * Reads and validates the rules once; the error names every problem. For startup, where there
+     * is no fallback.
+     */
     public static RuleSet load(String path, boolean defaultsEnabled) throws RulesException {
         String text = path == null ? null : FileSystemRulesSource.INSTANCE.read(path);
         return build(text, path, defaultsEnabled);
     }
 
-    /** The new rule set when the file's content changed since the last poll and is valid; otherwise empty. */
+    /**
+     * The new rule set when the file's content changed since the last poll and is valid; otherwise
+     * empty.
+     */
     public Optional<RuleSet> poll() {
         String text;
         try {
@@ -55,10 +61,12 @@ public final class RulesWatcher {
         } catch (RulesException e) {
             return reject(fingerprint("unreadable:" + e.getMessage()), e);
         } catch (RuntimeException e) {
-            RulesException unreadable = new RulesException(path, List.of("cannot read the rules file: " + e));
+            RulesException unreadable =
+                    new RulesException(path, List.of("cannot read the rules file: " + e));
             return reject(fingerprint("unreadable:" + unreadable.getMessage()), unreadable);
         }
-        String fingerprint = fingerprint((defaultsEnabled ? "defaults+" : "") + (text == null ? "" : text));
+        String fingerprint =
+                fingerprint((defaultsEnabled ? "defaults+" : "") + (text == null ? "" : text));
         if (fingerprint.equals(lastFingerprint)) {
             return Optional.empty();
         }
@@ -79,8 +87,12 @@ public final class RulesWatcher {
             lastFingerprint = fingerprint;
             rejected++;
             lastProblem = e.getMessage();
-            LOG.error("{}. {}", e.getMessage(), current == null ? "No rules were loaded yet."
-                    : "The previous rules stay in force: " + current.describe());
+            LOG.error(
+                    "{}. {}",
+                    e.getMessage(),
+                    current == null
+                            ? "No rules were loaded yet."
+                            : "The previous rules stay in force: " + current.describe());
         }
         return Optional.empty();
     }
@@ -100,16 +112,21 @@ public final class RulesWatcher {
         return lastProblem;
     }
 
-    private static RuleSet build(String text, String path, boolean defaultsEnabled) throws RulesException {
+    private static RuleSet build(String text, String path, boolean defaultsEnabled)
+            throws RulesException {
         String origin = path == null ? DEFAULTS_ORIGIN : path;
         List<AlertRule> rules = RulesParser.parse(text, origin, defaultsEnabled);
-        String fingerprint = fingerprint((defaultsEnabled ? "defaults+" : "") + (text == null ? "" : text));
-        return new RuleSet(fingerprint, origin, System.currentTimeMillis(), rules.toArray(new AlertRule[0]));
+        String fingerprint =
+                fingerprint((defaultsEnabled ? "defaults+" : "") + (text == null ? "" : text));
+        return new RuleSet(
+                fingerprint, origin, System.currentTimeMillis(), rules.toArray(new AlertRule[0]));
     }
 
     public static String fingerprint(String content) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            byte[] d =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(content.getBytes(StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder();
             for (byte b : d) {
                 sb.append(String.format("%02x", b));

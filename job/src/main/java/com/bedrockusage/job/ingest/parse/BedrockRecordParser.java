@@ -1,39 +1,48 @@
 package com.bedrockusage.job.ingest.parse;
+
 import com.bedrockusage.job.ingest.RejectReason;
-
 import com.bedrockusage.job.model.Invocation;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
- * Turns one Bedrock model-invocation log record (UTF-8 JSON bytes) into an {@link Invocation}, or says why it
- * cannot. The hot path of ingest: it walks only the objects holding kept fields and skips everything else,
- * prompt and response text included, without decoding it.
+ * Turns one Bedrock model-invocation log record (UTF-8 JSON bytes) into an {@link Invocation}, or
+ * says why it cannot. The hot path of ingest: it walks only the objects holding kept fields and
+ * skips everything else, prompt and response text included, without decoding it.
  *
- * <p>From inside the bodies it reads only: {@code output.outputBodyJson.metrics.latencyMs} (Converse),
- * {@code amazon-bedrock-invocationMetrics.{invocationLatency,firstByteLatency}} (a chunk of a streamed
- * InvokeModel body, which is an array), and the Anthropic cache-write split
- * {@code usage.cacheDetails[{ttl, inputTokens}]} (Converse) and
- * {@code usage.cache_creation.ephemeral_{5m,1h}_input_tokens} ({@code message.usage...} in a stream's
- * {@code message_start} chunk), the tier that served the call ({@code serviceTier.type},
- * {@code performanceConfig.latency} of a Converse response) and, from the request body, what per-unit prices multiply:
- * {@code imageGenerationConfig.{numberOfImages,width,height,quality}}, {@code videoGenerationConfig.durationSeconds},
- * the number of rerank {@code documents} (counted, never read) and the requested tier. An image response's
- * {@code images} array is counted when the request says nothing. Body values that are not non-negative integers are ignored, never a reason to
- * reject; body integers above their bound in {@link RecordBounds} are (latency, cache-write tokens).
+ * <p>From inside the bodies it reads only: {@code output.outputBodyJson.metrics.latencyMs}
+ * (Converse), {@code amazon-bedrock-invocationMetrics.{invocationLatency,firstByteLatency}} (a
+ * chunk of a streamed InvokeModel body, which is an array), and the Anthropic cache-write split
+ * {@code usage.cacheDetails[{ttl, inputTokens}]} (Converse) and {@code
+ * usage.cache_creation.ephemeral_{5m,1h}_input_tokens} ({@code message.usage...} in a stream's
+ * {@code message_start} chunk), the tier that served the call ({@code serviceTier.type}, {@code
+ * performanceConfig.latency} of a Converse response) and, from the request body, what per-unit
+ * prices multiply: {@code imageGenerationConfig.{numberOfImages,width,height,quality}}, {@code
+ * videoGenerationConfig.durationSeconds}, the number of rerank {@code documents} (counted, never
+ * read) and the requested tier. An image response's {@code images} array is counted when the
+ * request says nothing. Body values that are not non-negative integers are ignored, never a reason
+ * to reject; body integers above their bound in {@link RecordBounds} are (latency, cache-write
+ * tokens).
  *
- * <p>Every kept value has a bound ({@link RecordBounds}). Reject precedence: oversize, malformed JSON, foreign JSON,
- * wrong field type, field too long, missing field, invalid timestamp, invalid account id, invalid token count,
- * invalid latency. Reusable and not thread-safe: one per reader.
+ * <p>Every kept value has a bound ({@link RecordBounds}). Reject precedence: oversize, malformed
+ * JSON, foreign JSON, wrong field type, field too long, missing field, invalid timestamp, invalid
+ * account id, invalid token count, invalid latency. Reusable and not thread-safe: one per reader.
  */
 public final class BedrockRecordParser {
 
-    /** Records above this size (10 MiB) are rejected unread; Bedrock offloads bodies above 100 KB to S3. */
+    /**
+     * Records above this size (10 MiB) are rejected unread; Bedrock offloads bodies above 100 KB to
+     * S3.
+     */
     public static final int MAX_RECORD_BYTES = 10 * 1024 * 1024;
-    /** Token counts above this (10^9) are absurd for one call and rejected; see {@link RecordBounds}. */
+
+    /**
+     * Token counts above this (10^9) are absurd for one call and rejected; see {@link
+     * RecordBounds}.
+     */
     public static final long MAX_TOKENS = RecordBounds.MAX_TOKENS;
+
     public static final String SCHEMA_TYPE = "ModelInvocationLog";
 
     private static final byte[] K_SCHEMA_TYPE = ascii("schemaType");
@@ -143,7 +152,10 @@ public final class BedrockRecordParser {
     private final CallTier tier = new CallTier();
     private final CallUnits units = new CallUnits();
 
-    /** @param source {@link Invocation#SOURCE_S3} or {@link Invocation#SOURCE_KINESIS}, stamped on results. */
+    /**
+     * @param source {@link Invocation#SOURCE_S3} or {@link Invocation#SOURCE_KINESIS}, stamped on
+     *     results.
+     */
     public BedrockRecordParser(String source) {
         this.source = source;
     }
@@ -153,7 +165,10 @@ public final class BedrockRecordParser {
         return reason;
     }
 
-    /** Parses {@code buf[from, to)}; returns null and sets {@link #reason()} when the record is rejected. */
+    /**
+     * Parses {@code buf[from, to)}; returns null and sets {@link #reason()} when the record is
+     * rejected.
+     */
     public Invocation parse(byte[] buf, int from, int to) {
         reset();
         if (to - from > MAX_RECORD_BYTES) {
@@ -230,7 +245,8 @@ public final class BedrockRecordParser {
             } else if (s.keyIs(K_TIMESTAMP)) {
                 readTimestamp();
             } else if (s.keyIs(K_ACCOUNT_ID)) {
-                accountId = string("accountId", accountIds, Integer.MAX_VALUE); // validate(): 12 digits
+                accountId =
+                        string("accountId", accountIds, Integer.MAX_VALUE); // validate(): 12 digits
             } else if (s.keyIs(K_MODEL_ID)) {
                 modelId = string("modelId", modelIds, RecordBounds.MAX_MODEL_ID_CHARS);
             } else if (s.keyIs(K_OPERATION)) {
@@ -238,7 +254,8 @@ public final class BedrockRecordParser {
             } else if (s.keyIs(K_REGION)) {
                 region = string("region", regions, RecordBounds.MAX_REGION_CHARS);
             } else if (s.keyIs(K_INFERENCE_REGION)) {
-                inferenceRegion = string("inferenceRegion", inferenceRegions, RecordBounds.MAX_REGION_CHARS);
+                inferenceRegion =
+                        string("inferenceRegion", inferenceRegions, RecordBounds.MAX_REGION_CHARS);
             } else if (s.keyIs(K_IDENTITY)) {
                 readIdentity();
             } else if (s.keyIs(K_SCHEMA_TYPE)) {
@@ -305,8 +322,8 @@ public final class BedrockRecordParser {
     }
 
     /**
-     * The request body: only the tier asked for and the quantities per-unit prices multiply. Prompt text, images and
-     * documents are skipped (documents counted) without being decoded.
+     * The request body: only the tier asked for and the quantities per-unit prices multiply. Prompt
+     * text, images and documents are skipped (documents counted) without being decoded.
      */
     private void readRequestBody() {
         boolean first = true;
@@ -319,7 +336,10 @@ public final class BedrockRecordParser {
             } else if (s.keyIs(K_DOCUMENTS)) {
                 long documents = countElements(RecordBounds.MAX_RERANK_DOCUMENTS);
                 if (documents >= 0) {
-                    units.query(Math.max(1, (documents + DOCUMENTS_PER_QUERY - 1) / DOCUMENTS_PER_QUERY));
+                    units.query(
+                            Math.max(
+                                    1,
+                                    (documents + DOCUMENTS_PER_QUERY - 1) / DOCUMENTS_PER_QUERY));
                 }
             } else if (s.keyIs(K_SERVICE_TIER)) {
                 tier.requested = tierName(K_TYPE);
@@ -378,7 +398,10 @@ public final class BedrockRecordParser {
         }
     }
 
-    /** {@code "serviceTier": {"type": "priority"}} or {@code "performanceConfig": {"latency": "optimized"}}. */
+    /**
+     * {@code "serviceTier": {"type": "priority"}} or {@code "performanceConfig": {"latency":
+     * "optimized"}}.
+     */
     private String tierName(byte[] field) {
         if (!s.enterObject()) {
             return shortString();
@@ -396,7 +419,10 @@ public final class BedrockRecordParser {
         return value;
     }
 
-    /** A short string value (a tier, a quality), else null; anything else is skipped, never decoded at length. */
+    /**
+     * A short string value (a tier, a quality), else null; anything else is skipped, never decoded
+     * at length.
+     */
     private String shortString() {
         if (!s.readStringRange()) {
             return null; // readStringRange consumed the value
@@ -404,7 +430,10 @@ public final class BedrockRecordParser {
         return s.strEnd - s.strStart <= RecordBounds.MAX_TIER_CHARS ? s.lastString() : null;
     }
 
-    /** The elements of an array, counted and skipped; -1 when not an array; above {@code max} rejects the record. */
+    /**
+     * The elements of an array, counted and skipped; -1 when not an array; above {@code max}
+     * rejects the record.
+     */
     private long countElements(long max) {
         if (!s.enterArray()) {
             s.skipValue();
@@ -423,7 +452,10 @@ public final class BedrockRecordParser {
         return n;
     }
 
-    /** A quantity inside a body: -1 (ignored) when not a non-negative integer; above {@code max} rejects. */
+    /**
+     * A quantity inside a body: -1 (ignored) when not a non-negative integer; above {@code max}
+     * rejects.
+     */
     private long unitLong(long max) {
         long v = bodyLong(max);
         if (v == ABOVE_BOUND) {
@@ -433,7 +465,10 @@ public final class BedrockRecordParser {
         return v;
     }
 
-    /** A whole response body: Converse(Stream) ({@code metrics}) or Anthropic InvokeModel ({@code usage}). */
+    /**
+     * A whole response body: Converse(Stream) ({@code metrics}) or Anthropic InvokeModel ({@code
+     * usage}).
+     */
     private void readBodyObject() {
         boolean first = true;
         while (s.nextField(first)) {
@@ -579,7 +614,9 @@ public final class BedrockRecordParser {
         }
     }
 
-    /** Converse: {@code usage.cacheDetails: [{"ttl": "1h", "inputTokens": N}, {"ttl": "5m", ...}]}. */
+    /**
+     * Converse: {@code usage.cacheDetails: [{"ttl": "1h", "inputTokens": N}, {"ttl": "5m", ...}]}.
+     */
     private void readCacheDetails() {
         if (!s.enterArray()) {
             s.skipValue();
@@ -611,7 +648,8 @@ public final class BedrockRecordParser {
                 }
             }
             if (tokens >= 0 && (oneHour || fiveMinutes)) {
-                // Capped just above the bound: validate() rejects a sum above it, and no count of entries overflows.
+                // Capped just above the bound: validate() rejects a sum above it, and no count of
+                // entries overflows.
                 if (oneHour) {
                     split1h = Math.min(split1h + tokens, MAX_TOKENS + 1);
                 } else {
@@ -664,8 +702,9 @@ public final class BedrockRecordParser {
     }
 
     /**
-     * A string map; entries whose value is not a string (AWS only allows strings) are left out. Too many entries, or
-     * a key or value above {@link RecordBounds#MAX_METADATA_CHARS}, make the field too long.
+     * A string map; entries whose value is not a string (AWS only allows strings) are left out. Too
+     * many entries, or a key or value above {@link RecordBounds#MAX_METADATA_CHARS}, make the field
+     * too long.
      */
     private void readRequestMetadata() {
         if (!enterObjectOrSkip()) {
@@ -683,7 +722,8 @@ public final class BedrockRecordParser {
             }
             String key = s.keyString();
             String value = s.lastString();
-            if (key.length() > RecordBounds.MAX_METADATA_CHARS || value.length() > RecordBounds.MAX_METADATA_CHARS) {
+            if (key.length() > RecordBounds.MAX_METADATA_CHARS
+                    || value.length() > RecordBounds.MAX_METADATA_CHARS) {
                 markTooLong("requestMetadata");
             }
             metadataKeys.add(key);
@@ -716,7 +756,9 @@ public final class BedrockRecordParser {
         }
     }
 
-    /** Enters an object; JSON null counts as absent, any other non-object marks the field invalid. */
+    /**
+     * Enters an object; JSON null counts as absent, any other non-object marks the field invalid.
+     */
     private boolean enterObjectOrSkip() {
         if (s.enterObject()) {
             return true;
@@ -729,8 +771,8 @@ public final class BedrockRecordParser {
     }
 
     /**
-     * A string field; JSON null is absent, any other non-string marks the field invalid, a string longer than
-     * {@code maxChars} marks it too long.
+     * A string field; JSON null is absent, any other non-string marks the field invalid, a string
+     * longer than {@code maxChars} marks it too long.
      */
     private String string(String field, LastValue cache, int maxChars) {
         if (s.peekIsNull()) {
@@ -772,21 +814,30 @@ public final class BedrockRecordParser {
         return v;
     }
 
-    /** A latency inside a body; -1 (ignored) when not a non-negative integer; an integer above the bound rejects. */
+    /**
+     * A latency inside a body; -1 (ignored) when not a non-negative integer; an integer above the
+     * bound rejects.
+     */
     private long bodyLatency() {
         long v = bodyLong(RecordBounds.MAX_LATENCY_MS);
         badLatency |= v == ABOVE_BOUND;
         return v;
     }
 
-    /** A token count inside a body; -1 (ignored) when not a non-negative integer; one above the cap rejects. */
+    /**
+     * A token count inside a body; -1 (ignored) when not a non-negative integer; one above the cap
+     * rejects.
+     */
     private long bodyTokens() {
         long v = bodyLong(MAX_TOKENS);
         badTokens |= v == ABOVE_BOUND;
         return v;
     }
 
-    /** A number inside a body: its value up to {@code max}, {@link #ABOVE_BOUND} for a larger integer, else -1. */
+    /**
+     * A number inside a body: its value up to {@code max}, {@link #ABOVE_BOUND} for a larger
+     * integer, else -1.
+     */
     private long bodyLong(long max) {
         long v = s.readLong();
         if (v == JsonScanner.TOO_LARGE || v > max) {
@@ -867,11 +918,13 @@ public final class BedrockRecordParser {
         inv.cacheReadTokens = cacheReadTokens;
         long cacheWrite = cacheWriteTokens;
         if (!cacheWriteSeen && splitSeen) {
-            // Older records carry no cacheWriteInputTokenCount; the body's split is then the only count.
+            // Older records carry no cacheWriteInputTokenCount; the body's split is then the only
+            // count.
             cacheWrite = split5m + split1h;
         }
         inv.cacheWriteTokens = cacheWrite;
-        // Without a split every cache write is a 5-minute write; the 1h part never exceeds the total.
+        // Without a split every cache write is a 5-minute write; the 1h part never exceeds the
+        // total.
         inv.cacheWrite1hTokens = splitSeen ? Math.min(split1h, cacheWrite) : 0;
         inv.latencyMs = latencyMs >= 0 ? Long.valueOf(latencyMs) : null;
         inv.firstByteLatencyMs = firstByteLatencyMs >= 0 ? Long.valueOf(firstByteLatencyMs) : null;
@@ -892,8 +945,8 @@ public final class BedrockRecordParser {
     }
 
     /**
-     * Reuses the String of the previous value when the raw bytes repeat (accounts, regions, models and
-     * callers repeat across a file), saving the decode and the allocation.
+     * Reuses the String of the previous value when the raw bytes repeat (accounts, regions, models
+     * and callers repeat across a file), saving the decode and the allocation.
      */
     private static final class LastValue {
         private static final int MAX_CACHED = 512;

@@ -2,7 +2,9 @@ package com.bedrockusage.job.ingest.parse;
 
 import java.util.Arrays;
 
-/** A reusable, growable byte buffer (no copy on read: {@link #bytes()} is the live backing array). */
+/**
+ * A reusable, growable byte buffer (no copy on read: {@link #bytes()} is the live backing array).
+ */
 final class ByteSink {
 
     private byte[] bytes;

@@ -1,11 +1,12 @@
 package com.bedrockusage.job.ingest.parse;
-import com.bedrockusage.job.ingest.parse.RecordBounds;
 
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.pricing.PriceUnits;
 import java.util.Locale;
 
-/** What a per-unit price of one log record multiplies: images, seconds of video or rerank queries. */
+/**
+ * What a per-unit price of one log record multiplies: images, seconds of video or rerank queries.
+ */
 final class CallUnits {
 
     private static final String DEFAULT_QUALITY = "standard";
@@ -13,8 +14,13 @@ final class CallUnits {
     private String unit;
     private String variant;
     private long quantity;
-    /** Images counted in the response body; -1 when it has none. Used only when the request says nothing. */
+
+    /**
+     * Images counted in the response body; -1 when it has none. Used only when the request says
+     * nothing.
+     */
     long imagesReturned;
+
     /** A quantity above its {@link RecordBounds} bound: the record is rejected. */
     boolean aboveBound;
 
@@ -26,7 +32,10 @@ final class CallUnits {
         aboveBound = false;
     }
 
-    /** Variant {@code <quality>-<width>x<height>} ({@code standard} when the request names no quality). */
+    /**
+     * Variant {@code <quality>-<width>x<height>} ({@code standard} when the request names no
+     * quality).
+     */
     void image(long count, String quality, long width, long height) {
         unit = PriceUnits.IMAGE;
         quantity = count;

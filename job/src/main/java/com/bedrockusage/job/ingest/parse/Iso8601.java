@@ -1,9 +1,9 @@
 package com.bedrockusage.job.ingest.parse;
 
 /**
- * Parses the ISO-8601 instants Bedrock logs ({@code 2025-08-18T16:57:13Z}, optionally with a fraction and a
- * {@code ±HH:MM} offset) straight from bytes, validating every field (month, day of month with leap years,
- * hour, minute, second).
+ * Parses the ISO-8601 instants Bedrock logs ({@code 2025-08-18T16:57:13Z}, optionally with a
+ * fraction and a {@code ±HH:MM} offset) straight from bytes, validating every field (month, day of
+ * month with leap years, hour, minute, second).
  */
 public final class Iso8601 {
 
@@ -23,13 +23,26 @@ public final class Iso8601 {
         int hour = digits(b, from + 11, 2);
         int minute = digits(b, from + 14, 2);
         int second = digits(b, from + 17, 2);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0
-                || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T'
-                || b[from + 13] != ':' || b[from + 16] != ':') {
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || minute < 0
+                || second < 0
+                || b[from + 4] != '-'
+                || b[from + 7] != '-'
+                || b[from + 10] != 'T'
+                || b[from + 13] != ':'
+                || b[from + 16] != ':') {
             return INVALID;
         }
-        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)
-                || hour > 23 || minute > 59 || second > 59) {
+        if (month < 1
+                || month > 12
+                || day < 1
+                || day > daysInMonth(year, month)
+                || hour > 23
+                || minute > 59
+                || second > 59) {
             return INVALID;
         }
         int p = from + 19;

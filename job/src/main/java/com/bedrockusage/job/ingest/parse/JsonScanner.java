@@ -10,12 +10,14 @@ import java.util.Arrays;
  * A validating, allocation-free JSON cursor over UTF-8 bytes {@code buf[pos, end)}.
  *
  * <p>Callers walk the few objects they care about with {@link #nextField}/{@link #nextElement} and
- * {@link #skipValue()} everything else. Skipped values are fully validated (grammar, escapes, control
- * characters) but never decoded; strings are skipped 8-16 bytes at a time. UTF-8 inside skipped strings is
- * not validated (nothing is decoded from it); kept strings decode malformed UTF-8 to U+FFFD.
+ * {@link #skipValue()} everything else. Skipped values are fully validated (grammar, escapes,
+ * control characters) but never decoded; strings are skipped 8-16 bytes at a time. UTF-8 inside
+ * skipped strings is not validated (nothing is decoded from it); kept strings decode malformed
+ * UTF-8 to U+FFFD.
  *
- * <p>Errors are signalled with two preallocated exceptions: {@link #MALFORMED} and {@link #END_OF_INPUT}
- * (the input ended inside a value, which a caller streaming a JSON array uses to read more). Not thread-safe.
+ * <p>Errors are signalled with two preallocated exceptions: {@link #MALFORMED} and {@link
+ * #END_OF_INPUT} (the input ended inside a value, which a caller streaming a JSON array uses to
+ * read more). Not thread-safe.
  */
 public final class JsonScanner {
 
@@ -33,14 +35,23 @@ public final class JsonScanner {
 
     /** {@link #readLong()} result for JSON {@code null}. */
     static final long NULL_NUMBER = Long.MIN_VALUE;
-    /** {@link #readLong()} result for a value that is not an integer (or a negative one beyond long range). */
+
+    /**
+     * {@link #readLong()} result for a value that is not an integer (or a negative one beyond long
+     * range).
+     */
     static final long NOT_AN_INTEGER = Long.MIN_VALUE + 1;
-    /** {@link #readLong()} result for a positive integer above {@link Long#MAX_VALUE}: too large, not malformed. */
+
+    /**
+     * {@link #readLong()} result for a positive integer above {@link Long#MAX_VALUE}: too large,
+     * not malformed.
+     */
     static final long TOO_LARGE = Long.MIN_VALUE + 2;
 
     static final int MAX_DEPTH = 1024;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long QUOTES = 0x2222222222222222L;
@@ -54,14 +65,21 @@ public final class JsonScanner {
     public int pos;
     int end;
 
-    /** The key read by the last {@link #nextField}: raw bytes {@code buf[keyStart, keyEnd)}, or decoded. */
+    /**
+     * The key read by the last {@link #nextField}: raw bytes {@code buf[keyStart, keyEnd)}, or
+     * decoded.
+     */
     private int keyStart;
+
     private int keyEnd;
     private boolean keyEscaped;
     private final ByteSink keyScratch = new ByteSink(64);
 
-    /** The string read by the last {@link #readStringRange()}: {@code buf[strStart, strEnd)}, raw. */
+    /**
+     * The string read by the last {@link #readStringRange()}: {@code buf[strStart, strEnd)}, raw.
+     */
     int strStart;
+
     int strEnd;
     boolean strEscaped;
 
@@ -76,7 +94,9 @@ public final class JsonScanner {
 
     // ---------------------------------------------------------------- whitespace and structure
 
-    /** Skips whitespace and returns the next byte without consuming it; throws at the end of input. */
+    /**
+     * Skips whitespace and returns the next byte without consuming it; throws at the end of input.
+     */
     public int peek() {
         int p = ws(buf, pos, end);
         pos = p;
@@ -85,7 +105,7 @@ public final class JsonScanner {
 
     /** Index of the first non-whitespace byte at or after p; throws {@link #END_OF_INPUT} at e. */
     private static int ws(byte[] b, int p, int e) {
-        for (;;) {
+        for (; ; ) {
             if (p >= e) {
                 throw END_OF_INPUT;
             }
@@ -138,8 +158,9 @@ public final class JsonScanner {
     }
 
     /**
-     * Advances to the next field of an object entered with {@link #enterObject()} and consumes its key and
-     * colon; returns false (having consumed '}') when the object ends. The caller must consume the value.
+     * Advances to the next field of an object entered with {@link #enterObject()} and consumes its
+     * key and colon; returns false (having consumed '}') when the object ends. The caller must
+     * consume the value.
      */
     boolean nextField(boolean first) {
         final byte[] b = buf;
@@ -177,7 +198,9 @@ public final class JsonScanner {
         return true;
     }
 
-    /** Advances to the next element of an array entered with {@link #enterArray()}; false at ']'. */
+    /**
+     * Advances to the next element of an array entered with {@link #enterArray()}; false at ']'.
+     */
     boolean nextElement(boolean first) {
         int c = peek();
         if (c == ']') {
@@ -215,8 +238,8 @@ public final class JsonScanner {
     }
 
     /**
-     * Consumes a string value and records its raw range in {@link #strStart}/{@link #strEnd}; returns false
-     * (consuming the value) if it is not a string.
+     * Consumes a string value and records its raw range in {@link #strStart}/{@link #strEnd};
+     * returns false (consuming the value) if it is not a string.
      */
     boolean readStringRange() {
         if (peek() != '"') {
@@ -240,7 +263,10 @@ public final class JsonScanner {
         return new String(scratch.bytes(), 0, scratch.length(), StandardCharsets.UTF_8);
     }
 
-    /** Appends the unescaped UTF-8 bytes of the string last read by {@link #readStringRange()} to {@code out}. */
+    /**
+     * Appends the unescaped UTF-8 bytes of the string last read by {@link #readStringRange()} to
+     * {@code out}.
+     */
     void lastStringBytes(ByteSink out) {
         if (!strEscaped) {
             out.append(buf, strStart, strEnd - strStart);
@@ -250,9 +276,10 @@ public final class JsonScanner {
     }
 
     /**
-     * Consumes a value and returns it if it is a JSON integer in long range; {@link #NULL_NUMBER} for
-     * {@code null}; {@link #TOO_LARGE} for a positive integer above long range; {@link #NOT_AN_INTEGER} for anything
-     * else (fractions, exponents, negative overflow, strings...). All three markers are negative.
+     * Consumes a value and returns it if it is a JSON integer in long range; {@link #NULL_NUMBER}
+     * for {@code null}; {@link #TOO_LARGE} for a positive integer above long range; {@link
+     * #NOT_AN_INTEGER} for anything else (fractions, exponents, negative overflow, strings...). All
+     * three markers are negative.
      */
     long readLong() {
         int c = peek();
@@ -306,8 +333,9 @@ public final class JsonScanner {
     }
 
     /**
-     * Skips one complete value of any kind, validating it. One loop over locals: no recursion, no fields, and
-     * the string scan written out in place (C2 will not inline {@link #scanString}: its code is too big).
+     * Skips one complete value of any kind, validating it. One loop over locals: no recursion, no
+     * fields, and the string scan written out in place (C2 will not inline {@link #scanString}: its
+     * code is too big).
      */
     public void skipValue() {
         final byte[] b = buf;
@@ -316,12 +344,12 @@ public final class JsonScanner {
         int p = pos;
         int depth = 0;
         boolean key = false;
-        for (;;) {
+        for (; ; ) {
             p = ws(b, p, e);
             byte c = b[p];
             if (c == '"') {
                 p++;
-                for (;;) {
+                for (; ; ) {
                     if (p <= e - 8) {
                         long m = specials((long) LONGS.get(b, p));
                         if (m == 0) {
@@ -384,7 +412,7 @@ public final class JsonScanner {
                 throw MALFORMED;
             }
             // a value is complete: close containers until one expects another value (or key)
-            for (;;) {
+            for (; ; ) {
                 if (depth == 0) {
                     pos = p;
                     return;
@@ -477,8 +505,8 @@ public final class JsonScanner {
     }
 
     /**
-     * Skips the rest of a string whose opening quote is consumed; pos ends after the closing quote. Returns
-     * whether the string contained escapes.
+     * Skips the rest of a string whose opening quote is consumed; pos ends after the closing quote.
+     * Returns whether the string contained escapes.
      */
     boolean skipStringBody() {
         int r = scanString(buf, pos, end);
@@ -487,14 +515,16 @@ public final class JsonScanner {
     }
 
     /**
-     * Scans a string body from p (after the opening quote) to after its closing quote and returns that index,
-     * with the sign bit set if the string holds escapes. Two 8-byte words per step, each tested for '"', '\\'
-     * and control bytes at once ({@link #specials}); the lowest flagged byte (little-endian) is the exact stop.
+     * Scans a string body from p (after the opening quote) to after its closing quote and returns
+     * that index, with the sign bit set if the string holds escapes. Two 8-byte words per step,
+     * each tested for '"', '\\' and control bytes at once ({@link #specials}); the lowest flagged
+     * byte (little-endian) is the exact stop.
      */
     static int scanString(byte[] b, int p, int e) {
-        // Kept under the JIT's inlining limit (325 bytecodes): the rare paths live in their own methods.
+        // Kept under the JIT's inlining limit (325 bytecodes): the rare paths live in their own
+        // methods.
         int escaped = 0;
-        for (;;) {
+        for (; ; ) {
             if (p <= e - 16) {
                 long m = specials((long) LONGS.get(b, p));
                 if (m == 0) {
@@ -519,7 +549,7 @@ public final class JsonScanner {
 
     /** Byte by byte near the end of the input: the index of the next '"', '\\' or control byte. */
     private static int nextSpecialByte(byte[] b, int p, int e) {
-        for (;;) {
+        for (; ; ) {
             if (p >= e) {
                 throw END_OF_INPUT;
             }
@@ -531,7 +561,9 @@ public final class JsonScanner {
         }
     }
 
-    /** p is at a '\\' (or a raw control byte, which is invalid); returns the index after the escape. */
+    /**
+     * p is at a '\\' (or a raw control byte, which is invalid); returns the index after the escape.
+     */
     private static int skipEscape(byte[] b, int p, int e) {
         if (b[p] != '\\') {
             throw MALFORMED; // raw control character
@@ -544,7 +576,11 @@ public final class JsonScanner {
             if (p + 6 > e) {
                 throw END_OF_INPUT;
             }
-            if ((HEX[b[p + 2] & 0xff] | HEX[b[p + 3] & 0xff] | HEX[b[p + 4] & 0xff] | HEX[b[p + 5] & 0xff]) < 0) {
+            if ((HEX[b[p + 2] & 0xff]
+                            | HEX[b[p + 3] & 0xff]
+                            | HEX[b[p + 4] & 0xff]
+                            | HEX[b[p + 5] & 0xff])
+                    < 0) {
                 throw MALFORMED;
             }
             return p + 6;
@@ -556,9 +592,10 @@ public final class JsonScanner {
     }
 
     /**
-     * High bit set in the bytes of w that are '"', '\\' or control characters: the has-zero-byte trick on
-     * w^'"', w^'\\' and w-0x20 per byte. One {@code ~w} serves all three (xor with a constant below 0x80 keeps
-     * the high bit), and the lowest flagged byte is exact: borrows only start at a flagged byte.
+     * High bit set in the bytes of w that are '"', '\\' or control characters: the has-zero-byte
+     * trick on w^'"', w^'\\' and w-0x20 per byte. One {@code ~w} serves all three (xor with a
+     * constant below 0x80 keeps the high bit), and the lowest flagged byte is exact: borrows only
+     * start at a flagged byte.
      */
     private static long specials(long w) {
         long q = w ^ QUOTES;
@@ -593,8 +630,8 @@ public final class JsonScanner {
     }
 
     /**
-     * Decodes the already validated string body {@code buf[from, to)} (escapes included) to UTF-8 bytes.
-     * A lone surrogate escape becomes U+FFFD.
+     * Decodes the already validated string body {@code buf[from, to)} (escapes included) to UTF-8
+     * bytes. A lone surrogate escape becomes U+FFFD.
      */
     void unescape(int from, int to, ByteSink out) {
         final byte[] b = buf;

@@ -1,10 +1,9 @@
 package com.bedrockusage.job.ingest.parse;
+
 import com.bedrockusage.job.ingest.RejectReason;
 import com.bedrockusage.job.ingest.Rejects;
-
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
-
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -15,17 +14,21 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Decodes the payload of one Kinesis record into {@link IngestRecord}s. The payload is either a CloudWatch
- * Logs subscription envelope (gzip JSON with {@code messageType}, {@code logEvents[].message}) or a plain,
- * optionally gzip, Bedrock record. {@code message} is a JSON string holding the Bedrock record: it is
- * unescaped once into a reusable buffer and parsed from bytes. {@code CONTROL_MESSAGE} envelopes yield nothing.
+ * Decodes the payload of one Kinesis record into {@link IngestRecord}s. The payload is either a
+ * CloudWatch Logs subscription envelope (gzip JSON with {@code messageType}, {@code
+ * logEvents[].message}) or a plain, optionally gzip, Bedrock record. {@code message} is a JSON
+ * string holding the Bedrock record: it is unescaped once into a reusable buffer and parsed from
+ * bytes. {@code CONTROL_MESSAGE} envelopes yield nothing.
  *
  * <p>Reject coordinates: {@code coordinates} for the payload ({@code shardId:sequenceNumber}), plus
  * {@code /i} (0-based index in {@code logEvents}) for a log event. Never throws. Not thread-safe.
  */
 public final class KinesisPayloadDecoder {
 
-    /** Decompressed payloads above this are rejected (a Kinesis record is at most 10 MiB compressed). */
+    /**
+     * Decompressed payloads above this are rejected (a Kinesis record is at most 10 MiB
+     * compressed).
+     */
     static final int MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
 
     private static final byte[] K_MESSAGE_TYPE = ascii("messageType");
@@ -49,7 +52,8 @@ public final class KinesisPayloadDecoder {
     }
 
     public void decode(byte[] data, String coordinates, Consumer<IngestRecord> out) {
-        // Results are gathered first so that an exception downstream of `out` is never mistaken for ours.
+        // Results are gathered first so that an exception downstream of `out` is never mistaken for
+        // ours.
         pending.clear();
         decodeInto(data, coordinates);
         for (int i = 0; i < pending.size(); i++) {
@@ -66,8 +70,14 @@ public final class KinesisPayloadDecoder {
             if (length >= 2 && (data[0] & 0xff) == 0x1f && (data[1] & 0xff) == 0x8b) {
                 String failure = gunzip(data);
                 if (failure != null) {
-                    out.accept(IngestRecord.rejected(Rejects.of(failure, coordinates, inflated.bytes(), 0,
-                            inflated.length())));
+                    out.accept(
+                            IngestRecord.rejected(
+                                    Rejects.of(
+                                            failure,
+                                            coordinates,
+                                            inflated.bytes(),
+                                            0,
+                                            inflated.length())));
                     return;
                 }
                 json = inflated.bytes();
@@ -77,14 +87,21 @@ public final class KinesisPayloadDecoder {
         } catch (RuntimeException e) {
             // A bug must not loop the job through restarts: surface it as one reject instead.
             pending.clear();
-            pending.add(IngestRecord.rejected(Rejects.of(RejectReason.PARSER_ERROR + e.getClass().getSimpleName(),
-                    coordinates, data, 0, data.length)));
+            pending.add(
+                    IngestRecord.rejected(
+                            Rejects.of(
+                                    RejectReason.PARSER_ERROR + e.getClass().getSimpleName(),
+                                    coordinates,
+                                    data,
+                                    0,
+                                    data.length)));
         }
     }
 
     private String gunzip(byte[] data) {
         inflated.clear();
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data), chunk.length)) {
+        try (GZIPInputStream in =
+                new GZIPInputStream(new ByteArrayInputStream(data), chunk.length)) {
             int n;
             while ((n = in.read(chunk)) > 0) {
                 if (inflated.length() + n > MAX_PAYLOAD_BYTES) {
@@ -102,7 +119,8 @@ public final class KinesisPayloadDecoder {
         }
     }
 
-    private void decodeJson(byte[] json, int length, String coordinates, Consumer<IngestRecord> out) {
+    private void decodeJson(
+            byte[] json, int length, String coordinates, Consumer<IngestRecord> out) {
         JsonScanner s = envelope;
         s.reset(json, 0, length);
         String messageType = null;
@@ -136,10 +154,21 @@ public final class KinesisPayloadDecoder {
             s.expectEnd();
         } catch (JsonScanner.JsonException e) {
             if (messageType == null && !sawEvents) {
-                parseRecord(json, 0, length, coordinates, out); // not an envelope: let the parser say why
+                parseRecord(
+                        json,
+                        0,
+                        length,
+                        coordinates,
+                        out); // not an envelope: let the parser say why
             } else {
-                out.accept(IngestRecord.rejected(Rejects.of(RejectReason.MALFORMED_JSON, coordinates, json, 0,
-                        length)));
+                out.accept(
+                        IngestRecord.rejected(
+                                Rejects.of(
+                                        RejectReason.MALFORMED_JSON,
+                                        coordinates,
+                                        json,
+                                        0,
+                                        length)));
             }
             return;
         }
@@ -152,8 +181,10 @@ public final class KinesisPayloadDecoder {
             return;
         }
         if (!DATA_MESSAGE.equals(messageType) || !sawEvents) {
-            out.accept(IngestRecord.rejected(Rejects.of(RejectReason.INVALID_ENVELOPE, coordinates, json, 0,
-                    length)));
+            out.accept(
+                    IngestRecord.rejected(
+                            Rejects.of(
+                                    RejectReason.INVALID_ENVELOPE, coordinates, json, 0, length)));
             return;
         }
         if (deferredEvents >= 0) {
@@ -168,8 +199,14 @@ public final class KinesisPayloadDecoder {
         JsonScanner s = envelope;
         if (!s.enterArray()) {
             s.skipValue();
-            out.accept(IngestRecord.rejected(Rejects.of(RejectReason.INVALID_ENVELOPE, coordinates, s.buf, 0,
-                    Math.min(s.end, 256))));
+            out.accept(
+                    IngestRecord.rejected(
+                            Rejects.of(
+                                    RejectReason.INVALID_ENVELOPE,
+                                    coordinates,
+                                    s.buf,
+                                    0,
+                                    Math.min(s.end, 256))));
             return;
         }
         int index = 0;
@@ -198,19 +235,27 @@ public final class KinesisPayloadDecoder {
             if (found) {
                 parseRecord(message.bytes(), 0, message.length(), eventCoordinates, out);
             } else {
-                out.accept(IngestRecord.rejected(Rejects.of(RejectReason.INVALID_ENVELOPE, eventCoordinates,
-                        s.buf, eventStart, s.pos)));
+                out.accept(
+                        IngestRecord.rejected(
+                                Rejects.of(
+                                        RejectReason.INVALID_ENVELOPE,
+                                        eventCoordinates,
+                                        s.buf,
+                                        eventStart,
+                                        s.pos)));
             }
             index++;
         }
     }
 
-    private void parseRecord(byte[] buf, int from, int to, String coordinates, Consumer<IngestRecord> out) {
+    private void parseRecord(
+            byte[] buf, int from, int to, String coordinates, Consumer<IngestRecord> out) {
         Invocation invocation = parser.parse(buf, from, to);
         if (invocation != null) {
             out.accept(IngestRecord.of(invocation));
         } else {
-            out.accept(IngestRecord.rejected(Rejects.of(parser.reason(), coordinates, buf, from, to)));
+            out.accept(
+                    IngestRecord.rejected(Rejects.of(parser.reason(), coordinates, buf, from, to)));
         }
     }
 

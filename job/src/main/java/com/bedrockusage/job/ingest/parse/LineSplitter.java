@@ -4,10 +4,13 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Finds NDJSON line ends eight bytes at a time (a raw '\n' can never occur inside a JSON string). */
+/**
+ * Finds NDJSON line ends eight bytes at a time (a raw '\n' can never occur inside a JSON string).
+ */
 public final class LineSplitter {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;

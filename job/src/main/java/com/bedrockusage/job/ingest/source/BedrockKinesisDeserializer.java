@@ -1,11 +1,12 @@
 package com.bedrockusage.job.ingest.source;
+
+import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.ingest.IngestSplitter;
 import com.bedrockusage.job.ingest.IngestTypes;
 import com.bedrockusage.job.ingest.parse.KinesisPayloadDecoder;
-
-import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.model.IngestRecord;
-
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kinesis.source.serialization.KinesisDeserializationSchema;
@@ -17,17 +18,16 @@ import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.time.Instant;
-
 /**
- * Kinesis record → zero or more {@link IngestRecord}s (see {@link KinesisPayloadDecoder}); never throws.
- * Reject coordinates are {@code shardId:sequenceNumber[/logEventIndex]}.
+ * Kinesis record → zero or more {@link IngestRecord}s (see {@link KinesisPayloadDecoder}); never
+ * throws. Reject coordinates are {@code shardId:sequenceNumber[/logEventIndex]}.
  *
- * <p>Metrics under {@code kinesisanalytics}: {@code kinesisRecords}, {@code kinesisBytes} (payload bytes as
- * received), {@code kinesisControlMessages}. Parsed/rejected counts are kept by {@link IngestSplitter}.
+ * <p>Metrics under {@code kinesisanalytics}: {@code kinesisRecords}, {@code kinesisBytes} (payload
+ * bytes as received), {@code kinesisControlMessages}. Parsed/rejected counts are kept by {@link
+ * IngestSplitter}.
  */
-public final class BedrockKinesisDeserializer implements KinesisDeserializationSchema<IngestRecord> {
+public final class BedrockKinesisDeserializer
+        implements KinesisDeserializationSchema<IngestRecord> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(BedrockKinesisDeserializer.class);
@@ -38,7 +38,10 @@ public final class BedrockKinesisDeserializer implements KinesisDeserializationS
     private transient Counter bytes;
     private transient Counter controlMessages;
 
-    /** @param retention the stream's retention: a shard resumed at this age lost records ({@link TrimHorizonCheck}) */
+    /**
+     * @param retention the stream's retention: a shard resumed at this age lost records ({@link
+     *     TrimHorizonCheck})
+     */
     public BedrockKinesisDeserializer(Duration retention) {
         this.trimHorizon = new TrimHorizonCheck(retention);
     }
@@ -53,7 +56,8 @@ public final class BedrockKinesisDeserializer implements KinesisDeserializationS
     }
 
     @Override
-    public void deserialize(Record record, String stream, String shardId, Collector<IngestRecord> output) {
+    public void deserialize(
+            Record record, String stream, String shardId, Collector<IngestRecord> output) {
         if (decoder == null) {
             records = new SimpleCounter();
             bytes = new SimpleCounter();
@@ -62,10 +66,13 @@ public final class BedrockKinesisDeserializer implements KinesisDeserializationS
         }
         byte[] data = record.data() == null ? new byte[0] : record.data().asByteArrayUnsafe();
         records.inc();
-        trimHorizon.firstRecord(stream, shardId, record.approximateArrivalTimestamp(), Instant.now()).ifPresent(gap -> {
-            LOG.warn("Kinesis gap (kinesis_trimmed): {}", gap.rawExcerpt);
-            output.collect(IngestRecord.rejected(gap));
-        });
+        trimHorizon
+                .firstRecord(stream, shardId, record.approximateArrivalTimestamp(), Instant.now())
+                .ifPresent(
+                        gap -> {
+                            LOG.warn("Kinesis gap (kinesis_trimmed): {}", gap.rawExcerpt);
+                            output.collect(IngestRecord.rejected(gap));
+                        });
         bytes.inc(data.length);
         long controlBefore = decoder.controlMessages();
         decoder.decode(data, shardId + ":" + record.sequenceNumber(), output::collect);

@@ -1,5 +1,9 @@
 package com.bedrockusage.job.ingest.source;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.enumerate.FileEnumerator;
 import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
@@ -7,14 +11,9 @@ import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-
 /**
- * Lists log objects below the roots, one split per object, pruning directories with a
- * {@link BedrockLogPathFilter} (offloaded-body folders, hours outside the time range) before listing them.
+ * Lists log objects below the roots, one split per object, pruning directories with a {@link
+ * BedrockLogPathFilter} (offloaded-body folders, hours outside the time range) before listing them.
  */
 final class BedrockLogEnumerator extends NonSplittingRecursiveEnumerator {
 
@@ -25,7 +24,8 @@ final class BedrockLogEnumerator extends NonSplittingRecursiveEnumerator {
     }
 
     @Override
-    public Collection<FileSourceSplit> enumerateSplits(Path[] paths, int minDesiredSplits) throws IOException {
+    public Collection<FileSourceSplit> enumerateSplits(Path[] paths, int minDesiredSplits)
+            throws IOException {
         ArrayList<FileSourceSplit> splits = new ArrayList<>();
         for (Path root : paths) {
             FileSystem fs = root.getFileSystem();
@@ -39,7 +39,11 @@ final class BedrockLogEnumerator extends NonSplittingRecursiveEnumerator {
         return splits;
     }
 
-    private void walk(FileStatus status, FileSystem fs, List<String> segments, ArrayList<FileSourceSplit> splits)
+    private void walk(
+            FileStatus status,
+            FileSystem fs,
+            List<String> segments,
+            ArrayList<FileSourceSplit> splits)
             throws IOException {
         if (!status.isDir()) {
             if (filter.acceptFile(segments)) {

@@ -1,18 +1,20 @@
 package com.bedrockusage.job.ingest.source;
-import com.bedrockusage.job.ingest.parse.Iso8601;
 
+import com.bedrockusage.job.ingest.parse.Iso8601;
 import com.bedrockusage.job.qdeveloper.QDeveloperPath;
 import java.io.Serializable;
 import java.util.List;
 
 /**
- * Decides which objects below a source root are log deliveries. Bedrock writes
- * {@code {prefix}/AWSLogs/{account}/BedrockModelInvocationLogs/{region}/YYYY/MM/DD/HH/*.json.gz}; large bodies
- * go to {@code data/} folders and a {@code amazon-bedrock-logs-permission-check} marker sits at the prefix.
+ * Decides which objects below a source root are log deliveries. Bedrock writes {@code
+ * {prefix}/AWSLogs/{account}/BedrockModelInvocationLogs/{region}/YYYY/MM/DD/HH/*.json.gz}; large
+ * bodies go to {@code data/} folders and a {@code amazon-bedrock-logs-permission-check} marker sits
+ * at the prefix.
  *
- * <p>Only objects inside a {@code YYYY/MM/DD/HH} hour folder are read. Paths are given as segments relative to the root. The path time is the first run of numeric segments
- * {@code YYYY[/MM[/DD[/HH]]]}; with a time range, directories whose span misses [from, to) are not listed at
- * all, and an object is read only if its hour folder overlaps [from, to) (objects without a full
+ * <p>Only objects inside a {@code YYYY/MM/DD/HH} hour folder are read. Paths are given as segments
+ * relative to the root. The path time is the first run of numeric segments {@code
+ * YYYY[/MM[/DD[/HH]]]}; with a time range, directories whose span misses [from, to) are not listed
+ * at all, and an object is read only if its hour folder overlaps [from, to) (objects without a full
  * {@code YYYY/MM/DD/HH} are then skipped).
  */
 public final class BedrockLogPathFilter implements Serializable {
@@ -27,6 +29,7 @@ public final class BedrockLogPathFilter implements Serializable {
 
     /** Epoch millis, inclusive; Long.MIN_VALUE when open. */
     private final long fromMillis;
+
     /** Epoch millis, exclusive; Long.MAX_VALUE when open. */
     private final long toMillis;
 
@@ -39,18 +42,23 @@ public final class BedrockLogPathFilter implements Serializable {
         return new BedrockLogPathFilter(Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
-    /** This filter with its lower bound raised to {@code floorMillis} (a continuous source's lookback). */
+    /**
+     * This filter with its lower bound raised to {@code floorMillis} (a continuous source's
+     * lookback).
+     */
     public BedrockLogPathFilter startingAt(long floorMillis) {
         return floorMillis <= fromMillis ? this : new BedrockLogPathFilter(floorMillis, toMillis);
     }
 
     /**
-     * [start, end) of the hour folder an object sits in ({@code .../YYYY/MM/DD/HH/name}), or null when its parent
-     * folders are not an hour.
+     * [start, end) of the hour folder an object sits in ({@code .../YYYY/MM/DD/HH/name}), or null
+     * when its parent folders are not an hour.
      */
     static long[] hourOf(org.apache.flink.core.fs.Path object) {
         java.util.ArrayList<String> tail = new java.util.ArrayList<>(5);
-        for (org.apache.flink.core.fs.Path p = object; p != null && tail.size() < 5; p = p.getParent()) {
+        for (org.apache.flink.core.fs.Path p = object;
+                p != null && tail.size() < 5;
+                p = p.getParent()) {
             tail.add(0, p.getName());
         }
         return pathSpan(tail, true);
@@ -82,11 +90,13 @@ public final class BedrockLogPathFilter implements Serializable {
             return false;
         }
         String name = segments.get(segments.size() - 1);
-        if (isHidden(name) || PERMISSION_CHECK_MARKER.equals(name)
+        if (isHidden(name)
+                || PERMISSION_CHECK_MARKER.equals(name)
                 || !(hasLogExtension(name) || isQDeveloperActivityReport(segments, name))) {
             return false;
         }
-        // Bedrock writes every log object into an hour folder; anything else under the prefix (a manifest, a
+        // Bedrock writes every log object into an hour folder; anything else under the prefix (a
+        // manifest, a
         // README, someone's export) is not a delivery.
         long[] span = pathSpan(segments, true);
         return span != null && (!hasRange() || overlaps(span));
@@ -100,19 +110,27 @@ public final class BedrockLogPathFilter implements Serializable {
         return name.startsWith(".") || name.startsWith("_");
     }
 
-    /** Amazon Q Developer's user-activity reports are CSV: {@code .../QDeveloperLogs/by_user_analytic/...csv}. */
+    /**
+     * Amazon Q Developer's user-activity reports are CSV: {@code
+     * .../QDeveloperLogs/by_user_analytic/...csv}.
+     */
     private static boolean isQDeveloperActivityReport(List<String> segments, String name) {
-        return name.endsWith(".csv") && segments.contains(QDeveloperPath.FOLDER)
+        return name.endsWith(".csv")
+                && segments.contains(QDeveloperPath.FOLDER)
                 && segments.contains(QDeveloperPath.ACTIVITY_REPORTS);
     }
 
     private static boolean hasLogExtension(String name) {
-        return name.endsWith(".gz") || name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson");
+        return name.endsWith(".gz")
+                || name.endsWith(".json")
+                || name.endsWith(".jsonl")
+                || name.endsWith(".ndjson");
     }
 
     /**
-     * [start, end) of the time the path's YYYY/MM/DD/HH prefix covers, or null when the path has no date.
-     * For a file ({@code hourRequired}) the date must go down to the hour, in the file's parent folders.
+     * [start, end) of the time the path's YYYY/MM/DD/HH prefix covers, or null when the path has no
+     * date. For a file ({@code hourRequired}) the date must go down to the hour, in the file's
+     * parent folders.
      */
     static long[] pathSpan(List<String> segments, boolean hourRequired) {
         int last = hourRequired ? segments.size() - 1 : segments.size();
@@ -153,8 +171,10 @@ public final class BedrockLogPathFilter implements Serializable {
                 end = Iso8601.daysFromCivil(year + 1, 1, 1) * DAY;
                 break;
             case 1:
-                end = month == 12 ? Iso8601.daysFromCivil(year + 1, 1, 1) * DAY
-                        : Iso8601.daysFromCivil(year, month + 1, 1) * DAY;
+                end =
+                        month == 12
+                                ? Iso8601.daysFromCivil(year + 1, 1, 1) * DAY
+                                : Iso8601.daysFromCivil(year, month + 1, 1) * DAY;
                 break;
             case 2:
                 end = start + DAY;

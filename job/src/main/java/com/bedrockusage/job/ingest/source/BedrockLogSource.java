@@ -18,27 +18,35 @@ import org.apache.flink.core.fs.Path;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * The continuous S3 source: Flink's file source readers with a {@link LookbackSplitEnumerator}, which lists only the
- * hour folders inside the lookback and forgets older objects, where {@code FileSource.monitorContinuously} lists
- * every hour folder and remembers every object ever read. Restores the state that one wrote
- * ({@link LookbackCheckpointSerializer}). Reads one or more log locations (one per spoke account and region) as one
- * source, so adding a location keeps the operator and its state.
+ * The continuous S3 source: Flink's file source readers with a {@link LookbackSplitEnumerator},
+ * which lists only the hour folders inside the lookback and forgets older objects, where {@code
+ * FileSource.monitorContinuously} lists every hour folder and remembers every object ever read.
+ * Restores the state that one wrote ({@link LookbackCheckpointSerializer}). Reads one or more log
+ * locations (one per spoke account and region) as one source, so adding a location keeps the
+ * operator and its state.
  */
 final class BedrockLogSource
-        implements Source<IngestRecord, FileSourceSplit, LookbackCheckpoint>, ResultTypeQueryable<IngestRecord> {
+        implements Source<IngestRecord, FileSourceSplit, LookbackCheckpoint>,
+                ResultTypeQueryable<IngestRecord> {
 
     private static final long serialVersionUID = 1L;
 
     /** Reads the splits; its own (bounded) enumerator is never used. */
     private final FileSource<IngestRecord> readers;
+
     private final List<String> locations;
     private final BedrockLogPathFilter filter;
     private final long discoveryIntervalMillis;
     private final long lookbackMillis;
     private final long fromMillis;
 
-    BedrockLogSource(FileSource<IngestRecord> readers, List<String> locations, BedrockLogPathFilter filter,
-            Duration discoveryInterval, Duration lookback, long fromMillis) {
+    BedrockLogSource(
+            FileSource<IngestRecord> readers,
+            List<String> locations,
+            BedrockLogPathFilter filter,
+            Duration discoveryInterval,
+            Duration lookback,
+            long fromMillis) {
         this.readers = readers;
         this.locations = List.copyOf(locations);
         this.filter = filter;
@@ -53,26 +61,39 @@ final class BedrockLogSource
     }
 
     @Override
-    public SourceReader<IngestRecord, FileSourceSplit> createReader(SourceReaderContext readerContext) throws Exception {
+    public SourceReader<IngestRecord, FileSourceSplit> createReader(
+            SourceReaderContext readerContext) throws Exception {
         return readers.createReader(readerContext);
     }
 
     @Override
     public SplitEnumerator<FileSourceSplit, LookbackCheckpoint> createEnumerator(
             SplitEnumeratorContext<FileSourceSplit> context) {
-        // A new job lists every location from source.s3.from (all of history without it) once, as the file source did.
-        return restoreEnumerator(context, new LookbackCheckpoint(Collections.emptyMap(), Collections.emptyList(),
-                Collections.emptyList()));
+        // A new job lists every location from source.s3.from (all of history without it) once, as
+        // the file source did.
+        return restoreEnumerator(
+                context,
+                new LookbackCheckpoint(
+                        Collections.emptyMap(), Collections.emptyList(), Collections.emptyList()));
     }
 
     @Override
     public SplitEnumerator<FileSourceSplit, LookbackCheckpoint> restoreEnumerator(
             SplitEnumeratorContext<FileSourceSplit> context, LookbackCheckpoint checkpoint) {
         BedrockLogPathFilter range = filter;
-        LookbackSplitEnumerator.Lister lister = (location, listFrom) -> new BedrockLogEnumerator(
-                range.startingAt(listFrom)).enumerateSplits(new Path[] {new Path(location)}, 1);
-        return new LookbackSplitEnumerator(context, locations, lister, discoveryIntervalMillis, lookbackMillis,
-                fromMillis, System::currentTimeMillis, checkpoint);
+        LookbackSplitEnumerator.Lister lister =
+                (location, listFrom) ->
+                        new BedrockLogEnumerator(range.startingAt(listFrom))
+                                .enumerateSplits(new Path[] {new Path(location)}, 1);
+        return new LookbackSplitEnumerator(
+                context,
+                locations,
+                lister,
+                discoveryIntervalMillis,
+                lookbackMillis,
+                fromMillis,
+                System::currentTimeMillis,
+                checkpoint);
     }
 
     @Override

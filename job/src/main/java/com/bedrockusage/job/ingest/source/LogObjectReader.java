@@ -1,14 +1,12 @@
 package com.bedrockusage.job.ingest.source;
+
+import com.bedrockusage.job.ingest.RejectReason;
+import com.bedrockusage.job.ingest.Rejects;
 import com.bedrockusage.job.ingest.parse.BedrockRecordParser;
 import com.bedrockusage.job.ingest.parse.JsonScanner;
 import com.bedrockusage.job.ingest.parse.LineSplitter;
-import com.bedrockusage.job.ingest.source.LogRecords;
-import com.bedrockusage.job.ingest.RejectReason;
-import com.bedrockusage.job.ingest.Rejects;
-
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
-
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -20,19 +18,21 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads one delivered log object, record by record: gzip (detected by its magic bytes, not the file name) or
- * plain, NDJSON or (when the content starts with '[') a JSON array of records. Every non-blank line (array
- * element) yields exactly one {@link IngestRecord}; nothing is dropped silently and nothing bad in the data
- * throws. Gzip objects up to {@link IsalGunzip#MAX_OUTPUT} are inflated whole with ISA-L where it loads, others
- * are streamed through the JDK; the output is the same either way. A gzip stream that is truncated or corrupt
- * yields the complete records before the damage plus exactly one rejected record ({@code truncated-gzip} /
- * {@code corrupt-gzip}) carrying the cut-off tail. I/O errors of the underlying stream still throw
- * ({@link RetryingLogObjectReader} retries the object). Damaged deflate data can inflate to garbage before gzip
- * notices (the CRC is only checked at the end): such lines are rejected one by one as what they look like (usually
- * {@code malformed-json}) before the {@code corrupt-gzip} reject.
+ * Reads one delivered log object, record by record: gzip (detected by its magic bytes, not the file
+ * name) or plain, NDJSON or (when the content starts with '[') a JSON array of records. Every
+ * non-blank line (array element) yields exactly one {@link IngestRecord}; nothing is dropped
+ * silently and nothing bad in the data throws. Gzip objects up to {@link IsalGunzip#MAX_OUTPUT} are
+ * inflated whole with ISA-L where it loads, others are streamed through the JDK; the output is the
+ * same either way. A gzip stream that is truncated or corrupt yields the complete records before
+ * the damage plus exactly one rejected record ({@code truncated-gzip} / {@code corrupt-gzip})
+ * carrying the cut-off tail. I/O errors of the underlying stream still throw ({@link
+ * RetryingLogObjectReader} retries the object). Damaged deflate data can inflate to garbage before
+ * gzip notices (the CRC is only checked at the end): such lines are rejected one by one as what
+ * they look like (usually {@code malformed-json}) before the {@code corrupt-gzip} reject.
  *
- * <p>Reject coordinates are {@code location:N}: N is the 1-based line (NDJSON) or element (array) number.
- * The output is deterministic, which is what makes "skip the N records already emitted" a valid restore.
+ * <p>Reject coordinates are {@code location:N}: N is the 1-based line (NDJSON) or element (array)
+ * number. The output is deterministic, which is what makes "skip the N records already emitted" a
+ * valid restore.
  */
 public final class LogObjectReader implements LogRecords {
 
@@ -47,8 +47,12 @@ public final class LogObjectReader implements LogRecords {
     private final InputStream raw;
     private final String location;
     private final boolean isal;
-    /** The object's size when known (else 0): the ISA-L path reads it into one array of that size. */
+
+    /**
+     * The object's size when known (else 0): the ISA-L path reads it into one array of that size.
+     */
     private final long size;
+
     private final BedrockRecordParser parser;
     private final JsonScanner elements = new JsonScanner();
 
@@ -56,8 +60,10 @@ public final class LogObjectReader implements LogRecords {
     private byte[] buf = new byte[INITIAL_BUFFER];
     private int start;
     private int limit;
+
     /** NDJSON: bytes before this index (from start) hold no newline. */
     private int scanFrom;
+
     private boolean eof;
     private String streamError;
     private boolean streamErrorReported;
@@ -111,7 +117,8 @@ public final class LogObjectReader implements LogRecords {
             in = buffered;
             return;
         }
-        // an object larger than the cap compressed is larger inflated: it streams without being read whole first
+        // an object larger than the cap compressed is larger inflated: it streams without being
+        // read whole first
         boolean whole = isal && size <= IsalGunzip.MAX_OUTPUT && IsalGunzip.available();
         InputStream compressed = whole ? inflateWhole(buffered) : buffered;
         if (compressed == null) {
@@ -130,14 +137,14 @@ public final class LogObjectReader implements LogRecords {
     }
 
     /**
-     * Reads the whole gzip object and inflates it with ISA-L into {@code buf}. Returns null when that worked, else the
-     * stream of the same compressed bytes for the JDK path.
+     * Reads the whole gzip object and inflates it with ISA-L into {@code buf}. Returns null when
+     * that worked, else the stream of the same compressed bytes for the JDK path.
      */
     private InputStream inflateWhole(InputStream compressed) throws IOException {
         // one byte more than the size, so the read that finds the end needs no larger array
         byte[] gz = new byte[size > 0 ? (int) size + 1 : INITIAL_BUFFER];
         int n = 0;
-        for (;;) {
+        for (; ; ) {
             if (n == gz.length) {
                 if (n > IsalGunzip.MAX_OUTPUT) { // the size was unknown or wrong
                     return new SequenceInputStream(new ByteArrayInputStream(gz, 0, n), compressed);
@@ -162,7 +169,7 @@ public final class LogObjectReader implements LogRecords {
     }
 
     private void detectMode() throws IOException {
-        for (;;) {
+        for (; ; ) {
             for (int p = start; p < limit; p++) {
                 byte c = buf[p];
                 if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
@@ -171,7 +178,8 @@ public final class LogObjectReader implements LogRecords {
                 }
             }
             if (eof) {
-                mode = MODE_NDJSON; // blank or empty: the NDJSON path reports a pending stream error
+                mode = MODE_NDJSON; // blank or empty: the NDJSON path reports a pending stream
+                // error
                 return;
             }
             fill();
@@ -181,7 +189,7 @@ public final class LogObjectReader implements LogRecords {
     // ---------------------------------------------------------------- NDJSON
 
     private IngestRecord nextLine() throws IOException {
-        for (;;) {
+        for (; ; ) {
             int nl = LineSplitter.indexOfNewline(buf, Math.max(scanFrom, start), limit);
             if (nl >= 0) {
                 int lineStart = start;
@@ -221,7 +229,7 @@ public final class LogObjectReader implements LogRecords {
     private IngestRecord discardOversizeLine() throws IOException {
         ordinal++;
         IngestRecord rejected = reject(RejectReason.OVERSIZE_RECORD, start, limit);
-        for (;;) {
+        for (; ; ) {
             int nl = LineSplitter.indexOfNewline(buf, start, limit);
             if (nl >= 0) {
                 start = nl + 1;
@@ -241,7 +249,7 @@ public final class LogObjectReader implements LogRecords {
     // ---------------------------------------------------------------- JSON array
 
     private IngestRecord nextElement() throws IOException {
-        for (;;) {
+        for (; ; ) {
             JsonScanner s = elements;
             s.reset(buf, start, limit);
             try {
@@ -329,7 +337,11 @@ public final class LogObjectReader implements LogRecords {
         }
         int n;
         try {
-            n = in.read(buf, limit, Math.min(buf.length - limit, Math.max(READ_CHUNK, buf.length / 4)));
+            n =
+                    in.read(
+                            buf,
+                            limit,
+                            Math.min(buf.length - limit, Math.max(READ_CHUNK, buf.length / 4)));
         } catch (EOFException e) {
             failStream(RejectReason.TRUNCATED_GZIP);
             return;

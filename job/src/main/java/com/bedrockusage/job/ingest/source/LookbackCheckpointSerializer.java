@@ -12,17 +12,19 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
- * Version 3: the number of log locations, each location's key and listing floor (a UTF string and a long), then the
- * pending splits and seen paths in the format of Flink's {@link PendingSplitsCheckpointSerializer}. Version 2 (one
- * location) has a single floor instead of the list: it is read as the floor of the first configured location. Version 1
- * is Flink's format alone, as the S3 source wrote it while it was a {@code FileSource} with {@code monitorContinuously}:
- * it is read with no floor, so the first listing after such a restore covers every hour folder once (as every listing
- * did then) and then forgets what is outside the lookback.
+ * Version 3: the number of log locations, each location's key and listing floor (a UTF string and a
+ * long), then the pending splits and seen paths in the format of Flink's {@link
+ * PendingSplitsCheckpointSerializer}. Version 2 (one location) has a single floor instead of the
+ * list: it is read as the floor of the first configured location. Version 1 is Flink's format
+ * alone, as the S3 source wrote it while it was a {@code FileSource} with {@code
+ * monitorContinuously}: it is read with no floor, so the first listing after such a restore covers
+ * every hour folder once (as every listing did then) and then forgets what is outside the lookback.
  */
 final class LookbackCheckpointSerializer implements SimpleVersionedSerializer<LookbackCheckpoint> {
 
     static final int VERSION = 3;
     static final int SINGLE_LOCATION_VERSION = 2;
+
     /** What {@code PendingSplitsCheckpointSerializer.getVersion()} returns in Flink 1.20. */
     static final int FLINK_PENDING_SPLITS_VERSION = 1;
 
@@ -38,8 +40,10 @@ final class LookbackCheckpointSerializer implements SimpleVersionedSerializer<Lo
 
     @Override
     public byte[] serialize(LookbackCheckpoint checkpoint) throws IOException {
-        byte[] body = pendingSplits.serialize(
-                PendingSplitsCheckpoint.fromCollectionSnapshot(checkpoint.pending, checkpoint.seen));
+        byte[] body =
+                pendingSplits.serialize(
+                        PendingSplitsCheckpoint.fromCollectionSnapshot(
+                                checkpoint.pending, checkpoint.seen));
         DataOutputSerializer out = new DataOutputSerializer(body.length + 64);
         out.writeInt(checkpoint.floors.size());
         for (Map.Entry<String, Long> floor : checkpoint.floors.entrySet()) {
@@ -55,8 +59,10 @@ final class LookbackCheckpointSerializer implements SimpleVersionedSerializer<Lo
     @Override
     public LookbackCheckpoint deserialize(int version, byte[] serialized) throws IOException {
         if (version == FLINK_PENDING_SPLITS_VERSION) {
-            PendingSplitsCheckpoint<FileSourceSplit> old = pendingSplits.deserialize(version, serialized);
-            return new LookbackCheckpoint(Long.MIN_VALUE, old.getSplits(), old.getAlreadyProcessedPaths());
+            PendingSplitsCheckpoint<FileSourceSplit> old =
+                    pendingSplits.deserialize(version, serialized);
+            return new LookbackCheckpoint(
+                    Long.MIN_VALUE, old.getSplits(), old.getAlreadyProcessedPaths());
         }
         if (version != VERSION && version != SINGLE_LOCATION_VERSION) {
             throw new IOException("unknown S3 source enumerator state version " + version);
@@ -73,7 +79,9 @@ final class LookbackCheckpointSerializer implements SimpleVersionedSerializer<Lo
         int bodyVersion = in.readInt();
         byte[] body = new byte[in.readInt()];
         in.readFully(body);
-        PendingSplitsCheckpoint<FileSourceSplit> pending = pendingSplits.deserialize(bodyVersion, body);
-        return new LookbackCheckpoint(floors, pending.getSplits(), pending.getAlreadyProcessedPaths());
+        PendingSplitsCheckpoint<FileSourceSplit> pending =
+                pendingSplits.deserialize(bodyVersion, body);
+        return new LookbackCheckpoint(
+                floors, pending.getSplits(), pending.getAlreadyProcessedPaths());
     }
 }

@@ -20,21 +20,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The continuous S3 source's enumerator: every discovery interval it lists, in each log location (one per account and
- * region, or one prefix holding them all), only the hour folders inside the lookback ({@link RecentLogObjects}), hands
- * new objects of all locations to the readers oldest first and checkpoints each location's floor, the pending objects
- * and the objects seen inside the lookback. Listing runs off the coordinator thread.
+ * The continuous S3 source's enumerator: every discovery interval it lists, in each log location
+ * (one per account and region, or one prefix holding them all), only the hour folders inside the
+ * lookback ({@link RecentLogObjects}), hands new objects of all locations to the readers oldest
+ * first and checkpoints each location's floor, the pending objects and the objects seen inside the
+ * lookback. Listing runs off the coordinator thread.
  *
- * <p>A location whose listing fails (bucket policy or KMS grant withdrawn, bucket deleted) is reported
- * ({@link UnreadableLogLocations}) and retried at the next interval with its floor unchanged, so it resumes where it
- * stopped once it can be read again; the other locations go on. A location the restored state does not know (a spoke
- * added by a stack update) starts at {@code source.s3.from}, as a new job would, not at the others' floor.
+ * <p>A location whose listing fails (bucket policy or KMS grant withdrawn, bucket deleted) is
+ * reported ({@link UnreadableLogLocations}) and retried at the next interval with its floor
+ * unchanged, so it resumes where it stopped once it can be read again; the other locations go on. A
+ * location the restored state does not know (a spoke added by a stack update) starts at {@code
+ * source.s3.from}, as a new job would, not at the others' floor.
  */
-final class LookbackSplitEnumerator implements SplitEnumerator<FileSourceSplit, LookbackCheckpoint> {
+final class LookbackSplitEnumerator
+        implements SplitEnumerator<FileSourceSplit, LookbackCheckpoint> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LookbackSplitEnumerator.class);
 
-    /** Lists the log objects of one location in the hour folders ending after {@code listFrom} (epoch millis). */
+    /**
+     * Lists the log objects of one location in the hour folders ending after {@code listFrom}
+     * (epoch millis).
+     */
     @FunctionalInterface
     interface Lister {
         Collection<FileSourceSplit> list(String location, long listFrom) throws IOException;
@@ -44,18 +50,30 @@ final class LookbackSplitEnumerator implements SplitEnumerator<FileSourceSplit, 
     private final Lister lister;
     private final long discoveryIntervalMillis;
     private final LongSupplier clock;
-    /** Per location key, in configuration order; guarded by itself (floors are read on the listing thread). */
+
+    /**
+     * Per location key, in configuration order; guarded by itself (floors are read on the listing
+     * thread).
+     */
     private final LinkedHashMap<String, RecentLogObjects> locations = new LinkedHashMap<>();
+
     private final UnreadableLogLocations unreadable;
     private final FileSplitAssigner assigner;
     private final LinkedHashMap<Integer, String> readersAwaitingSplit = new LinkedHashMap<>();
 
     /**
      * @param locations the configured log locations (roots holding {@code AWSLogs/}), at least one
-     * @param fromMillis where a location the restored state has no floor for starts ({@link Long#MIN_VALUE}: all)
+     * @param fromMillis where a location the restored state has no floor for starts ({@link
+     *     Long#MIN_VALUE}: all)
      */
-    LookbackSplitEnumerator(SplitEnumeratorContext<FileSourceSplit> context, List<String> locations, Lister lister,
-            long discoveryIntervalMillis, long lookbackMillis, long fromMillis, LongSupplier clock,
+    LookbackSplitEnumerator(
+            SplitEnumeratorContext<FileSourceSplit> context,
+            List<String> locations,
+            Lister lister,
+            long discoveryIntervalMillis,
+            long lookbackMillis,
+            long fromMillis,
+            LongSupplier clock,
             LookbackCheckpoint restored) {
         if (locations.isEmpty()) {
             throw new IllegalArgumentException("no log location");
@@ -73,15 +91,23 @@ final class LookbackSplitEnumerator implements SplitEnumerator<FileSourceSplit, 
                 floors.put(key, unnamed);
             }
             long floor = floors.getOrDefault(key, fromMillis);
-            this.locations.putIfAbsent(key, new RecentLogObjects(lookbackMillis, floor,
-                    seen.getOrDefault(key, Collections.emptyList())));
+            this.locations.putIfAbsent(
+                    key,
+                    new RecentLogObjects(
+                            lookbackMillis,
+                            floor,
+                            seen.getOrDefault(key, Collections.emptyList())));
         }
         this.unreadable = new UnreadableLogLocations(context);
         this.assigner = new TimeOrderedSplitAssigner(restored.pending);
     }
 
-    /** Each seen object under the location whose root is the longest prefix of its path; others are dropped. */
-    private static Map<String, List<Path>> seenByLocation(List<String> locations, Collection<Path> seen) {
+    /**
+     * Each seen object under the location whose root is the longest prefix of its path; others are
+     * dropped.
+     */
+    private static Map<String, List<Path>> seenByLocation(
+            List<String> locations, Collection<Path> seen) {
         Map<String, List<Path>> byLocation = new HashMap<>();
         for (Path path : seen) {
             String owner = ownerOf(locations, path);
@@ -98,7 +124,8 @@ final class LookbackSplitEnumerator implements SplitEnumerator<FileSourceSplit, 
         for (String location : locations) {
             String key = LookbackCheckpoint.locationKey(location);
             String prefix = key.endsWith("/") ? key : key + "/";
-            if ((p.startsWith(prefix) || p.equals(key)) && (owner == null || key.length() > owner.length())) {
+            if ((p.startsWith(prefix) || p.equals(key))
+                    && (owner == null || key.length() > owner.length())) {
                 owner = key;
             }
         }
@@ -107,7 +134,8 @@ final class LookbackSplitEnumerator implements SplitEnumerator<FileSourceSplit, 
 
     @Override
     public void start() {
-        context.callAsync(this::listNow, this::onListed, discoveryIntervalMillis, discoveryIntervalMillis);
+        context.callAsync(
+                this::listNow, this::onListed, discoveryIntervalMillis, discoveryIntervalMillis);
     }
 
     /** Runs on a worker thread; reads the floors the coordinator thread last set. */
@@ -130,19 +158,28 @@ final class LookbackSplitEnumerator implements SplitEnumerator<FileSourceSplit, 
 
     private void onListed(Listing listing, Throwable error) {
         if (error != null) {
-            LOG.error("Listing the Bedrock log objects failed; retrying at the next discovery", error);
+            LOG.error(
+                    "Listing the Bedrock log objects failed; retrying at the next discovery",
+                    error);
             return;
         }
         List<FileSourceSplit> fresh = new ArrayList<>();
         synchronized (locations) {
-            for (Map.Entry<String, Collection<FileSourceSplit>> listed : listing.listed.entrySet()) {
-                fresh.addAll(locations.get(listed.getKey()).accept(listed.getValue(), listing.startedAt));
+            for (Map.Entry<String, Collection<FileSourceSplit>> listed :
+                    listing.listed.entrySet()) {
+                fresh.addAll(
+                        locations
+                                .get(listed.getKey())
+                                .accept(listed.getValue(), listing.startedAt));
                 unreadable.listed(listed.getKey());
             }
         }
         listing.failed.forEach(unreadable::failed);
-        LOG.debug("Listed {} log locations ({} unreadable), {} new objects", listing.listed.size(),
-                listing.failed.size(), fresh.size());
+        LOG.debug(
+                "Listed {} log locations ({} unreadable), {} new objects",
+                listing.listed.size(),
+                listing.failed.size(),
+                fresh.size());
         assigner.addSplits(fresh);
         assignSplits();
     }
@@ -159,7 +196,8 @@ final class LookbackSplitEnumerator implements SplitEnumerator<FileSourceSplit, 
     }
 
     private void assignSplits() {
-        for (Iterator<Map.Entry<Integer, String>> it = readersAwaitingSplit.entrySet().iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<Integer, String>> it = readersAwaitingSplit.entrySet().iterator();
+                it.hasNext(); ) {
             Map.Entry<Integer, String> reader = it.next();
             if (!context.registeredReaders().containsKey(reader.getKey())) {
                 it.remove();
@@ -189,10 +227,11 @@ final class LookbackSplitEnumerator implements SplitEnumerator<FileSourceSplit, 
         synchronized (locations) {
             Map<String, Long> floors = new LinkedHashMap<>();
             List<Path> seen = new ArrayList<>();
-            locations.forEach((key, recent) -> {
-                floors.put(key, recent.listFrom());
-                seen.addAll(recent.seen());
-            });
+            locations.forEach(
+                    (key, recent) -> {
+                        floors.put(key, recent.listFrom());
+                        seen.addAll(recent.seen());
+                    });
             return new LookbackCheckpoint(floors, assigner.remainingSplits(), seen);
         }
     }

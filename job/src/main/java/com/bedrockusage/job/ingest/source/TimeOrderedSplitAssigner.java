@@ -1,6 +1,6 @@
 package com.bedrockusage.job.ingest.source;
-import com.bedrockusage.job.ingest.parse.Iso8601;
 
+import com.bedrockusage.job.ingest.parse.Iso8601;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,19 +13,21 @@ import org.apache.flink.core.fs.Path;
 /**
  * Hands out log objects oldest first, across every account and region under the root.
  *
- * <p>Why: listing yields {@code AWSLogs/{account}/…/{region}/yyyy/mm/dd/hh/} in path order, so a backfill would read
- * one account and region to its end before the next. Event time would then race ahead on the first and make every
- * later call "late": each would re-fire its minute, hour and day windows and upsert their rows again (several times
- * the rows, and calls beyond the allowed lateness lost to the windows). In time order the watermark follows the data.
+ * <p>Why: listing yields {@code AWSLogs/{account}/…/{region}/yyyy/mm/dd/hh/} in path order, so a
+ * backfill would read one account and region to its end before the next. Event time would then race
+ * ahead on the first and make every later call "late": each would re-fire its minute, hour and day
+ * windows and upsert their rows again (several times the rows, and calls beyond the allowed
+ * lateness lost to the windows). In time order the watermark follows the data.
  *
- * <p>An object's time is the delivery timestamp Bedrock puts at the start of its name
- * ({@code 20261101T000437232Z_…json.gz}), else the start of its hour folder; objects with neither come last.
+ * <p>An object's time is the delivery timestamp Bedrock puts at the start of its name ({@code
+ * 20261101T000437232Z_…json.gz}), else the start of its hour folder; objects with neither come
+ * last.
  */
 final class TimeOrderedSplitAssigner implements FileSplitAssigner {
 
-    static final Comparator<FileSourceSplit> OLDEST_FIRST = Comparator
-            .comparingLong((FileSourceSplit split) -> deliveredAt(split.path()))
-            .thenComparing(split -> split.path().toString());
+    static final Comparator<FileSourceSplit> OLDEST_FIRST =
+            Comparator.comparingLong((FileSourceSplit split) -> deliveredAt(split.path()))
+                    .thenComparing(split -> split.path().toString());
 
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
@@ -51,7 +53,9 @@ final class TimeOrderedSplitAssigner implements FileSplitAssigner {
         return new ArrayList<>(remaining);
     }
 
-    /** Epoch millis of the object's delivery, or {@link Long#MAX_VALUE} when its path tells neither. */
+    /**
+     * Epoch millis of the object's delivery, or {@link Long#MAX_VALUE} when its path tells neither.
+     */
     static long deliveredAt(Path path) {
         String name = path.getName();
         long fromName = nameTimestamp(name);
@@ -75,11 +79,24 @@ final class TimeOrderedSplitAssigner implements FileSplitAssigner {
         int minute = number(name.substring(11, 13), 2);
         int second = number(name.substring(13, 15), 2);
         int millis = number(name.substring(15, 18), 3);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-                || minute > 59 || second < 0 || second > 60 || millis < 0) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > 31
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 60
+                || millis < 0) {
             return Long.MIN_VALUE;
         }
-        return Iso8601.daysFromCivil(year, month, day) * DAY + hour * HOUR + minute * 60_000L + second * 1000L
+        return Iso8601.daysFromCivil(year, month, day) * DAY
+                + hour * HOUR
+                + minute * 60_000L
+                + second * 1000L
                 + millis;
     }
 

@@ -10,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which log locations the continuous S3 source could not list at its last discovery, as a log line and two metrics in
- * the group MSF forwards to CloudWatch: {@value MetricNames#S3_LOCATIONS_UNREADABLE} (locations unreadable now) and {@value MetricNames#S3_LOCATION_LISTINGS_FAILED} (failed
- * listings so far). Called on the coordinator thread only.
+ * Which log locations the continuous S3 source could not list at its last discovery, as a log line
+ * and two metrics in the group MSF forwards to CloudWatch: {@value
+ * MetricNames#S3_LOCATIONS_UNREADABLE} (locations unreadable now) and {@value
+ * MetricNames#S3_LOCATION_LISTINGS_FAILED} (failed listings so far). Called on the coordinator
+ * thread only.
  */
 final class UnreadableLogLocations {
 
@@ -20,7 +22,9 @@ final class UnreadableLogLocations {
 
     /** Failed listings in a row, per location key. */
     private final Map<String, Integer> failuresInARow = new HashMap<>();
+
     private final Counter failedListings;
+
     /** The size of {@link #failuresInARow}, for the metric reporter's thread. */
     private volatile int unreadable;
 
@@ -34,8 +38,10 @@ final class UnreadableLogLocations {
         Integer failures = failuresInARow.remove(location);
         if (failures != null) {
             unreadable = failuresInARow.size();
-            LOG.info("Log location {} can be listed again after {} failed listings; reading what it missed",
-                    location, failures);
+            LOG.info(
+                    "Log location {} can be listed again after {} failed listings; reading what it missed",
+                    location,
+                    failures);
         }
     }
 
@@ -43,8 +49,9 @@ final class UnreadableLogLocations {
         int failures = failuresInARow.merge(location, 1, Integer::sum);
         unreadable = failuresInARow.size();
         failedListings.inc();
-        String message = "Log location {} is unreadable ({} failed listings in a row): its new objects wait, the other"
-                + " locations go on; retrying at the next discovery: {}";
+        String message =
+                "Log location {} is unreadable ({} failed listings in a row): its new objects wait, the other"
+                        + " locations go on; retrying at the next discovery: {}";
         if (failures == 1) {
             LOG.warn(message, location, failures, RetryingLogObjectReader.describe(error), error);
         } else {

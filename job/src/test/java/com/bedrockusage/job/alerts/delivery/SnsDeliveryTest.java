@@ -1,9 +1,9 @@
 package com.bedrockusage.job.alerts.delivery;
-import com.bedrockusage.job.alerts.DeliveredAlert;
-import com.bedrockusage.job.alerts.SnsSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.alerts.DeliveredAlert;
+import com.bedrockusage.job.alerts.SnsSettings;
 import com.bedrockusage.job.testing.LoopbackSns;
 import com.bedrockusage.job.testing.LoopbackSns.Reply;
 import java.time.Duration;
@@ -36,7 +36,11 @@ class SnsDeliveryTest {
 
     @Test
     void shouldRetryThrottlingAndServerErrorsThenDeliver() throws Exception {
-        DeliveredAlert d = deliver(n -> n == 1 ? Reply.THROTTLE : n == 2 ? Reply.SERVER_ERROR : Reply.OK, 6, LoopbackSns.TOPIC_ARN);
+        DeliveredAlert d =
+                deliver(
+                        n -> n == 1 ? Reply.THROTTLE : n == 2 ? Reply.SERVER_ERROR : Reply.OK,
+                        6,
+                        LoopbackSns.TOPIC_ARN);
 
         assertThat(d.status).isEqualTo(DeliveredAlert.DELIVERED);
         assertThat(d.attempts).isEqualTo(3);
@@ -44,13 +48,19 @@ class SnsDeliveryTest {
         assertThat(requests).hasSize(3);
         assertThat(d.messageId).isEqualTo(requests.get(2).messageId);
         assertThat(retries).hasValue(2);
-        assertThat(requests).allSatisfy(r -> {
-            assertThat(r.action()).isEqualTo("Publish");
-            assertThat(r.topicArn()).isEqualTo(LoopbackSns.TOPIC_ARN);
-            assertThat(r.subject()).isEqualTo("[HIGH] Bedrock daily budget: account 111122223333 at $52.10 of $50");
-            assertThat(r.attributes).containsEntry("cost_usd", "52.104").containsEntry("severity", "high");
-            assertThat(r.attributeTypes.values()).containsOnly("String");
-        });
+        assertThat(requests)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.action()).isEqualTo("Publish");
+                            assertThat(r.topicArn()).isEqualTo(LoopbackSns.TOPIC_ARN);
+                            assertThat(r.subject())
+                                    .isEqualTo(
+                                            "[HIGH] Bedrock daily budget: account 111122223333 at $52.10 of $50");
+                            assertThat(r.attributes)
+                                    .containsEntry("cost_usd", "52.104")
+                                    .containsEntry("severity", "high");
+                            assertThat(r.attributeTypes.values()).containsOnly("String");
+                        });
     }
 
     @Test
@@ -77,7 +87,8 @@ class SnsDeliveryTest {
         deliver(n -> Reply.OK, 6, LoopbackSns.TOPIC_ARN + ".fifo");
 
         LoopbackSns.Request r = sns.requests().get(0);
-        assertThat(r.form).containsEntry("MessageDeduplicationId", TestAlerts.dailyBudget().alertId)
+        assertThat(r.form)
+                .containsEntry("MessageDeduplicationId", TestAlerts.dailyBudget().alertId)
                 .containsEntry("MessageGroupId", "daily-budget");
     }
 
@@ -89,8 +100,10 @@ class SnsDeliveryTest {
         SnsSettings s = settings(endpoint, 2, LoopbackSns.TOPIC_ARN);
         client = SnsClients.create(s);
 
-        DeliveredAlert d = new SnsDelivery(client, scheduler, s, (a, n, c) -> retries.incrementAndGet())
-                .publish(TestAlerts.dailyBudget()).get(30, TimeUnit.SECONDS);
+        DeliveredAlert d =
+                new SnsDelivery(client, scheduler, s, (a, n, c) -> retries.incrementAndGet())
+                        .publish(TestAlerts.dailyBudget())
+                        .get(30, TimeUnit.SECONDS);
 
         assertThat(d.status).isEqualTo(DeliveredAlert.FAILED);
         assertThat(d.attempts).isEqualTo(2);
@@ -98,17 +111,26 @@ class SnsDeliveryTest {
         sns = null;
     }
 
-    private DeliveredAlert deliver(java.util.function.IntFunction<Reply> replies, int maxAttempts, String topic)
+    private DeliveredAlert deliver(
+            java.util.function.IntFunction<Reply> replies, int maxAttempts, String topic)
             throws Exception {
         sns = LoopbackSns.start(replies);
         SnsSettings s = settings(sns.endpoint(), maxAttempts, topic);
         client = SnsClients.create(s);
         return new SnsDelivery(client, scheduler, s, (a, n, c) -> retries.incrementAndGet())
-                .publish(TestAlerts.dailyBudget()).get(30, TimeUnit.SECONDS);
+                .publish(TestAlerts.dailyBudget())
+                .get(30, TimeUnit.SECONDS);
     }
 
     static SnsSettings settings(String endpoint, int maxAttempts, String topic) {
-        return new SnsSettings(topic, "us-east-1", endpoint, 4, maxAttempts, Duration.ofSeconds(5),
-                Duration.ofMillis(20), Duration.ofMillis(200));
+        return new SnsSettings(
+                topic,
+                "us-east-1",
+                endpoint,
+                4,
+                maxAttempts,
+                Duration.ofSeconds(5),
+                Duration.ofMillis(20),
+                Duration.ofMillis(200));
     }
 }

@@ -1,9 +1,9 @@
 package com.bedrockusage.job.alerts.delivery;
+
 import com.bedrockusage.job.alerts.Alert;
-import com.bedrockusage.job.alerts.evaluate.AlertIds;
 import com.bedrockusage.job.alerts.Calls;
 import com.bedrockusage.job.alerts.Contributor;
-
+import com.bedrockusage.job.alerts.evaluate.AlertIds;
 import java.math.BigDecimal;
 
 /** A fully filled alert for message and row tests. */
@@ -13,7 +13,8 @@ final class TestAlerts {
 
     static Alert dailyBudget() {
         Alert a = new Alert();
-        a.alertId = AlertIds.of("daily-budget", Calls.ACCOUNT, Calls.millis("2026-11-22T00:00:00Z"));
+        a.alertId =
+                AlertIds.of("daily-budget", Calls.ACCOUNT, Calls.millis("2026-11-22T00:00:00Z"));
         a.ruleId = "daily-budget";
         a.ruleName = "daily budget";
         a.kind = "threshold";
@@ -30,9 +31,11 @@ final class TestAlerts {
         a.windowInvocations = 1234;
         a.accountId = Calls.ACCOUNT;
         a.contributorKind = "caller";
-        a.topContributors = new Contributor[] {
-            new Contributor(Calls.CHATBOT, new BigDecimal("40.1"), 1000),
-            new Contributor(Calls.SEARCH, new BigDecimal("12.004"), 234)};
+        a.topContributors =
+                new Contributor[] {
+                    new Contributor(Calls.CHATBOT, new BigDecimal("40.1"), 1000),
+                    new Contributor(Calls.SEARCH, new BigDecimal("12.004"), 234)
+                };
         a.eventTime = Calls.millis("2026-11-22T16:42:10Z");
         a.watermark = Calls.millis("2026-11-22T16:40:00Z");
         a.firedAt = Calls.millis("2026-11-22T16:42:11Z");

@@ -1,13 +1,13 @@
 package com.bedrockusage.job.alerts.evaluate;
-import com.bedrockusage.job.alerts.Alert;
-import com.bedrockusage.job.alerts.delivery.AlertMessages;
-import com.bedrockusage.job.alerts.AlertRule;
-import com.bedrockusage.job.alerts.Calls;
-import com.bedrockusage.job.alerts.Contributor;
-import com.bedrockusage.job.alerts.rules.RuleScopes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.alerts.Alert;
+import com.bedrockusage.job.alerts.AlertRule;
+import com.bedrockusage.job.alerts.Calls;
+import com.bedrockusage.job.alerts.Contributor;
+import com.bedrockusage.job.alerts.delivery.AlertMessages;
+import com.bedrockusage.job.alerts.rules.RuleScopes;
 import com.bedrockusage.job.model.Invocation;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -26,8 +26,10 @@ class RuleEvaluatorTest {
     private static final long LATENESS = Duration.ofHours(1).toMillis();
     private static final Pattern APP = Pattern.compile("^(.+)-BedrockRole$");
 
-    private static final AlertRule DAILY_BUDGET = Rules.one("\"id\": \"daily-budget\", \"metric\": \"cost_usd\","
-            + " \"scope\": \"account\", \"window\": \"1d\", \"threshold\": 50, \"severity\": \"high\"");
+    private static final AlertRule DAILY_BUDGET =
+            Rules.one(
+                    "\"id\": \"daily-budget\", \"metric\": \"cost_usd\","
+                            + " \"scope\": \"account\", \"window\": \"1d\", \"threshold\": 50, \"severity\": \"high\"");
 
     private KeyedOneInputStreamOperatorTestHarness<String, RuleHit, Alert> harness;
 
@@ -53,7 +55,12 @@ class RuleEvaluatorTest {
         List<Alert> alerts = alerts();
         assertThat(alerts).hasSize(1);
         Alert a = alerts.get(0);
-        assertThat(a.alertId).isEqualTo(AlertIds.of("daily-budget", Calls.ACCOUNT, Calls.millis("2026-11-22T00:00:00Z")));
+        assertThat(a.alertId)
+                .isEqualTo(
+                        AlertIds.of(
+                                "daily-budget",
+                                Calls.ACCOUNT,
+                                Calls.millis("2026-11-22T00:00:00Z")));
         assertThat(a.observedValue).isEqualByComparingTo("52.100001");
         assertThat(a.observedValue.toPlainString()).isEqualTo("52.100001");
         assertThat(a.threshold).isEqualByComparingTo("50");
@@ -67,18 +74,23 @@ class RuleEvaluatorTest {
         assertThat(a.eventTime).isEqualTo(Calls.millis("2026-11-22T10:00:00Z"));
         assertThat(a.windowInvocations).isEqualTo(3);
         assertThat(a.contributorKind).isEqualTo("caller");
-        assertThat(a.topContributors).containsExactly(
-                new Contributor(Calls.CHATBOT, new BigDecimal("32.1"), 2),
-                new Contributor(Calls.SEARCH, new BigDecimal("20.000001"), 1));
+        assertThat(a.topContributors)
+                .containsExactly(
+                        new Contributor(Calls.CHATBOT, new BigDecimal("32.1"), 2),
+                        new Contributor(Calls.SEARCH, new BigDecimal("20.000001"), 1));
     }
 
     @Test
     void shouldKeepSeparateRunningValuesPerScopeKey() throws Exception {
         feed(DAILY_BUDGET, Calls.at("2026-11-22T08:00:00Z").cost("40"));
-        feed(DAILY_BUDGET, Calls.at("2026-11-22T08:00:00Z").cost("40").account(Calls.OTHER_ACCOUNT));
+        feed(
+                DAILY_BUDGET,
+                Calls.at("2026-11-22T08:00:00Z").cost("40").account(Calls.OTHER_ACCOUNT));
         assertThat(alerts()).isEmpty();
 
-        feed(DAILY_BUDGET, Calls.at("2026-11-22T09:00:00Z").cost("10").account(Calls.OTHER_ACCOUNT));
+        feed(
+                DAILY_BUDGET,
+                Calls.at("2026-11-22T09:00:00Z").cost("10").account(Calls.OTHER_ACCOUNT));
         assertThat(alerts()).extracting(a -> a.scopeKey).containsExactly(Calls.OTHER_ACCOUNT);
     }
 
@@ -105,15 +117,19 @@ class RuleEvaluatorTest {
         feed(DAILY_BUDGET, Calls.at("2026-11-23T00:00:01Z").cost("0.01"));
 
         List<Alert> alerts = alerts();
-        assertThat(alerts).extracting(a -> a.windowStart)
-                .containsExactly(Calls.millis("2026-11-22T00:00:00Z"), Calls.millis("2026-11-23T00:00:00Z"));
+        assertThat(alerts)
+                .extracting(a -> a.windowStart)
+                .containsExactly(
+                        Calls.millis("2026-11-22T00:00:00Z"), Calls.millis("2026-11-23T00:00:00Z"));
         assertThat(alerts.get(0).alertId).isNotEqualTo(alerts.get(1).alertId);
     }
 
     @Test
     void shouldForecastTheCalendarMonthOnlyAfterEnoughOfItHasPassed() throws Exception {
-        AlertRule monthly = Rules.one("\"id\": \"monthly-budget\", \"kind\": \"forecast\", \"metric\": \"cost_usd\","
-                + " \"scope\": \"account\", \"window\": \"month\", \"threshold\": 1000");
+        AlertRule monthly =
+                Rules.one(
+                        "\"id\": \"monthly-budget\", \"kind\": \"forecast\", \"metric\": \"cost_usd\","
+                                + " \"scope\": \"account\", \"window\": \"month\", \"threshold\": 1000");
         // day 1 of 30: 200 USD projects to 6,000 USD, but a tenth of the month has not passed yet
         feed(monthly, Calls.at("2026-11-02T00:00:00Z").cost("200"));
         assertThat(alerts()).isEmpty();
@@ -128,23 +144,30 @@ class RuleEvaluatorTest {
         assertThat(a.windowStart).isEqualTo(Calls.millis("2026-11-01T00:00:00Z"));
         assertThat(a.windowEnd).isEqualTo(Calls.millis("2026-12-01T00:00:00Z"));
         assertThat(AlertMessages.subject(a))
-                .isEqualTo("[MEDIUM] Bedrock monthly budget: account 111122223333 heading for $1,200.00 of $1,000");
+                .isEqualTo(
+                        "[MEDIUM] Bedrock monthly budget: account 111122223333 heading for $1,200.00 of $1,000");
     }
 
     @Test
     void shouldNotForecastWhileTheProjectionStaysBelowTheThreshold() throws Exception {
-        AlertRule monthly = Rules.one("\"id\": \"monthly-budget\", \"kind\": \"forecast\", \"metric\": \"cost_usd\","
-                + " \"scope\": \"account\", \"window\": \"month\", \"threshold\": 1000, \"min_elapsed\": \"1d\"");
+        AlertRule monthly =
+                Rules.one(
+                        "\"id\": \"monthly-budget\", \"kind\": \"forecast\", \"metric\": \"cost_usd\","
+                                + " \"scope\": \"account\", \"window\": \"month\", \"threshold\": 1000, \"min_elapsed\": \"1d\"");
         feed(monthly, Calls.at("2026-11-16T00:00:00Z").cost("499.99"));
         assertThat(alerts()).isEmpty();
         feed(monthly, Calls.at("2026-11-16T00:00:00Z").cost("0.01"));
-        assertThat(alerts()).extracting(a -> a.forecastValue).containsExactly(new BigDecimal("1000.000000"));
+        assertThat(alerts())
+                .extracting(a -> a.forecastValue)
+                .containsExactly(new BigDecimal("1000.000000"));
     }
 
     @Test
     void shouldFireASpikeAgainstTheAverageOfThePreviousWindows() throws Exception {
-        AlertRule spike = Rules.one("\"id\": \"calls-spike\", \"kind\": \"spike\", \"metric\": \"invocations\","
-                + " \"scope\": \"caller\", \"window\": \"1h\", \"baseline_windows\": 3, \"factor\": 3, \"min_volume\": 10");
+        AlertRule spike =
+                Rules.one(
+                        "\"id\": \"calls-spike\", \"kind\": \"spike\", \"metric\": \"invocations\","
+                                + " \"scope\": \"caller\", \"window\": \"1h\", \"baseline_windows\": 3, \"factor\": 3, \"min_volume\": 10");
         // three quiet hours of 4, 2 and 6 calls: baseline 4, so the spike level is 12
         feedTimes(spike, "2026-11-22T00:10:00Z", 4);
         feedTimes(spike, "2026-11-22T01:10:00Z", 2);
@@ -165,21 +188,27 @@ class RuleEvaluatorTest {
 
     @Test
     void shouldNotFireASpikeBeforeAFullBaselineWasObserved() throws Exception {
-        AlertRule spike = Rules.one("\"id\": \"calls-spike\", \"kind\": \"spike\", \"metric\": \"invocations\","
-                + " \"scope\": \"caller\", \"window\": \"1h\", \"baseline_windows\": 3, \"min_volume\": 10");
+        AlertRule spike =
+                Rules.one(
+                        "\"id\": \"calls-spike\", \"kind\": \"spike\", \"metric\": \"invocations\","
+                                + " \"scope\": \"caller\", \"window\": \"1h\", \"baseline_windows\": 3, \"min_volume\": 10");
         feedTimes(spike, "2026-11-22T00:10:00Z", 50);
         feedTimes(spike, "2026-11-22T02:10:00Z", 50);
         assertThat(alerts()).isEmpty();
 
         // hour 3 has hours 0..2 behind it (hour 1 silent, counted as 0): baseline (50 + 0 + 50) / 3
         feedTimes(spike, "2026-11-22T03:10:00Z", 100);
-        assertThat(alerts()).extracting(a -> a.observedValue).containsExactly(new BigDecimal("100"));
+        assertThat(alerts())
+                .extracting(a -> a.observedValue)
+                .containsExactly(new BigDecimal("100"));
     }
 
     @Test
     void shouldRequireTheMinimumInvocationsForAnErrorRate() throws Exception {
-        AlertRule rate = Rules.one("\"id\": \"error-rate\", \"metric\": \"error_rate\", \"scope\": \"model\","
-                + " \"window\": \"5m\", \"threshold\": 0.5, \"min_invocations\": 4");
+        AlertRule rate =
+                Rules.one(
+                        "\"id\": \"error-rate\", \"metric\": \"error_rate\", \"scope\": \"model\","
+                                + " \"window\": \"5m\", \"threshold\": 0.5, \"min_invocations\": 4");
         feed(rate, Calls.at("2026-11-22T10:00:00Z").error("ThrottlingException"));
         feed(rate, Calls.at("2026-11-22T10:00:01Z").error("ThrottlingException"));
         feed(rate, Calls.at("2026-11-22T10:00:02Z"));
@@ -193,8 +222,10 @@ class RuleEvaluatorTest {
 
     @Test
     void shouldFireOnTheP99LatencyOfTheWindow() throws Exception {
-        AlertRule p99 = Rules.one("\"id\": \"slow\", \"metric\": \"latency_p99_ms\", \"scope\": \"global\","
-                + " \"window\": \"5m\", \"threshold\": 9000, \"min_invocations\": 10");
+        AlertRule p99 =
+                Rules.one(
+                        "\"id\": \"slow\", \"metric\": \"latency_p99_ms\", \"scope\": \"global\","
+                                + " \"window\": \"5m\", \"threshold\": 9000, \"min_invocations\": 10");
         for (int i = 0; i < 9; i++) {
             feed(p99, Calls.at("2026-11-22T10:00:00Z").latency(100));
         }
@@ -202,8 +233,15 @@ class RuleEvaluatorTest {
         assertThat(alerts()).isEmpty();
         feed(p99, Calls.at("2026-11-22T10:00:02Z").latency(20_000));
 
-        assertThat(alerts()).singleElement().satisfies(a ->
-                assertThat(a.observedValue.doubleValue()).isCloseTo(20_000, org.assertj.core.data.Percentage.withPercentage(1)));
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(
+                        a ->
+                                assertThat(a.observedValue.doubleValue())
+                                        .isCloseTo(
+                                                20_000,
+                                                org.assertj.core.data.Percentage.withPercentage(
+                                                        1)));
     }
 
     @Test
@@ -215,7 +253,8 @@ class RuleEvaluatorTest {
         harness.processWatermark(Calls.millis("2026-11-23T01:00:00Z"));
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
 
-        // a hit for the dropped window (e.g. replayed after a restart, before the watermark caught up) stays quiet
+        // a hit for the dropped window (e.g. replayed after a restart, before the watermark caught
+        // up) stays quiet
         OperatorSubtaskState snapshot = harness.snapshot(2L, 2L);
         harness.close();
         harness = harness(snapshot);
@@ -225,10 +264,14 @@ class RuleEvaluatorTest {
 
     @Test
     void shouldRecountAnOpenWindowWhenAReloadChangesTheMetric() throws Exception {
-        AlertRule calls = Rules.one("\"id\": \"busy\", \"metric\": \"invocations\", \"scope\": \"account\","
-                + " \"window\": \"1h\", \"threshold\": 3");
-        AlertRule tokens = Rules.one("\"id\": \"busy\", \"metric\": \"input_tokens\", \"scope\": \"account\","
-                + " \"window\": \"1h\", \"threshold\": 3");
+        AlertRule calls =
+                Rules.one(
+                        "\"id\": \"busy\", \"metric\": \"invocations\", \"scope\": \"account\","
+                                + " \"window\": \"1h\", \"threshold\": 3");
+        AlertRule tokens =
+                Rules.one(
+                        "\"id\": \"busy\", \"metric\": \"input_tokens\", \"scope\": \"account\","
+                                + " \"window\": \"1h\", \"threshold\": 3");
         feed(calls, Calls.at("2026-11-22T10:00:00Z").tokens(1, 0));
         feed(calls, Calls.at("2026-11-22T10:01:00Z").tokens(1, 0));
         feed(tokens, Calls.at("2026-11-22T10:02:00Z").tokens(2, 0));
@@ -237,10 +280,13 @@ class RuleEvaluatorTest {
         assertThat(alerts()).extracting(a -> a.metric).containsExactly("input_tokens");
     }
 
-    private KeyedOneInputStreamOperatorTestHarness<String, RuleHit, Alert> harness(OperatorSubtaskState restore)
-            throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, RuleHit, Alert> h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new RuleEvaluator(LATENESS)), hit -> hit.key, Types.STRING);
+    private KeyedOneInputStreamOperatorTestHarness<String, RuleHit, Alert> harness(
+            OperatorSubtaskState restore) throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, RuleHit, Alert> h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new RuleEvaluator(LATENESS)),
+                        hit -> hit.key,
+                        Types.STRING);
         if (restore != null) {
             h.initializeState(restore);
         }
@@ -254,7 +300,8 @@ class RuleEvaluatorTest {
 
     private void feed(AlertRule rule, Invocation inv) throws Exception {
         assertThat(RuleScopes.matches(rule, inv)).isTrue();
-        harness.processElement(RuleHit.of(rule, RuleScopes.key(rule, inv, APP), inv), inv.eventTime);
+        harness.processElement(
+                RuleHit.of(rule, RuleScopes.key(rule, inv, APP), inv), inv.eventTime);
     }
 
     private void feedTimes(AlertRule rule, String at, int n) throws Exception {

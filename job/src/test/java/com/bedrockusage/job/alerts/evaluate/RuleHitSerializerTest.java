@@ -1,12 +1,12 @@
 package com.bedrockusage.job.alerts.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bedrockusage.job.alerts.AlertRule;
 import com.bedrockusage.job.alerts.Contributors;
 import com.bedrockusage.job.alerts.Metric;
 import com.bedrockusage.job.alerts.RuleKind;
 import com.bedrockusage.job.alerts.ScopeType;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.bedrockusage.job.testing.SerializerChecks;
 import com.bedrockusage.job.usage.LatencySketch;
 import java.lang.reflect.Array;
@@ -22,13 +22,18 @@ import org.junit.jupiter.api.Test;
 class RuleHitSerializerTest {
 
     private static final RuleHitSerializer SERIALIZER = RuleHitSerializer.INSTANCE;
-    /** Compared field by field, so a field added to any of them but not to the serializer fails here. */
-    private static final Set<Class<?>> DEEP = Set.of(RuleHit.class, AlertRule.class, Contributors.class,
-            LatencySketch.class);
+
+    /**
+     * Compared field by field, so a field added to any of them but not to the serializer fails
+     * here.
+     */
+    private static final Set<Class<?>> DEEP =
+            Set.of(RuleHit.class, AlertRule.class, Contributors.class, LatencySketch.class);
 
     @Test
     void shouldRoundTripEveryFieldOfEveryShape() throws Exception {
-        SerializerChecks.assertRoundTrip(SERIALIZER, shapes(), RuleHitSerializerTest::assertSameFields);
+        SerializerChecks.assertRoundTrip(
+                SERIALIZER, shapes(), RuleHitSerializerTest::assertSameFields);
     }
 
     @Test
@@ -68,35 +73,45 @@ class RuleHitSerializerTest {
         assertThat(hit.costUsd).isEqualByComparingTo("0.123456789012");
         assertThat(hit.latencySumMs).isEqualTo(98_765);
         assertThat(hit.generations).isZero();
-        assertThat(hit.contributors.top(1)).extracting(c -> c.name + "=" + c.invocations)
+        assertThat(hit.contributors.top(1))
+                .extracting(c -> c.name + "=" + c.invocations)
                 .containsExactly("arn:aws:iam::455216685514:role/ChatbotApp=3");
         assertThat(in.readUnsignedByte()).as("the byte after the hit").isEqualTo(0x7F);
     }
 
     /**
-     * A hit as the serializer of the first format (before {@link RuleHitSerializer#FORMAT} 2) wrote it, followed by
-     * the byte {@code 0x7F}: rule {@code p99-by-model} (threshold, latency_avg_ms by model, 5m, 10000), scope key
-     * {@code anthropic.claude-3-haiku}, 7 calls, 2 errors, 678 output tokens, cost 0.123456789012, 6 latencies
-     * summing 98,765 ms, one contributor with 3 calls.
+     * A hit as the serializer of the first format (before {@link RuleHitSerializer#FORMAT} 2) wrote
+     * it, followed by the byte {@code 0x7F}: rule {@code p99-by-model} (threshold, latency_avg_ms
+     * by model, 5m, 10000), scope key {@code anthropic.claude-3-haiku}, 7 calls, 2 errors, 678
+     * output tokens, cost 0.123456789012, 6 latencies summing 98,765 ms, one contributor with 3
+     * calls.
      */
-    private static final String FIRST_FORMAT_HIT = "JnA5OS1ieS1tb2RlbHxhbnRocm9waWMuY2xhdWRlLTMtaGFpa3UBDXA5OS1ieS1tb2R"
-            + "lbAAAClRIUkVTSE9MRA9MQVRFTkNZX0FWR19NUwZNT0RFTAADNW3AzyQHbWVkaXVtAQCgnAEKAAAAAQEBABlhbnRocm9waWMuY2xhdW"
-            + "RlLTMtaGFpa3WA0MmW02bAn+6W02bykMuW02YNNDU1MjE2Njg1NTE0DgQAAMwKAAEYqOjI6ZcHDJqHDAABAAEqYXJuOmF3czppYW06"
-            + "OjQ1NTIxNjY4NTUxNDpyb2xlL0NoYXRib3RBcHABAgIGfw==";
+    private static final String FIRST_FORMAT_HIT =
+            "JnA5OS1ieS1tb2RlbHxhbnRocm9waWMuY2xhdWRlLTMtaGFpa3UBDXA5OS1ieS1tb2R"
+                    + "lbAAAClRIUkVTSE9MRA9MQVRFTkNZX0FWR19NUwZNT0RFTAADNW3AzyQHbWVkaXVtAQCgnAEKAAAAAQEBABlhbnRocm9waWMuY2xhdW"
+                    + "RlLTMtaGFpa3WA0MmW02bAn+6W02bykMuW02YNNDU1MjE2Njg1NTE0DgQAAMwKAAEYqOjI6ZcHDJqHDAABAAEqYXJuOmF3czppYW06"
+                    + "OjQ1NTIxNjY4NTUxNDpyb2xlL0NoYXRib3RBcHABAgIGfw==";
 
-    private static void assertSameFields(Object actual, Object expected) throws IllegalAccessException {
-        assertSameFields(actual, expected, expected == null ? "hit" : expected.getClass().getSimpleName());
+    private static void assertSameFields(Object actual, Object expected)
+            throws IllegalAccessException {
+        assertSameFields(
+                actual, expected, expected == null ? "hit" : expected.getClass().getSimpleName());
     }
 
-    private static void assertSameFields(Object actual, Object expected, String path) throws IllegalAccessException {
+    private static void assertSameFields(Object actual, Object expected, String path)
+            throws IllegalAccessException {
         if (expected == null || actual == null) {
             assertThat(actual).as(path).isEqualTo(expected);
             return;
         }
         if (expected.getClass().isArray()) {
-            assertThat(Array.getLength(actual)).as(path + ".length").isEqualTo(Array.getLength(expected));
+            assertThat(Array.getLength(actual))
+                    .as(path + ".length")
+                    .isEqualTo(Array.getLength(expected));
             for (int i = 0; i < Array.getLength(expected); i++) {
-                assertThat(Array.get(actual, i)).as(path + "[" + i + "]").isEqualTo(Array.get(expected, i));
+                assertThat(Array.get(actual, i))
+                        .as(path + "[" + i + "]")
+                        .isEqualTo(Array.get(expected, i));
             }
             return;
         }
@@ -121,7 +136,10 @@ class RuleHitSerializerTest {
         return List.of(full(), empty, new RuleHit());
     }
 
-    /** Every field set to a value that differs from its default, so a field the serializer drops is noticed. */
+    /**
+     * Every field set to a value that differs from its default, so a field the serializer drops is
+     * noticed.
+     */
     private static RuleHit full() {
         AlertRule rule = new AlertRule();
         rule.id = "p99-by-model";
@@ -162,7 +180,10 @@ class RuleHitSerializerTest {
         hit.latency.add(0);
         hit.latency.add(1_234);
         hit.latency.add(25_000);
-        hit.contributors.add("arn:aws:sts::455216685514:assumed-role/SupportAgent/session-1", new BigDecimal("0.1"), 3);
+        hit.contributors.add(
+                "arn:aws:sts::455216685514:assumed-role/SupportAgent/session-1",
+                new BigDecimal("0.1"),
+                3);
         hit.contributors.add(null, null, 4);
         hit.contributors.approximate = true;
         return hit;

@@ -1,11 +1,11 @@
 package com.bedrockusage.job.alerts.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bedrockusage.job.alerts.Calls;
 import com.bedrockusage.job.alerts.RuleSet;
 import com.bedrockusage.job.alerts.rules.RulesFile;
 import com.bedrockusage.job.alerts.rules.RulesWatcher;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.bedrockusage.job.config.ConfigKeys;
 import com.bedrockusage.job.model.Invocation;
 import java.io.IOException;
@@ -23,30 +23,43 @@ import org.junit.jupiter.api.io.TempDir;
 public class RuleMatcherTest {
 
     private static final String APP_PATTERN = ConfigKeys.ALERTS_APP_PATTERN.defaultValue();
+
     /** Shorter than the flush interval, so a rules change can find a batch pending. */
     private static final long RULES_INTERVAL = 40;
-    /** A generous bound for a read of a local file on a busy machine; no test waits this long when it passes. */
+
+    /**
+     * A generous bound for a read of a local file on a busy machine; no test waits this long when
+     * it passes.
+     */
     public static final long READ_WAIT_MILLIS = 60_000;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private Path rulesPath;
 
     @Test
     void shouldKeyAppScopesByTheRoleNamePattern() throws Exception {
-        String rules = ("{\"rules\": [{\"id\": \"app-cost\", \"metric\": \"cost_usd\", \"scope\": \"app\","
-                + " \"window\": \"1h\", \"threshold\": 5}]}");
+        String rules =
+                ("{\"rules\": [{\"id\": \"app-cost\", \"metric\": \"cost_usd\", \"scope\": \"app\","
+                        + " \"window\": \"1h\", \"threshold\": 5}]}");
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.processElement(Calls.at("2026-11-22T10:15:00Z").caller(Calls.CHATBOT).build(), 0);
-            h.processElement(Calls.at("2026-11-22T10:15:00Z")
-                    .caller("arn:aws:iam::111122223333:role/service/SearchApp-BedrockRole").build(), 0);
-            h.processElement(Calls.at("2026-11-22T10:15:00Z")
-                    .caller("arn:aws:sts::111122223333:assumed-role/Admin/bob").build(), 0);
+            h.processElement(
+                    Calls.at("2026-11-22T10:15:00Z")
+                            .caller("arn:aws:iam::111122223333:role/service/SearchApp-BedrockRole")
+                            .build(),
+                    0);
+            h.processElement(
+                    Calls.at("2026-11-22T10:15:00Z")
+                            .caller("arn:aws:sts::111122223333:assumed-role/Admin/bob")
+                            .build(),
+                    0);
             h.processElement(Calls.at("2026-11-22T10:15:00Z").caller(Calls.ALICE).build(), 0);
 
             List<RuleHit> hits = flushed(h);
             assertThat(hits).extracting(x -> x.scopeKey).containsExactly("ChatbotApp", "SearchApp");
-            assertThat(hits).extracting(x -> x.key).containsExactly("app-cost|ChatbotApp", "app-cost|SearchApp");
+            assertThat(hits)
+                    .extracting(x -> x.key)
+                    .containsExactly("app-cost|ChatbotApp", "app-cost|SearchApp");
             assertThat(hits.get(0).windowStart).isEqualTo(Calls.millis("2026-11-22T10:00:00Z"));
             assertThat(hits.get(0).windowEnd).isEqualTo(Calls.millis("2026-11-22T11:00:00Z"));
         }
@@ -54,10 +67,16 @@ public class RuleMatcherTest {
 
     @Test
     void shouldKeyTagScopesByTheRequestMetadataValue() throws Exception {
-        String rules = ("{\"rules\": [{\"id\": \"team-cost\", \"metric\": \"cost_usd\", \"scope\": \"tag:team\","
-                + " \"window\": \"1d\", \"threshold\": 5}]}");
+        String rules =
+                ("{\"rules\": [{\"id\": \"team-cost\", \"metric\": \"cost_usd\", \"scope\": \"tag:team\","
+                        + " \"window\": \"1d\", \"threshold\": 5}]}");
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
-            h.processElement(Calls.at("2026-11-22T10:15:00Z").tag("project", "x").tag("team", "payments").build(), 0);
+            h.processElement(
+                    Calls.at("2026-11-22T10:15:00Z")
+                            .tag("project", "x")
+                            .tag("team", "payments")
+                            .build(),
+                    0);
             h.processElement(Calls.at("2026-11-22T10:15:00Z").tag("project", "x").build(), 0);
 
             assertThat(flushed(h)).extracting(x -> x.scopeKey).containsExactly("payments");
@@ -66,11 +85,12 @@ public class RuleMatcherTest {
 
     @Test
     void shouldLeaveReconciliationRulesToTheReconciliationRun() throws Exception {
-        String rules = ("{\"rules\": ["
-                + "{\"id\": \"bill-delta\", \"metric\": \"reconciliation_delta_pct\", \"scope\": \"account\","
-                + " \"window\": \"1d\", \"threshold\": 2},"
-                + "{\"id\": \"acct-cost\", \"metric\": \"cost_usd\", \"scope\": \"account\", \"window\": \"1d\","
-                + " \"threshold\": 5}]}");
+        String rules =
+                ("{\"rules\": ["
+                        + "{\"id\": \"bill-delta\", \"metric\": \"reconciliation_delta_pct\", \"scope\": \"account\","
+                        + " \"window\": \"1d\", \"threshold\": 2},"
+                        + "{\"id\": \"acct-cost\", \"metric\": \"cost_usd\", \"scope\": \"account\", \"window\": \"1d\","
+                        + " \"threshold\": 5}]}");
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.processElement(Calls.at("2026-11-22T10:15:00Z").build(), 0);
 
@@ -80,28 +100,42 @@ public class RuleMatcherTest {
 
     @Test
     void shouldApplyAccountModelAndArnFilters() throws Exception {
-        String rules = ("{\"rules\": ["
-                + "{\"id\": \"acct\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5, \"accounts\": [\"444455556666\"]},"
-                + "{\"id\": \"claude\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5, \"models\": [\"anthropic.*\"]},"
-                + "{\"id\": \"titan\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5, \"models\": [\"amazon.titan-text-express-v1\"]},"
-                + "{\"id\": \"search\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5, \"arn_contains\": \"SearchApp\"}"
-                + "]}");
+        String rules =
+                ("{\"rules\": ["
+                        + "{\"id\": \"acct\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5, \"accounts\": [\"444455556666\"]},"
+                        + "{\"id\": \"claude\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5, \"models\": [\"anthropic.*\"]},"
+                        + "{\"id\": \"titan\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5, \"models\": [\"amazon.titan-text-express-v1\"]},"
+                        + "{\"id\": \"search\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5, \"arn_contains\": \"SearchApp\"}"
+                        + "]}");
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.processElement(Calls.at("2026-11-22T10:00:00Z").model(Calls.SONNET).build(), 0);
-            h.processElement(Calls.at("2026-11-22T10:00:00Z").model(Calls.TITAN).account(Calls.OTHER_ACCOUNT).build(), 0);
-            h.processElement(Calls.at("2026-11-22T10:00:00Z").model(Calls.TITAN).caller(Calls.SEARCH).build(), 0);
+            h.processElement(
+                    Calls.at("2026-11-22T10:00:00Z")
+                            .model(Calls.TITAN)
+                            .account(Calls.OTHER_ACCOUNT)
+                            .build(),
+                    0);
+            h.processElement(
+                    Calls.at("2026-11-22T10:00:00Z")
+                            .model(Calls.TITAN)
+                            .caller(Calls.SEARCH)
+                            .build(),
+                    0);
 
             // in the order of the rules; the two titan calls share one hit
-            assertThat(flushed(h)).extracting(x -> x.rule.id + "@" + x.scopeKey + "x" + x.invocations).containsExactly(
-                    "acct@allx1", "claude@allx1", "titan@allx2", "search@allx1");
+            assertThat(flushed(h))
+                    .extracting(x -> x.rule.id + "@" + x.scopeKey + "x" + x.invocations)
+                    .containsExactly("acct@allx1", "claude@allx1", "titan@allx2", "search@allx1");
         }
     }
 
     @Test
     void shouldApplyAChangedRulesFileAndKeepTheRulesWhileItIsInvalid() throws Exception {
-        String first = "{\"rules\": [{\"id\": \"old\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}";
-        String second = "{\"rules\": [{\"id\": \"new\", \"metric\": \"errors\", \"scope\": \"model\","
-                + " \"window\": \"5m\", \"threshold\": 2}]}";
+        String first =
+                "{\"rules\": [{\"id\": \"old\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}";
+        String second =
+                "{\"rules\": [{\"id\": \"new\", \"metric\": \"errors\", \"scope\": \"model\","
+                        + " \"window\": \"5m\", \"threshold\": 2}]}";
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(first)) {
             h.processElement(Calls.at("2026-11-22T10:00:00Z").build(), 0);
             writeRules("{\"rules\": [{\"id\": \"broken\"}]}");
@@ -113,23 +147,31 @@ public class RuleMatcherTest {
             awaitRulesRead(h);
             h.processElement(Calls.at("2026-11-22T10:01:00Z").build(), 0);
 
-            // the batch of the old rules leaves when the rules change, before the flush interval is up
-            assertThat(flushed(h)).extracting(x -> x.key + "x" + x.invocations)
+            // the batch of the old rules leaves when the rules change, before the flush interval is
+            // up
+            assertThat(flushed(h))
+                    .extracting(x -> x.key + "x" + x.invocations)
                     .containsExactly("old|allx2", "new|" + Calls.HAIKU + "x1");
         }
     }
 
     @Test
     void shouldKeepTheCheckpointedRulesWhenTheFileIsUnreadableAfterARestore() throws Exception {
-        String rules = "{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}";
+        String rules =
+                "{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}";
         OperatorSubtaskState snapshot;
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             snapshot = h.snapshot(1L, 0L);
         }
         Files.delete(rulesPath);
         RuleSet defaults = RulesWatcher.load(null, true);
-        try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = new OneInputStreamOperatorTestHarness<>(
-                new RuleMatcher(defaults, APP_PATTERN, new RulesFile(rulesPath.toString(), false, RULES_INTERVAL, true)))) {
+        try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h =
+                new OneInputStreamOperatorTestHarness<>(
+                        new RuleMatcher(
+                                defaults,
+                                APP_PATTERN,
+                                new RulesFile(
+                                        rulesPath.toString(), false, RULES_INTERVAL, true)))) {
             h.initializeState(snapshot);
             h.open();
             awaitRulesRead(h);
@@ -140,14 +182,27 @@ public class RuleMatcherTest {
 
     @Test
     void shouldSumTheValuesTheMetricsNeed() throws Exception {
-        String rules = ("{\"rules\": [{\"id\": \"caller-cost\", \"metric\": \"cost_usd\", \"scope\": \"caller\","
-                + " \"window\": \"1h\", \"threshold\": 5}]}");
+        String rules =
+                ("{\"rules\": [{\"id\": \"caller-cost\", \"metric\": \"cost_usd\", \"scope\": \"caller\","
+                        + " \"window\": \"1h\", \"threshold\": 5}]}");
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
-            h.processElement(Calls.at("2026-11-22T10:00:00Z").tokens(100, 20).cost("0.0012").latency(900)
-                    .error("ValidationException").build(), 0);
+            h.processElement(
+                    Calls.at("2026-11-22T10:00:00Z")
+                            .tokens(100, 20)
+                            .cost("0.0012")
+                            .latency(900)
+                            .error("ValidationException")
+                            .build(),
+                    0);
             h.processElement(Calls.at("2026-11-22T10:20:00Z").tokens(5, 1).unpriced().build(), 0);
-            h.processElement(Calls.at("2026-11-22T10:10:00Z").tokens(1, 1).cost("0.5").latency(100)
-                    .account(Calls.OTHER_ACCOUNT).build(), 0);
+            h.processElement(
+                    Calls.at("2026-11-22T10:10:00Z")
+                            .tokens(1, 1)
+                            .cost("0.5")
+                            .latency(100)
+                            .account(Calls.OTHER_ACCOUNT)
+                            .build(),
+                    0);
 
             List<RuleHit> hits = flushed(h);
             assertThat(hits).hasSize(1);
@@ -164,27 +219,34 @@ public class RuleMatcherTest {
             // the latest call by event time, not the last to arrive
             assertThat(hit.eventTime).isEqualTo(Calls.millis("2026-11-22T10:20:00Z"));
             assertThat(hit.accountId).isEqualTo(Calls.ACCOUNT);
-            assertThat(hit.contributors.top(1)).extracting(c -> c.name + "=" + c.invocations).containsExactly(Calls.HAIKU + "=3");
+            assertThat(hit.contributors.top(1))
+                    .extracting(c -> c.name + "=" + c.invocations)
+                    .containsExactly(Calls.HAIKU + "=3");
         }
     }
 
     @Test
     void shouldStartANewHitWhenACallIsInAnotherWindow() throws Exception {
-        String rules = ("{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"5m\", \"threshold\": 5}]}");
+        String rules =
+                ("{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"5m\", \"threshold\": 5}]}");
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.processElement(Calls.at("2026-11-22T10:04:00Z").build(), 0);
             h.processElement(Calls.at("2026-11-22T10:04:30Z").build(), 0);
             h.processElement(Calls.at("2026-11-22T10:05:00Z").build(), 0);
             h.processElement(Calls.at("2026-11-22T10:06:00Z").build(), 0);
 
-            assertThat(flushed(h)).extracting(x -> x.windowStart + "x" + x.invocations).containsExactly(
-                    Calls.millis("2026-11-22T10:00:00Z") + "x2", Calls.millis("2026-11-22T10:05:00Z") + "x2");
+            assertThat(flushed(h))
+                    .extracting(x -> x.windowStart + "x" + x.invocations)
+                    .containsExactly(
+                            Calls.millis("2026-11-22T10:00:00Z") + "x2",
+                            Calls.millis("2026-11-22T10:05:00Z") + "x2");
         }
     }
 
     @Test
     void shouldHandHitsOnWithinTheFlushInterval() throws Exception {
-        String rules = ("{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}");
+        String rules =
+                ("{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}");
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.setProcessingTime(1_000);
             h.processElement(Calls.at("2026-11-22T10:00:00Z").build(), 0);
@@ -196,13 +258,17 @@ public class RuleMatcherTest {
 
             h.processElement(Calls.at("2026-11-22T10:02:00Z").build(), 0);
             h.setProcessingTime(1_000 + 2 * RuleMatcher.FLUSH_INTERVAL_MILLIS);
-            assertThat(h.extractOutputValues()).extracting(x -> x.invocations).containsExactly(2L, 1L);
+            assertThat(h.extractOutputValues())
+                    .extracting(x -> x.invocations)
+                    .containsExactly(2L, 1L);
         }
     }
 
     @Test
-    void shouldHandHitsOnBeforeAWatermarkThatClosesTheirWindowAndBeforeACheckpointBarrier() throws Exception {
-        String rules = ("{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}");
+    void shouldHandHitsOnBeforeAWatermarkThatClosesTheirWindowAndBeforeACheckpointBarrier()
+            throws Exception {
+        String rules =
+                ("{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}");
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.processElement(Calls.at("2026-11-22T10:00:00Z").build(), 0);
             h.processWatermark(new Watermark(Calls.millis("2026-11-22T10:59:59.999Z")));
@@ -221,8 +287,12 @@ public class RuleMatcherTest {
         }
     }
 
-    /** Waits until the matcher's read of the rules file has returned; its next call or timer applies the outcome. */
-    static void awaitRulesRead(OneInputStreamOperatorTestHarness<Invocation, RuleHit> h) throws Exception {
+    /**
+     * Waits until the matcher's read of the rules file has returned; its next call or timer applies
+     * the outcome.
+     */
+    static void awaitRulesRead(OneInputStreamOperatorTestHarness<Invocation, RuleHit> h)
+            throws Exception {
         ((RuleMatcher) h.getOneInputOperator()).awaitRulesRead(READ_WAIT_MILLIS);
     }
 
@@ -233,12 +303,20 @@ public class RuleMatcherTest {
         return h.extractOutputValues();
     }
 
-    /** A matcher whose rules file holds {@code json}, re-read every {@link #RULES_INTERVAL} ms of processing time. */
-    private OneInputStreamOperatorTestHarness<Invocation, RuleHit> harness(String json) throws Exception {
+    /**
+     * A matcher whose rules file holds {@code json}, re-read every {@link #RULES_INTERVAL} ms of
+     * processing time.
+     */
+    private OneInputStreamOperatorTestHarness<Invocation, RuleHit> harness(String json)
+            throws Exception {
         writeRules(json);
         RuleSet initial = RulesWatcher.load(rulesPath.toString(), false);
-        OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = new OneInputStreamOperatorTestHarness<>(
-                new RuleMatcher(initial, APP_PATTERN, new RulesFile(rulesPath.toString(), false, RULES_INTERVAL, true)));
+        OneInputStreamOperatorTestHarness<Invocation, RuleHit> h =
+                new OneInputStreamOperatorTestHarness<>(
+                        new RuleMatcher(
+                                initial,
+                                APP_PATTERN,
+                                new RulesFile(rulesPath.toString(), false, RULES_INTERVAL, true)));
         h.open();
         awaitRulesRead(h);
         return h;

@@ -1,14 +1,15 @@
 package com.bedrockusage.job.alerts.rules;
-import com.bedrockusage.job.alerts.evaluate.RuleMatcherTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.alerts.evaluate.RuleMatcherTest;
 import org.junit.jupiter.api.Test;
 
 class RulesReaderTest {
 
-    private static final String RULES = "{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"1h\","
-            + " \"threshold\": 5}]}";
+    private static final String RULES =
+            "{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"1h\","
+                    + " \"threshold\": 5}]}";
     private static final long WAIT = RuleMatcherTest.READ_WAIT_MILLIS;
 
     @Test
@@ -29,9 +30,10 @@ class RulesReaderTest {
 
     @Test
     void shouldCountAnUnreadableFileAsRejected() throws Exception {
-        RulesSource file = location -> {
-            throw new IllegalStateException("connection reset");
-        };
+        RulesSource file =
+                location -> {
+                    throw new IllegalStateException("connection reset");
+                };
         try (RulesReader reader = reader(file)) {
             reader.start(0);
             reader.awaitIdle(WAIT);
@@ -42,7 +44,10 @@ class RulesReaderTest {
     }
 
     private static RulesReader reader(RulesSource file) {
-        return new RulesReader(new RulesWatcher("s3://rules/r.json", false, file), "s3://rules/r.json",
-                "test-rules-reader", RulesReaderTest.class.getClassLoader());
+        return new RulesReader(
+                new RulesWatcher("s3://rules/r.json", false, file),
+                "s3://rules/r.json",
+                "test-rules-reader",
+                RulesReaderTest.class.getClassLoader());
     }
 }

@@ -1,52 +1,78 @@
 package com.bedrockusage.job.ingest.parse;
-import com.bedrockusage.job.ingest.RejectReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.ingest.RejectReason;
 import com.bedrockusage.job.model.Invocation;
 import org.junit.jupiter.api.Test;
 
-/** What per-unit prices multiply and which tier served a call, as the parser reads them from a log record. */
+/**
+ * What per-unit prices multiply and which tier served a call, as the parser reads them from a log
+ * record.
+ */
 class AccountingFieldsTest {
 
-    private static final String HEAD = "{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-11-01T10:00:00Z\","
-            + "\"accountId\":\"123456789012\",\"region\":\"us-east-1\",\"requestId\":\"r-1\",\"operation\":\"%s\","
-            + "\"modelId\":\"%s\",";
+    private static final String HEAD =
+            "{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-11-01T10:00:00Z\","
+                    + "\"accountId\":\"123456789012\",\"region\":\"us-east-1\",\"requestId\":\"r-1\",\"operation\":\"%s\","
+                    + "\"modelId\":\"%s\",";
 
     private final ParserProbe probe = new ParserProbe();
 
     private static String record(String operation, String model, String input, String output) {
-        return String.format(HEAD, operation, model) + "\"input\":{\"inputContentType\":\"application/json\","
-                + "\"inputBodyJson\":" + input + ",\"inputTokenCount\":12},\"output\":{\"outputContentType\":"
-                + "\"application/json\",\"outputBodyJson\":" + output + ",\"outputTokenCount\":3}}";
+        return String.format(HEAD, operation, model)
+                + "\"input\":{\"inputContentType\":\"application/json\","
+                + "\"inputBodyJson\":"
+                + input
+                + ",\"inputTokenCount\":12},\"output\":{\"outputContentType\":"
+                + "\"application/json\",\"outputBodyJson\":"
+                + output
+                + ",\"outputTokenCount\":3}}";
     }
 
     @Test
     void shouldReadTheTierTheResponseSaysServedTheCall() {
-        Invocation inv = probe.ok(record("Converse", "openai.gpt-oss-120b-1:0",
-                "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi {\\\"serviceTier\\\":1}\"}]}],"
-                        + "\"serviceTier\":{\"type\":\"priority\"}}",
-                "{\"output\":{},\"serviceTier\":{\"type\":\"default\"},\"usage\":{\"inputTokens\":12}}"));
+        Invocation inv =
+                probe.ok(
+                        record(
+                                "Converse",
+                                "openai.gpt-oss-120b-1:0",
+                                "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi {\\\"serviceTier\\\":1}\"}]}],"
+                                        + "\"serviceTier\":{\"type\":\"priority\"}}",
+                                "{\"output\":{},\"serviceTier\":{\"type\":\"default\"},\"usage\":{\"inputTokens\":12}}"));
 
         assertThat(inv.serviceTier).isEqualTo("standard"); // asked for priority, served by standard
     }
 
     @Test
     void shouldMarkATierOnlyTheRequestNames() {
-        Invocation inv = probe.ok(record("Converse", "openai.gpt-oss-120b-1:0",
-                "{\"messages\":[],\"serviceTier\":{\"type\":\"flex\"}}", "{\"output\":{}}"));
+        Invocation inv =
+                probe.ok(
+                        record(
+                                "Converse",
+                                "openai.gpt-oss-120b-1:0",
+                                "{\"messages\":[],\"serviceTier\":{\"type\":\"flex\"}}",
+                                "{\"output\":{}}"));
 
         assertThat(inv.serviceTier).isEqualTo("requested:flex");
     }
 
     @Test
     void shouldReadLatencyOptimizedFromTheResponse() {
-        Invocation inv = probe.ok(record("Converse", "us.anthropic.claude-3-5-haiku-20241022-v1:0",
-                "{\"messages\":[],\"performanceConfig\":{\"latency\":\"optimized\"}}",
-                "{\"output\":{},\"performanceConfig\":{\"latency\":\"optimized\"}}"));
-        Invocation fellBack = probe.ok(record("Converse", "us.anthropic.claude-3-5-haiku-20241022-v1:0",
-                "{\"messages\":[],\"performanceConfig\":{\"latency\":\"optimized\"}}",
-                "{\"output\":{},\"performanceConfig\":{\"latency\":\"standard\"}}"));
+        Invocation inv =
+                probe.ok(
+                        record(
+                                "Converse",
+                                "us.anthropic.claude-3-5-haiku-20241022-v1:0",
+                                "{\"messages\":[],\"performanceConfig\":{\"latency\":\"optimized\"}}",
+                                "{\"output\":{},\"performanceConfig\":{\"latency\":\"optimized\"}}"));
+        Invocation fellBack =
+                probe.ok(
+                        record(
+                                "Converse",
+                                "us.anthropic.claude-3-5-haiku-20241022-v1:0",
+                                "{\"messages\":[],\"performanceConfig\":{\"latency\":\"optimized\"}}",
+                                "{\"output\":{},\"performanceConfig\":{\"latency\":\"standard\"}}"));
 
         assertThat(inv.serviceTier).isEqualTo("latency-optimized");
         assertThat(fellBack.serviceTier).isEqualTo("standard");
@@ -54,11 +80,15 @@ class AccountingFieldsTest {
 
     @Test
     void shouldReadAnImageRequestsCountQualityAndSize() {
-        Invocation inv = probe.ok(record("InvokeModel", "amazon.nova-canvas-v1:0",
-                "{\"taskType\":\"TEXT_IMAGE\",\"textToImageParams\":{\"text\":\"a \\\"cat\\\" {in} [a] hat\"},"
-                        + "\"imageGenerationConfig\":{\"numberOfImages\":3,\"height\":1024,\"width\":1024,"
-                        + "\"quality\":\"premium\",\"cfgScale\":8.0}}",
-                "{\"images\":[\"iVBORw0KGgo=\",\"iVBORw0KGgo=\",\"iVBORw0KGgo=\"]}"));
+        Invocation inv =
+                probe.ok(
+                        record(
+                                "InvokeModel",
+                                "amazon.nova-canvas-v1:0",
+                                "{\"taskType\":\"TEXT_IMAGE\",\"textToImageParams\":{\"text\":\"a \\\"cat\\\" {in} [a] hat\"},"
+                                        + "\"imageGenerationConfig\":{\"numberOfImages\":3,\"height\":1024,\"width\":1024,"
+                                        + "\"quality\":\"premium\",\"cfgScale\":8.0}}",
+                                "{\"images\":[\"iVBORw0KGgo=\",\"iVBORw0KGgo=\",\"iVBORw0KGgo=\"]}"));
 
         assertThat(inv.unit).isEqualTo("image");
         assertThat(inv.unitQuantity).isEqualTo(3);
@@ -67,8 +97,13 @@ class AccountingFieldsTest {
 
     @Test
     void shouldCountReturnedImagesWhenTheRequestSaysNothing() {
-        Invocation inv = probe.ok(record("InvokeModel", "stability.sd3-large-v1:0",
-                "{\"prompt\":\"a lighthouse\",\"aspect_ratio\":\"1:1\"}", "{\"seeds\":[1],\"images\":[\"AAAA\"]}"));
+        Invocation inv =
+                probe.ok(
+                        record(
+                                "InvokeModel",
+                                "stability.sd3-large-v1:0",
+                                "{\"prompt\":\"a lighthouse\",\"aspect_ratio\":\"1:1\"}",
+                                "{\"seeds\":[1],\"images\":[\"AAAA\"]}"));
 
         assertThat(inv.unit).isEqualTo("image");
         assertThat(inv.unitQuantity).isEqualTo(1);
@@ -77,28 +112,42 @@ class AccountingFieldsTest {
 
     @Test
     void shouldReadVideoSecondsAndRerankQueries() {
-        Invocation video = probe.ok(record("StartAsyncInvoke", "amazon.nova-reel-v1:0",
-                "{\"taskType\":\"TEXT_VIDEO\",\"textToVideoParams\":{\"text\":\"waves\"},"
-                        + "\"videoGenerationConfig\":{\"durationSeconds\":6,\"fps\":24,\"dimension\":\"1280x720\"}}",
-                "{}"));
+        Invocation video =
+                probe.ok(
+                        record(
+                                "StartAsyncInvoke",
+                                "amazon.nova-reel-v1:0",
+                                "{\"taskType\":\"TEXT_VIDEO\",\"textToVideoParams\":{\"text\":\"waves\"},"
+                                        + "\"videoGenerationConfig\":{\"durationSeconds\":6,\"fps\":24,\"dimension\":\"1280x720\"}}",
+                                "{}"));
         StringBuilder docs = new StringBuilder();
         for (int i = 0; i < 250; i++) {
             docs.append(i == 0 ? "" : ",").append("\"doc ").append(i).append(" [with] {braces}\"");
         }
-        Invocation rerank = probe.ok(record("InvokeModel", "cohere.rerank-v3-5:0",
-                "{\"query\":\"what\",\"documents\":[" + docs + "],\"top_n\":3}", "{\"results\":[]}"));
+        Invocation rerank =
+                probe.ok(
+                        record(
+                                "InvokeModel",
+                                "cohere.rerank-v3-5:0",
+                                "{\"query\":\"what\",\"documents\":[" + docs + "],\"top_n\":3}",
+                                "{\"results\":[]}"));
 
         assertThat(video.unit).isEqualTo("second");
         assertThat(video.unitQuantity).isEqualTo(6);
         assertThat(rerank.unit).isEqualTo("query");
-        assertThat(rerank.unitQuantity).isEqualTo(3); // 250 documents: one query per 100 or part of 100
+        assertThat(rerank.unitQuantity)
+                .isEqualTo(3); // 250 documents: one query per 100 or part of 100
     }
 
     @Test
     void shouldLeaveAPlainTextCallWithoutUnitsOrTier() {
-        Invocation inv = probe.ok(record("InvokeModel", "anthropic.claude-3-haiku-20240307-v1:0",
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"imageGenerationConfig\"}],\"max_tokens\":5}",
-                "{\"content\":[{\"text\":\"images\"}]}"));
+        Invocation inv =
+                probe.ok(
+                        record(
+                                "InvokeModel",
+                                "anthropic.claude-3-haiku-20240307-v1:0",
+                                "{\"messages\":[{\"role\":\"user\",\"content\":\"imageGenerationConfig\"}],\"max_tokens\":5}",
+                                "{\"content\":[{\"text\":\"images\"}]}"));
 
         assertThat(inv.unit).isNull();
         assertThat(inv.unitQuantity).isZero();
@@ -107,22 +156,44 @@ class AccountingFieldsTest {
 
     @Test
     void shouldRejectQuantitiesAboveTheirBounds() {
-        assertThat(probe.reason(record("InvokeModel", "amazon.nova-canvas-v1:0",
-                "{\"imageGenerationConfig\":{\"numberOfImages\":101}}", "{}")))
+        assertThat(
+                        probe.reason(
+                                record(
+                                        "InvokeModel",
+                                        "amazon.nova-canvas-v1:0",
+                                        "{\"imageGenerationConfig\":{\"numberOfImages\":101}}",
+                                        "{}")))
                 .isEqualTo(RejectReason.INVALID_UNIT_QUANTITY);
-        assertThat(probe.reason(record("InvokeModel", "amazon.nova-canvas-v1:0",
-                "{\"imageGenerationConfig\":{\"width\":99999999999999999999999}}", "{}")))
+        assertThat(
+                        probe.reason(
+                                record(
+                                        "InvokeModel",
+                                        "amazon.nova-canvas-v1:0",
+                                        "{\"imageGenerationConfig\":{\"width\":99999999999999999999999}}",
+                                        "{}")))
                 .isEqualTo(RejectReason.INVALID_UNIT_QUANTITY);
-        assertThat(probe.reason(record("StartAsyncInvoke", "amazon.nova-reel-v1:0",
-                "{\"videoGenerationConfig\":{\"durationSeconds\":3601}}", "{}")))
+        assertThat(
+                        probe.reason(
+                                record(
+                                        "StartAsyncInvoke",
+                                        "amazon.nova-reel-v1:0",
+                                        "{\"videoGenerationConfig\":{\"durationSeconds\":3601}}",
+                                        "{}")))
                 .isEqualTo(RejectReason.INVALID_UNIT_QUANTITY);
     }
 
     @Test
     void shouldIgnoreQuantitiesThatAreNotNonNegativeIntegers() {
-        Invocation inv = probe.ok(record("InvokeModel", "amazon.nova-canvas-v1:0",
-                "{\"imageGenerationConfig\":{\"numberOfImages\":\"two\",\"width\":-5,\"quality\":"
-                        + "\"" + "q".repeat(5000) + "\"}}", "{}"));
+        Invocation inv =
+                probe.ok(
+                        record(
+                                "InvokeModel",
+                                "amazon.nova-canvas-v1:0",
+                                "{\"imageGenerationConfig\":{\"numberOfImages\":\"two\",\"width\":-5,\"quality\":"
+                                        + "\""
+                                        + "q".repeat(5000)
+                                        + "\"}}",
+                                "{}"));
 
         assertThat(inv.unitQuantity).isEqualTo(1); // the models' default count
         assertThat(inv.unitVariant).isEqualTo("standard");

@@ -20,14 +20,19 @@ class ConverseCacheDetailsTest {
                 + "\"identity\":{\"arn\":\"arn:aws:iam::111122223333:user/alice\"},"
                 + "\"input\":{\"inputTokenCount\":10,\"cacheWriteInputTokenCount\":3000},"
                 + "\"output\":{\"outputBodyJson\":{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":\"hi\"}]}},"
-                + "\"metrics\":{\"latencyMs\":120},\"usage\":" + usage + "},\"outputTokenCount\":5},"
+                + "\"metrics\":{\"latencyMs\":120},\"usage\":"
+                + usage
+                + "},\"outputTokenCount\":5},"
                 + "\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\"}";
     }
 
     @Test
     void shouldTakeTheOneHourPartOfCacheWritesFromCacheDetails() {
-        Invocation inv = parse(converse("{\"inputTokens\":10,\"outputTokens\":5,\"cacheWriteInputTokens\":3000,"
-                + "\"cacheDetails\":[{\"ttl\":\"1h\",\"inputTokens\":2000},{\"ttl\":\"5m\",\"inputTokens\":1000}]}"));
+        Invocation inv =
+                parse(
+                        converse(
+                                "{\"inputTokens\":10,\"outputTokens\":5,\"cacheWriteInputTokens\":3000,"
+                                        + "\"cacheDetails\":[{\"ttl\":\"1h\",\"inputTokens\":2000},{\"ttl\":\"5m\",\"inputTokens\":1000}]}"));
         assertThat(inv).isNotNull();
         assertThat(inv.cacheWriteTokens).isEqualTo(3000);
         assertThat(inv.cacheWrite1hTokens).isEqualTo(2000);

@@ -1,16 +1,36 @@
 package com.bedrockusage.job.ingest.parse;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
 class JsonScannerTest {
 
-    private static final byte[] ALPHABET = {'a', 'z', ' ', '"', '\\', 'u', 'n', '0', 'F', 0x00, 0x1f, 0x20, 0x7f,
-        (byte) 0x80, (byte) 0xa2, (byte) 0xdc, (byte) 0xe2, (byte) 0xff, 0x0a, 0x22 ^ 0x01, 0x5c ^ 0x01};
+    private static final byte[] ALPHABET = {
+        'a',
+        'z',
+        ' ',
+        '"',
+        '\\',
+        'u',
+        'n',
+        '0',
+        'F',
+        0x00,
+        0x1f,
+        0x20,
+        0x7f,
+        (byte) 0x80,
+        (byte) 0xa2,
+        (byte) 0xdc,
+        (byte) 0xe2,
+        (byte) 0xff,
+        0x0a,
+        0x22 ^ 0x01,
+        0x5c ^ 0x01
+    };
 
     /** The obvious byte-at-a-time definition the word-at-a-time scan must match. */
     private static int naiveScan(byte[] b, int p, int e) {
@@ -66,13 +86,18 @@ class JsonScannerTest {
             int len = random.nextInt(40);
             byte[] b = new byte[len + 8];
             for (int i = 0; i < b.length; i++) {
-                b[i] = random.nextInt(3) == 0 ? ALPHABET[random.nextInt(ALPHABET.length)] : (byte) ('a' + i % 26);
+                b[i] =
+                        random.nextInt(3) == 0
+                                ? ALPHABET[random.nextInt(ALPHABET.length)]
+                                : (byte) ('a' + i % 26);
             }
             int from = random.nextInt(4);
             int to = Math.min(b.length, from + len);
             int expected = naiveScan(b, from, to);
             int actual = fastScan(b, from, to);
-            assertThat(actual).as("bytes %s from %d to %d", java.util.Arrays.toString(b), from, to).isEqualTo(expected);
+            assertThat(actual)
+                    .as("bytes %s from %d to %d", java.util.Arrays.toString(b), from, to)
+                    .isEqualTo(expected);
         }
     }
 
@@ -84,7 +109,10 @@ class JsonScannerTest {
             int len = random.nextInt(40);
             byte[] b = new byte[len + 12];
             for (int i = 0; i < b.length; i++) {
-                b[i] = random.nextInt(3) == 0 ? ALPHABET[random.nextInt(ALPHABET.length)] : (byte) ('a' + i % 26);
+                b[i] =
+                        random.nextInt(3) == 0
+                                ? ALPHABET[random.nextInt(ALPHABET.length)]
+                                : (byte) ('a' + i % 26);
             }
             boolean asKey = random.nextBoolean();
             int from = random.nextInt(4);
@@ -117,12 +145,17 @@ class JsonScannerTest {
                 int stop = expectedEnd & Integer.MAX_VALUE;
                 boolean complete = asKey ? stop == o - 3 : true;
                 if (!asKey) {
-                    assertThat(actual).as("value %s", java.util.Arrays.toString(doc)).isEqualTo(stop);
+                    assertThat(actual)
+                            .as("value %s", java.util.Arrays.toString(doc))
+                            .isEqualTo(stop);
                 } else if (complete) {
                     assertThat(actual).as("key %s", java.util.Arrays.toString(doc)).isEqualTo(o);
-                } // else the key ended early and the rest decides validity: only "no other exception" holds
+                } // else the key ended early and the rest decides validity: only "no other
+                // exception" holds
             } else if (!asKey) {
-                assertThat(actual).as("value %s", java.util.Arrays.toString(doc)).isEqualTo(expectedEnd);
+                assertThat(actual)
+                        .as("value %s", java.util.Arrays.toString(doc))
+                        .isEqualTo(expectedEnd);
             } else {
                 assertThat(actual).as("key %s", java.util.Arrays.toString(doc)).isLessThan(0);
             }

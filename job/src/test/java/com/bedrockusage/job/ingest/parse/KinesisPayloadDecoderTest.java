@@ -1,21 +1,19 @@
 package com.bedrockusage.job.ingest.parse;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
-
 import com.bedrockusage.job.testing.SyntheticLogs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 public class KinesisPayloadDecoderTest {
 
@@ -23,8 +21,12 @@ public class KinesisPayloadDecoderTest {
     private final SyntheticLogs logs = new SyntheticLogs(9);
     private final KinesisPayloadDecoder decoder = new KinesisPayloadDecoder();
 
-    /** A CloudWatch Logs subscription envelope, serialized by Jackson (so messages are escaped for real). */
-    public static byte[] envelope(String messageType, boolean typeLast, String... messages) throws Exception {
+    /**
+     * A CloudWatch Logs subscription envelope, serialized by Jackson (so messages are escaped for
+     * real).
+     */
+    public static byte[] envelope(String messageType, boolean typeLast, String... messages)
+            throws Exception {
         ObjectNode root = JSON.createObjectNode();
         if (!typeLast) {
             root.put("messageType", messageType);
@@ -35,8 +37,10 @@ public class KinesisPayloadDecoderTest {
         root.putArray("subscriptionFilters").add("to-kinesis");
         ArrayNode events = root.putArray("logEvents");
         for (int i = 0; i < messages.length; i++) {
-            events.addObject().put("id", "3195310660696698337880902507980421114328961542429822156" + i)
-                    .put("timestamp", 1755536233000L).put("message", messages[i]);
+            events.addObject()
+                    .put("id", "3195310660696698337880902507980421114328961542429822156" + i)
+                    .put("timestamp", 1755536233000L)
+                    .put("message", messages[i]);
         }
         if (typeLast) {
             root.put("messageType", messageType);
@@ -53,11 +57,16 @@ public class KinesisPayloadDecoderTest {
     @Test
     void shouldEmitOneRecordPerLogEventInOrder() throws Exception {
         String a = logs.converse("a", Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 3000);
-        String b = logs.streamAnthropic("b", Instant.parse("2025-08-18T16:00:01Z"), "us-east-1", 3000);
-        String c = logs.invokeAnthropic("c", Instant.parse("2025-08-18T16:00:02Z"), "us-east-1", 3000);
-        List<IngestRecord> out = decode(SyntheticLogs.gzip(envelope("DATA_MESSAGE", false, a, b, c)));
+        String b =
+                logs.streamAnthropic("b", Instant.parse("2025-08-18T16:00:01Z"), "us-east-1", 3000);
+        String c =
+                logs.invokeAnthropic("c", Instant.parse("2025-08-18T16:00:02Z"), "us-east-1", 3000);
+        List<IngestRecord> out =
+                decode(SyntheticLogs.gzip(envelope("DATA_MESSAGE", false, a, b, c)));
         assertThat(out).extracting(r -> r.invocation.requestId).containsExactly("a", "b", "c");
-        assertThat(out).allSatisfy(r -> assertThat(r.invocation.source).isEqualTo(Invocation.SOURCE_KINESIS));
+        assertThat(out)
+                .allSatisfy(
+                        r -> assertThat(r.invocation.source).isEqualTo(Invocation.SOURCE_KINESIS));
 
         BedrockRecordParser direct = new BedrockRecordParser(Invocation.SOURCE_KINESIS);
         byte[] bBytes = b.getBytes(StandardCharsets.UTF_8);
@@ -66,17 +75,27 @@ public class KinesisPayloadDecoderTest {
 
     @Test
     void shouldAcceptMessageTypeAfterLogEvents() throws Exception {
-        String a = logs.converse("late-type", Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 100);
+        String a =
+                logs.converse("late-type", Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 100);
         assertThat(decode(SyntheticLogs.gzip(envelope("DATA_MESSAGE", true, a))))
-                .extracting(r -> r.invocation.requestId).containsExactly("late-type");
-        assertThat(decode(SyntheticLogs.gzip(envelope("CONTROL_MESSAGE", true, "CWL CONTROL MESSAGE")))).isEmpty();
+                .extracting(r -> r.invocation.requestId)
+                .containsExactly("late-type");
+        assertThat(
+                        decode(
+                                SyntheticLogs.gzip(
+                                        envelope("CONTROL_MESSAGE", true, "CWL CONTROL MESSAGE"))))
+                .isEmpty();
         assertThat(decoder.controlMessages()).isEqualTo(1);
     }
 
     @Test
     void shouldRejectABadLogEventWithItsIndexAndKeepTheOthers() throws Exception {
-        String good = logs.converse("good", Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 100);
-        List<IngestRecord> out = decode(SyntheticLogs.gzip(envelope("DATA_MESSAGE", false, good, "{truncated", good)));
+        String good =
+                logs.converse("good", Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 100);
+        List<IngestRecord> out =
+                decode(
+                        SyntheticLogs.gzip(
+                                envelope("DATA_MESSAGE", false, good, "{truncated", good)));
         assertThat(out).hasSize(3);
         assertThat(out.get(1).rejected.reason).isEqualTo("malformed-json");
         assertThat(out.get(1).rejected.source).isEqualTo("shardId-000000000000:4959/1");
@@ -85,29 +104,46 @@ public class KinesisPayloadDecoderTest {
 
     @Test
     void shouldAcceptPlainAndGzipBedrockRecordsWithoutEnvelope() {
-        byte[] record = logs.converse("plain", Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 100)
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] record =
+                logs.converse("plain", Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 100)
+                        .getBytes(StandardCharsets.UTF_8);
         assertThat(decode(record)).extracting(r -> r.invocation.requestId).containsExactly("plain");
-        assertThat(decode(SyntheticLogs.gzip(record))).extracting(r -> r.invocation.requestId).containsExactly("plain");
+        assertThat(decode(SyntheticLogs.gzip(record)))
+                .extracting(r -> r.invocation.requestId)
+                .containsExactly("plain");
     }
 
     @Test
     void shouldRejectDamagedPayloadsOnceWithoutThrowing() throws Exception {
         byte[] gz = SyntheticLogs.gzip(envelope("DATA_MESSAGE", false, "x", "y"));
-        assertThat(decode(Arrays.copyOf(gz, gz.length / 2))).extracting(r -> r.rejected.reason)
+        assertThat(decode(Arrays.copyOf(gz, gz.length / 2)))
+                .extracting(r -> r.rejected.reason)
                 .containsExactly("truncated-gzip");
         byte[] corrupt = gz.clone();
         corrupt[2] = 99; // compression method other than deflate
-        assertThat(decode(corrupt)).extracting(r -> r.rejected.reason).containsExactly("corrupt-gzip");
-        assertThat(decode("garbage".getBytes(StandardCharsets.UTF_8))).extracting(r -> r.rejected.reason)
+        assertThat(decode(corrupt))
+                .extracting(r -> r.rejected.reason)
+                .containsExactly("corrupt-gzip");
+        assertThat(decode("garbage".getBytes(StandardCharsets.UTF_8)))
+                .extracting(r -> r.rejected.reason)
                 .containsExactly("malformed-json");
-        assertThat(decode(new byte[0])).extracting(r -> r.rejected.reason).containsExactly("malformed-json");
+        assertThat(decode(new byte[0]))
+                .extracting(r -> r.rejected.reason)
+                .containsExactly("malformed-json");
         assertThat(decode("{\"messageType\": \"DATA_MESSAGE\"}".getBytes(StandardCharsets.UTF_8)))
-                .extracting(r -> r.rejected.reason).containsExactly("invalid-envelope");
-        assertThat(decode("{\"messageType\": \"OTHER\", \"logEvents\": []}".getBytes(StandardCharsets.UTF_8)))
-                .extracting(r -> r.rejected.reason).containsExactly("invalid-envelope");
-        assertThat(decode("{\"messageType\": \"DATA_MESSAGE\", \"logEvents\": [{\"id\": \"1\"}]}"
-                .getBytes(StandardCharsets.UTF_8))).extracting(r -> r.rejected.reason)
+                .extracting(r -> r.rejected.reason)
+                .containsExactly("invalid-envelope");
+        assertThat(
+                        decode(
+                                "{\"messageType\": \"OTHER\", \"logEvents\": []}"
+                                        .getBytes(StandardCharsets.UTF_8)))
+                .extracting(r -> r.rejected.reason)
+                .containsExactly("invalid-envelope");
+        assertThat(
+                        decode(
+                                "{\"messageType\": \"DATA_MESSAGE\", \"logEvents\": [{\"id\": \"1\"}]}"
+                                        .getBytes(StandardCharsets.UTF_8)))
+                .extracting(r -> r.rejected.reason)
                 .containsExactly("invalid-envelope");
     }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bedrockusage.job.model.Invocation;
 import java.nio.charset.StandardCharsets;
 
-/** The S3 parser for tests that feed it one JSON text at a time and want the call, or why it was refused. */
+/**
+ * The S3 parser for tests that feed it one JSON text at a time and want the call, or why it was
+ * refused.
+ */
 final class ParserProbe {
 
     final BedrockRecordParser parser = new BedrockRecordParser(Invocation.SOURCE_S3);

@@ -3,14 +3,17 @@ package com.bedrockusage.job.ingest.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.model.Invocation;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Each bound of {@link RecordBounds}: the value at the bound is kept, one above it rejects the record by name. */
+/**
+ * Each bound of {@link RecordBounds}: the value at the bound is kept, one above it rejects the
+ * record by name.
+ */
 class RecordBoundsTest {
 
-    private static final String HEAD = "{\"timestamp\": \"2025-08-18T16:57:13Z\", \"accountId\": \"123456789012\", "
-            + "\"region\": \"us-east-1\", \"requestId\": \"r-1\", \"operation\": \"Converse\", \"modelId\": \"m\"";
+    private static final String HEAD =
+            "{\"timestamp\": \"2025-08-18T16:57:13Z\", \"accountId\": \"123456789012\", "
+                    + "\"region\": \"us-east-1\", \"requestId\": \"r-1\", \"operation\": \"Converse\", \"modelId\": \"m\"";
 
     private final ParserProbe probe = new ParserProbe();
     private final BedrockRecordParser parser = probe.parser;
@@ -37,11 +40,24 @@ class RecordBoundsTest {
             String field = (String) c[0];
             int max = (Integer) c[1];
             assertThat(probe.parse(withField(field, str(max)))).as(field).isNotNull();
-            assertThat(probe.reason(withField(field, str(max + 1)))).as(field).isEqualTo("field-too-long:" + c[2]);
+            assertThat(probe.reason(withField(field, str(max + 1))))
+                    .as(field)
+                    .isEqualTo("field-too-long:" + c[2]);
         }
-        assertThat(probe.ok(withField("\"identity\"", "{\"arn\": " + str(RecordBounds.MAX_ARN_CHARS) + "}")).callerArn)
+        assertThat(
+                        probe.ok(
+                                        withField(
+                                                "\"identity\"",
+                                                "{\"arn\": "
+                                                        + str(RecordBounds.MAX_ARN_CHARS)
+                                                        + "}"))
+                                .callerArn)
                 .hasSize(2048);
-        assertThat(probe.reason(withField("\"identity\"", "{\"arn\": " + str(RecordBounds.MAX_ARN_CHARS + 1) + "}")))
+        assertThat(
+                        probe.reason(
+                                withField(
+                                        "\"identity\"",
+                                        "{\"arn\": " + str(RecordBounds.MAX_ARN_CHARS + 1) + "}")))
                 .isEqualTo("field-too-long:identity.arn");
     }
 
@@ -53,7 +69,8 @@ class RecordBoundsTest {
 
     @Test
     void shouldBoundRequestMetadataEntriesKeysAndValues() {
-        assertThat(probe.ok(withField("\"requestMetadata\"", metadata(64, 256, 256))).metadataKeys).hasSize(64);
+        assertThat(probe.ok(withField("\"requestMetadata\"", metadata(64, 256, 256))).metadataKeys)
+                .hasSize(64);
         assertThat(probe.reason(withField("\"requestMetadata\"", metadata(65, 3, 3))))
                 .isEqualTo("field-too-long:requestMetadata");
         assertThat(probe.reason(withField("\"requestMetadata\"", metadata(1, 257, 1))))
@@ -76,7 +93,8 @@ class RecordBoundsTest {
 
     @Test
     void shouldStillIgnoreBodyLatenciesThatAreNotNonNegativeIntegers() {
-        for (String v : new String[] {"-1", "12.5", "1e3", "\"12\"", "null", "-99999999999999999999"}) {
+        for (String v :
+                new String[] {"-1", "12.5", "1e3", "\"12\"", "null", "-99999999999999999999"}) {
             assertThat(probe.ok(converseLatency(v)).latencyMs).as(v).isNull();
         }
     }
@@ -85,54 +103,91 @@ class RecordBoundsTest {
     void shouldRejectACacheDetailsEntryAboveTheTokenCap() {
         assertThat(probe.reason(cacheDetails("{\"ttl\": \"1h\", \"inputTokens\": 1000000001}")))
                 .isEqualTo("invalid-token-count");
-        assertThat(probe.reason(cacheDetails("{\"ttl\": \"5m\", \"inputTokens\": 99999999999999999999}")))
+        assertThat(
+                        probe.reason(
+                                cacheDetails(
+                                        "{\"ttl\": \"5m\", \"inputTokens\": 99999999999999999999}")))
                 .isEqualTo("invalid-token-count");
     }
 
     @Test
     void shouldRejectCacheDetailsWhoseSumExceedsTheTokenCap() {
-        assertThat(probe.reason(cacheDetails("{\"ttl\": \"1h\", \"inputTokens\": 600000000}, "
-                + "{\"ttl\": \"5m\", \"inputTokens\": 400000001}"))).isEqualTo("invalid-token-count");
-        assertThat(probe.reason(cacheDetails("{\"ttl\": \"1h\", \"inputTokens\": 999999999}, ".repeat(20_000)
-                + "{\"ttl\": \"1h\", \"inputTokens\": 1}"))).isEqualTo("invalid-token-count");
-        Invocation atCap = probe.ok(cacheDetails("{\"ttl\": \"1h\", \"inputTokens\": 600000000}, "
-                + "{\"ttl\": \"5m\", \"inputTokens\": 400000000}"));
+        assertThat(
+                        probe.reason(
+                                cacheDetails(
+                                        "{\"ttl\": \"1h\", \"inputTokens\": 600000000}, "
+                                                + "{\"ttl\": \"5m\", \"inputTokens\": 400000001}")))
+                .isEqualTo("invalid-token-count");
+        assertThat(
+                        probe.reason(
+                                cacheDetails(
+                                        "{\"ttl\": \"1h\", \"inputTokens\": 999999999}, "
+                                                        .repeat(20_000)
+                                                + "{\"ttl\": \"1h\", \"inputTokens\": 1}")))
+                .isEqualTo("invalid-token-count");
+        Invocation atCap =
+                probe.ok(
+                        cacheDetails(
+                                "{\"ttl\": \"1h\", \"inputTokens\": 600000000}, "
+                                        + "{\"ttl\": \"5m\", \"inputTokens\": 400000000}"));
         assertThat(atCap.cacheWriteTokens).isEqualTo(RecordBounds.MAX_TOKENS);
         assertThat(atCap.cacheWrite1hTokens).isEqualTo(600_000_000L);
     }
 
     @Test
     void shouldRejectAnEphemeralCacheWriteSplitAboveTheTokenCap() {
-        assertThat(probe.reason(HEAD + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
-                + "{\"ephemeral_1h_input_tokens\": 1000000001}}}}}")).isEqualTo("invalid-token-count");
-        assertThat(probe.reason(HEAD + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
-                + "{\"ephemeral_5m_input_tokens\": 600000000, \"ephemeral_1h_input_tokens\": 600000000}}}}}"))
+        assertThat(
+                        probe.reason(
+                                HEAD
+                                        + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
+                                        + "{\"ephemeral_1h_input_tokens\": 1000000001}}}}}"))
+                .isEqualTo("invalid-token-count");
+        assertThat(
+                        probe.reason(
+                                HEAD
+                                        + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
+                                        + "{\"ephemeral_5m_input_tokens\": 600000000, \"ephemeral_1h_input_tokens\": 600000000}}}}}"))
                 .isEqualTo("invalid-token-count");
     }
 
     @Test
     void shouldNameATooLongFieldAfterAWronglyTypedOne() {
-        assertThat(probe.reason(HEAD.replace("\"r-1\"", str(200)) + ", \"input\": 5}")).isEqualTo("invalid-field:input");
+        assertThat(probe.reason(HEAD.replace("\"r-1\"", str(200)) + ", \"input\": 5}"))
+                .isEqualTo("invalid-field:input");
     }
 
     private static String converseLatency(String v) {
-        return HEAD + ", \"output\": {\"outputBodyJson\": {\"metrics\": {\"latencyMs\": " + v + "}}}}";
+        return HEAD
+                + ", \"output\": {\"outputBodyJson\": {\"metrics\": {\"latencyMs\": "
+                + v
+                + "}}}}";
     }
 
     private static String streamMetrics(String invocationLatency, String firstByteLatency) {
-        return HEAD + ", \"output\": {\"outputBodyJson\": [{\"amazon-bedrock-invocationMetrics\": {\"invocationLatency\": "
-                + invocationLatency + ", \"firstByteLatency\": " + firstByteLatency + "}}]}}";
+        return HEAD
+                + ", \"output\": {\"outputBodyJson\": [{\"amazon-bedrock-invocationMetrics\": {\"invocationLatency\": "
+                + invocationLatency
+                + ", \"firstByteLatency\": "
+                + firstByteLatency
+                + "}}]}}";
     }
 
     private static String cacheDetails(String entries) {
-        return HEAD + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cacheDetails\": [" + entries + "]}}}}";
+        return HEAD
+                + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cacheDetails\": ["
+                + entries
+                + "]}}}}";
     }
 
     private static String metadata(int entries, int keyChars, int valueChars) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < entries; i++) {
             String key = String.format("%0" + keyChars + "d", i);
-            sb.append(i == 0 ? "" : ", ").append('"').append(key).append("\": ").append(str(valueChars));
+            sb.append(i == 0 ? "" : ", ")
+                    .append('"')
+                    .append(key)
+                    .append("\": ")
+                    .append(str(valueChars));
         }
         return sb.append('}').toString();
     }

@@ -24,13 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mutates the shared sample records (the copies under {@code src/test/resources/ingest}) at random and feeds them to
- * both parse entry points: {@link BedrockRecordParser} (S3 log lines) and {@link KinesisPayloadDecoder} (CloudWatch
- * Logs envelopes, plain or gzip). Nothing may throw; every outcome is an invocation within {@link RecordBounds} or a
- * reject with a reason; and the accepted invocations sum without a negative or wrapped total.
+ * Mutates the shared sample records (the copies under {@code src/test/resources/ingest}) at random
+ * and feeds them to both parse entry points: {@link BedrockRecordParser} (S3 log lines) and {@link
+ * KinesisPayloadDecoder} (CloudWatch Logs envelopes, plain or gzip). Nothing may throw; every
+ * outcome is an invocation within {@link RecordBounds} or a reject with a reason; and the accepted
+ * invocations sum without a negative or wrapped total.
  *
- * <p>Reproducible: the seed is fixed unless {@code -Dfuzz.seed=N} is given, the case count is {@code -Dfuzz.cases=N};
- * a failure names the seed, the case and the input (base64).
+ * <p>Reproducible: the seed is fixed unless {@code -Dfuzz.seed=N} is given, the case count is
+ * {@code -Dfuzz.cases=N}; a failure names the seed, the case and the input (base64).
  */
 class RecordFuzzTest {
 
@@ -43,24 +44,34 @@ class RecordFuzzTest {
     @BeforeAll
     static void loadSeeds() throws IOException {
         seeds = new ArrayList<>();
-        for (byte[] line : SampleRecordsTest.lines(SampleRecordsTest.resource("example_records.jsonl"))) {
+        for (byte[] line :
+                SampleRecordsTest.lines(SampleRecordsTest.resource("example_records.jsonl"))) {
             seeds.add(line);
         }
         for (JsonNode entry : JSON.readTree(SampleRecordsTest.resource("example_records.json"))) {
             seeds.add(JSON.writeValueAsBytes(entry.get("record")));
         }
-        for (JsonNode record : JSON.readTree(SampleRecordsTest.resource("zainzia_cloudwatch_records.json"))) {
+        for (JsonNode record :
+                JSON.readTree(SampleRecordsTest.resource("zainzia_cloudwatch_records.json"))) {
             seeds.add(JSON.writeValueAsBytes(record));
         }
         SyntheticLogs logs = new SyntheticLogs(3);
-        seeds.add(logs.converse("synthetic-converse", Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 300)
-                .getBytes(StandardCharsets.UTF_8));
+        seeds.add(
+                logs.converse(
+                                "synthetic-converse",
+                                Instant.parse("2025-08-18T16:00:00Z"),
+                                "us-east-1",
+                                300)
+                        .getBytes(StandardCharsets.UTF_8));
         // Redacted account ids reject every mutant early; valid copies reach the deeper checks.
         int n = seeds.size();
         for (int i = 0; i < n; i++) {
             String text = new String(seeds.get(i), StandardCharsets.UTF_8);
-            seeds.add(text.replaceAll("\"accountId\"\\s*:\\s*\"[^\"]*\"", "\"accountId\": \"123456789012\"")
-                    .getBytes(StandardCharsets.UTF_8));
+            seeds.add(
+                    text.replaceAll(
+                                    "\"accountId\"\\s*:\\s*\"[^\"]*\"",
+                                    "\"accountId\": \"123456789012\"")
+                            .getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -94,11 +105,13 @@ class RecordFuzzTest {
     }
 
     @Test
-    void shouldDecodeMutatedKinesisPayloadsIntoBoundedInvocationsOrReasonedRejects() throws Exception {
+    void shouldDecodeMutatedKinesisPayloadsIntoBoundedInvocationsOrReasonedRejects()
+            throws Exception {
         Random random = new Random(SEED + 1);
         RecordMutator mutator = new RecordMutator(random);
         KinesisPayloadDecoder decoder = new KinesisPayloadDecoder();
-        byte[] sampleEnvelope = SampleRecordsTest.resource("cwl_subscription_envelope_example.json");
+        byte[] sampleEnvelope =
+                SampleRecordsTest.resource("cwl_subscription_envelope_example.json");
         List<Invocation> accepted = new ArrayList<>();
         int cases = Math.max(1, CASES / 2);
         for (int i = 0; i < cases; i++) {
@@ -111,7 +124,9 @@ class RecordFuzzTest {
                 fail(context.get() + " threw " + t, t);
             }
             for (IngestRecord record : out) {
-                assertThat(record.invocation == null).as(context).isNotEqualTo(record.rejected == null);
+                assertThat(record.invocation == null)
+                        .as(context)
+                        .isNotEqualTo(record.rejected == null);
                 if (record.invocation != null) {
                     assertWithinBounds(record.invocation, context);
                     accepted.add(record.invocation);
@@ -124,28 +139,44 @@ class RecordFuzzTest {
         assertSumsNeverNegativeOrWrapped(accepted);
     }
 
-    /** A damaged envelope, an envelope of damaged records, or a damaged bare record; gzip or not, before or after. */
-    private static byte[] kinesisPayload(Random random, RecordMutator mutator, byte[] sampleEnvelope) throws Exception {
+    /**
+     * A damaged envelope, an envelope of damaged records, or a damaged bare record; gzip or not,
+     * before or after.
+     */
+    private static byte[] kinesisPayload(
+            Random random, RecordMutator mutator, byte[] sampleEnvelope) throws Exception {
         byte[] payload;
         switch (random.nextInt(4)) {
             case 0:
                 payload = mutator.mutate(sampleEnvelope);
                 break;
-            case 1: {
-                String[] messages = new String[1 + random.nextInt(3)];
-                for (int m = 0; m < messages.length; m++) {
-                    byte[] record = seeds.get(random.nextInt(seeds.size()));
-                    messages[m] = new String(random.nextBoolean() ? mutator.mutate(record) : record,
-                            StandardCharsets.UTF_8);
+            case 1:
+                {
+                    String[] messages = new String[1 + random.nextInt(3)];
+                    for (int m = 0; m < messages.length; m++) {
+                        byte[] record = seeds.get(random.nextInt(seeds.size()));
+                        messages[m] =
+                                new String(
+                                        random.nextBoolean() ? mutator.mutate(record) : record,
+                                        StandardCharsets.UTF_8);
+                    }
+                    payload =
+                            KinesisPayloadDecoderTest.envelope(
+                                    "DATA_MESSAGE", random.nextBoolean(), messages);
+                    break;
                 }
-                payload = KinesisPayloadDecoderTest.envelope("DATA_MESSAGE", random.nextBoolean(), messages);
-                break;
-            }
-            case 2: {
-                String message = new String(seeds.get(random.nextInt(seeds.size())), StandardCharsets.UTF_8);
-                payload = mutator.mutate(KinesisPayloadDecoderTest.envelope("DATA_MESSAGE", false, message));
-                break;
-            }
+            case 2:
+                {
+                    String message =
+                            new String(
+                                    seeds.get(random.nextInt(seeds.size())),
+                                    StandardCharsets.UTF_8);
+                    payload =
+                            mutator.mutate(
+                                    KinesisPayloadDecoderTest.envelope(
+                                            "DATA_MESSAGE", false, message));
+                    break;
+                }
             default:
                 payload = mutator.mutate(seeds.get(random.nextInt(seeds.size())));
                 break;
@@ -160,8 +191,9 @@ class RecordFuzzTest {
     }
 
     /**
-     * The accepted invocations summed from zero must equal their exact (BigInteger) sums; summed onto totals as high
-     * as months at the caps could leave, they must stop at {@code Long.MAX_VALUE}, never wrap negative.
+     * The accepted invocations summed from zero must equal their exact (BigInteger) sums; summed
+     * onto totals as high as months at the caps could leave, they must stop at {@code
+     * Long.MAX_VALUE}, never wrap negative.
      */
     private static void assertSumsNeverNegativeOrWrapped(List<Invocation> accepted) {
         UsageAccumulator fresh = new UsageAccumulator();
@@ -172,12 +204,19 @@ class RecordFuzzTest {
         nearFull.cacheReadTokens = start;
         nearFull.cacheWriteTokens = start;
         nearFull.latencySumMs = start;
-        BigInteger[] exact = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+        BigInteger[] exact = {
+            BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO
+        };
         for (Invocation inv : accepted) {
             fresh.add(inv);
             nearFull.add(inv);
-            long[] values = {inv.inputTokens, inv.outputTokens, inv.cacheReadTokens, inv.cacheWriteTokens,
-                inv.latencyMs == null ? 0 : inv.latencyMs};
+            long[] values = {
+                inv.inputTokens,
+                inv.outputTokens,
+                inv.cacheReadTokens,
+                inv.cacheWriteTokens,
+                inv.latencyMs == null ? 0 : inv.latencyMs
+            };
             for (int k = 0; k < values.length; k++) {
                 exact[k] = exact[k].add(BigInteger.valueOf(values[k]));
             }
@@ -193,10 +232,18 @@ class RecordFuzzTest {
     }
 
     private static void assertSums(UsageAccumulator acc, ExactSum exact) {
-        long[] sums = {acc.inputTokens, acc.outputTokens, acc.cacheReadTokens, acc.cacheWriteTokens, acc.latencySumMs};
+        long[] sums = {
+            acc.inputTokens,
+            acc.outputTokens,
+            acc.cacheReadTokens,
+            acc.cacheWriteTokens,
+            acc.latencySumMs
+        };
         BigInteger max = BigInteger.valueOf(Long.MAX_VALUE);
         for (int k = 0; k < sums.length; k++) {
-            assertThat(sums[k]).as("sum %d (seed %d)", k, SEED).isNotNegative()
+            assertThat(sums[k])
+                    .as("sum %d (seed %d)", k, SEED)
+                    .isNotNegative()
                     .isEqualTo(exact.of(k).min(max).longValueExact());
         }
     }
@@ -205,7 +252,11 @@ class RecordFuzzTest {
     private static Supplier<String> context(int index, byte[] input) {
         return () -> {
             String b64 = Base64.getEncoder().encodeToString(input);
-            return "seed " + SEED + " case " + index + " input(base64, first 4000 chars) "
+            return "seed "
+                    + SEED
+                    + " case "
+                    + index
+                    + " input(base64, first 4000 chars) "
                     + b64.substring(0, Math.min(b64.length(), 4000));
         };
     }

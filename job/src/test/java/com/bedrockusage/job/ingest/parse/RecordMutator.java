@@ -11,33 +11,70 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Damages a JSON record at random, the ways hostile or broken producers do: flipped, inserted and deleted bytes,
- * numbers swapped for huge, negative, fractional or exponent forms, strings swapped for over-long or oddly escaped
- * ones, deep nesting, invalid UTF-8, other encodings, truncation, and injected fields with out-of-bound values.
- * Deterministic for a given {@link Random}.
+ * Damages a JSON record at random, the ways hostile or broken producers do: flipped, inserted and
+ * deleted bytes, numbers swapped for huge, negative, fractional or exponent forms, strings swapped
+ * for over-long or oddly escaped ones, deep nesting, invalid UTF-8, other encodings, truncation,
+ * and injected fields with out-of-bound values. Deterministic for a given {@link Random}.
  */
 final class RecordMutator {
 
     /** Bytes are mapped 1:1 to chars, so regex offsets are byte offsets. */
     private static final Charset BYTES = StandardCharsets.ISO_8859_1;
-    private static final Pattern NUMBER = Pattern.compile("(?<=[:\\[,]\\s{0,3})-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
-    private static final Pattern STRING_VALUE = Pattern.compile("(?<=:\\s{0,3})\"(?:[^\"\\\\]++|\\\\.)*+\"");
-    private static final Pattern VALUE = Pattern.compile(NUMBER.pattern() + "|" + STRING_VALUE.pattern());
+
+    private static final Pattern NUMBER =
+            Pattern.compile("(?<=[:\\[,]\\s{0,3})-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+    private static final Pattern STRING_VALUE =
+            Pattern.compile("(?<=:\\s{0,3})\"(?:[^\"\\\\]++|\\\\.)*+\"");
+    private static final Pattern VALUE =
+            Pattern.compile(NUMBER.pattern() + "|" + STRING_VALUE.pattern());
 
     private static final String[] NUMBERS = {
-        "0", "1", "-1", "-0", "1.5", "0.0", "-2.5e-3", "1e3", "1E+400", "1e-400", "12345678901234567890",
-        "9223372036854775807", "9223372036854775808", "-9223372036854775808", "99999999999999999999999999",
-        "1000000000", "1000000001", "86400000", "86400001", "4611686018427387904", "007", "1.", ".5", "+1",
-        "NaN", "Infinity", "0x10", "1_000",
+        "0",
+        "1",
+        "-1",
+        "-0",
+        "1.5",
+        "0.0",
+        "-2.5e-3",
+        "1e3",
+        "1E+400",
+        "1e-400",
+        "12345678901234567890",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        "99999999999999999999999999",
+        "1000000000",
+        "1000000001",
+        "86400000",
+        "86400001",
+        "4611686018427387904",
+        "007",
+        "1.",
+        ".5",
+        "+1",
+        "NaN",
+        "Infinity",
+        "0x10",
+        "1_000",
     };
     private static final byte[][] INVALID_UTF8 = {
-        {(byte) 0xC0, (byte) 0x80}, {(byte) 0xFF}, {(byte) 0x80}, {(byte) 0xE2, (byte) 0x82},
-        {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-        {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, {(byte) 0xFE, (byte) 0xFE},
+        {(byte) 0xC0, (byte) 0x80},
+        {(byte) 0xFF},
+        {(byte) 0x80},
+        {(byte) 0xE2, (byte) 0x82},
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+        {(byte) 0xF0, (byte) 0x9F, (byte) 0x98},
+        {(byte) 0xFE, (byte) 0xFE},
     };
-    private static final byte[] STRUCTURAL = "{}[]\",:\\0-e. \n\tnul".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STRUCTURAL =
+            "{}[]\",:\\0-e. \n\tnul".getBytes(StandardCharsets.US_ASCII);
     private static final Charset[] ENCODINGS = {
-        StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16, Charset.forName("UTF-32"),
+        StandardCharsets.UTF_16LE,
+        StandardCharsets.UTF_16BE,
+        StandardCharsets.UTF_16,
+        Charset.forName("UTF-32"),
         StandardCharsets.ISO_8859_1,
     };
     private static final int[] DEPTHS = {1, 2, 16, 1023, 1024, 1025, 3000};
@@ -98,7 +135,10 @@ final class RecordMutator {
     private byte[] randomBytes() {
         byte[] bytes = new byte[1 + random.nextInt(8)];
         for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = random.nextBoolean() ? STRUCTURAL[random.nextInt(STRUCTURAL.length)] : (byte) random.nextInt();
+            bytes[i] =
+                    random.nextBoolean()
+                            ? STRUCTURAL[random.nextInt(STRUCTURAL.length)]
+                            : (byte) random.nextInt();
         }
         return bytes;
     }
@@ -117,10 +157,15 @@ final class RecordMutator {
         return splice(b, from, to, new byte[0]);
     }
 
-    /** Replaces one random match of {@code pattern} with {@code replacement}; unchanged when nothing matches. */
+    /**
+     * Replaces one random match of {@code pattern} with {@code replacement}; unchanged when nothing
+     * matches.
+     */
     private byte[] replace(byte[] b, Pattern pattern, String replacement) {
         int[] range = randomMatch(b, pattern);
-        return range == null ? b : splice(b, range[0], range[1], replacement.getBytes(StandardCharsets.UTF_8));
+        return range == null
+                ? b
+                : splice(b, range[0], range[1], replacement.getBytes(StandardCharsets.UTF_8));
     }
 
     private String oddString() {
@@ -170,13 +215,19 @@ final class RecordMutator {
 
     private byte[] reencode(byte[] b) {
         if (random.nextInt(4) == 0) {
-            return splice(b, 0, 0, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // UTF-8 byte order mark
+            return splice(
+                    b,
+                    0,
+                    0,
+                    new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // UTF-8 byte order mark
         }
         String text = new String(b, StandardCharsets.UTF_8);
         return text.getBytes(ENCODINGS[random.nextInt(ENCODINGS.length)]);
     }
 
-    /** Adds a field with an out-of-bound (or boundary) value just after the record's opening brace. */
+    /**
+     * Adds a field with an out-of-bound (or boundary) value just after the record's opening brace.
+     */
     private byte[] injectField(byte[] b) {
         int open = indexOf(b, (byte) '{');
         if (open < 0) {
@@ -191,28 +242,44 @@ final class RecordMutator {
     }
 
     private static final Snippet[] INJECTED = {
-        () -> "\"output\": {\"outputTokenCount\": 5, \"outputBodyJson\": {\"metrics\": {\"latencyMs\": 86400001}}}",
-        () -> "\"output\": {\"outputBodyJson\": {\"metrics\": {\"latencyMs\": 9223372036854775807}}}",
-        () -> "\"output\": {\"outputBodyJson\": {\"metrics\": {\"latencyMs\": 123456789012345678901234}}}",
+        () ->
+                "\"output\": {\"outputTokenCount\": 5, \"outputBodyJson\": {\"metrics\": {\"latencyMs\": 86400001}}}",
+        () ->
+                "\"output\": {\"outputBodyJson\": {\"metrics\": {\"latencyMs\": 9223372036854775807}}}",
+        () ->
+                "\"output\": {\"outputBodyJson\": {\"metrics\": {\"latencyMs\": 123456789012345678901234}}}",
         () -> "\"output\": {\"outputBodyJson\": {\"metrics\": {\"latencyMs\": 86400000}}}",
-        () -> "\"output\": {\"outputBodyJson\": [{\"amazon-bedrock-invocationMetrics\": "
-                + "{\"invocationLatency\": 4000000000000, \"firstByteLatency\": 12}}]}",
-        () -> "\"output\": {\"outputBodyJson\": [{\"amazon-bedrock-invocationMetrics\": "
-                + "{\"invocationLatency\": 12, \"firstByteLatency\": 86400001}}]}",
-        () -> "\"output\": {\"outputBodyJson\": {\"usage\": {\"cacheDetails\": [{\"ttl\": \"1h\", \"inputTokens\": "
-                + "1000000000}, {\"ttl\": \"5m\", \"inputTokens\": 1}]}}}",
-        () -> "\"output\": {\"outputBodyJson\": {\"usage\": {\"cacheDetails\": [{\"ttl\": \"5m\", \"inputTokens\": "
-                + "1000000001}]}}}",
-        () -> "\"output\": {\"outputBodyJson\": {\"usage\": {\"cacheDetails\": ["
-                + "{\"ttl\": \"1h\", \"inputTokens\": 999999999}, ".repeat(50)
-                + "{\"ttl\": \"5m\", \"inputTokens\": 7}]}}}",
-        () -> "\"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": {\"ephemeral_5m_input_tokens\": "
-                + "600000000, \"ephemeral_1h_input_tokens\": 600000000}}}}",
-        () -> "\"input\": {\"inputTokenCount\": 1000000000, \"cacheReadInputTokenCount\": 1000000000, "
-                + "\"cacheWriteInputTokenCount\": 1000000000}",
+        () ->
+                "\"output\": {\"outputBodyJson\": [{\"amazon-bedrock-invocationMetrics\": "
+                        + "{\"invocationLatency\": 4000000000000, \"firstByteLatency\": 12}}]}",
+        () ->
+                "\"output\": {\"outputBodyJson\": [{\"amazon-bedrock-invocationMetrics\": "
+                        + "{\"invocationLatency\": 12, \"firstByteLatency\": 86400001}}]}",
+        () ->
+                "\"output\": {\"outputBodyJson\": {\"usage\": {\"cacheDetails\": [{\"ttl\": \"1h\", \"inputTokens\": "
+                        + "1000000000}, {\"ttl\": \"5m\", \"inputTokens\": 1}]}}}",
+        () ->
+                "\"output\": {\"outputBodyJson\": {\"usage\": {\"cacheDetails\": [{\"ttl\": \"5m\", \"inputTokens\": "
+                        + "1000000001}]}}}",
+        () ->
+                "\"output\": {\"outputBodyJson\": {\"usage\": {\"cacheDetails\": ["
+                        + "{\"ttl\": \"1h\", \"inputTokens\": 999999999}, ".repeat(50)
+                        + "{\"ttl\": \"5m\", \"inputTokens\": 7}]}}}",
+        () ->
+                "\"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": {\"ephemeral_5m_input_tokens\": "
+                        + "600000000, \"ephemeral_1h_input_tokens\": 600000000}}}}",
+        () ->
+                "\"input\": {\"inputTokenCount\": 1000000000, \"cacheReadInputTokenCount\": 1000000000, "
+                        + "\"cacheWriteInputTokenCount\": 1000000000}",
         () -> "\"requestId\": \"" + "r".repeat(129) + "\"",
-        () -> "\"modelId\": \"arn:aws:bedrock:us-east-1:123456789012:inference-profile/" + "m".repeat(2000) + "\"",
-        () -> "\"identity\": {\"arn\": \"arn:aws:sts::123456789012:assumed-role/" + "x".repeat(2020) + "\"}",
+        () ->
+                "\"modelId\": \"arn:aws:bedrock:us-east-1:123456789012:inference-profile/"
+                        + "m".repeat(2000)
+                        + "\"",
+        () ->
+                "\"identity\": {\"arn\": \"arn:aws:sts::123456789012:assumed-role/"
+                        + "x".repeat(2020)
+                        + "\"}",
         () -> "\"region\": \"" + "us-east-1".repeat(4) + "\"",
         () -> "\"operation\": \"" + "Invoke".repeat(11) + "\"",
         () -> "\"errorCode\": \"" + "E".repeat(257) + "\"",
@@ -227,7 +294,12 @@ final class RecordMutator {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < entries; i++) {
             String key = String.format("k%0" + Math.max(1, Math.min(chars, 200) - 1) + "d", i);
-            sb.append(i == 0 ? "" : ", ").append('"').append(key).append("\": \"").append("v".repeat(chars)).append('"');
+            sb.append(i == 0 ? "" : ", ")
+                    .append('"')
+                    .append(key)
+                    .append("\": \"")
+                    .append("v".repeat(chars))
+                    .append('"');
         }
         return sb.toString();
     }

@@ -1,30 +1,29 @@
 package com.bedrockusage.job.ingest.parse;
-import com.bedrockusage.job.ingest.source.LogObjectReader;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bedrockusage.job.ingest.source.LogObjectReader;
 import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.model.Invocation;
-
 import com.bedrockusage.job.testing.SyntheticLogs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Every shared sample record, with expectations written by hand from reading the sample. */
 class SampleRecordsTest {
 
     static final String SONNET_4_PROFILE =
             "arn:aws:bedrock:us-east-1:663981805246:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0";
-    static final String ZAINZIA_ARN = "arn:aws:sts::663981805246:assumed-role/"
-            + "ie-staging-staging-claudeInvoker-us-east-1-lambdaRole/ie-staging-claudeInvoker";
+    static final String ZAINZIA_ARN =
+            "arn:aws:sts::663981805246:assumed-role/"
+                    + "ie-staging-staging-claudeInvoker-us-east-1-lambdaRole/ie-staging-claudeInvoker";
 
     private final BedrockRecordParser parser = new BedrockRecordParser(Invocation.SOURCE_S3);
 
@@ -79,7 +78,11 @@ class SampleRecordsTest {
 
     @Test
     void shouldReadConverseStreamLatencyFromTheAggregatedBody() throws IOException {
-        byte[] line = replace(lines(resource("example_records.jsonl")).get(0), "XXXXXXXXXXXXX", "123456789012");
+        byte[] line =
+                replace(
+                        lines(resource("example_records.jsonl")).get(0),
+                        "XXXXXXXXXXXXX",
+                        "123456789012");
         Invocation inv = parse(line);
         assertThat(inv.requestId).isEqualTo("ff4b6c63-5561-4431-93b8-06a817275900");
         assertThat(inv.eventTime).isEqualTo(millis("2025-03-11T00:38:02Z"));
@@ -104,12 +107,17 @@ class SampleRecordsTest {
 
     @Test
     void shouldRejectDay99() throws IOException {
-        assertThat(reject(lines(resource("example_records.jsonl")).get(1))).isEqualTo("invalid-timestamp");
+        assertThat(reject(lines(resource("example_records.jsonl")).get(1)))
+                .isEqualTo("invalid-timestamp");
     }
 
     @Test
     void shouldReadRequestMetadataOfTheConverseSample() throws IOException {
-        byte[] line = replace(lines(resource("example_records.jsonl")).get(1), "2025-04-99", "2025-04-09");
+        byte[] line =
+                replace(
+                        lines(resource("example_records.jsonl")).get(1),
+                        "2025-04-99",
+                        "2025-04-09");
         Invocation inv = parse(line);
         assertThat(inv.requestId).isEqualTo("915a6a04-3f83-4c70-a277-7fbf7ea546b3");
         assertThat(inv.eventTime).isEqualTo(millis("2025-04-09T23:00:17Z"));
@@ -127,14 +135,17 @@ class SampleRecordsTest {
 
     @Test
     void shouldRejectThePlaceholderTimestamp() throws IOException {
-        assertThat(reject(lines(resource("example_records.jsonl")).get(2))).isEqualTo("invalid-timestamp");
+        assertThat(reject(lines(resource("example_records.jsonl")).get(2)))
+                .isEqualTo("invalid-timestamp");
     }
 
     @Test
     void shouldReadStreamingLatencyFromTheChunkCarryingInvocationMetrics() throws IOException {
-        byte[] line = replace(lines(resource("example_records.jsonl")).get(2),
-                "\"timestamp\": \"xxxxxxxxxxxxxxxxxxxxxxx\", \"accountId\": \"xxxxxxxxxxxxxxxxxxxxxxx\"",
-                "\"timestamp\": \"2024-01-31T10:00:00Z\", \"accountId\": \"000011112222\"");
+        byte[] line =
+                replace(
+                        lines(resource("example_records.jsonl")).get(2),
+                        "\"timestamp\": \"xxxxxxxxxxxxxxxxxxxxxxx\", \"accountId\": \"xxxxxxxxxxxxxxxxxxxxxxx\"",
+                        "\"timestamp\": \"2024-01-31T10:00:00Z\", \"accountId\": \"000011112222\"");
         Invocation inv = parse(line);
         assertThat(inv.requestId).isEqualTo("xxxxxxxxxxxxxxxxxxxxxxx");
         assertThat(inv.eventTime).isEqualTo(millis("2024-01-31T10:00:00Z"));
@@ -189,8 +200,9 @@ class SampleRecordsTest {
         assertThat(inv.inferenceRegion).isEqualTo("ap-southeast-4");
         assertThat(inv.callerArn).isEqualTo("arn:aws:iam::022346938362:user/endpoint-priv-ec2-cli");
         assertThat(inv.operation).isEqualTo("InvokeModelWithResponseStream");
-        assertThat(inv.modelId).isEqualTo(
-                "arn:aws:bedrock:us-east-1:022346938362:inference-profile/global.anthropic.claude-opus-4-6-v1");
+        assertThat(inv.modelId)
+                .isEqualTo(
+                        "arn:aws:bedrock:us-east-1:022346938362:inference-profile/global.anthropic.claude-opus-4-6-v1");
         assertThat(inv.inputTokens).isEqualTo(1);
         assertThat(inv.cacheReadTokens).isEqualTo(129709);
         assertThat(inv.cacheWriteTokens).isEqualTo(411);
@@ -227,7 +239,8 @@ class SampleRecordsTest {
         assertThat(inv.totalTokens()).isZero();
     }
 
-    // ------------------------------------------------------------------ example_records.json (pretty-printed)
+    // ------------------------------------------------------------------ example_records.json
+    // (pretty-printed)
 
     @Test
     void shouldParsePrettyPrintedRecordsLikeTheirCompactLines() throws IOException {
@@ -236,7 +249,9 @@ class SampleRecordsTest {
         List<byte[]> compact = lines(resource("example_records.jsonl"));
         assertThat(wrapped).hasSize(8);
         for (int i = 0; i < 8; i++) {
-            byte[] pretty = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(wrapped.get(i).get("record"));
+            byte[] pretty =
+                    mapper.writerWithDefaultPrettyPrinter()
+                            .writeValueAsBytes(wrapped.get(i).get("record"));
             Invocation fromPretty = parser.parse(pretty, 0, pretty.length);
             String prettyReason = parser.reason();
             Invocation fromLine = parser.parse(compact.get(i), 0, compact.get(i).length);
@@ -245,9 +260,13 @@ class SampleRecordsTest {
         }
     }
 
-    // ------------------------------------------------------------------ zainzia_cloudwatch_records.json
+    // ------------------------------------------------------------------
+    // zainzia_cloudwatch_records.json
 
-    /** requestId, timestamp, inferenceRegion, inputTokens, outputTokens, read off the file one by one. */
+    /**
+     * requestId, timestamp, inferenceRegion, inputTokens, outputTokens, read off the file one by
+     * one.
+     */
     private static final String[][] ZAINZIA = {
         {"0c0500e6-c4ad-4390-b16f-9c3d24f9f76b", "2025-08-22T09:41:06Z", "us-west-2", "219", "109"},
         {"ff1da00e-d2dd-4fa4-907c-beedb9e11605", "2025-08-22T09:41:06Z", "us-east-2", "219", "109"},
@@ -279,8 +298,11 @@ class SampleRecordsTest {
     @Test
     void shouldReadAllZainziaRecordsFromTheJsonArrayFile() throws IOException {
         List<IngestRecord> records = new ArrayList<>();
-        try (LogObjectReader reader = new LogObjectReader(
-                SampleRecordsTest.class.getResourceAsStream("/ingest/zainzia_cloudwatch_records.json"), "zainzia")) {
+        try (LogObjectReader reader =
+                new LogObjectReader(
+                        SampleRecordsTest.class.getResourceAsStream(
+                                "/ingest/zainzia_cloudwatch_records.json"),
+                        "zainzia")) {
             for (IngestRecord r = reader.next(); r != null; r = reader.next()) {
                 records.add(r);
             }
@@ -315,7 +337,10 @@ class SampleRecordsTest {
     void shouldUnwrapTheSubscriptionEnvelopeSample() throws IOException {
         List<IngestRecord> out = new ArrayList<>();
         KinesisPayloadDecoder decoder = new KinesisPayloadDecoder();
-        decoder.decode(SyntheticLogs.gzip(resource("cwl_subscription_envelope_example.json")), "shard-0:1", out::add);
+        decoder.decode(
+                SyntheticLogs.gzip(resource("cwl_subscription_envelope_example.json")),
+                "shard-0:1",
+                out::add);
         assertThat(out).hasSize(1);
         Invocation inv = out.get(0).invocation;
         assertThat(inv).isNotNull();
@@ -336,7 +361,10 @@ class SampleRecordsTest {
     void shouldCountAndSkipTheControlMessageSample() throws IOException {
         List<IngestRecord> out = new ArrayList<>();
         KinesisPayloadDecoder decoder = new KinesisPayloadDecoder();
-        decoder.decode(SyntheticLogs.gzip(resource("cwl_control_message_example.json")), "shard-0:2", out::add);
+        decoder.decode(
+                SyntheticLogs.gzip(resource("cwl_control_message_example.json")),
+                "shard-0:2",
+                out::add);
         assertThat(out).isEmpty();
         assertThat(decoder.controlMessages()).isEqualTo(1);
     }

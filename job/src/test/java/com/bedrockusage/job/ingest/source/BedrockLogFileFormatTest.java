@@ -1,8 +1,14 @@
 package com.bedrockusage.job.ingest.source;
 
-import com.bedrockusage.job.model.IngestRecord;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.testing.SyntheticLogs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
@@ -12,32 +18,27 @@ import org.apache.flink.core.fs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class BedrockLogFileFormatTest {
 
-    @TempDir
-    java.nio.file.Path dir;
+    @TempDir java.nio.file.Path dir;
 
     private Path writeObject(int records) {
         SyntheticLogs logs = new SyntheticLogs(5);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < records; i++) {
-            lines.add(logs.converse("req-" + i, Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 50));
+            lines.add(
+                    logs.converse(
+                            "req-" + i, Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 50));
         }
         lines.add(3, "not json"); // a reject counts as an emitted record too
-        java.nio.file.Path file = SyntheticLogs.write(dir.resolve("x.json.gz"),
-                SyntheticLogs.gzip(SyntheticLogs.ndjson(lines)));
+        java.nio.file.Path file =
+                SyntheticLogs.write(
+                        dir.resolve("x.json.gz"), SyntheticLogs.gzip(SyntheticLogs.ndjson(lines)));
         return new Path(file.toUri());
     }
 
-    private static FileSourceSplit split(Path path, CheckpointedPosition position) throws IOException {
+    private static FileSourceSplit split(Path path, CheckpointedPosition position)
+            throws IOException {
         long size = Files.size(java.nio.file.Path.of(path.toUri()));
         return new FileSourceSplit("1", path, 0, size, 0, size, new String[0], position);
     }
@@ -61,7 +62,10 @@ class BedrockLogFileFormatTest {
     @Test
     void shouldPositionEveryRecordByTheCountEmittedSoFar() throws IOException {
         Path path = writeObject(1200);
-        List<Object[]> all = drain(new BedrockLogFileFormat(true).createReader(new Configuration(), split(path, null)));
+        List<Object[]> all =
+                drain(
+                        new BedrockLogFileFormat(true)
+                                .createReader(new Configuration(), split(path, null)));
         assertThat(all).hasSize(1201);
         for (int i = 0; i < all.size(); i++) {
             assertThat((long) all.get(i)[1]).isEqualTo(i + 1L);
@@ -72,8 +76,14 @@ class BedrockLogFileFormatTest {
     @Test
     void shouldResumeAfterTheRecordsAlreadyEmitted() throws IOException {
         Path path = writeObject(1200);
-        BulkFormat.Reader<IngestRecord> restored = new BedrockLogFileFormat(true).restoreReader(new Configuration(),
-                split(path, new CheckpointedPosition(CheckpointedPosition.NO_OFFSET, 700)));
+        BulkFormat.Reader<IngestRecord> restored =
+                new BedrockLogFileFormat(true)
+                        .restoreReader(
+                                new Configuration(),
+                                split(
+                                        path,
+                                        new CheckpointedPosition(
+                                                CheckpointedPosition.NO_OFFSET, 700)));
         List<Object[]> rest = drain(restored);
         assertThat(rest).hasSize(501);
         assertThat(((IngestRecord) rest.get(0)[0]).invocation.requestId).isEqualTo("req-699");

@@ -1,11 +1,24 @@
 package com.bedrockusage.job.ingest.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bedrockusage.job.ingest.IngestTypes;
 import com.bedrockusage.job.ingest.parse.KinesisPayloadDecoderTest;
-
 import com.bedrockusage.job.model.IngestRecord;
-
 import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.SyntheticLogs;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kinesis.source.config.KinesisStreamsSourceConfigConstants;
@@ -20,30 +33,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * End to end against kinesis-mock (npm {@code kinesis-local}, pinned in {@code local-cluster/emulators}): the
- * test starts it as a child process on free 127.0.0.1 ports, puts gzip CloudWatch Logs envelopes (data, one
- * CONTROL_MESSAGE, one garbage record), reads them with the real connector and stops the emulator by PID.
+ * End to end against kinesis-mock (npm {@code kinesis-local}, pinned in {@code
+ * local-cluster/emulators}): the test starts it as a child process on free 127.0.0.1 ports, puts
+ * gzip CloudWatch Logs envelopes (data, one CONTROL_MESSAGE, one garbage record), reads them with
+ * the real connector and stops the emulator by PID.
  */
 class BedrockLogKinesisITCase {
 
-    @RegisterExtension
-    static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     static final String STREAM = "bedrock-logs";
     static final String ACCESS_KEY = "AKIDLOCAL";
@@ -59,13 +57,15 @@ class BedrockLogKinesisITCase {
             waitForPort(plainPort, emulator);
             String endpoint = "http://127.0.0.1:" + plainPort;
             List<String> expectedIds = new ArrayList<>();
-            try (KinesisClient kinesis = KinesisClient.builder()
-                    .endpointOverride(URI.create(endpoint))
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
-                            SECRET_KEY)))
-                    .httpClientBuilder(ApacheHttpClient.builder())
-                    .build()) {
+            try (KinesisClient kinesis =
+                    KinesisClient.builder()
+                            .endpointOverride(URI.create(endpoint))
+                            .region(Region.US_EAST_1)
+                            .credentialsProvider(
+                                    StaticCredentialsProvider.create(
+                                            AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                            .httpClientBuilder(ApacheHttpClient.builder())
+                            .build()) {
                 kinesis.createStream(b -> b.streamName(STREAM).shardCount(1));
                 waitUntilActive(kinesis);
                 SyntheticLogs logs = new SyntheticLogs(17);
@@ -74,14 +74,27 @@ class BedrockLogKinesisITCase {
                     for (int e = 0; e < 4; e++) {
                         String id = "kin-" + r + "-" + e;
                         expectedIds.add(id);
-                        messages.add(logs.record(id, Instant.parse("2025-08-18T16:00:00Z").plusSeconds(r * 10L + e),
-                                "us-east-1", 2000));
+                        messages.add(
+                                logs.record(
+                                        id,
+                                        Instant.parse("2025-08-18T16:00:00Z")
+                                                .plusSeconds(r * 10L + e),
+                                        "us-east-1",
+                                        2000));
                     }
-                    put(kinesis, KinesisPayloadDecoderTest.envelope("DATA_MESSAGE", false,
-                            messages.toArray(new String[0])), "p" + r);
+                    put(
+                            kinesis,
+                            KinesisPayloadDecoderTest.envelope(
+                                    "DATA_MESSAGE", false, messages.toArray(new String[0])),
+                            "p" + r);
                     if (r == 1) {
-                        put(kinesis, KinesisPayloadDecoderTest.envelope("CONTROL_MESSAGE", false,
-                                "CWL CONTROL MESSAGE: Checking health of destination Kinesis stream."), "control");
+                        put(
+                                kinesis,
+                                KinesisPayloadDecoderTest.envelope(
+                                        "CONTROL_MESSAGE",
+                                        false,
+                                        "CWL CONTROL MESSAGE: Checking health of destination Kinesis stream."),
+                                "control");
                         put(kinesis, "not a log".getBytes(StandardCharsets.UTF_8), "garbage");
                     }
                 }
@@ -94,18 +107,28 @@ class BedrockLogKinesisITCase {
             config.setString("aws.credentials.provider", "BASIC");
             config.setString("aws.credentials.provider.basic.accesskeyid", ACCESS_KEY);
             config.setString("aws.credentials.provider.basic.secretkey", SECRET_KEY);
-            config.set(KinesisStreamsSourceConfigConstants.STREAM_INITIAL_POSITION,
+            config.set(
+                    KinesisStreamsSourceConfigConstants.STREAM_INITIAL_POSITION,
                     KinesisStreamsSourceConfigConstants.InitialPosition.TRIM_HORIZON);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(2);
-            List<IngestRecord> out = env.fromSource(BedrockLogKinesis.source(streamArn, config),
-                            WatermarkStrategy.noWatermarks(), "bedrock-log-kinesis", IngestTypes.INGEST_RECORD)
-                    .uid("bedrock-log-kinesis")
-                    .executeAndCollect(expectedIds.size() + 1);
+            List<IngestRecord> out =
+                    env.fromSource(
+                                    BedrockLogKinesis.source(streamArn, config),
+                                    WatermarkStrategy.noWatermarks(),
+                                    "bedrock-log-kinesis",
+                                    IngestTypes.INGEST_RECORD)
+                            .uid("bedrock-log-kinesis")
+                            .executeAndCollect(expectedIds.size() + 1);
 
-            assertThat(out.stream().filter(r -> r.invocation != null).map(r -> r.invocation.requestId)
-                    .collect(Collectors.toList())).containsExactlyElementsOf(expectedIds);
-            List<IngestRecord> rejected = out.stream().filter(IngestRecord::isRejected).collect(Collectors.toList());
+            assertThat(
+                            out.stream()
+                                    .filter(r -> r.invocation != null)
+                                    .map(r -> r.invocation.requestId)
+                                    .collect(Collectors.toList()))
+                    .containsExactlyElementsOf(expectedIds);
+            List<IngestRecord> rejected =
+                    out.stream().filter(IngestRecord::isRejected).collect(Collectors.toList());
             assertThat(rejected).hasSize(1);
             assertThat(rejected.get(0).rejected.reason).isEqualTo("malformed-json");
             assertThat(rejected.get(0).rejected.source).matches("shardId-\\d+:\\d+");
@@ -116,14 +139,17 @@ class BedrockLogKinesisITCase {
 
     static void put(KinesisClient kinesis, byte[] payload, String key) {
         byte[] data = payload[0] == '{' ? SyntheticLogs.gzip(payload) : payload;
-        kinesis.putRecord(b -> b.streamName(STREAM).partitionKey(key).data(SdkBytes.fromByteArray(data)));
+        kinesis.putRecord(
+                b -> b.streamName(STREAM).partitionKey(key).data(SdkBytes.fromByteArray(data)));
     }
 
     static void waitUntilActive(KinesisClient kinesis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            StreamStatus status = kinesis.describeStreamSummary(b -> b.streamName(STREAM))
-                    .streamDescriptionSummary().streamStatus();
+            StreamStatus status =
+                    kinesis.describeStreamSummary(b -> b.streamName(STREAM))
+                            .streamDescriptionSummary()
+                            .streamStatus();
             if (status == StreamStatus.ACTIVE) {
                 return;
             }
@@ -132,12 +158,19 @@ class BedrockLogKinesisITCase {
         throw new IllegalStateException("stream not active");
     }
 
-    /** local-cluster/emulators with kinesis-local installed ({@code npm ci} from the lock file if needed). */
+    /**
+     * local-cluster/emulators with kinesis-local installed ({@code npm ci} from the lock file if
+     * needed).
+     */
     static File emulatorDir() throws IOException, InterruptedException {
         File dir = new File("../local-cluster/emulators").getCanonicalFile();
         File main = new File(dir, "node_modules/kinesis-local/main.js");
         if (!main.isFile()) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(dir).inheritIO().start();
+            Process npm =
+                    new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                            .directory(dir)
+                            .inheritIO()
+                            .start();
             if (!npm.waitFor(180, TimeUnit.SECONDS) || npm.exitValue() != 0) {
                 npm.destroyForcibly();
                 throw new IllegalStateException("npm ci failed in " + dir);
@@ -149,11 +182,15 @@ class BedrockLogKinesisITCase {
     static Process startEmulator(File dir, int plainPort, int tlsPort) throws IOException {
         File pkg = new File(dir, "node_modules/kinesis-local");
         // kinesis-mock hard-codes 0.0.0.0; the project's preload keeps it on 127.0.0.1
-        ProcessBuilder builder = new ProcessBuilder("node", "--require",
-                new File(dir, "loopback-only.cjs").getAbsolutePath(), new File(pkg, "main.js").getPath())
-                .directory(pkg)
-                .redirectErrorStream(true)
-                .redirectOutput(new File("target/kinesis-mock-" + plainPort + ".log"));
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                "node",
+                                "--require",
+                                new File(dir, "loopback-only.cjs").getAbsolutePath(),
+                                new File(pkg, "main.js").getPath())
+                        .directory(pkg)
+                        .redirectErrorStream(true)
+                        .redirectOutput(new File("target/kinesis-mock-" + plainPort + ".log"));
         builder.environment().put("KINESIS_MOCK_PLAIN_PORT", String.valueOf(plainPort));
         builder.environment().put("KINESIS_MOCK_TLS_PORT", String.valueOf(tlsPort));
         builder.environment().put("KINESIS_MOCK_CERT_PATH", new File(pkg, "server.json").getPath());
@@ -191,7 +228,8 @@ class BedrockLogKinesisITCase {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket =
+                new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

@@ -14,9 +14,10 @@ import org.apache.flink.core.fs.FileSystemKind;
 import org.apache.flink.core.fs.Path;
 
 /**
- * The local file system under the scheme {@code deniable-logs://}, where a test can withdraw access to a folder (as a
- * spoke withdrawing its bucket policy would): every list, stat and open below a denied folder then fails with
- * {@link AccessDeniedException}, until the test allows it again. Denials are JVM-wide, so they reach a MiniCluster.
+ * The local file system under the scheme {@code deniable-logs://}, where a test can withdraw access
+ * to a folder (as a spoke withdrawing its bucket policy would): every list, stat and open below a
+ * denied folder then fails with {@link AccessDeniedException}, until the test allows it again.
+ * Denials are JVM-wide, so they reach a MiniCluster.
  */
 public final class DeniableLogFileSystem extends FileSystem {
 
@@ -163,7 +164,10 @@ public final class DeniableLogFileSystem extends FileSystem {
         return FileSystemKind.FILE_SYSTEM;
     }
 
-    /** Registered in {@code META-INF/services/org.apache.flink.core.fs.FileSystemFactory} (test resources). */
+    /**
+     * Registered in {@code META-INF/services/org.apache.flink.core.fs.FileSystemFactory} (test
+     * resources).
+     */
     public static final class Factory implements org.apache.flink.core.fs.FileSystemFactory {
         @Override
         public String getScheme() {

@@ -1,18 +1,17 @@
 package com.bedrockusage.job.ingest.source;
 
-import com.bedrockusage.job.testing.SyntheticLogs;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.bedrockusage.job.testing.SyntheticLogs;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class IsalGunzipTest {
 
@@ -22,10 +21,15 @@ class IsalGunzipTest {
     static void nativeLibraryLoadsWhereItShips() {
         String os = System.getProperty("os.name").toLowerCase();
         String arch = System.getProperty("os.arch");
-        boolean shipped = (os.contains("linux") || os.contains("mac")) && (arch.equals("amd64") || arch.equals("x86_64"));
-        // where the jar carries the library, it must load: otherwise the fast path would be silently gone
+        boolean shipped =
+                (os.contains("linux") || os.contains("mac"))
+                        && (arch.equals("amd64") || arch.equals("x86_64"));
+        // where the jar carries the library, it must load: otherwise the fast path would be
+        // silently gone
         if (shipped) {
-            assertThat(IsalGunzip.available()).as("GKL's libgkl_compression loads on %s/%s", os, arch).isTrue();
+            assertThat(IsalGunzip.available())
+                    .as("GKL's libgkl_compression loads on %s/%s", os, arch)
+                    .isTrue();
         }
         assumeTrue(IsalGunzip.available(), "ISA-L is not available on this machine");
     }
@@ -40,10 +44,36 @@ class IsalGunzipTest {
 
     @Test
     void shouldSkipTheOptionalHeaderFields() {
-        byte[] header = {0x1f, (byte) 0x8b, 8, 0x04 | 0x08 | 0x10, 0, 0, 0, 0, 0, 3,
-            4, 0, 'a', 'b', 'c', 'd', // FEXTRA: length 4
-            'l', 'o', 'g', '.', 'j', 's', 'o', 'n', 0, // FNAME
-            'h', 'i', 0}; // FCOMMENT
+        byte[] header = {
+            0x1f,
+            (byte) 0x8b,
+            8,
+            0x04 | 0x08 | 0x10,
+            0,
+            0,
+            0,
+            0,
+            0,
+            3,
+            4,
+            0,
+            'a',
+            'b',
+            'c',
+            'd', // FEXTRA: length 4
+            'l',
+            'o',
+            'g',
+            '.',
+            'j',
+            's',
+            'o',
+            'n',
+            0, // FNAME
+            'h',
+            'i',
+            0
+        }; // FCOMMENT
         byte[] gz = member(header, CONTENT);
         assertThat(IsalGunzip.inflate(gz, gz.length)).isEqualTo(CONTENT);
 
@@ -74,7 +104,9 @@ class IsalGunzipTest {
         assertThat(IsalGunzip.inflate(reserved, gz.length)).as("reserved header flag").isNull();
 
         byte[] twoMembers = concat(SyntheticLogs.gzip(CONTENT), SyntheticLogs.gzip(CONTENT));
-        assertThat(IsalGunzip.inflate(twoMembers, twoMembers.length)).as("two gzip members").isNull();
+        assertThat(IsalGunzip.inflate(twoMembers, twoMembers.length))
+                .as("two gzip members")
+                .isNull();
 
         byte[] empty = SyntheticLogs.gzip(new byte[0]);
         assertThat(IsalGunzip.inflate(empty, empty.length)).as("empty content").isNull();
@@ -92,8 +124,11 @@ class IsalGunzipTest {
         Random random = new Random(7);
         StringBuilder sb = new StringBuilder(n + 100);
         while (sb.length() < n) {
-            sb.append("{\"requestId\": \"").append(random.nextInt()).append("\", \"text\": \"")
-                    .append(Long.toString(random.nextLong(), 36).repeat(1 + random.nextInt(5))).append("\"}\n");
+            sb.append("{\"requestId\": \"")
+                    .append(random.nextInt())
+                    .append("\", \"text\": \"")
+                    .append(Long.toString(random.nextLong(), 36).repeat(1 + random.nextInt(5)))
+                    .append("\"}\n");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }

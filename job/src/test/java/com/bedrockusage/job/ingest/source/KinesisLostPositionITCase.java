@@ -1,15 +1,14 @@
 package com.bedrockusage.job.ingest.source;
-import com.bedrockusage.job.ingest.IngestTypes;
-import com.bedrockusage.job.ingest.source.BedrockLogKinesis;
-import com.bedrockusage.job.ingest.parse.KinesisPayloadDecoderTest;
 
-import com.bedrockusage.job.testing.SyntheticLogs;
 import static com.bedrockusage.job.ingest.source.BedrockLogKinesisITCase.ACCESS_KEY;
 import static com.bedrockusage.job.ingest.source.BedrockLogKinesisITCase.SECRET_KEY;
 import static com.bedrockusage.job.ingest.source.BedrockLogKinesisITCase.STREAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.ingest.IngestTypes;
+import com.bedrockusage.job.ingest.parse.KinesisPayloadDecoderTest;
 import com.bedrockusage.job.model.IngestRecord;
+import com.bedrockusage.job.testing.SyntheticLogs;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
@@ -48,40 +47,51 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Probe: what the Kinesis connector (4.3.0-1.19) does when the position it restores is no longer in the shard, as
- * after a stop longer than the stream's retention. kinesis-mock never trims by age, so the probe makes the position
- * vanish another way: after the savepoint the stream is deleted and created again under the same name (same shard
- * id, new records). The test asserts what was observed, so a connector or emulator change that alters it is noticed;
- * docs/operations.md ("Stopped longer than the Kinesis retention") records the outcome.
+ * Probe: what the Kinesis connector (4.3.0-1.19) does when the position it restores is no longer in
+ * the shard, as after a stop longer than the stream's retention. kinesis-mock never trims by age,
+ * so the probe makes the position vanish another way: after the savepoint the stream is deleted and
+ * created again under the same name (same shard id, new records). The test asserts what was
+ * observed, so a connector or emulator change that alters it is noticed; docs/operations.md
+ * ("Stopped longer than the Kinesis retention") records the outcome.
  */
 class KinesisLostPositionITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     static final Queue<String> READ = new ConcurrentLinkedQueue<>();
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
-    void shouldShowWhatTheConnectorDoesWithARestoredPositionThatIsGone(@InjectMiniCluster MiniCluster cluster)
-            throws Exception {
+    void shouldShowWhatTheConnectorDoesWithARestoredPositionThatIsGone(
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
         File emulators = BedrockLogKinesisITCase.emulatorDir();
         int plainPort = BedrockLogKinesisITCase.freePort();
-        Process emulator = BedrockLogKinesisITCase.startEmulator(emulators, plainPort,
-                BedrockLogKinesisITCase.freePort());
+        Process emulator =
+                BedrockLogKinesisITCase.startEmulator(
+                        emulators, plainPort, BedrockLogKinesisITCase.freePort());
         try (KinesisClient kinesis = client(plainPort, emulator)) {
             createStream(kinesis);
             putCalls(kinesis, "before", 4);
 
             JobID first = submit(cluster, plainPort, null);
             waitFor(() -> READ.size() == 4, Duration.ofSeconds(120));
-            String savepoint = cluster.triggerSavepoint(first, tmp.toUri().toString(), true,
-                    SavepointFormatType.CANONICAL).get();
-            waitFor(() -> cluster.getJobStatus(first).join().isGloballyTerminalState(), Duration.ofSeconds(60));
+            String savepoint =
+                    cluster.triggerSavepoint(
+                                    first,
+                                    tmp.toUri().toString(),
+                                    true,
+                                    SavepointFormatType.CANONICAL)
+                            .get();
+            waitFor(
+                    () -> cluster.getJobStatus(first).join().isGloballyTerminalState(),
+                    Duration.ofSeconds(60));
 
             kinesis.deleteStream(b -> b.streamName(STREAM));
             waitFor(() -> kinesis.listStreams().streamNames().isEmpty(), Duration.ofSeconds(60));
@@ -90,26 +100,44 @@ class KinesisLostPositionITCase {
 
             READ.clear();
             JobID restored = submit(cluster, plainPort, savepoint);
-            waitFor(() -> cluster.getJobStatus(restored).join().isGloballyTerminalState() || !READ.isEmpty(),
+            waitFor(
+                    () ->
+                            cluster.getJobStatus(restored).join().isGloballyTerminalState()
+                                    || !READ.isEmpty(),
                     Duration.ofSeconds(90));
             JobStatus status = cluster.getJobStatus(restored).join();
             String cause = "";
             if (status.isGloballyTerminalState()) {
                 JobResult result = cluster.requestJobResult(restored).join();
-                cause = result.getSerializedThrowable()
-                        .map(t -> ExceptionUtils.stringifyException(t.deserializeError(getClass().getClassLoader())))
-                        .orElse("");
+                cause =
+                        result.getSerializedThrowable()
+                                .map(
+                                        t ->
+                                                ExceptionUtils.stringifyException(
+                                                        t.deserializeError(
+                                                                getClass().getClassLoader())))
+                                .orElse("");
             } else {
                 cluster.cancelJob(restored).get();
             }
-            String observed = "restored job: status=" + status + ", read=" + READ + ", cause: "
-                    + firstLines(cause, "Unable to find record", "Exception");
+            String observed =
+                    "restored job: status="
+                            + status
+                            + ", read="
+                            + READ
+                            + ", cause: "
+                            + firstLines(cause, "Unable to find record", "Exception");
 
-            // Observed on kinesis-mock 0.6.2: GetShardIterator(AFTER_SEQUENCE_NUMBER) of a sequence number the shard
-            // no longer holds answers ResourceNotFoundException, and the connector fails the job with it (with a
-            // restart strategy, it fails again on every restart). Real Kinesis instead reads on from the trim horizon.
+            // Observed on kinesis-mock 0.6.2: GetShardIterator(AFTER_SEQUENCE_NUMBER) of a sequence
+            // number the shard
+            // no longer holds answers ResourceNotFoundException, and the connector fails the job
+            // with it (with a
+            // restart strategy, it fails again on every restart). Real Kinesis instead reads on
+            // from the trim horizon.
             assertThat(status).as(observed).isEqualTo(JobStatus.FAILED);
-            assertThat(cause).as(observed).contains("Unable to find record with provided SequenceNumber");
+            assertThat(cause)
+                    .as(observed)
+                    .contains("Unable to find record with provided SequenceNumber");
             assertThat(READ).as(observed).isEmpty();
         } finally {
             BedrockLogKinesisITCase.stop(emulator);
@@ -121,7 +149,9 @@ class KinesisLostPositionITCase {
         return KinesisClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }
@@ -134,8 +164,17 @@ class KinesisLostPositionITCase {
     private static void putCalls(KinesisClient kinesis, String prefix, int n) throws Exception {
         SyntheticLogs logs = new SyntheticLogs(5);
         for (int i = 0; i < n; i++) {
-            BedrockLogKinesisITCase.put(kinesis, KinesisPayloadDecoderTest.envelope("DATA_MESSAGE", false,
-                    logs.record(prefix + "-" + i, Instant.now().minusSeconds(60), "us-east-1", 200)), "p" + i);
+            BedrockLogKinesisITCase.put(
+                    kinesis,
+                    KinesisPayloadDecoderTest.envelope(
+                            "DATA_MESSAGE",
+                            false,
+                            logs.record(
+                                    prefix + "-" + i,
+                                    Instant.now().minusSeconds(60),
+                                    "us-east-1",
+                                    200)),
+                    "p" + i);
         }
     }
 
@@ -146,14 +185,19 @@ class KinesisLostPositionITCase {
         config.setString("aws.credentials.provider", "BASIC");
         config.setString("aws.credentials.provider.basic.accesskeyid", ACCESS_KEY);
         config.setString("aws.credentials.provider.basic.secretkey", SECRET_KEY);
-        config.set(KinesisStreamsSourceConfigConstants.STREAM_INITIAL_POSITION,
+        config.set(
+                KinesisStreamsSourceConfigConstants.STREAM_INITIAL_POSITION,
                 KinesisStreamsSourceConfigConstants.InitialPosition.TRIM_HORIZON);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         env.enableCheckpointing(500);
         env.setRestartStrategy(RestartStrategies.noRestart());
-        env.fromSource(BedrockLogKinesis.source("arn:aws:kinesis:us-east-1:000000000000:stream/" + STREAM, config),
-                        WatermarkStrategy.noWatermarks(), "kinesis", IngestTypes.INGEST_RECORD)
+        env.fromSource(
+                        BedrockLogKinesis.source(
+                                "arn:aws:kinesis:us-east-1:000000000000:stream/" + STREAM, config),
+                        WatermarkStrategy.noWatermarks(),
+                        "kinesis",
+                        IngestTypes.INGEST_RECORD)
                 .uid("bedrock-log-kinesis")
                 .map(KinesisLostPositionITCase::remember, Types.STRING)
                 .uid("remember")
@@ -166,7 +210,8 @@ class KinesisLostPositionITCase {
     }
 
     private static String remember(IngestRecord r) {
-        String what = r.invocation != null ? r.invocation.requestId : "rejected:" + r.rejected.reason;
+        String what =
+                r.invocation != null ? r.invocation.requestId : "rejected:" + r.rejected.reason;
         READ.add(what);
         return what;
     }

@@ -1,12 +1,11 @@
 package com.bedrockusage.job.ingest.source;
-import com.bedrockusage.job.ingest.parse.BedrockRecordParser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.bedrockusage.job.ingest.Rejects;
-
+import com.bedrockusage.job.ingest.parse.BedrockRecordParser;
 import com.bedrockusage.job.model.IngestRecord;
-
 import com.bedrockusage.job.testing.SyntheticLogs;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LogObjectReaderTest {
 
@@ -25,8 +23,12 @@ class LogObjectReaderTest {
     private List<String> records(int n, int bodyBytes) {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            lines.add(logs.record("req-" + i, Instant.parse("2025-08-18T16:00:00Z").plusSeconds(i), "us-east-1",
-                    bodyBytes));
+            lines.add(
+                    logs.record(
+                            "req-" + i,
+                            Instant.parse("2025-08-18T16:00:00Z").plusSeconds(i),
+                            "us-east-1",
+                            bodyBytes));
         }
         return lines;
     }
@@ -39,9 +41,11 @@ class LogObjectReaderTest {
         return readAll(object, isal, object.length);
     }
 
-    private static List<IngestRecord> readAll(byte[] object, boolean isal, long size) throws IOException {
+    private static List<IngestRecord> readAll(byte[] object, boolean isal, long size)
+            throws IOException {
         List<IngestRecord> out = new ArrayList<>();
-        try (LogObjectReader reader = new LogObjectReader(new ByteArrayInputStream(object), "obj", isal, size)) {
+        try (LogObjectReader reader =
+                new LogObjectReader(new ByteArrayInputStream(object), "obj", isal, size)) {
             for (IngestRecord r = reader.next(); r != null; r = reader.next()) {
                 out.add(r);
             }
@@ -82,14 +86,18 @@ class LogObjectReaderTest {
         byte[] gz = SyntheticLogs.gzip(plain);
         List<byte[]> objects = new ArrayList<>();
         objects.add(gz);
-        objects.add(SyntheticLogs.gzip(("[" + String.join(",", records(20, 500)) + "]").getBytes(StandardCharsets.UTF_8)));
+        objects.add(
+                SyntheticLogs.gzip(
+                        ("[" + String.join(",", records(20, 500)) + "]")
+                                .getBytes(StandardCharsets.UTF_8)));
         byte[] twoMembers = Arrays.copyOf(gz, gz.length * 2);
         System.arraycopy(gz, 0, twoMembers, gz.length, gz.length);
         objects.add(twoMembers);
         for (int cut = 2; cut < gz.length; cut += 1597) {
             objects.add(Arrays.copyOf(gz, cut));
         }
-        for (int at : new int[] {3, 12, gz.length / 3, gz.length / 2, gz.length - 8, gz.length - 2}) {
+        for (int at :
+                new int[] {3, 12, gz.length / 3, gz.length / 2, gz.length - 8, gz.length - 2}) {
             byte[] damaged = gz.clone();
             damaged[at] ^= 0x41;
             objects.add(damaged);
@@ -100,7 +108,9 @@ class LogObjectReaderTest {
             assertThat(isal).as("records of a %d-byte object", object.length).hasSameSizeAs(jdk);
             for (int i = 0; i < jdk.size(); i++) {
                 assertThat(isal.get(i).invocation).isEqualTo(jdk.get(i).invocation);
-                assertThat(isal.get(i).rejected).usingRecursiveComparison().ignoringFields("ingestTime")
+                assertThat(isal.get(i).rejected)
+                        .usingRecursiveComparison()
+                        .ignoringFields("ingestTime")
                         .isEqualTo(jdk.get(i).rejected);
             }
         }
@@ -111,8 +121,12 @@ class LogObjectReaderTest {
         assertThat(large.length).isGreaterThan(4 * 64 * 1024);
         List<IngestRecord> unknownSize = readAll(large, true, 0);
         assertThat(good(unknownSize)).isEqualTo(400);
-        assertThat(unknownSize).extracting(r -> r.invocation).isEqualTo(
-                readAll(large, false).stream().map(r -> r.invocation).collect(Collectors.toList()));
+        assertThat(unknownSize)
+                .extracting(r -> r.invocation)
+                .isEqualTo(
+                        readAll(large, false).stream()
+                                .map(r -> r.invocation)
+                                .collect(Collectors.toList()));
     }
 
     @Test
@@ -127,7 +141,13 @@ class LogObjectReaderTest {
     @Test
     void shouldRejectBadLinesWithTheirLineNumberAndGoOn() throws IOException {
         List<String> lines = records(4, 100);
-        String text = lines.get(0) + "\n{not json\n" + lines.get(1) + "\n{\"foo\": 1}\n\n" + lines.get(2) + "\n";
+        String text =
+                lines.get(0)
+                        + "\n{not json\n"
+                        + lines.get(1)
+                        + "\n{\"foo\": 1}\n\n"
+                        + lines.get(2)
+                        + "\n";
         List<IngestRecord> out = readAll(SyntheticLogs.gzip(text.getBytes(StandardCharsets.UTF_8)));
         assertThat(out).hasSize(5);
         assertThat(reasons(out)).containsExactly("malformed-json", "foreign-json");
@@ -137,7 +157,8 @@ class LogObjectReaderTest {
     }
 
     @Test
-    void shouldYieldTheCompleteRecordsAndOneRejectForEveryTruncationOfAGzipObject() throws IOException {
+    void shouldYieldTheCompleteRecordsAndOneRejectForEveryTruncationOfAGzipObject()
+            throws IOException {
         byte[] plain = SyntheticLogs.ndjson(records(60, 2000));
         byte[] gz = SyntheticLogs.gzip(plain);
         for (int cut = 2; cut < gz.length; cut += 397) {
@@ -150,7 +171,8 @@ class LogObjectReaderTest {
             assertThat(out.get(out.size() - 1).isRejected()).isTrue();
             assertThat(out).hasSize((int) good + 1);
         }
-        List<IngestRecord> trailerCut = readAll(Arrays.copyOf(gz, gz.length - 4)); // all data, half a trailer
+        List<IngestRecord> trailerCut =
+                readAll(Arrays.copyOf(gz, gz.length - 4)); // all data, half a trailer
         assertThat(good(trailerCut)).isEqualTo(60);
         assertThat(reasons(trailerCut)).containsExactly("truncated-gzip");
     }
@@ -175,7 +197,8 @@ class LogObjectReaderTest {
     void shouldFallBackToAJsonArrayOfRecords() throws IOException {
         List<String> lines = records(30, 5000);
         String array = "  [\n" + String.join(",\n  ", lines) + "\n]\n";
-        List<IngestRecord> out = readAll(SyntheticLogs.gzip(array.getBytes(StandardCharsets.UTF_8)));
+        List<IngestRecord> out =
+                readAll(SyntheticLogs.gzip(array.getBytes(StandardCharsets.UTF_8)));
         assertThat(out).hasSize(30);
         assertThat(good(out)).isEqualTo(30);
         assertThat(out.get(29).invocation.requestId).isEqualTo("req-29");
@@ -190,7 +213,10 @@ class LogObjectReaderTest {
         assertThat(reasons(out)).containsExactly("malformed-json");
         assertThat(out.get(2).rejected.source).isEqualTo("obj:3");
 
-        byte[] gz = SyntheticLogs.gzip(("[" + String.join(",", records(20, 2000)) + "]").getBytes(StandardCharsets.UTF_8));
+        byte[] gz =
+                SyntheticLogs.gzip(
+                        ("[" + String.join(",", records(20, 2000)) + "]")
+                                .getBytes(StandardCharsets.UTF_8));
         List<IngestRecord> cut = readAll(Arrays.copyOf(gz, gz.length / 2));
         assertThat(reasons(cut)).containsExactly("truncated-gzip");
         assertThat(good(cut)).isBetween(1L, 19L);
@@ -210,16 +236,22 @@ class LogObjectReaderTest {
         assertThat(out).hasSize(3);
         assertThat(reasons(out)).containsExactly("oversize-record");
         assertThat(out.get(1).rejected.source).isEqualTo("obj:2");
-        assertThat(out.get(1).rejected.rawExcerpt).doesNotContain("secret").endsWith("inputBody" + Rejects.ELIDED);
+        assertThat(out.get(1).rejected.rawExcerpt)
+                .doesNotContain("secret")
+                .endsWith("inputBody" + Rejects.ELIDED);
         assertThat(out.get(2).invocation.requestId).isEqualTo("req-1");
     }
 
     @Test
     void shouldNeverKeepBodyTextInARejectExcerpt() throws IOException {
-        String record = logs.converse("req-0", Instant.EPOCH, "us-east-1", 100).replace("\"accountId\": \"123456789012\"", "\"accountId\": \"x\"");
+        String record =
+                logs.converse("req-0", Instant.EPOCH, "us-east-1", 100)
+                        .replace("\"accountId\": \"123456789012\"", "\"accountId\": \"x\"");
         List<IngestRecord> out = readAll((record + "\n").getBytes(StandardCharsets.UTF_8));
         assertThat(out.get(0).rejected.reason).isEqualTo("invalid-field:accountId");
-        assertThat(out.get(0).rejected.rawExcerpt).contains("\"requestId\": \"req-0\"").doesNotContain("BodyJson\":")
+        assertThat(out.get(0).rejected.rawExcerpt)
+                .contains("\"requestId\": \"req-0\"")
+                .doesNotContain("BodyJson\":")
                 .endsWith(Rejects.ELIDED);
     }
 }

@@ -14,10 +14,14 @@ import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.metrics.groups.SplitEnumeratorMetricGroup;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 
-/** An enumerator context whose periodic discovery runs only when the test calls {@link #discover()}, on its thread. */
+/**
+ * An enumerator context whose periodic discovery runs only when the test calls {@link #discover()},
+ * on its thread.
+ */
 final class ManualEnumeratorContext implements SplitEnumeratorContext<FileSourceSplit> {
 
     private final List<Runnable> periodic = new ArrayList<>();
+
     /** Splits assigned to the one reader, subtask 0. */
     final List<FileSourceSplit> assigned = new ArrayList<>();
 
@@ -29,7 +33,11 @@ final class ManualEnumeratorContext implements SplitEnumeratorContext<FileSource
     }
 
     @Override
-    public <T> void callAsync(Callable<T> callable, BiConsumer<T, Throwable> handler, long initialDelay, long period) {
+    public <T> void callAsync(
+            Callable<T> callable,
+            BiConsumer<T, Throwable> handler,
+            long initialDelay,
+            long period) {
         periodic.add(() -> callAsync(callable, handler));
     }
 

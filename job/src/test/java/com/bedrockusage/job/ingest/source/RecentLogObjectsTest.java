@@ -15,8 +15,17 @@ class RecentLogObjectsTest {
     private static final long LOOKBACK = Duration.ofHours(24).toMillis();
 
     private static FileSourceSplit object(String hourFolder, String name) {
-        return new FileSourceSplit(name, new Path("s3://b/AWSLogs/1/BedrockModelInvocationLogs/us-east-1/" + hourFolder
-                + "/" + name), 0, 10, 0, 10);
+        return new FileSourceSplit(
+                name,
+                new Path(
+                        "s3://b/AWSLogs/1/BedrockModelInvocationLogs/us-east-1/"
+                                + hourFolder
+                                + "/"
+                                + name),
+                0,
+                10,
+                0,
+                10);
     }
 
     private static long at(String iso) {
@@ -25,7 +34,8 @@ class RecentLogObjectsTest {
 
     @Test
     void shouldHandOutEachObjectOnceAndForgetThoseBelowTheFloor() {
-        RecentLogObjects recent = new RecentLogObjects(LOOKBACK, Long.MIN_VALUE, Collections.emptyList());
+        RecentLogObjects recent =
+                new RecentLogObjects(LOOKBACK, Long.MIN_VALUE, Collections.emptyList());
         FileSourceSplit old = object("2026/11/01/00", "a.json.gz");
         FileSourceSplit recentOne = object("2026/11/02/09", "b.json.gz");
 
@@ -39,7 +49,8 @@ class RecentLogObjectsTest {
 
     @Test
     void shouldKeepAnHourFolderUntilItEndsBeforeTheFloor() {
-        RecentLogObjects recent = new RecentLogObjects(LOOKBACK, Long.MIN_VALUE, Collections.emptyList());
+        RecentLogObjects recent =
+                new RecentLogObjects(LOOKBACK, Long.MIN_VALUE, Collections.emptyList());
         FileSourceSplit edge = object("2026/11/01/09", "c.json.gz");
         recent.accept(Arrays.asList(edge), at("2026-11-02T09:59:59Z"));
         assertThat(recent.seen()).containsExactly(edge.path());
@@ -49,7 +60,8 @@ class RecentLogObjectsTest {
 
     @Test
     void shouldNeverLowerTheFloorWhenTheClockGoesBack() {
-        RecentLogObjects recent = new RecentLogObjects(LOOKBACK, at("2026-11-01T10:00:00Z"), Collections.emptyList());
+        RecentLogObjects recent =
+                new RecentLogObjects(LOOKBACK, at("2026-11-01T10:00:00Z"), Collections.emptyList());
         recent.accept(Collections.emptyList(), at("2026-11-01T12:00:00Z"));
         assertThat(recent.listFrom()).isEqualTo(at("2026-11-01T10:00:00Z"));
     }

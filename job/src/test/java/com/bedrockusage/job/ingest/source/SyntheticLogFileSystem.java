@@ -20,16 +20,18 @@ import org.apache.flink.core.fs.FileSystemKind;
 import org.apache.flink.core.fs.Path;
 
 /**
- * A bucket of Bedrock log deliveries that exists only as listings: {@code synthetic-logs://D-N/} holds D days of hour
- * folders ending with the current hour, N empty objects in each, under one account and region, laid out as Bedrock
- * writes them. Counts its LIST calls ({@link #listStatus}). Flink caches one instance per authority.
+ * A bucket of Bedrock log deliveries that exists only as listings: {@code synthetic-logs://D-N/}
+ * holds D days of hour folders ending with the current hour, N empty objects in each, under one
+ * account and region, laid out as Bedrock writes them. Counts its LIST calls ({@link #listStatus}).
+ * Flink caches one instance per authority.
  */
 public final class SyntheticLogFileSystem extends FileSystem {
 
     public static final String SCHEME = "synthetic-logs";
     static final String ACCOUNT = "111122223333";
     private static final long HOUR = Duration.ofHours(1).toMillis();
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
+    private static final DateTimeFormatter NAME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
 
     private final URI uri;
     private final long firstHour;
@@ -81,17 +83,26 @@ public final class SyntheticLogFileSystem extends FileSystem {
         if (segments.size() < fixed.length) {
             out.add(status(new Path(f, fixed[segments.size()]), true));
         } else {
-            int depth = segments.size() - fixed.length; // 0: years, 1: months, 2: days, 3: hours, 4: objects
+            int depth =
+                    segments.size()
+                            - fixed.length; // 0: years, 1: months, 2: days, 3: hours, 4: objects
             int[] prefix = new int[depth];
             for (int i = 0; i < depth; i++) {
                 prefix[i] = Integer.parseInt(segments.get(fixed.length + i));
             }
             if (depth == 4) {
-                long hour = LocalDateTime.of(prefix[0], prefix[1], prefix[2], prefix[3], 0).toInstant(ZoneOffset.UTC)
-                        .toEpochMilli();
+                long hour =
+                        LocalDateTime.of(prefix[0], prefix[1], prefix[2], prefix[3], 0)
+                                .toInstant(ZoneOffset.UTC)
+                                .toEpochMilli();
                 for (int i = 0; i < perHour; i++) {
-                    String name = NAME.format(Instant.ofEpochMilli(hour + i * (HOUR / perHour)).atOffset(ZoneOffset.UTC))
-                            + "_" + i + ".json.gz";
+                    String name =
+                            NAME.format(
+                                            Instant.ofEpochMilli(hour + i * (HOUR / perHour))
+                                                    .atOffset(ZoneOffset.UTC))
+                                    + "_"
+                                    + i
+                                    + ".json.gz";
                     out.add(status(new Path(f, name), false));
                 }
             } else {
@@ -103,7 +114,10 @@ public final class SyntheticLogFileSystem extends FileSystem {
                     for (int i = 0; i < depth; i++) {
                         under &= parts[i] == prefix[i];
                     }
-                    String name = depth == 0 ? Integer.toString(parts[0]) : String.format("%02d", parts[depth]);
+                    String name =
+                            depth == 0
+                                    ? Integer.toString(parts[0])
+                                    : String.format("%02d", parts[depth]);
                     if (under && !name.equals(last)) {
                         out.add(status(new Path(f, name), true));
                         last = name;
@@ -206,7 +220,10 @@ public final class SyntheticLogFileSystem extends FileSystem {
         return FileSystemKind.OBJECT_STORE;
     }
 
-    /** Registered in {@code META-INF/services/org.apache.flink.core.fs.FileSystemFactory} (test resources). */
+    /**
+     * Registered in {@code META-INF/services/org.apache.flink.core.fs.FileSystemFactory} (test
+     * resources).
+     */
     public static final class Factory implements FileSystemFactory {
         @Override
         public String getScheme() {

@@ -1,8 +1,8 @@
 package com.bedrockusage.job.ingest.source;
-import com.bedrockusage.job.ingest.RejectReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.ingest.RejectReason;
 import com.bedrockusage.job.model.RejectedRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,13 +16,21 @@ class TrimHorizonCheckTest {
 
     @Test
     void shouldMarkAShardWhoseFirstRecordArrivedAboutARetentionAgo() {
-        Optional<RejectedRecord> gap = check.firstRecord("bedrock-logs", "shardId-000000000001",
-                NOW.minus(Duration.ofHours(24)).plusSeconds(60), NOW);
-        assertThat(gap).hasValueSatisfying(r -> {
-            assertThat(r.reason).isEqualTo(RejectReason.KINESIS_TRIMMED);
-            assertThat(r.source).isEqualTo("shardId-000000000001");
-            assertThat(r.rawExcerpt).contains("bedrock-logs", "trim horizon", "2026-12-01T09:01:00Z");
-        });
+        Optional<RejectedRecord> gap =
+                check.firstRecord(
+                        "bedrock-logs",
+                        "shardId-000000000001",
+                        NOW.minus(Duration.ofHours(24)).plusSeconds(60),
+                        NOW);
+        assertThat(gap)
+                .hasValueSatisfying(
+                        r -> {
+                            assertThat(r.reason).isEqualTo(RejectReason.KINESIS_TRIMMED);
+                            assertThat(r.source).isEqualTo("shardId-000000000001");
+                            assertThat(r.rawExcerpt)
+                                    .contains(
+                                            "bedrock-logs", "trim horizon", "2026-12-01T09:01:00Z");
+                        });
     }
 
     @Test
@@ -35,7 +43,8 @@ class TrimHorizonCheckTest {
 
     @Test
     void shouldLeaveAResumeWellInsideTheRetentionAlone() {
-        assertThat(check.firstRecord("s", "shard-1", NOW.minus(Duration.ofHours(23)), NOW)).isEmpty();
+        assertThat(check.firstRecord("s", "shard-1", NOW.minus(Duration.ofHours(23)), NOW))
+                .isEmpty();
         assertThat(check.firstRecord("s", "shard-2", null, NOW)).isEmpty();
     }
 }

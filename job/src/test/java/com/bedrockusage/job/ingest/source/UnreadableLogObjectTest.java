@@ -1,19 +1,11 @@
 package com.bedrockusage.job.ingest.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.bedrockusage.job.ingest.RejectReason;
-
 import com.bedrockusage.job.model.IngestRecord;
-
 import com.bedrockusage.job.testing.SyntheticLogs;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.file.src.FileSourceSplit;
-import org.apache.flink.connector.file.src.reader.BulkFormat;
-import org.apache.flink.connector.file.src.util.CheckpointedPosition;
-import org.apache.flink.connector.file.src.util.RecordAndPosition;
-import org.apache.flink.core.fs.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,24 +17,37 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.connector.file.src.reader.BulkFormat;
+import org.apache.flink.connector.file.src.util.CheckpointedPosition;
+import org.apache.flink.connector.file.src.util.RecordAndPosition;
+import org.apache.flink.core.fs.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-/** A log object that cannot be opened or read to its end yields a reject, never an exception that fails the task. */
+/**
+ * A log object that cannot be opened or read to its end yields a reject, never an exception that
+ * fails the task.
+ */
 class UnreadableLogObjectTest {
 
     private static final int RECORDS = 1200;
-    private static final String ACCESS_DENIED = "Access Denied (Service: Amazon S3; Status Code: 403)";
+    private static final String ACCESS_DENIED =
+            "Access Denied (Service: Amazon S3; Status Code: 403)";
 
-    /** State of {@link #flakyOpen}, static because the format serializes its opener; reset after each test. */
+    /**
+     * State of {@link #flakyOpen}, static because the format serializes its opener; reset after
+     * each test.
+     */
     static final AtomicInteger OPENS = new AtomicInteger();
+
     static volatile int failingOpens;
     static volatile long failAfterBytes = -1;
     static volatile int failingReads;
 
-    @TempDir
-    java.nio.file.Path dir;
+    @TempDir java.nio.file.Path dir;
 
     @AfterEach
     void reset() {
@@ -52,15 +57,21 @@ class UnreadableLogObjectTest {
         failingReads = 0;
     }
 
-    /** Plain NDJSON (streamed in chunks, so a reset can come after some records); record 3 is a bad line. */
+    /**
+     * Plain NDJSON (streamed in chunks, so a reset can come after some records); record 3 is a bad
+     * line.
+     */
     private Path writeObject(String name) {
         SyntheticLogs logs = new SyntheticLogs(5);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {
-            lines.add(logs.converse("req-" + i, Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 200));
+            lines.add(
+                    logs.converse(
+                            "req-" + i, Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 200));
         }
         lines.add(3, "not json");
-        return new Path(SyntheticLogs.write(dir.resolve(name), SyntheticLogs.ndjson(lines)).toUri());
+        return new Path(
+                SyntheticLogs.write(dir.resolve(name), SyntheticLogs.ndjson(lines)).toUri());
     }
 
     private static FileSourceSplit split(Path path, CheckpointedPosition position) {
@@ -68,8 +79,9 @@ class UnreadableLogObjectTest {
     }
 
     /**
-     * Opens through Flink's file system. The first {@link #failingOpens} opens fail (403); in the next
-     * {@link #failingReads} streams, every read past {@link #failAfterBytes} fails (connection reset).
+     * Opens through Flink's file system. The first {@link #failingOpens} opens fail (403); in the
+     * next {@link #failingReads} streams, every read past {@link #failAfterBytes} fails (connection
+     * reset).
      */
     private static InputStream flakyOpen(Path path) throws IOException {
         int open = OPENS.incrementAndGet();
@@ -78,19 +90,21 @@ class UnreadableLogObjectTest {
         }
         InputStream in = path.getFileSystem().open(path);
         boolean failing = failAfterBytes >= 0 && open - failingOpens <= failingReads;
-        return !failing ? in : new FilterInputStream(in) {
-            private long read;
+        return !failing
+                ? in
+                : new FilterInputStream(in) {
+                    private long read;
 
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (read >= failAfterBytes) {
-                    throw new SocketException("Connection reset");
-                }
-                int n = super.read(b, off, (int) Math.min(len, failAfterBytes - read));
-                read += Math.max(n, 0);
-                return n;
-            }
-        };
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        if (read >= failAfterBytes) {
+                            throw new SocketException("Connection reset");
+                        }
+                        int n = super.read(b, off, (int) Math.min(len, failAfterBytes - read));
+                        read += Math.max(n, 0);
+                        return n;
+                    }
+                };
     }
 
     private static BedrockLogFileFormat format() {
@@ -139,22 +153,29 @@ class UnreadableLogObjectTest {
         Path path = writeObject("gone.json");
         Files.delete(java.nio.file.Path.of(path.toUri()));
 
-        List<Emitted> out = drain(new BedrockLogFileFormat(true, RetryingLogObjectReader.FILE_SYSTEM, 0)
-                .createReader(new Configuration(), split(path, null)));
+        List<Emitted> out =
+                drain(
+                        new BedrockLogFileFormat(true, RetryingLogObjectReader.FILE_SYSTEM, 0)
+                                .createReader(new Configuration(), split(path, null)));
 
         assertThat(out).hasSize(1);
-        assertThat(out.get(0).record.rejected.reason).isEqualTo(RejectReason.UNREADABLE_OBJECT)
+        assertThat(out.get(0).record.rejected.reason)
+                .isEqualTo(RejectReason.UNREADABLE_OBJECT)
                 .isEqualTo("unreadable_object");
         assertThat(out.get(0).record.rejected.source).isEqualTo(path.toString());
         assertThat(out.get(0).record.rejected.rawExcerpt)
-                .startsWith("unreadable after 3 attempts, before its first record: java.io.FileNotFoundException: ")
+                .startsWith(
+                        "unreadable after 3 attempts, before its first record: java.io.FileNotFoundException: ")
                 .contains("gone.json");
     }
 
     @Test
     void shouldRejectADirectoryInPlaceOfTheObject() throws IOException {
         Path path = new Path(Files.createDirectory(dir.resolve("a-folder.json.gz")).toUri());
-        List<Emitted> out = drain(new BedrockLogFileFormat(true).createReader(new Configuration(), split(path, null)));
+        List<Emitted> out =
+                drain(
+                        new BedrockLogFileFormat(true)
+                                .createReader(new Configuration(), split(path, null)));
         assertThat(out).extracting(Emitted::id).containsExactly("unreadable_object");
     }
 
@@ -179,17 +200,25 @@ class UnreadableLogObjectTest {
 
         assertThat(OPENS).hasValue(RetryingLogObjectReader.ATTEMPTS);
         assertThat(out).hasSize(1);
-        assertThat(out.get(0).record.rejected.rawExcerpt).isEqualTo("unreadable after 3 attempts, before its first "
-                + "record: java.nio.file.AccessDeniedException: " + path + ": " + ACCESS_DENIED);
+        assertThat(out.get(0).record.rejected.rawExcerpt)
+                .isEqualTo(
+                        "unreadable after 3 attempts, before its first "
+                                + "record: java.nio.file.AccessDeniedException: "
+                                + path
+                                + ": "
+                                + ACCESS_DENIED);
     }
 
     @Test
-    void shouldResumeAfterAConnectionResetMidObjectWithoutEmittingAnyRecordTwice() throws IOException {
+    void shouldResumeAfterAConnectionResetMidObjectWithoutEmittingAnyRecordTwice()
+            throws IOException {
         Path path = writeObject("x.json");
         List<Emitted> clean = drain(format().createReader(new Configuration(), split(path, null)));
         reset();
         failAfterBytes = Files.size(java.nio.file.Path.of(path.toUri())) / 3;
-        failingReads = 2; // two resets in a row, each after a third of the object: the second makes no progress
+        failingReads =
+                2; // two resets in a row, each after a third of the object: the second makes no
+        // progress
 
         List<Emitted> out = drain(format().createReader(new Configuration(), split(path, null)));
 
@@ -212,10 +241,15 @@ class UnreadableLogObjectTest {
         Emitted last = out.get(out.size() - 1);
         List<Emitted> read = out.subList(0, out.size() - 1);
         assertThat(read.size()).isBetween(RECORDS / 4, RECORDS / 2);
-        assertThat(ids(read)).doesNotHaveDuplicates().doesNotContain(RejectReason.UNREADABLE_OBJECT);
+        assertThat(ids(read))
+                .doesNotHaveDuplicates()
+                .doesNotContain(RejectReason.UNREADABLE_OBJECT);
         assertThat(last.id()).isEqualTo(RejectReason.UNREADABLE_OBJECT);
-        assertThat(last.record.rejected.rawExcerpt).isEqualTo("unreadable after 3 attempts, after " + read.size()
-                + " records (the rest of the object was not read): java.net.SocketException: Connection reset");
+        assertThat(last.record.rejected.rawExcerpt)
+                .isEqualTo(
+                        "unreadable after 3 attempts, after "
+                                + read.size()
+                                + " records (the rest of the object was not read): java.net.SocketException: Connection reset");
         assertThat(last.offset).isEqualTo(BedrockLogFileFormat.GIVEN_UP);
         assertThat(last.position).isEqualTo(out.size());
     }
@@ -223,8 +257,14 @@ class UnreadableLogObjectTest {
     @Test
     void shouldNeitherReadAgainNorRepeatTheRejectWhenRestoredAfterGivingUp() throws IOException {
         Path path = writeObject("x.json");
-        List<Emitted> out = drain(format().restoreReader(new Configuration(),
-                split(path, new CheckpointedPosition(BedrockLogFileFormat.GIVEN_UP, 400))));
+        List<Emitted> out =
+                drain(
+                        format().restoreReader(
+                                        new Configuration(),
+                                        split(
+                                                path,
+                                                new CheckpointedPosition(
+                                                        BedrockLogFileFormat.GIVEN_UP, 400))));
         assertThat(out).isEmpty();
         assertThat(OPENS).hasValue(0);
     }
@@ -234,27 +274,39 @@ class UnreadableLogObjectTest {
         Path path = writeObject("x.json");
         Files.delete(java.nio.file.Path.of(path.toUri()));
 
-        List<Emitted> out = drain(format().restoreReader(new Configuration(),
-                split(path, new CheckpointedPosition(CheckpointedPosition.NO_OFFSET, 700))));
+        List<Emitted> out =
+                drain(
+                        format().restoreReader(
+                                        new Configuration(),
+                                        split(
+                                                path,
+                                                new CheckpointedPosition(
+                                                        CheckpointedPosition.NO_OFFSET, 700))));
 
         assertThat(out).hasSize(1);
-        assertThat(out.get(0).record.rejected.rawExcerpt).startsWith("unreadable after 3 attempts, after 700 records");
+        assertThat(out.get(0).record.rejected.rawExcerpt)
+                .startsWith("unreadable after 3 attempts, after 700 records");
         assertThat(out.get(0).position).isEqualTo(701L);
     }
 
     @Test
     void shouldStopWithoutARejectWhenTheTaskIsCancelled() {
-        RetryingLogObjectReader.Opener interrupted = path -> {
-            throw new ClosedByInterruptException();
-        };
-        BulkFormat.Reader<IngestRecord> reader = new BedrockLogFileFormat(true, interrupted, 0)
-                .createReader(new Configuration(), split(new Path("file:///nowhere.json"), null));
+        RetryingLogObjectReader.Opener interrupted =
+                path -> {
+                    throw new ClosedByInterruptException();
+                };
+        BulkFormat.Reader<IngestRecord> reader =
+                new BedrockLogFileFormat(true, interrupted, 0)
+                        .createReader(
+                                new Configuration(), split(new Path("file:///nowhere.json"), null));
         assertThatThrownBy(reader::readBatch).isInstanceOf(ClosedByInterruptException.class);
     }
 
     @Test
     void shouldBoundTheErrorTextKeptInTheRow() {
         String text = RetryingLogObjectReader.describe(new IOException("x".repeat(10_000)));
-        assertThat(text).startsWith("java.io.IOException: xxx").hasSize(RetryingLogObjectReader.MAX_ERROR_CHARS + 1);
+        assertThat(text)
+                .startsWith("java.io.IOException: xxx")
+                .hasSize(RetryingLogObjectReader.MAX_ERROR_CHARS + 1);
     }
 }
