@@ -189,8 +189,8 @@ async function topPage(main) {
   main.append(sortableTable('top-table', TOP_COLUMNS, t.rows, 'cost_usd'));
 }
 
-function fmt(kind, v) {
-  if (kind === 'limit') return v === null || v === undefined ? '–' : esc(v) + ' %';
+function fmt(kind, v, row) {
+  if (typeof kind === 'function') return kind(v, row);
   return kind === 'usd' ? usd(v) : kind === 'int' ? int(v) : kind === 'pct' ? pct(v) : kind === 'ms' ? ms(v) : esc(v);
 }
 
@@ -213,7 +213,7 @@ function sortableTable(id, columns, rows, sortKey) {
     const body = wrap.querySelector('tbody');
     body.innerHTML = sorted.map((r) => '<tr>' + columns.map(([k, , kind2]) => {
       const cls = k.startsWith('change') && r[k] !== null ? (Number(r[k]) > 0 ? 'up' : Number(r[k]) < 0 ? 'down' : '') : '';
-      return `<td class="${cls}" data-key="${k}" data-value="${esc(r[k])}">${fmt(kind2, r[k])}</td>`;
+      return `<td class="${cls}" data-key="${k}" data-value="${esc(r[k])}">${fmt(kind2, r[k], r)}</td>`;
     }).join('') + '</tr>').join('');
   };
   columns.forEach(([k, label]) => {
@@ -283,11 +283,16 @@ async function alertsPage(main) {
 
 // ---- Amazon Q Developer: its own filters (month, account, user), read from /api/qdeveloper ----
 const Q_FILTERS = ['month', 'account', 'user'];
+// a limit cell: used / limit and the share, sorted by the share (data-value)
+const qLimit = (used, limit) => (v, r) => (v === null || v === undefined ? '–'
+  : `${int(r[used])} / ${int(r[limit])} · ${esc(v)} %`);
 const Q_COLUMNS = [['user_id', 'User', 's'], ['account_id', 'Account', 's'], ['chat_events', 'Chat', 'int'],
-  ['inline_events', 'Inline', 'int'], ['dev_uses', '/dev', 'int'], ['est_input_tokens', 'Est. input tokens', 'int'],
+  ['inline_events', 'Inline', 'int'], ['est_input_tokens', 'Est. input tokens', 'int'],
   ['est_output_tokens', 'Est. output tokens', 'int'], ['inline_acceptance_rate', 'Inline accepted', 'pct'],
-  ['dev_uses_pct', '/dev % of limit', 'limit'], ['transformation_pct', 'Transform lines % of limit', 'limit'],
-  ['context_window_pct', 'Largest conversation % of context window', 'limit']];
+  ['dev_uses_pct', '/dev uses of limit', qLimit('dev_uses', 'dev_uses_limit')],
+  ['transformation_pct', 'Transform lines of limit', qLimit('transformation_lines', 'transformation_lines_limit')],
+  ['context_window_pct', 'Largest conversation of context window',
+    qLimit('max_conversation_tokens', 'context_window_limit')]];
 
 function qFilterBar(q) {
   const p = params();

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.local.sql.SampleQDeveloper;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,24 +26,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QDeveloperBrowserITCase {
 
-    static final Path SCREENSHOTS = Paths.get("target", "dashboard-screenshots");
-    static final Duration WAIT = Duration.ofSeconds(90);
+    static final Duration WAIT = BrowserPages.WAIT;
 
     @RegisterExtension static final DashboardExtension DASHBOARD = new DashboardExtension(60, 500);
     static ChromeDriver browser;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        Chromium.assumeInstalled();
-        browser = Chromium.start(Files.createTempDirectory("chromium-profile"));
-        Files.createDirectories(SCREENSHOTS);
+    static void openChromium() throws Exception {
+        browser = BrowserPages.chromium();
     }
 
     @AfterAll
-    static void quitBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    static void closeChromium() {
+        BrowserPages.quit(browser);
     }
 
     @Test
@@ -61,12 +48,15 @@ class QDeveloperBrowserITCase {
 
         JsonNode q = DASHBOARD.fixture().api("qdeveloper?month=2026-11");
         JsonNode t = q.get("totals");
-        assertThat(value("#q-users")).isEqualTo(t.get("users").asText());
-        assertThat(value("#q-chat")).isEqualTo(t.get("chat_events").asText());
-        assertThat(value("#q-inline")).isEqualTo(t.get("inline_events").asText());
-        assertThat(value("#q-dev")).isEqualTo(t.get("dev_events").asText());
-        assertThat(value("#q-input")).isEqualTo(t.get("input_tokens").asText());
-        assertThat(value("#q-output")).isEqualTo(t.get("output_tokens").asText());
+        assertThat(BrowserPages.value(browser, "#q-users")).isEqualTo(t.get("users").asText());
+        assertThat(BrowserPages.value(browser, "#q-chat")).isEqualTo(t.get("chat_events").asText());
+        assertThat(BrowserPages.value(browser, "#q-inline"))
+                .isEqualTo(t.get("inline_events").asText());
+        assertThat(BrowserPages.value(browser, "#q-dev")).isEqualTo(t.get("dev_events").asText());
+        assertThat(BrowserPages.value(browser, "#q-input"))
+                .isEqualTo(t.get("input_tokens").asText());
+        assertThat(BrowserPages.value(browser, "#q-output"))
+                .isEqualTo(t.get("output_tokens").asText());
         assertThat(browser.findElements(By.id("chart-qdeveloper"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#q-table tbody tr")))
                 .hasSize(q.get("rows").size());
@@ -74,26 +64,38 @@ class QDeveloperBrowserITCase {
                         browser.findElement(By.cssSelector("#q-table td[data-key=dev_uses_pct]"))
                                 .getAttribute("data-value"))
                 .isEqualTo(q.get("rows").get(0).get("dev_uses_pct").asText());
+        JsonNode first = q.get("rows").get(0);
+        assertThat(
+                        browser.findElement(By.cssSelector("#q-table td[data-key=dev_uses_pct]"))
+                                .getText())
+                .as("used / limit · share")
+                .isEqualTo(
+                        first.get("dev_uses").asText()
+                                + " / "
+                                + first.get("dev_uses_limit").asText()
+                                + " · "
+                                + first.get("dev_uses_pct").asText()
+                                + " %");
         assertThat(
                         browser.findElement(By.cssSelector("#nav a[data-page=qdeveloper]"))
                                 .getAttribute("class"))
                 .contains("active");
-        assertScreenshotNotBlank("qdeveloper");
+        BrowserPages.assertScreenshotNotBlank(browser, "qdeveloper");
     }
 
     @Test
     @Order(2)
     void aFilterInTheUrlChangesTheNumbers() throws Exception {
         open(DASHBOARD.fixture(), "/qdeveloper?month=2026-11");
-        String all = value("#q-chat");
+        String all = BrowserPages.value(browser, "#q-chat");
 
         new Select(browser.findElement(By.cssSelector("#q-filters [name=user]")))
                 .selectByVisibleText("d-1.carol");
         browser.findElement(By.cssSelector("#q-filters button[type=submit]")).click();
         new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("user=d-1.carol"));
-        waitForPage();
+        BrowserPages.waitForPage(browser);
 
-        assertThat(value("#q-chat"))
+        assertThat(BrowserPages.value(browser, "#q-chat"))
                 .isNotEqualTo(all)
                 .isEqualTo(
                         DASHBOARD
@@ -102,7 +104,7 @@ class QDeveloperBrowserITCase {
                                 .get("totals")
                                 .get("chat_events")
                                 .asText());
-        assertThat(value("#q-users")).isEqualTo("1");
+        assertThat(BrowserPages.value(browser, "#q-users")).isEqualTo("1");
     }
 
     @Test
@@ -115,7 +117,7 @@ class QDeveloperBrowserITCase {
         Path dir = Files.createTempDirectory("q-empty");
         try (DashboardServer empty = DashboardFixture.serve(dir, 60_000)) {
             browser.get(empty.url() + "qdeveloper");
-            waitForPage();
+            BrowserPages.waitForPage(browser);
             assertThat(browser.findElement(By.cssSelector("[data-empty=true]")).getText())
                     .contains("No Amazon Q Developer data in this warehouse");
             assertThat(browser.findElements(By.cssSelector("[data-error=true]"))).isEmpty();
@@ -124,48 +126,6 @@ class QDeveloperBrowserITCase {
 
     private static void open(DashboardFixture fixture, String path) {
         browser.get(fixture.url(path));
-        waitForPage();
-    }
-
-    /** The page has loaded its data and every chart on it has finished drawing. */
-    private static void waitForPage() {
-        new WebDriverWait(browser, WAIT)
-                .until(
-                        d -> {
-                            Object state =
-                                    ((JavascriptExecutor) d)
-                                            .executeScript(
-                                                    "const b = document.body.dataset.loaded;"
-                                                            + "const charts = [...document.querySelectorAll('.chart')];"
-                                                            + "return b !== undefined && charts.every(c => c.dataset.rendered === 'true') ? b : null;");
-                            return state != null;
-                        });
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded"))
-                .isNotEqualTo("error");
-    }
-
-    /** The exact value behind a card's formatted number. */
-    private static String value(String card) {
-        return (String)
-                ((JavascriptExecutor) browser)
-                        .executeScript(
-                                "const v = document.querySelector(arguments[0] + ' .value'); return v ? v.dataset.value : null;",
-                                card);
-    }
-
-    private static void assertScreenshotNotBlank(String name) throws Exception {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Path target = SCREENSHOTS.resolve(name + ".png");
-        Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        BufferedImage image = ImageIO.read(target.toFile());
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 3) {
-            for (int x = 0; x < image.getWidth(); x += 3) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        assertThat(colours.size())
-                .as("distinct colours in " + target + " (a blank page has a handful)")
-                .isGreaterThan(50);
+        BrowserPages.waitForPage(browser);
     }
 }
