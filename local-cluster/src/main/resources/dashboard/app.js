@@ -189,7 +189,8 @@ async function topPage(main) {
   main.append(sortableTable('top-table', TOP_COLUMNS, t.rows, 'cost_usd'));
 }
 
-function fmt(kind, v) {
+function fmt(kind, v, row) {
+  if (typeof kind === 'function') return kind(v, row);
   return kind === 'usd' ? usd(v) : kind === 'int' ? int(v) : kind === 'pct' ? pct(v) : kind === 'ms' ? ms(v) : esc(v);
 }
 
@@ -212,7 +213,7 @@ function sortableTable(id, columns, rows, sortKey) {
     const body = wrap.querySelector('tbody');
     body.innerHTML = sorted.map((r) => '<tr>' + columns.map(([k, , kind2]) => {
       const cls = k.startsWith('change') && r[k] !== null ? (Number(r[k]) > 0 ? 'up' : Number(r[k]) < 0 ? 'down' : '') : '';
-      return `<td class="${cls}" data-key="${k}" data-value="${esc(r[k])}">${fmt(kind2, r[k])}</td>`;
+      return `<td class="${cls}" data-key="${k}" data-value="${esc(r[k])}">${fmt(kind2, r[k], r)}</td>`;
     }).join('') + '</tr>').join('');
   };
   columns.forEach(([k, label]) => {
@@ -280,8 +281,88 @@ async function alertsPage(main) {
   main.append(list);
 }
 
+// ---- Amazon Q Developer: its own filters (month, account, user), read from /api/qdeveloper ----
+const Q_FILTERS = ['month', 'account', 'user'];
+// a limit cell: used / limit and the share, sorted by the share (data-value)
+const qLimit = (used, limit) => (v, r) => (v === null || v === undefined ? '–'
+  : `${int(r[used])} / ${int(r[limit])} · ${esc(v)} %`);
+const Q_COLUMNS = [['user_id', 'User', 's'], ['account_id', 'Account', 's'], ['chat_events', 'Chat', 'int'],
+  ['inline_events', 'Inline', 'int'], ['est_input_tokens', 'Est. input tokens', 'int'],
+  ['est_output_tokens', 'Est. output tokens', 'int'], ['inline_acceptance_rate', 'Inline accepted', 'pct'],
+  ['dev_uses_pct', '/dev uses of limit', qLimit('dev_uses', 'dev_uses_limit')],
+  ['transformation_pct', 'Transform lines of limit', qLimit('transformation_lines', 'transformation_lines_limit')],
+  ['context_window_pct', 'Largest conversation of context window',
+    qLimit('max_conversation_tokens', 'context_window_limit')]];
+
+function qFilterBar(q) {
+  const p = params();
+  const select = (name, label, values, current, all) => `<label>${esc(label)} <select name="${name}">` +
+    (all ? '<option value="">all</option>' : '') +
+    [...new Set(values.concat(current ? [current] : []))].map((v) =>
+      `<option${v === current ? ' selected' : ''}>${esc(v)}</option>`).join('') + '</select></label>';
+  const form = el('<form id="q-filters" class="filters" autocomplete="off">' +
+    select('month', 'Month', q.months, q.month, false) +
+    select('account', 'Account', q.accounts, p.get('account') || '', true) +
+    select('user', 'User', q.users, p.get('user') || '', true) +
+    '<button type="submit">Apply</button></form>');
+  form.onsubmit = (e) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    Q_FILTERS.forEach((k) => { if (form[k].value) next.set(k, form[k].value); });
+    location.search = next.toString();
+  };
+  return form;
+}
+
+async function qdeveloperPage(main) {
+  const p = params();
+  const query = new URLSearchParams();
+  Q_FILTERS.forEach((k) => { if (p.get(k)) query.set(k, p.get(k)); });
+  const res = await fetch('/api/qdeveloper?' + query.toString());
+  const q = await res.json();
+  if (!res.ok) throw new Error(q.error || res.statusText);
+  main.innerHTML = '';
+  main.append(qFilterBar(q));
+  if (!q.rows.length) {
+    main.append(el(empty(q.has_data ? 'No Amazon Q Developer use in ' + q.month + ' for these filters.'
+      : 'No Amazon Q Developer data in this warehouse. Turn on Q Developer prompt logging and point the job at ' +
+        'the logs (docs/q-developer.md).')));
+    return;
+  }
+  const t = q.totals;
+  main.append(el('<div class="cards">' + card('q-users', 'Users', t.users, int(t.users)) +
+    card('q-chat', 'Chat', t.chat_events, int(t.chat_events)) +
+    card('q-inline', 'Inline', t.inline_events, int(t.inline_events)) +
+    card('q-dev', '/dev uses', t.dev_events, int(t.dev_events)) +
+    card('q-input', 'Est. input tokens', t.input_tokens, int(t.input_tokens)) +
+    card('q-output', 'Est. output tokens', t.output_tokens, int(t.output_tokens)) + '</div>'));
+  main.append(el('<h2>Per day and kind</h2>'));
+  const div = el('<div class="chart" id="chart-qdeveloper"></div>');
+  main.append(div);
+  setTimeout(() => chart(div, {
+    tooltip: { trigger: 'axis' }, legend: { top: 0 },
+    xAxis: { type: 'category', data: q.daily.days },
+    yAxis: { type: 'value', name: 'events' },
+    series: [['chat_events', 'chat'], ['inline_events', 'inline'], ['dev_events', '/dev']].map(([k, name]) =>
+      ({ name, type: 'bar', stack: 'events', data: q.daily[k] })),
+  }), 0);
+  main.append(el('<h2>Users in ' + esc(q.month) + ' against their limits</h2>'));
+  main.append(sortableTable('q-table', Q_COLUMNS, q.rows, 'dev_uses_pct'));
+  main.append(el('<p class="note">Tokens are estimates. Limits: as written by the job (docs/q-developer.md); ' +
+    '/dev uses and transformation lines per month, the context window per conversation.</p>'));
+  main.append(el('<h2>Q alerts</h2>'));
+  if (!q.alerts.length) { main.append(el(empty('No Q Developer alerts in ' + q.month + '.'))); return; }
+  const list = el('<ul class="feed" id="q-alerts"></ul>');
+  q.alerts.forEach((x) => list.append(el(`<li class="${esc(String(x.delivery_status).toLowerCase())}">` +
+    `<span class="badge">${esc(x.severity)}</span><span class="badge">${esc(x.delivery_status)}</span>` +
+    `${esc(x.subject)}<div class="meta">fired ${esc(when(x.fired_at))} · rule ${esc(x.rule_id)} · ${esc(x.scope_key)} · ` +
+    `${esc(x.metric)} ${esc(x.observed_value)} ≥ ${esc(x.threshold)}</div></li>`)));
+  main.append(list);
+}
+
 // page functions end in Page: a global named top would clash with window.top
-const PAGES = { overview: overviewPage, spend: spendPage, top: topPage, models: modelsPage, alerts: alertsPage };
+const PAGES = { overview: overviewPage, spend: spendPage, top: topPage, models: modelsPage, alerts: alertsPage,
+  qdeveloper: qdeveloperPage };
 
 // ---- filters, status, live updates ----
 function fillSelect(name, values) {
@@ -327,7 +408,9 @@ async function render() {
     meta = await (await fetch('/api/meta')).json();
     setupFilters();
     shownVersion = meta.version;
-    if (!meta.has_data) {
+    // the Q Developer page has its own filters and its own empty state
+    document.getElementById('filters').hidden = PAGE === 'qdeveloper';
+    if (!meta.has_data && PAGE !== 'qdeveloper') {
       main.innerHTML = empty('No usage data in this warehouse yet. Start the job (local-cluster/bin/run-local) ' +
         'and this page fills in by itself.');
     } else {

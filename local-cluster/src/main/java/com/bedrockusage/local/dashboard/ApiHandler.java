@@ -16,7 +16,7 @@ final class ApiHandler implements HttpHandler {
 
     private final Map<String, Function<Map<String, String>, Map<String, Object>>> endpoints;
 
-    ApiHandler(Answers answers) {
+    ApiHandler(Answers answers, QDeveloperAnswers qdeveloper) {
         this.endpoints =
                 Map.of(
                         "summary", answers::summary,
@@ -26,6 +26,7 @@ final class ApiHandler implements HttpHandler {
                         "models", answers::models,
                         "alerts", answers::alerts,
                         "rejected", answers::rejected,
+                        "qdeveloper", qdeveloper::answer,
                         "meta", q -> answers.meta());
     }
 

@@ -43,7 +43,10 @@ public record DashboardServer(HttpServer http, ExecutorService threads, Refreshe
                         });
         http.setExecutor(threads);
         http.createContext("/api/events", new EventsHandler(refresher));
-        http.createContext("/api/", new ApiHandler(new Answers(refresher, clock, budgets)));
+        http.createContext(
+                "/api/",
+                new ApiHandler(
+                        new Answers(refresher, clock, budgets), new QDeveloperAnswers(refresher)));
         http.createContext("/", new StaticHandler());
         http.start();
         return new DashboardServer(http, threads, refresher);

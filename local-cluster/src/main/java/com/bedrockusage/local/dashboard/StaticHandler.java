@@ -23,7 +23,9 @@ final class StaticHandler implements HttpHandler {
                     "/models",
                     "models",
                     "/alerts",
-                    "alerts");
+                    "alerts",
+                    "/qdeveloper",
+                    "qdeveloper");
     static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
 
     private static final Map<String, String> ASSETS =

@@ -1,6 +1,7 @@
 package com.bedrockusage.local.dashboard;
 
 import com.bedrockusage.job.alerts.delivery.AlertsTable;
+import com.bedrockusage.job.qdeveloper.QDeveloperTables;
 import com.bedrockusage.job.sink.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,9 @@ final class WarehouseLoader {
                     Tables.USAGE_MINUTE,
                     Tables.INVOCATIONS,
                     Tables.REJECTED_RECORDS,
-                    AlertsTable.NAME);
+                    AlertsTable.NAME,
+                    QDeveloperTables.DAILY,
+                    QDeveloperTables.MONTHLY);
     static final long NO_SNAPSHOT = -1;
 
     private static final String[] INVOCATION_COLUMNS = {
@@ -177,6 +180,20 @@ final class WarehouseLoader {
                 });
         tagHours.readUpTo(id);
         return tagHours.facts();
+    }
+
+    /**
+     * Rows of a small table (the Q Developer usage) at the given snapshots; empty when it does not
+     * exist.
+     */
+    List<Record> rows(String name, Map<String, Long> snapshots, Expression filter) {
+        Long id = snapshots.get(name);
+        if (id == null || id == NO_SNAPSHOT) {
+            return List.of();
+        }
+        List<Record> out = new ArrayList<>();
+        each(IcebergGenerics.read(table(name)).useSnapshot(id).where(filter), out::add);
+        return out;
     }
 
     private List<UsageFact> usage(String name, Map<String, Long> snapshots, Expression filter) {

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.local.sql.SampleCalls;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -237,46 +231,16 @@ class DashboardBrowserITCase {
         waitForPage();
     }
 
-    /** The page has loaded its data and every chart on it has finished drawing. */
     private static void waitForPage() {
-        new WebDriverWait(browser, WAIT)
-                .until(
-                        d -> {
-                            Object state =
-                                    ((JavascriptExecutor) d)
-                                            .executeScript(
-                                                    "const b = document.body.dataset.loaded;"
-                                                            + "const charts = [...document.querySelectorAll('.chart')];"
-                                                            + "return b !== undefined && charts.every(c => c.dataset.rendered === 'true') ? b : null;");
-                            return state != null;
-                        });
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-loaded"))
-                .isNotEqualTo("error");
+        BrowserPages.waitForPage(browser);
     }
 
-    /** The exact value behind a card's formatted number; null while the page redraws. */
     private static String value(String card) {
-        return (String)
-                ((JavascriptExecutor) browser)
-                        .executeScript(
-                                "const v = document.querySelector(arguments[0] + ' .value'); return v ? v.dataset.value : null;",
-                                card);
+        return BrowserPages.value(browser, card);
     }
 
     private static void assertScreenshotNotBlank(String name) throws Exception {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Path target = SCREENSHOTS.resolve(name + ".png");
-        Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        BufferedImage image = ImageIO.read(target.toFile());
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 3) {
-            for (int x = 0; x < image.getWidth(); x += 3) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        assertThat(colours.size())
-                .as("distinct colours in " + target + " (a blank page has a handful)")
-                .isGreaterThan(50);
+        BrowserPages.assertScreenshotNotBlank(browser, name);
     }
 
     private static DashboardFixture fixture() {

@@ -180,7 +180,7 @@ final class DashboardFixture implements AutoCloseable {
         w.upsert(AlertsTable.NAME, rows);
     }
 
-    private static Record alert(
+    static Record alert(
             TestWarehouse w,
             String id,
             String rule,
