@@ -1,6 +1,7 @@
 -- description: metered usage as FOCUS 1.2 rows (what bin/report --format focus writes): hour x account x caller x model x token class
 -- Edit the range [start, end) of UTC days in the view. A token class without a price (NULL cost) is left out: FOCUS has
--- no unknown cost. ListUnitPrice is the catalogue's USD per million tokens (cache writes: the 5-minute rate).
+-- no unknown cost. ListUnitPrice is the catalogue's base USD per million tokens (cache writes: the 5-minute rate),
+-- priced as 5 × 200,000 tokens so that no long-context (> 200,000 input tokens) row applies.
 CREATE TEMPORARY VIEW focus_usage AS
 SELECT * FROM usage_hourly
 WHERE window_start >= TIMESTAMP '2026-11-01 00:00:00'
@@ -16,7 +17,7 @@ SELECT
   'USD'                                               AS BillingCurrency,
   input_cost_usd                                   AS ListCost,
   input_cost_usd                                   AS EffectiveCost,
-  BEDROCK_COST(model_id, region, window_start, 1000000, 0, 0, 0) AS ListUnitPrice,
+  BEDROCK_COST(model_id, region, window_start, 200000, 0, 0, 0) * 5 AS ListUnitPrice,
   CAST(input_tokens AS DECIMAL(38, 6)) * 0.000001         AS PricingQuantity,
   '1000000 Tokens'                                    AS PricingUnit,
   CAST(input_tokens AS DECIMAL(38, 0))                    AS ConsumedQuantity,
@@ -44,7 +45,7 @@ SELECT
   'USD'                                               AS BillingCurrency,
   output_cost_usd                                  AS ListCost,
   output_cost_usd                                  AS EffectiveCost,
-  BEDROCK_COST(model_id, region, window_start, 0, 1000000, 0, 0) AS ListUnitPrice,
+  BEDROCK_COST(model_id, region, window_start, 0, 200000, 0, 0) * 5 AS ListUnitPrice,
   CAST(output_tokens AS DECIMAL(38, 6)) * 0.000001        AS PricingQuantity,
   '1000000 Tokens'                                    AS PricingUnit,
   CAST(output_tokens AS DECIMAL(38, 0))                   AS ConsumedQuantity,
@@ -72,7 +73,7 @@ SELECT
   'USD'                                               AS BillingCurrency,
   cache_read_cost_usd                              AS ListCost,
   cache_read_cost_usd                              AS EffectiveCost,
-  BEDROCK_COST(model_id, region, window_start, 0, 0, 1000000, 0) AS ListUnitPrice,
+  BEDROCK_COST(model_id, region, window_start, 0, 0, 200000, 0) * 5 AS ListUnitPrice,
   CAST(cache_read_tokens AS DECIMAL(38, 6)) * 0.000001    AS PricingQuantity,
   '1000000 Tokens'                                    AS PricingUnit,
   CAST(cache_read_tokens AS DECIMAL(38, 0))               AS ConsumedQuantity,
@@ -100,7 +101,7 @@ SELECT
   'USD'                                               AS BillingCurrency,
   cache_write_cost_usd                             AS ListCost,
   cache_write_cost_usd                             AS EffectiveCost,
-  BEDROCK_COST(model_id, region, window_start, 0, 0, 0, 1000000) AS ListUnitPrice,
+  BEDROCK_COST(model_id, region, window_start, 0, 0, 0, 200000) * 5 AS ListUnitPrice,
   CAST(cache_write_tokens AS DECIMAL(38, 6)) * 0.000001   AS PricingQuantity,
   '1000000 Tokens'                                    AS PricingUnit,
   CAST(cache_write_tokens AS DECIMAL(38, 0))              AS ConsumedQuantity,

@@ -120,10 +120,10 @@ class RepriceJobWarehouseITCase {
      */
     private static List<String> jobPrices() {
         List<String> lines = new ArrayList<>();
-        lines.add(PriceCsv.HEADER);
+        lines.add(PriceCsv.FULL_HEADER);
         for (PriceRow row : PriceCatalog.defaultCatalog().rows()) {
             if (!row.modelId().contains("nova-micro")) {
-                lines.add(PriceCsv.toCsvLine(row));
+                lines.add(PriceCsv.toFullCsvLine(row));
             }
         }
         return lines;
