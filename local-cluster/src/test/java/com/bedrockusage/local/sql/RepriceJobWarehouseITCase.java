@@ -54,7 +54,8 @@ class RepriceJobWarehouseITCase {
     private static final String COMPARE =
             "SELECT COUNT(*) AS calls, COUNT(cost_usd) AS priced, "
                     + "SUM(CASE WHEN cost_usd IS NOT DISTINCT FROM BEDROCK_COST(model_id, region, event_time, input_tokens, "
-                    + "output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens) THEN 0 ELSE 1 END) "
+                    + "output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, service_tier, unit, "
+                    + "unit_variant, unit_quantity) THEN 0 ELSE 1 END) "
                     + "AS differing FROM invocations WHERE error_code IS NULL";
 
     @TempDir static Path tmp;
