@@ -99,7 +99,14 @@ public final class CurFromTruth {
                 skipped++;
                 continue;
             }
-            CostBreakdown c = price.cost();
+            // The bill charges what each call cost (a call's tier or long-context rate included),
+            // which the
+            // truth sums per key; pricing the key's summed tokens as one call would apply
+            // thresholds to a day.
+            BigDecimal inputCost = money(k, "inputCostUsd");
+            BigDecimal outputCost = money(k, "outputCostUsd");
+            BigDecimal cacheReadCost = money(k, "cacheReadCostUsd");
+            BigDecimal cacheWriteCost = money(k, "cacheWriteCostUsd");
             String principal = BilledPrincipals.of(k.path("callerArn").asText());
             String account = k.path("accountId").asText();
             String prefix = REGION_CODES.getOrDefault(region, "USE1") + "-" + key;
@@ -111,7 +118,7 @@ public final class CurFromTruth {
                     principal,
                     prefix + "-input-tokens",
                     tokens.input(),
-                    c.input());
+                    inputCost);
             add(
                     lines,
                     day,
@@ -120,7 +127,7 @@ public final class CurFromTruth {
                     principal,
                     prefix + "-output-tokens",
                     tokens.output(),
-                    c.output());
+                    outputCost);
             add(
                     lines,
                     day,
@@ -129,7 +136,7 @@ public final class CurFromTruth {
                     principal,
                     prefix + "-cache-read-input-token-count",
                     tokens.cacheRead(),
-                    c.cacheRead());
+                    cacheReadCost);
             add(
                     lines,
                     day,
@@ -138,7 +145,7 @@ public final class CurFromTruth {
                     principal,
                     prefix + "-cache-write-input-token-count",
                     tokens.cacheWrite5m() + tokens.cacheWrite1h(),
-                    c.cacheWrite());
+                    cacheWriteCost);
         }
         List<CurLine> out = new ArrayList<>(lines.values());
         Planted planted = plant ? plant(out, catalog, keyOfModel) : null;
@@ -231,13 +238,15 @@ public final class CurFromTruth {
         }
         CurLine first = lines.get(0);
         TokenCounts t = new TokenCounts(UNLOGGED_INPUT, UNLOGGED_OUTPUT, 0, 0, 0);
+        // A day's billed tokens at the model's base rates: thresholds apply to a call, not to a
+        // day.
         CostBreakdown c =
-                catalog.price(
+                CostBreakdown.of(
+                        catalog.find(
                                 UNLOGGED_MODEL,
                                 first.region,
-                                first.day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli(),
-                                t)
-                        .cost();
+                                first.day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli()),
+                        t);
         String prefix =
                 REGION_CODES.getOrDefault(first.region, "USE1")
                         + "-"
@@ -285,5 +294,9 @@ public final class CurFromTruth {
 
     private static String model(String group) {
         return group.substring(group.lastIndexOf('|') + 1);
+    }
+
+    private static BigDecimal money(JsonNode key, String field) {
+        return new BigDecimal(key.path(field).asText("0"));
     }
 }

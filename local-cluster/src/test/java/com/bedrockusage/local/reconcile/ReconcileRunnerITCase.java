@@ -308,7 +308,12 @@ class ReconcileRunnerITCase {
             CostBreakdown c = cost(k);
             r.setField(
                     "cost_usd",
-                    c == null ? null : com.bedrockusage.pricing.CostRounding.atScale(c.total()));
+                    // What the job meters: each call's exact cost, summed (a day's tokens priced as
+                    // one call would cross the long-context threshold).
+                    c == null
+                            ? null
+                            : com.bedrockusage.pricing.CostRounding.atScale(
+                                    new java.math.BigDecimal(k.path("costUsd").asText())));
             r.setField("unpriced_invocations", c == null ? k.path("invocations").asLong() : 0L);
             r.setField("latency_count", 0L);
             out.add(r);
