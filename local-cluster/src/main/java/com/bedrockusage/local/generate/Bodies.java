@@ -16,14 +16,20 @@ final class Bodies {
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
     private final TextCorpus corpus;
+    private final UnitCallBodies unitCalls;
 
     Bodies(TextCorpus corpus) {
         this.corpus = corpus;
+        this.unitCalls = new UnitCallBodies(corpus);
     }
 
     // ---------------------------------------------------------------- requests
 
     void request(PlannedRecord r, SplittableRandom rng, JsonBytes out) {
+        if (r.unitCall != null) {
+            unitCalls.request(r, rng, out);
+            return;
+        }
         if (r.operation.isConverse()) {
             converseRequest(r, rng, out);
             return;
@@ -140,6 +146,10 @@ final class Bodies {
     // ---------------------------------------------------------------- responses
 
     void response(PlannedRecord r, SplittableRandom rng, JsonBytes out) {
+        if (r.unitCall != null) {
+            unitCalls.response(r, rng, out);
+            return;
+        }
         if (r.guardrailBlocked) {
             out.raw(
                     "{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":"

@@ -48,13 +48,19 @@ final class ExpectedTotals {
                     "inputCostUsd",
                     "outputCostUsd",
                     "cacheReadCostUsd",
-                    "cacheWriteCostUsd");
+                    "cacheWriteCostUsd",
+                    "unitCostUsd");
 
     /** Sums in {@link #FIELDS} order. */
     static final class Usage {
         final long[] values = new long[FIELDS.size()];
         final BigDecimal[] money = {
-            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO
         };
         long unpricedInvocations;
 
@@ -69,7 +75,9 @@ final class ExpectedTotals {
                 return;
             }
             CostBreakdown c = price.cost();
-            BigDecimal[] parts = {c.total(), c.input(), c.output(), c.cacheRead(), c.cacheWrite()};
+            BigDecimal[] parts = {
+                c.total(), c.input(), c.output(), c.cacheRead(), c.cacheWrite(), c.units()
+            };
             for (int i = 0; i < parts.length; i++) {
                 money[i] = money[i].add(parts[i]);
             }
@@ -101,6 +109,7 @@ final class ExpectedTotals {
     long duplicateLines;
     long offloadedInputs;
     long unknownModelRecords;
+    long unitCallRecords;
 
     static ExpectedTotals of(List<PlannedRecord> records) {
         ExpectedTotals t = new ExpectedTotals();
@@ -119,6 +128,7 @@ final class ExpectedTotals {
             t.duplicateLines += r.duplicateFolderHour >= 0 ? 1 : 0;
             t.offloadedInputs += r.inputOffloaded ? 1 : 0;
             t.unknownModelRecords += r.model.spec() == ModelCatalog.UNKNOWN ? 1 : 0;
+            t.unitCallRecords += r.unitCall != null ? 1 : 0;
         }
         return t;
     }
@@ -144,7 +154,7 @@ final class ExpectedTotals {
                 r.epochSecond * 1000,
                 tokens,
                 AccountingCases.tier(r),
-                null);
+                r.unitCall == null ? null : UnitCall.unitsOf(r));
     }
 
     void write(Path file, GeneratorOptions options, WriteStats stats) throws IOException {
@@ -156,7 +166,8 @@ final class ExpectedTotals {
                         + "inputTokens excludes cache reads/writes; cacheWriteTokens includes the 1h part cacheWrite1hTokens. "
                         + "invocations counts failed calls too (errors); they carry no tokens. costUsd and its parts are exact: "
                         + "each call priced with the default catalogue in its served tier (long-context rows above 200,000 "
-                        + "input tokens), rounded once, then summed; unpricedInvocations have no cost.");
+                        + "input tokens; image, video-second and rerank-query rows for unit calls, in unitCostUsd), rounded once, "
+                        + "then summed; unpricedInvocations have no cost.");
         ObjectNode gen = root.putObject("generator");
         gen.put("seed", options.seed());
         gen.put("invocations", options.invocations());
@@ -179,6 +190,7 @@ final class ExpectedTotals {
         counts.put("errorRecords", total.values[1]);
         counts.put("offloadedInputs", offloadedInputs);
         counts.put("unknownModelRecords", unknownModelRecords);
+        counts.put("unitCallRecords", unitCallRecords);
         if (stats != null) {
             counts.put("files", stats.files);
             counts.put("payloadObjects", stats.payloadObjects);

@@ -7,5 +7,7 @@ enum ModelFamily {
     LLAMA,
     MISTRAL,
     /** Models only called through Converse here (DeepSeek, Qwen, gpt-oss, the unknown model). */
-    CONVERSE_ONLY
+    CONVERSE_ONLY,
+    /** Image, video and rerank models ({@link UnitCall}): bodies of their own. */
+    UNIT
 }

@@ -1,11 +1,13 @@
 package com.bedrockusage.local.generate;
 
-/** The four Bedrock runtime operations that write invocation logs. */
+/** The Bedrock runtime operations that write invocation logs. */
 enum Operation {
     CONVERSE("Converse"),
     CONVERSE_STREAM("ConverseStream"),
     INVOKE_MODEL("InvokeModel"),
-    INVOKE_MODEL_WITH_RESPONSE_STREAM("InvokeModelWithResponseStream");
+    INVOKE_MODEL_WITH_RESPONSE_STREAM("InvokeModelWithResponseStream"),
+    /** Nova Reel video generation. */
+    START_ASYNC_INVOKE("StartAsyncInvoke");
 
     final String logName;
 

@@ -61,6 +61,17 @@ final class PlannedRecord {
     String requestedTier;
     String servedTier;
 
+    /** A call priced per unit instead of per token, or null (AccountingCases). */
+    UnitCall unitCall;
+
+    /** Images asked for, seconds of video, or rerank documents. */
+    int unitCount;
+
+    /** Image width and height, and quality ({@code standard} or {@code premium}). */
+    int imageSide;
+
+    String imageQuality;
+
     // key-order and optional-field variants seen in real records
     boolean schemaFirst;
     boolean cacheFieldsWhenZero;

@@ -146,6 +146,32 @@ class GroundTruthTest {
         assertThat(u.unpricedInvocations).isEqualTo(1);
     }
 
+    /** Per-unit calls: their tokens alone price nothing, so only the generator's cost is right. */
+    @Test
+    void shouldTakeThePerUnitCostOfImageCallsFromTheTruthRatherThanPriceTheirTokens()
+            throws IOException {
+        String json =
+                "{\"counts\":{\"uniqueRecords\":2},\"byKey\":[{\"day\":\"2026-11-01\","
+                        + "\"accountId\":\"111122223333\",\"region\":\"us-east-1\","
+                        + "\"callerArn\":\"arn:aws:iam::111122223333:role/a\",\"modelId\":\"amazon.nova-canvas-v1:0\","
+                        + "\"invocations\":2,\"errors\":0,\"inputTokens\":80,\"outputTokens\":0,\"cacheReadTokens\":0,"
+                        + "\"cacheWriteTokens\":0,\"cacheWrite1hTokens\":0,\"unpricedInvocations\":0,"
+                        + "\"costUsd\":\"0.30\",\"inputCostUsd\":\"0\",\"outputCostUsd\":\"0\","
+                        + "\"cacheReadCostUsd\":\"0\",\"cacheWriteCostUsd\":\"0\",\"unitCostUsd\":\"0.30\"}]}";
+        Path f = dir.resolve("expected-totals.json");
+        Files.writeString(f, json, StandardCharsets.UTF_8);
+
+        UsageTotals u =
+                GroundTruth.fromGeneratorTotals(f, PriceCatalog.defaultCatalog())
+                        .byKey
+                        .values()
+                        .iterator()
+                        .next();
+
+        assertThat(u.costUsd).isEqualByComparingTo("0.30"); // 5 images at 0.06
+        assertThat(u.unpricedInvocations).isZero();
+    }
+
     private Path expectedTotals(int pricedCalls, int unknownCalls) throws IOException {
         String json =
                 "{\"counts\":{\"uniqueRecords\":"

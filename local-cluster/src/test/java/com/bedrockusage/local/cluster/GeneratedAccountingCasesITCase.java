@@ -1,0 +1,120 @@
+package com.bedrockusage.local.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bedrockusage.job.UsagePipeline;
+import com.bedrockusage.job.UsageStreamJob;
+import com.bedrockusage.job.config.JobConfig;
+import com.bedrockusage.job.config.PropertyGroups;
+import com.bedrockusage.job.sink.IcebergCatalogs;
+import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.local.generate.GenerateLogs;
+import com.bedrockusage.pricing.PriceCatalog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.restartstrategy.RestartStrategies;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real job, with the built-in catalogue, meters generate-logs output that holds every
+ * accounting case (long-context, latency-optimized, flex, image, video, rerank calls) and its
+ * {@code invocations} and {@code usage_daily} equal the generator's truth exactly: counts, tokens,
+ * unpriced calls and cost to the last decimal.
+ */
+class GeneratedAccountingCasesITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    /** The unit-call models the generator uses, each expected in this run. */
+    private static final List<String> UNIT_MODELS =
+            List.of(
+                    "amazon.nova-canvas-v1:0",
+                    "amazon.titan-image-generator-v2:0",
+                    "stability.sd3-5-large-v1:0",
+                    "amazon.nova-reel-v1:0",
+                    "cohere.rerank-v3-5:0");
+
+    @TempDir Path tmp;
+
+    @Test
+    void shouldMeterEveryAccountingCaseExactlyAsTheTruthFileSays() throws Exception {
+        Path logs = tmp.resolve("logs");
+        int generated =
+                GenerateLogs.run(
+                        new String[] {
+                            "--out", logs.toString(),
+                            "--invocations", "3000",
+                            "--body-kb", "0.5",
+                            "--start", "2026-11-01T00:00:00Z",
+                            "--hours", "4",
+                            "--seed", "19",
+                            "--late-pct", "0",
+                            "--errors-pct", "2"
+                        },
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        System.err);
+        assertThat(generated).isZero();
+        GroundTruth truth =
+                GroundTruth.fromGeneratorTotals(
+                        logs.resolve("expected-totals.json"), PriceCatalog.defaultCatalog());
+        Map<String, UsageTotals> truthByModel = new TreeMap<>();
+        truth.byKey.forEach(
+                (k, u) -> truthByModel.computeIfAbsent(k.modelId(), m -> new UsageTotals()).add(u));
+        for (String model : UNIT_MODELS) {
+            assertThat(truthByModel).as("unit calls in this run").containsKey(model);
+        }
+        assertThat(truthByModel.get("amazon.nova-canvas-v1:0").costUsd).isPositive();
+        assertThat(truthByModel.get("cohere.rerank-v3-5:0").costUsd).isPositive();
+        assertThat(truthByModel.get("amazon.nova-reel-v1:0").unpricedInvocations)
+                .isEqualTo(truthByModel.get("amazon.nova-reel-v1:0").invocations);
+
+        Path warehouse = tmp.resolve("warehouse");
+        JobConfig config =
+                JobConfig.from(
+                        PropertyGroups.empty()
+                                .set("source.s3.path", logs.toUri().toString())
+                                .set("source.s3.mode", "bounded")
+                                .set("iceberg.warehouse", warehouse.toUri().toString())
+                                .set("pipeline.parallelism", "2")
+                                .set("pipeline.checkpoint-interval", "500ms"));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        UsageStreamJob.configure(env, config, true);
+        env.setRestartStrategy(RestartStrategies.noRestart());
+        IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
+        UsagePipeline.build(env, config);
+        env.execute("generated-accounting-cases");
+
+        TableTotals tables = new TableTotals(warehouse.toUri().toString());
+        TableTotals.Invocations invocations = tables.invocations();
+        assertThat(invocations.rows).isEqualTo(truth.uniqueRecords);
+        assertThat(E2eCheck.compare(Tables.INVOCATIONS, truth.byKey, invocations.byKey)).isEmpty();
+        assertThat(
+                        E2eCheck.compare(
+                                Tables.USAGE_DAILY,
+                                E2eCheck.byPrincipal(truth.byKey),
+                                E2eCheck.byPrincipal(tables.usage(Tables.USAGE_DAILY, d -> true))))
+                .isEmpty();
+        BigDecimal total =
+                truth.byKey.values().stream()
+                        .map(u -> u.costUsd)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(total).isPositive();
+    }
+}
