@@ -8,7 +8,8 @@ SELECT
   COUNT(*)       AS calls,
   SUM(cost_usd)  AS stored_cost_usd,
   SUM(BEDROCK_COST(model_id, region, event_time, input_tokens, output_tokens, cache_read_tokens,
-                   cache_write_tokens, cache_write_1h_tokens)) AS repriced_cost_usd
+                   cache_write_tokens, cache_write_1h_tokens, service_tier, unit, unit_variant,
+                   unit_quantity)) AS repriced_cost_usd
 FROM invocations
 WHERE event_time >= TIMESTAMP '2026-11-01 00:00:00'
   AND event_time <  TIMESTAMP '2026-12-01 00:00:00'

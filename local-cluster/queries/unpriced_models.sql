@@ -10,7 +10,8 @@ SELECT
   SUM(input_tokens)        AS input_tokens,
   SUM(output_tokens)       AS output_tokens,
   SUM(BEDROCK_COST(model_id, region, event_time, input_tokens, output_tokens, cache_read_tokens,
-                   cache_write_tokens, cache_write_1h_tokens)) AS cost_usd_with_current_catalogue,
+                   cache_write_tokens, cache_write_1h_tokens, service_tier, unit, unit_variant,
+                   unit_quantity)) AS cost_usd_with_current_catalogue,
   MIN(event_time)          AS first_seen,
   MAX(event_time)          AS last_seen
 FROM invocations
