@@ -25,9 +25,11 @@ final class RollbackCoordinator implements OperatorCoordinator {
     private static final Logger LOG = LoggerFactory.getLogger(RollbackCoordinator.class);
 
     private final Provider settings;
+    private final ClassLoader userCode;
 
-    RollbackCoordinator(Provider settings) {
+    RollbackCoordinator(Provider settings, ClassLoader userCode) {
         this.settings = settings;
+        this.userCode = userCode;
     }
 
     @Override
@@ -41,6 +43,31 @@ final class RollbackCoordinator implements OperatorCoordinator {
             return;
         }
         String restoredRun = new String(state, StandardCharsets.UTF_8);
+        // The JobManager calls this on its own thread, whose context class loader does not see the
+        // job's
+        // jar: Iceberg loads the catalog and its file IO through that loader.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(userCode);
+        try {
+            rollBack(restoredRun, checkpointId);
+        } catch (RuntimeException e) {
+            // Failing here would fail every restore: the job could never start again. The replay
+            // then
+            // appends to the keyless tables again; the log says so.
+            LOG.error(
+                    "Could not roll the tables back to restored checkpoint {} of run {}: keyless tables"
+                            + " (invocations, late_invocations, rejected_records, alerts) may hold the replayed"
+                            + " calls twice",
+                    checkpointId,
+                    restoredRun,
+                    e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void rollBack(String restoredRun, long checkpointId) {
         Catalog catalog = settings.catalog.loadCatalog();
         for (String table : settings.tables) {
             Optional<String> done =
@@ -117,7 +144,7 @@ final class RollbackCoordinator implements OperatorCoordinator {
 
         @Override
         public OperatorCoordinator create(Context context) {
-            return new RollbackCoordinator(this);
+            return new RollbackCoordinator(this, context.getUserCodeClassloader());
         }
     }
 }
