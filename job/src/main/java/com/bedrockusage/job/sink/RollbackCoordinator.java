@@ -120,7 +120,7 @@ final class RollbackCoordinator implements OperatorCoordinator {
             this(IcebergCatalogs.loader(config), config.icebergNamespace, tables, run, null);
         }
 
-        private Provider(
+        Provider(
                 CatalogLoader catalog,
                 String namespace,
                 List<String> tables,
