@@ -47,23 +47,8 @@ public final class KinesisMock implements AutoCloseable {
         File dir = emulatorDir();
         int plainPort = freePort();
         int tlsPort = freePort();
-        File pkg = new File(dir, "node_modules/kinesis-local");
-        // kinesis-mock hard-codes 0.0.0.0; the project's preload keeps it on 127.0.0.1
-        ProcessBuilder builder =
-                new ProcessBuilder(
-                                "node",
-                                "--require",
-                                new File(dir, "loopback-only.cjs").getAbsolutePath(),
-                                new File(pkg, "main.js").getPath())
-                        .directory(pkg)
-                        .redirectErrorStream(true)
-                        .redirectOutput(new File("target/kinesis-mock-" + plainPort + ".log"));
-        builder.environment().put("KINESIS_MOCK_PLAIN_PORT", String.valueOf(plainPort));
-        builder.environment().put("KINESIS_MOCK_TLS_PORT", String.valueOf(tlsPort));
-        builder.environment().put("KINESIS_MOCK_CERT_PATH", new File(pkg, "server.json").getPath());
-        builder.environment().put("AWS_REGION", "us-east-1");
-        builder.environment().put("LOG_LEVEL", "WARN");
-        KinesisMock mock = new KinesisMock(builder.start(), plainPort, stream);
+        KinesisMock mock =
+                new KinesisMock(startEmulator(dir, plainPort, tlsPort), plainPort, stream);
         try {
             mock.waitForPort();
             mock.client.createStream(b -> b.streamName(stream).shardCount(1));
@@ -122,11 +107,32 @@ public final class KinesisMock implements AutoCloseable {
         throw new IllegalStateException("stream not active");
     }
 
+    /** Starts kinesis-local from {@link #emulatorDir()} on these loopback ports. */
+    public static Process startEmulator(File dir, int plainPort, int tlsPort) throws IOException {
+        File pkg = new File(dir, "node_modules/kinesis-local");
+        // kinesis-mock hard-codes 0.0.0.0; the project's preload keeps it on 127.0.0.1
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                "node",
+                                "--require",
+                                new File(dir, "loopback-only.cjs").getAbsolutePath(),
+                                new File(pkg, "main.js").getPath())
+                        .directory(pkg)
+                        .redirectErrorStream(true)
+                        .redirectOutput(new File("target/kinesis-mock-" + plainPort + ".log"));
+        builder.environment().put("KINESIS_MOCK_PLAIN_PORT", String.valueOf(plainPort));
+        builder.environment().put("KINESIS_MOCK_TLS_PORT", String.valueOf(tlsPort));
+        builder.environment().put("KINESIS_MOCK_CERT_PATH", new File(pkg, "server.json").getPath());
+        builder.environment().put("AWS_REGION", "us-east-1");
+        builder.environment().put("LOG_LEVEL", "WARN");
+        return builder.start();
+    }
+
     /**
      * local-cluster/emulators with kinesis-local installed ({@code npm ci} from the lock file if
      * needed).
      */
-    private static File emulatorDir() throws IOException, InterruptedException {
+    public static File emulatorDir() throws IOException, InterruptedException {
         File dir = new File("../local-cluster/emulators").getCanonicalFile();
         File main = new File(dir, "node_modules/kinesis-local/main.js");
         if (!main.isFile()) {
@@ -143,7 +149,7 @@ public final class KinesisMock implements AutoCloseable {
         return dir;
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket =
                 new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -1,5 +1,8 @@
 package com.bedrockusage.job.ingest.source;
 
+import static com.bedrockusage.job.testing.KinesisMock.emulatorDir;
+import static com.bedrockusage.job.testing.KinesisMock.freePort;
+import static com.bedrockusage.job.testing.KinesisMock.startEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.ingest.IngestTypes;
@@ -10,7 +13,6 @@ import com.bedrockusage.job.testing.SyntheticLogs;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -162,43 +164,6 @@ class BedrockLogKinesisITCase {
      * local-cluster/emulators with kinesis-local installed ({@code npm ci} from the lock file if
      * needed).
      */
-    static File emulatorDir() throws IOException, InterruptedException {
-        File dir = new File("../local-cluster/emulators").getCanonicalFile();
-        File main = new File(dir, "node_modules/kinesis-local/main.js");
-        if (!main.isFile()) {
-            Process npm =
-                    new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                            .directory(dir)
-                            .inheritIO()
-                            .start();
-            if (!npm.waitFor(180, TimeUnit.SECONDS) || npm.exitValue() != 0) {
-                npm.destroyForcibly();
-                throw new IllegalStateException("npm ci failed in " + dir);
-            }
-        }
-        return dir;
-    }
-
-    static Process startEmulator(File dir, int plainPort, int tlsPort) throws IOException {
-        File pkg = new File(dir, "node_modules/kinesis-local");
-        // kinesis-mock hard-codes 0.0.0.0; the project's preload keeps it on 127.0.0.1
-        ProcessBuilder builder =
-                new ProcessBuilder(
-                                "node",
-                                "--require",
-                                new File(dir, "loopback-only.cjs").getAbsolutePath(),
-                                new File(pkg, "main.js").getPath())
-                        .directory(pkg)
-                        .redirectErrorStream(true)
-                        .redirectOutput(new File("target/kinesis-mock-" + plainPort + ".log"));
-        builder.environment().put("KINESIS_MOCK_PLAIN_PORT", String.valueOf(plainPort));
-        builder.environment().put("KINESIS_MOCK_TLS_PORT", String.valueOf(tlsPort));
-        builder.environment().put("KINESIS_MOCK_CERT_PATH", new File(pkg, "server.json").getPath());
-        builder.environment().put("AWS_REGION", "us-east-1");
-        builder.environment().put("LOG_LEVEL", "WARN");
-        return builder.start();
-    }
-
     static void waitForPort(int port, Process emulator) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -224,13 +189,6 @@ class BedrockLogKinesisITCase {
         if (!emulator.waitFor(10, TimeUnit.SECONDS)) {
             handle.destroyForcibly();
             emulator.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket =
-                new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bedrockusage.job.ingest.IngestTypes;
 import com.bedrockusage.job.ingest.parse.KinesisPayloadDecoderTest;
 import com.bedrockusage.job.model.IngestRecord;
+import com.bedrockusage.job.testing.KinesisMock;
 import com.bedrockusage.job.testing.SyntheticLogs;
 import java.io.File;
 import java.net.URI;
@@ -71,11 +72,9 @@ class KinesisLostPositionITCase {
     @Test
     void shouldShowWhatTheConnectorDoesWithARestoredPositionThatIsGone(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
-        File emulators = BedrockLogKinesisITCase.emulatorDir();
-        int plainPort = BedrockLogKinesisITCase.freePort();
-        Process emulator =
-                BedrockLogKinesisITCase.startEmulator(
-                        emulators, plainPort, BedrockLogKinesisITCase.freePort());
+        File emulators = KinesisMock.emulatorDir();
+        int plainPort = KinesisMock.freePort();
+        Process emulator = KinesisMock.startEmulator(emulators, plainPort, KinesisMock.freePort());
         try (KinesisClient kinesis = client(plainPort, emulator)) {
             createStream(kinesis);
             putCalls(kinesis, "before", 4);
