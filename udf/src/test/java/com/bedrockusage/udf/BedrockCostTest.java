@@ -38,77 +38,17 @@ class BedrockCostTest {
 
     @Test
     void shouldPriceTheAccountingVariantWithTierThresholdAndUnits() {
-        assertThat(
-                        cost.eval(
-                                SONNET_45,
-                                "us-east-1",
-                                T,
-                                200_001L,
-                                0L,
-                                0L,
-                                0L,
-                                0L,
-                                null,
-                                null,
-                                null,
-                                null))
+        assertThat(accounting(SONNET_45, 200_001L, null, null, null, null))
                 .isEqualByComparingTo("1.200006"); // above 200,000: the whole call at 6 per million
         assertThat(cost.eval(SONNET_45, "us-east-1", T, 200_001L, 0L, 0L, 0L))
                 .isEqualByComparingTo("1.200006");
-        assertThat(
-                        cost.eval(
-                                SONNET_45,
-                                "us-east-1",
-                                T,
-                                1_000L,
-                                0L,
-                                0L,
-                                0L,
-                                0L,
-                                "flex",
-                                null,
-                                null,
-                                null))
-                .isNull();
-        assertThat(
-                        cost.eval(
-                                SONNET_45,
-                                "us-east-1",
-                                T,
-                                1_000L,
-                                0L,
-                                0L,
-                                0L,
-                                0L,
-                                "requested:priority",
-                                null,
-                                null,
-                                null))
-                .isNull();
-        assertThat(
-                        cost.eval(
-                                "cohere.rerank-v3-5:0",
-                                "us-east-1",
-                                T,
-                                0L,
-                                0L,
-                                0L,
-                                0L,
-                                0L,
-                                "standard",
-                                "query",
-                                "",
-                                3L))
+        assertThat(accounting(SONNET_45, 1_000L, "flex", null, null, null)).isNull();
+        assertThat(accounting(SONNET_45, 1_000L, "requested:priority", null, null, null)).isNull();
+        assertThat(accounting("cohere.rerank-v3-5:0", 0L, "standard", "query", "", 3L))
                 .isEqualByComparingTo("0.006");
         assertThat(
-                        cost.eval(
+                        accounting(
                                 "stability.sd3-large-v1:0",
-                                "us-east-1",
-                                T,
-                                0L,
-                                0L,
-                                0L,
-                                0L,
                                 0L,
                                 null,
                                 "image",
@@ -117,6 +57,28 @@ class BedrockCostTest {
                 .isEqualByComparingTo("0.16");
         assertThat(cost.eval("cohere.rerank-v3-5:0", "us-east-1", T, 10L, 0L, 0L, 0L))
                 .isNull(); // no quantity
+    }
+
+    private BigDecimal accounting(
+            String modelId,
+            long inputTokens,
+            String serviceTier,
+            String unit,
+            String unitVariant,
+            Long unitQuantity) {
+        return cost.eval(
+                modelId,
+                "us-east-1",
+                T,
+                inputTokens,
+                0L,
+                0L,
+                0L,
+                0L,
+                serviceTier,
+                unit,
+                unitVariant,
+                unitQuantity);
     }
 
     @Test
