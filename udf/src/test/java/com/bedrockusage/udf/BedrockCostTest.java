@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -129,13 +127,9 @@ class BedrockCostTest {
 
     @Test
     void shouldUseTheCatalogueGivenToTheConstructor(@TempDir Path dir) throws IOException {
-        Path csv = dir.resolve("prices.csv");
-        Files.write(
-                csv,
-                ("model_id,region,effective_from,input_per_mtok,output_per_mtok,cache_read_per_mtok,"
-                                + "cache_write_per_mtok,cache_write_1h_per_mtok\n"
-                                + "acme.model-v1,*,2026-01-01T00:00:00Z,2,4,0,0,\n")
-                        .getBytes(StandardCharsets.UTF_8));
+        Path csv =
+                PriceFiles.write(
+                        dir.resolve("prices.csv"), "acme.model-v1,*,2026-01-01T00:00:00Z,2,4,0,0,");
         BedrockCost custom = new BedrockCost(csv.toUri().toString());
 
         assertThat(custom.eval("acme.model-v1", "us-east-1", T, 1_000_000L, 500_000L, 0L, 0L))
@@ -159,13 +153,10 @@ class BedrockCostTest {
     @Test
     void shouldRoundTheCallsExactCostHalfEvenToTwelveDecimalsAsTheJobDoes(@TempDir Path dir)
             throws IOException {
-        Path csv = dir.resolve("prices.csv");
-        Files.write(
-                csv,
-                ("model_id,region,effective_from,input_per_mtok,output_per_mtok,cache_read_per_mtok,"
-                                + "cache_write_per_mtok,cache_write_1h_per_mtok\n"
-                                + "acme.model-v1,*,2026-01-01T00:00:00Z,2.6666667,2.6666667,0.0000005,0,\n")
-                        .getBytes(StandardCharsets.UTF_8));
+        Path csv =
+                PriceFiles.write(
+                        dir.resolve("prices.csv"),
+                        "acme.model-v1,*,2026-01-01T00:00:00Z,2.6666667,2.6666667,0.0000005,0,");
         BedrockCost custom = new BedrockCost(csv.toUri().toString());
 
         // The exact cost 0.0000026666667 + 0.0000026666667 = 0.0000053333334 is rounded once, like
