@@ -3,6 +3,7 @@ package com.bedrockusage.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /**
  * Hub and spoke switch Bedrock logging on with the same custom resource: each wires it to its own
@@ -10,19 +11,23 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class BedrockLoggingWiring {
 
+    /** The custom resource's property, and what it must refer to. */
+    private static final Map<String, String> REFERENCES =
+            Map.of(
+                    "ServiceToken", "${LoggingConfigFunction.Arn}",
+                    "BucketName", "${LogBucket}",
+                    "KeyPrefix", "${LogKeyPrefix}",
+                    "LogGroupName", "${BedrockLogGroup}",
+                    "RoleArn", "${BedrockLoggingRole.Arn}");
+
     private BedrockLoggingWiring() {}
 
     static void assertWiredToItsOwnStack(CfnTemplate template) {
         JsonNode props = template.resource("BedrockInvocationLogging").path("Properties");
-        assertThat(CfnTemplate.alternatives(props.get("ServiceToken")))
-                .containsExactly("${LoggingConfigFunction.Arn}");
-        assertThat(CfnTemplate.alternatives(props.get("BucketName")))
-                .containsExactly("${LogBucket}");
-        assertThat(CfnTemplate.alternatives(props.get("KeyPrefix")))
-                .containsExactly("${LogKeyPrefix}");
-        assertThat(CfnTemplate.alternatives(props.get("LogGroupName")))
-                .containsExactly("${BedrockLogGroup}");
-        assertThat(CfnTemplate.alternatives(props.get("RoleArn")))
-                .containsExactly("${BedrockLoggingRole.Arn}");
+        REFERENCES.forEach(
+                (property, reference) ->
+                        assertThat(CfnTemplate.alternatives(props.get(property)))
+                                .as(property)
+                                .containsExactly(reference));
     }
 }
