@@ -5,6 +5,8 @@ set -euo pipefail
 
 # shellcheck source=../local-cluster/bin/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../local-cluster/bin/lib.sh"
+# shellcheck source=aws-cli.sh
+. "$(dirname "${BASH_SOURCE[0]}")/aws-cli.sh"
 REPO_ROOT="$BU_ROOT"
 TEMPLATE="$REPO_ROOT/infra/template.yaml"
 DEFAULT_JAR="$BU_JOB_JAR"
@@ -111,20 +113,7 @@ done
 [[ "$STACK" =~ ^[A-Za-z][A-Za-z0-9-]{0,62}$ ]] || die "--stack-name must be letters, digits and hyphens (at most 63)"
 [[ -z "$PRICING_CATALOG" || -f "$PRICING_CATALOG" ]] || die "no such file: $PRICING_CATALOG"
 [[ -z "$ALERT_RULES" || -f "$ALERT_RULES" ]] || die "no such file: $ALERT_RULES"
-command -v aws >/dev/null 2>&1 || die "the AWS CLI (aws) is not on PATH"
-
-if [[ -z "$REGION" ]]; then
-  REGION="${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region 2>/dev/null || true)}}"
-fi
-[[ -n "$REGION" ]] || die "no region: pass --region or set AWS_REGION"
-
-awsr() {
-  aws --region "$REGION" "$@"
-}
-
-log() {
-  echo "==> $*" >&2
-}
+aws_cli_region
 
 sha256_of() {
   if command -v sha256sum >/dev/null 2>&1; then

@@ -4,6 +4,8 @@
 set -euo pipefail
 # shellcheck source=../local-cluster/bin/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../local-cluster/bin/lib.sh"
+# shellcheck source=aws-cli.sh
+. "$(dirname "${BASH_SOURCE[0]}")/aws-cli.sh"
 
 CREATED_TAG_KEY="bedrock-usage-stream:created-by"
 
@@ -56,20 +58,7 @@ if [[ "$YES" != true ]]; then
   read -r -p "Type the stack name ($STACK) to delete it and empty its buckets: " answer
   [[ "$answer" == "$STACK" ]] || die "not confirmed; nothing was deleted"
 fi
-command -v aws >/dev/null 2>&1 || die "the AWS CLI (aws) is not on PATH"
-
-if [[ -z "$REGION" ]]; then
-  REGION="${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region 2>/dev/null || true)}}"
-fi
-[[ -n "$REGION" ]] || die "no region: pass --region or set AWS_REGION"
-
-awsr() {
-  aws --region "$REGION" "$@"
-}
-
-log() {
-  echo "==> $*" >&2
-}
+aws_cli_region
 
 ACCOUNT="$(awsr sts get-caller-identity --query Account --output text)"
 

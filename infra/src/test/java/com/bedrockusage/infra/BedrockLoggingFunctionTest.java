@@ -29,17 +29,7 @@ class BedrockLoggingFunctionTest {
 
     @Test
     void shouldBeWiredToTheResourcesOfTheStack() {
-        JsonNode props = T.resource("BedrockInvocationLogging").path("Properties");
-        assertThat(CfnTemplate.alternatives(props.get("ServiceToken")))
-                .containsExactly("${LoggingConfigFunction.Arn}");
-        assertThat(CfnTemplate.alternatives(props.get("BucketName")))
-                .containsExactly("${LogBucket}");
-        assertThat(CfnTemplate.alternatives(props.get("KeyPrefix")))
-                .containsExactly("${LogKeyPrefix}");
-        assertThat(CfnTemplate.alternatives(props.get("LogGroupName")))
-                .containsExactly("${BedrockLogGroup}");
-        assertThat(CfnTemplate.alternatives(props.get("RoleArn")))
-                .containsExactly("${BedrockLoggingRole.Arn}");
+        BedrockLoggingWiring.assertWiredToItsOwnStack(T);
         // Bedrock checks the bucket policy when logging is switched on
         assertThat(CfnTemplate.items(T.resource("BedrockInvocationLogging").path("DependsOn")))
                 .extracting(JsonNode::asText)

@@ -276,28 +276,27 @@ class IamLeastPrivilegeTest {
 
     @Test
     void shouldLetCloudWatchLogsPutOnlyIntoTheLogStream() {
-        List<Statement> statements = statementsOf("SubscriptionRole");
-        assertThat(statements)
-                .singleElement()
-                .satisfies(
-                        s -> {
-                            assertThat(s.actions())
-                                    .containsExactlyInAnyOrder(
-                                            "kinesis:PutRecord", "kinesis:PutRecords");
-                            assertThat(s.resources()).containsExactly("${LogStream.Arn}");
-                        });
+        assertOnlyStatement(
+                "SubscriptionRole", "${LogStream.Arn}", "kinesis:PutRecord", "kinesis:PutRecords");
     }
 
     @Test
     void shouldLetBedrockWriteOnlyItsLogGroup() {
-        assertThat(statementsOf("BedrockLoggingRole"))
+        assertOnlyStatement(
+                "BedrockLoggingRole",
+                "${BedrockLogGroup.Arn}",
+                "logs:CreateLogStream",
+                "logs:PutLogEvents");
+    }
+
+    /** The role's policies hold one statement: these actions on this one resource. */
+    private static void assertOnlyStatement(String role, String resource, String... actions) {
+        assertThat(statementsOf(role))
                 .singleElement()
                 .satisfies(
                         s -> {
-                            assertThat(s.actions())
-                                    .containsExactlyInAnyOrder(
-                                            "logs:CreateLogStream", "logs:PutLogEvents");
-                            assertThat(s.resources()).containsExactly("${BedrockLogGroup.Arn}");
+                            assertThat(s.actions()).containsExactlyInAnyOrder(actions);
+                            assertThat(s.resources()).containsExactly(resource);
                         });
     }
 

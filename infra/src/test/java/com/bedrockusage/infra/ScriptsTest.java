@@ -31,6 +31,7 @@ class ScriptsTest {
     private static final Path INFRA = CfnTemplate.infraDir();
     private static final Path DEPLOY = INFRA.resolve("deploy.sh");
     private static final Path DESTROY = INFRA.resolve("destroy.sh");
+    private static final String ARTIFACTS = "bedrock-usage-artifacts-123456789012-eu-west-1";
 
     @TempDir Path tmp;
 
@@ -130,30 +131,16 @@ class ScriptsTest {
     @Test
     void shouldUploadDeployAndStartInOneCommand() throws Exception {
         Path jar = jar();
-        Result r =
-                run(
-                        List.of(
-                                DEPLOY.toString(),
-                                "--email",
-                                "ops@example.com",
-                                "--region",
-                                "eu-west-1",
-                                "--jar",
-                                jar.toString(),
-                                "--sources",
-                                "kinesis",
-                                "--kinesis-shards",
-                                "2"));
+        Result r = firstDeploy("--sources", "kinesis", "--kinesis-shards", "2");
         assertThat(r.exit).as(r.err).isZero();
 
         List<String> calls = Files.readAllLines(awsLog);
-        String bucket = "bedrock-usage-artifacts-123456789012-eu-west-1";
         String key = "bedrock-usage-stream/job-" + sha256(jar).substring(0, 16) + ".jar";
         int created =
                 indexOf(
                         calls,
                         "s3api create-bucket --bucket "
-                                + bucket
+                                + ARTIFACTS
                                 + " --create-bucket-configuration LocationConstraint=eu-west-1");
         int uploaded =
                 indexOf(
@@ -163,7 +150,7 @@ class ScriptsTest {
                                 + " --body "
                                 + jar
                                 + " --bucket "
-                                + bucket
+                                + ARTIFACTS
                                 + " --expected-bucket-owner 123456789012");
         int deployed = indexOf(calls, "cloudformation deploy");
         int started =
@@ -178,9 +165,9 @@ class ScriptsTest {
         assertThat(deploy)
                 .contains(
                         "--capabilities CAPABILITY_IAM",
-                        "--s3-bucket " + bucket,
+                        "--s3-bucket " + ARTIFACTS,
                         "NotificationEmail=ops@example.com",
-                        "CodeBucket=" + bucket,
+                        "CodeBucket=" + ARTIFACTS,
                         "CodeKey=" + key,
                         "Sources=kinesis",
                         "KinesisShardCount=2");
@@ -193,17 +180,7 @@ class ScriptsTest {
     @Test
     void shouldUpdateWithoutAnEmailAndNotRestartARunningApplication() throws Exception {
         Path jar = jar();
-        assertThat(
-                        run(List.of(
-                                        DEPLOY.toString(),
-                                        "--email",
-                                        "ops@example.com",
-                                        "--region",
-                                        "eu-west-1",
-                                        "--jar",
-                                        jar.toString()))
-                                .exit)
-                .isZero();
+        assertThat(firstDeploy().exit).isZero();
         Files.writeString(awsLog, "");
 
         Result r =
@@ -228,23 +205,12 @@ class ScriptsTest {
 
     @Test
     void shouldStopEmptyDeleteAndCleanUpInOrder() throws Exception {
-        assertThat(
-                        run(List.of(
-                                        DEPLOY.toString(),
-                                        "--email",
-                                        "ops@example.com",
-                                        "--region",
-                                        "eu-west-1",
-                                        "--jar",
-                                        jar().toString()))
-                                .exit)
-                .isZero();
+        assertThat(firstDeploy().exit).isZero();
         Files.writeString(awsLog, "");
 
-        Result r = run(List.of(DESTROY.toString(), "--yes", "--region", "eu-west-1"));
+        Result r = destroy();
         assertThat(r.exit).as(r.err).isZero();
         List<String> calls = Files.readAllLines(awsLog);
-        String artifacts = "bedrock-usage-artifacts-123456789012-eu-west-1";
         int stopped =
                 indexOf(
                         calls,
@@ -258,9 +224,9 @@ class ScriptsTest {
                 indexOf(
                         calls,
                         "s3 rm --only-show-errors --recursive s3://"
-                                + artifacts
+                                + ARTIFACTS
                                 + "/bedrock-usage-stream/");
-        int bucketDeleted = indexOf(calls, "s3api delete-bucket --bucket " + artifacts);
+        int bucketDeleted = indexOf(calls, "s3api delete-bucket --bucket " + ARTIFACTS);
         assertThat(stopped).isLessThan(emptiedWarehouse);
         assertThat(emptiedWarehouse).isLessThan(deleted);
         assertThat(emptiedLogs).isLessThan(deleted);
@@ -279,30 +245,21 @@ class ScriptsTest {
         Path prices = Files.writeString(tmp.resolve("prices.csv"), "model,price\n");
         Path rules = Files.writeString(tmp.resolve("rules.json"), "{\"rules\": []}");
         assertThat(
-                        run(List.of(
-                                        DEPLOY.toString(),
-                                        "--email",
-                                        "ops@example.com",
-                                        "--region",
-                                        "eu-west-1",
-                                        "--jar",
-                                        jar().toString(),
+                        firstDeploy(
                                         "--pricing-catalog",
                                         prices.toString(),
                                         "--alert-rules",
-                                        rules.toString()))
+                                        rules.toString())
                                 .exit)
                 .isZero();
-        assertThat(run(List.of(DESTROY.toString(), "--yes", "--region", "eu-west-1")).exit)
-                .isZero();
+        assertThat(destroy().exit).isZero();
 
         List<String> calls = Files.readAllLines(awsLog);
-        String artifacts = "bedrock-usage-artifacts-123456789012-eu-west-1";
         assertThat(calls)
                 .filteredOn(
                         c ->
                                 c.startsWith("s3api put-object")
-                                        && c.contains("--bucket " + artifacts))
+                                        && c.contains("--bucket " + ARTIFACTS))
                 .hasSize(3);
         Set<String> checked = new LinkedHashSet<>();
         for (int i = 0; i < calls.size(); i++) {
@@ -321,29 +278,19 @@ class ScriptsTest {
                         .as("the template goes to a bucket just checked")
                         .startsWith(
                                 "s3api head-bucket --bucket "
-                                        + artifacts
+                                        + ARTIFACTS
                                         + " --expected-bucket-owner 123456789012");
             }
         }
-        assertThat(checked).contains(artifacts, "warehouse-bucket", "log-bucket");
+        assertThat(checked).contains(ARTIFACTS, "warehouse-bucket", "log-bucket");
     }
 
     @Test
     void shouldRefuseAnArtifactsBucketOfAnotherAccount() throws Exception {
-        String artifacts = "bedrock-usage-artifacts-123456789012-eu-west-1";
-        Files.createFile(state.resolve("bucket-" + artifacts));
-        Files.writeString(state.resolve("owner-" + artifacts), "999999999999");
+        Files.createFile(state.resolve("bucket-" + ARTIFACTS));
+        Files.writeString(state.resolve("owner-" + ARTIFACTS), "999999999999");
 
-        Result r =
-                run(
-                        List.of(
-                                DEPLOY.toString(),
-                                "--email",
-                                "ops@example.com",
-                                "--region",
-                                "eu-west-1",
-                                "--jar",
-                                jar().toString()));
+        Result r = firstDeploy();
         assertThat(r.exit).isNotZero();
         assertThat(r.err).contains("belongs to another account", "--artifacts-bucket");
         assertThat(Files.readAllLines(awsLog))
@@ -354,11 +301,11 @@ class ScriptsTest {
                                         || c.startsWith("cloudformation deploy"));
 
         Files.writeString(awsLog, "");
-        Result d = run(List.of(DESTROY.toString(), "--yes", "--region", "eu-west-1"));
+        Result d = destroy();
         assertThat(d.exit).as(d.err).isZero();
         assertThat(Files.readAllLines(awsLog))
-                .noneMatch(c -> c.contains(artifacts) && !c.startsWith("s3api head-bucket"));
-        assertThat(state.resolve("bucket-" + artifacts)).exists();
+                .noneMatch(c -> c.contains(ARTIFACTS) && !c.startsWith("s3api head-bucket"));
+        assertThat(state.resolve("bucket-" + ARTIFACTS)).exists();
     }
 
     @Test
@@ -374,8 +321,29 @@ class ScriptsTest {
                                 "SCRIPTDIR",
                                 DEPLOY.toString(),
                                 DESTROY.toString(),
+                                INFRA.resolve("aws-cli.sh").toString(),
                                 INFRA.resolve("src/test/resources/fake-aws/aws").toString()));
         assertThat(r.exit).as(r.out).isZero();
+    }
+
+    /** deploy.sh as a first deploy in eu-west-1 (email, region, jar), with {@code options}. */
+    private Result firstDeploy(String... options) throws Exception {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                DEPLOY.toString(),
+                                "--email",
+                                "ops@example.com",
+                                "--region",
+                                "eu-west-1",
+                                "--jar",
+                                jar().toString()));
+        command.addAll(List.of(options));
+        return run(command);
+    }
+
+    private Result destroy() throws Exception {
+        return run(List.of(DESTROY.toString(), "--yes", "--region", "eu-west-1"));
     }
 
     private Path jar() throws IOException {

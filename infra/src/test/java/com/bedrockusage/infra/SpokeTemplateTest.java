@@ -61,17 +61,7 @@ class SpokeTemplateTest {
 
     @Test
     void shouldTurnOnBedrockLoggingIntoItsOwnBucketAndLogGroupWithTheHubsCode() {
-        JsonNode props = S.resource("BedrockInvocationLogging").path("Properties");
-        assertThat(CfnTemplate.alternatives(props.get("ServiceToken")))
-                .containsExactly("${LoggingConfigFunction.Arn}");
-        assertThat(CfnTemplate.alternatives(props.get("BucketName")))
-                .containsExactly("${LogBucket}");
-        assertThat(CfnTemplate.alternatives(props.get("KeyPrefix")))
-                .containsExactly("${LogKeyPrefix}");
-        assertThat(CfnTemplate.alternatives(props.get("LogGroupName")))
-                .containsExactly("${BedrockLogGroup}");
-        assertThat(CfnTemplate.alternatives(props.get("RoleArn")))
-                .containsExactly("${BedrockLoggingRole.Arn}");
+        BedrockLoggingWiring.assertWiredToItsOwnStack(S);
         // the same function as the hub's (BedrockLoggingFunctionTest runs it): it refuses to
         // overwrite a
         // configuration it did not set and deletes only its own

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,20 +107,8 @@ class TemplateReferencesTest {
                     .as(section)
                     .containsAll(CfnTemplate.conditionUses(T.root.path(section)));
         }
-        forEachEntry(
-                T.resources(),
-                (id, r) -> {
-                    if (r.has("Condition")) {
-                        assertThat(declared).as(id).contains(r.get("Condition").asText());
-                    }
-                });
-        forEachEntry(
-                T.outputs(),
-                (id, o) -> {
-                    if (o.has("Condition")) {
-                        assertThat(declared).as(id).contains(o.get("Condition").asText());
-                    }
-                });
+        conditionOfEachResourceAndOutput()
+                .forEach((where, condition) -> assertThat(declared).as(where).contains(condition));
     }
 
     @Test
@@ -128,20 +117,7 @@ class TemplateReferencesTest {
         used.addAll(CfnTemplate.conditionUses(T.conditions()));
         used.addAll(CfnTemplate.conditionUses(T.resources()));
         used.addAll(CfnTemplate.conditionUses(T.outputs()));
-        forEachEntry(
-                T.resources(),
-                (id, r) -> {
-                    if (r.has("Condition")) {
-                        used.add(r.get("Condition").asText());
-                    }
-                });
-        forEachEntry(
-                T.outputs(),
-                (id, o) -> {
-                    if (o.has("Condition")) {
-                        used.add(o.get("Condition").asText());
-                    }
-                });
+        used.addAll(conditionOfEachResourceAndOutput().values());
         assertThat(used).containsAll(CfnTemplate.fieldNames(T.conditions()));
     }
 
@@ -191,6 +167,21 @@ class TemplateReferencesTest {
                 .isEqualTo(
                         CfnTemplate.alternatives(
                                 T.outputs().path("WarehouseLocation").path("Value")));
+    }
+
+    /** The Condition each resource and output is created under, by "Resources.id"/"Outputs.id". */
+    private static Map<String, String> conditionOfEachResourceAndOutput() {
+        Map<String, String> conditions = new LinkedHashMap<>();
+        for (String section : List.of("Resources", "Outputs")) {
+            forEachEntry(
+                    T.root.path(section),
+                    (id, node) -> {
+                        if (node.has("Condition")) {
+                            conditions.put(section + "." + id, node.get("Condition").asText());
+                        }
+                    });
+        }
+        return conditions;
     }
 
     private static void forEachEntry(JsonNode node, BiConsumer<String, JsonNode> action) {

@@ -24,20 +24,10 @@ public final class CostBreakdown implements Serializable {
     private final BigDecimal total;
     private final PriceRow row;
 
-    /** From exact component costs: each, and their total, rounded by {@link CostRounding#round}. */
-    public CostBreakdown(
-            BigDecimal input,
-            BigDecimal output,
-            BigDecimal cacheRead,
-            BigDecimal cacheWrite5m,
-            BigDecimal cacheWrite1h,
-            PriceRow row) {
-        this(input, output, cacheRead, cacheWrite5m, cacheWrite1h, BigDecimal.ZERO, 0, row);
-    }
-
     /**
-     * As above, plus the exact cost of {@code unitQuantity} units at the row's {@code
-     * usd_per_unit}.
+     * From exact component costs, {@code units} being that of {@code unitQuantity} units at the
+     * row's {@code usd_per_unit} (zero for a per-token row): each, and their total, rounded by
+     * {@link CostRounding#round}.
      */
     public CostBreakdown(
             BigDecimal input,
@@ -72,13 +62,7 @@ public final class CostBreakdown implements Serializable {
      * sum, rounded once.
      */
     public static CostBreakdown of(PriceRow row, TokenCounts tokens) {
-        return new CostBreakdown(
-                CostRounding.exact(tokens.input(), row.inputPerMtok()),
-                CostRounding.exact(tokens.output(), row.outputPerMtok()),
-                CostRounding.exact(tokens.cacheRead(), row.cacheReadPerMtok()),
-                CostRounding.exact(tokens.cacheWrite5m(), row.cacheWritePerMtok()),
-                CostRounding.exact(tokens.cacheWrite1h(), row.cacheWrite1hPerMtok()),
-                row);
+        return of(row, tokens, BigDecimal.ZERO, 0);
     }
 
     /**
@@ -86,14 +70,19 @@ public final class CostBreakdown implements Serializable {
      * unit price.
      */
     public static CostBreakdown of(PriceRow row, TokenCounts tokens, long quantity) {
+        return of(row, tokens, CostRounding.exactUnits(quantity, row.usdPerUnit()), quantity);
+    }
+
+    private static CostBreakdown of(
+            PriceRow row, TokenCounts tokens, BigDecimal units, long unitQuantity) {
         return new CostBreakdown(
                 CostRounding.exact(tokens.input(), row.inputPerMtok()),
                 CostRounding.exact(tokens.output(), row.outputPerMtok()),
                 CostRounding.exact(tokens.cacheRead(), row.cacheReadPerMtok()),
                 CostRounding.exact(tokens.cacheWrite5m(), row.cacheWritePerMtok()),
                 CostRounding.exact(tokens.cacheWrite1h(), row.cacheWrite1hPerMtok()),
-                CostRounding.exactUnits(quantity, row.usdPerUnit()),
-                quantity,
+                units,
+                unitQuantity,
                 row);
     }
 

@@ -278,27 +278,12 @@ public final class LiteLlmPrices {
     /** A USD amount per unit, exactly as written. */
     private static BigDecimal perUnit(
             Map<String, String> f, String field, String key, String where) {
-        String text = f.get(field);
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new PriceCatalogException(
-                    where
-                            + ": "
-                            + key
-                            + ": "
-                            + field
-                            + " "
-                            + PriceKeys.quote(text)
-                            + " is not a number");
-        }
+        BigDecimal value = number(f, field, key, where);
         String problem = PriceBounds.problem(value);
         if (problem != null) {
-            throw new PriceCatalogException(
-                    where + ": " + key + ": " + field + " '" + text + "' " + problem);
+            throw fieldProblem(where, key, field, "'" + f.get(field) + "' " + problem);
         }
-        return value.scale() < 0 ? value.setScale(0) : value;
+        return withoutNegativeScale(value);
     }
 
     /**
@@ -347,40 +332,23 @@ public final class LiteLlmPrices {
     private static BigDecimal perMtok(
             Map<String, String> f, String field, String key, String where) {
         String text = f.get(field);
-        BigDecimal perToken;
-        try {
-            perToken = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new PriceCatalogException(
-                    where
-                            + ": "
-                            + key
-                            + ": "
-                            + field
-                            + " "
-                            + PriceKeys.quote(text)
-                            + " is not a number");
-        }
+        BigDecimal perToken = number(f, field, key, where);
         if (perToken.signum() < 0) {
-            throw new PriceCatalogException(
-                    where + ": " + key + ": " + field + " '" + text + "' is negative");
+            throw fieldProblem(where, key, field, "'" + text + "' is negative");
         }
         BigDecimal perMillion;
         try {
             perMillion = perToken.signum() == 0 ? BigDecimal.ZERO : perToken.movePointRight(6);
         } catch (ArithmeticException e) {
-            throw new PriceCatalogException(
-                    where + ": " + key + ": " + field + " '" + text + "' is out of range");
+            throw fieldProblem(where, key, field, "'" + text + "' is out of range");
         }
         String problem = PriceBounds.problem(perMillion);
         if (problem != null) {
-            throw new PriceCatalogException(
-                    where
-                            + ": "
-                            + key
-                            + ": "
-                            + field
-                            + " '"
+            throw fieldProblem(
+                    where,
+                    key,
+                    field,
+                    "'"
                             + text
                             + "' is "
                             + perMillion
@@ -388,7 +356,27 @@ public final class LiteLlmPrices {
                             + problem);
         }
         // The bounds keep the scale at -6 or more, so this never builds a huge number.
-        return perMillion.scale() < 0 ? perMillion.setScale(0) : perMillion;
+        return withoutNegativeScale(perMillion);
+    }
+
+    /** The field's JSON number, exactly as written. */
+    private static BigDecimal number(
+            Map<String, String> f, String field, String key, String where) {
+        String text = f.get(field);
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw fieldProblem(where, key, field, PriceKeys.quote(text) + " is not a number");
+        }
+    }
+
+    private static PriceCatalogException fieldProblem(
+            String where, String key, String field, String problem) {
+        return new PriceCatalogException(where + ": " + key + ": " + field + " " + problem);
+    }
+
+    private static BigDecimal withoutNegativeScale(BigDecimal value) {
+        return value.scale() < 0 ? value.setScale(0) : value;
     }
 
     private static final class Candidate {

@@ -50,6 +50,22 @@ class AccountingRulesTest {
                 null);
     }
 
+    private static PricingResult units(String model, String unit, String variant, long quantity) {
+        return CATALOG.price(
+                model,
+                "us-east-1",
+                NOW,
+                TokenCounts.ZERO,
+                null,
+                new UnitQuantity(unit, variant, quantity));
+    }
+
+    /** A file of the eight base columns and {@code moreColumns} (",a,b" or ""), with one row. */
+    private static List<PriceRow> read(String fileName, String moreColumns, String row) {
+        return PriceCsv.read(
+                new StringReader(PriceCsv.HEADER + moreColumns + "\n" + row + "\n"), fileName);
+    }
+
     @Test
     void shouldPriceAtBaseRateAtExactlyTheThreshold() {
         PricingResult r = sonnet(150_000, 40_000, 10_000, null); // input total 200,000: not above
@@ -76,13 +92,10 @@ class AccountingRulesTest {
     void shouldLetTheHighestApplicableThresholdWin() {
         PriceCatalog tiers =
                 CATALOG.upsert(
-                        PriceCsv.read(
-                                new StringReader(
-                                        PriceCsv.HEADER
-                                                + ",above_input_tokens\n"
-                                                + SONNET
-                                                + ",*,2024-01-01T00:00:00Z,9,30,0.9,9,,500000\n"),
-                                "more.csv"));
+                        read(
+                                "more.csv",
+                                ",above_input_tokens",
+                                SONNET + ",*,2024-01-01T00:00:00Z,9,30,0.9,9,,500000"));
 
         assertThat(
                         tiers.price(SONNET, "us-east-1", NOW, new TokenCounts(300_000, 0, 0, 0, 0))
@@ -126,30 +139,9 @@ class AccountingRulesTest {
 
     @Test
     void shouldPriceImagesByVariantOrByAnAnyVariantRow() {
-        PricingResult premium =
-                CATALOG.price(
-                        CANVAS,
-                        "us-east-1",
-                        NOW,
-                        TokenCounts.ZERO,
-                        null,
-                        new UnitQuantity(PriceUnits.IMAGE, "premium-1024x1024", 3));
-        PricingResult otherSize =
-                CATALOG.price(
-                        CANVAS,
-                        "us-east-1",
-                        NOW,
-                        TokenCounts.ZERO,
-                        null,
-                        new UnitQuantity(PriceUnits.IMAGE, "standard-2048x2048", 1));
-        PricingResult sd3 =
-                CATALOG.price(
-                        "stability.sd3-large-v1:0",
-                        "us-east-1",
-                        NOW,
-                        TokenCounts.ZERO,
-                        null,
-                        new UnitQuantity(PriceUnits.IMAGE, "", 1));
+        PricingResult premium = units(CANVAS, PriceUnits.IMAGE, "premium-1024x1024", 3);
+        PricingResult otherSize = units(CANVAS, PriceUnits.IMAGE, "standard-2048x2048", 1);
+        PricingResult sd3 = units("stability.sd3-large-v1:0", PriceUnits.IMAGE, "", 1);
 
         assertThat(premium.rule()).isEqualTo(PricingRules.UNIT);
         assertThat(premium.cost().total()).isEqualByComparingTo("0.24");
@@ -163,27 +155,9 @@ class AccountingRulesTest {
 
     @Test
     void shouldPriceVideoSecondsAndRerankQueries() {
-        assertThat(
-                        CATALOG.price(
-                                        "amazon.nova-reel-v1:0",
-                                        "us-east-1",
-                                        NOW,
-                                        TokenCounts.ZERO,
-                                        null,
-                                        new UnitQuantity(PriceUnits.SECOND, "", 6))
-                                .cost()
-                                .total())
+        assertThat(units("amazon.nova-reel-v1:0", PriceUnits.SECOND, "", 6).cost().total())
                 .isEqualByComparingTo("0.48");
-        assertThat(
-                        CATALOG.price(
-                                        "cohere.rerank-v3-5:0",
-                                        "us-east-1",
-                                        NOW,
-                                        TokenCounts.ZERO,
-                                        null,
-                                        new UnitQuantity(PriceUnits.QUERY, "", 2))
-                                .cost()
-                                .total())
+        assertThat(units("cohere.rerank-v3-5:0", PriceUnits.QUERY, "", 2).cost().total())
                 .isEqualByComparingTo("0.004");
     }
 
@@ -200,13 +174,7 @@ class AccountingRulesTest {
     @Test
     void shouldLoadAnEightColumnFileUnchanged() {
         List<PriceRow> rows =
-                PriceCsv.read(
-                        new StringReader(
-                                PriceCsv.HEADER
-                                        + "\n"
-                                        + SONNET
-                                        + ",*,2024-01-01T00:00:00Z,3,15,0.3,3.75,6\n"),
-                        "old.csv");
+                read("old.csv", "", SONNET + ",*,2024-01-01T00:00:00Z,3,15,0.3,3.75,6");
 
         assertThat(rows.get(0).isBase()).isTrue();
         assertThat(rows.get(0).id()).isEqualTo(SONNET + "|*|2024-01-01T00:00:00Z");
@@ -217,13 +185,10 @@ class AccountingRulesTest {
     @Test
     void shouldRecogniseOptionalColumnsByNameInAnyOrder() {
         List<PriceRow> rows =
-                PriceCsv.read(
-                        new StringReader(
-                                PriceCsv.HEADER
-                                        + ",unit,usd_per_unit,service_tier\n"
-                                        + CANVAS
-                                        + ",*,2024-01-01T00:00:00Z,0,0,0,0,,image,0.05,flex\n"),
-                        "reordered.csv");
+                read(
+                        "reordered.csv",
+                        ",unit,usd_per_unit,service_tier",
+                        CANVAS + ",*,2024-01-01T00:00:00Z,0,0,0,0,,image,0.05,flex");
 
         assertThat(rows.get(0).unit()).isEqualTo(PriceUnits.IMAGE);
         assertThat(rows.get(0).usdPerUnit()).isEqualByComparingTo("0.05");
@@ -236,33 +201,24 @@ class AccountingRulesTest {
     void shouldRefuseBadOptionalValuesWithFileAndLine() {
         assertThatThrownBy(
                         () ->
-                                PriceCsv.read(
-                                        new StringReader(
-                                                PriceCsv.HEADER
-                                                        + ",above_input_tokens\n"
-                                                        + SONNET
-                                                        + ",*,2024-01-01T00:00:00Z,3,15,0.3,3.75,6,-1\n"),
-                                        "bad.csv"))
+                                read(
+                                        "bad.csv",
+                                        ",above_input_tokens",
+                                        SONNET + ",*,2024-01-01T00:00:00Z,3,15,0.3,3.75,6,-1"))
                 .hasMessageStartingWith("bad.csv:2: above_input_tokens");
         assertThatThrownBy(
                         () ->
-                                PriceCsv.read(
-                                        new StringReader(
-                                                PriceCsv.HEADER
-                                                        + ",unit,usd_per_unit\n"
-                                                        + CANVAS
-                                                        + ",*,2024-01-01T00:00:00Z,0,0,0,0,,frame,1\n"),
-                                        "bad.csv"))
+                                read(
+                                        "bad.csv",
+                                        ",unit,usd_per_unit",
+                                        CANVAS + ",*,2024-01-01T00:00:00Z,0,0,0,0,,frame,1"))
                 .hasMessageStartingWith("bad.csv:2: unit 'frame'");
         assertThatThrownBy(
                         () ->
-                                PriceCsv.read(
-                                        new StringReader(
-                                                PriceCsv.HEADER
-                                                        + ",unit,usd_per_unit\n"
-                                                        + CANVAS
-                                                        + ",*,2024-01-01T00:00:00Z,0,0,0,0,,image,2000000\n"),
-                                        "bad.csv"))
+                                read(
+                                        "bad.csv",
+                                        ",unit,usd_per_unit",
+                                        CANVAS + ",*,2024-01-01T00:00:00Z,0,0,0,0,,image,2000000"))
                 .hasMessageContaining("usd_per_unit '2000000' is more than");
         assertThatThrownBy(
                         () ->

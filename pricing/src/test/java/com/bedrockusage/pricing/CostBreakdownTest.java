@@ -87,6 +87,8 @@ class CostBreakdownTest {
                         BigDecimal.ZERO,
                         BigDecimal.ZERO,
                         BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        0,
                         SONNET);
 
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);

@@ -11,15 +11,7 @@ final class Rows {
     private Rows() {}
 
     static PriceRow row(String model, String region, String from, String in, String out) {
-        return new PriceRow(
-                model,
-                region,
-                Instant.parse(from),
-                new BigDecimal(in),
-                new BigDecimal(out),
-                BigDecimal.ZERO,
-                BigDecimal.ZERO,
-                null);
+        return row(model, region, from, in, out, "0", "0", null);
     }
 
     static PriceRow row(

@@ -84,18 +84,19 @@ public class BedrockCost extends CatalogFunction {
             Long cacheReadTokens,
             Long cacheWriteTokens,
             Long cacheWrite1hTokens) {
-        if (eventTime == null) {
-            return null;
-        }
-        return cost(
+        return eval(
                 modelId,
                 region,
-                eventTime.toEpochMilli(),
+                eventTime,
                 inputTokens,
                 outputTokens,
                 cacheReadTokens,
                 cacheWriteTokens,
-                cacheWrite1hTokens);
+                cacheWrite1hTokens,
+                null,
+                null,
+                null,
+                null);
     }
 
     public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(
@@ -109,12 +110,11 @@ public class BedrockCost extends CatalogFunction {
         return eval(
                 modelId,
                 region,
-                eventTime,
+                asUtc(eventTime),
                 inputTokens,
                 outputTokens,
                 cacheReadTokens,
-                cacheWriteTokens,
-                0L);
+                cacheWriteTokens);
     }
 
     public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(
@@ -126,13 +126,10 @@ public class BedrockCost extends CatalogFunction {
             Long cacheReadTokens,
             Long cacheWriteTokens,
             Long cacheWrite1hTokens) {
-        if (eventTime == null) {
-            return null;
-        }
-        return cost(
+        return eval(
                 modelId,
                 region,
-                eventTime.toInstant(ZoneOffset.UTC).toEpochMilli(),
+                asUtc(eventTime),
                 inputTokens,
                 outputTokens,
                 cacheReadTokens,
@@ -140,6 +137,35 @@ public class BedrockCost extends CatalogFunction {
                 cacheWrite1hTokens);
     }
 
+    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(
+            String modelId,
+            String region,
+            @DataTypeHint("TIMESTAMP(3)") LocalDateTime eventTime,
+            Long inputTokens,
+            Long outputTokens,
+            Long cacheReadTokens,
+            Long cacheWriteTokens,
+            Long cacheWrite1hTokens,
+            String serviceTier,
+            String unit,
+            String unitVariant,
+            Long unitQuantity) {
+        return eval(
+                modelId,
+                region,
+                asUtc(eventTime),
+                inputTokens,
+                outputTokens,
+                cacheReadTokens,
+                cacheWriteTokens,
+                cacheWrite1hTokens,
+                serviceTier,
+                unit,
+                unitVariant,
+                unitQuantity);
+    }
+
+    /** Every other variant comes here: a missing tier is standard, a missing unit per token. */
     public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(
             String modelId,
             String region,
@@ -153,114 +179,39 @@ public class BedrockCost extends CatalogFunction {
             String unit,
             String unitVariant,
             Long unitQuantity) {
-        if (eventTime == null) {
+        if (modelId == null || region == null || eventTime == null) {
             return null;
         }
-        return cost(
-                modelId,
-                region,
-                eventTime.toEpochMilli(),
-                inputTokens,
-                outputTokens,
-                cacheReadTokens,
-                cacheWriteTokens,
-                cacheWrite1hTokens,
-                serviceTier,
-                units(unit, unitVariant, unitQuantity));
-    }
-
-    public @DataTypeHint("DECIMAL(38, 12)") BigDecimal eval(
-            String modelId,
-            String region,
-            @DataTypeHint("TIMESTAMP(3)") LocalDateTime eventTime,
-            Long inputTokens,
-            Long outputTokens,
-            Long cacheReadTokens,
-            Long cacheWriteTokens,
-            Long cacheWrite1hTokens,
-            String serviceTier,
-            String unit,
-            String unitVariant,
-            Long unitQuantity) {
-        if (eventTime == null) {
-            return null;
-        }
-        return cost(
-                modelId,
-                region,
-                eventTime.toInstant(ZoneOffset.UTC).toEpochMilli(),
-                inputTokens,
-                outputTokens,
-                cacheReadTokens,
-                cacheWriteTokens,
-                cacheWrite1hTokens,
-                serviceTier,
-                units(unit, unitVariant, unitQuantity));
-    }
-
-    private static UnitQuantity units(String unit, String variant, Long quantity) {
-        return unit == null ? null : new UnitQuantity(unit, variant, orZero(quantity));
-    }
-
-    private BigDecimal cost(
-            String modelId,
-            String region,
-            long epochMillis,
-            Long input,
-            Long output,
-            Long cacheRead,
-            Long cacheWrite,
-            Long cacheWrite1h) {
-        return cost(
-                modelId,
-                region,
-                epochMillis,
-                input,
-                output,
-                cacheRead,
-                cacheWrite,
-                cacheWrite1h,
-                null,
-                null);
-    }
-
-    private BigDecimal cost(
-            String modelId,
-            String region,
-            long epochMillis,
-            Long input,
-            Long output,
-            Long cacheRead,
-            Long cacheWrite,
-            Long cacheWrite1h,
-            String serviceTier,
-            UnitQuantity units) {
-        if (modelId == null || region == null) {
-            return null;
-        }
-        long written = orZero(cacheWrite);
-        long written1h = orZero(cacheWrite1h);
+        long written = orZero(cacheWriteTokens);
+        long written1h = orZero(cacheWrite1hTokens);
         if (written1h < 0 || written1h > written) {
             return null;
         }
         TokenCounts tokens =
                 new TokenCounts(
-                        orZero(input),
-                        orZero(output),
-                        orZero(cacheRead),
+                        orZero(inputTokens),
+                        orZero(outputTokens),
+                        orZero(cacheReadTokens),
                         written - written1h,
                         written1h);
         String tier = serviceTier == null ? ServiceTiers.STANDARD : serviceTier;
         if (ServiceTiers.problem(tier) != null) {
             return null; // e.g. requested:priority: the job leaves such a call unpriced too
         }
-        PricingResult result = catalog().price(modelId, region, epochMillis, tokens, tier, units);
+        UnitQuantity units =
+                unit == null ? null : new UnitQuantity(unit, unitVariant, orZero(unitQuantity));
+        PricingResult result =
+                catalog().price(modelId, region, eventTime.toEpochMilli(), tokens, tier, units);
         if (!result.isPriced()) {
             return null;
         }
         // Already rounded by CostRounding, as the job's cost_usd is: only the scale is padded to
         // 12.
         return CostRounding.atScale(result.cost().total());
+    }
+
+    private static Instant asUtc(LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 
     private static long orZero(Long v) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -38,77 +36,17 @@ class BedrockCostTest {
 
     @Test
     void shouldPriceTheAccountingVariantWithTierThresholdAndUnits() {
-        assertThat(
-                        cost.eval(
-                                SONNET_45,
-                                "us-east-1",
-                                T,
-                                200_001L,
-                                0L,
-                                0L,
-                                0L,
-                                0L,
-                                null,
-                                null,
-                                null,
-                                null))
+        assertThat(accounting(SONNET_45, 200_001L, null, null, null, null))
                 .isEqualByComparingTo("1.200006"); // above 200,000: the whole call at 6 per million
         assertThat(cost.eval(SONNET_45, "us-east-1", T, 200_001L, 0L, 0L, 0L))
                 .isEqualByComparingTo("1.200006");
-        assertThat(
-                        cost.eval(
-                                SONNET_45,
-                                "us-east-1",
-                                T,
-                                1_000L,
-                                0L,
-                                0L,
-                                0L,
-                                0L,
-                                "flex",
-                                null,
-                                null,
-                                null))
-                .isNull();
-        assertThat(
-                        cost.eval(
-                                SONNET_45,
-                                "us-east-1",
-                                T,
-                                1_000L,
-                                0L,
-                                0L,
-                                0L,
-                                0L,
-                                "requested:priority",
-                                null,
-                                null,
-                                null))
-                .isNull();
-        assertThat(
-                        cost.eval(
-                                "cohere.rerank-v3-5:0",
-                                "us-east-1",
-                                T,
-                                0L,
-                                0L,
-                                0L,
-                                0L,
-                                0L,
-                                "standard",
-                                "query",
-                                "",
-                                3L))
+        assertThat(accounting(SONNET_45, 1_000L, "flex", null, null, null)).isNull();
+        assertThat(accounting(SONNET_45, 1_000L, "requested:priority", null, null, null)).isNull();
+        assertThat(accounting("cohere.rerank-v3-5:0", 0L, "standard", "query", "", 3L))
                 .isEqualByComparingTo("0.006");
         assertThat(
-                        cost.eval(
+                        accounting(
                                 "stability.sd3-large-v1:0",
-                                "us-east-1",
-                                T,
-                                0L,
-                                0L,
-                                0L,
-                                0L,
                                 0L,
                                 null,
                                 "image",
@@ -117,6 +55,28 @@ class BedrockCostTest {
                 .isEqualByComparingTo("0.16");
         assertThat(cost.eval("cohere.rerank-v3-5:0", "us-east-1", T, 10L, 0L, 0L, 0L))
                 .isNull(); // no quantity
+    }
+
+    private BigDecimal accounting(
+            String modelId,
+            long inputTokens,
+            String serviceTier,
+            String unit,
+            String unitVariant,
+            Long unitQuantity) {
+        return cost.eval(
+                modelId,
+                "us-east-1",
+                T,
+                inputTokens,
+                0L,
+                0L,
+                0L,
+                0L,
+                serviceTier,
+                unit,
+                unitVariant,
+                unitQuantity);
     }
 
     @Test
@@ -167,13 +127,9 @@ class BedrockCostTest {
 
     @Test
     void shouldUseTheCatalogueGivenToTheConstructor(@TempDir Path dir) throws IOException {
-        Path csv = dir.resolve("prices.csv");
-        Files.write(
-                csv,
-                ("model_id,region,effective_from,input_per_mtok,output_per_mtok,cache_read_per_mtok,"
-                                + "cache_write_per_mtok,cache_write_1h_per_mtok\n"
-                                + "acme.model-v1,*,2026-01-01T00:00:00Z,2,4,0,0,\n")
-                        .getBytes(StandardCharsets.UTF_8));
+        Path csv =
+                PriceFiles.write(
+                        dir.resolve("prices.csv"), "acme.model-v1,*,2026-01-01T00:00:00Z,2,4,0,0,");
         BedrockCost custom = new BedrockCost(csv.toUri().toString());
 
         assertThat(custom.eval("acme.model-v1", "us-east-1", T, 1_000_000L, 500_000L, 0L, 0L))
@@ -197,13 +153,10 @@ class BedrockCostTest {
     @Test
     void shouldRoundTheCallsExactCostHalfEvenToTwelveDecimalsAsTheJobDoes(@TempDir Path dir)
             throws IOException {
-        Path csv = dir.resolve("prices.csv");
-        Files.write(
-                csv,
-                ("model_id,region,effective_from,input_per_mtok,output_per_mtok,cache_read_per_mtok,"
-                                + "cache_write_per_mtok,cache_write_1h_per_mtok\n"
-                                + "acme.model-v1,*,2026-01-01T00:00:00Z,2.6666667,2.6666667,0.0000005,0,\n")
-                        .getBytes(StandardCharsets.UTF_8));
+        Path csv =
+                PriceFiles.write(
+                        dir.resolve("prices.csv"),
+                        "acme.model-v1,*,2026-01-01T00:00:00Z,2.6666667,2.6666667,0.0000005,0,");
         BedrockCost custom = new BedrockCost(csv.toUri().toString());
 
         // The exact cost 0.0000026666667 + 0.0000026666667 = 0.0000053333334 is rounded once, like

@@ -48,27 +48,23 @@ class BedrockFunctionsSqlITCase {
 
     @Test
     void shouldComputeCostsAndAttributionInSql() throws Exception {
-        TableEnvironment tEnv = batch();
-        BedrockFunctions.register(tEnv);
-
         List<Row> rows =
-                collect(
-                        tEnv.executeSql(
-                                "SELECT "
-                                        + "BEDROCK_COST(model_id, region, CAST(TIMESTAMP '2026-11-03 10:15:00' AS TIMESTAMP_LTZ(6)), "
-                                        + "  input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens), "
-                                        + "BEDROCK_COST(model_id, region, TIMESTAMP '2026-11-03 10:15:00', "
-                                        + "  input_tokens, output_tokens, cache_read_tokens, cache_write_tokens), "
-                                        + "BEDROCK_MODEL(model_id), MODEL_PROVIDER(model_id), INFERENCE_PROFILE_SCOPE(model_id), "
-                                        + "CALLER_PRINCIPAL(caller_arn), CALLER_APP(caller_arn), CALLER_SESSION(caller_arn), "
-                                        + "BEDROCK_COST(model_id, region, CAST(TIMESTAMP '2026-11-03 10:15:00' AS TIMESTAMP_LTZ(6)), "
-                                        + "  input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, "
-                                        + "  'standard', CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS BIGINT)), "
-                                        + "BEDROCK_COST(model_id, region, CAST(TIMESTAMP '2026-11-03 10:15:00' AS TIMESTAMP_LTZ(6)), "
-                                        + "  input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, "
-                                        + "  'flex', CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS BIGINT)) "
-                                        + "FROM "
-                                        + CALLS));
+                queryWithTheFunctions(
+                        "SELECT "
+                                + "BEDROCK_COST(model_id, region, CAST(TIMESTAMP '2026-11-03 10:15:00' AS TIMESTAMP_LTZ(6)), "
+                                + "  input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens), "
+                                + "BEDROCK_COST(model_id, region, TIMESTAMP '2026-11-03 10:15:00', "
+                                + "  input_tokens, output_tokens, cache_read_tokens, cache_write_tokens), "
+                                + "BEDROCK_MODEL(model_id), MODEL_PROVIDER(model_id), INFERENCE_PROFILE_SCOPE(model_id), "
+                                + "CALLER_PRINCIPAL(caller_arn), CALLER_APP(caller_arn), CALLER_SESSION(caller_arn), "
+                                + "BEDROCK_COST(model_id, region, CAST(TIMESTAMP '2026-11-03 10:15:00' AS TIMESTAMP_LTZ(6)), "
+                                + "  input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, "
+                                + "  'standard', CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS BIGINT)), "
+                                + "BEDROCK_COST(model_id, region, CAST(TIMESTAMP '2026-11-03 10:15:00' AS TIMESTAMP_LTZ(6)), "
+                                + "  input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens, "
+                                + "  'flex', CAST(NULL AS STRING), CAST(NULL AS STRING), CAST(NULL AS BIGINT)) "
+                                + "FROM "
+                                + CALLS);
 
         assertThat(rows).hasSize(3);
         Row sonnet =
@@ -99,15 +95,11 @@ class BedrockFunctionsSqlITCase {
 
     @Test
     void shouldSumCostsAsExactDecimalsAndAcceptIntegerLiterals() throws Exception {
-        TableEnvironment tEnv = batch();
-        BedrockFunctions.register(tEnv);
-
         List<Row> rows =
-                collect(
-                        tEnv.executeSql(
-                                "SELECT SUM(BEDROCK_COST(m, 'us-east-1', "
-                                        + "TIMESTAMP '2026-11-03 00:00:00', 1, 1, 0, 0)) FROM (VALUES ('anthropic.claude-3-haiku-20240307-v1:0'),"
-                                        + " ('anthropic.claude-3-haiku-20240307-v1:0'), ('acme.unknown')) AS t(m)"));
+                queryWithTheFunctions(
+                        "SELECT SUM(BEDROCK_COST(m, 'us-east-1', "
+                                + "TIMESTAMP '2026-11-03 00:00:00', 1, 1, 0, 0)) FROM (VALUES ('anthropic.claude-3-haiku-20240307-v1:0'),"
+                                + " ('anthropic.claude-3-haiku-20240307-v1:0'), ('acme.unknown')) AS t(m)");
 
         // 2 x (0.25 + 1.25) / 1e6; the unpriced call adds nothing
         assertThat(rows)
@@ -132,6 +124,12 @@ class BedrockFunctionsSqlITCase {
                                         + ") AS t(a) ORDER BY 1"));
 
         assertThat(rows).extracting(r -> r.getField(0)).containsExactly(null, "ledger");
+    }
+
+    private static List<Row> queryWithTheFunctions(String sql) throws Exception {
+        TableEnvironment tEnv = batch();
+        BedrockFunctions.register(tEnv);
+        return collect(tEnv.executeSql(sql));
     }
 
     private static List<Row> collect(TableResult result) throws Exception {

@@ -3,19 +3,13 @@ package com.bedrockusage.udf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CatalogsTest {
 
-    private static final String HEADER =
-            "model_id,region,effective_from,input_per_mtok,output_per_mtok,"
-                    + "cache_read_per_mtok,cache_write_per_mtok,cache_write_1h_per_mtok\n";
     private static final Instant T = Instant.parse("2026-11-03T10:15:00Z");
 
     @Test
@@ -45,12 +39,9 @@ class CatalogsTest {
     }
 
     private static void write(Path csv, String inputPrice, Instant modified) throws IOException {
-        Files.write(
-                csv,
-                (HEADER + "acme.model-v1,*,2026-01-01T00:00:00Z," + inputPrice + ",4,0,0,\n")
-                        .getBytes(StandardCharsets.UTF_8));
         // same size either way: the modification time tells the versions apart, as an editor's save
         // does
-        Files.setLastModifiedTime(csv, FileTime.from(modified));
+        PriceFiles.write(
+                csv, modified, "acme.model-v1,*,2026-01-01T00:00:00Z," + inputPrice + ",4,0,0,");
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PricingSetupTest {
 
-    private static final String HEADER =
-            "model_id,region,effective_from,input_per_mtok,output_per_mtok,"
-                    + "cache_read_per_mtok,cache_write_per_mtok,cache_write_1h_per_mtok\n";
     private static final String APP_PROFILE =
             "arn:aws:bedrock:us-east-1:111111111111:application-inference-profile/a1b2c3d4e5f6";
     private static final Instant T = Instant.parse("2026-11-03T10:15:00Z");
@@ -44,30 +39,27 @@ class PricingSetupTest {
     @Test
     void shouldLayTheUpdateFilesOverTheCatalogueOldestFirstSkippingBadLines(@TempDir Path dir)
             throws IOException {
-        Path csv = dir.resolve("prices.csv");
-        Files.write(
-                csv,
-                (HEADER + "acme.model-v1,*,2026-01-01T00:00:00Z,2,4,0,0,\n")
-                        .getBytes(StandardCharsets.UTF_8));
+        Path csv =
+                PriceFiles.write(
+                        dir.resolve("prices.csv"), "acme.model-v1,*,2026-01-01T00:00:00Z,2,4,0,0,");
         Path updates = Files.createDirectories(dir.resolve("updates"));
-        write(
+        PriceFiles.write(
                 updates.resolve("b-older.csv"),
-                HEADER
-                        + "acme.model-v1,*,2026-01-01T00:00:00Z,5,4,0,0,\n"
-                        + "this is not a price line\n",
-                "2026-02-01T00:00:00Z");
-        write(
+                Instant.parse("2026-02-01T00:00:00Z"),
+                "acme.model-v1,*,2026-01-01T00:00:00Z,5,4,0,0,",
+                "this is not a price line");
+        PriceFiles.write(
                 updates.resolve("a-newer.csv"),
-                HEADER + "acme.model-v1,*,2026-01-01T00:00:00Z,6,4,0,0,\n",
-                "2026-03-01T00:00:00Z");
-        write(
+                Instant.parse("2026-03-01T00:00:00Z"),
+                "acme.model-v1,*,2026-01-01T00:00:00Z,6,4,0,0,");
+        PriceFiles.write(
                 updates.resolve("_incomplete.csv"),
-                HEADER + "acme.model-v1,*,2026-01-01T00:00:00Z,9,4,0,0,\n",
-                "2026-04-01T00:00:00Z");
-        write(
+                Instant.parse("2026-04-01T00:00:00Z"),
+                "acme.model-v1,*,2026-01-01T00:00:00Z,9,4,0,0,");
+        PriceFiles.write(
                 updates.resolve("notes.txt"),
-                HEADER + "acme.model-v1,*,2026-01-01T00:00:00Z,9,4,0,0,\n",
-                "2026-04-01T00:00:00Z");
+                Instant.parse("2026-04-01T00:00:00Z"),
+                "acme.model-v1,*,2026-01-01T00:00:00Z,9,4,0,0,");
 
         BedrockCost cost = new BedrockCost(PricingSetup.of(csv.toString(), "", updates.toString()));
 
@@ -80,10 +72,5 @@ class PricingSetupTest {
         assertThatThrownBy(() -> PricingSetup.of(null, "no-equals-sign", null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("alias=model");
-    }
-
-    private static void write(Path file, String text, String modified) throws IOException {
-        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
-        Files.setLastModifiedTime(file, FileTime.from(Instant.parse(modified)));
     }
 }
