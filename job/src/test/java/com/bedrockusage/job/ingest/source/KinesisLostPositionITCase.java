@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bedrockusage.job.ingest.IngestTypes;
 import com.bedrockusage.job.ingest.parse.KinesisPayloadDecoderTest;
 import com.bedrockusage.job.model.IngestRecord;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.KinesisMock;
 import com.bedrockusage.job.testing.SyntheticLogs;
 import java.io.File;
@@ -37,11 +38,9 @@ import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.InjectMiniCluster;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,13 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KinesisLostPositionITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     static final Queue<String> READ = new ConcurrentLinkedQueue<>();
 
