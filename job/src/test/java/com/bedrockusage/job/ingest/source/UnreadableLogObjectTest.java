@@ -123,6 +123,12 @@ class UnreadableLogObjectTest {
         return drain(format().createReader(new Configuration(), split(path, null)));
     }
 
+    /** Everything {@link #format()} reads of {@code path} when restored at {@code position}. */
+    private static List<Emitted> readRestored(Path path, CheckpointedPosition position)
+            throws IOException {
+        return drain(format().restoreReader(new Configuration(), split(path, position)));
+    }
+
     /** Everything the reader emits, with the checkpointed position after each record. */
     private static List<Emitted> drain(BulkFormat.Reader<IngestRecord> reader) throws IOException {
         List<Emitted> out = new ArrayList<>();
@@ -269,13 +275,7 @@ class UnreadableLogObjectTest {
     void shouldNeitherReadAgainNorRepeatTheRejectWhenRestoredAfterGivingUp() throws IOException {
         Path path = writeObject("x.json");
         List<Emitted> out =
-                drain(
-                        format().restoreReader(
-                                        new Configuration(),
-                                        split(
-                                                path,
-                                                new CheckpointedPosition(
-                                                        BedrockLogFileFormat.GIVEN_UP, 400))));
+                readRestored(path, new CheckpointedPosition(BedrockLogFileFormat.GIVEN_UP, 400));
         assertThat(out).isEmpty();
         assertThat(OPENS).hasValue(0);
     }
@@ -285,13 +285,7 @@ class UnreadableLogObjectTest {
         Path path = deletedObject("x.json");
 
         List<Emitted> out =
-                drain(
-                        format().restoreReader(
-                                        new Configuration(),
-                                        split(
-                                                path,
-                                                new CheckpointedPosition(
-                                                        CheckpointedPosition.NO_OFFSET, 700))));
+                readRestored(path, new CheckpointedPosition(CheckpointedPosition.NO_OFFSET, 700));
 
         assertThat(out).hasSize(1);
         assertThat(out.get(0).record.rejected.rawExcerpt)
