@@ -67,14 +67,9 @@ class DailyReportFunctionTest {
 
         assertThat(read(reportFile()))
                 .isEqualTo(
-                        DailyReportCsv.HEADER
-                                + "\n"
-                                + "111111111111,"
-                                + ALICE
-                                + ",m1,us-east-1,100,10,0.50\n"
-                                + "222222222222,"
-                                + BOB
-                                + ",m2,eu-west-1,7,3,0.000000000001\n");
+                        csv(
+                                "111111111111," + ALICE + ",m1,us-east-1,100,10,0.50",
+                                "222222222222," + BOB + ",m2,eu-west-1,7,3,0.000000000001"));
         List<DailyReportWritten> out = harness.extractOutputValues();
         assertThat(out)
                 .singleElement()
@@ -103,12 +98,7 @@ class DailyReportFunctionTest {
         afterGrace(1000);
 
         assertThat(read(reportFile()))
-                .isEqualTo(
-                        DailyReportCsv.HEADER
-                                + "\n"
-                                + "111111111111,"
-                                + ALICE
-                                + ",m1,us-east-1,160,25,0.80\n");
+                .isEqualTo(csv("111111111111," + ALICE + ",m1,us-east-1,160,25,0.80"));
         assertThat(harness.extractOutputValues()).extracting(w -> w.revision).containsExactly(1, 2);
     }
 
@@ -214,6 +204,15 @@ class DailyReportFunctionTest {
     private static UsageRow withDay(UsageRow u, long dayStart) {
         u.windowStart = dayStart;
         return u;
+    }
+
+    /** A report's text: the header, then {@code rows}, each ending its line. */
+    private static String csv(String... rows) {
+        StringBuilder text = new StringBuilder(DailyReportCsv.HEADER).append('\n');
+        for (String row : rows) {
+            text.append(row).append('\n');
+        }
+        return text.toString();
     }
 
     private static String read(Path file) throws IOException {
