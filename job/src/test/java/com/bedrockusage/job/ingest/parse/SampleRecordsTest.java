@@ -314,9 +314,9 @@ class SampleRecordsTest {
         assertThat(inv.callerArn).isEqualTo(ZAINZIA_ARN);
         assertThat(inv.operation).isEqualTo("InvokeModel");
         assertThat(inv.modelId).isEqualTo(SONNET_4_PROFILE);
-        assertThat(inv.cacheReadTokens).isZero();
-        assertThat(inv.cacheWriteTokens).isZero();
-        assertThat(inv.cacheWrite1hTokens).isZero();
+        assertThat(new long[] {inv.cacheReadTokens, inv.cacheWriteTokens, inv.cacheWrite1hTokens})
+                .as("cache read, write, 1h write")
+                .containsOnly(0L);
         assertThat(inv.latencyMs).isNull();
         assertThat(inv.firstByteLatencyMs).isNull();
         assertThat(inv.errorCode).isNull();
