@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,20 +33,19 @@ class PricingRulesInJobTest {
     private final CapturedMetrics metrics = new CapturedMetrics();
     private KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness;
 
-    private Invocation price(Invocation inv) throws Exception {
-        if (harness == null) {
-            harness =
-                    DedupAndPriceHarness.of(new DedupAndPrice(BASE, Duration.ofHours(48)), metrics);
-            harness.open();
-        }
-        return DedupAndPriceHarness.priceLast(harness, inv);
+    @BeforeEach
+    void open() throws Exception {
+        harness = DedupAndPriceHarness.of(new DedupAndPrice(BASE, Duration.ofHours(48)), metrics);
+        harness.open();
     }
 
     @AfterEach
     void close() throws Exception {
-        if (harness != null) {
-            harness.close();
-        }
+        harness.close();
+    }
+
+    private Invocation price(Invocation inv) throws Exception {
+        return DedupAndPriceHarness.priceLast(harness, inv);
     }
 
     @Test
