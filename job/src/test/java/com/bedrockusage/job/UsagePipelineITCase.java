@@ -192,14 +192,7 @@ class UsagePipelineITCase {
                         "pipeline.allowed-lateness=2h");
         // Pace records so the source's periodic watermark advances between them, as in a live
         // stream.
-        PipelineRuns.run(
-                config,
-                s ->
-                        s.map(new Pace(400))
-                                .returns(TypeInformation.of(Invocation.class))
-                                .uid("test-pace")
-                                .name("pace"),
-                false);
+        runPaced(config, 400);
 
         Instant minute = Instant.parse("2026-11-01T10:00:00Z");
         LogRecord any = inOrder.get(0);
@@ -242,14 +235,7 @@ class UsagePipelineITCase {
                         "pipeline.allowed-lateness=12h");
         // Paced so the periodic watermark is emitted while ordinary calls are still coming, as in a
         // live stream.
-        PipelineRuns.run(
-                config,
-                s ->
-                        s.map(new Pace(5))
-                                .returns(TypeInformation.of(Invocation.class))
-                                .uid("test-pace")
-                                .name("pace"),
-                false);
+        runPaced(config, 5);
 
         assertThat(PipelineRuns.rows(config, Tables.REJECTED_RECORDS))
                 .extracting(r -> (String) r.getField("reason"))
@@ -263,6 +249,18 @@ class UsagePipelineITCase {
                 .isEqualTo(ExpectedUsage.windowed(ordinary, catalog, ChronoUnit.HOURS));
         assertThat(PipelineRuns.usage(config, Tables.USAGE_DAILY))
                 .isEqualTo(ExpectedUsage.daily(ordinary, catalog));
+    }
+
+    /** Runs the pipeline bounded, with a pause of {@code millis} before each call. */
+    private static void runPaced(JobConfig config, long millis) throws Exception {
+        PipelineRuns.run(
+                config,
+                s ->
+                        s.map(new Pace(millis))
+                                .returns(TypeInformation.of(Invocation.class))
+                                .uid("test-pace")
+                                .name("pace"),
+                false);
     }
 
     static final class Pace implements MapFunction<Invocation, Invocation> {

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.RowData;
 import org.junit.jupiter.api.Test;
@@ -78,12 +77,8 @@ class CostReconciliationPropertyTest {
                                     + p[4].toPlainString());
         }
         KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness =
-                KeyedBroadcastHarness.of(
-                        new DedupAndPrice(base, Duration.ofHours(48)),
-                        new CapturedMetrics().environment(),
-                        new UsageKey.Selector(),
-                        Types.STRING,
-                        DedupAndPrice.PRICE_ROWS);
+                DedupAndPriceHarness.of(
+                        new DedupAndPrice(base, Duration.ofHours(48)), new CapturedMetrics());
         harness.open();
         harness.processBroadcastElement(PriceUpdate.of("odd-prices.csv", update), 0);
         for (int i = 0; i < CALLS; i++) {

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,20 +50,12 @@ class DedupAndPriceTest {
 
     private KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness(
             DedupAndPrice function, CapturedMetrics observed) throws Exception {
-        harness =
-                KeyedBroadcastHarness.of(
-                        function,
-                        observed.environment(),
-                        new UsageKey.Selector(),
-                        Types.STRING,
-                        DedupAndPrice.PRICE_ROWS);
+        harness = DedupAndPriceHarness.of(function, observed);
         return harness;
     }
 
     private Invocation price(Invocation inv) throws Exception {
-        harness.processElement(inv, inv.eventTime);
-        List<Invocation> out = harness.extractOutputValues();
-        return out.get(out.size() - 1);
+        return DedupAndPriceHarness.priceLast(harness, inv);
     }
 
     @AfterEach

@@ -7,13 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bedrockusage.job.model.Invocation;
 import com.bedrockusage.job.testing.CapturedMetrics;
 import com.bedrockusage.job.testing.KeyedBroadcastHarness;
-import com.bedrockusage.job.usage.UsageKey;
 import com.bedrockusage.pricing.PriceCsv;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,27 +33,19 @@ class PricingRulesInJobTest {
     private final CapturedMetrics metrics = new CapturedMetrics();
     private KeyedBroadcastHarness<String, Invocation, PriceUpdate, Invocation> harness;
 
-    private Invocation price(Invocation inv) throws Exception {
-        if (harness == null) {
-            harness =
-                    KeyedBroadcastHarness.of(
-                            new DedupAndPrice(BASE, Duration.ofHours(48)),
-                            metrics.environment(),
-                            new UsageKey.Selector(),
-                            Types.STRING,
-                            DedupAndPrice.PRICE_ROWS);
-            harness.open();
-        }
-        harness.processElement(inv, inv.eventTime);
-        List<Invocation> out = harness.extractOutputValues();
-        return out.get(out.size() - 1);
+    @BeforeEach
+    void open() throws Exception {
+        harness = DedupAndPriceHarness.of(new DedupAndPrice(BASE, Duration.ofHours(48)), metrics);
+        harness.open();
     }
 
     @AfterEach
     void close() throws Exception {
-        if (harness != null) {
-            harness.close();
-        }
+        harness.close();
+    }
+
+    private Invocation price(Invocation inv) throws Exception {
+        return DedupAndPriceHarness.priceLast(harness, inv);
     }
 
     @Test

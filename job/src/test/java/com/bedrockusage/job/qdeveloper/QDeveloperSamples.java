@@ -1,10 +1,7 @@
 package com.bedrockusage.job.qdeveloper;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.bedrockusage.job.testing.SyntheticLogs;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Q Developer prompt-log records in the shapes of AWS's "Prompt log examples in Amazon Q Developer"
@@ -100,44 +97,10 @@ public final class QDeveloperSamples {
     }
 
     public static byte[] gzip(String s) {
-        try {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            try (GZIPOutputStream gz = new GZIPOutputStream(b)) {
-                gz.write(s.getBytes(StandardCharsets.UTF_8));
-            }
-            return b.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SyntheticLogs.gzip(s.getBytes(StandardCharsets.UTF_8));
     }
 
     public static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"':
-                    b.append("\\\"");
-                    break;
-                case '\\':
-                    b.append("\\\\");
-                    break;
-                case '\n':
-                    b.append("\\n");
-                    break;
-                case '\r':
-                    b.append("\\r");
-                    break;
-                case '\t':
-                    b.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-            }
-        }
-        return b.append('"').toString();
+        return SyntheticLogs.jsonString(s, false);
     }
 }

@@ -56,27 +56,20 @@ class DailyReportFunctionTest {
     @Test
     void shouldWriteTheDayOnlyAfterTheWatermarkPassesItsEndPlusGrace() throws Exception {
         open(dir.toUri().toString());
-        harness.processElement(
-                usage("111111111111", ALICE, "m1", "us-east-1", 100, 10, "0.5"), DAY_END - 1);
-        harness.processElement(
-                usage("222222222222", BOB, "m2", "eu-west-1", 7, 3, "0.000000000001"), DAY_END - 1);
+        feed(alice(100, 10, "0.5"));
+        feed(usage("222222222222", BOB, "m2", "eu-west-1", 7, 3, "0.000000000001"));
         harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis() - 1));
 
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(reportFile()).doesNotExist();
 
-        harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis()));
+        afterGrace(0);
 
         assertThat(read(reportFile()))
                 .isEqualTo(
-                        DailyReportCsv.HEADER
-                                + "\n"
-                                + "111111111111,"
-                                + ALICE
-                                + ",m1,us-east-1,100,10,0.50\n"
-                                + "222222222222,"
-                                + BOB
-                                + ",m2,eu-west-1,7,3,0.000000000001\n");
+                        csv(
+                                "111111111111," + ALICE + ",m1,us-east-1,100,10,0.50",
+                                "222222222222," + BOB + ",m2,eu-west-1,7,3,0.000000000001"));
         List<DailyReportWritten> out = harness.extractOutputValues();
         assertThat(out)
                 .singleElement()
@@ -95,42 +88,30 @@ class DailyReportFunctionTest {
     @Test
     void shouldKeepTheLatestTotalOfAKeyAndRewriteTheReportWithLateCorrections() throws Exception {
         open(dir.toUri().toString());
-        harness.processElement(
-                usage("111111111111", ALICE, "m1", "us-east-1", 100, 10, "0.5"), DAY_END - 1);
-        harness.processElement(
-                usage("111111111111", ALICE, "m1", "us-east-1", 150, 20, "0.75"), DAY_END - 1);
-        harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis()));
+        feed(alice(100, 10, "0.5"));
+        feed(alice(150, 20, "0.75"));
+        afterGrace(0);
         assertThat(read(reportFile())).endsWith(",150,20,0.75\n");
 
         // a late call updated the day's total after the first report
-        harness.processElement(
-                usage("111111111111", ALICE, "m1", "us-east-1", 160, 25, "0.8"), DAY_END - 1);
-        harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis() + 1000));
+        feed(alice(160, 25, "0.8"));
+        afterGrace(1000);
 
         assertThat(read(reportFile()))
-                .isEqualTo(
-                        DailyReportCsv.HEADER
-                                + "\n"
-                                + "111111111111,"
-                                + ALICE
-                                + ",m1,us-east-1,160,25,0.80\n");
+                .isEqualTo(csv("111111111111," + ALICE + ",m1,us-east-1,160,25,0.80"));
         assertThat(harness.extractOutputValues()).extracting(w -> w.revision).containsExactly(1, 2);
     }
 
     @Test
     void shouldIgnoreRowsAfterTheCorrectionWindowWithoutOverwritingTheReport() throws Exception {
         open(dir.toUri().toString());
-        harness.processElement(
-                usage("111111111111", ALICE, "m1", "us-east-1", 100, 10, "0.5"), DAY_END - 1);
-        harness.processWatermark(
-                new Watermark(DAY_END + GRACE.toMillis() + CORRECTIONS.toMillis()));
+        feed(alice(100, 10, "0.5"));
+        afterGrace(CORRECTIONS.toMillis());
         String firstReport = read(reportFile());
         assertThat(harness.numKeyedStateEntries()).isZero();
 
-        harness.processElement(
-                usage("222222222222", BOB, "m2", "eu-west-1", 1, 1, "1"), DAY_END - 1);
-        harness.processWatermark(
-                new Watermark(DAY_END + GRACE.toMillis() + CORRECTIONS.toMillis() + 60_000));
+        feed(usage("222222222222", BOB, "m2", "eu-west-1", 1, 1, "1"));
+        afterGrace(CORRECTIONS.toMillis() + 60_000);
 
         assertThat(read(reportFile())).isEqualTo(firstReport);
         assertThat(harness.extractOutputValues()).hasSize(1);
@@ -140,7 +121,7 @@ class DailyReportFunctionTest {
     @Test
     void shouldReportEachDaySeparatelyAtAPatternLocation() throws Exception {
         open(dir.toUri() + "reports/{date}/usage.csv");
-        harness.processElement(usage("1", ALICE, "m1", "us-east-1", 1, 1, "1"), DAY_END - 1);
+        feed(usage("1", ALICE, "m1", "us-east-1", 1, 1, "1"));
         harness.processElement(
                 withDay(usage("1", ALICE, "m1", "us-east-1", 2, 2, "2"), DAY_END), DAY_END + 5);
         harness.processWatermark(
@@ -158,15 +139,13 @@ class DailyReportFunctionTest {
         Path blocker = dir.resolve("blocked");
         Files.write(blocker, new byte[0]);
         open(blocker.toUri() + "/{date}.csv");
-        harness.processElement(usage("1", ALICE, "m1", "us-east-1", 1, 1, "1"), DAY_END - 1);
+        feed(usage("1", ALICE, "m1", "us-east-1", 1, 1, "1"));
 
-        harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis()));
+        afterGrace(0);
         assertThat(harness.extractOutputValues()).isEmpty();
 
         Files.delete(blocker);
-        harness.processWatermark(
-                new Watermark(
-                        DAY_END + GRACE.toMillis() + DailyReportFunction.RETRY_AFTER.toMillis()));
+        afterGrace(DailyReportFunction.RETRY_AFTER.toMillis());
         assertThat(harness.extractOutputValues()).extracting(w -> w.revision).containsExactly(1);
         assertThat(read(blocker.resolve("2026-11-03.csv"))).endsWith(",1,1,1.00\n");
     }
@@ -185,6 +164,21 @@ class DailyReportFunctionTest {
     void shouldSerializeItsTypesAsPojos() {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(DailyReportWritten.class);
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(DailyReportRow.class);
+    }
+
+    /** A row of the report's day, arriving just before the day ends. */
+    private void feed(UsageRow row) throws Exception {
+        harness.processElement(row, DAY_END - 1);
+    }
+
+    /** Moves the watermark {@code ms} past the day's end plus the grace. */
+    private void afterGrace(long ms) throws Exception {
+        harness.processWatermark(new Watermark(DAY_END + GRACE.toMillis() + ms));
+    }
+
+    /** Alice's usage of model m1 in account 111111111111, us-east-1. */
+    private static UsageRow alice(long in, long out, String cost) {
+        return usage("111111111111", ALICE, "m1", "us-east-1", in, out, cost);
     }
 
     private static UsageRow usage(
@@ -210,6 +204,15 @@ class DailyReportFunctionTest {
     private static UsageRow withDay(UsageRow u, long dayStart) {
         u.windowStart = dayStart;
         return u;
+    }
+
+    /** A report's text: the header, then {@code rows}, each ending its line. */
+    private static String csv(String... rows) {
+        StringBuilder text = new StringBuilder(DailyReportCsv.HEADER).append('\n');
+        for (String row : rows) {
+            text.append(row).append('\n');
+        }
+        return text.toString();
     }
 
     private static String read(Path file) throws IOException {

@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kinesis.source.config.KinesisStreamsSourceConfigConstants;
 import org.apache.flink.kinesis.shaded.software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import org.apache.flink.kinesis.shaded.software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import org.apache.flink.kinesis.shaded.software.amazon.awssdk.core.SdkBytes;
@@ -17,10 +19,12 @@ import org.apache.flink.kinesis.shaded.software.amazon.awssdk.services.kinesis.m
 
 /**
  * kinesis-mock (npm {@code kinesis-local}, pinned in {@code local-cluster/emulators}) as a child
- * process on free 127.0.0.1 ports, with one stream; stopped by PID on {@link #close()}. As in
- * {@code BedrockLogKinesisITCase}.
+ * process on free 127.0.0.1 ports, with one stream; stopped by PID on {@link #close()}.
  */
 public final class KinesisMock implements AutoCloseable {
+
+    private static final String ACCESS_KEY = "AKIDLOCAL";
+    private static final String SECRET_KEY = "local-secret";
 
     private final Process process;
     private final int port;
@@ -37,7 +41,7 @@ public final class KinesisMock implements AutoCloseable {
                         .region(Region.US_EAST_1)
                         .credentialsProvider(
                                 StaticCredentialsProvider.create(
-                                        AwsBasicCredentials.create("local", "local")))
+                                        AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                         .httpClientBuilder(ApacheHttpClient.builder())
                         .build();
     }
@@ -51,8 +55,7 @@ public final class KinesisMock implements AutoCloseable {
                 new KinesisMock(startEmulator(dir, plainPort, tlsPort), plainPort, stream);
         try {
             mock.waitForPort();
-            mock.client.createStream(b -> b.streamName(stream).shardCount(1));
-            mock.waitUntilActive();
+            mock.createStream();
             return mock;
         } catch (Exception e) {
             mock.close();
@@ -66,6 +69,36 @@ public final class KinesisMock implements AutoCloseable {
 
     public String streamArn() {
         return "arn:aws:kinesis:us-east-1:000000000000:stream/" + stream;
+    }
+
+    /**
+     * What {@code BedrockLogKinesis.source} needs to read the stream from the start: this endpoint,
+     * static credentials, TRIM_HORIZON.
+     */
+    public Configuration sourceConfiguration() {
+        Configuration config = new Configuration();
+        config.setString("aws.endpoint", endpoint());
+        config.setString("aws.region", "us-east-1");
+        config.setString("aws.credentials.provider", "BASIC");
+        config.setString("aws.credentials.provider.basic.accesskeyid", ACCESS_KEY);
+        config.setString("aws.credentials.provider.basic.secretkey", SECRET_KEY);
+        config.set(
+                KinesisStreamsSourceConfigConstants.STREAM_INITIAL_POSITION,
+                KinesisStreamsSourceConfigConstants.InitialPosition.TRIM_HORIZON);
+        return config;
+    }
+
+    /** The emulator's client, for what a test does to the stream beyond putting records. */
+    public KinesisClient client() {
+        return client;
+    }
+
+    /**
+     * Creates the stream with one shard (again, after a test deleted it) and waits until active.
+     */
+    public void createStream() throws InterruptedException {
+        client.createStream(b -> b.streamName(stream).shardCount(1));
+        waitUntilActive();
     }
 
     public void put(byte[] data, String partitionKey) {
@@ -108,7 +141,7 @@ public final class KinesisMock implements AutoCloseable {
     }
 
     /** Starts kinesis-local from {@link #emulatorDir()} on these loopback ports. */
-    public static Process startEmulator(File dir, int plainPort, int tlsPort) throws IOException {
+    private static Process startEmulator(File dir, int plainPort, int tlsPort) throws IOException {
         File pkg = new File(dir, "node_modules/kinesis-local");
         // kinesis-mock hard-codes 0.0.0.0; the project's preload keeps it on 127.0.0.1
         ProcessBuilder builder =
@@ -132,7 +165,7 @@ public final class KinesisMock implements AutoCloseable {
      * local-cluster/emulators with kinesis-local installed ({@code npm ci} from the lock file if
      * needed).
      */
-    public static File emulatorDir() throws IOException, InterruptedException {
+    private static File emulatorDir() throws IOException, InterruptedException {
         File dir = new File("../local-cluster/emulators").getCanonicalFile();
         File main = new File(dir, "node_modules/kinesis-local/main.js");
         if (!main.isFile()) {
@@ -149,7 +182,7 @@ public final class KinesisMock implements AutoCloseable {
         return dir;
     }
 
-    public static int freePort() throws IOException {
+    private static int freePort() throws IOException {
         try (ServerSocket socket =
                 new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

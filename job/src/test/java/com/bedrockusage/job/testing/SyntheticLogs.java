@@ -72,7 +72,13 @@ public final class SyntheticLogs {
      * A JSON string literal; non-ASCII is sometimes written as \\u escapes, as some producers do.
      */
     public String quote(String s) {
-        boolean escapeUnicode = random.nextInt(4) == 0;
+        return jsonString(s, random.nextInt(4) == 0);
+    }
+
+    /**
+     * {@code s} as a JSON string literal; with {@code escapeNonAscii}, non-ASCII as \\u escapes.
+     */
+    public static String jsonString(String s, boolean escapeNonAscii) {
         StringBuilder sb = new StringBuilder(s.length() + 16).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -86,11 +92,14 @@ public final class SyntheticLogs {
                 case '\n':
                     sb.append("\\n");
                     break;
+                case '\r':
+                    sb.append("\\r");
+                    break;
                 case '\t':
                     sb.append("\\t");
                     break;
                 default:
-                    if (c < 0x20 || (escapeUnicode && c > 0x7e)) {
+                    if (c < 0x20 || (escapeNonAscii && c > 0x7e)) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);

@@ -6,6 +6,8 @@ import com.bedrockusage.job.alerts.Alert;
 import com.bedrockusage.job.alerts.Calls;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AlertMessagesTest {
 
@@ -15,30 +17,37 @@ class AlertMessagesTest {
                 .isEqualTo("[HIGH] Bedrock daily budget: account 111122223333 at $52.10 of $50");
     }
 
-    @Test
-    void shouldNameTheUnitOfCountsAndLatencies() {
+    /** The first subject is 103 characters in full: the key gives way, the numbers stay. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "caller tokens | input_tokens | caller | "
+                        + Calls.CHATBOT
+                        + " | 100250 | 100000"
+                        + " | [MEDIUM] Bedrock caller tokens: caller ChatbotApp-BedrockRole... at 100,250 of 100,000 input tokens",
+                "latency | latency_avg_ms | model | "
+                        + Calls.TITAN
+                        + " | 10250.5 | 10000"
+                        + " | [MEDIUM] Bedrock latency: model amazon.titan-text-express-v1 at 10,251 ms of 10,000 ms avg"
+            })
+    void shouldNameTheUnitOfCountsAndLatencies(
+            String ruleName,
+            String metric,
+            String scope,
+            String scopeKey,
+            BigDecimal observed,
+            BigDecimal threshold,
+            String subject) {
         Alert a = TestAlerts.dailyBudget();
-        a.ruleName = "caller tokens";
+        a.ruleName = ruleName;
         a.severity = "medium";
-        a.metric = "input_tokens";
-        a.scope = "caller";
-        a.scopeKey = Calls.CHATBOT;
-        a.observedValue = new BigDecimal("100250");
-        a.threshold = new BigDecimal("100000");
-        // 103 characters in full: the key gives way, the numbers stay
-        assertThat(AlertMessages.subject(a))
-                .isEqualTo(
-                        "[MEDIUM] Bedrock caller tokens: caller ChatbotApp-BedrockRole... at 100,250 of 100,000 input tokens");
-
-        a.ruleName = "latency";
-        a.metric = "latency_avg_ms";
-        a.scope = "model";
-        a.scopeKey = Calls.TITAN;
-        a.observedValue = new BigDecimal("10250.5");
-        a.threshold = new BigDecimal("10000");
-        assertThat(AlertMessages.subject(a))
-                .isEqualTo(
-                        "[MEDIUM] Bedrock latency: model amazon.titan-text-express-v1 at 10,251 ms of 10,000 ms avg");
+        a.metric = metric;
+        a.scope = scope;
+        a.scopeKey = scopeKey;
+        a.observedValue = observed;
+        a.threshold = threshold;
+        assertThat(AlertMessages.subject(a)).isEqualTo(subject);
     }
 
     @Test

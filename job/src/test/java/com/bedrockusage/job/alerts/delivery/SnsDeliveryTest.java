@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
@@ -67,9 +68,7 @@ class SnsDeliveryTest {
     void shouldGiveUpAfterMaxAttemptsAndRecordTheError() throws Exception {
         DeliveredAlert d = deliver(n -> Reply.THROTTLE, 3, LoopbackSns.TOPIC_ARN);
 
-        assertThat(d.status).isEqualTo(DeliveredAlert.FAILED);
-        assertThat(d.attempts).isEqualTo(3);
-        assertThat(d.error).startsWith("Throttling (HTTP 400): Rate exceeded");
+        assertFailedAfter(d, 3).startsWith("Throttling (HTTP 400): Rate exceeded");
         assertThat(sns.requests()).hasSize(3);
     }
 
@@ -77,9 +76,7 @@ class SnsDeliveryTest {
     void shouldNotRetryAClientError() throws Exception {
         DeliveredAlert d = deliver(n -> Reply.NOT_FOUND, 6, LoopbackSns.TOPIC_ARN);
 
-        assertThat(d.status).isEqualTo(DeliveredAlert.FAILED);
-        assertThat(d.attempts).isEqualTo(1);
-        assertThat(d.error).startsWith("NotFound (HTTP 404)");
+        assertFailedAfter(d, 1).startsWith("NotFound (HTTP 404)");
     }
 
     @Test
@@ -97,17 +94,9 @@ class SnsDeliveryTest {
         sns = LoopbackSns.alwaysOk();
         String endpoint = sns.endpoint();
         sns.close();
-        SnsSettings s = settings(endpoint, 2, LoopbackSns.TOPIC_ARN);
-        client = SnsClients.create(s);
+        DeliveredAlert d = publish(settings(endpoint, 2, LoopbackSns.TOPIC_ARN));
 
-        DeliveredAlert d =
-                new SnsDelivery(client, scheduler, s, (a, n, c) -> retries.incrementAndGet())
-                        .publish(TestAlerts.dailyBudget())
-                        .get(30, TimeUnit.SECONDS);
-
-        assertThat(d.status).isEqualTo(DeliveredAlert.FAILED);
-        assertThat(d.attempts).isEqualTo(2);
-        assertThat(d.error).isNotBlank();
+        assertFailedAfter(d, 2).isNotBlank();
         sns = null;
     }
 
@@ -115,11 +104,22 @@ class SnsDeliveryTest {
             java.util.function.IntFunction<Reply> replies, int maxAttempts, String topic)
             throws Exception {
         sns = LoopbackSns.start(replies);
-        SnsSettings s = settings(sns.endpoint(), maxAttempts, topic);
+        return publish(settings(sns.endpoint(), maxAttempts, topic));
+    }
+
+    /** Publishes the daily-budget alert with {@code s}, counting retries. */
+    private DeliveredAlert publish(SnsSettings s) throws Exception {
         client = SnsClients.create(s);
         return new SnsDelivery(client, scheduler, s, (a, n, c) -> retries.incrementAndGet())
                 .publish(TestAlerts.dailyBudget())
                 .get(30, TimeUnit.SECONDS);
+    }
+
+    /** Checks that {@code d} failed after {@code attempts}; goes on with its error. */
+    private static AbstractStringAssert<?> assertFailedAfter(DeliveredAlert d, int attempts) {
+        assertThat(d.status).isEqualTo(DeliveredAlert.FAILED);
+        assertThat(d.attempts).isEqualTo(attempts);
+        return assertThat(d.error);
     }
 
     static SnsSettings settings(String endpoint, int maxAttempts, String topic) {

@@ -126,10 +126,7 @@ class RuleEvaluatorTest {
 
     @Test
     void shouldForecastTheCalendarMonthOnlyAfterEnoughOfItHasPassed() throws Exception {
-        AlertRule monthly =
-                Rules.one(
-                        "\"id\": \"monthly-budget\", \"kind\": \"forecast\", \"metric\": \"cost_usd\","
-                                + " \"scope\": \"account\", \"window\": \"month\", \"threshold\": 1000");
+        AlertRule monthly = monthlyForecast("");
         // day 1 of 30: 200 USD projects to 6,000 USD, but a tenth of the month has not passed yet
         feed(monthly, Calls.at("2026-11-02T00:00:00Z").cost("200"));
         assertThat(alerts()).isEmpty();
@@ -150,10 +147,7 @@ class RuleEvaluatorTest {
 
     @Test
     void shouldNotForecastWhileTheProjectionStaysBelowTheThreshold() throws Exception {
-        AlertRule monthly =
-                Rules.one(
-                        "\"id\": \"monthly-budget\", \"kind\": \"forecast\", \"metric\": \"cost_usd\","
-                                + " \"scope\": \"account\", \"window\": \"month\", \"threshold\": 1000, \"min_elapsed\": \"1d\"");
+        AlertRule monthly = monthlyForecast(", \"min_elapsed\": \"1d\"");
         feed(monthly, Calls.at("2026-11-16T00:00:00Z").cost("499.99"));
         assertThat(alerts()).isEmpty();
         feed(monthly, Calls.at("2026-11-16T00:00:00Z").cost("0.01"));
@@ -164,10 +158,7 @@ class RuleEvaluatorTest {
 
     @Test
     void shouldFireASpikeAgainstTheAverageOfThePreviousWindows() throws Exception {
-        AlertRule spike =
-                Rules.one(
-                        "\"id\": \"calls-spike\", \"kind\": \"spike\", \"metric\": \"invocations\","
-                                + " \"scope\": \"caller\", \"window\": \"1h\", \"baseline_windows\": 3, \"factor\": 3, \"min_volume\": 10");
+        AlertRule spike = callsSpike(", \"factor\": 3");
         // three quiet hours of 4, 2 and 6 calls: baseline 4, so the spike level is 12
         feedTimes(spike, "2026-11-22T00:10:00Z", 4);
         feedTimes(spike, "2026-11-22T01:10:00Z", 2);
@@ -188,10 +179,7 @@ class RuleEvaluatorTest {
 
     @Test
     void shouldNotFireASpikeBeforeAFullBaselineWasObserved() throws Exception {
-        AlertRule spike =
-                Rules.one(
-                        "\"id\": \"calls-spike\", \"kind\": \"spike\", \"metric\": \"invocations\","
-                                + " \"scope\": \"caller\", \"window\": \"1h\", \"baseline_windows\": 3, \"min_volume\": 10");
+        AlertRule spike = callsSpike("");
         feedTimes(spike, "2026-11-22T00:10:00Z", 50);
         feedTimes(spike, "2026-11-22T02:10:00Z", 50);
         assertThat(alerts()).isEmpty();
@@ -264,20 +252,39 @@ class RuleEvaluatorTest {
 
     @Test
     void shouldRecountAnOpenWindowWhenAReloadChangesTheMetric() throws Exception {
-        AlertRule calls =
-                Rules.one(
-                        "\"id\": \"busy\", \"metric\": \"invocations\", \"scope\": \"account\","
-                                + " \"window\": \"1h\", \"threshold\": 3");
-        AlertRule tokens =
-                Rules.one(
-                        "\"id\": \"busy\", \"metric\": \"input_tokens\", \"scope\": \"account\","
-                                + " \"window\": \"1h\", \"threshold\": 3");
+        AlertRule calls = busyAccount("invocations");
+        AlertRule tokens = busyAccount("input_tokens");
         feed(calls, Calls.at("2026-11-22T10:00:00Z").tokens(1, 0));
         feed(calls, Calls.at("2026-11-22T10:01:00Z").tokens(1, 0));
         feed(tokens, Calls.at("2026-11-22T10:02:00Z").tokens(2, 0));
         assertThat(alerts()).isEmpty();
         feed(tokens, Calls.at("2026-11-22T10:03:00Z").tokens(1, 0));
         assertThat(alerts()).extracting(a -> a.metric).containsExactly("input_tokens");
+    }
+
+    /** A forecast of the account's month against 1,000 USD, with {@code moreFields}. */
+    private static AlertRule monthlyForecast(String moreFields) {
+        return Rules.one(
+                "\"id\": \"monthly-budget\", \"kind\": \"forecast\", \"metric\": \"cost_usd\","
+                        + " \"scope\": \"account\", \"window\": \"month\", \"threshold\": 1000"
+                        + moreFields);
+    }
+
+    /** Hourly calls of a caller against its last three hours, with {@code moreFields}. */
+    private static AlertRule callsSpike(String moreFields) {
+        return Rules.one(
+                "\"id\": \"calls-spike\", \"kind\": \"spike\", \"metric\": \"invocations\","
+                        + " \"scope\": \"caller\", \"window\": \"1h\", \"baseline_windows\": 3,"
+                        + " \"min_volume\": 10"
+                        + moreFields);
+    }
+
+    /** Rule "busy": 3 of {@code metric} per account and hour. */
+    private static AlertRule busyAccount(String metric) {
+        return Rules.one(
+                "\"id\": \"busy\", \"metric\": \""
+                        + metric
+                        + "\", \"scope\": \"account\", \"window\": \"1h\", \"threshold\": 3");
     }
 
     private KeyedOneInputStreamOperatorTestHarness<String, RuleHit, Alert> harness(

@@ -157,8 +157,7 @@ public class RuleMatcherTest {
 
     @Test
     void shouldKeepTheCheckpointedRulesWhenTheFileIsUnreadableAfterARestore() throws Exception {
-        String rules =
-                "{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}";
+        String rules = callsPer("1h");
         OperatorSubtaskState snapshot;
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             snapshot = h.snapshot(1L, 0L);
@@ -227,8 +226,7 @@ public class RuleMatcherTest {
 
     @Test
     void shouldStartANewHitWhenACallIsInAnotherWindow() throws Exception {
-        String rules =
-                ("{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"5m\", \"threshold\": 5}]}");
+        String rules = callsPer("5m");
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.processElement(Calls.at("2026-11-22T10:04:00Z").build(), 0);
             h.processElement(Calls.at("2026-11-22T10:04:30Z").build(), 0);
@@ -245,8 +243,7 @@ public class RuleMatcherTest {
 
     @Test
     void shouldHandHitsOnWithinTheFlushInterval() throws Exception {
-        String rules =
-                ("{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}");
+        String rules = callsPer("1h");
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.setProcessingTime(1_000);
             h.processElement(Calls.at("2026-11-22T10:00:00Z").build(), 0);
@@ -267,8 +264,7 @@ public class RuleMatcherTest {
     @Test
     void shouldHandHitsOnBeforeAWatermarkThatClosesTheirWindowAndBeforeACheckpointBarrier()
             throws Exception {
-        String rules =
-                ("{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}");
+        String rules = callsPer("1h");
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.processElement(Calls.at("2026-11-22T10:00:00Z").build(), 0);
             h.processWatermark(new Watermark(Calls.millis("2026-11-22T10:59:59.999Z")));
@@ -294,6 +290,13 @@ public class RuleMatcherTest {
     static void awaitRulesRead(OneInputStreamOperatorTestHarness<Invocation, RuleHit> h)
             throws Exception {
         ((RuleMatcher) h.getOneInputOperator()).awaitRulesRead(READ_WAIT_MILLIS);
+    }
+
+    /** Rule "n": 5 invocations per {@code window}, over all calls. */
+    private static String callsPer(String window) {
+        return "{\"rules\": [{\"id\": \"n\", \"metric\": \"invocations\", \"window\": \""
+                + window
+                + "\", \"threshold\": 5}]}";
     }
 
     /** Everything the matcher holds, handed on as before a checkpoint barrier. */

@@ -94,31 +94,34 @@ class BedrockRecordParserTest {
 
     @Test
     void shouldCountAllCacheWritesAsFiveMinuteWithoutASplit() {
-        Invocation inv = probe.ok(HEAD + ", \"input\": {\"cacheWriteInputTokenCount\": 411}}");
-        assertThat(inv.cacheWriteTokens).isEqualTo(411);
-        assertThat(inv.cacheWrite1hTokens).isZero();
+        assertCacheWrites(", \"input\": {\"cacheWriteInputTokenCount\": 411}}", 411, 0);
     }
 
     @Test
     void shouldTakeCacheWritesFromTheSplitWhenTheLogHasNoCount() {
-        Invocation inv =
-                probe.ok(
-                        HEAD
-                                + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
-                                + "{\"ephemeral_5m_input_tokens\": 10, \"ephemeral_1h_input_tokens\": 20}}}}}");
-        assertThat(inv.cacheWriteTokens).isEqualTo(30);
-        assertThat(inv.cacheWrite1hTokens).isEqualTo(20);
+        assertCacheWrites(
+                ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
+                        + "{\"ephemeral_5m_input_tokens\": 10, \"ephemeral_1h_input_tokens\": 20}}}}}",
+                30,
+                20);
     }
 
     @Test
     void shouldNeverLetTheOneHourPartExceedTheLoggedTotal() {
-        Invocation inv =
-                probe.ok(
-                        HEAD
-                                + ", \"input\": {\"cacheWriteInputTokenCount\": 5}, \"output\": {\"outputBodyJson\":"
-                                + " {\"usage\": {\"cache_creation\": {\"ephemeral_1h_input_tokens\": 20}}}}}");
-        assertThat(inv.cacheWriteTokens).isEqualTo(5);
-        assertThat(inv.cacheWrite1hTokens).isEqualTo(5);
+        assertCacheWrites(
+                ", \"input\": {\"cacheWriteInputTokenCount\": 5}, \"output\": {\"outputBodyJson\":"
+                        + " {\"usage\": {\"cache_creation\": {\"ephemeral_1h_input_tokens\": 20}}}}}",
+                5,
+                5);
+    }
+
+    /**
+     * The cache writes read from a record of {@link #HEAD} and {@code rest}: all, one-hour part.
+     */
+    private void assertCacheWrites(String rest, long cacheWrites, long oneHour) {
+        Invocation inv = probe.ok(HEAD + rest);
+        assertThat(inv.cacheWriteTokens).isEqualTo(cacheWrites);
+        assertThat(inv.cacheWrite1hTokens).isEqualTo(oneHour);
     }
 
     @Test

@@ -116,34 +116,25 @@ public class KinesisPayloadDecoderTest {
     @Test
     void shouldRejectDamagedPayloadsOnceWithoutThrowing() throws Exception {
         byte[] gz = SyntheticLogs.gzip(envelope("DATA_MESSAGE", false, "x", "y"));
-        assertThat(decode(Arrays.copyOf(gz, gz.length / 2)))
-                .extracting(r -> r.rejected.reason)
-                .containsExactly("truncated-gzip");
+        assertRejectedOnce(Arrays.copyOf(gz, gz.length / 2), "truncated-gzip");
         byte[] corrupt = gz.clone();
         corrupt[2] = 99; // compression method other than deflate
-        assertThat(decode(corrupt))
-                .extracting(r -> r.rejected.reason)
-                .containsExactly("corrupt-gzip");
-        assertThat(decode("garbage".getBytes(StandardCharsets.UTF_8)))
-                .extracting(r -> r.rejected.reason)
-                .containsExactly("malformed-json");
-        assertThat(decode(new byte[0]))
-                .extracting(r -> r.rejected.reason)
-                .containsExactly("malformed-json");
-        assertThat(decode("{\"messageType\": \"DATA_MESSAGE\"}".getBytes(StandardCharsets.UTF_8)))
-                .extracting(r -> r.rejected.reason)
-                .containsExactly("invalid-envelope");
-        assertThat(
-                        decode(
-                                "{\"messageType\": \"OTHER\", \"logEvents\": []}"
-                                        .getBytes(StandardCharsets.UTF_8)))
-                .extracting(r -> r.rejected.reason)
-                .containsExactly("invalid-envelope");
-        assertThat(
-                        decode(
-                                "{\"messageType\": \"DATA_MESSAGE\", \"logEvents\": [{\"id\": \"1\"}]}"
-                                        .getBytes(StandardCharsets.UTF_8)))
-                .extracting(r -> r.rejected.reason)
-                .containsExactly("invalid-envelope");
+        assertRejectedOnce(corrupt, "corrupt-gzip");
+        assertRejectedOnce(utf8("garbage"), "malformed-json");
+        assertRejectedOnce(new byte[0], "malformed-json");
+        assertRejectedOnce(utf8("{\"messageType\": \"DATA_MESSAGE\"}"), "invalid-envelope");
+        assertRejectedOnce(
+                utf8("{\"messageType\": \"OTHER\", \"logEvents\": []}"), "invalid-envelope");
+        assertRejectedOnce(
+                utf8("{\"messageType\": \"DATA_MESSAGE\", \"logEvents\": [{\"id\": \"1\"}]}"),
+                "invalid-envelope");
+    }
+
+    private void assertRejectedOnce(byte[] payload, String reason) {
+        assertThat(decode(payload)).extracting(r -> r.rejected.reason).containsExactly(reason);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

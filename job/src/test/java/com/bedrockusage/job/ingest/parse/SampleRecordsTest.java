@@ -47,6 +47,11 @@ class SampleRecordsTest {
         return lines;
     }
 
+    /** Line {@code i} of example_records.jsonl. */
+    private static byte[] exampleLine(int i) throws IOException {
+        return lines(resource("example_records.jsonl")).get(i);
+    }
+
     private Invocation parse(byte[] record) {
         Invocation inv = parser.parse(record, 0, record.length);
         assertThat(inv).as("reject reason %s", parser.reason()).isNotNull();
@@ -72,17 +77,13 @@ class SampleRecordsTest {
 
     @Test
     void shouldRejectTheRedactedAccountIdOfTheConverseStreamSample() throws IOException {
-        byte[] line = lines(resource("example_records.jsonl")).get(0);
+        byte[] line = exampleLine(0);
         assertThat(reject(line)).isEqualTo("invalid-field:accountId");
     }
 
     @Test
     void shouldReadConverseStreamLatencyFromTheAggregatedBody() throws IOException {
-        byte[] line =
-                replace(
-                        lines(resource("example_records.jsonl")).get(0),
-                        "XXXXXXXXXXXXX",
-                        "123456789012");
+        byte[] line = replace(exampleLine(0), "XXXXXXXXXXXXX", "123456789012");
         Invocation inv = parse(line);
         assertThat(inv.requestId).isEqualTo("ff4b6c63-5561-4431-93b8-06a817275900");
         assertThat(inv.eventTime).isEqualTo(millis("2025-03-11T00:38:02Z"));
@@ -107,17 +108,12 @@ class SampleRecordsTest {
 
     @Test
     void shouldRejectDay99() throws IOException {
-        assertThat(reject(lines(resource("example_records.jsonl")).get(1)))
-                .isEqualTo("invalid-timestamp");
+        assertThat(reject(exampleLine(1))).isEqualTo("invalid-timestamp");
     }
 
     @Test
     void shouldReadRequestMetadataOfTheConverseSample() throws IOException {
-        byte[] line =
-                replace(
-                        lines(resource("example_records.jsonl")).get(1),
-                        "2025-04-99",
-                        "2025-04-09");
+        byte[] line = replace(exampleLine(1), "2025-04-99", "2025-04-09");
         Invocation inv = parse(line);
         assertThat(inv.requestId).isEqualTo("915a6a04-3f83-4c70-a277-7fbf7ea546b3");
         assertThat(inv.eventTime).isEqualTo(millis("2025-04-09T23:00:17Z"));
@@ -135,15 +131,14 @@ class SampleRecordsTest {
 
     @Test
     void shouldRejectThePlaceholderTimestamp() throws IOException {
-        assertThat(reject(lines(resource("example_records.jsonl")).get(2)))
-                .isEqualTo("invalid-timestamp");
+        assertThat(reject(exampleLine(2))).isEqualTo("invalid-timestamp");
     }
 
     @Test
     void shouldReadStreamingLatencyFromTheChunkCarryingInvocationMetrics() throws IOException {
         byte[] line =
                 replace(
-                        lines(resource("example_records.jsonl")).get(2),
+                        exampleLine(2),
                         "\"timestamp\": \"xxxxxxxxxxxxxxxxxxxxxxx\", \"accountId\": \"xxxxxxxxxxxxxxxxxxxxxxx\"",
                         "\"timestamp\": \"2024-01-31T10:00:00Z\", \"accountId\": \"000011112222\"");
         Invocation inv = parse(line);
@@ -160,27 +155,14 @@ class SampleRecordsTest {
 
     @Test
     void shouldIgnoreGuardrailLatencyAndUsageInsideTheInvokeModelBody() throws IOException {
-        Invocation inv = parse(lines(resource("example_records.jsonl")).get(3));
-        assertThat(inv.requestId).isEqualTo("81040d9e-05d0-43fa-8cc9-a8a1bfa65b10");
-        assertThat(inv.eventTime).isEqualTo(millis("2025-08-18T16:57:13Z"));
-        assertThat(inv.accountId).isEqualTo("663981805246");
-        assertThat(inv.region).isEqualTo("us-east-1");
-        assertThat(inv.inferenceRegion).isEqualTo("us-east-1");
-        assertThat(inv.callerArn).isEqualTo(ZAINZIA_ARN);
-        assertThat(inv.operation).isEqualTo("InvokeModel");
-        assertThat(inv.modelId).isEqualTo(SONNET_4_PROFILE);
-        assertThat(inv.inputTokens).isEqualTo(219);
-        assertThat(inv.outputTokens).isEqualTo(108);
-        assertThat(inv.cacheReadTokens).isZero();
-        assertThat(inv.cacheWriteTokens).isZero();
-        assertThat(inv.latencyMs).isNull();
-        assertThat(inv.firstByteLatencyMs).isNull();
-        assertThat(inv.errorCode).isNull();
+        // the same call as zainzia record 13
+        assertThat(ZAINZIA[13][0]).isEqualTo("81040d9e-05d0-43fa-8cc9-a8a1bfa65b10");
+        assertZainziaCall(parse(exampleLine(3)), ZAINZIA[13]);
     }
 
     @Test
     void shouldAcceptAGuardrailBlockedCallWithoutTokenCounts() throws IOException {
-        Invocation inv = parse(lines(resource("example_records.jsonl")).get(4));
+        Invocation inv = parse(exampleLine(4));
         assertThat(inv.requestId).isEqualTo("d212a145-2b13-4eaf-9321-0ae94262d548");
         assertThat(inv.eventTime).isEqualTo(millis("2025-08-15T15:29:08Z"));
         assertThat(inv.inferenceRegion).isNull();
@@ -192,7 +174,7 @@ class SampleRecordsTest {
 
     @Test
     void shouldReadCacheCountsAndOffloadingOfTheOpusStream() throws IOException {
-        Invocation inv = parse(lines(resource("example_records.jsonl")).get(5));
+        Invocation inv = parse(exampleLine(5));
         assertThat(inv.requestId).isEqualTo("081f659f-fc8a-40ce-8a6b-688bcaa9c628");
         assertThat(inv.eventTime).isEqualTo(millis("2026-04-14T08:57:15Z"));
         assertThat(inv.accountId).isEqualTo("022346938362");
@@ -214,7 +196,14 @@ class SampleRecordsTest {
 
     @Test
     void shouldReadARecordLoggedWithoutBodies() throws IOException {
-        Invocation inv = parse(lines(resource("example_records.jsonl")).get(6));
+        Invocation inv = parse(exampleLine(6));
+        assertNovaMicroCall(inv);
+        assertThat(inv.latencyMs).isNull();
+        assertThat(inv.bodiesOffloaded).isFalse();
+    }
+
+    /** Line 6 of example_records.jsonl, also the record of the subscription envelope sample. */
+    private static void assertNovaMicroCall(Invocation inv) {
         assertThat(inv.requestId).isEqualTo("00000000-0000-0000-0000-000000000000");
         assertThat(inv.eventTime).isEqualTo(millis("2026-09-08T12:10:33Z"));
         assertThat(inv.accountId).isEqualTo("111111111111");
@@ -224,13 +213,11 @@ class SampleRecordsTest {
         assertThat(inv.modelId).isEqualTo("apac.amazon.nova-micro-v1:0");
         assertThat(inv.inputTokens).isEqualTo(1);
         assertThat(inv.outputTokens).isEqualTo(8);
-        assertThat(inv.latencyMs).isNull();
-        assertThat(inv.bodiesOffloaded).isFalse();
     }
 
     @Test
     void shouldKeepTheErrorCodeOfAFailedCall() throws IOException {
-        Invocation inv = parse(lines(resource("example_records.jsonl")).get(7));
+        Invocation inv = parse(exampleLine(7));
         assertThat(inv.requestId).isEqualTo("00000000-0000-0000-0000-00000000000e");
         assertThat(inv.eventTime).isEqualTo(millis("2026-09-08T12:00:00Z"));
         assertThat(inv.modelId).isEqualTo("jp.anthropic.claude-haiku-4-5-20251001-v1:0");
@@ -311,24 +298,29 @@ class SampleRecordsTest {
         for (int i = 0; i < ZAINZIA.length; i++) {
             Invocation inv = records.get(i).invocation;
             assertThat(inv).as("record %d: %s", i, records.get(i)).isNotNull();
-            assertThat(inv.requestId).isEqualTo(ZAINZIA[i][0]);
-            assertThat(inv.eventTime).isEqualTo(millis(ZAINZIA[i][1]));
-            assertThat(inv.inferenceRegion).isEqualTo(ZAINZIA[i][2]);
-            assertThat(inv.inputTokens).isEqualTo(Long.parseLong(ZAINZIA[i][3]));
-            assertThat(inv.outputTokens).isEqualTo(Long.parseLong(ZAINZIA[i][4]));
-            assertThat(inv.accountId).isEqualTo("663981805246");
-            assertThat(inv.region).isEqualTo("us-east-1");
-            assertThat(inv.callerArn).isEqualTo(ZAINZIA_ARN);
-            assertThat(inv.operation).isEqualTo("InvokeModel");
-            assertThat(inv.modelId).isEqualTo(SONNET_4_PROFILE);
-            assertThat(inv.cacheReadTokens).isZero();
-            assertThat(inv.cacheWriteTokens).isZero();
-            assertThat(inv.cacheWrite1hTokens).isZero();
-            assertThat(inv.latencyMs).isNull();
-            assertThat(inv.firstByteLatencyMs).isNull();
-            assertThat(inv.errorCode).isNull();
-            assertThat(inv.bodiesOffloaded).isFalse();
+            assertZainziaCall(inv, ZAINZIA[i]);
         }
+    }
+
+    /** One row of {@link #ZAINZIA}, and what all zainzia calls share. */
+    private static void assertZainziaCall(Invocation inv, String[] row) {
+        assertThat(inv.requestId).isEqualTo(row[0]);
+        assertThat(inv.eventTime).isEqualTo(millis(row[1]));
+        assertThat(inv.inferenceRegion).isEqualTo(row[2]);
+        assertThat(inv.inputTokens).isEqualTo(Long.parseLong(row[3]));
+        assertThat(inv.outputTokens).isEqualTo(Long.parseLong(row[4]));
+        assertThat(inv.accountId).isEqualTo("663981805246");
+        assertThat(inv.region).isEqualTo("us-east-1");
+        assertThat(inv.callerArn).isEqualTo(ZAINZIA_ARN);
+        assertThat(inv.operation).isEqualTo("InvokeModel");
+        assertThat(inv.modelId).isEqualTo(SONNET_4_PROFILE);
+        assertThat(new long[] {inv.cacheReadTokens, inv.cacheWriteTokens, inv.cacheWrite1hTokens})
+                .as("cache read, write, 1h write")
+                .containsOnly(0L);
+        assertThat(inv.latencyMs).isNull();
+        assertThat(inv.firstByteLatencyMs).isNull();
+        assertThat(inv.errorCode).isNull();
+        assertThat(inv.bodiesOffloaded).isFalse();
     }
 
     // ------------------------------------------------------------------ CloudWatch Logs envelopes
@@ -344,15 +336,7 @@ class SampleRecordsTest {
         assertThat(out).hasSize(1);
         Invocation inv = out.get(0).invocation;
         assertThat(inv).isNotNull();
-        assertThat(inv.requestId).isEqualTo("00000000-0000-0000-0000-000000000000");
-        assertThat(inv.eventTime).isEqualTo(millis("2026-09-08T12:10:33Z"));
-        assertThat(inv.accountId).isEqualTo("111111111111");
-        assertThat(inv.region).isEqualTo("ap-northeast-1");
-        assertThat(inv.operation).isEqualTo("Converse");
-        assertThat(inv.modelId).isEqualTo("apac.amazon.nova-micro-v1:0");
-        assertThat(inv.callerArn).isEqualTo("arn:aws:sts::111111111111:assumed-role/...");
-        assertThat(inv.inputTokens).isEqualTo(1);
-        assertThat(inv.outputTokens).isEqualTo(8);
+        assertNovaMicroCall(inv);
         assertThat(inv.source).isEqualTo(Invocation.SOURCE_KINESIS);
         assertThat(decoder.controlMessages()).isZero();
     }

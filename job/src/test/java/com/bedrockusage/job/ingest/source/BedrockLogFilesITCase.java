@@ -124,21 +124,8 @@ class BedrockLogFilesITCase {
         Configuration config = new Configuration();
         config.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.setParallelism(2);
 
-        DataStream<IngestRecord> records =
-                env.fromSource(
-                        BedrockLogFiles.source(
-                                root.toUri().toString(),
-                                false,
-                                Duration.ofSeconds(1),
-                                LOOKBACK,
-                                null,
-                                null,
-                                true),
-                        WatermarkStrategy.noWatermarks(),
-                        "bedrock-log-files",
-                        IngestTypes.INGEST_RECORD);
+        DataStream<IngestRecord> records = logFiles(env, false, Duration.ofSeconds(1), null, null);
         SingleOutputStreamOperator<Invocation> invocations =
                 records.process(new IngestSplitter())
                         .returns(IngestTypes.INVOCATION)
@@ -192,21 +179,13 @@ class BedrockLogFilesITCase {
                         SyntheticLogs.ndjson(
                                 Arrays.asList(
                                         logs.converse("first", FIRST_HOUR, "us-east-1", 100)))));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
         DataStream<IngestRecord> records =
-                env.fromSource(
-                        BedrockLogFiles.source(
-                                root.toUri().toString(),
-                                true,
-                                Duration.ofMillis(200),
-                                LOOKBACK,
-                                null,
-                                null,
-                                true),
-                        WatermarkStrategy.noWatermarks(),
-                        "bedrock-log-files",
-                        IngestTypes.INGEST_RECORD);
+                logFiles(
+                        StreamExecutionEnvironment.getExecutionEnvironment(),
+                        true,
+                        Duration.ofMillis(200),
+                        null,
+                        null);
         try (CloseableIterator<IngestRecord> running = records.executeAndCollect()) {
             assertThat(running.next().invocation.requestId).isEqualTo("first");
             // delivered only now, while the job runs; written under a hidden name and renamed, as
@@ -231,21 +210,13 @@ class BedrockLogFilesITCase {
     @Test
     void shouldBackfillOnlyTheHoursInTheRange() throws Exception {
         writeTree();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
         DataStream<IngestRecord> records =
-                env.fromSource(
-                        BedrockLogFiles.source(
-                                root.toUri().toString(),
-                                false,
-                                Duration.ofSeconds(1),
-                                LOOKBACK,
-                                FIRST_HOUR.plus(Duration.ofHours(2)),
-                                FIRST_HOUR.plus(Duration.ofHours(3)),
-                                true),
-                        WatermarkStrategy.noWatermarks(),
-                        "bedrock-log-files",
-                        IngestTypes.INGEST_RECORD);
+                logFiles(
+                        StreamExecutionEnvironment.getExecutionEnvironment(),
+                        false,
+                        Duration.ofSeconds(1),
+                        FIRST_HOUR.plus(Duration.ofHours(2)),
+                        FIRST_HOUR.plus(Duration.ofHours(3)));
         List<IngestRecord> out = new ArrayList<>();
         records.executeAndCollect().forEachRemaining(out::add);
         // the last hour only: 2 regions x 2 objects x (40 records + 1 bad line)
@@ -256,5 +227,29 @@ class BedrockLogFilesITCase {
                         r ->
                                 assertThat(r.invocation.requestId)
                                         .matches("(us-east|eu-west)-1-2-[01]-\\d+"));
+    }
+
+    /**
+     * The tree under {@code root}, read at parallelism 2; {@code from} and {@code to} may be null.
+     */
+    private DataStream<IngestRecord> logFiles(
+            StreamExecutionEnvironment env,
+            boolean continuous,
+            Duration discoveryInterval,
+            Instant from,
+            Instant to) {
+        env.setParallelism(2);
+        return env.fromSource(
+                BedrockLogFiles.source(
+                        root.toUri().toString(),
+                        continuous,
+                        discoveryInterval,
+                        LOOKBACK,
+                        from,
+                        to,
+                        true),
+                WatermarkStrategy.noWatermarks(),
+                "bedrock-log-files",
+                IngestTypes.INGEST_RECORD);
     }
 }

@@ -1,17 +1,13 @@
 package com.bedrockusage.job.ingest.source;
 
-import static com.bedrockusage.job.ingest.source.BedrockLogKinesisITCase.ACCESS_KEY;
-import static com.bedrockusage.job.ingest.source.BedrockLogKinesisITCase.SECRET_KEY;
-import static com.bedrockusage.job.ingest.source.BedrockLogKinesisITCase.STREAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.ingest.IngestTypes;
 import com.bedrockusage.job.ingest.parse.KinesisPayloadDecoderTest;
 import com.bedrockusage.job.model.IngestRecord;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.KinesisMock;
 import com.bedrockusage.job.testing.SyntheticLogs;
-import java.io.File;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,23 +21,15 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.kinesis.source.config.KinesisStreamsSourceConfigConstants;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.kinesis.shaded.software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import org.apache.flink.kinesis.shaded.software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import org.apache.flink.kinesis.shaded.software.amazon.awssdk.http.apache.ApacheHttpClient;
-import org.apache.flink.kinesis.shaded.software.amazon.awssdk.regions.Region;
 import org.apache.flink.kinesis.shaded.software.amazon.awssdk.services.kinesis.KinesisClient;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.InjectMiniCluster;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,13 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KinesisLostPositionITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
+
+    private static final String STREAM = "bedrock-logs";
 
     static final Queue<String> READ = new ConcurrentLinkedQueue<>();
 
@@ -72,14 +56,10 @@ class KinesisLostPositionITCase {
     @Test
     void shouldShowWhatTheConnectorDoesWithARestoredPositionThatIsGone(
             @InjectMiniCluster MiniCluster cluster) throws Exception {
-        File emulators = KinesisMock.emulatorDir();
-        int plainPort = KinesisMock.freePort();
-        Process emulator = KinesisMock.startEmulator(emulators, plainPort, KinesisMock.freePort());
-        try (KinesisClient kinesis = client(plainPort, emulator)) {
-            createStream(kinesis);
+        try (KinesisMock kinesis = KinesisMock.start(STREAM)) {
             putCalls(kinesis, "before", 4);
 
-            JobID first = submit(cluster, plainPort, null);
+            JobID first = submit(cluster, kinesis, null);
             waitFor(() -> READ.size() == 4, Duration.ofSeconds(120));
             String savepoint =
                     cluster.triggerSavepoint(
@@ -92,13 +72,14 @@ class KinesisLostPositionITCase {
                     () -> cluster.getJobStatus(first).join().isGloballyTerminalState(),
                     Duration.ofSeconds(60));
 
-            kinesis.deleteStream(b -> b.streamName(STREAM));
-            waitFor(() -> kinesis.listStreams().streamNames().isEmpty(), Duration.ofSeconds(60));
-            createStream(kinesis);
+            KinesisClient client = kinesis.client();
+            client.deleteStream(b -> b.streamName(STREAM));
+            waitFor(() -> client.listStreams().streamNames().isEmpty(), Duration.ofSeconds(60));
+            kinesis.createStream();
             putCalls(kinesis, "after", 4);
 
             READ.clear();
-            JobID restored = submit(cluster, plainPort, savepoint);
+            JobID restored = submit(cluster, kinesis, savepoint);
             waitFor(
                     () ->
                             cluster.getJobStatus(restored).join().isGloballyTerminalState()
@@ -138,62 +119,35 @@ class KinesisLostPositionITCase {
                     .as(observed)
                     .contains("Unable to find record with provided SequenceNumber");
             assertThat(READ).as(observed).isEmpty();
-        } finally {
-            BedrockLogKinesisITCase.stop(emulator);
         }
     }
 
-    private static KinesisClient client(int port, Process emulator) throws Exception {
-        BedrockLogKinesisITCase.waitForPort(port, emulator);
-        return KinesisClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
-    }
-
-    private static void createStream(KinesisClient kinesis) throws InterruptedException {
-        kinesis.createStream(b -> b.streamName(STREAM).shardCount(1));
-        BedrockLogKinesisITCase.waitUntilActive(kinesis);
-    }
-
-    private static void putCalls(KinesisClient kinesis, String prefix, int n) throws Exception {
+    private static void putCalls(KinesisMock kinesis, String prefix, int n) throws Exception {
         SyntheticLogs logs = new SyntheticLogs(5);
         for (int i = 0; i < n; i++) {
-            BedrockLogKinesisITCase.put(
-                    kinesis,
-                    KinesisPayloadDecoderTest.envelope(
-                            "DATA_MESSAGE",
-                            false,
-                            logs.record(
-                                    prefix + "-" + i,
-                                    Instant.now().minusSeconds(60),
-                                    "us-east-1",
-                                    200)),
+            kinesis.put(
+                    SyntheticLogs.gzip(
+                            KinesisPayloadDecoderTest.envelope(
+                                    "DATA_MESSAGE",
+                                    false,
+                                    logs.record(
+                                            prefix + "-" + i,
+                                            Instant.now().minusSeconds(60),
+                                            "us-east-1",
+                                            200))),
                     "p" + i);
         }
     }
 
-    private static JobID submit(MiniCluster cluster, int port, String savepoint) throws Exception {
-        Configuration config = new Configuration();
-        config.setString("aws.endpoint", "http://127.0.0.1:" + port);
-        config.setString("aws.region", "us-east-1");
-        config.setString("aws.credentials.provider", "BASIC");
-        config.setString("aws.credentials.provider.basic.accesskeyid", ACCESS_KEY);
-        config.setString("aws.credentials.provider.basic.secretkey", SECRET_KEY);
-        config.set(
-                KinesisStreamsSourceConfigConstants.STREAM_INITIAL_POSITION,
-                KinesisStreamsSourceConfigConstants.InitialPosition.TRIM_HORIZON);
+    private static JobID submit(MiniCluster cluster, KinesisMock kinesis, String savepoint)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         env.enableCheckpointing(500);
         env.setRestartStrategy(RestartStrategies.noRestart());
         env.fromSource(
                         BedrockLogKinesis.source(
-                                "arn:aws:kinesis:us-east-1:000000000000:stream/" + STREAM, config),
+                                kinesis.streamArn(), kinesis.sourceConfiguration()),
                         WatermarkStrategy.noWatermarks(),
                         "kinesis",
                         IngestTypes.INGEST_RECORD)

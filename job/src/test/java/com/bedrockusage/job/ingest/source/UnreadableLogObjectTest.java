@@ -107,8 +107,26 @@ class UnreadableLogObjectTest {
                 };
     }
 
+    /** An object listed, then deleted before the reader opens it. */
+    private Path deletedObject(String name) throws IOException {
+        Path path = writeObject(name);
+        Files.delete(java.nio.file.Path.of(path.toUri()));
+        return path;
+    }
+
     private static BedrockLogFileFormat format() {
         return new BedrockLogFileFormat(true, UnreadableLogObjectTest::flakyOpen, 0);
+    }
+
+    /** Everything {@link #format()} reads from the start of {@code path}. */
+    private static List<Emitted> readAll(Path path) throws IOException {
+        return drain(format().createReader(new Configuration(), split(path, null)));
+    }
+
+    /** Everything {@link #format()} reads of {@code path} when restored at {@code position}. */
+    private static List<Emitted> readRestored(Path path, CheckpointedPosition position)
+            throws IOException {
+        return drain(format().restoreReader(new Configuration(), split(path, position)));
     }
 
     /** Everything the reader emits, with the checkpointed position after each record. */
@@ -150,8 +168,7 @@ class UnreadableLogObjectTest {
 
     @Test
     void shouldRejectAnObjectDeletedAfterItWasListedWithItsPathAndTheError() throws IOException {
-        Path path = writeObject("gone.json");
-        Files.delete(java.nio.file.Path.of(path.toUri()));
+        Path path = deletedObject("gone.json");
 
         List<Emitted> out =
                 drain(
@@ -184,7 +201,7 @@ class UnreadableLogObjectTest {
         Path path = writeObject("x.json");
         failingOpens = RetryingLogObjectReader.ATTEMPTS - 1;
 
-        List<Emitted> out = drain(format().createReader(new Configuration(), split(path, null)));
+        List<Emitted> out = readAll(path);
 
         assertThat(OPENS).hasValue(RetryingLogObjectReader.ATTEMPTS);
         assertThat(out).hasSize(RECORDS + 1);
@@ -196,7 +213,7 @@ class UnreadableLogObjectTest {
         Path path = writeObject("x.json");
         failingOpens = Integer.MAX_VALUE;
 
-        List<Emitted> out = drain(format().createReader(new Configuration(), split(path, null)));
+        List<Emitted> out = readAll(path);
 
         assertThat(OPENS).hasValue(RetryingLogObjectReader.ATTEMPTS);
         assertThat(out).hasSize(1);
@@ -213,14 +230,14 @@ class UnreadableLogObjectTest {
     void shouldResumeAfterAConnectionResetMidObjectWithoutEmittingAnyRecordTwice()
             throws IOException {
         Path path = writeObject("x.json");
-        List<Emitted> clean = drain(format().createReader(new Configuration(), split(path, null)));
+        List<Emitted> clean = readAll(path);
         reset();
         failAfterBytes = Files.size(java.nio.file.Path.of(path.toUri())) / 3;
         failingReads =
                 2; // two resets in a row, each after a third of the object: the second makes no
         // progress
 
-        List<Emitted> out = drain(format().createReader(new Configuration(), split(path, null)));
+        List<Emitted> out = readAll(path);
 
         assertThat(OPENS).hasValue(3);
         assertThat(ids(out)).isEqualTo(ids(clean)).doesNotContain(RejectReason.UNREADABLE_OBJECT);
@@ -236,7 +253,7 @@ class UnreadableLogObjectTest {
         failAfterBytes = Files.size(java.nio.file.Path.of(path.toUri())) / 3;
         failingReads = Integer.MAX_VALUE;
 
-        List<Emitted> out = drain(format().createReader(new Configuration(), split(path, null)));
+        List<Emitted> out = readAll(path);
 
         Emitted last = out.get(out.size() - 1);
         List<Emitted> read = out.subList(0, out.size() - 1);
@@ -258,30 +275,17 @@ class UnreadableLogObjectTest {
     void shouldNeitherReadAgainNorRepeatTheRejectWhenRestoredAfterGivingUp() throws IOException {
         Path path = writeObject("x.json");
         List<Emitted> out =
-                drain(
-                        format().restoreReader(
-                                        new Configuration(),
-                                        split(
-                                                path,
-                                                new CheckpointedPosition(
-                                                        BedrockLogFileFormat.GIVEN_UP, 400))));
+                readRestored(path, new CheckpointedPosition(BedrockLogFileFormat.GIVEN_UP, 400));
         assertThat(out).isEmpty();
         assertThat(OPENS).hasValue(0);
     }
 
     @Test
     void shouldRejectTheRestOfAnObjectDeletedBeforeARestore() throws IOException {
-        Path path = writeObject("x.json");
-        Files.delete(java.nio.file.Path.of(path.toUri()));
+        Path path = deletedObject("x.json");
 
         List<Emitted> out =
-                drain(
-                        format().restoreReader(
-                                        new Configuration(),
-                                        split(
-                                                path,
-                                                new CheckpointedPosition(
-                                                        CheckpointedPosition.NO_OFFSET, 700))));
+                readRestored(path, new CheckpointedPosition(CheckpointedPosition.NO_OFFSET, 700));
 
         assertThat(out).hasSize(1);
         assertThat(out.get(0).record.rejected.rawExcerpt)
