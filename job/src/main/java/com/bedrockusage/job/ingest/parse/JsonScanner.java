@@ -157,14 +157,37 @@ public final class JsonScanner {
         return false;
     }
 
+    /** Consumes '{' and returns true; otherwise skips the whole value and returns false. */
+    boolean enterObjectOrSkip() {
+        if (enterObject()) {
+            return true;
+        }
+        skipValue();
+        return false;
+    }
+
+    /** Consumes '[' and returns true; otherwise skips the whole value and returns false. */
+    boolean enterArrayOrSkip() {
+        if (enterArray()) {
+            return true;
+        }
+        skipValue();
+        return false;
+    }
+
     /**
      * Advances to the next field of an object entered with {@link #enterObject()} and consumes its
      * key and colon; returns false (having consumed '}') when the object ends. The caller must
      * consume the value.
+     *
+     * <p>Whether a ',' must come first needs no state: {@link #pos} stays right after the last
+     * token consumed, which is the '{' before the first field and the last byte of a value (never a
+     * '{') after any other. The same holds for '[' in {@link #nextElement()}.
      */
-    boolean nextField(boolean first) {
+    boolean nextField() {
         final byte[] b = buf;
         final int e = end;
+        final boolean first = b[pos - 1] == '{';
         int p = ws(b, pos, e);
         byte c = b[p];
         if (c == '}') {
@@ -199,9 +222,25 @@ public final class JsonScanner {
     }
 
     /**
+     * Advances to the next field named {@code name} of an object entered with {@link
+     * #enterObject()}, skipping the values of all others; false (having consumed '}') when the
+     * object ends. The caller must consume the value.
+     */
+    boolean nextFieldNamed(byte[] name) {
+        while (nextField()) {
+            if (keyIs(name)) {
+                return true;
+            }
+            skipValue();
+        }
+        return false;
+    }
+
+    /**
      * Advances to the next element of an array entered with {@link #enterArray()}; false at ']'.
      */
-    boolean nextElement(boolean first) {
+    boolean nextElement() {
+        final boolean first = buf[pos - 1] == '[';
         int c = peek();
         if (c == ']') {
             pos++;
