@@ -279,4 +279,15 @@ class JsonScannerTest {
         assertThat(s.enterArrayOrSkip()).isFalse();
         s.expectEnd();
     }
+
+    @Test
+    void shouldDecodeEveryEscape() {
+        byte[] b =
+                "\"<\\b\\f\\n\\r\\t\\\"\\\\\\/\\u00e9\\ud83d\\ude00\\ud800x>\""
+                        .getBytes(StandardCharsets.US_ASCII);
+        JsonScanner s = new JsonScanner();
+        s.reset(b, 0, b.length);
+        assertThat(s.readStringRange()).isTrue();
+        assertThat(s.lastString()).isEqualTo("<\b\f\n\r\t\"\\/\u00e9\ud83d\ude00\ufffdx>");
+    }
 }
