@@ -49,11 +49,13 @@ public final class QDeveloperTables {
         return userPeriod(
                 DAILY,
                 "day_start",
-                optional(9, "chat_messages_sent", Types.LongType.get()),
-                optional(10, "inline_suggestions", Types.LongType.get()),
-                optional(11, "inline_acceptances", Types.LongType.get()),
-                optional(12, "dev_generations", Types.LongType.get()),
-                optional(13, "transformation_lines", Types.LongType.get()));
+                optionalLongs(
+                        9,
+                        "chat_messages_sent",
+                        "inline_suggestions",
+                        "inline_acceptances",
+                        "dev_generations",
+                        "transformation_lines"));
     }
 
     /** A user's UTC month against the limits, upserted on (month_start, account_id, user_id). */
@@ -61,11 +63,12 @@ public final class QDeveloperTables {
         return userPeriod(
                 MONTHLY,
                 "month_start",
-                optional(9, "transformation_lines", Types.LongType.get()),
-                required(10, "max_conversation_tokens", Types.LongType.get()),
-                required(11, "dev_uses_limit", Types.LongType.get()),
-                required(12, "transformation_lines_limit", Types.LongType.get()),
-                required(13, "context_window_limit", Types.LongType.get()));
+                Arrays.asList(
+                        optional(9, "transformation_lines", Types.LongType.get()),
+                        required(10, "max_conversation_tokens", Types.LongType.get()),
+                        required(11, "dev_uses_limit", Types.LongType.get()),
+                        required(12, "transformation_lines_limit", Types.LongType.get()),
+                        required(13, "context_window_limit", Types.LongType.get())));
     }
 
     /**
@@ -73,7 +76,7 @@ public final class QDeveloperTables {
      * and user), then {@code more} (ids from 9).
      */
     private static TableDefinition userPeriod(
-            String table, String periodStart, Types.NestedField... more) {
+            String table, String periodStart, List<Types.NestedField> more) {
         List<Types.NestedField> columns =
                 new ArrayList<>(
                         Arrays.asList(
@@ -85,10 +88,19 @@ public final class QDeveloperTables {
                                 required(6, "dev_events", Types.LongType.get()),
                                 required(7, "input_tokens", Types.LongType.get()),
                                 required(8, "output_tokens", Types.LongType.get())));
-        columns.addAll(Arrays.asList(more));
+        columns.addAll(more);
         Schema schema = new Schema(columns, new HashSet<>(Arrays.asList(1, 2, 3)));
         return new TableDefinition(
                 table, schema, periodStart, Arrays.asList(periodStart, "account_id", "user_id"));
+    }
+
+    /** Optional long columns with ids from {@code firstId}, in order. */
+    private static List<Types.NestedField> optionalLongs(int firstId, String... names) {
+        List<Types.NestedField> columns = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            columns.add(optional(firstId + i, names[i], Types.LongType.get()));
+        }
+        return columns;
     }
 
     public static List<TableDefinition> all() {

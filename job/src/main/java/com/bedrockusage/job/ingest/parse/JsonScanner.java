@@ -159,16 +159,17 @@ public final class JsonScanner {
 
     /** Consumes '{' and returns true; otherwise skips the whole value and returns false. */
     boolean enterObjectOrSkip() {
-        if (enterObject()) {
-            return true;
-        }
-        skipValue();
-        return false;
+        return enterOrSkip('{');
     }
 
     /** Consumes '[' and returns true; otherwise skips the whole value and returns false. */
     boolean enterArrayOrSkip() {
-        if (enterArray()) {
+        return enterOrSkip('[');
+    }
+
+    private boolean enterOrSkip(char open) {
+        if (peek() == open) {
+            pos++;
             return true;
         }
         skipValue();

@@ -189,13 +189,18 @@ class JsonScannerTest {
 
     /** Walks every object and array it meets, recording keys and scalars, as the parser does. */
     private static String walk(String json) {
-        byte[] b = json.getBytes(StandardCharsets.UTF_8);
-        JsonScanner s = new JsonScanner();
-        s.reset(b, 0, b.length);
+        JsonScanner s = scanner(json);
         StringBuilder out = new StringBuilder();
         walkValue(s, out);
         s.expectEnd();
         return out.toString();
+    }
+
+    private static JsonScanner scanner(String json) {
+        byte[] b = json.getBytes(StandardCharsets.UTF_8);
+        JsonScanner s = new JsonScanner();
+        s.reset(b, 0, b.length);
+        return s;
     }
 
     private static void walkValue(JsonScanner s, StringBuilder out) {
@@ -256,9 +261,7 @@ class JsonScannerTest {
 
     @Test
     void shouldVisitOnlyTheNamedFieldsAndSkipTheRest() {
-        byte[] b = "{\"a\":1,\"k\":2,\"b\":{\"k\":9},\"k\":3}".getBytes(StandardCharsets.US_ASCII);
-        JsonScanner s = new JsonScanner();
-        s.reset(b, 0, b.length);
+        JsonScanner s = scanner("{\"a\":1,\"k\":2,\"b\":{\"k\":9},\"k\":3}");
         assertThat(s.enterObjectOrSkip()).isTrue();
         StringBuilder seen = new StringBuilder();
         while (s.nextFieldNamed("k".getBytes(StandardCharsets.US_ASCII))) {
@@ -270,23 +273,17 @@ class JsonScannerTest {
 
     @Test
     void shouldSkipAValueThatIsNotTheContainerAskedFor() {
-        byte[] b = "[\"x\",{\"a\":1}]".getBytes(StandardCharsets.US_ASCII);
-        JsonScanner s = new JsonScanner();
-        s.reset(b, 0, b.length);
+        JsonScanner s = scanner("[\"x\",{\"a\":1}]");
         assertThat(s.enterObjectOrSkip()).isFalse();
         s.expectEnd();
-        s.reset(b, 1, 4);
+        s = scanner("\"x\"");
         assertThat(s.enterArrayOrSkip()).isFalse();
         s.expectEnd();
     }
 
     @Test
     void shouldDecodeEveryEscape() {
-        byte[] b =
-                "\"<\\b\\f\\n\\r\\t\\\"\\\\\\/\\u00e9\\ud83d\\ude00\\ud800x>\""
-                        .getBytes(StandardCharsets.US_ASCII);
-        JsonScanner s = new JsonScanner();
-        s.reset(b, 0, b.length);
+        JsonScanner s = scanner("\"<\\b\\f\\n\\r\\t\\\"\\\\\\/\\u00e9\\ud83d\\ude00\\ud800x>\"");
         assertThat(s.readStringRange()).isTrue();
         assertThat(s.lastString()).isEqualTo("<\b\f\n\r\t\"\\/\u00e9\ud83d\ude00\ufffdx>");
     }
