@@ -13,7 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class BedrockRecordParserTest {
 
@@ -92,33 +96,34 @@ class BedrockRecordParserTest {
         assertThat(inv.outputTokens).isEqualTo(2);
     }
 
-    @Test
-    void shouldCountAllCacheWritesAsFiveMinuteWithoutASplit() {
-        Invocation inv = probe.ok(HEAD + ", \"input\": {\"cacheWriteInputTokenCount\": 411}}");
-        assertThat(inv.cacheWriteTokens).isEqualTo(411);
-        assertThat(inv.cacheWrite1hTokens).isZero();
+    static Stream<Arguments> cacheWrites() {
+        return Stream.of(
+                Arguments.of(
+                        "all five-minute without a split",
+                        ", \"input\": {\"cacheWriteInputTokenCount\": 411}}",
+                        411,
+                        0),
+                Arguments.of(
+                        "from the split when the log has no count",
+                        ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
+                                + "{\"ephemeral_5m_input_tokens\": 10, \"ephemeral_1h_input_tokens\": 20}}}}}",
+                        30,
+                        20),
+                Arguments.of(
+                        "the one-hour part never above the logged total",
+                        ", \"input\": {\"cacheWriteInputTokenCount\": 5}, \"output\": {\"outputBodyJson\":"
+                                + " {\"usage\": {\"cache_creation\": {\"ephemeral_1h_input_tokens\": 20}}}}}",
+                        5,
+                        5));
     }
 
-    @Test
-    void shouldTakeCacheWritesFromTheSplitWhenTheLogHasNoCount() {
-        Invocation inv =
-                probe.ok(
-                        HEAD
-                                + ", \"output\": {\"outputBodyJson\": {\"usage\": {\"cache_creation\": "
-                                + "{\"ephemeral_5m_input_tokens\": 10, \"ephemeral_1h_input_tokens\": 20}}}}}");
-        assertThat(inv.cacheWriteTokens).isEqualTo(30);
-        assertThat(inv.cacheWrite1hTokens).isEqualTo(20);
-    }
-
-    @Test
-    void shouldNeverLetTheOneHourPartExceedTheLoggedTotal() {
-        Invocation inv =
-                probe.ok(
-                        HEAD
-                                + ", \"input\": {\"cacheWriteInputTokenCount\": 5}, \"output\": {\"outputBodyJson\":"
-                                + " {\"usage\": {\"cache_creation\": {\"ephemeral_1h_input_tokens\": 20}}}}}");
-        assertThat(inv.cacheWriteTokens).isEqualTo(5);
-        assertThat(inv.cacheWrite1hTokens).isEqualTo(5);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cacheWrites")
+    void shouldSplitCacheWritesIntoFiveMinuteAndOneHour(
+            String rule, String tail, long cacheWrites, long oneHour) {
+        Invocation inv = probe.ok(HEAD + tail);
+        assertThat(inv.cacheWriteTokens).isEqualTo(cacheWrites);
+        assertThat(inv.cacheWrite1hTokens).isEqualTo(oneHour);
     }
 
     @Test
