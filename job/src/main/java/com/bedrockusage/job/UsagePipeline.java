@@ -114,12 +114,11 @@ public final class UsagePipeline {
                         .name("rejected to rows"),
                 Tables.rejectedRecords(),
                 config);
-        TableDefinition invocations = Tables.invocations();
-        write(
-                priced.map(new InvocationToRow(invocations))
-                        .uid(OperatorIds.ROWS_INVOCATIONS)
-                        .name("invocations to rows"),
-                invocations,
+        writeInvocations(
+                priced,
+                Tables.invocations(),
+                OperatorIds.ROWS_INVOCATIONS,
+                "invocations to rows",
                 config);
         Optional<DataStream<UsageRow>> daily =
                 usage(UsageWindows.byUsageKey(priced, config.callerKey), config);
@@ -217,12 +216,11 @@ public final class UsagePipeline {
             // that
             // window's late calls records each late call exactly once.
             if (!lateWritten) {
-                TableDefinition lateDef = Tables.lateInvocations();
-                write(
-                        late.map(new InvocationToRow(lateDef))
-                                .uid(OperatorIds.ROWS_LATE_INVOCATIONS)
-                                .name("late calls to rows"),
-                        lateDef,
+                writeInvocations(
+                        late,
+                        Tables.lateInvocations(),
+                        OperatorIds.ROWS_LATE_INVOCATIONS,
+                        "late calls to rows",
                         config);
                 lateWritten = true;
             }
@@ -232,6 +230,15 @@ public final class UsagePipeline {
 
     private static void write(DataStream<RowData> rows, TableDefinition table, JobConfig config) {
         IcebergSinks.write(rows, table, config);
+    }
+
+    private static void writeInvocations(
+            DataStream<Invocation> calls,
+            TableDefinition table,
+            String uid,
+            String name,
+            JobConfig config) {
+        write(calls.map(new InvocationToRow(table)).uid(uid).name(name), table, config);
     }
 
     private static DataStream<IngestRecord> sources(

@@ -37,55 +37,53 @@ public final class FutureTimestamps implements MapFunction<IngestRecord, IngestR
     @Override
     public IngestRecord map(IngestRecord record) {
         Invocation call = record.invocation;
-        if (call == null) {
-            return record.qdeveloper != null && record.qdeveloper.event != null
-                    ? qDeveloper(record)
-                    : record;
-        }
-        long now = clock.getAsLong();
-        if (call.eventTime - now <= maxFutureMillis) {
+        QDeveloperEvent q =
+                call == null && record.qdeveloper != null ? record.qdeveloper.event : null;
+        if (call == null && q == null) {
             return record;
         }
-        String excerpt =
-                "requestId="
-                        + call.requestId
-                        + " timestamp="
-                        + Instant.ofEpochMilli(call.eventTime)
-                        + " ingested="
-                        + Instant.ofEpochMilli(now)
-                        + " accountId="
-                        + call.accountId
-                        + " modelId="
-                        + call.modelId;
-        return IngestRecord.rejected(
-                new RejectedRecord(
-                        RejectReason.FUTURE_TIMESTAMP,
-                        call.source + ":" + call.requestId,
+        long eventTime = call != null ? call.eventTime : q.eventTime;
+        long now = clock.getAsLong();
+        if (eventTime - now <= maxFutureMillis) {
+            return record;
+        }
+        return call != null
+                ? rejected(
+                        call.source,
+                        call.requestId,
+                        " timestamp=",
+                        eventTime,
                         now,
-                        truncate(excerpt)));
+                        " accountId=" + call.accountId + " modelId=" + call.modelId)
+                : rejected(
+                        q.source,
+                        q.requestId,
+                        " timeStamp=",
+                        eventTime,
+                        now,
+                        " accountId=" + q.accountId + " kind=" + q.kind);
     }
 
-    private IngestRecord qDeveloper(IngestRecord record) {
-        QDeveloperEvent e = record.qdeveloper.event;
-        long now = clock.getAsLong();
-        if (e.eventTime - now <= maxFutureMillis) {
-            return record;
-        }
+    /** {@code timeField} as the log names it, so the excerpt points at the field to look at. */
+    private static IngestRecord rejected(
+            String source,
+            String requestId,
+            String timeField,
+            long eventTime,
+            long now,
+            String details) {
         String excerpt =
                 "requestId="
-                        + e.requestId
-                        + " timeStamp="
-                        + Instant.ofEpochMilli(e.eventTime)
+                        + requestId
+                        + timeField
+                        + Instant.ofEpochMilli(eventTime)
                         + " ingested="
                         + Instant.ofEpochMilli(now)
-                        + " accountId="
-                        + e.accountId
-                        + " kind="
-                        + e.kind;
+                        + details;
         return IngestRecord.rejected(
                 new RejectedRecord(
                         RejectReason.FUTURE_TIMESTAMP,
-                        e.source + ":" + e.requestId,
+                        source + ":" + requestId,
                         now,
                         truncate(excerpt)));
     }

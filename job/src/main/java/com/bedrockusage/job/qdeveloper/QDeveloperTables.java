@@ -4,6 +4,7 @@ import static org.apache.iceberg.types.Types.NestedField.optional;
 import static org.apache.iceberg.types.Types.NestedField.required;
 
 import com.bedrockusage.job.sink.TableDefinition;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
@@ -45,51 +46,61 @@ public final class QDeveloperTables {
 
     /** A user's UTC day, upserted on (day_start, account_id, user_id). */
     public static TableDefinition daily() {
-        Schema schema =
-                new Schema(
-                        Arrays.asList(
-                                required(1, "day_start", TIMESTAMP),
-                                required(2, "account_id", Types.StringType.get()),
-                                required(3, "user_id", Types.StringType.get()),
-                                required(4, "chat_events", Types.LongType.get()),
-                                required(5, "inline_events", Types.LongType.get()),
-                                required(6, "dev_events", Types.LongType.get()),
-                                required(7, "input_tokens", Types.LongType.get()),
-                                required(8, "output_tokens", Types.LongType.get()),
-                                optional(9, "chat_messages_sent", Types.LongType.get()),
-                                optional(10, "inline_suggestions", Types.LongType.get()),
-                                optional(11, "inline_acceptances", Types.LongType.get()),
-                                optional(12, "dev_generations", Types.LongType.get()),
-                                optional(13, "transformation_lines", Types.LongType.get())),
-                        new HashSet<>(Arrays.asList(1, 2, 3)));
-        return new TableDefinition(
-                DAILY, schema, "day_start", Arrays.asList("day_start", "account_id", "user_id"));
+        return userPeriod(
+                DAILY,
+                "day_start",
+                optionalLongs(
+                        9,
+                        "chat_messages_sent",
+                        "inline_suggestions",
+                        "inline_acceptances",
+                        "dev_generations",
+                        "transformation_lines"));
     }
 
     /** A user's UTC month against the limits, upserted on (month_start, account_id, user_id). */
     public static TableDefinition monthly() {
-        Schema schema =
-                new Schema(
+        return userPeriod(
+                MONTHLY,
+                "month_start",
+                Arrays.asList(
+                        optional(9, "transformation_lines", Types.LongType.get()),
+                        required(10, "max_conversation_tokens", Types.LongType.get()),
+                        required(11, "dev_uses_limit", Types.LongType.get()),
+                        required(12, "transformation_lines_limit", Types.LongType.get()),
+                        required(13, "context_window_limit", Types.LongType.get())));
+    }
+
+    /**
+     * The columns the daily and monthly tables share (ids 1-8, keyed on the period start, account
+     * and user), then {@code more} (ids from 9).
+     */
+    private static TableDefinition userPeriod(
+            String table, String periodStart, List<Types.NestedField> more) {
+        List<Types.NestedField> columns =
+                new ArrayList<>(
                         Arrays.asList(
-                                required(1, "month_start", TIMESTAMP),
+                                required(1, periodStart, TIMESTAMP),
                                 required(2, "account_id", Types.StringType.get()),
                                 required(3, "user_id", Types.StringType.get()),
                                 required(4, "chat_events", Types.LongType.get()),
                                 required(5, "inline_events", Types.LongType.get()),
                                 required(6, "dev_events", Types.LongType.get()),
                                 required(7, "input_tokens", Types.LongType.get()),
-                                required(8, "output_tokens", Types.LongType.get()),
-                                optional(9, "transformation_lines", Types.LongType.get()),
-                                required(10, "max_conversation_tokens", Types.LongType.get()),
-                                required(11, "dev_uses_limit", Types.LongType.get()),
-                                required(12, "transformation_lines_limit", Types.LongType.get()),
-                                required(13, "context_window_limit", Types.LongType.get())),
-                        new HashSet<>(Arrays.asList(1, 2, 3)));
+                                required(8, "output_tokens", Types.LongType.get())));
+        columns.addAll(more);
+        Schema schema = new Schema(columns, new HashSet<>(Arrays.asList(1, 2, 3)));
         return new TableDefinition(
-                MONTHLY,
-                schema,
-                "month_start",
-                Arrays.asList("month_start", "account_id", "user_id"));
+                table, schema, periodStart, Arrays.asList(periodStart, "account_id", "user_id"));
+    }
+
+    /** Optional long columns with ids from {@code firstId}, in order. */
+    private static List<Types.NestedField> optionalLongs(int firstId, String... names) {
+        List<Types.NestedField> columns = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            columns.add(optional(firstId + i, names[i], Types.LongType.get()));
+        }
+        return columns;
     }
 
     public static List<TableDefinition> all() {

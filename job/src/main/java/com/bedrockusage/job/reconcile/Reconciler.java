@@ -48,31 +48,15 @@ public final class Reconciler {
     }
 
     public List<ReconciliationRow> reconcile(List<CurLine> bill, List<MeteredUsage> metered) {
-        Set<String> accountDaysWithPrincipals = new HashSet<>();
-        Set<String> groupsMissingPrincipal = new HashSet<>();
+        Groups groups = new Groups();
         for (CurLine l : bill) {
             String group = models.group(l.productCode, BilledUsageType.parse(l.usageType));
-            if (l.principal != null) {
-                accountDaysWithPrincipals.add(l.day + "|" + l.accountId);
-            } else {
-                groupsMissingPrincipal.add(groupKey(l.day, l.accountId, l.region, group));
-            }
+            groups.notePrincipal(l.day, l.accountId, l.region, group, l.principal);
         }
-        Map<String, Acc> accs = new TreeMap<>();
         for (CurLine l : bill) {
             BilledUsageType type = BilledUsageType.parse(l.usageType);
             String group = models.group(l.productCode, type);
-            String principal =
-                    byPrincipal(
-                                    l.day,
-                                    l.accountId,
-                                    l.region,
-                                    group,
-                                    accountDaysWithPrincipals,
-                                    groupsMissingPrincipal)
-                            ? BilledPrincipals.of(l.principal)
-                            : null;
-            Acc a = acc(accs, l.day, l.accountId, l.region, group, principal);
+            Acc a = groups.acc(l.day, l.accountId, l.region, group, l.principal);
             a.billed = true;
             a.billedAmount = a.billedAmount.add(l.usageAmount);
             a.billedCost = a.billedCost.add(l.unblendedCost);
@@ -83,17 +67,7 @@ public final class Reconciler {
             String model = catalogueModel.apply(m.modelId);
             // a cross-region profile is billed under its model's usage types
             String group = model != null ? ModelIds.stripGeoPrefix(model) : m.modelId;
-            String principal =
-                    byPrincipal(
-                                    m.day,
-                                    m.accountId,
-                                    m.region,
-                                    group,
-                                    accountDaysWithPrincipals,
-                                    groupsMissingPrincipal)
-                            ? BilledPrincipals.of(m.callerArn)
-                            : null;
-            Acc a = acc(accs, m.day, m.accountId, m.region, group, principal);
+            Acc a = groups.acc(m.day, m.accountId, m.region, group, m.callerArn);
             a.metered = true;
             a.meteredTokens += m.tokens;
             a.meteredUnpriced += m.unpricedInvocations;
@@ -101,38 +75,46 @@ public final class Reconciler {
                 a.meteredCost = a.meteredCost.add(m.costUsd);
             }
         }
-        List<ReconciliationRow> rows = new ArrayList<>(accs.size());
-        for (Acc a : accs.values()) {
+        List<ReconciliationRow> rows = new ArrayList<>(groups.accs.size());
+        for (Acc a : groups.accs.values()) {
             rows.add(a.toRow());
         }
         return rows;
     }
 
-    private static boolean byPrincipal(
-            LocalDate day,
-            String account,
-            String region,
-            String group,
-            Set<String> accountDaysWithPrincipals,
-            Set<String> groupsMissingPrincipal) {
-        return accountDaysWithPrincipals.contains(day + "|" + account)
-                && !groupsMissingPrincipal.contains(groupKey(day, account, region, group));
+    /** The accumulators by day × account × region × model group × principal (class comment). */
+    private final class Groups {
+        final Map<String, Acc> accs = new TreeMap<>();
+        final Set<String> accountDaysWithPrincipals = new HashSet<>();
+        final Set<String> groupsMissingPrincipal = new HashSet<>();
+
+        /** First pass over the bill: which account days name principals, which groups lack one. */
+        void notePrincipal(
+                LocalDate day, String account, String region, String group, String principal) {
+            if (principal != null) {
+                accountDaysWithPrincipals.add(day + "|" + account);
+            } else {
+                groupsMissingPrincipal.add(groupKey(day, account, region, group));
+            }
+        }
+
+        /** The accumulator of a bill line or metered row; {@code arn} as the source names it. */
+        Acc acc(LocalDate day, String account, String region, String group, String arn) {
+            boolean byPrincipal =
+                    accountDaysWithPrincipals.contains(day + "|" + account)
+                            && !groupsMissingPrincipal.contains(
+                                    groupKey(day, account, region, group));
+            String principal = byPrincipal ? BilledPrincipals.of(arn) : null;
+            String key =
+                    groupKey(day, account, region, group)
+                            + "|"
+                            + (principal == null ? "" : principal);
+            return accs.computeIfAbsent(key, k -> new Acc(day, account, region, group, principal));
+        }
     }
 
     private static String groupKey(LocalDate day, String account, String region, String group) {
         return day + "|" + account + "|" + region + "|" + group;
-    }
-
-    private Acc acc(
-            Map<String, Acc> accs,
-            LocalDate day,
-            String account,
-            String region,
-            String group,
-            String principal) {
-        String key =
-                groupKey(day, account, region, group) + "|" + (principal == null ? "" : principal);
-        return accs.computeIfAbsent(key, k -> new Acc(day, account, region, group, principal));
     }
 
     /** Metered minus billed in % of billed, 4 decimals; null when billed is zero. */

@@ -233,9 +233,7 @@ public final class BedrockRecordParser {
 
     private void readRecord() {
         final JsonScanner s = this.s;
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
+        while (s.nextField()) {
             if (s.keyIs(K_INPUT)) {
                 readInput();
             } else if (s.keyIs(K_OUTPUT)) {
@@ -271,12 +269,10 @@ public final class BedrockRecordParser {
     }
 
     private void readInput() {
-        if (!enterObjectOrSkip()) {
+        if (!enterObjectOrMarkInvalid()) {
             return;
         }
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
+        while (s.nextField()) {
             if (s.keyIs(K_INPUT_TOKEN_COUNT)) {
                 inputTokens = tokens();
             } else if (s.keyIs(K_CACHE_READ)) {
@@ -296,12 +292,10 @@ public final class BedrockRecordParser {
     }
 
     private void readOutput() {
-        if (!enterObjectOrSkip()) {
+        if (!enterObjectOrMarkInvalid()) {
             return;
         }
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
+        while (s.nextField()) {
             if (s.keyIs(K_OUTPUT_TOKEN_COUNT)) {
                 outputTokens = tokens();
             } else if (s.keyIs(K_OUTPUT_BODY_JSON)) {
@@ -326,9 +320,7 @@ public final class BedrockRecordParser {
      * text, images and documents are skipped (documents counted) without being decoded.
      */
     private void readRequestBody() {
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
+        while (s.nextField()) {
             if (s.keyIs(K_IMAGE_CONFIG)) {
                 readImageConfig();
             } else if (s.keyIs(K_VIDEO_CONFIG)) {
@@ -352,17 +344,14 @@ public final class BedrockRecordParser {
     }
 
     private void readImageConfig() {
-        if (!s.enterObject()) {
-            s.skipValue();
+        if (!s.enterObjectOrSkip()) {
             return;
         }
         long count = 1; // the models' default
         long width = -1;
         long height = -1;
         String quality = null;
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
+        while (s.nextField()) {
             if (s.keyIs(K_NUMBER_OF_IMAGES)) {
                 long v = unitLong(RecordBounds.MAX_IMAGES);
                 count = v >= 0 ? v : count;
@@ -380,20 +369,13 @@ public final class BedrockRecordParser {
     }
 
     private void readVideoConfig() {
-        if (!s.enterObject()) {
-            s.skipValue();
+        if (!s.enterObjectOrSkip()) {
             return;
         }
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
-            if (s.keyIs(K_DURATION_SECONDS)) {
-                long v = unitLong(RecordBounds.MAX_VIDEO_SECONDS);
-                if (v >= 0) {
-                    units.seconds(v);
-                }
-            } else {
-                s.skipValue();
+        while (s.nextFieldNamed(K_DURATION_SECONDS)) {
+            long v = unitLong(RecordBounds.MAX_VIDEO_SECONDS);
+            if (v >= 0) {
+                units.seconds(v);
             }
         }
     }
@@ -407,14 +389,8 @@ public final class BedrockRecordParser {
             return shortString();
         }
         String value = null;
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
-            if (s.keyIs(field)) {
-                value = shortString();
-            } else {
-                s.skipValue();
-            }
+        while (s.nextFieldNamed(field)) {
+            value = shortString();
         }
         return value;
     }
@@ -435,14 +411,11 @@ public final class BedrockRecordParser {
      * rejects the record.
      */
     private long countElements(long max) {
-        if (!s.enterArray()) {
-            s.skipValue();
+        if (!s.enterArrayOrSkip()) {
             return -1;
         }
         long n = 0;
-        boolean first = true;
-        while (s.nextElement(first)) {
-            first = false;
+        while (s.nextElement()) {
             s.skipValue();
             n++;
         }
@@ -470,9 +443,7 @@ public final class BedrockRecordParser {
      * usage}).
      */
     private void readBodyObject() {
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
+        while (s.nextField()) {
             if (s.keyIs(K_SERVICE_TIER)) {
                 tier.served = tierName(K_TYPE);
             } else if (s.keyIs(K_PERFORMANCE_CONFIG)) {
@@ -496,16 +467,11 @@ public final class BedrockRecordParser {
 
     /** A streamed InvokeModel body: an array of chunks. */
     private void readBodyChunks() {
-        boolean first = true;
-        while (s.nextElement(first)) {
-            first = false;
-            if (!s.enterObject()) {
-                s.skipValue();
+        while (s.nextElement()) {
+            if (!s.enterObjectOrSkip()) {
                 continue;
             }
-            boolean firstField = true;
-            while (s.nextField(firstField)) {
-                firstField = false;
+            while (s.nextField()) {
                 if (s.keyIs(K_INVOCATION_METRICS)) {
                     readInvocationMetrics();
                 } else if (s.keyIs(K_MESSAGE)) {
@@ -520,32 +486,22 @@ public final class BedrockRecordParser {
     }
 
     private void readMetrics() {
-        if (!s.enterObject()) {
-            s.skipValue();
+        if (!s.enterObjectOrSkip()) {
             return;
         }
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
-            if (s.keyIs(K_LATENCY_MS)) {
-                long v = bodyLatency();
-                if (v >= 0) {
-                    latencyMs = v;
-                }
-            } else {
-                s.skipValue();
+        while (s.nextFieldNamed(K_LATENCY_MS)) {
+            long v = bodyLatency();
+            if (v >= 0) {
+                latencyMs = v;
             }
         }
     }
 
     private void readInvocationMetrics() {
-        if (!s.enterObject()) {
-            s.skipValue();
+        if (!s.enterObjectOrSkip()) {
             return;
         }
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
+        while (s.nextField()) {
             if (s.keyIs(K_INVOCATION_LATENCY)) {
                 long v = bodyLatency();
                 if (v >= 0) {
@@ -564,46 +520,29 @@ public final class BedrockRecordParser {
 
     /** {@code message_start} chunk: {@code message.usage.cache_creation}. */
     private void readChunkMessage() {
-        if (!s.enterObject()) {
-            s.skipValue();
+        if (!s.enterObjectOrSkip()) {
             return;
         }
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
-            if (s.keyIs(K_USAGE)) {
-                readUsage();
-            } else {
-                s.skipValue();
-            }
+        while (s.nextFieldNamed(K_USAGE)) {
+            readUsage();
         }
     }
 
     /** A ConverseStream {@code metadata} event, if a stream is ever logged as chunks. */
     private void readChunkMetadata() {
-        if (!s.enterObject()) {
-            s.skipValue();
+        if (!s.enterObjectOrSkip()) {
             return;
         }
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
-            if (s.keyIs(K_METRICS)) {
-                readMetrics();
-            } else {
-                s.skipValue();
-            }
+        while (s.nextFieldNamed(K_METRICS)) {
+            readMetrics();
         }
     }
 
     private void readUsage() {
-        if (!s.enterObject()) {
-            s.skipValue();
+        if (!s.enterObjectOrSkip()) {
             return;
         }
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
+        while (s.nextField()) {
             if (s.keyIs(K_CACHE_CREATION)) {
                 readCacheCreation();
             } else if (s.keyIs(K_CACHE_DETAILS)) {
@@ -618,23 +557,17 @@ public final class BedrockRecordParser {
      * Converse: {@code usage.cacheDetails: [{"ttl": "1h", "inputTokens": N}, {"ttl": "5m", ...}]}.
      */
     private void readCacheDetails() {
-        if (!s.enterArray()) {
-            s.skipValue();
+        if (!s.enterArrayOrSkip()) {
             return;
         }
-        boolean firstElement = true;
-        while (s.nextElement(firstElement)) {
-            firstElement = false;
-            if (!s.enterObject()) {
-                s.skipValue();
+        while (s.nextElement()) {
+            if (!s.enterObjectOrSkip()) {
                 continue;
             }
             boolean oneHour = false;
             boolean fiveMinutes = false;
             long tokens = -1;
-            boolean first = true;
-            while (s.nextField(first)) {
-                first = false;
+            while (s.nextField()) {
                 if (s.keyIs(K_TTL)) {
                     if (s.readStringRange()) {
                         String ttl = s.lastString();
@@ -661,13 +594,10 @@ public final class BedrockRecordParser {
     }
 
     private void readCacheCreation() {
-        if (!s.enterObject()) {
-            s.skipValue();
+        if (!s.enterObjectOrSkip()) {
             return;
         }
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
+        while (s.nextField()) {
             if (s.keyIs(K_EPHEMERAL_5M)) {
                 long v = bodyTokens();
                 if (v >= 0) {
@@ -687,17 +617,11 @@ public final class BedrockRecordParser {
     }
 
     private void readIdentity() {
-        if (!enterObjectOrSkip()) {
+        if (!enterObjectOrMarkInvalid()) {
             return;
         }
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
-            if (s.keyIs(K_ARN)) {
-                callerArn = string("identity.arn", callers, RecordBounds.MAX_ARN_CHARS);
-            } else {
-                s.skipValue();
-            }
+        while (s.nextFieldNamed(K_ARN)) {
+            callerArn = string("identity.arn", callers, RecordBounds.MAX_ARN_CHARS);
         }
     }
 
@@ -707,12 +631,10 @@ public final class BedrockRecordParser {
      * too long.
      */
     private void readRequestMetadata() {
-        if (!enterObjectOrSkip()) {
+        if (!enterObjectOrMarkInvalid()) {
             return;
         }
-        boolean first = true;
-        while (s.nextField(first)) {
-            first = false;
+        while (s.nextField()) {
             if (!s.readStringRange()) {
                 continue;
             }
@@ -759,7 +681,7 @@ public final class BedrockRecordParser {
     /**
      * Enters an object; JSON null counts as absent, any other non-object marks the field invalid.
      */
-    private boolean enterObjectOrSkip() {
+    private boolean enterObjectOrMarkInvalid() {
         if (s.enterObject()) {
             return true;
         }

@@ -157,14 +157,38 @@ public final class JsonScanner {
         return false;
     }
 
+    /** Consumes '{' and returns true; otherwise skips the whole value and returns false. */
+    boolean enterObjectOrSkip() {
+        return enterOrSkip('{');
+    }
+
+    /** Consumes '[' and returns true; otherwise skips the whole value and returns false. */
+    boolean enterArrayOrSkip() {
+        return enterOrSkip('[');
+    }
+
+    private boolean enterOrSkip(char open) {
+        if (peek() == open) {
+            pos++;
+            return true;
+        }
+        skipValue();
+        return false;
+    }
+
     /**
      * Advances to the next field of an object entered with {@link #enterObject()} and consumes its
      * key and colon; returns false (having consumed '}') when the object ends. The caller must
      * consume the value.
+     *
+     * <p>Whether a ',' must come first needs no state: {@link #pos} stays right after the last
+     * token consumed, which is the '{' before the first field and the last byte of a value (never a
+     * '{') after any other. The same holds for '[' in {@link #nextElement()}.
      */
-    boolean nextField(boolean first) {
+    boolean nextField() {
         final byte[] b = buf;
         final int e = end;
+        final boolean first = b[pos - 1] == '{';
         int p = ws(b, pos, e);
         byte c = b[p];
         if (c == '}') {
@@ -199,9 +223,25 @@ public final class JsonScanner {
     }
 
     /**
+     * Advances to the next field named {@code name} of an object entered with {@link
+     * #enterObject()}, skipping the values of all others; false (having consumed '}') when the
+     * object ends. The caller must consume the value.
+     */
+    boolean nextFieldNamed(byte[] name) {
+        while (nextField()) {
+            if (keyIs(name)) {
+                return true;
+            }
+            skipValue();
+        }
+        return false;
+    }
+
+    /**
      * Advances to the next element of an array entered with {@link #enterArray()}; false at ']'.
      */
-    boolean nextElement(boolean first) {
+    boolean nextElement() {
+        final boolean first = buf[pos - 1] == '[';
         int c = peek();
         if (c == ']') {
             pos++;
@@ -606,13 +646,19 @@ public final class JsonScanner {
     private static final byte[] HEX = new byte[256];
     private static final boolean[] SIMPLE_ESCAPE = new boolean[256];
 
+    /** The byte a simple escape stands for, indexed by the byte after the backslash. */
+    private static final byte[] UNESCAPED = new byte[128];
+
     static {
         java.util.Arrays.fill(HEX, (byte) -1);
         for (int i = 0; i < 256; i++) {
             HEX[i] = (byte) hex((byte) i);
         }
-        for (char c : new char[] {'"', '\\', '/', 'b', 'f', 'n', 'r', 't'}) {
-            SIMPLE_ESCAPE[c] = true;
+        char[] escapes = {'"', '\\', '/', 'b', 'f', 'n', 'r', 't'};
+        char[] meanings = {'"', '\\', '/', '\b', '\f', '\n', '\r', '\t'};
+        for (int i = 0; i < escapes.length; i++) {
+            SIMPLE_ESCAPE[escapes[i]] = true;
+            UNESCAPED[escapes[i]] = (byte) meanings[i];
         }
     }
 
@@ -644,53 +690,31 @@ public final class JsonScanner {
             }
             out.append(b, runStart, p - runStart);
             byte x = b[p + 1];
-            switch (x) {
-                case 'b':
-                    out.append((byte) '\b');
-                    p += 2;
-                    break;
-                case 'f':
-                    out.append((byte) '\f');
-                    p += 2;
-                    break;
-                case 'n':
-                    out.append((byte) '\n');
-                    p += 2;
-                    break;
-                case 'r':
-                    out.append((byte) '\r');
-                    p += 2;
-                    break;
-                case 't':
-                    out.append((byte) '\t');
-                    p += 2;
-                    break;
-                case 'u':
-                    int cu = hex4(b, p + 2);
-                    p += 6;
-                    int cp = cu;
-                    if (cu >= 0xD800 && cu <= 0xDBFF) {
-                        if (p + 6 <= to && b[p] == '\\' && b[p + 1] == 'u') {
-                            int lo = hex4(b, p + 2);
-                            if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                                cp = 0x10000 + ((cu - 0xD800) << 10) + (lo - 0xDC00);
-                                p += 6;
-                            } else {
-                                cp = 0xFFFD;
-                            }
-                        } else {
-                            cp = 0xFFFD;
-                        }
-                    } else if (cu >= 0xDC00 && cu <= 0xDFFF) {
+            if (x != 'u') { // a validated simple escape: b f n r t " \\ /
+                out.append(UNESCAPED[x]);
+                p += 2;
+                runStart = p;
+                continue;
+            }
+            int cu = hex4(b, p + 2);
+            p += 6;
+            int cp = cu;
+            if (cu >= 0xD800 && cu <= 0xDBFF) {
+                if (p + 6 <= to && b[p] == '\\' && b[p + 1] == 'u') {
+                    int lo = hex4(b, p + 2);
+                    if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                        cp = 0x10000 + ((cu - 0xD800) << 10) + (lo - 0xDC00);
+                        p += 6;
+                    } else {
                         cp = 0xFFFD;
                     }
-                    out.appendCodePoint(cp);
-                    break;
-                default: // '"', '\\', '/'
-                    out.append(x);
-                    p += 2;
-                    break;
+                } else {
+                    cp = 0xFFFD;
+                }
+            } else if (cu >= 0xDC00 && cu <= 0xDFFF) {
+                cp = 0xFFFD;
             }
+            out.appendCodePoint(cp);
             runStart = p;
         }
         out.append(b, runStart, to - runStart);

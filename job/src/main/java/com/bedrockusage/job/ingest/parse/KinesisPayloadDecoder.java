@@ -132,9 +132,7 @@ public final class KinesisPayloadDecoder {
                 parseRecord(json, 0, length, coordinates, out);
                 return;
             }
-            boolean first = true;
-            while (s.nextField(first)) {
-                first = false;
+            while (s.nextField()) {
                 if (s.keyIs(K_MESSAGE_TYPE)) {
                     messageType = s.readStringRange() ? s.lastString() : "";
                 } else if (s.keyIs(K_LOG_EVENTS)) {
@@ -210,16 +208,12 @@ public final class KinesisPayloadDecoder {
             return;
         }
         int index = 0;
-        boolean first = true;
-        while (s.nextElement(first)) {
-            first = false;
+        while (s.nextElement()) {
             int eventStart = s.pos;
             boolean found = false;
             message.clear();
             if (s.enterObject()) {
-                boolean firstField = true;
-                while (s.nextField(firstField)) {
-                    firstField = false;
+                while (s.nextField()) {
                     if (s.keyIs(K_MESSAGE) && s.readStringRange()) {
                         message.clear();
                         s.lastStringBytes(message);

@@ -3,8 +3,12 @@ package com.bedrockusage.job.ingest.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonScannerTest {
 
@@ -181,5 +185,106 @@ class JsonScannerTest {
         JsonScanner s = new JsonScanner();
         s.reset(b, 0, b.length);
         assertThatThrownBy(s::skipValue).isSameAs(JsonScanner.END_OF_INPUT);
+    }
+
+    /** Walks every object and array it meets, recording keys and scalars, as the parser does. */
+    private static String walk(String json) {
+        JsonScanner s = scanner(json);
+        StringBuilder out = new StringBuilder();
+        walkValue(s, out);
+        s.expectEnd();
+        return out.toString();
+    }
+
+    private static JsonScanner scanner(String json) {
+        byte[] b = json.getBytes(StandardCharsets.UTF_8);
+        JsonScanner s = new JsonScanner();
+        s.reset(b, 0, b.length);
+        return s;
+    }
+
+    private static void walkValue(JsonScanner s, StringBuilder out) {
+        if (s.enterObject()) {
+            out.append('{');
+            while (s.nextField()) {
+                out.append(s.keyString()).append(':');
+                walkValue(s, out);
+                out.append(';');
+            }
+            out.append('}');
+        } else if (s.enterArray()) {
+            out.append('[');
+            while (s.nextElement()) {
+                walkValue(s, out);
+                out.append(';');
+            }
+            out.append(']');
+        } else {
+            s.peek();
+            int from = s.pos;
+            s.skipValue();
+            out.append(new String(s.buf, from, s.pos - from, StandardCharsets.UTF_8));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{}|{}",
+                "[]|[]",
+                "{\"a\":1}|{a:1;}",
+                " { \"a\" : 1 , \"b\" : [ 2 , { } , [ ] ] } |{a:1;b:[2;{};[];];}",
+                "[[1],[2,3],{\"x\":{\"y\":[]}}]|[[1;];[2;3;];{x:{y:[];};};]",
+                "{\"a\":\"{\",\"b\":\"[\"}|{a:\"{\";b:\"[\";}",
+                "{\"a\":{},\"b\":[]}|{a:{};b:[];}"
+            })
+    void shouldWalkNestedContainersKnowingTheFirstEntryWithoutState(String json, String walked) {
+        assertThat(walk(json)).isEqualTo(walked);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{,\"a\":1}",
+                "{\"a\":1 \"b\":2}",
+                "{\"a\":1,}",
+                "{\"a\":{} \"b\":2}",
+                "[,1]",
+                "[1 2]",
+                "[[] []]",
+                "[1,]"
+            })
+    void shouldRejectMissingOrExtraCommasWhileWalking(String json) {
+        assertThatThrownBy(() -> walk(json)).isSameAs(JsonScanner.MALFORMED);
+    }
+
+    @Test
+    void shouldVisitOnlyTheNamedFieldsAndSkipTheRest() {
+        JsonScanner s = scanner("{\"a\":1,\"k\":2,\"b\":{\"k\":9},\"k\":3}");
+        assertThat(s.enterObjectOrSkip()).isTrue();
+        StringBuilder seen = new StringBuilder();
+        while (s.nextFieldNamed("k".getBytes(StandardCharsets.US_ASCII))) {
+            seen.append(s.readLong());
+        }
+        s.expectEnd();
+        assertThat(seen).hasToString("23");
+    }
+
+    @Test
+    void shouldSkipAValueThatIsNotTheContainerAskedFor() {
+        JsonScanner s = scanner("[\"x\",{\"a\":1}]");
+        assertThat(s.enterObjectOrSkip()).isFalse();
+        s.expectEnd();
+        s = scanner("\"x\"");
+        assertThat(s.enterArrayOrSkip()).isFalse();
+        s.expectEnd();
+    }
+
+    @Test
+    void shouldDecodeEveryEscape() {
+        JsonScanner s = scanner("\"<\\b\\f\\n\\r\\t\\\"\\\\\\/\\u00e9\\ud83d\\ude00\\ud800x>\"");
+        assertThat(s.readStringRange()).isTrue();
+        assertThat(s.lastString()).isEqualTo("<\b\f\n\r\t\"\\/\u00e9\ud83d\ude00\ufffdx>");
     }
 }
