@@ -8,6 +8,7 @@ import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.config.PropertyGroups;
 import com.bedrockusage.job.sink.IcebergCatalogs;
 import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.local.generate.GenerateLogs;
 import com.bedrockusage.pricing.PriceCatalog;
 import java.io.ByteArrayOutputStream;
@@ -19,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GeneratedAccountingCasesITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     /** The unit-call models the generator uses, each expected in this run. */
     private static final List<String> UNIT_MODELS =

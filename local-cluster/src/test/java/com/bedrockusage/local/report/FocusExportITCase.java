@@ -2,6 +2,7 @@ package com.bedrockusage.local.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.local.sql.CliRun;
 import com.bedrockusage.local.sql.SampleCalls;
 import com.bedrockusage.local.sql.TestWarehouse;
@@ -19,8 +20,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,13 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FocusExportITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     @TempDir static Path tmp;
     private static TestWarehouse warehouse;

@@ -2,6 +2,7 @@ package com.bedrockusage.local.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.local.sql.SampleCalls.Call;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,13 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every query of {@code local-cluster/queries} against a small generated warehouse. */
 class QueryPackITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     static final Path QUERIES = Paths.get("queries");
 

@@ -7,6 +7,7 @@ import com.bedrockusage.job.UsageStreamJob;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.config.PropertyGroups;
 import com.bedrockusage.job.sink.IcebergCatalogs;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.local.generate.GenerateLogs;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PriceCsv;
@@ -19,9 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.restartstrategy.RestartStrategies;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,13 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RepriceJobWarehouseITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     /** The generator's model that no catalogue knows; the job's alias prices it. */
     private static final String UNKNOWN_MODEL = "acme.orbit-large-v1:0";

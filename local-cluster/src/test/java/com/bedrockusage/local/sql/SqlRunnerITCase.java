@@ -2,10 +2,9 @@ package com.bedrockusage.local.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,13 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqlRunnerITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     private static final String ARN =
             "arn:aws:sts::111111111111:assumed-role/Checkout-BedrockRole/s1";
