@@ -39,14 +39,7 @@ final class QDeveloperReport {
         List<Record> rows = read(warehouse, options.namespace(), month);
         String content = csv(month, rows);
         String where =
-                ReportOutput.write(
-                        content,
-                        "text/csv",
-                        options.out(),
-                        options.force(),
-                        options.endpoint(),
-                        options.region(),
-                        out);
+                ReportOutput.write(content, "text/csv", options.target(), out);
         if (rows.isEmpty()) {
             err.println(
                     "no Q Developer usage in "
