@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.local.sql.CliRun;
-import com.bedrockusage.local.sql.SampleCalls;
+import com.bedrockusage.local.sql.SampleWarehouse;
 import com.bedrockusage.local.sql.TestWarehouse;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +20,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,19 +32,9 @@ class FocusExportITCase {
 
     @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
+    @RegisterExtension static final SampleWarehouse SAMPLE = SampleWarehouse.of(200, 11);
+
     @TempDir static Path tmp;
-    private static TestWarehouse warehouse;
-
-    @BeforeAll
-    static void buildWarehouse() {
-        warehouse = TestWarehouse.create(tmp.resolve("warehouse"));
-        SampleCalls.writeAll(warehouse, SampleCalls.generate(200, 11));
-    }
-
-    @AfterAll
-    static void closeWarehouse() throws Exception {
-        warehouse.close();
-    }
 
     @Test
     void everyRowFollowsTheFocusColumnRules() throws Exception {
@@ -62,7 +50,7 @@ class FocusExportITCase {
                             "--to",
                             "2026-11-30",
                             "--warehouse",
-                            warehouse.dir().toString(),
+                            SAMPLE.dir().toString(),
                             "--out",
                             out.toString()
                         },
@@ -88,7 +76,7 @@ class FocusExportITCase {
     void theQueryOfTheSqlPackGivesTheSameRows() throws Exception {
         List<FocusRow> expected =
                 FocusRows.read(
-                                warehouse.dir(),
+                                SAMPLE.dir(),
                                 TestWarehouse.NAMESPACE,
                                 LocalDate.parse("2026-11-01"),
                                 LocalDate.parse("2026-11-30"),
@@ -97,7 +85,7 @@ class FocusExportITCase {
         CliRun sql =
                 CliRun.sql(
                         "--warehouse",
-                        warehouse.dir().toString(),
+                        SAMPLE.dir().toString(),
                         "--format",
                         "json",
                         "-f",

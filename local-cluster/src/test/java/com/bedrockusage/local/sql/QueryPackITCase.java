@@ -17,11 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,24 +27,9 @@ class QueryPackITCase {
 
     @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
+    @RegisterExtension static final SampleWarehouse SAMPLE = SampleWarehouse.of(200, 11);
+
     static final Path QUERIES = Paths.get("queries");
-
-    @TempDir static Path tmp;
-
-    private static TestWarehouse warehouse;
-    private static List<Call> calls;
-
-    @BeforeAll
-    static void buildWarehouse() {
-        calls = SampleCalls.generate(200, 11);
-        warehouse = TestWarehouse.create(tmp.resolve("warehouse"));
-        SampleCalls.writeAll(warehouse, calls);
-    }
-
-    @AfterAll
-    static void closeWarehouse() throws Exception {
-        warehouse.close();
-    }
 
     static Stream<Path> queries() throws IOException {
         try (Stream<Path> files = Files.list(QUERIES)) {
@@ -58,7 +40,7 @@ class QueryPackITCase {
     private static CliRun run(Path file) {
         return CliRun.sql(
                 "--warehouse",
-                warehouse.dir().toString(),
+                SAMPLE.dir().toString(),
                 "--format",
                 "csv",
                 "--parallelism",
@@ -93,7 +75,7 @@ class QueryPackITCase {
         CliRun utc =
                 CliRun.sql(
                         "--warehouse",
-                        warehouse.dir().toString(),
+                        SAMPLE.dir().toString(),
                         "--format",
                         "json",
                         "-f",
@@ -101,7 +83,7 @@ class QueryPackITCase {
         CliRun newYork =
                 CliRun.sql(
                         "--warehouse",
-                        warehouse.dir().toString(),
+                        SAMPLE.dir().toString(),
                         "--format",
                         "json",
                         "--time-zone",
@@ -119,7 +101,7 @@ class QueryPackITCase {
         CliRun r =
                 CliRun.sql(
                         "--warehouse",
-                        warehouse.dir().toString(),
+                        SAMPLE.dir().toString(),
                         "--format",
                         "json",
                         "--time-zone",
@@ -208,7 +190,7 @@ class QueryPackITCase {
     @Test
     void shouldSumCostPerAccountExactly() {
         Map<String, BigDecimal> expected = new HashMap<>();
-        for (Call c : calls) {
+        for (Call c : SAMPLE.calls()) {
             expected.merge(
                     c.account(), c.cost() == null ? BigDecimal.ZERO : c.cost(), BigDecimal::add);
         }
@@ -225,7 +207,7 @@ class QueryPackITCase {
     @Test
     void shouldAllocateCostByRequestMetadataTag() {
         Map<String, BigDecimal> expected = new HashMap<>();
-        for (Call c : calls) {
+        for (Call c : SAMPLE.calls()) {
             expected.merge(
                     c.team() == null ? "(untagged)" : c.team(),
                     c.cost() == null ? BigDecimal.ZERO : c.cost(),

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bedrockusage.job.testing.FlinkMiniCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,28 +13,17 @@ class SqlRunnerITCase {
 
     @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
+    @RegisterExtension static final SampleWarehouse SAMPLE = SampleWarehouse.of(40, 3);
+
     private static final String ARN =
             "arn:aws:sts::111111111111:assumed-role/Checkout-BedrockRole/s1";
 
     @TempDir static Path tmp;
 
-    private static TestWarehouse warehouse;
-
-    @BeforeAll
-    static void buildWarehouse() {
-        warehouse = TestWarehouse.create(tmp.resolve("warehouse"));
-        SampleCalls.writeAll(warehouse, SampleCalls.generate(40, 3));
-    }
-
-    @AfterAll
-    static void closeWarehouse() throws Exception {
-        warehouse.close();
-    }
-
     private static CliRun sql(String format, String statements) {
         return CliRun.sql(
                 "--warehouse",
-                warehouse.dir().toString(),
+                SAMPLE.dir().toString(),
                 "--parallelism",
                 "2",
                 "--format",
@@ -83,7 +70,7 @@ class SqlRunnerITCase {
         CliRun r =
                 CliRun.sql(
                         "--warehouse",
-                        warehouse.dir().toString(),
+                        SAMPLE.dir().toString(),
                         "--format",
                         "csv",
                         "-f",
@@ -114,7 +101,7 @@ class SqlRunnerITCase {
                 CliRun.sqlWithInput(
                         "SELECT COUNT(*) AS n FROM rejected_records;",
                         "--warehouse",
-                        warehouse.dir().toString(),
+                        SAMPLE.dir().toString(),
                         "--format",
                         "csv",
                         "-f",
@@ -160,12 +147,12 @@ class SqlRunnerITCase {
 
         assertThat(CliRun.sql("--format", "xml", "-e", "SELECT 1").err())
                 .isEqualTo("error: unknown --format 'xml' (use table, csv or json)\n");
-        assertThat(CliRun.sql("--warehouse", warehouse.dir().toString()).err())
+        assertThat(CliRun.sql("--warehouse", SAMPLE.dir().toString()).err())
                 .isEqualTo("error: give exactly one of -e \"SQL\" or -f FILE (see --help)\n");
         assertThat(
                         CliRun.sql(
                                         "--warehouse",
-                                        warehouse.dir().toString(),
+                                        SAMPLE.dir().toString(),
                                         "-f",
                                         tmp.resolve("none.sql").toString())
                                 .err())
