@@ -79,7 +79,7 @@ final class QDeveloperReport {
     static List<Record> read(Path warehouseDir, String namespace, LocalDate month) {
         HadoopCatalog catalog =
                 new HadoopCatalog(new Configuration(), warehouseDir.toUri().toString());
-        try {
+        try (catalog) {
             TableIdentifier id = TableIdentifier.of(namespace, QDeveloperTables.MONTHLY);
             if (!catalog.tableExists(id)) {
                 throw new CliException(
@@ -107,12 +107,6 @@ final class QDeveloperReport {
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            try {
-                catalog.close();
-            } catch (IOException e) {
-                // nothing to release for a local catalog
-            }
         }
     }
 

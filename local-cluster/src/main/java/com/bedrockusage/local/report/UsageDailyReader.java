@@ -28,7 +28,7 @@ public final class UsageDailyReader {
     public static ReportLines read(Path warehouseDir, String namespace, LocalDate day) {
         HadoopCatalog catalog =
                 new HadoopCatalog(new Configuration(), warehouseDir.toUri().toString());
-        try {
+        try (catalog) {
             TableIdentifier id = TableIdentifier.of(namespace, Tables.USAGE_DAILY);
             Table table = WindowedRows.load(catalog, id, warehouseDir.toString());
             List<ReportLines.Usage> lines = new ArrayList<>();
@@ -52,12 +52,6 @@ public final class UsageDailyReader {
             return ReportLines.merge(lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            try {
-                catalog.close();
-            } catch (IOException e) {
-                // nothing to release for a local catalog
-            }
         }
     }
 }
