@@ -82,14 +82,7 @@ class FocusExportITCase {
                                 LocalDate.parse("2026-11-30"),
                                 PriceCatalog.defaultCatalog())
                         .rows();
-        CliRun sql =
-                CliRun.sql(
-                        "--warehouse",
-                        SAMPLE.dir().toString(),
-                        "--format",
-                        "json",
-                        "-f",
-                        "queries/focus_export.sql");
+        CliRun sql = SAMPLE.sql("--format", "json", "-f", "queries/focus_export.sql");
         assertThat(sql.err()).isEmpty();
         List<String> got = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();

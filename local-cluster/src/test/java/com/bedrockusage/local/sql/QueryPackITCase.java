@@ -38,15 +38,7 @@ class QueryPackITCase {
     }
 
     private static CliRun run(Path file) {
-        return CliRun.sql(
-                "--warehouse",
-                SAMPLE.dir().toString(),
-                "--format",
-                "csv",
-                "--parallelism",
-                "2",
-                "-f",
-                file.toString());
+        return SAMPLE.sql("--format", "csv", "--parallelism", "2", "-f", file.toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,18 +64,9 @@ class QueryPackITCase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("queries")
     void shouldGiveTheSameRowsUnderATimeZoneWestOfUtc(Path file) throws IOException {
-        CliRun utc =
-                CliRun.sql(
-                        "--warehouse",
-                        SAMPLE.dir().toString(),
-                        "--format",
-                        "json",
-                        "-f",
-                        file.toString());
+        CliRun utc = SAMPLE.sql("--format", "json", "-f", file.toString());
         CliRun newYork =
-                CliRun.sql(
-                        "--warehouse",
-                        SAMPLE.dir().toString(),
+                SAMPLE.sql(
                         "--format",
                         "json",
                         "--time-zone",
@@ -99,9 +82,7 @@ class QueryPackITCase {
     @Test
     void shouldPrintTimestampsInTheChosenZone() {
         CliRun r =
-                CliRun.sql(
-                        "--warehouse",
-                        SAMPLE.dir().toString(),
+                SAMPLE.sql(
                         "--format",
                         "json",
                         "--time-zone",

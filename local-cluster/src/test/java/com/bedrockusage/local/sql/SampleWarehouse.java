@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>
  *   &#64;RegisterExtension
  *   static final SampleWarehouse SAMPLE = SampleWarehouse.of(200, 11);
- *   ... CliRun.sql("--warehouse", SAMPLE.dir().toString(), ...) ...
+ *   ... SAMPLE.sql("-e", "SELECT ...") ...
  * </pre>
  */
 public final class SampleWarehouse implements BeforeAllCallback, AfterAllCallback {
@@ -43,6 +43,15 @@ public final class SampleWarehouse implements BeforeAllCallback, AfterAllCallbac
 
     public List<Call> calls() {
         return calls;
+    }
+
+    /** bin/sql on this warehouse with {@code options}. */
+    public CliRun sql(String... options) {
+        String[] args = new String[options.length + 2];
+        args[0] = "--warehouse";
+        args[1] = dir().toString();
+        System.arraycopy(options, 0, args, 2, options.length);
+        return CliRun.sql(args);
     }
 
     @Override

@@ -21,15 +21,7 @@ class SqlRunnerITCase {
     @TempDir static Path tmp;
 
     private static CliRun sql(String format, String statements) {
-        return CliRun.sql(
-                "--warehouse",
-                SAMPLE.dir().toString(),
-                "--parallelism",
-                "2",
-                "--format",
-                format,
-                "-e",
-                statements);
+        return SAMPLE.sql("--parallelism", "2", "--format", format, "-e", statements);
     }
 
     @Test
@@ -67,14 +59,7 @@ class SqlRunnerITCase {
                         + "SELECT * FROM v;\n"
                         + "SELECT COUNT(*) AS n FROM invocations;\n");
 
-        CliRun r =
-                CliRun.sql(
-                        "--warehouse",
-                        SAMPLE.dir().toString(),
-                        "--format",
-                        "csv",
-                        "-f",
-                        script.toString());
+        CliRun r = SAMPLE.sql("--format", "csv", "-f", script.toString());
 
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("s,q\na;b,\"say \"\"hi\"\", ok\"\n\nn\n40\n");
@@ -147,15 +132,9 @@ class SqlRunnerITCase {
 
         assertThat(CliRun.sql("--format", "xml", "-e", "SELECT 1").err())
                 .isEqualTo("error: unknown --format 'xml' (use table, csv or json)\n");
-        assertThat(CliRun.sql("--warehouse", SAMPLE.dir().toString()).err())
+        assertThat(SAMPLE.sql().err())
                 .isEqualTo("error: give exactly one of -e \"SQL\" or -f FILE (see --help)\n");
-        assertThat(
-                        CliRun.sql(
-                                        "--warehouse",
-                                        SAMPLE.dir().toString(),
-                                        "-f",
-                                        tmp.resolve("none.sql").toString())
-                                .err())
+        assertThat(SAMPLE.sql("-f", tmp.resolve("none.sql").toString()).err())
                 .startsWith("error: SQL file not found: ");
     }
 }
