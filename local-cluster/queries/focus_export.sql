@@ -7,104 +7,42 @@ SELECT * FROM usage_hourly
 WHERE window_start >= TIMESTAMP '2026-11-01 00:00:00'
   AND window_start <  TIMESTAMP '2026-12-01 00:00:00';
 
-SELECT ChargePeriodStart, ChargePeriodEnd, BillingCurrency, ListCost, EffectiveCost, ListUnitPrice, PricingQuantity,
-  PricingUnit, ConsumedQuantity, ConsumedUnit, ServiceName, ServiceCategory, ProviderName, RegionId, SubAccountId,
-  ResourceId, ChargeCategory, ChargeDescription, Tags, x_Caller, x_TokenClass, x_CacheTTL, x_ServiceTier
-FROM (
-SELECT
-  window_start                                        AS ChargePeriodStart,
-  window_start + INTERVAL '1' HOUR                    AS ChargePeriodEnd,
-  'USD'                                               AS BillingCurrency,
-  input_cost_usd                                   AS ListCost,
-  input_cost_usd                                   AS EffectiveCost,
-  BEDROCK_COST(model_id, region, window_start, 200000, 0, 0, 0) * 5 AS ListUnitPrice,
-  CAST(input_tokens AS DECIMAL(38, 6)) * 0.000001         AS PricingQuantity,
-  '1000000 Tokens'                                    AS PricingUnit,
-  CAST(input_tokens AS DECIMAL(38, 0))                    AS ConsumedQuantity,
-  'Tokens'                                            AS ConsumedUnit,
-  'Amazon Bedrock'                                    AS ServiceName,
-  'AI and Machine Learning'                           AS ServiceCategory,
-  'AWS'                                               AS ProviderName,
-  region                                              AS RegionId,
-  account_id                                          AS SubAccountId,
-  model_id                                            AS ResourceId,
-  'Usage'                                             AS ChargeCategory,
-  CONCAT('Amazon Bedrock ', model_id, ' input tokens') AS ChargeDescription,
-  CAST(NULL AS STRING)                                AS Tags,
-  caller_arn                                          AS x_Caller,
-  'input'                                             AS x_TokenClass,
-  CAST(NULL AS STRING)                                AS x_CacheTTL,
-  CAST(NULL AS STRING)                                AS x_ServiceTier,
-  0                                                   AS class_order
+-- one row per usage row and priced token class; the FOCUS columns below are the same for every class
+WITH token_classes AS (
+SELECT window_start, region, account_id, caller_arn, model_id, input_tokens AS tokens, input_cost_usd AS cost_usd,
+  BEDROCK_COST(model_id, region, window_start, 200000, 0, 0, 0) * 5 AS unit_price,
+  CONCAT('Amazon Bedrock ', model_id, ' input tokens') AS description, 'input' AS token_class, 0 AS class_order
 FROM focus_usage
 WHERE input_tokens > 0 AND input_cost_usd IS NOT NULL
 UNION ALL
-SELECT
-  window_start                                        AS ChargePeriodStart,
-  window_start + INTERVAL '1' HOUR                    AS ChargePeriodEnd,
-  'USD'                                               AS BillingCurrency,
-  output_cost_usd                                  AS ListCost,
-  output_cost_usd                                  AS EffectiveCost,
-  BEDROCK_COST(model_id, region, window_start, 0, 200000, 0, 0) * 5 AS ListUnitPrice,
-  CAST(output_tokens AS DECIMAL(38, 6)) * 0.000001        AS PricingQuantity,
-  '1000000 Tokens'                                    AS PricingUnit,
-  CAST(output_tokens AS DECIMAL(38, 0))                   AS ConsumedQuantity,
-  'Tokens'                                            AS ConsumedUnit,
-  'Amazon Bedrock'                                    AS ServiceName,
-  'AI and Machine Learning'                           AS ServiceCategory,
-  'AWS'                                               AS ProviderName,
-  region                                              AS RegionId,
-  account_id                                          AS SubAccountId,
-  model_id                                            AS ResourceId,
-  'Usage'                                             AS ChargeCategory,
-  CONCAT('Amazon Bedrock ', model_id, ' output tokens') AS ChargeDescription,
-  CAST(NULL AS STRING)                                AS Tags,
-  caller_arn                                          AS x_Caller,
-  'output'                                            AS x_TokenClass,
-  CAST(NULL AS STRING)                                AS x_CacheTTL,
-  CAST(NULL AS STRING)                                AS x_ServiceTier,
-  1                                                   AS class_order
+SELECT window_start, region, account_id, caller_arn, model_id, output_tokens, output_cost_usd,
+  BEDROCK_COST(model_id, region, window_start, 0, 200000, 0, 0) * 5,
+  CONCAT('Amazon Bedrock ', model_id, ' output tokens'), 'output', 1
 FROM focus_usage
 WHERE output_tokens > 0 AND output_cost_usd IS NOT NULL
 UNION ALL
-SELECT
-  window_start                                        AS ChargePeriodStart,
-  window_start + INTERVAL '1' HOUR                    AS ChargePeriodEnd,
-  'USD'                                               AS BillingCurrency,
-  cache_read_cost_usd                              AS ListCost,
-  cache_read_cost_usd                              AS EffectiveCost,
-  BEDROCK_COST(model_id, region, window_start, 0, 0, 200000, 0) * 5 AS ListUnitPrice,
-  CAST(cache_read_tokens AS DECIMAL(38, 6)) * 0.000001    AS PricingQuantity,
-  '1000000 Tokens'                                    AS PricingUnit,
-  CAST(cache_read_tokens AS DECIMAL(38, 0))               AS ConsumedQuantity,
-  'Tokens'                                            AS ConsumedUnit,
-  'Amazon Bedrock'                                    AS ServiceName,
-  'AI and Machine Learning'                           AS ServiceCategory,
-  'AWS'                                               AS ProviderName,
-  region                                              AS RegionId,
-  account_id                                          AS SubAccountId,
-  model_id                                            AS ResourceId,
-  'Usage'                                             AS ChargeCategory,
-  CONCAT('Amazon Bedrock ', model_id, ' cache read tokens') AS ChargeDescription,
-  CAST(NULL AS STRING)                                AS Tags,
-  caller_arn                                          AS x_Caller,
-  'cache_read'                                        AS x_TokenClass,
-  CAST(NULL AS STRING)                                AS x_CacheTTL,
-  CAST(NULL AS STRING)                                AS x_ServiceTier,
-  2                                                   AS class_order
+SELECT window_start, region, account_id, caller_arn, model_id, cache_read_tokens, cache_read_cost_usd,
+  BEDROCK_COST(model_id, region, window_start, 0, 0, 200000, 0) * 5,
+  CONCAT('Amazon Bedrock ', model_id, ' cache read tokens'), 'cache_read', 2
 FROM focus_usage
 WHERE cache_read_tokens > 0 AND cache_read_cost_usd IS NOT NULL
 UNION ALL
+SELECT window_start, region, account_id, caller_arn, model_id, cache_write_tokens, cache_write_cost_usd,
+  BEDROCK_COST(model_id, region, window_start, 0, 0, 0, 200000) * 5,
+  CONCAT('Amazon Bedrock ', model_id, ' cache write tokens'), 'cache_write', 3
+FROM focus_usage
+WHERE cache_write_tokens > 0 AND cache_write_cost_usd IS NOT NULL
+)
 SELECT
   window_start                                        AS ChargePeriodStart,
   window_start + INTERVAL '1' HOUR                    AS ChargePeriodEnd,
   'USD'                                               AS BillingCurrency,
-  cache_write_cost_usd                             AS ListCost,
-  cache_write_cost_usd                             AS EffectiveCost,
-  BEDROCK_COST(model_id, region, window_start, 0, 0, 0, 200000) * 5 AS ListUnitPrice,
-  CAST(cache_write_tokens AS DECIMAL(38, 6)) * 0.000001   AS PricingQuantity,
+  cost_usd                                            AS ListCost,
+  cost_usd                                            AS EffectiveCost,
+  unit_price                                          AS ListUnitPrice,
+  CAST(tokens AS DECIMAL(38, 6)) * 0.000001           AS PricingQuantity,
   '1000000 Tokens'                                    AS PricingUnit,
-  CAST(cache_write_tokens AS DECIMAL(38, 0))              AS ConsumedQuantity,
+  CAST(tokens AS DECIMAL(38, 0))                      AS ConsumedQuantity,
   'Tokens'                                            AS ConsumedUnit,
   'Amazon Bedrock'                                    AS ServiceName,
   'AI and Machine Learning'                           AS ServiceCategory,
@@ -113,14 +51,11 @@ SELECT
   account_id                                          AS SubAccountId,
   model_id                                            AS ResourceId,
   'Usage'                                             AS ChargeCategory,
-  CONCAT('Amazon Bedrock ', model_id, ' cache write tokens') AS ChargeDescription,
+  description                                         AS ChargeDescription,
   CAST(NULL AS STRING)                                AS Tags,
   caller_arn                                          AS x_Caller,
-  'cache_write'                                       AS x_TokenClass,
+  token_class                                         AS x_TokenClass,
   CAST(NULL AS STRING)                                AS x_CacheTTL,
-  CAST(NULL AS STRING)                                AS x_ServiceTier,
-  3                                                   AS class_order
-FROM focus_usage
-WHERE cache_write_tokens > 0 AND cache_write_cost_usd IS NOT NULL
-)
+  CAST(NULL AS STRING)                                AS x_ServiceTier
+FROM token_classes
 ORDER BY ChargePeriodStart, SubAccountId, x_Caller, ResourceId, RegionId, class_order;

@@ -139,7 +139,7 @@ public final class E2eCheck {
                 out.printf("e2e-check: invocations holds all %d fed calls%n", rows);
                 return 0;
             }
-            sleep(2000);
+            FlinkRest.sleep(2000);
         }
         err.printf(
                 "e2e-check: invocations holds %d of %d fed calls after %d s%n",
@@ -174,7 +174,7 @@ public final class E2eCheck {
                 out.println("e2e-check: watermark passed " + at + " everywhere");
                 return 0;
             }
-            sleep(2000);
+            FlinkRest.sleep(2000);
         }
         err.println(
                 "e2e-check: the watermark did not pass "
@@ -272,7 +272,7 @@ public final class E2eCheck {
             if (problems.isEmpty() || System.nanoTime() > deadline) {
                 break;
             }
-            sleep(3000);
+            FlinkRest.sleep(3000);
         }
         long late = tables.count(Tables.LATE_INVOCATIONS);
         long rejected = tables.count(Tables.REJECTED_RECORDS);
@@ -386,14 +386,5 @@ public final class E2eCheck {
             }
         }
         return out;
-    }
-
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
     }
 }

@@ -341,36 +341,25 @@ public final class Feed {
         /** Creates the bucket; one that exists already (409) is fine. */
         void createBucket() throws IOException {
             String bucket = bucketUri.toString();
-            HttpRequest req =
+            send(
                     HttpRequest.newBuilder(URI.create(bucket.substring(0, bucket.length() - 1)))
                             .timeout(Duration.ofSeconds(60))
                             .PUT(HttpRequest.BodyPublishers.noBody())
-                            .build();
-            HttpResponse<String> resp;
-            try {
-                resp = http.send(req, HttpResponse.BodyHandlers.ofString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-            if (resp.statusCode() != 200 && resp.statusCode() != 409) {
-                throw new IOException(
-                        "PUT "
-                                + req.uri()
-                                + " failed: HTTP "
-                                + resp.statusCode()
-                                + " "
-                                + resp.body());
-            }
+                            .build(),
+                    List.of(200, 409));
         }
 
         void put(String key, byte[] body) throws IOException {
-            HttpRequest req =
+            send(
                     HttpRequest.newBuilder(bucketUri.resolve(key))
                             .timeout(Duration.ofSeconds(60))
                             .header("Content-Type", "application/octet-stream")
                             .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
-                            .build();
+                            .build(),
+                    List.of(200));
+        }
+
+        private void send(HttpRequest req, List<Integer> okStatuses) throws IOException {
             HttpResponse<String> resp;
             try {
                 resp = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -378,7 +367,7 @@ public final class Feed {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
             }
-            if (resp.statusCode() != 200) {
+            if (!okStatuses.contains(resp.statusCode())) {
                 throw new IOException(
                         "PUT "
                                 + req.uri()

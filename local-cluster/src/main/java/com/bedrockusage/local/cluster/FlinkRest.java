@@ -408,7 +408,8 @@ public final class FlinkRest {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private static void sleep(long millis) throws IOException {
+    /** Thread.sleep; an interrupt is kept and reported as an IOException. */
+    static void sleep(long millis) throws IOException {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package com.bedrockusage.local.dashboard;
 
+import com.bedrockusage.local.sql.CliArgs;
 import com.bedrockusage.local.sql.CliException;
 import com.bedrockusage.local.sql.Warehouses;
 import java.io.IOException;
@@ -41,14 +42,15 @@ public record DashboardOptions(
     public static DashboardOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
         boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
+        CliArgs a = new CliArgs(args);
+        while (a.hasNext()) {
+            String option = a.next();
             if (option.equals("-h") || option.equals("--help")) {
                 help = true;
             } else if (WITH_VALUE.contains(option)) {
-                given.put(option, CliException.valueOf(args, ++i, option));
+                given.put(option, a.value());
             } else {
-                throw new CliException("unknown option '" + option + "' (see --help)");
+                throw a.unknown();
             }
         }
         return new DashboardOptions(

@@ -42,20 +42,7 @@ class FactReader {
         m.costUsd = money(r.getField("cost_usd"));
         m.worstP50Ms = (Double) r.getField("latency_p50_ms");
         m.worstP99Ms = (Double) r.getField("latency_p99_ms");
-        long start = millis(r.getField("window_start"));
-        String model = (String) r.getField("model_id");
-        String region = (String) r.getField("region");
-        m.cacheSavingsUsd =
-                cacheSavings(
-                        model,
-                        region,
-                        start,
-                        m.get(Count.CACHE_READ_TOKENS),
-                        r.getField("cache_read_cost_usd"));
-        String caller = (String) r.getField("caller_arn");
-        String account = (String) r.getField("account_id");
-        return new UsageFact(
-                start, account, region, caller, model, app(account, caller), Map.of(), m);
+        return fact(r, millis(r.getField("window_start")), m, Map.of());
     }
 
     /** One call of invocations, as a fact of its own (summed per hour by the caller). */
@@ -68,28 +55,25 @@ class FactReader {
         }
         m.set(Count.UNPRICED_INVOCATIONS, Boolean.TRUE.equals(r.getField("priced")) ? 0 : 1);
         m.costUsd = money(r.getField("cost_usd"));
+        @SuppressWarnings("unchecked")
+        Map<String, String> tags = (Map<String, String>) r.getField("request_metadata");
+        return fact(r, hourStart, m, tags == null ? Map.of() : Map.copyOf(tags));
+    }
+
+    /** The fact of {@code r}'s key columns at {@code start}: {@code m} with its cache savings. */
+    private UsageFact fact(Record r, long start, Measures m, Map<String, String> tags) {
         String model = (String) r.getField("model_id");
         String region = (String) r.getField("region");
         m.cacheSavingsUsd =
                 cacheSavings(
                         model,
                         region,
-                        hourStart,
+                        start,
                         m.get(Count.CACHE_READ_TOKENS),
                         r.getField("cache_read_cost_usd"));
         String caller = (String) r.getField("caller_arn");
-        @SuppressWarnings("unchecked")
-        Map<String, String> tags = (Map<String, String>) r.getField("request_metadata");
         String account = (String) r.getField("account_id");
-        return new UsageFact(
-                hourStart,
-                account,
-                region,
-                caller,
-                model,
-                app(account, caller),
-                tags == null ? Map.of() : Map.copyOf(tags),
-                m);
+        return new UsageFact(start, account, region, caller, model, app(account, caller), tags, m);
     }
 
     /**

@@ -81,14 +81,7 @@ public final class CurFromTruth {
             String resolved = catalog.resolveModel(modelId);
             String key =
                     resolved == null ? null : keyOfModel.get(ModelIds.stripGeoPrefix(resolved));
-            long cw1h = k.path("cacheWrite1hTokens").asLong();
-            TokenCounts tokens =
-                    new TokenCounts(
-                            k.path("inputTokens").asLong(),
-                            k.path("outputTokens").asLong(),
-                            k.path("cacheReadTokens").asLong(),
-                            k.path("cacheWriteTokens").asLong() - cw1h,
-                            cw1h);
+            TokenCounts tokens = tokens(k);
             PricingResult price =
                     catalog.price(
                             modelId,
@@ -209,31 +202,9 @@ public final class CurFromTruth {
             CurLine l = lines.get(i);
             String group = group(models, l);
             if (group.equals(priceGroup) && l.usageType.endsWith("-output-tokens")) {
-                lines.set(
-                        i,
-                        new CurLine(
-                                l.day,
-                                l.accountId,
-                                l.productCode,
-                                l.usageType,
-                                l.usageAmount,
-                                l.unblendedCost.multiply(PRICE_FACTOR),
-                                l.region,
-                                l.resourceId,
-                                l.principal));
+                lines.set(i, copy(l, l.unblendedCost.multiply(PRICE_FACTOR), l.principal));
             } else if (group.equals(principalGroup)) {
-                lines.set(
-                        i,
-                        new CurLine(
-                                l.day,
-                                l.accountId,
-                                l.productCode,
-                                l.usageType,
-                                l.usageAmount,
-                                l.unblendedCost,
-                                l.region,
-                                l.resourceId,
-                                null));
+                lines.set(i, copy(l, l.unblendedCost, null));
             }
         }
         CurLine first = lines.get(0);
@@ -251,32 +222,51 @@ public final class CurFromTruth {
                 REGION_CODES.getOrDefault(first.region, "USE1")
                         + "-"
                         + keyOfModel.get(UNLOGGED_MODEL);
-        lines.add(
-                new CurLine(
-                        first.day,
-                        first.accountId,
-                        first.productCode,
-                        prefix + "-input-tokens",
-                        BigDecimal.valueOf(UNLOGGED_INPUT),
-                        c.input(),
-                        first.region,
-                        null,
-                        first.principal));
-        lines.add(
-                new CurLine(
-                        first.day,
-                        first.accountId,
-                        first.productCode,
-                        prefix + "-output-tokens",
-                        BigDecimal.valueOf(UNLOGGED_OUTPUT),
-                        c.output(),
-                        first.region,
-                        null,
-                        first.principal));
+        lines.add(beside(first, prefix + "-input-tokens", UNLOGGED_INPUT, c.input()));
+        lines.add(beside(first, prefix + "-output-tokens", UNLOGGED_OUTPUT, c.output()));
         return new Planted(
                 first.day + "|" + first.accountId + "|" + first.region + "|" + UNLOGGED_MODEL,
                 priceGroup,
                 principalGroup);
+    }
+
+    /** A truth key's tokens; its cache writes are split into 5-minute and 1-hour ones. */
+    public static TokenCounts tokens(JsonNode k) {
+        long cw1h = k.path("cacheWrite1hTokens").asLong();
+        return new TokenCounts(
+                k.path("inputTokens").asLong(),
+                k.path("outputTokens").asLong(),
+                k.path("cacheReadTokens").asLong(),
+                k.path("cacheWriteTokens").asLong() - cw1h,
+                cw1h);
+    }
+
+    /** {@code l} with another cost and principal. */
+    private static CurLine copy(CurLine l, BigDecimal cost, String principal) {
+        return new CurLine(
+                l.day,
+                l.accountId,
+                l.productCode,
+                l.usageType,
+                l.usageAmount,
+                cost,
+                l.region,
+                l.resourceId,
+                principal);
+    }
+
+    /** A line of another usage type on {@code l}'s day, account, region and principal. */
+    private static CurLine beside(CurLine l, String usageType, long amount, BigDecimal cost) {
+        return new CurLine(
+                l.day,
+                l.accountId,
+                l.productCode,
+                usageType,
+                BigDecimal.valueOf(amount),
+                cost,
+                l.region,
+                null,
+                l.principal);
     }
 
     /** day|account|region|model of a line. */

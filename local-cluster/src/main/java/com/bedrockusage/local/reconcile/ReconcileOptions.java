@@ -1,9 +1,10 @@
 package com.bedrockusage.local.reconcile;
 
+import com.bedrockusage.local.report.ReportOutput;
+import com.bedrockusage.local.sql.CliArgs;
 import com.bedrockusage.local.sql.CliException;
 import com.bedrockusage.local.sql.Warehouses;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,25 +64,26 @@ public record ReconcileOptions(
         boolean help = false;
         String warehouse = Warehouses.DEFAULT_WAREHOUSE;
         List<String> jobArgs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--cur" -> cur = CliException.valueOf(args, ++i, a);
-                case "--from" -> from = date(CliException.valueOf(args, ++i, a), a);
-                case "--to" -> to = date(CliException.valueOf(args, ++i, a), a);
-                case "--out" -> out = CliException.valueOf(args, ++i, a);
-                case "--warehouse" -> warehouse = CliException.valueOf(args, ++i, a);
+        CliArgs a = new CliArgs(args);
+        while (a.hasNext()) {
+            String option = a.next();
+            switch (option) {
+                case "--cur" -> cur = a.value();
+                case "--from" -> from = a.date();
+                case "--to" -> to = a.date();
+                case "--out" -> out = a.value();
+                case "--warehouse" -> warehouse = a.value();
                 case "--config", "--set", "--rules", "--pricing" -> {
-                    jobArgs.add(a);
-                    jobArgs.add(CliException.valueOf(args, ++i, a));
+                    jobArgs.add(option);
+                    jobArgs.add(a.value());
                 }
-                case "--endpoint" -> endpoint = CliException.valueOf(args, ++i, a);
-                case "--region" -> region = CliException.valueOf(args, ++i, a);
+                case "--endpoint" -> endpoint = a.value();
+                case "--region" -> region = a.value();
                 case "--force" -> force = true;
                 case "--no-alerts" -> sendAlerts = false;
                 case "--verbose" -> verbose = true;
                 case "-h", "--help" -> help = true;
-                default -> throw new CliException("unknown option '" + a + "' (see --help)");
+                default -> throw a.unknown();
             }
         }
         if (!help) {
@@ -111,11 +113,8 @@ public record ReconcileOptions(
                 List.copyOf(jobArgs));
     }
 
-    private static LocalDate date(String s, String option) {
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new CliException(option + " must be YYYY-MM-DD, not '" + s + "'");
-        }
+    /** Where the {@code --out} options say to write. */
+    public ReportOutput.Target target() {
+        return new ReportOutput.Target(out, force, endpoint, region);
     }
 }

@@ -132,13 +132,7 @@ public final class ReconcileRunner {
             }
             String where =
                     ReportOutput.write(
-                            ReconciliationCsv.of(rows),
-                            "text/csv",
-                            options.out(),
-                            options.force(),
-                            options.endpoint(),
-                            options.region(),
-                            out);
+                            ReconciliationCsv.of(rows), "text/csv", options.target(), out);
             out.println(
                     "wrote "
                             + rows.size()

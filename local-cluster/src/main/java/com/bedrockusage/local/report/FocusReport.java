@@ -27,13 +27,7 @@ final class FocusReport {
                             PriceCatalog.defaultCatalog());
             String where =
                     ReportOutput.write(
-                            FocusCsv.of(result.rows()),
-                            "text/csv",
-                            options.out(),
-                            options.force(),
-                            options.endpoint(),
-                            options.region(),
-                            out);
+                            FocusCsv.of(result.rows()), "text/csv", options.target(), out);
             if (options.out() != null) {
                 err.println(
                         "wrote "

@@ -1,7 +1,6 @@
 package com.bedrockusage.local.report;
 
 import com.bedrockusage.job.sink.Tables;
-import com.bedrockusage.local.sql.CliException;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PriceRow;
 import java.io.IOException;
@@ -10,18 +9,14 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.io.CloseableIterable;
 
@@ -51,31 +46,18 @@ public final class FocusRows {
                 new HadoopCatalog(new Configuration(), warehouseDir.toUri().toString());
         try (hadoop) {
             TableIdentifier id = TableIdentifier.of(namespace, Tables.USAGE_HOURLY);
-            if (!hadoop.tableExists(id)) {
-                throw new CliException("no table " + id + " in warehouse " + warehouseDir);
-            }
-            OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
-            OffsetDateTime end = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+            Table table = WindowedRows.load(hadoop, id, warehouseDir.toString());
             List<FocusRow> rows = new ArrayList<>();
             long unpriced = 0;
             try (CloseableIterable<Record> records =
-                    IcebergGenerics.read(hadoop.loadTable(id))
-                            .where(
-                                    Expressions.and(
-                                            Expressions.greaterThanOrEqual(
-                                                    "window_start", micros(start)),
-                                            Expressions.lessThan("window_start", micros(end))))
-                            .build()) {
+                    WindowedRows.read(table, from, to.plusDays(1))) {
                 for (Record r : records) {
-                    OffsetDateTime w = (OffsetDateTime) r.getField("window_start");
-                    if (w.isBefore(start) || !w.isBefore(end)) {
-                        continue;
-                    }
+                    Instant hour = WindowedRows.windowStart(r).toInstant();
                     unpriced +=
                             add(
                                     rows,
                                     r,
-                                    w.toInstant(),
+                                    hour,
                                     catalog,
                                     "input",
                                     "input_tokens",
@@ -85,7 +67,7 @@ public final class FocusRows {
                             add(
                                     rows,
                                     r,
-                                    w.toInstant(),
+                                    hour,
                                     catalog,
                                     "output",
                                     "output_tokens",
@@ -95,7 +77,7 @@ public final class FocusRows {
                             add(
                                     rows,
                                     r,
-                                    w.toInstant(),
+                                    hour,
                                     catalog,
                                     "cache_read",
                                     "cache_read_tokens",
@@ -105,7 +87,7 @@ public final class FocusRows {
                             add(
                                     rows,
                                     r,
-                                    w.toInstant(),
+                                    hour,
                                     catalog,
                                     "cache_write",
                                     "cache_write_tokens",
@@ -170,9 +152,5 @@ public final class FocusRows {
                         null,
                         null));
         return 0;
-    }
-
-    private static long micros(OffsetDateTime t) {
-        return TimeUnit.SECONDS.toMicros(t.toEpochSecond());
     }
 }

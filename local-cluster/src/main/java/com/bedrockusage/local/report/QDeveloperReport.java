@@ -32,21 +32,30 @@ final class QDeveloperReport {
                     + "Estimated input tokens,Estimated output tokens,Transformation lines,Transformation limit,"
                     + "Largest conversation (estimated tokens),Context window";
 
+    /**
+     * The columns after the user, in the header's order; transformation_lines is null in a month
+     * without transformation reports.
+     */
+    private static final List<String> NUMBER_COLUMNS =
+            List.of(
+                    "chat_events",
+                    "inline_events",
+                    "dev_events",
+                    "dev_uses_limit",
+                    "input_tokens",
+                    "output_tokens",
+                    "transformation_lines",
+                    "transformation_lines_limit",
+                    "max_conversation_tokens",
+                    "context_window_limit");
+
     private QDeveloperReport() {}
 
     static int write(Path warehouse, ReportOptions options, PrintStream out, PrintStream err) {
         LocalDate month = options.date().withDayOfMonth(1);
         List<Record> rows = read(warehouse, options.namespace(), month);
         String content = csv(month, rows);
-        String where =
-                ReportOutput.write(
-                        content,
-                        "text/csv",
-                        options.out(),
-                        options.force(),
-                        options.endpoint(),
-                        options.region(),
-                        out);
+        String where = ReportOutput.write(content, "text/csv", options.target(), out);
         if (rows.isEmpty()) {
             err.println(
                     "no Q Developer usage in "
@@ -70,7 +79,7 @@ final class QDeveloperReport {
     static List<Record> read(Path warehouseDir, String namespace, LocalDate month) {
         HadoopCatalog catalog =
                 new HadoopCatalog(new Configuration(), warehouseDir.toUri().toString());
-        try {
+        try (catalog) {
             TableIdentifier id = TableIdentifier.of(namespace, QDeveloperTables.MONTHLY);
             if (!catalog.tableExists(id)) {
                 throw new CliException(
@@ -98,45 +107,22 @@ final class QDeveloperReport {
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            try {
-                catalog.close();
-            } catch (IOException e) {
-                // nothing to release for a local catalog
-            }
         }
     }
 
     static String csv(LocalDate month, List<Record> rows) {
         StringBuilder sb = new StringBuilder(HEADER).append(DailyReportCsv.LINE_END);
         for (Record r : rows) {
-            Object lines = r.getField("transformation_lines");
             sb.append(month.toString(), 0, 7)
                     .append(',')
                     .append(DailyReportCsv.escape((String) r.getField("account_id")))
                     .append(',')
-                    .append(DailyReportCsv.escape((String) r.getField("user_id")))
-                    .append(',')
-                    .append(r.getField("chat_events"))
-                    .append(',')
-                    .append(r.getField("inline_events"))
-                    .append(',')
-                    .append(r.getField("dev_events"))
-                    .append(',')
-                    .append(r.getField("dev_uses_limit"))
-                    .append(',')
-                    .append(r.getField("input_tokens"))
-                    .append(',')
-                    .append(r.getField("output_tokens"))
-                    .append(',')
-                    .append(lines == null ? "" : lines)
-                    .append(',')
-                    .append(r.getField("transformation_lines_limit"))
-                    .append(',')
-                    .append(r.getField("max_conversation_tokens"))
-                    .append(',')
-                    .append(r.getField("context_window_limit"))
-                    .append(DailyReportCsv.LINE_END);
+                    .append(DailyReportCsv.escape((String) r.getField("user_id")));
+            for (String column : NUMBER_COLUMNS) {
+                Object value = r.getField(column);
+                sb.append(',').append(value == null ? "" : value);
+            }
+            sb.append(DailyReportCsv.LINE_END);
         }
         return sb.toString();
     }

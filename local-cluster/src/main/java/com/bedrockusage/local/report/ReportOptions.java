@@ -1,9 +1,9 @@
 package com.bedrockusage.local.report;
 
+import com.bedrockusage.local.sql.CliArgs;
 import com.bedrockusage.local.sql.CliException;
 import com.bedrockusage.local.sql.Warehouses;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Command line of {@code bin/report}. */
@@ -24,35 +24,6 @@ public record ReportOptions(
 
     public static final String KIND_BEDROCK = "bedrock";
     public static final String KIND_Q_DEVELOPER = "q-developer";
-
-    public ReportOptions(
-            String warehouse,
-            String namespace,
-            LocalDate date,
-            String out,
-            boolean force,
-            String format,
-            String endpoint,
-            String region,
-            boolean verbose,
-            boolean help,
-            LocalDate from,
-            LocalDate to) {
-        this(
-                warehouse,
-                namespace,
-                date,
-                out,
-                force,
-                format,
-                endpoint,
-                region,
-                verbose,
-                help,
-                from,
-                to,
-                KIND_BEDROCK);
-    }
 
     public static final String USAGE =
             String.join(
@@ -100,23 +71,23 @@ public record ReportOptions(
         LocalDate from = null;
         LocalDate to = null;
         String kind = KIND_BEDROCK;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--warehouse" -> warehouse = CliException.valueOf(args, ++i, a);
-                case "--namespace" -> namespace = CliException.valueOf(args, ++i, a);
-                case "--date" -> date = date(CliException.valueOf(args, ++i, a));
-                case "--from" -> from = date(CliException.valueOf(args, ++i, a));
-                case "--to" -> to = date(CliException.valueOf(args, ++i, a));
-                case "--out" -> out = CliException.valueOf(args, ++i, a);
-                case "--format" -> format = format(CliException.valueOf(args, ++i, a));
-                case "--endpoint" -> endpoint = CliException.valueOf(args, ++i, a);
-                case "--region" -> region = CliException.valueOf(args, ++i, a);
-                case "--kind" -> kind = kind(CliException.valueOf(args, ++i, a));
+        CliArgs a = new CliArgs(args);
+        while (a.hasNext()) {
+            switch (a.next()) {
+                case "--warehouse" -> warehouse = a.value();
+                case "--namespace" -> namespace = a.value();
+                case "--date" -> date = a.date();
+                case "--from" -> from = a.date();
+                case "--to" -> to = a.date();
+                case "--out" -> out = a.value();
+                case "--format" -> format = format(a.value());
+                case "--endpoint" -> endpoint = a.value();
+                case "--region" -> region = a.value();
+                case "--kind" -> kind = kind(a.value());
                 case "--force" -> force = true;
                 case "--verbose" -> verbose = true;
                 case "-h", "--help" -> help = true;
-                default -> throw new CliException("unknown option '" + a + "' (see --help)");
+                default -> throw a.unknown();
             }
         }
         if (!help && format.equals("focus")) {
@@ -139,19 +110,16 @@ public record ReportOptions(
                 from, to, kind);
     }
 
+    /** Where the {@code --out} options say to write. */
+    public ReportOutput.Target target() {
+        return new ReportOutput.Target(out, force, endpoint, region);
+    }
+
     private static String kind(String s) {
         if (!s.equals(KIND_BEDROCK) && !s.equals(KIND_Q_DEVELOPER)) {
             throw new CliException("unknown --kind '" + s + "' (use bedrock or q-developer)");
         }
         return s;
-    }
-
-    private static LocalDate date(String s) {
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new CliException("--date must be YYYY-MM-DD, not '" + s + "'");
-        }
     }
 
     private static String format(String s) {

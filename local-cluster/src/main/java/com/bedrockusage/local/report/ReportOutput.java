@@ -25,25 +25,26 @@ public final class ReportOutput {
     private ReportOutput() {}
 
     /**
+     * The options {@code --out FILE|s3://bucket/key} (null or {@code -}: standard output), {@code
+     * --force} and, for S3, {@code --endpoint} and {@code --region}.
+     */
+    public record Target(String out, boolean force, String endpoint, String region) {}
+
+    /**
      * @return a description of where it went
      */
     public static String write(
-            String content,
-            String contentType,
-            String out,
-            boolean force,
-            String endpoint,
-            String region,
-            PrintStream stdout) {
+            String content, String contentType, Target target, PrintStream stdout) {
+        String out = target.out();
         if (out == null || out.equals("-")) {
             stdout.print(content);
             stdout.flush();
             return "standard output";
         }
         if (out.startsWith("s3://")) {
-            return putS3(content, contentType, out, endpoint, region);
+            return putS3(content, contentType, out, target.endpoint(), target.region());
         }
-        return writeFile(content, Paths.get(out).toAbsolutePath(), force);
+        return writeFile(content, Paths.get(out).toAbsolutePath(), target.force());
     }
 
     /**

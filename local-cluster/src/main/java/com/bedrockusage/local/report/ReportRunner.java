@@ -54,13 +54,7 @@ public final class ReportRunner {
             String content = json ? ReportJson.of(options.date(), rows) : ReportCsv.of(rows);
             String where =
                     ReportOutput.write(
-                            content,
-                            json ? "application/json" : "text/csv",
-                            options.out(),
-                            options.force(),
-                            options.endpoint(),
-                            options.region(),
-                            out);
+                            content, json ? "application/json" : "text/csv", options.target(), out);
             if (rows.isEmpty()) {
                 err.println(
                         "no usage on "

@@ -2,23 +2,17 @@ package com.bedrockusage.local.report;
 
 import com.bedrockusage.job.report.DailyReportRow;
 import com.bedrockusage.job.sink.Tables;
-import com.bedrockusage.local.sql.CliException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.io.CloseableIterable;
 
@@ -34,29 +28,13 @@ public final class UsageDailyReader {
     public static ReportLines read(Path warehouseDir, String namespace, LocalDate day) {
         HadoopCatalog catalog =
                 new HadoopCatalog(new Configuration(), warehouseDir.toUri().toString());
-        try {
+        try (catalog) {
             TableIdentifier id = TableIdentifier.of(namespace, Tables.USAGE_DAILY);
-            if (!catalog.tableExists(id)) {
-                throw new CliException("no table " + id + " in warehouse " + warehouseDir);
-            }
-            Table table = catalog.loadTable(id);
-            OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
-            OffsetDateTime to = from.plusDays(1);
+            Table table = WindowedRows.load(catalog, id, warehouseDir.toString());
             List<ReportLines.Usage> lines = new ArrayList<>();
             try (CloseableIterable<Record> records =
-                    IcebergGenerics.read(table)
-                            .where(
-                                    Expressions.and(
-                                            Expressions.greaterThanOrEqual(
-                                                    "window_start", micros(from)),
-                                            Expressions.lessThan("window_start", micros(to))))
-                            .build()) {
+                    WindowedRows.read(table, day, day.plusDays(1))) {
                 for (Record r : records) {
-                    OffsetDateTime start = (OffsetDateTime) r.getField("window_start");
-                    // the filter prunes files; rows are checked here too
-                    if (start.isBefore(from) || !start.isBefore(to)) {
-                        continue;
-                    }
                     Long unpriced = (Long) r.getField("unpriced_invocations");
                     lines.add(
                             new ReportLines.Usage(
@@ -74,16 +52,6 @@ public final class UsageDailyReader {
             return ReportLines.merge(lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            try {
-                catalog.close();
-            } catch (IOException e) {
-                // nothing to release for a local catalog
-            }
         }
-    }
-
-    private static long micros(OffsetDateTime t) {
-        return TimeUnit.SECONDS.toMicros(t.toEpochSecond());
     }
 }

@@ -68,25 +68,23 @@ public record SqlOptions(
         String appPattern = null;
         boolean verbose = false;
         boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--warehouse" -> warehouse = CliException.valueOf(args, ++i, a);
-                case "--namespace" -> namespace = CliException.valueOf(args, ++i, a);
-                case "--format" -> format = OutputFormat.parse(CliException.valueOf(args, ++i, a));
-                case "-e", "--execute" -> sql = CliException.valueOf(args, ++i, a);
-                case "-f", "--file" -> file = CliException.valueOf(args, ++i, a);
-                case "--time-zone" -> zone = zone(CliException.valueOf(args, ++i, a));
-                case "--parallelism" ->
-                        parallelism = positive(CliException.valueOf(args, ++i, a), a);
-                case "--config" -> config = CliException.valueOf(args, ++i, a);
-                case "--pricing", "--pricing-catalog" ->
-                        pricing = CliException.valueOf(args, ++i, a);
-                case "--set" -> sets.add(CliException.valueOf(args, ++i, a));
-                case "--app-pattern" -> appPattern = pattern(CliException.valueOf(args, ++i, a), a);
+        CliArgs a = new CliArgs(args);
+        while (a.hasNext()) {
+            switch (a.next()) {
+                case "--warehouse" -> warehouse = a.value();
+                case "--namespace" -> namespace = a.value();
+                case "--format" -> format = OutputFormat.parse(a.value());
+                case "-e", "--execute" -> sql = a.value();
+                case "-f", "--file" -> file = a.value();
+                case "--time-zone" -> zone = zone(a.value());
+                case "--parallelism" -> parallelism = positive(a.value(), "--parallelism");
+                case "--config" -> config = a.value();
+                case "--pricing", "--pricing-catalog" -> pricing = a.value();
+                case "--set" -> sets.add(a.value());
+                case "--app-pattern" -> appPattern = pattern(a.value(), "--app-pattern");
                 case "--verbose" -> verbose = true;
                 case "-h", "--help" -> help = true;
-                default -> throw new CliException("unknown option '" + a + "' (see --help)");
+                default -> throw a.unknown();
             }
         }
         if (!help && (sql == null) == (file == null)) {

@@ -2,12 +2,9 @@ package com.bedrockusage.local.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.UsagePipeline;
-import com.bedrockusage.job.UsageStreamJob;
-import com.bedrockusage.job.config.JobConfig;
-import com.bedrockusage.job.config.PropertyGroups;
-import com.bedrockusage.job.sink.IcebergCatalogs;
 import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
+import com.bedrockusage.job.testing.PipelineRuns;
 import com.bedrockusage.local.generate.GenerateLogs;
 import com.bedrockusage.pricing.PriceCatalog;
 import java.io.ByteArrayOutputStream;
@@ -18,10 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.api.common.restartstrategy.RestartStrategies;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GeneratedAccountingCasesITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     /** The unit-call models the generator uses, each expected in this run. */
     private static final List<String> UNIT_MODELS =
@@ -86,20 +73,7 @@ class GeneratedAccountingCasesITCase {
                 .isEqualTo(truthByModel.get("amazon.nova-reel-v1:0").invocations);
 
         Path warehouse = tmp.resolve("warehouse");
-        JobConfig config =
-                JobConfig.from(
-                        PropertyGroups.empty()
-                                .set("source.s3.path", logs.toUri().toString())
-                                .set("source.s3.mode", "bounded")
-                                .set("iceberg.warehouse", warehouse.toUri().toString())
-                                .set("pipeline.parallelism", "2")
-                                .set("pipeline.checkpoint-interval", "500ms"));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        UsageStreamJob.configure(env, config, true);
-        env.setRestartStrategy(RestartStrategies.noRestart());
-        IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
-        UsagePipeline.build(env, config);
-        env.execute("generated-accounting-cases");
+        PipelineRuns.run(PipelineRuns.config(logs, warehouse));
 
         TableTotals tables = new TableTotals(warehouse.toUri().toString());
         TableTotals.Invocations invocations = tables.invocations();

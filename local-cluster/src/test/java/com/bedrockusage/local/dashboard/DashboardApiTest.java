@@ -2,7 +2,6 @@ package com.bedrockusage.local.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.local.sql.SampleCalls;
 import com.bedrockusage.local.sql.SampleCalls.Call;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -244,15 +243,7 @@ class DashboardApiTest {
             for (Call c : SampleCalls.generate(20, 99)) {
                 more.add(DashboardFixture.shifted(c, Duration.ofDays(10), "later-"));
             }
-            fixture()
-                    .warehouse
-                    .append(
-                            Tables.USAGE_DAILY,
-                            SampleCalls.usageRecords(
-                                    fixture().warehouse,
-                                    Tables.USAGE_DAILY,
-                                    Duration.ofDays(1),
-                                    more));
+            fixture().appendDailyUsage(more);
             fixture().server.refresher().refresh();
 
             assertThat(nextVersion(in)).isGreaterThan(first);

@@ -2,7 +2,6 @@ package com.bedrockusage.local.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.local.sql.SampleCalls;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -192,15 +191,7 @@ class DashboardBrowserITCase {
         String before = value("#range-cost");
         ((JavascriptExecutor) browser).executeScript("window.__notReloaded = true;");
 
-        fixture()
-                .warehouse
-                .append(
-                        Tables.USAGE_DAILY,
-                        SampleCalls.usageRecords(
-                                fixture().warehouse,
-                                Tables.USAGE_DAILY,
-                                Duration.ofDays(1),
-                                SampleCalls.generate(30, 7)));
+        fixture().appendDailyUsage(SampleCalls.generate(30, 7));
 
         // the dashboard finds the new snapshot by itself (it looks every 500 ms here) ...
         String[] expected = new String[1];

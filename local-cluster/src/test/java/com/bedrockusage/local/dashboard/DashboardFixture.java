@@ -2,6 +2,7 @@ package com.bedrockusage.local.dashboard;
 
 import com.bedrockusage.job.alerts.delivery.AlertsTable;
 import com.bedrockusage.job.sink.TableDefinition;
+import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.local.sql.SampleCalls;
 import com.bedrockusage.local.sql.TestWarehouse;
 import com.bedrockusage.pricing.PriceCatalog;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -73,6 +75,13 @@ final class DashboardFixture implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** A new snapshot of usage_daily with {@code calls}' totals, as the job's next commit. */
+    void appendDailyUsage(List<SampleCalls.Call> calls) {
+        warehouse.append(
+                Tables.USAGE_DAILY,
+                SampleCalls.usageRecords(warehouse, Tables.USAGE_DAILY, Duration.ofDays(1), calls));
     }
 
     /** A dashboard over an existing warehouse directory, on a free port. */

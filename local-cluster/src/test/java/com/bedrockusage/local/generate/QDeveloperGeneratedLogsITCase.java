@@ -2,13 +2,11 @@ package com.bedrockusage.local.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.UsagePipeline;
-import com.bedrockusage.job.UsageStreamJob;
 import com.bedrockusage.job.config.JobConfig;
-import com.bedrockusage.job.config.PropertyGroups;
 import com.bedrockusage.job.qdeveloper.QDeveloperTables;
-import com.bedrockusage.job.sink.IcebergCatalogs;
 import com.bedrockusage.job.sink.TableRows;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
+import com.bedrockusage.job.testing.PipelineRuns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -18,10 +16,6 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.flink.api.common.restartstrategy.RestartStrategies;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,13 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QDeveloperGeneratedLogsITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     @TempDir Path tmp;
 
@@ -68,22 +56,8 @@ class QDeveloperGeneratedLogsITCase {
         assertThat(rc).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("q-developer users=4");
 
-        JobConfig config =
-                JobConfig.from(
-                        PropertyGroups.empty()
-                                .set("source.s3.path", logs.toUri().toString())
-                                .set("source.s3.mode", "bounded")
-                                .set(
-                                        "iceberg.warehouse",
-                                        tmp.resolve("warehouse").toUri().toString())
-                                .set("pipeline.parallelism", "2")
-                                .set("pipeline.checkpoint-interval", "500ms"));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        UsageStreamJob.configure(env, config, true);
-        env.setRestartStrategy(RestartStrategies.noRestart());
-        IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
-        UsagePipeline.build(env, config);
-        env.execute("q-developer-generated");
+        JobConfig config = PipelineRuns.config(logs, tmp.resolve("warehouse"));
+        PipelineRuns.run(config);
 
         JsonNode truth =
                 new ObjectMapper()

@@ -3,6 +3,7 @@ package com.bedrockusage.local.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.local.generate.CurFromTruth;
 import com.bedrockusage.local.generate.GenerateCur;
 import com.bedrockusage.local.generate.GenerateLogs;
 import com.bedrockusage.local.sql.TestWarehouse;
@@ -266,14 +267,7 @@ class ReconcileRunnerITCase {
     }
 
     private static CostBreakdown cost(JsonNode k) {
-        long cw1h = k.path("cacheWrite1hTokens").asLong();
-        TokenCounts t =
-                new TokenCounts(
-                        k.path("inputTokens").asLong(),
-                        k.path("outputTokens").asLong(),
-                        k.path("cacheReadTokens").asLong(),
-                        k.path("cacheWriteTokens").asLong() - cw1h,
-                        cw1h);
+        TokenCounts t = CurFromTruth.tokens(k);
         PricingResult p =
                 CATALOG.price(
                         k.path("modelId").asText(),

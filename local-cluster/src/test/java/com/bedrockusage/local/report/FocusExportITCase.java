@@ -2,8 +2,9 @@ package com.bedrockusage.local.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.local.sql.CliRun;
-import com.bedrockusage.local.sql.SampleCalls;
+import com.bedrockusage.local.sql.SampleWarehouse;
 import com.bedrockusage.local.sql.TestWarehouse;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,10 +20,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,27 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FocusExportITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
+
+    @RegisterExtension static final SampleWarehouse SAMPLE = SampleWarehouse.of(200, 11);
 
     @TempDir static Path tmp;
-    private static TestWarehouse warehouse;
-
-    @BeforeAll
-    static void buildWarehouse() {
-        warehouse = TestWarehouse.create(tmp.resolve("warehouse"));
-        SampleCalls.writeAll(warehouse, SampleCalls.generate(200, 11));
-    }
-
-    @AfterAll
-    static void closeWarehouse() throws Exception {
-        warehouse.close();
-    }
 
     @Test
     void everyRowFollowsTheFocusColumnRules() throws Exception {
@@ -69,7 +50,7 @@ class FocusExportITCase {
                             "--to",
                             "2026-11-30",
                             "--warehouse",
-                            warehouse.dir().toString(),
+                            SAMPLE.dir().toString(),
                             "--out",
                             out.toString()
                         },
@@ -95,20 +76,13 @@ class FocusExportITCase {
     void theQueryOfTheSqlPackGivesTheSameRows() throws Exception {
         List<FocusRow> expected =
                 FocusRows.read(
-                                warehouse.dir(),
+                                SAMPLE.dir(),
                                 TestWarehouse.NAMESPACE,
                                 LocalDate.parse("2026-11-01"),
                                 LocalDate.parse("2026-11-30"),
                                 PriceCatalog.defaultCatalog())
                         .rows();
-        CliRun sql =
-                CliRun.sql(
-                        "--warehouse",
-                        warehouse.dir().toString(),
-                        "--format",
-                        "json",
-                        "-f",
-                        "queries/focus_export.sql");
+        CliRun sql = SAMPLE.sql("--format", "json", "-f", "queries/focus_export.sql");
         assertThat(sql.err()).isEmpty();
         List<String> got = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();

@@ -70,7 +70,7 @@ class ReportRunnerTest {
 
     @Test
     void shouldReportTheDayExactlyAsComputedFromTheRawCalls() {
-        Result r = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString());
+        Result r = report(DAY);
 
         assertThat(r.exit).as(r.err).isZero();
         assertThat(r.out).isEqualTo(expectedCsv());
@@ -85,20 +85,13 @@ class ReportRunnerTest {
         long unpriced = calls.stream().filter(c -> onDay(c.time()) && c.cost() == null).count();
         assertThat(unpriced).as("the sample has unpriced calls on the day").isPositive();
 
-        Result r = run("--warehouse", warehouse.dir().toString(), "--date", DAY.toString());
+        Result r = report(DAY);
 
         assertThat(r.out.lines().filter(l -> l.contains(",acme.unknown-model-v1,")))
                 .isNotEmpty()
                 .allMatch(l -> l.endsWith(","), "ends with an empty charge");
         assertThat(r.err).contains("warning: " + unpriced + " calls on 2026-11-03 had no price");
-        Result json =
-                run(
-                        "--warehouse",
-                        warehouse.dir().toString(),
-                        "--date",
-                        DAY.toString(),
-                        "--format",
-                        "json");
+        Result json = report(DAY, "--format", "json");
         assertThat(json.out).contains("\"chargesUsd\" : null");
     }
 
@@ -127,29 +120,14 @@ class ReportRunnerTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, "last month's report\n");
 
-        Result refused =
-                run(
-                        "--warehouse",
-                        warehouse.dir().toString(),
-                        "--date",
-                        "2026-10-01",
-                        "--out",
-                        out.toString());
+        Result refused = report("2026-10-01", "--out", out.toString());
 
         assertThat(refused.exit).isEqualTo(2);
         assertThat(refused.err)
                 .isEqualTo("error: " + out + " exists: pass --force to replace it\n");
         assertThat(Files.readString(out)).isEqualTo("last month's report\n");
 
-        Result forced =
-                run(
-                        "--warehouse",
-                        warehouse.dir().toString(),
-                        "--date",
-                        DAY.toString(),
-                        "--out",
-                        out.toString(),
-                        "--force");
+        Result forced = report(DAY, "--out", out.toString(), "--force");
 
         assertThat(forced.exit).as(forced.err).isZero();
         assertThat(Files.readString(out)).isEqualTo(expectedCsv());
@@ -174,14 +152,7 @@ class ReportRunnerTest {
 
     @Test
     void shouldWriteTheSameDataAsJson() {
-        Result r =
-                run(
-                        "--warehouse",
-                        warehouse.dir().toString(),
-                        "--date",
-                        DAY.toString(),
-                        "--format",
-                        "json");
+        Result r = report(DAY, "--format", "json");
 
         assertThat(r.exit).as(r.err).isZero();
         BigDecimal total =
@@ -199,7 +170,7 @@ class ReportRunnerTest {
 
     @Test
     void shouldWriteOnlyTheHeaderForADayWithoutUsageAndSaySo() {
-        Result r = run("--warehouse", warehouse.dir().toString(), "--date", "2026-10-01");
+        Result r = report("2026-10-01");
 
         assertThat(r.exit).isZero();
         assertThat(r.out).isEqualTo(HEADER + "\n");
@@ -216,7 +187,7 @@ class ReportRunnerTest {
                 .doesNotContain("Exception")
                 .hasLineCount(1);
 
-        Result badDate = run("--warehouse", warehouse.dir().toString(), "--date", "2026-13-45");
+        Result badDate = report("2026-13-45");
         assertThat(badDate.exit).isEqualTo(2);
         assertThat(badDate.err).isEqualTo("error: --date must be YYYY-MM-DD, not '2026-13-45'\n");
 
@@ -224,14 +195,7 @@ class ReportRunnerTest {
         assertThat(noDate.exit).isEqualTo(2);
         assertThat(noDate.err).contains("--date YYYY-MM-DD is required");
 
-        Result badS3 =
-                run(
-                        "--warehouse",
-                        warehouse.dir().toString(),
-                        "--date",
-                        DAY.toString(),
-                        "--out",
-                        "s3://bucket");
+        Result badS3 = report(DAY, "--out", "s3://bucket");
         assertThat(badS3.exit).isEqualTo(2);
         assertThat(badS3.err)
                 .isEqualTo("error: --out must be s3://bucket/key, not 's3://bucket'\n");
@@ -302,6 +266,19 @@ class ReportRunnerTest {
     }
 
     private record Result(int exit, String out, String err) {}
+
+    /** bin/report on the sample warehouse for one day, with {@code more} options. */
+    private static Result report(Object day, String... more) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--warehouse",
+                                warehouse.dir().toString(),
+                                "--date",
+                                day.toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
 
     private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

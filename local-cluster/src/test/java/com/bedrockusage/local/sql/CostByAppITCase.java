@@ -3,6 +3,7 @@ package com.bedrockusage.local.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.local.sql.SampleCalls.Call;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.TokenCounts;
@@ -10,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,13 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** cost_by_app.sql keeps callers of different accounts apart, also when they share a name. */
 class CostByAppITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     private static final Instant T = Instant.parse("2026-11-03T10:00:00Z");
     private static final String SONNET_45 = "anthropic.claude-sonnet-4-5-20250929-v1:0";

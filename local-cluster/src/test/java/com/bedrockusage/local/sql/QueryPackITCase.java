@@ -2,6 +2,7 @@ package com.bedrockusage.local.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.local.sql.SampleCalls.Call;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,45 +17,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every query of {@code local-cluster/queries} against a small generated warehouse. */
 class QueryPackITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
+
+    @RegisterExtension static final SampleWarehouse SAMPLE = SampleWarehouse.of(200, 11);
 
     static final Path QUERIES = Paths.get("queries");
-
-    @TempDir static Path tmp;
-
-    private static TestWarehouse warehouse;
-    private static List<Call> calls;
-
-    @BeforeAll
-    static void buildWarehouse() {
-        calls = SampleCalls.generate(200, 11);
-        warehouse = TestWarehouse.create(tmp.resolve("warehouse"));
-        SampleCalls.writeAll(warehouse, calls);
-    }
-
-    @AfterAll
-    static void closeWarehouse() throws Exception {
-        warehouse.close();
-    }
 
     static Stream<Path> queries() throws IOException {
         try (Stream<Path> files = Files.list(QUERIES)) {
@@ -63,15 +38,7 @@ class QueryPackITCase {
     }
 
     private static CliRun run(Path file) {
-        return CliRun.sql(
-                "--warehouse",
-                warehouse.dir().toString(),
-                "--format",
-                "csv",
-                "--parallelism",
-                "2",
-                "-f",
-                file.toString());
+        return SAMPLE.sql("--format", "csv", "--parallelism", "2", "-f", file.toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,18 +64,9 @@ class QueryPackITCase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("queries")
     void shouldGiveTheSameRowsUnderATimeZoneWestOfUtc(Path file) throws IOException {
-        CliRun utc =
-                CliRun.sql(
-                        "--warehouse",
-                        warehouse.dir().toString(),
-                        "--format",
-                        "json",
-                        "-f",
-                        file.toString());
+        CliRun utc = SAMPLE.sql("--format", "json", "-f", file.toString());
         CliRun newYork =
-                CliRun.sql(
-                        "--warehouse",
-                        warehouse.dir().toString(),
+                SAMPLE.sql(
                         "--format",
                         "json",
                         "--time-zone",
@@ -124,9 +82,7 @@ class QueryPackITCase {
     @Test
     void shouldPrintTimestampsInTheChosenZone() {
         CliRun r =
-                CliRun.sql(
-                        "--warehouse",
-                        warehouse.dir().toString(),
+                SAMPLE.sql(
                         "--format",
                         "json",
                         "--time-zone",
@@ -215,7 +171,7 @@ class QueryPackITCase {
     @Test
     void shouldSumCostPerAccountExactly() {
         Map<String, BigDecimal> expected = new HashMap<>();
-        for (Call c : calls) {
+        for (Call c : SAMPLE.calls()) {
             expected.merge(
                     c.account(), c.cost() == null ? BigDecimal.ZERO : c.cost(), BigDecimal::add);
         }
@@ -232,7 +188,7 @@ class QueryPackITCase {
     @Test
     void shouldAllocateCostByRequestMetadataTag() {
         Map<String, BigDecimal> expected = new HashMap<>();
-        for (Call c : calls) {
+        for (Call c : SAMPLE.calls()) {
             expected.merge(
                     c.team() == null ? "(untagged)" : c.team(),
                     c.cost() == null ? BigDecimal.ZERO : c.cost(),

@@ -2,11 +2,8 @@ package com.bedrockusage.local.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.UsagePipeline;
-import com.bedrockusage.job.UsageStreamJob;
-import com.bedrockusage.job.config.JobConfig;
-import com.bedrockusage.job.config.PropertyGroups;
-import com.bedrockusage.job.sink.IcebergCatalogs;
+import com.bedrockusage.job.testing.FlinkMiniCluster;
+import com.bedrockusage.job.testing.PipelineRuns;
 import com.bedrockusage.local.generate.GenerateLogs;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PriceCsv;
@@ -18,10 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.restartstrategy.RestartStrategies;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,13 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RepriceJobWarehouseITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
 
     /** The generator's model that no catalogue knows; the job's alias prices it. */
     private static final String UNKNOWN_MODEL = "acme.orbit-large-v1:0";
@@ -99,20 +86,12 @@ class RepriceJobWarehouseITCase {
                         + ALIASES
                         + "\"}}]");
 
-        JobConfig config =
-                JobConfig.from(
-                        PropertyGroups.fromJsonFile(configFile)
-                                .set("source.s3.path", logs.toUri().toString())
-                                .set("source.s3.mode", "bounded")
-                                .set("iceberg.warehouse", warehouse.toUri().toString())
-                                .set("pipeline.parallelism", "2")
-                                .set("pipeline.checkpoint-interval", "500ms"));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        UsageStreamJob.configure(env, config, true);
-        env.setRestartStrategy(RestartStrategies.noRestart());
-        IcebergCatalogs.ensureTables(config, UsagePipeline.tables());
-        UsagePipeline.build(env, config);
-        env.execute("reprice-test");
+        PipelineRuns.run(
+                PipelineRuns.config(
+                        logs,
+                        warehouse,
+                        "pricing.catalog=" + prices,
+                        "pricing.aliases=" + ALIASES));
     }
 
     /**

@@ -2,54 +2,26 @@ package com.bedrockusage.local.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bedrockusage.job.testing.FlinkMiniCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqlRunnerITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkMiniCluster MINI_CLUSTER = FlinkMiniCluster.create();
+
+    @RegisterExtension static final SampleWarehouse SAMPLE = SampleWarehouse.of(40, 3);
 
     private static final String ARN =
             "arn:aws:sts::111111111111:assumed-role/Checkout-BedrockRole/s1";
 
     @TempDir static Path tmp;
 
-    private static TestWarehouse warehouse;
-
-    @BeforeAll
-    static void buildWarehouse() {
-        warehouse = TestWarehouse.create(tmp.resolve("warehouse"));
-        SampleCalls.writeAll(warehouse, SampleCalls.generate(40, 3));
-    }
-
-    @AfterAll
-    static void closeWarehouse() throws Exception {
-        warehouse.close();
-    }
-
     private static CliRun sql(String format, String statements) {
-        return CliRun.sql(
-                "--warehouse",
-                warehouse.dir().toString(),
-                "--parallelism",
-                "2",
-                "--format",
-                format,
-                "-e",
-                statements);
+        return SAMPLE.sql("--parallelism", "2", "--format", format, "-e", statements);
     }
 
     @Test
@@ -87,14 +59,7 @@ class SqlRunnerITCase {
                         + "SELECT * FROM v;\n"
                         + "SELECT COUNT(*) AS n FROM invocations;\n");
 
-        CliRun r =
-                CliRun.sql(
-                        "--warehouse",
-                        warehouse.dir().toString(),
-                        "--format",
-                        "csv",
-                        "-f",
-                        script.toString());
+        CliRun r = SAMPLE.sql("--format", "csv", "-f", script.toString());
 
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("s,q\na;b,\"say \"\"hi\"\", ok\"\n\nn\n40\n");
@@ -121,7 +86,7 @@ class SqlRunnerITCase {
                 CliRun.sqlWithInput(
                         "SELECT COUNT(*) AS n FROM rejected_records;",
                         "--warehouse",
-                        warehouse.dir().toString(),
+                        SAMPLE.dir().toString(),
                         "--format",
                         "csv",
                         "-f",
@@ -167,15 +132,9 @@ class SqlRunnerITCase {
 
         assertThat(CliRun.sql("--format", "xml", "-e", "SELECT 1").err())
                 .isEqualTo("error: unknown --format 'xml' (use table, csv or json)\n");
-        assertThat(CliRun.sql("--warehouse", warehouse.dir().toString()).err())
+        assertThat(SAMPLE.sql().err())
                 .isEqualTo("error: give exactly one of -e \"SQL\" or -f FILE (see --help)\n");
-        assertThat(
-                        CliRun.sql(
-                                        "--warehouse",
-                                        warehouse.dir().toString(),
-                                        "-f",
-                                        tmp.resolve("none.sql").toString())
-                                .err())
+        assertThat(SAMPLE.sql("-f", tmp.resolve("none.sql").toString()).err())
                 .startsWith("error: SQL file not found: ");
     }
 }
