@@ -1,23 +1,15 @@
 package com.bedrockusage.job.alerts.evaluate;
 
 import static com.bedrockusage.job.state.CompactEncoding.readDecimal;
-import static com.bedrockusage.job.state.CompactEncoding.readEnum;
 import static com.bedrockusage.job.state.CompactEncoding.readString;
-import static com.bedrockusage.job.state.CompactEncoding.readStrings;
 import static com.bedrockusage.job.state.CompactEncoding.readVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.readZigZag;
 import static com.bedrockusage.job.state.CompactEncoding.writeDecimal;
-import static com.bedrockusage.job.state.CompactEncoding.writeEnum;
 import static com.bedrockusage.job.state.CompactEncoding.writeString;
-import static com.bedrockusage.job.state.CompactEncoding.writeStrings;
 import static com.bedrockusage.job.state.CompactEncoding.writeVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
 
-import com.bedrockusage.job.alerts.AlertRule;
 import com.bedrockusage.job.alerts.Contributors;
-import com.bedrockusage.job.alerts.Metric;
-import com.bedrockusage.job.alerts.RuleKind;
-import com.bedrockusage.job.alerts.ScopeType;
 import com.bedrockusage.job.state.MutableRecordSerializer;
 import com.bedrockusage.job.usage.LatencySketch;
 import java.io.IOException;
@@ -48,8 +40,13 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
     private static final long serialVersionUID = 1L;
     public static final RuleHitSerializer INSTANCE = new RuleHitSerializer();
 
-    /** 2: adds the generation sums of {@code latency_per_output_token_ms}. */
-    static final int FORMAT = 2;
+    /**
+     * 2: adds the generation sums of {@code latency_per_output_token_ms}. 3: the rule as a
+     * length-prefixed block, which {@link RuleBlocks} encodes and decodes once per rule.
+     */
+    static final int FORMAT = 3;
+
+    private transient RuleBlocks ruleBlocks;
 
     @Override
     public RuleHit createInstance() {
@@ -75,7 +72,7 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
         out.writeByte(0);
         writeVarLong(FORMAT, out);
         writeString(hit.key, out);
-        writeRule(hit.rule, out);
+        ruleBlocks().write(hit.rule, out);
         writeString(hit.scopeKey, out);
         writeZigZag(hit.windowStart, out);
         writeZigZag(hit.windowEnd, out);
@@ -117,7 +114,7 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
             in.readFully(key);
             hit.key = new String(key, StandardCharsets.UTF_8);
         }
-        hit.rule = readRule(in);
+        hit.rule = format >= 3 ? ruleBlocks().read(in) : RuleBlocks.readRule(in);
         hit.scopeKey = readString(in);
         hit.windowStart = readZigZag(in);
         hit.windowEnd = readZigZag(in);
@@ -140,59 +137,6 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
         hit.latency = readSketch(in);
         hit.contributors = readContributors(in);
         return hit;
-    }
-
-    private static void writeRule(AlertRule rule, DataOutputView out) throws IOException {
-        out.writeBoolean(rule != null);
-        if (rule == null) {
-            return;
-        }
-        writeString(rule.id, out);
-        writeString(rule.name, out);
-        writeString(rule.description, out);
-        writeEnum(rule.kind, out);
-        writeEnum(rule.metric, out);
-        writeEnum(rule.scopeType, out);
-        writeString(rule.scopeTag, out);
-        writeString(rule.window, out);
-        writeZigZag(rule.windowMillis, out);
-        writeString(rule.severity, out);
-        writeDecimal(rule.threshold, out);
-        writeZigZag(rule.minInvocations, out);
-        writeDecimal(rule.factor, out);
-        writeZigZag(rule.baselineWindows, out);
-        writeDecimal(rule.minVolume, out);
-        writeZigZag(rule.minElapsedMillis, out);
-        writeStrings(rule.accounts, out);
-        writeStrings(rule.models, out);
-        writeString(rule.arnContains, out);
-    }
-
-    private static AlertRule readRule(DataInputView in) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
-        }
-        AlertRule rule = new AlertRule();
-        rule.id = readString(in);
-        rule.name = readString(in);
-        rule.description = readString(in);
-        rule.kind = readEnum(RuleKind.class, in);
-        rule.metric = readEnum(Metric.class, in);
-        rule.scopeType = readEnum(ScopeType.class, in);
-        rule.scopeTag = readString(in);
-        rule.window = readString(in);
-        rule.windowMillis = readZigZag(in);
-        rule.severity = readString(in);
-        rule.threshold = readDecimal(in);
-        rule.minInvocations = readZigZag(in);
-        rule.factor = readDecimal(in);
-        rule.baselineWindows = (int) readZigZag(in);
-        rule.minVolume = readDecimal(in);
-        rule.minElapsedMillis = readZigZag(in);
-        rule.accounts = readStrings(in);
-        rule.models = readStrings(in);
-        rule.arnContains = readString(in);
-        return rule;
     }
 
     private static void writeSketch(LatencySketch sketch, DataOutputView out) throws IOException {
@@ -236,6 +180,15 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
             c.invocations[i] = readZigZag(in);
         }
         return c;
+    }
+
+    private RuleBlocks ruleBlocks() {
+        RuleBlocks blocks = ruleBlocks;
+        if (blocks == null) {
+            blocks = new RuleBlocks();
+            ruleBlocks = blocks;
+        }
+        return blocks;
     }
 
     @Override
