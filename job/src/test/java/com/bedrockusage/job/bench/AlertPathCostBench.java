@@ -66,10 +66,14 @@ public final class AlertPathCostBench {
     private AlertPathCostBench() {}
 
     public static void main(String[] args) throws Exception {
-        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-        int callsPerFlush = args.length > 2 ? Integer.parseInt(args[2]) : 250;
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        int[] a = {200_000, 300, 250, 5};
+        for (int i = 0; i < Math.min(args.length, a.length); i++) {
+            a[i] = Integer.parseInt(args[i]);
+        }
+        int calls = a[0];
+        int accounts = a[1];
+        int callsPerFlush = a[2];
+        int rounds = a[3];
         List<Invocation> workload = workload(calls, accounts, Duration.ofHours(4).toMillis());
         System.out.printf(
                 "%,d calls over 4 h, %d accounts, a flush every %d calls; CPU ns per call%n",

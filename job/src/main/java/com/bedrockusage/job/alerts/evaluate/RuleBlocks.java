@@ -1,22 +1,9 @@
 package com.bedrockusage.job.alerts.evaluate;
 
-import static com.bedrockusage.job.state.CompactEncoding.readDecimal;
-import static com.bedrockusage.job.state.CompactEncoding.readEnum;
-import static com.bedrockusage.job.state.CompactEncoding.readString;
-import static com.bedrockusage.job.state.CompactEncoding.readStrings;
 import static com.bedrockusage.job.state.CompactEncoding.readVarLong;
-import static com.bedrockusage.job.state.CompactEncoding.readZigZag;
-import static com.bedrockusage.job.state.CompactEncoding.writeDecimal;
-import static com.bedrockusage.job.state.CompactEncoding.writeEnum;
-import static com.bedrockusage.job.state.CompactEncoding.writeString;
-import static com.bedrockusage.job.state.CompactEncoding.writeStrings;
 import static com.bedrockusage.job.state.CompactEncoding.writeVarLong;
-import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
 
 import com.bedrockusage.job.alerts.AlertRule;
-import com.bedrockusage.job.alerts.Metric;
-import com.bedrockusage.job.alerts.RuleKind;
-import com.bedrockusage.job.alerts.ScopeType;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -85,7 +72,7 @@ final class RuleBlocks {
                 return e.rule;
             }
         }
-        AlertRule rule = readRule(new DataInputDeserializer(block));
+        AlertRule rule = RuleHitSerializer.readRule(new DataInputDeserializer(block));
         cache[freeSlot(cache, slot)] = new Entry(rule, block);
         return rule;
     }
@@ -104,7 +91,7 @@ final class RuleBlocks {
             }
         }
         DataOutputSerializer out = new DataOutputSerializer(256);
-        writeRule(rule, out);
+        RuleHitSerializer.writeRule(rule, out);
         byte[] block = out.getCopyOfBuffer();
         cache[freeSlot(cache, slot)] = new Entry(rule, block);
         return block;
@@ -127,58 +114,5 @@ final class RuleBlocks {
             h = 31 * h + block[i];
         }
         return (h & 0x7fffffff) % SLOTS;
-    }
-
-    static void writeRule(AlertRule rule, DataOutputView out) throws IOException {
-        out.writeBoolean(rule != null);
-        if (rule == null) {
-            return;
-        }
-        writeString(rule.id, out);
-        writeString(rule.name, out);
-        writeString(rule.description, out);
-        writeEnum(rule.kind, out);
-        writeEnum(rule.metric, out);
-        writeEnum(rule.scopeType, out);
-        writeString(rule.scopeTag, out);
-        writeString(rule.window, out);
-        writeZigZag(rule.windowMillis, out);
-        writeString(rule.severity, out);
-        writeDecimal(rule.threshold, out);
-        writeZigZag(rule.minInvocations, out);
-        writeDecimal(rule.factor, out);
-        writeZigZag(rule.baselineWindows, out);
-        writeDecimal(rule.minVolume, out);
-        writeZigZag(rule.minElapsedMillis, out);
-        writeStrings(rule.accounts, out);
-        writeStrings(rule.models, out);
-        writeString(rule.arnContains, out);
-    }
-
-    static AlertRule readRule(DataInputView in) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
-        }
-        AlertRule rule = new AlertRule();
-        rule.id = readString(in);
-        rule.name = readString(in);
-        rule.description = readString(in);
-        rule.kind = readEnum(RuleKind.class, in);
-        rule.metric = readEnum(Metric.class, in);
-        rule.scopeType = readEnum(ScopeType.class, in);
-        rule.scopeTag = readString(in);
-        rule.window = readString(in);
-        rule.windowMillis = readZigZag(in);
-        rule.severity = readString(in);
-        rule.threshold = readDecimal(in);
-        rule.minInvocations = readZigZag(in);
-        rule.factor = readDecimal(in);
-        rule.baselineWindows = (int) readZigZag(in);
-        rule.minVolume = readDecimal(in);
-        rule.minElapsedMillis = readZigZag(in);
-        rule.accounts = readStrings(in);
-        rule.models = readStrings(in);
-        rule.arnContains = readString(in);
-        return rule;
     }
 }

@@ -1,15 +1,23 @@
 package com.bedrockusage.job.alerts.evaluate;
 
 import static com.bedrockusage.job.state.CompactEncoding.readDecimal;
+import static com.bedrockusage.job.state.CompactEncoding.readEnum;
 import static com.bedrockusage.job.state.CompactEncoding.readString;
+import static com.bedrockusage.job.state.CompactEncoding.readStrings;
 import static com.bedrockusage.job.state.CompactEncoding.readVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.readZigZag;
 import static com.bedrockusage.job.state.CompactEncoding.writeDecimal;
+import static com.bedrockusage.job.state.CompactEncoding.writeEnum;
 import static com.bedrockusage.job.state.CompactEncoding.writeString;
+import static com.bedrockusage.job.state.CompactEncoding.writeStrings;
 import static com.bedrockusage.job.state.CompactEncoding.writeVarLong;
 import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
 
+import com.bedrockusage.job.alerts.AlertRule;
 import com.bedrockusage.job.alerts.Contributors;
+import com.bedrockusage.job.alerts.Metric;
+import com.bedrockusage.job.alerts.RuleKind;
+import com.bedrockusage.job.alerts.ScopeType;
 import com.bedrockusage.job.state.MutableRecordSerializer;
 import com.bedrockusage.job.usage.LatencySketch;
 import java.io.IOException;
@@ -114,7 +122,7 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
             in.readFully(key);
             hit.key = new String(key, StandardCharsets.UTF_8);
         }
-        hit.rule = format >= 3 ? ruleBlocks().read(in) : RuleBlocks.readRule(in);
+        hit.rule = format >= 3 ? ruleBlocks().read(in) : readRule(in);
         hit.scopeKey = readString(in);
         hit.windowStart = readZigZag(in);
         hit.windowEnd = readZigZag(in);
@@ -137,6 +145,59 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
         hit.latency = readSketch(in);
         hit.contributors = readContributors(in);
         return hit;
+    }
+
+    static void writeRule(AlertRule rule, DataOutputView out) throws IOException {
+        out.writeBoolean(rule != null);
+        if (rule == null) {
+            return;
+        }
+        writeString(rule.id, out);
+        writeString(rule.name, out);
+        writeString(rule.description, out);
+        writeEnum(rule.kind, out);
+        writeEnum(rule.metric, out);
+        writeEnum(rule.scopeType, out);
+        writeString(rule.scopeTag, out);
+        writeString(rule.window, out);
+        writeZigZag(rule.windowMillis, out);
+        writeString(rule.severity, out);
+        writeDecimal(rule.threshold, out);
+        writeZigZag(rule.minInvocations, out);
+        writeDecimal(rule.factor, out);
+        writeZigZag(rule.baselineWindows, out);
+        writeDecimal(rule.minVolume, out);
+        writeZigZag(rule.minElapsedMillis, out);
+        writeStrings(rule.accounts, out);
+        writeStrings(rule.models, out);
+        writeString(rule.arnContains, out);
+    }
+
+    static AlertRule readRule(DataInputView in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        AlertRule rule = new AlertRule();
+        rule.id = readString(in);
+        rule.name = readString(in);
+        rule.description = readString(in);
+        rule.kind = readEnum(RuleKind.class, in);
+        rule.metric = readEnum(Metric.class, in);
+        rule.scopeType = readEnum(ScopeType.class, in);
+        rule.scopeTag = readString(in);
+        rule.window = readString(in);
+        rule.windowMillis = readZigZag(in);
+        rule.severity = readString(in);
+        rule.threshold = readDecimal(in);
+        rule.minInvocations = readZigZag(in);
+        rule.factor = readDecimal(in);
+        rule.baselineWindows = (int) readZigZag(in);
+        rule.minVolume = readDecimal(in);
+        rule.minElapsedMillis = readZigZag(in);
+        rule.accounts = readStrings(in);
+        rule.models = readStrings(in);
+        rule.arnContains = readString(in);
+        return rule;
     }
 
     private static void writeSketch(LatencySketch sketch, DataOutputView out) throws IOException {
