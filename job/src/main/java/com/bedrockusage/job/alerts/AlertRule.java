@@ -71,6 +71,9 @@ public class AlertRule implements Serializable {
     public String[] models = new String[0];
     public String arnContains;
 
+    /** {@link #accumulationSignature()}, built on first use: the evaluator asks for it per hit. */
+    private transient String signature;
+
     public AlertRule() {}
 
     /** The scope as written in the rules file: {@code account}, {@code tag:team}. */
@@ -85,9 +88,18 @@ public class AlertRule implements Serializable {
     /**
      * What the running values of a window depend on. When a reload changes any of it, accumulated
      * values of the open window no longer mean the same thing and start afresh (the fired flag is
-     * kept: one alert per window).
+     * kept: one alert per window). Built once per rule object: rules are read-only once parsed.
      */
     public String accumulationSignature() {
+        String s = signature;
+        if (s == null) {
+            s = buildSignature();
+            signature = s;
+        }
+        return s;
+    }
+
+    private String buildSignature() {
         return metric
                 + "|"
                 + scopeLabel()

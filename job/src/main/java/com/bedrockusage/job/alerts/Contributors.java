@@ -30,8 +30,11 @@ public class Contributors {
     public void add(String name, BigDecimal cost, long calls) {
         String n = name == null ? UNKNOWN : name;
         BigDecimal c = cost == null ? BigDecimal.ZERO : cost;
+        // Names are ARNs that share long prefixes: comparing the cached hashes first skips most
+        // character-by-character comparisons.
+        int hash = n.hashCode();
         for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(n)) {
+            if (names[i].hashCode() == hash && names[i].equals(n)) {
                 costs[i] = costs[i].add(c);
                 invocations[i] += calls;
                 return;

@@ -48,8 +48,13 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
     private static final long serialVersionUID = 1L;
     public static final RuleHitSerializer INSTANCE = new RuleHitSerializer();
 
-    /** 2: adds the generation sums of {@code latency_per_output_token_ms}. */
-    static final int FORMAT = 2;
+    /**
+     * 2: adds the generation sums of {@code latency_per_output_token_ms}. 3: the rule as a
+     * length-prefixed block, which {@link RuleBlocks} encodes and decodes once per rule.
+     */
+    static final int FORMAT = 3;
+
+    private transient RuleBlocks ruleBlocks;
 
     @Override
     public RuleHit createInstance() {
@@ -75,7 +80,7 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
         out.writeByte(0);
         writeVarLong(FORMAT, out);
         writeString(hit.key, out);
-        writeRule(hit.rule, out);
+        ruleBlocks().write(hit.rule, out);
         writeString(hit.scopeKey, out);
         writeZigZag(hit.windowStart, out);
         writeZigZag(hit.windowEnd, out);
@@ -117,7 +122,7 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
             in.readFully(key);
             hit.key = new String(key, StandardCharsets.UTF_8);
         }
-        hit.rule = readRule(in);
+        hit.rule = format >= 3 ? ruleBlocks().read(in) : readRule(in);
         hit.scopeKey = readString(in);
         hit.windowStart = readZigZag(in);
         hit.windowEnd = readZigZag(in);
@@ -142,7 +147,7 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
         return hit;
     }
 
-    private static void writeRule(AlertRule rule, DataOutputView out) throws IOException {
+    static void writeRule(AlertRule rule, DataOutputView out) throws IOException {
         out.writeBoolean(rule != null);
         if (rule == null) {
             return;
@@ -168,7 +173,7 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
         writeString(rule.arnContains, out);
     }
 
-    private static AlertRule readRule(DataInputView in) throws IOException {
+    static AlertRule readRule(DataInputView in) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
@@ -236,6 +241,15 @@ public final class RuleHitSerializer extends MutableRecordSerializer<RuleHit> {
             c.invocations[i] = readZigZag(in);
         }
         return c;
+    }
+
+    private RuleBlocks ruleBlocks() {
+        RuleBlocks blocks = ruleBlocks;
+        if (blocks == null) {
+            blocks = new RuleBlocks();
+            ruleBlocks = blocks;
+        }
+        return blocks;
     }
 
     @Override

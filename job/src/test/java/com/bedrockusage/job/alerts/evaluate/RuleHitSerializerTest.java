@@ -79,6 +79,51 @@ class RuleHitSerializerTest {
         assertThat(in.readUnsignedByte()).as("the byte after the hit").isEqualTo(0x7F);
     }
 
+    @Test
+    void shouldReadAHitWrittenBeforeRulesWentAsBlocks() throws Exception {
+        DataInputDeserializer in =
+                new DataInputDeserializer(Base64.getDecoder().decode(SECOND_FORMAT_HIT));
+
+        RuleHit hit = SERIALIZER.deserialize(in);
+
+        assertSameFields(hit, full());
+        assertThat(in.readUnsignedByte()).as("the byte after the hit").isEqualTo(0x7F);
+    }
+
+    @Test
+    void shouldDecodeEachRuleOnceAndShareItAmongItsHits() throws Exception {
+        RuleHitSerializer serializer = new RuleHitSerializer();
+        RuleHit first = full();
+        RuleHit second = full();
+        second.rule = first.rule;
+        RuleHit changed = full();
+        changed.rule.threshold = new BigDecimal("30000");
+
+        RuleHit a = serializer.copy(first);
+        RuleHit b = serializer.copy(second);
+        RuleHit c = serializer.copy(changed);
+        RuleHit d = serializer.copy(first);
+
+        assertThat(b.rule).isSameAs(a.rule);
+        assertThat(d.rule).isSameAs(a.rule);
+        assertSameFields(a.rule, first.rule);
+        assertThat(c.rule).isNotSameAs(a.rule);
+        assertThat(c.rule.threshold).isEqualByComparingTo("30000");
+        assertThat(a.rule.threshold).isEqualByComparingTo("20000.5");
+    }
+
+    /**
+     * {@link #full()} as the serializer of the second format (before rules went as blocks, {@link
+     * RuleHitSerializer#FORMAT} 3) wrote it, followed by the byte {@code 0x7F}.
+     */
+    private static final String SECOND_FORMAT_HIT =
+            "AAIVcDk5LWJ5LW1vZGVsfHN1cHBvcnQBDXA5OS1ieS1tb2RlbBVwOTkgbGF0ZW5jeSBieSBtb2RlbClMYXRlbmN5IHA5OSBhYm92"
+                    + "ZSAyMCBzIOKAlCBwZXIgbW9kZWwsIMOpBlNQSUtFD0xBVEVOQ1lfUDk5X01TBFRBRwV0ZWFtAzVtwM8kBWhpZ2gBAoq1GCgBAAYY"
+                    + "AQQywKkHAw00NTUyMTY2ODU1MTQNMTg2ODY1MzI2MDQ1AhNhbnRocm9waWMuY2xhdWRlLSoNU3VwcG9ydEFnZW50CHN1cHBvcnSA"
+                    + "0MmW02bAn+6W02bykMuW02YNNDU1MjE2Njg1NTE0DgQC8sABzArYzAEBGKjoyOmXBwyahwwI8I0LgDYBAgYEyAUC9gcCAQECPmFy"
+                    + "bjphd3M6c3RzOjo0NTUyMTY2ODU1MTQ6YXNzdW1lZC1yb2xlL1N1cHBvcnRBZ2VudC9zZXNzaW9uLTEBAgIGCih1bmtub3duKQEA"
+                    + "AAh/";
+
     /**
      * A hit as the serializer of the first format (before {@link RuleHitSerializer#FORMAT} 2) wrote
      * it, followed by the byte {@code 0x7F}: rule {@code p99-by-model} (threshold, latency_avg_ms
