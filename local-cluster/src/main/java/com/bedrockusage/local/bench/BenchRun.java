@@ -3,6 +3,7 @@ package com.bedrockusage.local.bench;
 import com.bedrockusage.job.JobArgs;
 import com.bedrockusage.job.UsagePipeline;
 import com.bedrockusage.job.UsageStreamJob;
+import com.bedrockusage.job.alerts.delivery.AlertsTable;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.ingest.IngestTypes;
 import com.bedrockusage.job.sink.IcebergCatalogs;
@@ -26,6 +27,7 @@ import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.exceptions.NoSuchTableException;
 
 /**
  * One bounded run of the whole job (the same topology and settings as {@code run-local --bounded}),
@@ -111,8 +113,10 @@ final class BenchRun {
         long done = System.currentTimeMillis();
 
         double cpu = processCpuSeconds();
+        long jitGcNanos = ThreadCpu.jitAndGcNanos();
         double gc = gcSeconds();
         long daily = usageDailyInvocations(config);
+        long alerts = alertsFired(config);
         FinishedJobCheckpoints.removeWhenEmpty(
                 config.checkpointDir, client.getJobID(), 5_000); // after the measurements
         return new RunResult(
@@ -133,7 +137,23 @@ final class BenchRun {
                 FirstRecordProbe.HALF_CPU_NANOS.get() / 1e9,
                 cpu,
                 gc,
-                daily);
+                daily,
+                nanosToSeconds(FirstRecordProbe.HALF_JIT_GC_NANOS.get()),
+                nanosToSeconds(jitGcNanos),
+                alerts);
+    }
+
+    private static double nanosToSeconds(long nanos) {
+        return nanos < 0 ? Double.NaN : nanos / 1e9;
+    }
+
+    /** Rows of the committed alerts table, or -1 without one. */
+    private static long alertsFired(JobConfig config) {
+        try {
+            return TableRows.read(config, AlertsTable.NAME).size();
+        } catch (NoSuchTableException e) {
+            return -1;
+        }
     }
 
     private static long usageDailyInvocations(JobConfig config) {
@@ -167,7 +187,7 @@ final class BenchRun {
         return ms / 1000.0;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
