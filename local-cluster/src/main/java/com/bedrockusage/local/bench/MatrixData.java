@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A matrix cell's data set: generated once, deterministically (fixed start and seed), sized so the
- * second half of a run lasts long enough to be a steady state, and reused while its recipe (the
- * {@link #RECIPE_FILE}) is unchanged.
+ * A matrix cell's data set: generated once, deterministically (fixed start and seed), and reused
+ * while its recipe (the {@link #RECIPE_FILE}) is unchanged. A cell is big enough at a number of
+ * bytes or of calls, whichever it reaches first, as the job is bound by bytes (inflate, parse) on
+ * large bodies and by calls (state, windows, writers) on small ones.
  */
 final class MatrixData {
 
@@ -23,16 +24,16 @@ final class MatrixData {
     static final int CALIBRATION_CALLS = 2_000;
 
     /**
-     * @param targetBytes uncompressed bytes a cell should have at least
-     * @param minCalls calls a cell should have at least (small bodies reach the call rate first)
+     * @param targetBytes uncompressed bytes that make a cell big enough
+     * @param targetCalls calls that make a cell big enough
      * @param callsPerHour event-time density, the same for every cell
      */
-    record Sizing(long targetBytes, int minCalls, int callsPerHour) {
+    record Sizing(long targetBytes, int targetCalls, int callsPerHour) {
 
-        /** Calls for the cell, rounded up to a thousand. */
+        /** Calls for the cell: whichever target comes first, rounded up to a thousand. */
         int calls(double bytesPerCall) {
             long byBytes = (long) Math.ceil(targetBytes / bytesPerCall);
-            long calls = Math.max(minCalls, byBytes);
+            long calls = Math.min(targetCalls, byBytes);
             return (int) Math.min(Integer.MAX_VALUE - 1000, (calls + 999) / 1000 * 1000);
         }
 
@@ -84,10 +85,10 @@ final class MatrixData {
     static String recipe(MatrixCell cell, Sizing sizing) {
         return String.format(
                 Locale.ROOT,
-                "cell=%s target-bytes=%d min-calls=%d calls-per-hour=%d start=%s seed=%s args=%s%n",
+                "cell=%s target-bytes=%d target-calls=%d calls-per-hour=%d start=%s seed=%s args=%s%n",
                 cell.name(),
                 sizing.targetBytes(),
-                sizing.minCalls(),
+                sizing.targetCalls(),
                 sizing.callsPerHour(),
                 START,
                 SEED,

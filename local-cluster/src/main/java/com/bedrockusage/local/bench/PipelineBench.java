@@ -21,7 +21,7 @@ import java.util.Map;
  *   PipelineBench run LABEL LOGS_DIR WAREHOUSE_DIR RESULT_FILE [PARALLELISM]
  *   PipelineBench report SMALL_RESULT LARGE_RESULT GZIP_WALL_SECONDS GZIP_CPU_SECONDS
  *   PipelineBench cells all|CELL[,CELL...]
- *   PipelineBench generate-cell CELL DIR TARGET_MB MIN_CALLS CALLS_PER_HOUR
+ *   PipelineBench generate-cell CELL DIR TARGET_MB TARGET_CALLS CALLS_PER_HOUR
  *   PipelineBench matrix-report CAPTION OUT_MD RUNS_DIR CELL...
  * </pre>
  *
@@ -35,7 +35,7 @@ public final class PipelineBench {
             "usage: PipelineBench run LABEL LOGS_DIR WAREHOUSE_DIR RESULT_FILE [PARALLELISM]\n"
                     + "       PipelineBench report SMALL_RESULT LARGE_RESULT GZIP_WALL_SECONDS GZIP_CPU_SECONDS\n"
                     + "       PipelineBench cells all|CELL[,CELL...]\n"
-                    + "       PipelineBench generate-cell CELL DIR TARGET_MB MIN_CALLS CALLS_PER_HOUR\n"
+                    + "       PipelineBench generate-cell CELL DIR TARGET_MB TARGET_CALLS CALLS_PER_HOUR\n"
                     + "       PipelineBench matrix-report CAPTION OUT_MD RUNS_DIR CELL...";
 
     private PipelineBench() {}
