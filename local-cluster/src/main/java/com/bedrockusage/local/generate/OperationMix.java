@@ -30,8 +30,30 @@ enum OperationMix {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The operations in the order the thresholds below cut a draw of 0-99 into. */
+    private static final Operation[] ORDER = {
+        Operation.CONVERSE,
+        Operation.CONVERSE_STREAM,
+        Operation.INVOKE_MODEL,
+        Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM
+    };
+
+    /** Models only called through Converse: Converse and ConverseStream only. */
+    private static final int[] CONVERSE_ONLY_DEFAULT = {70, 100, 100, 100};
+
     Operation pick(SplittableRandom rng, ModelFamily family) {
         int r = rng.nextInt(100);
+        int[] below = thresholds(family);
+        for (int i = 0; i < ORDER.length; i++) {
+            if (r < below[i]) {
+                return ORDER[i];
+            }
+        }
+        return ORDER[ORDER.length - 1];
+    }
+
+    /** Upper bounds (exclusive) of each operation's share of the draw, in {@link #ORDER}. */
+    private int[] thresholds(ModelFamily family) {
         boolean invokeModel =
                 family == ModelFamily.ANTHROPIC
                         || family == ModelFamily.NOVA
@@ -39,61 +61,25 @@ enum OperationMix {
                         || family == ModelFamily.MISTRAL;
         switch (this) {
             case CONVERSE:
-                if (!invokeModel) {
-                    return r < 70 ? Operation.CONVERSE : Operation.CONVERSE_STREAM;
-                }
-                return r < 60
-                        ? Operation.CONVERSE
-                        : r < 84
-                                ? Operation.CONVERSE_STREAM
-                                : r < 94
-                                        ? Operation.INVOKE_MODEL
-                                        : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
+                return invokeModel ? new int[] {60, 84, 94, 100} : CONVERSE_ONLY_DEFAULT;
             case STREAM:
-                if (!invokeModel) {
-                    return r < 15 ? Operation.CONVERSE : Operation.CONVERSE_STREAM;
-                }
-                return r < 8
-                        ? Operation.CONVERSE
-                        : r < 10
-                                ? Operation.CONVERSE_STREAM
-                                : r < 18
-                                        ? Operation.INVOKE_MODEL
-                                        : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
+                return invokeModel ? new int[] {8, 10, 18, 100} : new int[] {15, 100, 100, 100};
             default:
-                return defaultPick(r, family);
+                return defaultThresholds(family);
         }
     }
 
-    private static Operation defaultPick(int r, ModelFamily family) {
+    private static int[] defaultThresholds(ModelFamily family) {
         switch (family) {
             case ANTHROPIC:
-                return r < 35
-                        ? Operation.CONVERSE
-                        : r < 60
-                                ? Operation.CONVERSE_STREAM
-                                : r < 85
-                                        ? Operation.INVOKE_MODEL
-                                        : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
+                return new int[] {35, 60, 85, 100};
             case NOVA:
-                return r < 45
-                        ? Operation.CONVERSE
-                        : r < 70
-                                ? Operation.CONVERSE_STREAM
-                                : r < 90
-                                        ? Operation.INVOKE_MODEL
-                                        : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
+                return new int[] {45, 70, 90, 100};
             case LLAMA:
             case MISTRAL:
-                return r < 40
-                        ? Operation.CONVERSE
-                        : r < 50
-                                ? Operation.CONVERSE_STREAM
-                                : r < 85
-                                        ? Operation.INVOKE_MODEL
-                                        : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
+                return new int[] {40, 50, 85, 100};
             default:
-                return r < 70 ? Operation.CONVERSE : Operation.CONVERSE_STREAM;
+                return CONVERSE_ONLY_DEFAULT;
         }
     }
 }

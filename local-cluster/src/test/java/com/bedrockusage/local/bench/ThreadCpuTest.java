@@ -2,6 +2,7 @@ package com.bedrockusage.local.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ThreadCpuTest {
@@ -20,11 +21,10 @@ class ThreadCpuTest {
 
     @Test
     void shouldCountCompilerAndCollectorThreadsOnly() {
-        assertThat(ThreadCpu.isJitOrGc("C2 CompilerThre")).isTrue();
-        assertThat(ThreadCpu.isJitOrGc("C1 CompilerThre")).isTrue();
-        assertThat(ThreadCpu.isJitOrGc("GC Thread#1")).isTrue();
-        assertThat(ThreadCpu.isJitOrGc("VM Thread")).isTrue();
-        assertThat(ThreadCpu.isJitOrGc("Source Data Fet")).isFalse();
+        assertThat(List.of("C2 CompilerThre", "C1 CompilerThre", "GC Thread#1", "VM Thread"))
+                .allMatch(ThreadCpu::isJitOrGc);
+        assertThat(List.of("Source Data Fet", "Flink-Metric-Vi", "main"))
+                .noneMatch(ThreadCpu::isJitOrGc);
         assertThat(ThreadCpu.jitAndGcNanos()).isGreaterThanOrEqualTo(-1);
     }
 }
