@@ -15,14 +15,17 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.RpcOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -78,6 +81,10 @@ final class BenchRun {
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
         // A restart would hide inside the timing; fail instead.
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        // Everything runs in this JVM: a missed heartbeat or a slow RPC only means the machine is
+        // busy (at a load of 40 on 2 cores, the defaults of 50 s and 10 s failed runs).
+        conf.set(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, Duration.ofMinutes(10));
+        conf.set(RpcOptions.ASK_TIMEOUT_DURATION, Duration.ofMinutes(2));
         // The default JobManager checkpoint storage refuses state over 5 MB per task, and a 1 GB
         // bounded run
         // holds more (every minute window stays until the allowed lateness has passed). MSF

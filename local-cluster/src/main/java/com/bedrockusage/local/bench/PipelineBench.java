@@ -53,6 +53,10 @@ public final class PipelineBench {
         } catch (IllegalArgumentException e) {
             System.err.println("bench-pipeline: " + e.getMessage());
             status = 2;
+        } catch (Exception e) {
+            // a failed run must end the JVM, whose MiniCluster threads would keep it alive
+            e.printStackTrace();
+            status = 1;
         }
         // The MiniCluster leaves non-daemon threads behind.
         System.exit(status);
