@@ -42,6 +42,9 @@ record MatrixRow(String cell, RunResult run, double gzipSeconds, Map<CpuPart, Do
         if (shares.isEmpty()) {
             return parts;
         }
+        for (CpuPart part : CpuPart.values()) {
+            parts.put(part, 0.0);
+        }
         double jitGc = run.secondHalfJitGcSeconds();
         double javaThreads = run.secondHalfCpuSeconds() - (Double.isNaN(jitGc) ? 0 : jitGc);
         shares.forEach((part, share) -> parts.put(part, javaThreads * share * 1e6 / steadyCalls()));

@@ -59,6 +59,7 @@ class MatrixReportTest {
         assertThat(parts.get(CpuPart.JIT_GC)).isCloseTo(20, within(1e-9));
         assertThat(parts.get(CpuPart.PARSE)).isCloseTo(20, within(1e-9));
         assertThat(parts.get(CpuPart.WINDOWS)).isCloseTo(60, within(1e-9));
+        assertThat(parts.get(CpuPart.ALERTS)).as("no samples").isZero();
         assertThat(parts.values().stream().mapToDouble(Double::doubleValue).sum())
                 .isCloseTo(row.cpuMicrosPerCall(), within(1e-9));
     }
