@@ -3,6 +3,7 @@ package com.bedrockusage.local.bench;
 import com.bedrockusage.job.JobArgs;
 import com.bedrockusage.job.UsagePipeline;
 import com.bedrockusage.job.UsageStreamJob;
+import com.bedrockusage.job.alerts.delivery.AlertsTable;
 import com.bedrockusage.job.config.JobConfig;
 import com.bedrockusage.job.ingest.IngestTypes;
 import com.bedrockusage.job.sink.IcebergCatalogs;
@@ -14,18 +15,22 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.RpcOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.exceptions.NoSuchTableException;
 
 /**
  * One bounded run of the whole job (the same topology and settings as {@code run-local --bounded}),
@@ -76,6 +81,10 @@ final class BenchRun {
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
         // A restart would hide inside the timing; fail instead.
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        // Everything runs in this JVM: a missed heartbeat or a slow RPC only means the machine is
+        // busy (at a load of 40 on 2 cores, the defaults of 50 s and 10 s failed runs).
+        conf.set(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, Duration.ofMinutes(10));
+        conf.set(RpcOptions.ASK_TIMEOUT_DURATION, Duration.ofMinutes(2));
         // The default JobManager checkpoint storage refuses state over 5 MB per task, and a 1 GB
         // bounded run
         // holds more (every minute window stays until the allowed lateness has passed). MSF
@@ -111,8 +120,10 @@ final class BenchRun {
         long done = System.currentTimeMillis();
 
         double cpu = processCpuSeconds();
+        long jitGcNanos = ThreadCpu.jitAndGcNanos();
         double gc = gcSeconds();
         long daily = usageDailyInvocations(config);
+        long alerts = alertsFired(config);
         FinishedJobCheckpoints.removeWhenEmpty(
                 config.checkpointDir, client.getJobID(), 5_000); // after the measurements
         return new RunResult(
@@ -133,7 +144,23 @@ final class BenchRun {
                 FirstRecordProbe.HALF_CPU_NANOS.get() / 1e9,
                 cpu,
                 gc,
-                daily);
+                daily,
+                nanosToSeconds(FirstRecordProbe.HALF_JIT_GC_NANOS.get()),
+                nanosToSeconds(jitGcNanos),
+                alerts);
+    }
+
+    private static double nanosToSeconds(long nanos) {
+        return nanos < 0 ? Double.NaN : nanos / 1e9;
+    }
+
+    /** Rows of the committed alerts table, or -1 without one. */
+    private static long alertsFired(JobConfig config) {
+        try {
+            return TableRows.read(config, AlertsTable.NAME).size();
+        } catch (NoSuchTableException e) {
+            return -1;
+        }
     }
 
     private static long usageDailyInvocations(JobConfig config) {
@@ -167,7 +194,7 @@ final class BenchRun {
         return ms / 1000.0;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

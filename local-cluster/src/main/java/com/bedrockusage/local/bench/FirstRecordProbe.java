@@ -20,6 +20,7 @@ final class FirstRecordProbe implements MapFunction<Invocation, Invocation> {
     static final AtomicLong HALF_AT = new AtomicLong(Long.MAX_VALUE);
     static final AtomicLong HALF_MILLIS = new AtomicLong();
     static final AtomicLong HALF_CPU_NANOS = new AtomicLong();
+    static final AtomicLong HALF_JIT_GC_NANOS = new AtomicLong();
 
     @Override
     public Invocation map(Invocation invocation) {
@@ -29,6 +30,7 @@ final class FirstRecordProbe implements MapFunction<Invocation, Invocation> {
         if (RECORDS.incrementAndGet() == HALF_AT.get()) {
             HALF_MILLIS.set(now);
             HALF_CPU_NANOS.set(BenchRun.processCpuNanos());
+            HALF_JIT_GC_NANOS.set(ThreadCpu.jitAndGcNanos());
         }
         return invocation;
     }
@@ -40,6 +42,7 @@ final class FirstRecordProbe implements MapFunction<Invocation, Invocation> {
         HALF_AT.set(Math.max(1, lines / 2));
         HALF_MILLIS.set(0);
         HALF_CPU_NANOS.set(0);
+        HALF_JIT_GC_NANOS.set(0);
         FIRST_RECORD_MILLIS.set(0);
         LAST_RECORD_MILLIS.set(0);
         RECORDS.set(0);

@@ -30,7 +30,10 @@ record RunResult(
         double halfCpuSeconds,
         double cpuSeconds,
         double gcSeconds,
-        long usageDailyInvocations) {
+        long usageDailyInvocations,
+        double halfJitGcSeconds,
+        double jitGcSeconds,
+        long alertsFired) {
 
     double startupFromJvmSeconds() {
         return (firstRecordMillis - jvmStartMillis) / 1000.0;
@@ -66,6 +69,16 @@ record RunResult(
         return (cpuSeconds - halfCpuSeconds) * 1e6 / (recordsSeen - halfRecords);
     }
 
+    /** Process CPU from the half mark to the end, in seconds. */
+    double secondHalfCpuSeconds() {
+        return cpuSeconds - halfCpuSeconds;
+    }
+
+    /** CPU of the JIT compiler and GC threads from the half mark to the end (NaN if unknown). */
+    double secondHalfJitGcSeconds() {
+        return jitGcSeconds - halfJitGcSeconds;
+    }
+
     double megabytes() {
         return bytesUncompressed / 1e6;
     }
@@ -90,6 +103,9 @@ record RunResult(
         p.setProperty("cpuSeconds", Double.toString(cpuSeconds));
         p.setProperty("gcSeconds", Double.toString(gcSeconds));
         p.setProperty("usageDailyInvocations", Long.toString(usageDailyInvocations));
+        p.setProperty("halfJitGcSeconds", Double.toString(halfJitGcSeconds));
+        p.setProperty("jitGcSeconds", Double.toString(jitGcSeconds));
+        p.setProperty("alertsFired", Long.toString(alertsFired));
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "bench-pipeline run");
@@ -119,7 +135,15 @@ record RunResult(
                 Double.parseDouble(p.getProperty("halfCpuSeconds")),
                 Double.parseDouble(p.getProperty("cpuSeconds")),
                 Double.parseDouble(p.getProperty("gcSeconds")),
-                num(p, "usageDailyInvocations"));
+                num(p, "usageDailyInvocations"),
+                optionalDouble(p, "halfJitGcSeconds"),
+                optionalDouble(p, "jitGcSeconds"),
+                Long.parseLong(p.getProperty("alertsFired", "-1")));
+    }
+
+    /** Results written before a figure existed read as NaN. */
+    private static double optionalDouble(Properties p, String key) {
+        return Double.parseDouble(p.getProperty(key, "NaN"));
     }
 
     private static long num(Properties p, String key) {

@@ -180,6 +180,8 @@ final class ExpectedTotals {
         gen.put("errorsPct", options.errorsPct());
         gen.put("unknownPct", options.unknownPct());
         gen.put("slowPct", options.slowPct());
+        gen.put("mix", options.mix().label());
+        gen.put("latencyTail", options.latencyTail());
         gen.put("unknownModelId", ModelCatalog.UNKNOWN_MODEL);
 
         ObjectNode counts = root.putObject("counts");

@@ -31,7 +31,9 @@ record GeneratorOptions(
         String region,
         String logGroup,
         boolean help,
-        int qDeveloperUsers) {
+        int qDeveloperUsers,
+        OperationMix mix,
+        boolean latencyTail) {
 
     static final String USAGE =
             String.join(
@@ -61,6 +63,12 @@ record GeneratorOptions(
                     "  --unknown-pct P       percent of calls to a model no price list knows (default 1)",
                     "  --slow-pct P          percent of successful calls answered at a degraded 100-400 ms per output token",
                     "                        (default 0; healthy calls take 5-30 ms a token, so long answers take up to a minute)",
+                    "  --mix M               operations: converse (about 80 % Converse and ConverseStream, logged aggregated),",
+                    "                        stream (about 80 % InvokeModelWithResponseStream, output bodies as chunk lists)",
+                    "                        or default (a spread of all four)",
+                    "  --latency-tail        latencies of successful calls log-normal, whatever the answer's length, as real",
+                    "                        traffic with long generations has: median 3 s, 1 % under 0.3 s, 1 % over 30 s,",
+                    "                        clamped to 0.15-120 s (calls made slow by --slow-pct keep their slow speed)",
                     "  --threads T           writer threads (default: available processors, at most 2)",
                     "  --gzip-level L        deflate level 1-9 (default 1: fastest)",
                     "  --file-minutes M      one file per account, region and M minutes (default 5)",
@@ -96,7 +104,8 @@ record GeneratorOptions(
                     "--endpoint",
                     "--region",
                     "--log-group",
-                    "--q-developer-users");
+                    "--q-developer-users",
+                    "--mix");
 
     int bodyBytes() {
         return (int) Math.round(bodyKb * 1024);
@@ -142,6 +151,8 @@ record GeneratorOptions(
         String logGroup = "/aws/bedrock/invocation-logs";
         boolean help = false;
         int qDeveloperUsers = 0;
+        OperationMix mix = OperationMix.DEFAULT;
+        boolean latencyTail = false;
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -159,6 +170,9 @@ record GeneratorOptions(
                     continue;
                 case "--overwrite":
                     overwrite = true;
+                    continue;
+                case "--latency-tail":
+                    latencyTail = true;
                     continue;
                 default:
                     break;
@@ -197,6 +211,7 @@ record GeneratorOptions(
                 case "--region" -> region = nonEmpty(name, value);
                 case "--log-group" -> logGroup = nonEmpty(name, value);
                 case "--q-developer-users" -> qDeveloperUsers = intIn(name, value, 0, 1000);
+                case "--mix" -> mix = OperationMix.of(value);
                 default -> throw new UsageException("unknown option " + name);
             }
         }
@@ -238,7 +253,9 @@ record GeneratorOptions(
                 region,
                 logGroup,
                 help,
-                qDeveloperUsers);
+                qDeveloperUsers,
+                mix,
+                latencyTail);
     }
 
     /**

@@ -43,7 +43,7 @@ final class Planner {
             r.region = Population.pickRegion(rng, r.account);
             r.callerArn = Population.pickCaller(rng, r.account);
             r.model = ModelCatalog.choose(rng, r.region, r.account.id(), options.unknownPct());
-            r.operation = pickOperation(rng, r.model.spec().family());
+            r.operation = options.mix().pick(rng, r.model.spec().family());
             planBodiesAndTokens(rng, r);
             AccountingCases.plan(options.seed(), r);
             planDelivery(rng, r);
@@ -67,39 +67,6 @@ final class Planner {
             }
         }
         return accounts.get(accounts.size() - 1);
-    }
-
-    private static Operation pickOperation(SplittableRandom rng, ModelFamily family) {
-        int r = rng.nextInt(100);
-        switch (family) {
-            case ANTHROPIC:
-                return r < 35
-                        ? Operation.CONVERSE
-                        : r < 60
-                                ? Operation.CONVERSE_STREAM
-                                : r < 85
-                                        ? Operation.INVOKE_MODEL
-                                        : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
-            case NOVA:
-                return r < 45
-                        ? Operation.CONVERSE
-                        : r < 70
-                                ? Operation.CONVERSE_STREAM
-                                : r < 90
-                                        ? Operation.INVOKE_MODEL
-                                        : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
-            case LLAMA:
-            case MISTRAL:
-                return r < 40
-                        ? Operation.CONVERSE
-                        : r < 50
-                                ? Operation.CONVERSE_STREAM
-                                : r < 85
-                                        ? Operation.INVOKE_MODEL
-                                        : Operation.INVOKE_MODEL_WITH_RESPONSE_STREAM;
-            default:
-                return r < 70 ? Operation.CONVERSE : Operation.CONVERSE_STREAM;
-        }
     }
 
     private void planBodiesAndTokens(SplittableRandom rng, PlannedRecord r) {
@@ -165,6 +132,11 @@ final class Planner {
         // healthy models generate a token in 5-30 ms; a degraded one (overloaded, throttled) in
         // 100-400 ms
         boolean slow = options.slowPct() > 0 && rng.nextDouble() * 100 < options.slowPct();
+        if (options.latencyTail() && !slow) {
+            r.latencyMs = LatencyTail.draw(rng);
+            r.firstByteLatencyMs = Math.min(r.firstByteLatencyMs, r.latencyMs);
+            return;
+        }
         r.latencyMs =
                 r.firstByteLatencyMs
                         + r.outputTokens * (slow ? 100 + rng.nextInt(300) : 5 + rng.nextInt(25));

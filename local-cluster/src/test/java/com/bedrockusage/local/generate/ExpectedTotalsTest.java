@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * expected-totals.json agrees with the records actually written, read back the way a consumer
@@ -39,6 +42,43 @@ class ExpectedTotalsTest {
                 "3",
                 "--errors-pct",
                 "4");
+        assertTotalsMatchTheWrittenFiles(2500);
+    }
+
+    /** The throughput matrix's shapes: every mix, with and without the latency tail, any body. */
+    @ParameterizedTest
+    @CsvSource({
+        "converse, true, 1",
+        "stream, true, 1",
+        "stream, false, 4",
+        "converse, false, 16",
+        "default, true, 16"
+    })
+    void shouldKeepTheTruthExactForEveryMixLatencyAndBodySize(
+            String mix, boolean latencyTail, String bodyKb) throws Exception {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--invocations",
+                                "1500",
+                                "--body-kb",
+                                bodyKb,
+                                "--hours",
+                                "30",
+                                "--start",
+                                "2026-11-01T12:00:00Z",
+                                "--errors-pct",
+                                "4",
+                                "--mix",
+                                mix));
+        if (latencyTail) {
+            args.add("--latency-tail");
+        }
+        GeneratedLogs.generate(out, args.toArray(new String[0]));
+        assertTotalsMatchTheWrittenFiles(1500);
+    }
+
+    private void assertTotalsMatchTheWrittenFiles(int invocations) throws Exception {
         JsonNode expected = GeneratedLogs.expected(out);
 
         Map<String, String> firstCopy = new HashMap<>();
@@ -78,7 +118,7 @@ class ExpectedTotalsTest {
         JsonNode counts = expected.path("counts");
         assertThat(counts.path("uniqueRecords").asLong())
                 .isEqualTo(firstCopy.size())
-                .isEqualTo(2500);
+                .isEqualTo(invocations);
         assertThat(counts.path("duplicateLines").asLong()).isEqualTo(duplicates);
         assertThat(counts.path("linesWritten").asLong()).isEqualTo(lines.size());
         assertThat(counts.path("lateRecords").asLong()).isEqualTo(late);
