@@ -34,6 +34,7 @@ public final class IcebergCatalogs {
             }
             return CatalogLoader.custom("glue", props, new Configuration(), GLUE_CATALOG);
         }
+        props.put(CatalogProperties.LOCK_IMPL, JvmLockManager.class.getName());
         return CatalogLoader.hadoop("hadoop", new Configuration(), props);
     }
 
