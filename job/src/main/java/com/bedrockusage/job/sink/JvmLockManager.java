@@ -1,5 +1,6 @@
 package com.bedrockusage.job.sink;
 
+import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -20,7 +21,9 @@ import org.apache.iceberg.util.PropertyUtil;
  */
 public final class JvmLockManager implements LockManager {
 
-    private static final ConcurrentMap<String, Holder> LOCKS = new ConcurrentHashMap<>();
+    /** Entity → (owner, expiry in epoch milliseconds). */
+    private static final ConcurrentMap<String, Map.Entry<String, Long>> LOCKS =
+            new ConcurrentHashMap<>();
 
     private long acquireTimeoutMs = CatalogProperties.LOCK_ACQUIRE_TIMEOUT_MS_DEFAULT;
     private long acquireIntervalMs = CatalogProperties.LOCK_ACQUIRE_INTERVAL_MS_DEFAULT;
@@ -50,14 +53,14 @@ public final class JvmLockManager implements LockManager {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(acquireTimeoutMs);
         while (true) {
             long now = System.currentTimeMillis();
-            Holder held =
+            Map.Entry<String, Long> held =
                     LOCKS.compute(
                             entityId,
                             (id, current) ->
-                                    current == null || current.expiresAtMs <= now
-                                            ? new Holder(ownerId, now + expiryMs)
+                                    current == null || current.getValue() <= now
+                                            ? new SimpleImmutableEntry<>(ownerId, now + expiryMs)
                                             : current);
-            if (held.ownerId.equals(ownerId)) {
+            if (held.getKey().equals(ownerId)) {
                 return true;
             }
             if (System.nanoTime() >= deadline) {
@@ -74,21 +77,11 @@ public final class JvmLockManager implements LockManager {
 
     @Override
     public boolean release(String entityId, String ownerId) {
-        Holder held = LOCKS.get(entityId);
-        return held != null && held.ownerId.equals(ownerId) && LOCKS.remove(entityId, held);
+        Map.Entry<String, Long> held = LOCKS.get(entityId);
+        return held != null && held.getKey().equals(ownerId) && LOCKS.remove(entityId, held);
     }
 
     /** Nothing to close: the locks are shared by every catalog in this JVM. */
     @Override
     public void close() {}
-
-    private static final class Holder {
-        final String ownerId;
-        final long expiresAtMs;
-
-        Holder(String ownerId, long expiresAtMs) {
-            this.ownerId = ownerId;
-            this.expiresAtMs = expiresAtMs;
-        }
-    }
 }
