@@ -2,7 +2,7 @@ package com.bedrockusage.job.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bedrockusage.job.testing.SerializerChecks;
+import com.bedrockusage.job.testing.SerializerContract;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -15,28 +15,12 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
-class InvocationSerializerTest {
+class InvocationSerializerTest extends SerializerContract<Invocation> {
 
     private static final InvocationSerializer SERIALIZER = InvocationSerializer.INSTANCE;
 
-    @Test
-    void shouldRoundTripEveryFieldOfEveryShape() throws Exception {
-        SerializerChecks.assertRoundTrip(
-                SERIALIZER, shapes(), InvocationSerializerTest::assertSameFields);
-    }
-
-    @Test
-    void shouldCopyEveryFieldIntoANewInstance() throws Exception {
-        for (Invocation call : shapes()) {
-            Invocation copy = SERIALIZER.copy(call);
-            assertThat(copy).isNotSameAs(call);
-            assertSameFields(copy, call);
-        }
-    }
-
-    @Test
-    void shouldCopyFromStreamToStreamByteForByte() throws Exception {
-        SerializerChecks.assertStreamCopyIsByteForByte(SERIALIZER, shapes());
+    InvocationSerializerTest() {
+        super(SERIALIZER, InvocationSerializerTest::assertSameFields);
     }
 
     @Test
@@ -108,11 +92,6 @@ class InvocationSerializerTest {
         return all.length - tail.length() - accountingBytes(call) - 1;
     }
 
-    @Test
-    void shouldRestoreFromItsSnapshot() throws Exception {
-        SerializerChecks.assertRestoresToItself(SERIALIZER);
-    }
-
     /**
      * Compares every instance field (transient ones excepted) by reflection, so a field added to
      * {@link Invocation} but not to the serializer fails here.
@@ -177,7 +156,8 @@ class InvocationSerializerTest {
         return inv;
     }
 
-    private static List<Invocation> shapes() throws IllegalAccessException {
+    @Override
+    protected List<Invocation> shapes() throws IllegalAccessException {
         List<Invocation> shapes = new ArrayList<>();
         Invocation full = full();
         for (Field field : Invocation.class.getDeclaredFields()) {
