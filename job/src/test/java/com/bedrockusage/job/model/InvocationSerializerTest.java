@@ -1,5 +1,8 @@
 package com.bedrockusage.job.model;
 
+import static com.bedrockusage.job.state.CompactEncoding.writeDecimal;
+import static com.bedrockusage.job.state.CompactEncoding.writeString;
+import static com.bedrockusage.job.state.CompactEncoding.writeZigZag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.testing.SerializerContract;
@@ -27,24 +30,13 @@ class InvocationSerializerTest extends SerializerContract<Invocation> {
     void shouldNotSendTheUsageKey() throws IOException {
         Invocation call = full();
         call.usageKey = "cached";
-        DataOutputSerializer out = new DataOutputSerializer(16);
-        SERIALIZER.serialize(call, out);
 
-        assertThat(
-                        SERIALIZER.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()))
-                                .usageKey)
+        assertThat(SERIALIZER.deserialize(new DataInputDeserializer(serialized(call))).usageKey)
                 .isNull();
     }
 
     @Test
     void shouldReadARecordWrittenBeforeTheAccountingFields() throws Exception {
-        Invocation call = full();
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        SERIALIZER.serialize(call, out);
-        byte[] bytes = out.getCopyOfBuffer();
-        // The previous build wrote the same bytes up to priceRow, without the accounting flag and
-        // fields after it.
-        DataOutputSerializer old = new DataOutputSerializer(256);
         Invocation legacy = full();
         legacy.serviceTier = null;
         legacy.unit = null;
@@ -52,44 +44,40 @@ class InvocationSerializerTest extends SerializerContract<Invocation> {
         legacy.unitQuantity = 0;
         legacy.unitCostUsd = null;
         legacy.pricingRule = null;
-        SERIALIZER.serialize(legacy, old);
-        byte[] legacyBytes = old.getCopyOfBuffer();
-        int flagsAt = flagsOffset(legacyBytes, legacy);
-        legacyBytes[flagsAt] &= ~(1 << 2);
-        byte[] truncated = Arrays.copyOf(legacyBytes, legacyBytes.length - accountingBytes(legacy));
+        byte[] current = serialized(legacy);
+        // The previous build wrote the same bytes up to priceRow, without the accounting flag and
+        // fields after it.
+        byte[] previous = Arrays.copyOf(current, current.length - accountingBytes(legacy));
+        previous[flagsOffset(legacy)] &= ~(1 << 2);
 
-        Invocation read = SERIALIZER.deserialize(new DataInputDeserializer(truncated));
+        Invocation read = SERIALIZER.deserialize(new DataInputDeserializer(previous));
 
         assertSameFields(read, legacy);
-        assertThat(bytes.length).isGreaterThan(truncated.length);
+        assertThat(previous.length).isLessThan(current.length);
+    }
+
+    private static byte[] serialized(Invocation call) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        SERIALIZER.serialize(call, out);
+        return out.getCopyOfBuffer();
     }
 
     private static int accountingBytes(Invocation call) throws IOException {
         DataOutputSerializer tail = new DataOutputSerializer(64);
-        com.bedrockusage.job.state.CompactEncoding.writeString(call.serviceTier, tail);
-        com.bedrockusage.job.state.CompactEncoding.writeString(call.unit, tail);
-        com.bedrockusage.job.state.CompactEncoding.writeString(call.unitVariant, tail);
-        com.bedrockusage.job.state.CompactEncoding.writeZigZag(call.unitQuantity, tail);
-        com.bedrockusage.job.state.CompactEncoding.writeDecimal(call.unitCostUsd, tail);
-        com.bedrockusage.job.state.CompactEncoding.writeString(call.pricingRule, tail);
+        writeString(call.serviceTier, tail);
+        writeString(call.unit, tail);
+        writeString(call.unitVariant, tail);
+        writeZigZag(call.unitQuantity, tail);
+        writeDecimal(call.unitCostUsd, tail);
+        writeString(call.pricingRule, tail);
         return tail.length();
     }
 
-    /**
-     * Where the flags byte is: the flags byte is followed by source, model, 5 decimals, priceRow
-     * and the rest.
-     */
-    private static int flagsOffset(byte[] all, Invocation call) throws IOException {
-        DataOutputSerializer tail = new DataOutputSerializer(256);
-        com.bedrockusage.job.state.CompactEncoding.writeString(call.source, tail);
-        com.bedrockusage.job.state.CompactEncoding.writeString(call.model, tail);
-        com.bedrockusage.job.state.CompactEncoding.writeDecimal(call.costUsd, tail);
-        com.bedrockusage.job.state.CompactEncoding.writeDecimal(call.inputCostUsd, tail);
-        com.bedrockusage.job.state.CompactEncoding.writeDecimal(call.outputCostUsd, tail);
-        com.bedrockusage.job.state.CompactEncoding.writeDecimal(call.cacheReadCostUsd, tail);
-        com.bedrockusage.job.state.CompactEncoding.writeDecimal(call.cacheWriteCostUsd, tail);
-        com.bedrockusage.job.state.CompactEncoding.writeString(call.priceRow, tail);
-        return all.length - tail.length() - accountingBytes(call) - 1;
+    /** Where the flags byte is: the only byte in which a priced and an unpriced call differ. */
+    private static int flagsOffset(Invocation call) throws IOException {
+        Invocation flipped = SERIALIZER.copy(call);
+        flipped.priced = !call.priced;
+        return Arrays.mismatch(serialized(call), serialized(flipped));
     }
 
     /**
