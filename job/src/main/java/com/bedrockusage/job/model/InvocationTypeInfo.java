@@ -1,10 +1,7 @@
 package com.bedrockusage.job.model;
 
 import com.bedrockusage.job.state.ExplicitTypeInfo;
-import java.lang.reflect.Type;
-import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import com.bedrockusage.job.state.ExplicitTypeInfoFactory;
 
 /**
  * {@link Invocation} with {@link InvocationSerializer}; attached to the class by {@code @TypeInfo}.
@@ -19,11 +16,9 @@ public final class InvocationTypeInfo extends ExplicitTypeInfo<Invocation> {
     }
 
     /** What {@code TypeInformation.of(Invocation.class)} consults. */
-    public static final class Factory extends TypeInfoFactory<Invocation> {
-        @Override
-        public TypeInformation<Invocation> createTypeInfo(
-                Type t, Map<String, TypeInformation<?>> genericParameters) {
-            return INSTANCE;
+    public static final class Factory extends ExplicitTypeInfoFactory<Invocation> {
+        public Factory() {
+            super(INSTANCE);
         }
     }
 }

@@ -1,10 +1,7 @@
 package com.bedrockusage.job.usage;
 
 import com.bedrockusage.job.state.ExplicitTypeInfo;
-import java.lang.reflect.Type;
-import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import com.bedrockusage.job.state.ExplicitTypeInfoFactory;
 
 /**
  * {@link UsageAccumulator} with {@link UsageAccumulatorSerializer}; attached to the class by
@@ -20,11 +17,9 @@ public final class UsageAccumulatorTypeInfo extends ExplicitTypeInfo<UsageAccumu
     }
 
     /** What {@code TypeInformation.of(UsageAccumulator.class)} consults. */
-    public static final class Factory extends TypeInfoFactory<UsageAccumulator> {
-        @Override
-        public TypeInformation<UsageAccumulator> createTypeInfo(
-                Type t, Map<String, TypeInformation<?>> genericParameters) {
-            return INSTANCE;
+    public static final class Factory extends ExplicitTypeInfoFactory<UsageAccumulator> {
+        public Factory() {
+            super(INSTANCE);
         }
     }
 }

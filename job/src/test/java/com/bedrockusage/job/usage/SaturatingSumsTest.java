@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.ingest.parse.RecordBounds;
 import com.bedrockusage.job.model.Invocation;
+import com.bedrockusage.job.testing.Invocations;
 import org.junit.jupiter.api.Test;
 
 /** Usage sums at the ingest caps: they stop at Long.MAX_VALUE, never wrap to a negative total. */
@@ -79,10 +80,7 @@ class SaturatingSumsTest {
     }
 
     private static Invocation callAtTheCaps() {
-        Invocation inv = new Invocation();
-        inv.requestId = "r";
-        inv.accountId = "123456789012";
-        inv.modelId = "m";
+        Invocation inv = Invocations.call("r", 0L);
         inv.inputTokens = RecordBounds.MAX_TOKENS;
         inv.outputTokens = RecordBounds.MAX_TOKENS;
         inv.cacheReadTokens = RecordBounds.MAX_TOKENS;

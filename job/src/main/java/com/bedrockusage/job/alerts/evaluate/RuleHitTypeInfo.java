@@ -1,10 +1,7 @@
 package com.bedrockusage.job.alerts.evaluate;
 
 import com.bedrockusage.job.state.ExplicitTypeInfo;
-import java.lang.reflect.Type;
-import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import com.bedrockusage.job.state.ExplicitTypeInfoFactory;
 
 /** {@link RuleHit} with {@link RuleHitSerializer}; attached to the class by {@code @TypeInfo}. */
 public final class RuleHitTypeInfo extends ExplicitTypeInfo<RuleHit> {
@@ -17,11 +14,9 @@ public final class RuleHitTypeInfo extends ExplicitTypeInfo<RuleHit> {
     }
 
     /** What {@code TypeInformation.of(RuleHit.class)} consults. */
-    public static final class Factory extends TypeInfoFactory<RuleHit> {
-        @Override
-        public TypeInformation<RuleHit> createTypeInfo(
-                Type t, Map<String, TypeInformation<?>> genericParameters) {
-            return INSTANCE;
+    public static final class Factory extends ExplicitTypeInfoFactory<RuleHit> {
+        public Factory() {
+            super(INSTANCE);
         }
     }
 }

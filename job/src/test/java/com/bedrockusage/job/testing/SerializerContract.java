@@ -7,34 +7,62 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
 
-/** The checks every explicit serializer of the job passes. */
-public final class SerializerChecks {
+/**
+ * The tests every explicit serializer of the job passes; a serializer's test class extends this
+ * with its serializer, how to compare a value read back with the one written, and values of every
+ * shape.
+ */
+public abstract class SerializerContract<T> {
 
-    /** How a test compares a value read back with the one written. */
+    /** How a test compares a value read back or copied with the one written. */
     public interface Same<T> {
         void check(T actual, T expected) throws Exception;
     }
 
-    private SerializerChecks() {}
+    private final TypeSerializer<T> serializer;
+    private final Same<T> same;
+
+    protected SerializerContract(TypeSerializer<T> serializer, Same<T> same) {
+        this.serializer = serializer;
+        this.same = same;
+    }
+
+    /** Values of every shape the format must tell apart; they are also written in one stream. */
+    protected abstract List<T> shapes() throws Exception;
 
     /**
-     * Writes all values into one stream, reads them back in order, and expects the stream to be
+     * Writes all shapes into one stream, reads them back in order, and expects the stream to be
      * used up exactly.
      */
-    public static <T> void assertRoundTrip(
-            TypeSerializer<T> serializer, List<T> values, Same<T> same) throws Exception {
-        DataInputDeserializer in = new DataInputDeserializer(serialized(serializer, values));
+    @Test
+    void shouldRoundTripEveryShapeInOneStream() throws Exception {
+        List<T> values = shapes();
+        DataInputDeserializer in = new DataInputDeserializer(serialized(values));
         for (T value : values) {
             same.check(serializer.deserialize(in), value);
         }
         assertThat(in.available()).isZero();
     }
 
-    /** {@code copy(source, target)} reproduces the serialized bytes of all values exactly. */
-    public static <T> void assertStreamCopyIsByteForByte(
-            TypeSerializer<T> serializer, List<T> values) throws Exception {
-        byte[] original = serialized(serializer, values);
+    /** A mutable value's copy is a new instance. */
+    @Test
+    void shouldCopyEveryShapeIntoANewInstance() throws Exception {
+        for (T value : shapes()) {
+            T copy = serializer.copy(value);
+            if (!serializer.isImmutableType()) {
+                assertThat(copy).isNotSameAs(value);
+            }
+            same.check(copy, value);
+        }
+    }
+
+    /** {@code copy(source, target)} reproduces the serialized bytes of all shapes exactly. */
+    @Test
+    void shouldCopyFromStreamToStreamByteForByte() throws Exception {
+        List<T> values = shapes();
+        byte[] original = serialized(values);
         DataInputDeserializer in = new DataInputDeserializer(original);
         DataOutputSerializer copied = new DataOutputSerializer(16);
         for (int i = 0; i < values.size(); i++) {
@@ -47,13 +75,14 @@ public final class SerializerChecks {
      * The serializer's snapshot, written and read back, restores the same serializer and is
      * compatible as is.
      */
-    public static <T> void assertRestoresToItself(TypeSerializer<T> serializer) throws Exception {
+    @Test
+    void shouldRestoreFromItsSnapshot() throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(64);
         TypeSerializerSnapshot.writeVersionedSnapshot(out, serializer.snapshotConfiguration());
         TypeSerializerSnapshot<T> restored =
                 TypeSerializerSnapshot.readVersionedSnapshot(
                         new DataInputDeserializer(out.getCopyOfBuffer()),
-                        SerializerChecks.class.getClassLoader());
+                        SerializerContract.class.getClassLoader());
 
         assertThat(restored.restoreSerializer()).isSameAs(serializer);
         assertThat(
@@ -64,8 +93,7 @@ public final class SerializerChecks {
                 .isTrue();
     }
 
-    private static <T> byte[] serialized(TypeSerializer<T> serializer, List<T> values)
-            throws Exception {
+    private byte[] serialized(List<T> values) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(16);
         for (T value : values) {
             serializer.serialize(value, out);
