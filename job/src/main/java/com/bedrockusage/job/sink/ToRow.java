@@ -27,6 +27,11 @@ public abstract class ToRow<T> implements MapFunction<T, RowData>, ResultTypeQue
         this.table = table;
     }
 
+    /** The table whose rows this makes. */
+    public TableDefinition table() {
+        return table;
+    }
+
     @Override
     public TypeInformation<RowData> getProducedType() {
         RowType rowType = FlinkSchemaUtil.convert(table.schema());
