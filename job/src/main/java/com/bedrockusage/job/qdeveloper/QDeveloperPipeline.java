@@ -33,24 +33,22 @@ public final class QDeveloperPipeline {
                         .uid(OperatorIds.Q_DEVELOPER_USAGE)
                         .name("Q Developer usage");
         IcebergSinks.write(
-                events.map(new QDeveloperRows.Events())
-                        .uid("rows-q-developer-events")
-                        .name("Q Developer events to rows"),
-                QDeveloperTables.events(),
+                events,
+                new QDeveloperRows.Events(),
+                "rows-q-developer-events",
+                "Q Developer events to rows",
                 config);
         IcebergSinks.write(
-                events.getSideOutput(QDeveloperUsage.DAILY)
-                        .map(new QDeveloperRows.Daily())
-                        .uid("rows-q-developer-daily")
-                        .name("Q Developer days to rows"),
-                QDeveloperTables.daily(),
+                events.getSideOutput(QDeveloperUsage.DAILY),
+                new QDeveloperRows.Daily(),
+                "rows-q-developer-daily",
+                "Q Developer days to rows",
                 config);
         IcebergSinks.write(
-                events.getSideOutput(QDeveloperUsage.MONTHLY)
-                        .map(new QDeveloperRows.Monthly())
-                        .uid("rows-q-developer-monthly")
-                        .name("Q Developer months to rows"),
-                QDeveloperTables.monthly(),
+                events.getSideOutput(QDeveloperUsage.MONTHLY),
+                new QDeveloperRows.Monthly(),
+                "rows-q-developer-monthly",
+                "Q Developer months to rows",
                 config);
         return events.getSideOutput(QDeveloperUsage.ALERTS);
     }

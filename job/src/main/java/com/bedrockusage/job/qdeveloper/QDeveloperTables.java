@@ -1,5 +1,6 @@
 package com.bedrockusage.job.qdeveloper;
 
+import static com.bedrockusage.job.sink.Tables.TIMESTAMP;
 import static org.apache.iceberg.types.Types.NestedField.optional;
 import static org.apache.iceberg.types.Types.NestedField.required;
 
@@ -22,8 +23,6 @@ public final class QDeveloperTables {
     public static final String EVENTS = "q_developer_events";
     public static final String DAILY = "q_developer_usage_daily";
     public static final String MONTHLY = "q_developer_usage_monthly";
-
-    private static final Types.TimestampType TIMESTAMP = Types.TimestampType.withZone();
 
     private QDeveloperTables() {}
 

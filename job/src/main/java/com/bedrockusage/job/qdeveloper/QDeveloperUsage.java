@@ -2,14 +2,13 @@ package com.bedrockusage.job.qdeveloper;
 
 import com.bedrockusage.job.alerts.Alert;
 import com.bedrockusage.job.alerts.evaluate.AlertIds;
+import com.bedrockusage.job.alerts.rules.AlertWindows;
 import com.bedrockusage.job.pricing.SeenRequestIds;
 import com.bedrockusage.job.state.Utf8StringTypeInfo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -445,17 +444,10 @@ public final class QDeveloperUsage
     }
 
     static long monthStart(long epochMillis) {
-        LocalDate d =
-                Instant.ofEpochMilli(epochMillis)
-                        .atZone(ZoneOffset.UTC)
-                        .toLocalDate()
-                        .withDayOfMonth(1);
-        return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return AlertWindows.start(AlertWindows.MONTH, epochMillis);
     }
 
     static long monthEnd(long monthStart) {
-        LocalDate d =
-                Instant.ofEpochMilli(monthStart).atZone(ZoneOffset.UTC).toLocalDate().plusMonths(1);
-        return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return AlertWindows.end(AlertWindows.MONTH, monthStart);
     }
 }

@@ -1,12 +1,12 @@
 package com.bedrockusage.job.reconcile;
 
+import static com.bedrockusage.job.sink.RowValues.money;
+import static com.bedrockusage.job.sink.Tables.MONEY;
+import static com.bedrockusage.job.sink.Tables.TIMESTAMP;
 import static org.apache.iceberg.types.Types.NestedField.optional;
 import static org.apache.iceberg.types.Types.NestedField.required;
 
 import com.bedrockusage.job.sink.TableDefinition;
-import com.bedrockusage.job.sink.Tables;
-import com.bedrockusage.pricing.CostRounding;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
 import org.apache.flink.table.data.DecimalData;
@@ -26,8 +26,6 @@ import org.apache.iceberg.types.Types;
 public final class ReconciliationTable {
 
     public static final String NAME = "reconciliation";
-    private static final Types.DecimalType MONEY =
-            Types.DecimalType.of(Tables.MONEY_PRECISION, Tables.MONEY_SCALE);
     static final int PCT_PRECISION = 20;
 
     private ReconciliationTable() {}
@@ -53,7 +51,7 @@ public final class ReconciliationTable {
                         required(13, "status", Types.StringType.get()),
                         optional(14, "usage_types", Types.StringType.get()),
                         required(15, "mapped", Types.BooleanType.get()),
-                        required(16, "reconciled_at", Types.TimestampType.withZone()));
+                        required(16, "reconciled_at", TIMESTAMP));
         return new TableDefinition(NAME, schema, "day", Collections.emptyList());
     }
 
@@ -81,10 +79,5 @@ public final class ReconciliationTable {
         row.setField(14, r.mapped);
         row.setField(15, TimestampData.fromInstant(reconciledAt));
         return row;
-    }
-
-    private static DecimalData money(BigDecimal v) {
-        return DecimalData.fromBigDecimal(
-                CostRounding.atScale(v), Tables.MONEY_PRECISION, Tables.MONEY_SCALE);
     }
 }

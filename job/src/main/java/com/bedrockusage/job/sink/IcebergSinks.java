@@ -35,6 +35,15 @@ public final class IcebergSinks {
         return RUNS.computeIfAbsent(env, e -> UUID.randomUUID().toString());
     }
 
+    /**
+     * Converts {@code records} to rows of {@code toRow}'s table (operator {@code uid}) and writes
+     * them.
+     */
+    public static <T> void write(
+            DataStream<T> records, ToRow<T> toRow, String uid, String name, JobConfig config) {
+        write(records.map(toRow).uid(uid).name(name), toRow.table(), config);
+    }
+
     public static void write(DataStream<RowData> rows, TableDefinition table, JobConfig config) {
         FlinkSink.Builder builder =
                 FlinkSink.forRowData(rows)

@@ -1,5 +1,8 @@
 package com.bedrockusage.job.sink;
 
+import static com.bedrockusage.job.sink.RowValues.str;
+import static com.bedrockusage.job.sink.RowValues.ts;
+
 import com.bedrockusage.job.model.RejectedRecord;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;

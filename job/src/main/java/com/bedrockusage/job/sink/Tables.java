@@ -22,8 +22,9 @@ public final class Tables {
 
     public static final int MONEY_PRECISION = 38;
     public static final int MONEY_SCALE = CostRounding.SCALE;
-    static final Types.DecimalType MONEY = Types.DecimalType.of(MONEY_PRECISION, MONEY_SCALE);
-    static final Types.TimestampType TIMESTAMP = Types.TimestampType.withZone();
+    public static final Types.DecimalType MONEY =
+            Types.DecimalType.of(MONEY_PRECISION, MONEY_SCALE);
+    public static final Types.TimestampType TIMESTAMP = Types.TimestampType.withZone();
 
     public static final String INVOCATIONS = "invocations";
     public static final String LATE_INVOCATIONS = "late_invocations";

@@ -1,5 +1,9 @@
 package com.bedrockusage.job.alerts.delivery;
 
+import static com.bedrockusage.job.sink.RowValues.moneyOrZero;
+import static com.bedrockusage.job.sink.RowValues.str;
+import static com.bedrockusage.job.sink.RowValues.ts;
+
 import com.bedrockusage.job.alerts.Alert;
 import com.bedrockusage.job.alerts.Contributor;
 import com.bedrockusage.job.alerts.DeliveredAlert;

@@ -1,5 +1,6 @@
 package com.bedrockusage.job.alerts.delivery;
 
+import static com.bedrockusage.job.sink.Tables.TIMESTAMP;
 import static org.apache.iceberg.types.Types.NestedField.optional;
 import static org.apache.iceberg.types.Types.NestedField.required;
 
@@ -23,9 +24,8 @@ public final class AlertsTable {
     public static final List<String> KEY =
             Collections.unmodifiableList(Arrays.asList("alert_id", "window_start"));
 
-    static final Types.DecimalType DECIMAL =
-            Types.DecimalType.of(Tables.MONEY_PRECISION, Tables.MONEY_SCALE);
-    static final Types.TimestampType TIMESTAMP = Types.TimestampType.withZone();
+    /** Money's type, for the derived values (forecasts, baselines) too. */
+    private static final Types.DecimalType DECIMAL = Tables.MONEY;
 
     private AlertsTable() {}
 
