@@ -4,7 +4,7 @@ package com.bedrockusage.job.alerts;
  * What a rule measures over its window. Additive metrics are sums, so they can be forecast and
  * spike-compared.
  */
-public enum Metric {
+public enum Metric implements WireNamed {
     COST_USD("cost_usd", true),
     INPUT_TOKENS("input_tokens", true),
     OUTPUT_TOKENS("output_tokens", true),
@@ -37,6 +37,7 @@ public enum Metric {
         this.additive = additive;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -58,12 +59,7 @@ public enum Metric {
 
     /** The metric with this rules-file name, or null. */
     public static Metric fromWireName(String name) {
-        for (Metric m : values()) {
-            if (m.wireName.equals(name)) {
-                return m;
-            }
-        }
-        return null;
+        return WireNamed.byWireName(values(), name);
     }
 
     public static String wireNames() {

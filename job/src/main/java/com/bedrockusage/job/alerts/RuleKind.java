@@ -1,7 +1,7 @@
 package com.bedrockusage.job.alerts;
 
 /** How a rule decides to fire. */
-public enum RuleKind {
+public enum RuleKind implements WireNamed {
     /** The running value of the window reaches the threshold. */
     THRESHOLD("threshold"),
     /** The value projected to the end of the window at the current rate reaches the threshold. */
@@ -15,16 +15,12 @@ public enum RuleKind {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
     public static RuleKind fromWireName(String name) {
-        for (RuleKind k : values()) {
-            if (k.wireName.equals(name)) {
-                return k;
-            }
-        }
-        return null;
+        return WireNamed.byWireName(values(), name);
     }
 }

@@ -1,7 +1,7 @@
 package com.bedrockusage.job.alerts;
 
 /** What a rule groups invocations by; each distinct scope key has its own running value. */
-public enum ScopeType {
+public enum ScopeType implements WireNamed {
     GLOBAL("global"),
     ACCOUNT("account"),
     CALLER("caller"),
@@ -17,16 +17,12 @@ public enum ScopeType {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
 
     public static ScopeType fromWireName(String name) {
-        for (ScopeType s : values()) {
-            if (s.wireName.equals(name)) {
-                return s;
-            }
-        }
-        return null;
+        return WireNamed.byWireName(values(), name);
     }
 }

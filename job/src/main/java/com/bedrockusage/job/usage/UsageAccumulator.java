@@ -13,33 +13,8 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * and cannot overflow.
  */
 @TypeInfo(UsageAccumulatorTypeInfo.Factory.class)
-public class UsageAccumulator {
+public class UsageAccumulator extends UsageTotals {
 
-    public long invocations;
-    public long errors;
-    public long inputTokens;
-    public long outputTokens;
-    public long cacheReadTokens;
-    public long cacheWriteTokens;
-
-    /**
-     * Successful calls without a price: their tokens are counted above, their cost is missing from
-     * the sums.
-     */
-    public long unpricedInvocations;
-
-    public BigDecimal costUsd;
-    public BigDecimal inputCostUsd;
-    public BigDecimal outputCostUsd;
-    public BigDecimal cacheReadCostUsd;
-    public BigDecimal cacheWriteCostUsd;
-
-    /** Calls that reported a latency; the fields below cover only those. */
-    public long latencyCount;
-
-    public long latencySumMs;
-    public Long latencyMinMs;
-    public Long latencyMaxMs;
     public LatencySketch latency = new LatencySketch();
 
     public UsageAccumulator() {}
@@ -99,22 +74,7 @@ public class UsageAccumulator {
     /** An independent copy: equal to this one, sharing no mutable part. */
     public UsageAccumulator copy() {
         UsageAccumulator c = new UsageAccumulator();
-        c.invocations = invocations;
-        c.errors = errors;
-        c.inputTokens = inputTokens;
-        c.outputTokens = outputTokens;
-        c.cacheReadTokens = cacheReadTokens;
-        c.cacheWriteTokens = cacheWriteTokens;
-        c.unpricedInvocations = unpricedInvocations;
-        c.costUsd = costUsd;
-        c.inputCostUsd = inputCostUsd;
-        c.outputCostUsd = outputCostUsd;
-        c.cacheReadCostUsd = cacheReadCostUsd;
-        c.cacheWriteCostUsd = cacheWriteCostUsd;
-        c.latencyCount = latencyCount;
-        c.latencySumMs = latencySumMs;
-        c.latencyMinMs = latencyMinMs;
-        c.latencyMaxMs = latencyMaxMs;
+        c.setTotals(this);
         c.latency = latency == null ? null : latency.copy();
         return c;
     }
@@ -150,23 +110,7 @@ public class UsageAccumulator {
             return false;
         }
         UsageAccumulator a = (UsageAccumulator) o;
-        return invocations == a.invocations
-                && errors == a.errors
-                && inputTokens == a.inputTokens
-                && outputTokens == a.outputTokens
-                && cacheReadTokens == a.cacheReadTokens
-                && cacheWriteTokens == a.cacheWriteTokens
-                && unpricedInvocations == a.unpricedInvocations
-                && Objects.equals(costUsd, a.costUsd)
-                && Objects.equals(inputCostUsd, a.inputCostUsd)
-                && Objects.equals(outputCostUsd, a.outputCostUsd)
-                && Objects.equals(cacheReadCostUsd, a.cacheReadCostUsd)
-                && Objects.equals(cacheWriteCostUsd, a.cacheWriteCostUsd)
-                && latencyCount == a.latencyCount
-                && latencySumMs == a.latencySumMs
-                && Objects.equals(latencyMinMs, a.latencyMinMs)
-                && Objects.equals(latencyMaxMs, a.latencyMaxMs)
-                && Objects.equals(latency, a.latency);
+        return sameTotals(a) && Objects.equals(latency, a.latency);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.bedrockusage.job.usage;
 
-import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Objects;
  * {@link #latencySketch} is not a table column: it is carried only on rows that {@link DailyTotals}
  * corrects, so their quantiles can be merged exactly.
  */
-public class UsageRow {
+public class UsageRow extends UsageTotals {
 
     public long windowStart;
     public String granularity;
@@ -23,25 +22,7 @@ public class UsageRow {
     public String callerArn;
     public String modelId;
 
-    public long invocations;
-    public long errors;
-    public long inputTokens;
-    public long outputTokens;
-    public long cacheReadTokens;
-    public long cacheWriteTokens;
-
-    public BigDecimal costUsd;
-    public BigDecimal inputCostUsd;
-    public BigDecimal outputCostUsd;
-    public BigDecimal cacheReadCostUsd;
-    public BigDecimal cacheWriteCostUsd;
-    public long unpricedInvocations;
-
-    public long latencyCount;
-    public long latencySumMs;
-    public Long latencyMinMs;
     public Double latencyAvgMs;
-    public Long latencyMaxMs;
     public Double latencyP50Ms;
     public Double latencyP99Ms;
 
@@ -64,23 +45,8 @@ public class UsageRow {
         row.region = parts[UsageKey.REGION];
         row.callerArn = parts[UsageKey.CALLER];
         row.modelId = parts[UsageKey.MODEL];
-        row.invocations = acc.invocations;
-        row.errors = acc.errors;
-        row.inputTokens = acc.inputTokens;
-        row.outputTokens = acc.outputTokens;
-        row.cacheReadTokens = acc.cacheReadTokens;
-        row.cacheWriteTokens = acc.cacheWriteTokens;
-        row.costUsd = acc.costUsd;
-        row.inputCostUsd = acc.inputCostUsd;
-        row.outputCostUsd = acc.outputCostUsd;
-        row.cacheReadCostUsd = acc.cacheReadCostUsd;
-        row.cacheWriteCostUsd = acc.cacheWriteCostUsd;
-        row.unpricedInvocations = acc.unpricedInvocations;
-        row.latencyCount = acc.latencyCount;
-        row.latencySumMs = acc.latencySumMs;
+        row.setTotals(acc);
         if (acc.latencyCount > 0) {
-            row.latencyMinMs = acc.latencyMinMs;
-            row.latencyMaxMs = acc.latencyMaxMs;
             row.latencyAvgMs = (double) acc.latencySumMs / acc.latencyCount;
             row.latencyP50Ms = clamp(acc.latency == null ? null : acc.latency.quantile(0.5), acc);
             row.latencyP99Ms = clamp(acc.latency == null ? null : acc.latency.quantile(0.99), acc);
@@ -102,22 +68,7 @@ public class UsageRow {
      */
     public UsageAccumulator toAccumulator() {
         UsageAccumulator acc = new UsageAccumulator();
-        acc.invocations = invocations;
-        acc.errors = errors;
-        acc.inputTokens = inputTokens;
-        acc.outputTokens = outputTokens;
-        acc.cacheReadTokens = cacheReadTokens;
-        acc.cacheWriteTokens = cacheWriteTokens;
-        acc.costUsd = costUsd;
-        acc.inputCostUsd = inputCostUsd;
-        acc.outputCostUsd = outputCostUsd;
-        acc.cacheReadCostUsd = cacheReadCostUsd;
-        acc.cacheWriteCostUsd = cacheWriteCostUsd;
-        acc.unpricedInvocations = unpricedInvocations;
-        acc.latencyCount = latencyCount;
-        acc.latencySumMs = latencySumMs;
-        acc.latencyMinMs = latencyMinMs;
-        acc.latencyMaxMs = latencyMaxMs;
+        acc.setTotals(this);
         acc.latency = latencySketch == null ? new LatencySketch() : latencySketch.copy();
         return acc;
     }
@@ -140,28 +91,13 @@ public class UsageRow {
         }
         UsageRow r = (UsageRow) o;
         return windowStart == r.windowStart
-                && invocations == r.invocations
-                && errors == r.errors
-                && inputTokens == r.inputTokens
-                && outputTokens == r.outputTokens
-                && cacheReadTokens == r.cacheReadTokens
-                && cacheWriteTokens == r.cacheWriteTokens
-                && unpricedInvocations == r.unpricedInvocations
-                && latencyCount == r.latencyCount
-                && latencySumMs == r.latencySumMs
+                && sameTotals(r)
                 && Objects.equals(granularity, r.granularity)
                 && Objects.equals(accountId, r.accountId)
                 && Objects.equals(region, r.region)
                 && Objects.equals(callerArn, r.callerArn)
                 && Objects.equals(modelId, r.modelId)
-                && Objects.equals(costUsd, r.costUsd)
-                && Objects.equals(inputCostUsd, r.inputCostUsd)
-                && Objects.equals(outputCostUsd, r.outputCostUsd)
-                && Objects.equals(cacheReadCostUsd, r.cacheReadCostUsd)
-                && Objects.equals(cacheWriteCostUsd, r.cacheWriteCostUsd)
-                && Objects.equals(latencyMinMs, r.latencyMinMs)
                 && Objects.equals(latencyAvgMs, r.latencyAvgMs)
-                && Objects.equals(latencyMaxMs, r.latencyMaxMs)
                 && Objects.equals(latencyP50Ms, r.latencyP50Ms)
                 && Objects.equals(latencyP99Ms, r.latencyP99Ms)
                 && Objects.equals(latencySketch, r.latencySketch);
