@@ -245,8 +245,7 @@ if [[ "$START" == true && "$(app_status)" == READY ]]; then
     sleep 15
   done
   if [[ "$status" != RUNNING ]]; then
-    echo "deploy.sh: application is $status, not RUNNING; see log group /aws/kinesis-analytics/$STACK" >&2
-    exit 1
+    die "application is $status, not RUNNING; see log group /aws/kinesis-analytics/$STACK"
   fi
 fi
 

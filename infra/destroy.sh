@@ -128,8 +128,7 @@ if [[ "$STACK_EXISTS" == true ]]; then
       awsr cloudformation describe-stack-events --stack-name "$STACK" \
         --query "StackEvents[?ResourceStatus=='DELETE_FAILED'].[LogicalResourceId,ResourceStatusReason]" \
         --output table >&2 || true
-      echo "destroy.sh: stack $STACK could not be deleted (see the events above)" >&2
-      exit 1
+      die "stack $STACK could not be deleted (see the events above)"
     fi
   fi
   log "stack $STACK deleted"

@@ -76,7 +76,8 @@ bu_build() {
   touch "$BU_CP_FILE"
 }
 
-# Prints the runtime classpath of local-cluster (its classes first), building when needed.
+# Prints the runtime classpath of local-cluster (its classes first), building when needed. A failed build has
+# already said why (die); callers pass its status on with `|| exit`.
 bu_classpath() {
   if bu_needs_build; then
     if command -v flock >/dev/null; then
@@ -84,9 +85,9 @@ bu_classpath() {
       (
         flock 9
         if bu_needs_build; then bu_build; fi
-      ) 9>"$BU_LOCAL_DIR/target/.build.lock" || return 1
+      ) 9>"$BU_LOCAL_DIR/target/.build.lock" || return
     else
-      bu_build || return 1
+      bu_build || return
     fi
   fi
   printf '%s:%s\n' "$BU_CLASSES" "$(cat "$BU_CP_FILE")"
@@ -143,7 +144,7 @@ bu_run_flink() {
     if [ "$arg" = --bounded ]; then mode=bounded; fi
   done
   mapfile -t heap_opts < <(bu_heap_opts "$mode" "$heap")
-  cp="$(bu_classpath)" || exit 1
+  cp="$(bu_classpath)" || exit
   exec java "${heap_opts[@]}" "${BU_FLINK_JAVA_OPTS[@]}" \
     -Dlog4j.configurationFile="$BU_LOCAL_DIR/conf/log4j2-cli.properties" -cp "$cp" "$main" "$@"
 }

@@ -8,7 +8,7 @@ REPO_ROOT="$BU_ROOT"
 
 # Builds the project when sources changed (lib.sh decides), and the job jar if it is missing.
 ensure_built() {
-  bu_classpath >/dev/null || exit 1
+  bu_classpath >/dev/null || exit
   if [ ! -f "$JOB_JAR" ]; then
     (cd "$REPO_ROOT" && mvn -q -B -DskipTests -pl job -am package) >&2 || die "could not build the job jar $JOB_JAR"
   fi
@@ -112,7 +112,7 @@ port_user() {
 cluster_java() {
   local main="$1"; shift
   local cp
-  cp="$(bu_classpath)" || exit 1
+  cp="$(bu_classpath)" || exit
   LOCAL_CLUSTER_HOME="$CLUSTER_HOME" JOB_JAR="$JOB_JAR" java "-Xmx${CLUSTER_TOOL_HEAP:-768m}" "${BU_FLINK_JAVA_OPTS[@]}" \
     -Dlog4j.configurationFile="$REPO_ROOT/local-cluster/conf/log4j2-cli.properties" \
     -cp "$cp" "$main" "$@"

@@ -95,8 +95,7 @@ public final class UsagePipeline {
         DataStream<RejectedRecord> rejected = parsed.getSideOutput(IngestSplitter.REJECTED);
 
         // One shuffle, by usage key: dedup, pricing, the invocations sink and the usage windows
-        // then run chained in the
-        // same task, handing each call on without serializing it.
+        // then run chained in the same task, handing each call on without serializing it.
         DataStream<PriceUpdate> updates = priceUpdates(env, config);
         RollbackOnRestore.attach(updates, config, tables(), IcebergSinks.runId(env));
         BroadcastStream<PriceUpdate> priceUpdates = updates.broadcast(DedupAndPrice.PRICE_ROWS);
@@ -213,8 +212,7 @@ public final class UsagePipeline {
                     def,
                     config);
             // A call too late for the finest window is too late for every coarser one: persisting
-            // that
-            // window's late calls records each late call exactly once.
+            // that window's late calls records each late call exactly once.
             if (!lateWritten) {
                 writeInvocations(
                         late,
@@ -258,13 +256,7 @@ public final class UsagePipeline {
                                             config.s3To,
                                             config.s3Isal),
                                     WatermarkStrategy.noWatermarks(),
-                                    "S3 logs: "
-                                            + config.s3Path
-                                            + (config.s3Paths.size() > 1
-                                                    ? " and "
-                                                            + (config.s3Paths.size() - 1)
-                                                            + " more"
-                                                    : ""),
+                                    s3SourceName(config),
                                     IngestTypes.INGEST_RECORD)
                             .uid(OperatorIds.SOURCE_S3));
         }
@@ -285,8 +277,7 @@ public final class UsagePipeline {
             all = all.union(more);
         }
         // Watermarks after the union, not per file split: a file reader whose small objects are
-        // done would otherwise
-        // stay "active" at an old watermark and hold every window open.
+        // done would otherwise stay "active" at an old watermark and hold every window open.
         WatermarkStrategy<IngestRecord> watermarks =
                 WatermarkStrategy.<IngestRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness)
                         .withTimestampAssigner(
@@ -303,6 +294,12 @@ public final class UsagePipeline {
                 .assignTimestampsAndWatermarks(watermarks)
                 .uid(OperatorIds.WATERMARKS)
                 .name("event-time watermarks");
+    }
+
+    /** {@code S3 logs: <first location>}, and how many more when there are several. */
+    private static String s3SourceName(JobConfig config) {
+        int more = config.s3Paths.size() - 1;
+        return "S3 logs: " + config.s3Path + (more > 0 ? " and " + more + " more" : "");
     }
 
     static Configuration kinesisConfig(JobConfig config) {
@@ -336,15 +333,13 @@ public final class UsagePipeline {
                     env, config.pricingUpdatesDir, config.pricingUpdatesInterval);
         }
         // No updates. The price rows live in the pricing operator's broadcast state, so configuring
-        // an updates
-        // directory later keeps that state. A bounded job gets an empty stream that finishes with
-        // it; a continuous
-        // one a source that never finishes and stays idle (a finished source sends the end-of-time
-        // watermark).
+        // an updates directory later keeps that state. A bounded job gets an empty stream that
+        // finishes with it; a continuous one a source that never finishes and stays idle (a
+        // finished source sends the end-of-time watermark).
         if (config.isBounded()) {
             // fromCollection is deprecated, but its successor fromData cannot be empty in Flink
-            // 1.20: its generator
-            // source asks for at least one element (a count of 0 becomes the sequence 0..0).
+            // 1.20: its generator source asks for at least one element (a count of 0 becomes the
+            // sequence 0..0).
             return env.fromCollection(
                             Collections.<PriceUpdate>emptyList(),
                             TypeInformation.of(PriceUpdate.class))
@@ -352,9 +347,8 @@ public final class UsagePipeline {
                     .name("no price updates");
         }
         // Still a SourceFunction (deprecated): Flink 1.20 has no FLIP-27 source that never finishes
-        // yet is idle from the
-        // start, and a finished one would send the end-of-time watermark. Replace it with a custom
-        // Source for Flink 2.
+        // yet is idle from the start, and a finished one would send the end-of-time watermark.
+        // Replace it with a custom Source for Flink 2.
         return env.addSource(
                         new NoPriceUpdates(),
                         "no price updates",
