@@ -39,6 +39,9 @@ public final class OperatorIds {
     public static final String ROWS_INVOCATIONS = "rows-invocations";
     public static final String ROWS_LATE_INVOCATIONS = "rows-late-invocations";
     public static final String ROWS_ALERTS = "rows-alerts";
+    public static final String ROWS_Q_DEVELOPER_EVENTS = "rows-q-developer-events";
+    public static final String ROWS_Q_DEVELOPER_DAILY = "rows-q-developer-daily";
+    public static final String ROWS_Q_DEVELOPER_MONTHLY = "rows-q-developer-monthly";
 
     /** The bounded reconciliation run's rows and its Iceberg writer (uid prefix). */
     public static final String RECONCILIATION_ROWS = "reconciliation-rows";

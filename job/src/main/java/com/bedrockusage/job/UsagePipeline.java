@@ -280,13 +280,7 @@ public final class UsagePipeline {
         // done would otherwise stay "active" at an old watermark and hold every window open.
         WatermarkStrategy<IngestRecord> watermarks =
                 WatermarkStrategy.<IngestRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness)
-                        .withTimestampAssigner(
-                                (r, previous) ->
-                                        r.invocation != null
-                                                ? r.invocation.eventTime
-                                                : r.qdeveloper != null && r.qdeveloper.event != null
-                                                        ? r.qdeveloper.event.eventTime
-                                                        : previous)
+                        .withTimestampAssigner((r, previous) -> r.eventTimeOr(previous))
                         .withIdleness(config.idleness);
         return all.map(new FutureTimestamps(config.maxFuture), IngestTypes.INGEST_RECORD)
                 .uid(OperatorIds.FUTURE_TIMESTAMPS)
@@ -306,7 +300,7 @@ public final class UsagePipeline {
         Configuration c = new Configuration();
         c.setString("aws.region", config.kinesisRegion);
         c.setString("flink.stream.initpos", config.kinesisInitialPosition);
-        if (config.kinesisEndpoint != null) {
+        if (config.hasKinesisEndpoint()) {
             c.setString("aws.endpoint", config.kinesisEndpoint);
             // A local emulator takes any credentials; real endpoints use the SDK's default chain.
             c.setString("aws.credentials.provider", "BASIC");
@@ -318,9 +312,9 @@ public final class UsagePipeline {
 
     private static PriceCatalog baseCatalogue(JobConfig config) {
         PriceCatalog catalog =
-                config.pricingCatalog == null
-                        ? PriceCatalog.defaultCatalog()
-                        : PriceCatalogFiles.load(config.pricingCatalog);
+                config.hasPricingCatalog()
+                        ? PriceCatalogFiles.load(config.pricingCatalog)
+                        : PriceCatalog.defaultCatalog();
         return config.pricingAliases.isEmpty()
                 ? catalog
                 : catalog.withAliases(config.pricingAliases);
@@ -328,7 +322,7 @@ public final class UsagePipeline {
 
     private static DataStream<PriceUpdate> priceUpdates(
             StreamExecutionEnvironment env, JobConfig config) {
-        if (config.pricingUpdatesDir != null) {
+        if (config.hasPricingUpdates()) {
             return PriceUpdateFiles.stream(
                     env, config.pricingUpdatesDir, config.pricingUpdatesInterval);
         }

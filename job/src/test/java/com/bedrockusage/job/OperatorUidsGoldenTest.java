@@ -49,6 +49,7 @@ class OperatorUidsGoldenTest {
                 shape("windows-1d", "pipeline.windows=1d"),
                 shape("windows-1m-1h", "pipeline.windows=1m,1h"),
                 shape("windows-1h-1d", "pipeline.windows=1h,1d"),
+                shape("windows-1m-1d", "pipeline.windows=1m,1d"),
                 shape("report", "report.enabled=true", "report.output={dir}/reports"),
                 shape(
                         "report-not-announced",

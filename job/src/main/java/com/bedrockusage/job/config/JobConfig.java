@@ -248,6 +248,21 @@ public final class JobConfig implements Serializable {
     }
 
     /** True when every source is bounded: the job finishes once it has read everything. */
+    /** Whether prices come from a catalogue file instead of the built-in one. */
+    public boolean hasPricingCatalog() {
+        return pricingCatalog != null;
+    }
+
+    /** Whether a folder of price updates is watched. */
+    public boolean hasPricingUpdates() {
+        return pricingUpdatesDir != null;
+    }
+
+    /** Whether Kinesis is reached through an endpoint of its own (a local emulator). */
+    public boolean hasKinesisEndpoint() {
+        return kinesisEndpoint != null;
+    }
+
     public boolean isBounded() {
         return !hasKinesisSource() && !s3Continuous;
     }

@@ -33,6 +33,17 @@ public class IngestRecord {
         return r;
     }
 
+    /** The event time of the call or Q Developer event held, else {@code otherwise}. */
+    public long eventTimeOr(long otherwise) {
+        if (invocation != null) {
+            return invocation.eventTime;
+        }
+        if (qdeveloper != null && qdeveloper.event != null) {
+            return qdeveloper.event.eventTime;
+        }
+        return otherwise;
+    }
+
     public boolean isRejected() {
         return rejected != null;
     }

@@ -6,6 +6,8 @@ import org.apache.flink.streaming.api.functions.source.SourceFunction;
  * The price-update input of a continuous job without an updates directory: emits nothing, never
  * finishes and is idle, so it neither holds back event time nor pushes it to the end of time.
  */
+// SourceFunction is deprecated in Flink 1.20, but it is the one source that can say "idle" itself;
+// a FLIP-27 source that emits nothing yet never finishes needs an enumerator, a split and a reader.
 @SuppressWarnings("deprecation")
 public final class NoPriceUpdates implements SourceFunction<PriceUpdate> {
 

@@ -35,19 +35,19 @@ public final class QDeveloperPipeline {
         IcebergSinks.write(
                 events,
                 new QDeveloperRows.Events(),
-                "rows-q-developer-events",
+                OperatorIds.ROWS_Q_DEVELOPER_EVENTS,
                 "Q Developer events to rows",
                 config);
         IcebergSinks.write(
                 events.getSideOutput(QDeveloperUsage.DAILY),
                 new QDeveloperRows.Daily(),
-                "rows-q-developer-daily",
+                OperatorIds.ROWS_Q_DEVELOPER_DAILY,
                 "Q Developer days to rows",
                 config);
         IcebergSinks.write(
                 events.getSideOutput(QDeveloperUsage.MONTHLY),
                 new QDeveloperRows.Monthly(),
-                "rows-q-developer-monthly",
+                OperatorIds.ROWS_Q_DEVELOPER_MONTHLY,
                 "Q Developer months to rows",
                 config);
         return events.getSideOutput(QDeveloperUsage.ALERTS);

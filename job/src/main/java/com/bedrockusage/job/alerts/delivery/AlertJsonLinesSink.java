@@ -30,6 +30,7 @@ public class AlertJsonLinesSink implements Sink<DeliveredAlert> {
         this.path = path;
     }
 
+    // Deprecated, yet still abstract in Flink 1.20's Sink: it must be implemented.
     @Override
     @Deprecated
     public SinkWriter<DeliveredAlert> createWriter(InitContext context) throws IOException {
