@@ -217,7 +217,7 @@ public final class LiteLlmPrices {
                 f.containsKey(CACHE_WRITE_1H) ? perMtok(f, CACHE_WRITE_1H, key, where) : null;
         out.add(
                 new Candidate(
-                        new PriceRow(
+                        tokenRow(
                                 modelId,
                                 region,
                                 effectiveFrom,
@@ -226,12 +226,13 @@ public final class LiteLlmPrices {
                                 read,
                                 write,
                                 write1h,
+                                0,
                                 where),
                         segments.length));
         if (f.containsKey(INPUT + LONG_CONTEXT_SUFFIX)) {
             out.add(
                     new Candidate(
-                            new PriceRow(
+                            tokenRow(
                                     modelId,
                                     region,
                                     effectiveFrom,
@@ -247,14 +248,39 @@ public final class LiteLlmPrices {
                                                     where)
                                             : null,
                                     LONG_CONTEXT_THRESHOLD,
-                                    ServiceTiers.STANDARD,
-                                    null,
-                                    null,
-                                    "",
                                     where),
                             segments.length));
         }
         return out;
+    }
+
+    /** A standard-tier per-token row. */
+    private static PriceRow tokenRow(
+            String modelId,
+            String region,
+            Instant effectiveFrom,
+            BigDecimal in,
+            BigDecimal out,
+            BigDecimal read,
+            BigDecimal write,
+            BigDecimal write1h,
+            long aboveInputTokens,
+            String where) {
+        return new PriceRow(
+                modelId,
+                region,
+                effectiveFrom,
+                in,
+                out,
+                read,
+                write,
+                write1h,
+                aboveInputTokens,
+                ServiceTiers.STANDARD,
+                null,
+                null,
+                "",
+                where);
     }
 
     /** {@code image} or {@code query} for an entry priced per image or per query, else null. */
