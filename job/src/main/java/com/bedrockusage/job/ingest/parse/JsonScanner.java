@@ -417,27 +417,17 @@ public final class JsonScanner {
                 }
             } else if (key) {
                 throw MALFORMED;
-            } else if (c == '{') {
+            } else if (c == '{' || c == '[') {
+                boolean object = c == '{';
                 p = ws(b, p + 1, e);
-                if (b[p] == '}') {
+                if (b[p] == (object ? '}' : ']')) {
                     p++;
                 } else {
                     if (depth == MAX_DEPTH) {
                         throw MALFORMED;
                     }
-                    st[depth++] = OBJECT;
-                    key = true;
-                    continue;
-                }
-            } else if (c == '[') {
-                p = ws(b, p + 1, e);
-                if (b[p] == ']') {
-                    p++;
-                } else {
-                    if (depth == MAX_DEPTH) {
-                        throw MALFORMED;
-                    }
-                    st[depth++] = ARRAY;
+                    st[depth++] = object ? OBJECT : ARRAY;
+                    key = object;
                     continue;
                 }
             } else if (c == '-' || (c >= '0' && c <= '9')) {
