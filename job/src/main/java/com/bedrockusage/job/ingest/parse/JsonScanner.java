@@ -498,38 +498,31 @@ public final class JsonScanner {
             p++;
         }
         int start = p;
-        while (p < end && b[p] >= '0' && b[p] <= '9') {
-            p++;
-        }
-        int digits = p - start;
-        if (digits == 0) {
-            throw p >= end ? END_OF_INPUT : MALFORMED;
-        }
-        if (digits > 1 && b[start] == '0') {
+        p = digits(b, p, end);
+        if (p - start > 1 && b[start] == '0') {
             throw MALFORMED;
         }
         if (p < end && b[p] == '.') {
-            p++;
-            start = p;
-            while (p < end && b[p] >= '0' && b[p] <= '9') {
-                p++;
-            }
-            if (p == start) {
-                throw p >= end ? END_OF_INPUT : MALFORMED;
-            }
+            p = digits(b, p + 1, end);
         }
         if (p < end && (b[p] == 'e' || b[p] == 'E')) {
             p++;
             if (p < end && (b[p] == '+' || b[p] == '-')) {
                 p++;
             }
-            start = p;
-            while (p < end && b[p] >= '0' && b[p] <= '9') {
-                p++;
-            }
-            if (p == start) {
-                throw p >= end ? END_OF_INPUT : MALFORMED;
-            }
+            p = digits(b, p, end);
+        }
+        return p;
+    }
+
+    /** One or more digits at p; returns the index after them. */
+    private static int digits(byte[] b, int p, int end) {
+        int start = p;
+        while (p < end && b[p] >= '0' && b[p] <= '9') {
+            p++;
+        }
+        if (p == start) {
+            throw p >= end ? END_OF_INPUT : MALFORMED;
         }
         return p;
     }
