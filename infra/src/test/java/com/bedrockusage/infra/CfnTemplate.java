@@ -90,6 +90,23 @@ final class CfnTemplate {
         return r;
     }
 
+    /** The MSF application's runtime property groups, each a {@code PropertyGroupId} and map. */
+    JsonNode applicationPropertyGroups() {
+        return resource("Application")
+                .at("/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups");
+    }
+
+    /** The {@code PropertyMap} of the application's property group {@code groupId}, or null. */
+    JsonNode applicationProperties(String groupId) {
+        JsonNode found = null;
+        for (JsonNode g : applicationPropertyGroups()) {
+            if (g.path("PropertyGroupId").asText().equals(groupId)) {
+                found = g.path("PropertyMap");
+            }
+        }
+        return found;
+    }
+
     List<String> resourceIdsOfType(String type) {
         List<String> ids = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = resources().fields(); it.hasNext(); ) {

@@ -34,15 +34,7 @@ class KinesisRetentionTest {
                         CfnTemplate.alternatives(
                                 T.resource("LogStream").at("/Properties/RetentionPeriodHours")))
                 .containsExactly("${KinesisRetentionHours}");
-        JsonNode retention = null;
-        for (JsonNode g :
-                T.resource("Application")
-                        .at(
-                                "/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups")) {
-            if (g.path("PropertyGroupId").asText().equals("source.kinesis")) {
-                retention = g.path("PropertyMap").path("retention");
-            }
-        }
+        JsonNode retention = T.applicationProperties("source.kinesis").path("retention");
         assertThat(CfnTemplate.alternatives(retention))
                 .containsExactly("${KinesisRetentionHours}h");
     }

@@ -29,7 +29,7 @@ class RuntimePropertiesTemplateTest {
             expected.computeIfAbsent(k.group(), g -> new TreeSet<>()).add(k.key());
         }
         Map<String, Set<String>> actual = new TreeMap<>();
-        for (JsonNode g : propertyGroups()) {
+        for (JsonNode g : T.applicationPropertyGroups()) {
             Set<String> keys =
                     actual.computeIfAbsent(
                             g.path("PropertyGroupId").asText(), id -> new TreeSet<>());
@@ -118,7 +118,7 @@ class RuntimePropertiesTemplateTest {
 
     @Test
     void shouldStayWithinTheLimitsOfMsfRuntimeProperties() {
-        JsonNode groups = propertyGroups();
+        JsonNode groups = T.applicationPropertyGroups();
         assertThat(groups.size()).isBetween(1, 50);
         for (JsonNode g : groups) {
             String id = g.path("PropertyGroupId").asText();
@@ -130,15 +130,10 @@ class RuntimePropertiesTemplateTest {
         }
     }
 
-    private static JsonNode propertyGroups() {
-        return T.resource("Application")
-                .at("/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups");
-    }
-
     /** {@code group.key} to the template expression of its value, in template order. */
     private static Map<String, JsonNode> templateValues() {
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        for (JsonNode g : propertyGroups()) {
+        for (JsonNode g : T.applicationPropertyGroups()) {
             String group = g.path("PropertyGroupId").asText();
             for (Iterator<Map.Entry<String, JsonNode>> it = g.path("PropertyMap").fields();
                     it.hasNext(); ) {

@@ -180,10 +180,7 @@ class SpokeAccessTest {
 
     @Test
     void shouldPassTheSpokeLocationsToTheJobAsSourceS3Paths() {
-        JsonNode paths =
-                T.resource("Application")
-                        .at(
-                                "/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups/0/PropertyMap/paths");
+        JsonNode paths = T.applicationProperties("source.s3").path("paths");
         assertThat(paths.at("/Fn::If/0").asText()).isEqualTo("ReadSpokeLocations");
         assertThat(CfnTemplate.alternatives(paths)).containsExactly("${SpokeLogLocations}");
         String pattern = T.parameters().at("/SpokeLogLocations/AllowedPattern").asText();

@@ -153,15 +153,7 @@ class TemplateReferencesTest {
 
     @Test
     void shouldUseTheWarehouseLocationTheJobIsGiven() {
-        JsonNode iceberg = null;
-        for (JsonNode g :
-                T.resource("Application")
-                        .at(
-                                "/Properties/ApplicationConfiguration/EnvironmentProperties/PropertyGroups")) {
-            if (g.path("PropertyGroupId").asText().equals("iceberg")) {
-                iceberg = g.path("PropertyMap");
-            }
-        }
+        JsonNode iceberg = T.applicationProperties("iceberg");
         assertThat(iceberg).isNotNull();
         assertThat(CfnTemplate.alternatives(iceberg.get("warehouse")))
                 .isEqualTo(

@@ -207,54 +207,65 @@ public final class LiteLlmPrices {
                             segments.length));
             return out;
         }
-        BigDecimal in = perMtok(f, INPUT, key, where);
-        BigDecimal outRate = perMtok(f, OUTPUT, key, where);
-        BigDecimal read =
-                f.containsKey(CACHE_READ) ? perMtok(f, CACHE_READ, key, where) : BigDecimal.ZERO;
-        BigDecimal write =
-                f.containsKey(CACHE_WRITE) ? perMtok(f, CACHE_WRITE, key, where) : BigDecimal.ZERO;
-        BigDecimal write1h =
-                f.containsKey(CACHE_WRITE_1H) ? perMtok(f, CACHE_WRITE_1H, key, where) : null;
-        out.add(
-                new Candidate(
-                        new PriceRow(
-                                modelId,
-                                region,
-                                effectiveFrom,
-                                in,
-                                outRate,
-                                read,
-                                write,
-                                write1h,
-                                where),
-                        segments.length));
+        PriceRow base = tokenRow(modelId, region, effectiveFrom, f, "", null, 0, key, where);
+        out.add(new Candidate(base, segments.length));
         if (f.containsKey(INPUT + LONG_CONTEXT_SUFFIX)) {
-            out.add(
-                    new Candidate(
-                            new PriceRow(
-                                    modelId,
-                                    region,
-                                    effectiveFrom,
-                                    perMtok(f, INPUT + LONG_CONTEXT_SUFFIX, key, where),
-                                    orBase(f, OUTPUT + LONG_CONTEXT_SUFFIX, outRate, key, where),
-                                    orBase(f, CACHE_READ + LONG_CONTEXT_SUFFIX, read, key, where),
-                                    orBase(f, CACHE_WRITE + LONG_CONTEXT_SUFFIX, write, key, where),
-                                    f.containsKey(CACHE_WRITE_1H + LONG_CONTEXT_SUFFIX)
-                                            ? perMtok(
-                                                    f,
-                                                    CACHE_WRITE_1H + LONG_CONTEXT_SUFFIX,
-                                                    key,
-                                                    where)
-                                            : null,
-                                    LONG_CONTEXT_THRESHOLD,
-                                    ServiceTiers.STANDARD,
-                                    null,
-                                    null,
-                                    "",
-                                    where),
-                            segments.length));
+            PriceRow longContext =
+                    tokenRow(
+                            modelId,
+                            region,
+                            effectiveFrom,
+                            f,
+                            LONG_CONTEXT_SUFFIX,
+                            base,
+                            LONG_CONTEXT_THRESHOLD,
+                            key,
+                            where);
+            out.add(new Candidate(longContext, segments.length));
         }
         return out;
+    }
+
+    /**
+     * A standard-tier per-token row from the entry's rate fields ending in {@code suffix}: an
+     * output, cache read or cache write rate the entry leaves out is {@code base}'s (for the base
+     * row itself, null: zero for the cache rates); a left-out 1-hour rate is the 5-minute one.
+     */
+    private static PriceRow tokenRow(
+            String modelId,
+            String region,
+            Instant effectiveFrom,
+            Map<String, String> f,
+            String suffix,
+            PriceRow base,
+            long aboveInputTokens,
+            String key,
+            String where) {
+        return new PriceRow(
+                modelId,
+                region,
+                effectiveFrom,
+                perMtok(f, INPUT + suffix, key, where),
+                orBase(f, OUTPUT + suffix, base == null ? null : base.outputPerMtok(), key, where),
+                orBase(
+                        f,
+                        CACHE_READ + suffix,
+                        base == null ? BigDecimal.ZERO : base.cacheReadPerMtok(),
+                        key,
+                        where),
+                orBase(
+                        f,
+                        CACHE_WRITE + suffix,
+                        base == null ? BigDecimal.ZERO : base.cacheWritePerMtok(),
+                        key,
+                        where),
+                orBase(f, CACHE_WRITE_1H + suffix, null, key, where),
+                aboveInputTokens,
+                ServiceTiers.STANDARD,
+                null,
+                null,
+                "",
+                where);
     }
 
     /** {@code image} or {@code query} for an entry priced per image or per query, else null. */

@@ -63,34 +63,12 @@ public final class PriceRow implements Serializable {
                 cacheReadPerMtok,
                 cacheWritePerMtok,
                 cacheWrite1hPerMtok,
-                null);
-    }
-
-    public PriceRow(
-            String modelId,
-            String region,
-            Instant effectiveFrom,
-            BigDecimal inputPerMtok,
-            BigDecimal outputPerMtok,
-            BigDecimal cacheReadPerMtok,
-            BigDecimal cacheWritePerMtok,
-            BigDecimal cacheWrite1hPerMtok,
-            String origin) {
-        this(
-                modelId,
-                region,
-                effectiveFrom,
-                inputPerMtok,
-                outputPerMtok,
-                cacheReadPerMtok,
-                cacheWritePerMtok,
-                cacheWrite1hPerMtok,
                 0,
                 ServiceTiers.STANDARD,
                 null,
                 null,
                 "",
-                origin);
+                null);
     }
 
     /**

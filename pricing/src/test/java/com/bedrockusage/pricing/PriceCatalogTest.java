@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PriceCatalogTest {
 
@@ -152,16 +154,15 @@ class PriceCatalogTest {
         assertThat(CATALOG.resolveModel(null)).isNull();
     }
 
-    @Test
-    void shouldPickRowWithGreatestEffectiveFromNotAfterCallTime() {
-        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis("2024-12-31T23:59:59.999Z")))
-                .isEqualTo("1");
-        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis("2025-01-01T00:00:00Z")))
-                .isEqualTo("2");
-        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis("2025-06-30T00:00:00Z")))
-                .isEqualTo("2");
-        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis("2030-01-01T00:00:00Z")))
-                .isEqualTo("3");
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "2024-12-31T23:59:59.999Z, 1",
+        "2025-01-01T00:00:00Z, 2",
+        "2025-06-30T00:00:00Z, 2",
+        "2030-01-01T00:00:00Z, 3"
+    })
+    void shouldPickRowWithGreatestEffectiveFromNotAfterCallTime(String at, String price) {
+        assertThat(priceOf(CATALOG, "m.timed", "us-east-1", millis(at))).isEqualTo(price);
     }
 
     @Test
@@ -175,14 +176,15 @@ class PriceCatalogTest {
                 .isEqualTo("eu-west-1");
     }
 
-    @Test
-    void shouldUseAnyRegionRowBeforeRegionalRowStartsOrForOtherRegions() {
-        assertThat(priceOf(CATALOG, "m.timed", "eu-west-1", millis("2024-03-01T00:00:00Z")))
-                .isEqualTo("1");
-        assertThat(priceOf(CATALOG, "m.timed", "us-west-2", millis("2025-03-01T00:00:00Z")))
-                .isEqualTo("2");
-        assertThat(priceOf(CATALOG, "m.timed", null, millis("2025-03-01T00:00:00Z")))
-                .isEqualTo("2");
+    @ParameterizedTest(name = "{0} at {1}: {2}")
+    @CsvSource({
+        "eu-west-1, 2024-03-01T00:00:00Z, 1",
+        "us-west-2, 2025-03-01T00:00:00Z, 2",
+        "         , 2025-03-01T00:00:00Z, 2"
+    })
+    void shouldUseAnyRegionRowBeforeRegionalRowStartsOrForOtherRegions(
+            String region, String at, String price) {
+        assertThat(priceOf(CATALOG, "m.timed", region, millis(at))).isEqualTo(price);
     }
 
     @Test

@@ -76,6 +76,26 @@ public class Alert {
 
     public Alert() {}
 
+    /**
+     * An alert of {@code rule} for one scope key and window, with what the rule and window fix (id,
+     * names, kind, severity, metric, scope); the caller adds what was observed.
+     */
+    public static Alert of(AlertRule rule, String scopeKey, long windowStart, long windowEnd) {
+        Alert a = new Alert();
+        a.alertId = AlertIds.of(rule.id, scopeKey, windowStart);
+        a.ruleId = rule.id;
+        a.ruleName = rule.displayName();
+        a.kind = rule.kind.wireName();
+        a.severity = rule.severity;
+        a.metric = rule.metric.wireName();
+        a.scope = rule.scopeLabel();
+        a.scopeKey = scopeKey;
+        a.window = rule.window;
+        a.windowStart = windowStart;
+        a.windowEnd = windowEnd;
+        return a;
+    }
+
     @Override
     public String toString() {
         return "Alert{"

@@ -2,7 +2,6 @@ package com.bedrockusage.job.alerts;
 
 import com.bedrockusage.job.alerts.delivery.SnsClients;
 import com.bedrockusage.job.alerts.delivery.SnsDelivery;
-import com.bedrockusage.job.alerts.evaluate.AlertIds;
 import com.bedrockusage.job.alerts.rules.FileSystemRulesSource;
 import com.bedrockusage.job.alerts.rules.RulesException;
 import com.bedrockusage.job.alerts.rules.RulesParser;
@@ -125,10 +124,7 @@ public final class ReconciliationAlerts {
 
     private static Alert alert(AlertRule rule, AccountDayDelta d, BigDecimal pct, long firedAt) {
         long start = d.day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-        Alert a = new Alert();
-        a.alertId = AlertIds.of(rule.id, d.accountId, start);
-        a.ruleId = rule.id;
-        a.ruleName = rule.displayName();
+        Alert a = Alert.of(rule, d.accountId, start, start + DAY_MILLIS);
         a.description =
                 (rule.description == null ? "" : rule.description + " ")
                         + "Metered $"
@@ -140,14 +136,6 @@ public final class ReconciliationAlerts {
                         + " (difference $"
                         + d.differenceUsd().toPlainString()
                         + ").";
-        a.kind = rule.kind.wireName();
-        a.severity = rule.severity;
-        a.metric = rule.metric.wireName();
-        a.scope = rule.scopeLabel();
-        a.scopeKey = d.accountId;
-        a.window = rule.window;
-        a.windowStart = start;
-        a.windowEnd = start + DAY_MILLIS;
         a.observedValue = pct;
         a.threshold = rule.threshold;
         a.windowCostUsd = d.meteredCostUsd;

@@ -30,6 +30,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -180,18 +181,14 @@ public class DedupAndPrice
 
     @Override
     public void open(OpenContext openContext) {
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
         catalog = null;
         seen = SeenRequestIds.open(getRuntimeContext(), dedupTtl);
         loggedUnpriced = new HashSet<>();
-        unpriced = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.UNPRICED);
-        badLines =
-                MetricNames.counter(
-                        getRuntimeContext().getMetricGroup(), MetricNames.BAD_PRICE_LINES);
-        rowsUpdated =
-                MetricNames.counter(
-                        getRuntimeContext().getMetricGroup(), MetricNames.PRICE_ROWS_UPDATED);
-        unpricedReasons =
-                new UnpricedReasons(MetricNames.group(getRuntimeContext().getMetricGroup()));
+        unpriced = MetricNames.counter(metrics, MetricNames.UNPRICED);
+        badLines = MetricNames.counter(metrics, MetricNames.BAD_PRICE_LINES);
+        rowsUpdated = MetricNames.counter(metrics, MetricNames.PRICE_ROWS_UPDATED);
+        unpricedReasons = new UnpricedReasons(MetricNames.group(metrics));
     }
 
     @Override

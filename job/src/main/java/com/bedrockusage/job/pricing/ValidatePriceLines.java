@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +34,9 @@ public class ValidatePriceLines extends RichFlatMapFunction<PriceUpdate, PriceUp
 
     @Override
     public void open(OpenContext openContext) {
-        badLines =
-                MetricNames.counter(
-                        getRuntimeContext().getMetricGroup(), MetricNames.BAD_PRICE_LINES);
-        updates =
-                MetricNames.counter(
-                        getRuntimeContext().getMetricGroup(), MetricNames.PRICE_UPDATES);
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        badLines = MetricNames.counter(metrics, MetricNames.BAD_PRICE_LINES);
+        updates = MetricNames.counter(metrics, MetricNames.PRICE_UPDATES);
     }
 
     @Override

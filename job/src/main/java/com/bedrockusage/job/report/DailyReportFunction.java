@@ -23,6 +23,7 @@ import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
@@ -131,20 +132,13 @@ public class DailyReportFunction extends KeyedProcessFunction<Long, UsageRow, Da
 
     @Override
     public void open(OpenContext openContext) {
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
         rows = getRuntimeContext().getMapState(ROWS);
         dirty = getRuntimeContext().getState(DIRTY);
         revision = getRuntimeContext().getState(REVISION);
-        written =
-                MetricNames.counter(
-                        getRuntimeContext().getMetricGroup(), MetricNames.DAILY_REPORTS_WRITTEN);
-        failures =
-                MetricNames.counter(
-                        getRuntimeContext().getMetricGroup(),
-                        MetricNames.DAILY_REPORT_WRITE_FAILURES);
-        tooLate =
-                MetricNames.counter(
-                        getRuntimeContext().getMetricGroup(),
-                        MetricNames.DAILY_REPORT_ROWS_TOO_LATE);
+        written = MetricNames.counter(metrics, MetricNames.DAILY_REPORTS_WRITTEN);
+        failures = MetricNames.counter(metrics, MetricNames.DAILY_REPORT_WRITE_FAILURES);
+        tooLate = MetricNames.counter(metrics, MetricNames.DAILY_REPORT_ROWS_TOO_LATE);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -90,14 +91,11 @@ public class DailyTotals extends KeyedProcessFunction<String, DailyInput, UsageR
 
     @Override
     public void open(OpenContext openContext) {
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
         windowTotals = getRuntimeContext().getState(WINDOW_TOTALS);
         lateDelta = getRuntimeContext().getState(LATE_DELTA);
-        beyondRetention =
-                MetricNames.counter(
-                        getRuntimeContext().getMetricGroup(), MetricNames.LATE_BEYOND_RETENTION);
-        lateCorrections =
-                MetricNames.counter(
-                        getRuntimeContext().getMetricGroup(), MetricNames.LATE_DAILY_CORRECTIONS);
+        beyondRetention = MetricNames.counter(metrics, MetricNames.LATE_BEYOND_RETENTION);
+        lateCorrections = MetricNames.counter(metrics, MetricNames.LATE_DAILY_CORRECTIONS);
     }
 
     @Override

@@ -208,13 +208,11 @@ public final class AlertMessages {
         if (a.scope.equals("global")) {
             who = "All Bedrock usage";
         }
-        String what = noun(m);
         switch (a.kind) {
             case "forecast":
                 return capital(who)
                         + " is heading for "
-                        + value(m, a.forecastValue)
-                        + (what.isEmpty() ? "" : " " + what)
+                        + amount(m, a.forecastValue)
                         + " this "
                         + a.window
                         + " window (limit "
@@ -223,27 +221,23 @@ public final class AlertMessages {
                         + value(m, a.observedValue)
                         + " so far.";
             case "spike":
-                return capital(who)
-                        + " reached "
-                        + value(m, a.observedValue)
-                        + (what.isEmpty() ? "" : " " + what)
-                        + " in this "
-                        + a.window
-                        + " window, "
+                return reached(who, a, m)
+                        + ", "
                         + (isZero(a.baselineValue)
                                 ? "after previous windows without any."
                                 : times(a) + " times its usual " + value(m, a.baselineValue) + ".");
             default:
-                return capital(who)
-                        + " reached "
-                        + value(m, a.observedValue)
-                        + (what.isEmpty() ? "" : " " + what)
-                        + " in this "
-                        + a.window
-                        + " window (limit "
-                        + limit(m, a.threshold)
-                        + ").";
+                return reached(who, a, m) + " (limit " + limit(m, a.threshold) + ").";
         }
+    }
+
+    private static String reached(String who, Alert a, Metric m) {
+        return capital(who)
+                + " reached "
+                + amount(m, a.observedValue)
+                + " in this "
+                + a.window
+                + " window";
     }
 
     private static String times(Alert a) {
@@ -316,6 +310,11 @@ public final class AlertMessages {
                     ? "$" + String.format(Locale.ROOT, "%,d", s.toBigInteger())
                     : money(v);
         }
+        return amount(m, v);
+    }
+
+    /** The value with its noun, if the metric has one: {@code 120,000 input tokens}. */
+    private static String amount(Metric m, BigDecimal v) {
         String n = noun(m);
         return n.isEmpty() ? value(m, v) : value(m, v) + " " + n;
     }

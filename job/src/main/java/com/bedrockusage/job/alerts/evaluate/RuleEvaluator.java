@@ -23,6 +23,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -72,12 +73,11 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
 
     @Override
     public void open(OpenContext openContext) {
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
         windows = getRuntimeContext().getMapState(WINDOWS);
         meta = getRuntimeContext().getState(META);
-        fired = MetricNames.counter(getRuntimeContext().getMetricGroup(), MetricNames.ALERTS_FIRED);
-        late =
-                MetricNames.counter(
-                        getRuntimeContext().getMetricGroup(), MetricNames.ALERT_LATE_HITS_DROPPED);
+        fired = MetricNames.counter(metrics, MetricNames.ALERTS_FIRED);
+        late = MetricNames.counter(metrics, MetricNames.ALERT_LATE_HITS_DROPPED);
     }
 
     @Override
@@ -246,19 +246,8 @@ public class RuleEvaluator extends KeyedProcessFunction<String, RuleHit, Alert> 
             long watermark,
             long now) {
         AlertRule rule = hit.rule;
-        Alert a = new Alert();
-        a.alertId = AlertIds.of(rule.id, hit.scopeKey, hit.windowStart);
-        a.ruleId = rule.id;
-        a.ruleName = rule.displayName();
+        Alert a = Alert.of(rule, hit.scopeKey, hit.windowStart, hit.windowEnd);
         a.description = rule.description;
-        a.kind = rule.kind.wireName();
-        a.severity = rule.severity;
-        a.metric = rule.metric.wireName();
-        a.scope = rule.scopeLabel();
-        a.scopeKey = hit.scopeKey;
-        a.window = rule.window;
-        a.windowStart = hit.windowStart;
-        a.windowEnd = hit.windowEnd;
         a.observedValue = value;
         a.threshold = threshold;
         a.windowCostUsd = acc.costUsd;

@@ -417,27 +417,17 @@ public final class JsonScanner {
                 }
             } else if (key) {
                 throw MALFORMED;
-            } else if (c == '{') {
+            } else if (c == '{' || c == '[') {
+                boolean object = c == '{';
                 p = ws(b, p + 1, e);
-                if (b[p] == '}') {
+                if (b[p] == (object ? '}' : ']')) {
                     p++;
                 } else {
                     if (depth == MAX_DEPTH) {
                         throw MALFORMED;
                     }
-                    st[depth++] = OBJECT;
-                    key = true;
-                    continue;
-                }
-            } else if (c == '[') {
-                p = ws(b, p + 1, e);
-                if (b[p] == ']') {
-                    p++;
-                } else {
-                    if (depth == MAX_DEPTH) {
-                        throw MALFORMED;
-                    }
-                    st[depth++] = ARRAY;
+                    st[depth++] = object ? OBJECT : ARRAY;
+                    key = object;
                     continue;
                 }
             } else if (c == '-' || (c >= '0' && c <= '9')) {
@@ -508,38 +498,31 @@ public final class JsonScanner {
             p++;
         }
         int start = p;
-        while (p < end && b[p] >= '0' && b[p] <= '9') {
-            p++;
-        }
-        int digits = p - start;
-        if (digits == 0) {
-            throw p >= end ? END_OF_INPUT : MALFORMED;
-        }
-        if (digits > 1 && b[start] == '0') {
+        p = digits(b, p, end);
+        if (p - start > 1 && b[start] == '0') {
             throw MALFORMED;
         }
         if (p < end && b[p] == '.') {
-            p++;
-            start = p;
-            while (p < end && b[p] >= '0' && b[p] <= '9') {
-                p++;
-            }
-            if (p == start) {
-                throw p >= end ? END_OF_INPUT : MALFORMED;
-            }
+            p = digits(b, p + 1, end);
         }
         if (p < end && (b[p] == 'e' || b[p] == 'E')) {
             p++;
             if (p < end && (b[p] == '+' || b[p] == '-')) {
                 p++;
             }
-            start = p;
-            while (p < end && b[p] >= '0' && b[p] <= '9') {
-                p++;
-            }
-            if (p == start) {
-                throw p >= end ? END_OF_INPUT : MALFORMED;
-            }
+            p = digits(b, p, end);
+        }
+        return p;
+    }
+
+    /** One or more digits at p; returns the index after them. */
+    private static int digits(byte[] b, int p, int end) {
+        int start = p;
+        while (p < end && b[p] >= '0' && b[p] <= '9') {
+            p++;
+        }
+        if (p == start) {
+            throw p >= end ? END_OF_INPUT : MALFORMED;
         }
         return p;
     }

@@ -19,7 +19,14 @@ public final class BedrockLogFiles {
     private BedrockLogFiles() {}
 
     /**
-     * @param path root to read, e.g. {@code s3://bucket/prefix/AWSLogs/} or a single object
+     * One source over one or several log locations (one per account and region, e.g. each spoke's
+     * bucket), read in one time order. Continuous: a location that cannot be listed is reported and
+     * retried, never fatal; a location added later starts at {@code fromOrNull}. Bounded: every
+     * location must be readable (a backfill missing an account would be wrong), so one that is not
+     * fails the job at its start.
+     *
+     * @param paths the roots to read, e.g. {@code s3://bucket/prefix/AWSLogs/} or a single object;
+     *     at least one
      * @param continuous true: keep watching for new objects every {@code discoveryInterval}; false:
      *     read what is there and finish (backfill)
      * @param discoveryInterval how often to list in continuous mode (ignored when bounded)
@@ -29,28 +36,6 @@ public final class BedrockLogFiles {
      * @param toOrNull read only hour folders starting before this instant (null: no upper bound)
      * @param isal inflate gzip objects with Intel ISA-L where its native library loads (false:
      *     always the JDK's zlib)
-     */
-    public static Source<IngestRecord, FileSourceSplit, ?> source(
-            String path,
-            boolean continuous,
-            Duration discoveryInterval,
-            Duration lookback,
-            Instant fromOrNull,
-            Instant toOrNull,
-            boolean isal) {
-        return source(
-                List.of(path), continuous, discoveryInterval, lookback, fromOrNull, toOrNull, isal);
-    }
-
-    /**
-     * One source over several log locations (one per account and region, e.g. each spoke's bucket),
-     * read in one time order. Continuous: a location that cannot be listed is reported and retried,
-     * never fatal; a location added later starts at {@code fromOrNull}. Bounded: every location
-     * must be readable (a backfill missing an account would be wrong), so one that is not fails the
-     * job at its start.
-     *
-     * @param paths the roots to read, as for {@link #source(String, boolean, Duration, Duration,
-     *     Instant, Instant, boolean)}; at least one
      */
     public static Source<IngestRecord, FileSourceSplit, ?> source(
             List<String> paths,
@@ -63,10 +48,10 @@ public final class BedrockLogFiles {
         if (paths.isEmpty()) {
             throw new IllegalArgumentException("no log location");
         }
+        long fromMillis = fromOrNull == null ? Long.MIN_VALUE : fromOrNull.toEpochMilli();
         BedrockLogPathFilter filter =
                 new BedrockLogPathFilter(
-                        fromOrNull == null ? Long.MIN_VALUE : fromOrNull.toEpochMilli(),
-                        toOrNull == null ? Long.MAX_VALUE : toOrNull.toEpochMilli());
+                        fromMillis, toOrNull == null ? Long.MAX_VALUE : toOrNull.toEpochMilli());
         FileSource<IngestRecord> files =
                 FileSource.forBulkFileFormat(
                                 new BedrockLogFileFormat(isal),
@@ -77,12 +62,6 @@ public final class BedrockLogFiles {
         if (!continuous) {
             return files;
         }
-        return new BedrockLogSource(
-                files,
-                paths,
-                filter,
-                discoveryInterval,
-                lookback,
-                fromOrNull == null ? Long.MIN_VALUE : fromOrNull.toEpochMilli());
+        return new BedrockLogSource(files, paths, filter, discoveryInterval, lookback, fromMillis);
     }
 }

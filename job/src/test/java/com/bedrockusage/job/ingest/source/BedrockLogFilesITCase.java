@@ -241,7 +241,7 @@ class BedrockLogFilesITCase {
         env.setParallelism(2);
         return env.fromSource(
                 BedrockLogFiles.source(
-                        root.toUri().toString(),
+                        List.of(root.toUri().toString()),
                         continuous,
                         discoveryInterval,
                         LOOKBACK,

@@ -29,14 +29,7 @@ public final class ContinuousDiscoveryBench {
             long[] before = ContinuousDiscoveryTest.steadyState(monitorContinuously(root), root);
             long[] now =
                     ContinuousDiscoveryTest.steadyState(
-                            BedrockLogFiles.source(
-                                    root,
-                                    true,
-                                    Duration.ofSeconds(30),
-                                    Duration.ofHours(24),
-                                    null,
-                                    null,
-                                    false),
+                            ContinuousDiscoveryTest.continuousSource(root, Duration.ofHours(24)),
                             root);
             System.out.printf(
                     "| %d | %,d | %,d | %,d | %,d | %,d |%n",

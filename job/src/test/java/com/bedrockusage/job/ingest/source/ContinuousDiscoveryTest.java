@@ -32,10 +32,14 @@ class ContinuousDiscoveryTest {
      * up.
      */
     static long[] steadyState(String root, Duration lookback) throws Exception {
-        return steadyState(
-                BedrockLogFiles.source(
-                        root, true, Duration.ofSeconds(30), lookback, null, null, false),
-                root);
+        return steadyState(continuousSource(root, lookback), root);
+    }
+
+    /** The job's continuous source over one root, listing every 30 s, unbounded in time. */
+    static Source<IngestRecord, FileSourceSplit, ?> continuousSource(
+            String root, Duration lookback) {
+        return BedrockLogFiles.source(
+                List.of(root), true, Duration.ofSeconds(30), lookback, null, null, false);
     }
 
     static <C> long[] steadyState(Source<IngestRecord, FileSourceSplit, C> source, String root)
@@ -101,11 +105,7 @@ class ContinuousDiscoveryTest {
                                         Collections.singletonList(notYetRead), processed));
 
         Collection<Path> remembered =
-                restoreAndDiscover(
-                        BedrockLogFiles.source(
-                                root, true, Duration.ofSeconds(30), LOOKBACK, null, null, false),
-                        written,
-                        all.size());
+                restoreAndDiscover(continuousSource(root, LOOKBACK), written, all.size());
 
         assertThat(remembered.size())
                 .as("objects remembered after the first listing")
@@ -143,10 +143,7 @@ class ContinuousDiscoveryTest {
         LookbackCheckpoint atStop =
                 new LookbackCheckpoint(
                         floorAtStop, Collections.emptyList(), Collections.emptyList());
-        BedrockLogSource source =
-                (BedrockLogSource)
-                        BedrockLogFiles.source(
-                                root, true, Duration.ofSeconds(30), LOOKBACK, null, null, false);
+        BedrockLogSource source = (BedrockLogSource) continuousSource(root, LOOKBACK);
         ManualEnumeratorContext context = new ManualEnumeratorContext();
         SplitEnumerator<FileSourceSplit, LookbackCheckpoint> enumerator =
                 source.restoreEnumerator(
