@@ -59,22 +59,18 @@ public final class Feed {
             out.println(FeedOptions.USAGE);
             return 0;
         }
-        try {
-            ClusterState cluster = ClusterState.load();
-            if (!cluster.hasEmulators()) {
-                throw new UsageException(
-                        "the cluster runs without emulators (CLUSTER_NO_EMULATORS); nothing to feed");
-            }
-            Path truth = feed(cluster, options, out);
-            out.println(truth);
-            return 0;
-        } catch (UsageException e) {
-            err.println("feed: " + e.getMessage());
-            return 2;
-        } catch (IOException | RuntimeException e) {
-            err.println("feed: " + e.getMessage());
-            return 1;
-        }
+        return ToolRun.exitStatus(
+                "feed",
+                err,
+                () -> {
+                    ClusterState cluster = ClusterState.load();
+                    if (!cluster.hasEmulators()) {
+                        throw new UsageException(
+                                "the cluster runs without emulators (CLUSTER_NO_EMULATORS); nothing to feed");
+                    }
+                    Path truth = feed(cluster, options, out);
+                    out.println(truth);
+                });
     }
 
     /** Feeds and returns the ground-truth file. */
