@@ -6,11 +6,9 @@ import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.PipelineRuns;
 import com.bedrockusage.local.generate.GenerateLogs;
+import com.bedrockusage.local.sql.CliRun;
 import com.bedrockusage.pricing.PriceCatalog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +41,9 @@ class GeneratedAccountingCasesITCase {
     @Test
     void shouldMeterEveryAccountingCaseExactlyAsTheTruthFileSays() throws Exception {
         Path logs = tmp.resolve("logs");
-        int generated =
-                GenerateLogs.run(
+        CliRun generated =
+                CliRun.of(
+                        GenerateLogs::run,
                         new String[] {
                             "--out", logs.toString(),
                             "--invocations", "3000",
@@ -54,10 +53,8 @@ class GeneratedAccountingCasesITCase {
                             "--seed", "19",
                             "--late-pct", "0",
                             "--errors-pct", "2"
-                        },
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        System.err);
-        assertThat(generated).isZero();
+                        });
+        assertThat(generated.exit()).as(generated.err()).isZero();
         GroundTruth truth =
                 GroundTruth.fromGeneratorTotals(
                         logs.resolve("expected-totals.json"), PriceCatalog.defaultCatalog());
