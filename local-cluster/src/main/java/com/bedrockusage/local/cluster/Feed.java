@@ -1,5 +1,6 @@
 package com.bedrockusage.local.cluster;
 
+import com.bedrockusage.local.FileTrees;
 import com.bedrockusage.local.generate.KinesisEnvelopeWriter;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -182,7 +183,7 @@ public final class Feed {
                     "feed: %d Amazon Q Developer objects to S3%n",
                     qDeveloperFiles.size());
         }
-        deleteTree(work);
+        FileTrees.delete(work);
         out.printf(
                 Locale.ROOT,
                 "feed: sent %d files to S3 only, %d to Kinesis only, %d to both (%d lines via Kinesis);"
@@ -301,17 +302,6 @@ public final class Feed {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
             }
         }
     }
