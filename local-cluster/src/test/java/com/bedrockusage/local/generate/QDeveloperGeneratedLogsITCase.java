@@ -8,7 +8,6 @@ import com.bedrockusage.job.sink.TableRows;
 import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.PipelineRuns;
 import com.bedrockusage.local.cluster.QDeveloperCheck;
-import com.bedrockusage.local.sql.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -29,11 +28,9 @@ class QDeveloperGeneratedLogsITCase {
     @Test
     void shouldMeterTheGeneratedUsersExactlyAsTheTruthFileSays() throws Exception {
         Path logs = tmp.resolve("logs");
-        CliRun run =
-                CliRun.of(
-                        GenerateLogs::run,
-                        "--out",
-                        logs.toString(),
+        GenerateLogs.Result generated =
+                GeneratedLogs.generate(
+                        logs,
                         "--invocations",
                         "50",
                         "--start",
@@ -44,8 +41,7 @@ class QDeveloperGeneratedLogsITCase {
                         "7",
                         "--q-developer-users",
                         "4");
-        assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("q-developer users=4");
+        assertThat(generated.summary()).contains("q-developer users=4");
 
         JobConfig config = PipelineRuns.config(logs, tmp.resolve("warehouse"));
         PipelineRuns.run(config);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.local.generate.CurFromTruth;
 import com.bedrockusage.local.generate.GenerateCur;
-import com.bedrockusage.local.generate.GenerateLogs;
+import com.bedrockusage.local.generate.GeneratedLogs;
 import com.bedrockusage.local.sql.CliRun;
 import com.bedrockusage.local.sql.TestWarehouse;
 import com.bedrockusage.pricing.CostBreakdown;
@@ -53,26 +53,22 @@ class ReconcileRunnerITCase {
     @BeforeAll
     static void generate() throws Exception {
         Path logs = dir.resolve("logs");
-        CliRun generated =
-                CliRun.of(
-                        GenerateLogs::run,
-                        "--out",
-                        logs.toString(),
-                        "--invocations",
-                        "600",
-                        "--accounts",
-                        "2",
-                        "--start",
-                        DAY + "T00:00:00Z",
-                        "--hours",
-                        "24",
-                        "--seed",
-                        "21",
-                        "--unknown-pct",
-                        "0",
-                        "--body-kb",
-                        "0");
-        assertThat(generated.exit()).as(generated.err()).isZero();
+        GeneratedLogs.generate(
+                logs,
+                "--invocations",
+                "600",
+                "--accounts",
+                "2",
+                "--start",
+                DAY + "T00:00:00Z",
+                "--hours",
+                "24",
+                "--seed",
+                "21",
+                "--unknown-pct",
+                "0",
+                "--body-kb",
+                "0");
         truth = logs.resolve("expected-totals.json");
         warehouse = dir.resolve("warehouse");
         try (TestWarehouse w = TestWarehouse.create(warehouse)) {
