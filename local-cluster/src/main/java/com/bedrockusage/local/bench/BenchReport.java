@@ -9,21 +9,9 @@ import java.util.Locale;
  * (JVM, MiniCluster, job graph, table creation, final commit) cancels out; the fixed cost is then
  * the intercept of that line.
  */
-final class BenchReport {
+record BenchReport(RunResult small, RunResult large, double gzipSeconds, double gzipCpuSeconds) {
 
     static final double STARTUP_TARGET_SECONDS = 10.0;
-
-    private final RunResult small;
-    private final RunResult large;
-    private final double gzipSeconds;
-    private final double gzipCpuSeconds;
-
-    BenchReport(RunResult small, RunResult large, double gzipSeconds, double gzipCpuSeconds) {
-        this.small = small;
-        this.large = large;
-        this.gzipSeconds = gzipSeconds;
-        this.gzipCpuSeconds = gzipCpuSeconds;
-    }
 
     /**
      * MB/s (10^6 bytes, uncompressed) of the whole job between the small and the large run; NaN if

@@ -9,17 +9,14 @@ import com.bedrockusage.job.ingest.IngestTypes;
 import com.bedrockusage.job.sink.IcebergCatalogs;
 import com.bedrockusage.job.sink.TableRows;
 import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.local.FileTrees;
 import com.bedrockusage.local.run.FinishedJobCheckpoints;
-import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
@@ -52,9 +49,9 @@ final class BenchRun {
             String label, Path logs, Path warehouse, int parallelism, long mainStartMillis)
             throws Exception {
         DataSet data = DataSet.read(logs);
-        deleteRecursively(warehouse);
+        FileTrees.delete(warehouse);
         Path checkpoints = warehouse.resolveSibling(warehouse.getFileName() + "-checkpoints");
-        deleteRecursively(checkpoints);
+        FileTrees.delete(checkpoints);
         List<String> args =
                 new ArrayList<>(
                         List.of(
@@ -192,16 +189,5 @@ final class BenchRun {
             ms += Math.max(0, gc.getCollectionTime());
         }
         return ms / 1000.0;
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 }

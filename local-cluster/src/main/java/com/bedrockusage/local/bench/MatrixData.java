@@ -1,5 +1,6 @@
 package com.bedrockusage.local.bench;
 
+import com.bedrockusage.local.FileTrees;
 import com.bedrockusage.local.generate.GenerateLogs;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,7 +60,7 @@ final class MatrixData {
         Path calibration = dir.resolve(".calibration");
         generate(cell, calibration, CALIBRATION_CALLS, sizing, log);
         DataSet probe = DataSet.read(calibration);
-        BenchRun.deleteRecursively(calibration);
+        FileTrees.delete(calibration);
         int calls = sizing.calls((double) probe.bytesUncompressed() / probe.invocations());
         log.println(
                 String.format(

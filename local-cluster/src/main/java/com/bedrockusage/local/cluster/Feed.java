@@ -1,5 +1,6 @@
 package com.bedrockusage.local.cluster;
 
+import com.bedrockusage.local.FileTrees;
 import com.bedrockusage.local.generate.KinesisEnvelopeWriter;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,22 +60,18 @@ public final class Feed {
             out.println(FeedOptions.USAGE);
             return 0;
         }
-        try {
-            ClusterState cluster = ClusterState.load();
-            if (!cluster.hasEmulators()) {
-                throw new UsageException(
-                        "the cluster runs without emulators (CLUSTER_NO_EMULATORS); nothing to feed");
-            }
-            Path truth = feed(cluster, options, out);
-            out.println(truth);
-            return 0;
-        } catch (UsageException e) {
-            err.println("feed: " + e.getMessage());
-            return 2;
-        } catch (IOException | RuntimeException e) {
-            err.println("feed: " + e.getMessage());
-            return 1;
-        }
+        return ToolRun.exitStatus(
+                "feed",
+                err,
+                () -> {
+                    ClusterState cluster = ClusterState.load();
+                    if (!cluster.hasEmulators()) {
+                        throw new UsageException(
+                                "the cluster runs without emulators (CLUSTER_NO_EMULATORS); nothing to feed");
+                    }
+                    Path truth = feed(cluster, options, out);
+                    out.println(truth);
+                });
     }
 
     /** Feeds and returns the ground-truth file. */
@@ -186,7 +183,7 @@ public final class Feed {
                     "feed: %d Amazon Q Developer objects to S3%n",
                     qDeveloperFiles.size());
         }
-        deleteTree(work);
+        FileTrees.delete(work);
         out.printf(
                 Locale.ROOT,
                 "feed: sent %d files to S3 only, %d to Kinesis only, %d to both (%d lines via Kinesis);"
@@ -305,17 +302,6 @@ public final class Feed {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
             }
         }
     }

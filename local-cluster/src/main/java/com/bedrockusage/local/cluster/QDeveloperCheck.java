@@ -19,7 +19,7 @@ import org.apache.iceberg.data.Record;
  * generator's {@code expected-q-developer.json} exactly (events by kind, estimated tokens, reported
  * transformation lines per user and day), or the timeout passes.
  */
-final class QDeveloperCheck {
+public final class QDeveloperCheck {
 
     static final String[] COLUMNS = {
         "chat_events",
@@ -58,8 +58,11 @@ final class QDeveloperCheck {
         return 1;
     }
 
-    /** The differences, empty when the table equals the truth. */
-    static List<String> compare(JsonNode truth, List<Record> daily) {
+    /**
+     * The differences between {@code q_developer_usage_daily} and the generator's truth file, empty
+     * when they are equal.
+     */
+    public static List<String> compare(JsonNode truth, List<Record> daily) {
         Map<String, long[]> expected = new TreeMap<>();
         for (JsonNode d : truth.get("user_days")) {
             long[] v = new long[COLUMNS.length];

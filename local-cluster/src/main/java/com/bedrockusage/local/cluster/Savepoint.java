@@ -25,7 +25,7 @@ public final class Savepoint {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String jobId = null;
+        String given = null;
         for (String a : args) {
             if (a.equals("--help") || a.equals("-h")) {
                 out.println(
@@ -33,32 +33,29 @@ public final class Savepoint {
                                 + "savepoint and prints its path. Resume with: submit --from-savepoint PATH (or 'last').");
                 return 0;
             }
-            if (a.startsWith("-") || jobId != null) {
+            if (a.startsWith("-") || given != null) {
                 err.println(
                         "savepoint: unexpected argument '" + a + "' (usage: savepoint [JOB_ID])");
                 return 2;
             }
-            jobId = a;
+            given = a;
         }
-        try {
-            ClusterState cluster = ClusterState.load();
-            FlinkRest rest = new FlinkRest(cluster.restUrl());
-            if (jobId == null) {
-                jobId = onlyRunningJob(rest);
-            }
-            err.println("savepoint: stopping job " + jobId + " with a savepoint...");
-            String path = rest.stopWithSavepoint(jobId, cluster.savepoints(), TIMEOUT);
-            Files.writeString(
-                    cluster.home().resolve(LAST_SAVEPOINT), path + "\n", StandardCharsets.UTF_8);
-            out.println(path);
-            return 0;
-        } catch (UsageException e) {
-            err.println("savepoint: " + e.getMessage());
-            return 2;
-        } catch (IOException | RuntimeException e) {
-            err.println("savepoint: " + e.getMessage());
-            return 1;
-        }
+        String named = given;
+        return ToolRun.exitStatus(
+                "savepoint",
+                err,
+                () -> {
+                    ClusterState cluster = ClusterState.load();
+                    FlinkRest rest = new FlinkRest(cluster.restUrl());
+                    String jobId = named != null ? named : onlyRunningJob(rest);
+                    err.println("savepoint: stopping job " + jobId + " with a savepoint...");
+                    String path = rest.stopWithSavepoint(jobId, cluster.savepoints(), TIMEOUT);
+                    Files.writeString(
+                            cluster.home().resolve(LAST_SAVEPOINT),
+                            path + "\n",
+                            StandardCharsets.UTF_8);
+                    out.println(path);
+                });
     }
 
     static String onlyRunningJob(FlinkRest rest) throws IOException, UsageException {

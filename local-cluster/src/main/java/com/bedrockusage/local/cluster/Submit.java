@@ -32,20 +32,17 @@ public final class Submit {
             out.println(SubmitOptions.USAGE);
             return 0;
         }
-        try {
-            ClusterState cluster = ClusterState.load();
-            String jobId = submit(cluster, options, out);
-            if (options.waitUntilRunning()) {
-                waitUntilRunning(new FlinkRest(cluster.restUrl()), jobId, RUNNING_TIMEOUT, out);
-            }
-            return 0;
-        } catch (UsageException e) {
-            err.println("submit: " + e.getMessage());
-            return 2;
-        } catch (IOException | RuntimeException e) {
-            err.println("submit: " + e.getMessage());
-            return 1;
-        }
+        return ToolRun.exitStatus(
+                "submit",
+                err,
+                () -> {
+                    ClusterState cluster = ClusterState.load();
+                    String jobId = submit(cluster, options, out);
+                    if (options.waitUntilRunning()) {
+                        waitUntilRunning(
+                                new FlinkRest(cluster.restUrl()), jobId, RUNNING_TIMEOUT, out);
+                    }
+                });
     }
 
     /** Uploads and runs the jar; returns the job id. */

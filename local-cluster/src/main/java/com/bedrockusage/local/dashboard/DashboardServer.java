@@ -1,5 +1,6 @@
 package com.bedrockusage.local.dashboard;
 
+import com.bedrockusage.local.DaemonThreads;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -34,13 +35,7 @@ public record DashboardServer(HttpServer http, ExecutorService threads, Refreshe
         refresher.start(refreshMillis);
         HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), 64);
         ExecutorService threads =
-                Executors.newFixedThreadPool(
-                        THREADS,
-                        r -> {
-                            Thread t = new Thread(r, "dashboard-http");
-                            t.setDaemon(true);
-                            return t;
-                        });
+                Executors.newFixedThreadPool(THREADS, DaemonThreads.named("dashboard-http"));
         http.setExecutor(threads);
         http.createContext("/api/events", new EventsHandler(refresher));
         http.createContext(

@@ -1,5 +1,6 @@
 package com.bedrockusage.local.dashboard;
 
+import com.bedrockusage.local.DaemonThreads;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,12 +23,7 @@ public final class Refresher implements AutoCloseable {
     private final WarehouseLoader loader;
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(
-                    r -> {
-                        Thread t = new Thread(r, "dashboard-refresh");
-                        t.setDaemon(true);
-                        return t;
-                    });
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("dashboard-refresh"));
     private volatile WarehouseData data = WarehouseData.empty();
     private volatile String lastError;
 

@@ -62,11 +62,9 @@ final class Bodies {
         if (r.cacheReadTokens > 0 || r.cacheWriteTokens > 0) {
             out.raw(",{\"cachePoint\":{\"type\":\"default\"}}");
         }
-        out.raw("],\"inferenceConfig\":{\"maxTokens\":")
-                .num(maxTokens(r))
-                .raw(",\"temperature\":")
-                .raw(TEMPERATURES[rng.nextInt(TEMPERATURES.length)])
-                .raw(",\"topP\":0.9");
+        out.raw("],\"inferenceConfig\":{\"maxTokens\":");
+        maxTokensAndTemperature(r, rng, out);
+        out.raw(",\"topP\":0.9");
         if (rng.nextBoolean()) {
             out.raw(",\"stopSequences\":[]");
         }
@@ -86,7 +84,9 @@ final class Bodies {
         }
         out.raw("}],\"messages\":[");
         messages(rng, out, r.inputBytes - system, true);
-        out.raw("],\"temperature\":").raw(TEMPERATURES[rng.nextInt(TEMPERATURES.length)]).raw('}');
+        out.raw("],\"temperature\":");
+        temperature(rng, out);
+        out.raw('}');
     }
 
     private void novaRequest(PlannedRecord r, SplittableRandom rng, JsonBytes out) {
@@ -95,31 +95,39 @@ final class Bodies {
         text(out, rng, system);
         out.raw("}],\"messages\":[");
         messages(rng, out, r.inputBytes - system, false);
-        out.raw("],\"inferenceConfig\":{\"maxTokens\":")
-                .num(maxTokens(r))
-                .raw(",\"temperature\":")
-                .raw(TEMPERATURES[rng.nextInt(TEMPERATURES.length)])
-                .raw(",\"topP\":0.9}}");
+        out.raw("],\"inferenceConfig\":{\"maxTokens\":");
+        maxTokensAndTemperature(r, rng, out);
+        out.raw(",\"topP\":0.9}}");
     }
 
     private void llamaRequest(PlannedRecord r, SplittableRandom rng, JsonBytes out) {
-        out.raw("{\"prompt\":\"<|begin_of_text|><|start_header_id|>user<|end_header_id|>\\n\\n");
-        corpus.append(out, rng, r.inputBytes);
-        out.raw("<|eot_id|><|start_header_id|>assistant<|end_header_id|>\\n\\n\",\"max_gen_len\":")
-                .num(maxTokens(r))
-                .raw(",\"temperature\":")
-                .raw(TEMPERATURES[rng.nextInt(TEMPERATURES.length)])
-                .raw(",\"top_p\":0.9}");
+        promptRequest(
+                r,
+                rng,
+                out,
+                "{\"prompt\":\"<|begin_of_text|><|start_header_id|>user<|end_header_id|>\\n\\n",
+                "<|eot_id|><|start_header_id|>assistant<|end_header_id|>\\n\\n\",\"max_gen_len\":");
     }
 
     private void mistralRequest(PlannedRecord r, SplittableRandom rng, JsonBytes out) {
-        out.raw("{\"prompt\":\"<s>[INST] ");
+        promptRequest(r, rng, out, "{\"prompt\":\"<s>[INST] ", " [/INST]\",\"max_tokens\":");
+    }
+
+    /**
+     * A native text-completion body: the prompt inside its chat template, then the sampling fields,
+     * {@code templateEnd} opening the max-tokens field.
+     */
+    private void promptRequest(
+            PlannedRecord r,
+            SplittableRandom rng,
+            JsonBytes out,
+            String templateStart,
+            String templateEnd) {
+        out.raw(templateStart);
         corpus.append(out, rng, r.inputBytes);
-        out.raw(" [/INST]\",\"max_tokens\":")
-                .num(maxTokens(r))
-                .raw(",\"temperature\":")
-                .raw(TEMPERATURES[rng.nextInt(TEMPERATURES.length)])
-                .raw(",\"top_p\":0.9}");
+        out.raw(templateEnd);
+        maxTokensAndTemperature(r, rng, out);
+        out.raw(",\"top_p\":0.9}");
     }
 
     /** One user turn, or a user/assistant/user conversation, totalling about {@code bytes}. */
@@ -447,6 +455,17 @@ final class Bodies {
 
     private static int systemBytes(PlannedRecord r) {
         return Math.min(400, r.inputBytes / 5);
+    }
+
+    /** The value of the max-tokens field just opened, then the temperature field. */
+    private static void maxTokensAndTemperature(
+            PlannedRecord r, SplittableRandom rng, JsonBytes out) {
+        out.num(maxTokens(r)).raw(",\"temperature\":");
+        temperature(rng, out);
+    }
+
+    private static void temperature(SplittableRandom rng, JsonBytes out) {
+        out.raw(TEMPERATURES[rng.nextInt(TEMPERATURES.length)]);
     }
 
     private static long maxTokens(PlannedRecord r) {

@@ -93,85 +93,57 @@ public final class CurFromTruth {
                 continue;
             }
             // The bill charges what each call cost (a call's tier or long-context rate included),
-            // which the
-            // truth sums per key; pricing the key's summed tokens as one call would apply
+            // which the truth sums per key; pricing the key's summed tokens as one call would apply
             // thresholds to a day.
-            BigDecimal inputCost = money(k, "inputCostUsd");
-            BigDecimal outputCost = money(k, "outputCostUsd");
-            BigDecimal cacheReadCost = money(k, "cacheReadCostUsd");
-            BigDecimal cacheWriteCost = money(k, "cacheWriteCostUsd");
-            String principal = BilledPrincipals.of(k.path("callerArn").asText());
-            String account = k.path("accountId").asText();
+            Place place =
+                    new Place(
+                            day,
+                            k.path("accountId").asText(),
+                            region,
+                            BilledPrincipals.of(k.path("callerArn").asText()));
             String prefix = REGION_CODES.getOrDefault(region, "USE1") + "-" + key;
-            add(
+            place.add(lines, prefix + "-input-tokens", tokens.input(), money(k, "inputCostUsd"));
+            place.add(lines, prefix + "-output-tokens", tokens.output(), money(k, "outputCostUsd"));
+            place.add(
                     lines,
-                    day,
-                    account,
-                    region,
-                    principal,
-                    prefix + "-input-tokens",
-                    tokens.input(),
-                    inputCost);
-            add(
-                    lines,
-                    day,
-                    account,
-                    region,
-                    principal,
-                    prefix + "-output-tokens",
-                    tokens.output(),
-                    outputCost);
-            add(
-                    lines,
-                    day,
-                    account,
-                    region,
-                    principal,
                     prefix + "-cache-read-input-token-count",
                     tokens.cacheRead(),
-                    cacheReadCost);
-            add(
+                    money(k, "cacheReadCostUsd"));
+            place.add(
                     lines,
-                    day,
-                    account,
-                    region,
-                    principal,
                     prefix + "-cache-write-input-token-count",
                     tokens.cacheWrite5m() + tokens.cacheWrite1h(),
-                    cacheWriteCost);
+                    money(k, "cacheWriteCostUsd"));
         }
         List<CurLine> out = new ArrayList<>(lines.values());
         Planted planted = plant ? plant(out, catalog, keyOfModel) : null;
         return new Bill(out, skipped, planted);
     }
 
-    private static void add(
-            Map<String, CurLine> lines,
-            LocalDate day,
-            String account,
-            String region,
-            String principal,
-            String usageType,
-            long amount,
-            BigDecimal cost) {
-        if (amount == 0) {
-            return;
+    /** Where a truth key's usage is billed: its CUR lines differ only by usage type. */
+    private record Place(LocalDate day, String account, String region, String principal) {
+
+        /** Adds {@code amount} and {@code cost} to this place's line of {@code usageType}. */
+        void add(Map<String, CurLine> lines, String usageType, long amount, BigDecimal cost) {
+            if (amount == 0) {
+                return;
+            }
+            String k = day + "|" + account + "|" + region + "|" + principal + "|" + usageType;
+            CurLine prev = lines.get(k);
+            lines.put(
+                    k,
+                    new CurLine(
+                            day,
+                            account,
+                            CurColumns.BEDROCK_PRODUCT_CODE,
+                            usageType,
+                            BigDecimal.valueOf(amount)
+                                    .add(prev == null ? BigDecimal.ZERO : prev.usageAmount),
+                            cost.add(prev == null ? BigDecimal.ZERO : prev.unblendedCost),
+                            region,
+                            null,
+                            principal));
         }
-        String k = day + "|" + account + "|" + region + "|" + principal + "|" + usageType;
-        CurLine prev = lines.get(k);
-        lines.put(
-                k,
-                new CurLine(
-                        day,
-                        account,
-                        CurColumns.BEDROCK_PRODUCT_CODE,
-                        usageType,
-                        BigDecimal.valueOf(amount)
-                                .add(prev == null ? BigDecimal.ZERO : prev.usageAmount),
-                        cost.add(prev == null ? BigDecimal.ZERO : prev.unblendedCost),
-                        region,
-                        null,
-                        principal));
     }
 
     /**

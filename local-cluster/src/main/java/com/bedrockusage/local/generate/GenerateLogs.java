@@ -1,12 +1,12 @@
 package com.bedrockusage.local.generate;
 
+import com.bedrockusage.local.FileTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -173,21 +173,10 @@ public final class GenerateLogs {
                     out + " already holds generated logs; use --overwrite or another --out");
         }
         if (occupied) {
-            deleteTree(logs);
+            FileTrees.delete(logs);
             Files.deleteIfExists(expected);
             Files.deleteIfExists(out.resolve(QDeveloperLogGenerator.TRUTH_FILE));
         }
         Files.createDirectories(out);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 }

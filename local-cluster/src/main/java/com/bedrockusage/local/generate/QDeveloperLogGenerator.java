@@ -312,11 +312,9 @@ final class QDeveloperLogGenerator {
             String response) {
         return "{\"generateAssistantResponseEventRequest\": {\"prompt\": "
                 + json(prompt)
-                + ", \"chatTriggerType\": \"MANUAL\", \"customizationArn\": null, \"userId\": \""
-                + user
-                + "\", \"timeStamp\": \""
-                + t
-                + "\"}, \"generateAssistantResponseEventResponse\": {\"assistantResponse\": "
+                + ", \"chatTriggerType\": \"MANUAL\", "
+                + requestEnd(user, t)
+                + ", \"generateAssistantResponseEventResponse\": {\"assistantResponse\": "
                 + json(response)
                 + ", \"followupPrompts\": \"\", \"messageMetadata\": {\"conversationId\": \""
                 + conversation
@@ -329,12 +327,9 @@ final class QDeveloperLogGenerator {
             String user, String id, Instant t, String left, String completion) {
         return "{\"generateCompletionsEventRequest\": {\"leftContext\": "
                 + json(left)
-                + ", \"rightContext\": \"\","
-                + " \"fileName\": \"app.ts\", \"customizationArn\": null, \"userId\": \""
-                + user
-                + "\", \"timeStamp\": \""
-                + t
-                + "\"}, \"generateCompletionsEventResponse\": {\"completions\": ["
+                + ", \"rightContext\": \"\", \"fileName\": \"app.ts\", "
+                + requestEnd(user, t)
+                + ", \"generateCompletionsEventResponse\": {\"completions\": ["
                 + json(completion)
                 + "], \"requestId\": \""
                 + id
@@ -347,13 +342,20 @@ final class QDeveloperLogGenerator {
                 + json(prompt)
                 + ", \"chatTriggerType\": \"MANUAL\", \"conversationId\": \""
                 + conversation
-                + "\", \"customizationArn\": null, \"userId\": \""
+                + "\", "
+                + requestEnd(user, t)
+                + ", \"startTaskAssistCodeGenerationEventResponse\": {\"requestId\": \""
+                + id
+                + "\"}}";
+    }
+
+    /** The fields every kind of request ends with (who asked and when), closing the request. */
+    private static String requestEnd(String user, Instant t) {
+        return "\"customizationArn\": null, \"userId\": \""
                 + user
                 + "\", \"timeStamp\": \""
                 + t
-                + "\"}, \"startTaskAssistCodeGenerationEventResponse\": {\"requestId\": \""
-                + id
-                + "\"}}";
+                + "\"}";
     }
 
     private static String json(String s) {

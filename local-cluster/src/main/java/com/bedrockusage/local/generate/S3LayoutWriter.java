@@ -1,5 +1,6 @@
 package com.bedrockusage.local.generate;
 
+import com.bedrockusage.local.DaemonThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -33,13 +34,7 @@ final class S3LayoutWriter {
     WriteStats write(List<DeliveryFile> files) throws IOException {
         WriteStats stats = new WriteStats();
         ExecutorService pool =
-                Executors.newFixedThreadPool(
-                        threads,
-                        r -> {
-                            Thread t = new Thread(r, "generate-logs-writer");
-                            t.setDaemon(true);
-                            return t;
-                        });
+                Executors.newFixedThreadPool(threads, DaemonThreads.named("generate-logs-writer"));
         ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(gzipLevel));
         List<Worker> all = new ArrayList<>();
         try {

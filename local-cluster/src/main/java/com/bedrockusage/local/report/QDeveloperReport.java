@@ -51,7 +51,7 @@ final class QDeveloperReport {
 
     private QDeveloperReport() {}
 
-    static int write(Path warehouse, ReportOptions options, PrintStream out, PrintStream err) {
+    static void write(Path warehouse, ReportOptions options, PrintStream out, PrintStream err) {
         LocalDate month = options.date().withDayOfMonth(1);
         List<Record> rows = read(warehouse, options.namespace(), month);
         String content = csv(month, rows);
@@ -73,7 +73,6 @@ final class QDeveloperReport {
                             + " to "
                             + where);
         }
-        return 0;
     }
 
     static List<Record> read(Path warehouseDir, String namespace, LocalDate month) {

@@ -39,49 +39,14 @@ public final class ReportRunner {
         }
         Configurator.setAllLevels(
                 LogManager.ROOT_LOGGER_NAME, options.verbose() ? Level.WARN : Level.OFF);
-        if (options.format().equals("focus")) {
-            return FocusReport.run(options, out, err);
-        }
         try {
             Path warehouse = Warehouses.resolve(options.warehouse(), options.namespace());
-            if (options.kind().equals(ReportOptions.KIND_Q_DEVELOPER)) {
-                return QDeveloperReport.write(warehouse, options, out, err);
-            }
-            ReportLines lines =
-                    UsageDailyReader.read(warehouse, options.namespace(), options.date());
-            List<DailyReportRow> rows = lines.rows();
-            boolean json = options.format().equals("json");
-            String content = json ? ReportJson.of(options.date(), rows) : ReportCsv.of(rows);
-            String where =
-                    ReportOutput.write(
-                            content, json ? "application/json" : "text/csv", options.target(), out);
-            if (rows.isEmpty()) {
-                err.println(
-                        "no usage on "
-                                + options.date()
-                                + " in "
-                                + warehouse
-                                + ": wrote "
-                                + (json ? "an empty report" : "the header only")
-                                + " to "
-                                + where);
-            } else if (options.out() != null) {
-                err.println(
-                        "wrote " + rows.size() + " rows for " + options.date() + " to " + where);
-            }
-            if (lines.unpricedCalls() > 0) {
-                err.println(
-                        "warning: "
-                                + lines.unpricedCalls()
-                                + " calls on "
-                                + options.date()
-                                + " had no price ("
-                                + lines.linesWithUnpriced()
-                                + " of "
-                                + rows.size()
-                                + " lines): a line with no priced call "
-                                + "has an empty charge, the others charge only their priced calls; "
-                                + "see queries/unpriced_models.sql");
+            if (options.format().equals("focus")) {
+                FocusReport.write(warehouse, options, out, err);
+            } else if (options.kind().equals(ReportOptions.KIND_Q_DEVELOPER)) {
+                QDeveloperReport.write(warehouse, options, out, err);
+            } else {
+                writeDaily(warehouse, options, out, err);
             }
             return 0;
         } catch (CliException e) {
@@ -93,6 +58,45 @@ public final class ReportRunner {
                 e.printStackTrace(err);
             }
             return 1;
+        }
+    }
+
+    /** The classic daily report of {@code usage_daily}. */
+    private static void writeDaily(
+            Path warehouse, ReportOptions options, PrintStream out, PrintStream err) {
+        ReportLines lines = UsageDailyReader.read(warehouse, options.namespace(), options.date());
+        List<DailyReportRow> rows = lines.rows();
+        boolean json = options.format().equals("json");
+        String content = json ? ReportJson.of(options.date(), rows) : ReportCsv.of(rows);
+        String where =
+                ReportOutput.write(
+                        content, json ? "application/json" : "text/csv", options.target(), out);
+        if (rows.isEmpty()) {
+            err.println(
+                    "no usage on "
+                            + options.date()
+                            + " in "
+                            + warehouse
+                            + ": wrote "
+                            + (json ? "an empty report" : "the header only")
+                            + " to "
+                            + where);
+        } else if (options.out() != null) {
+            err.println("wrote " + rows.size() + " rows for " + options.date() + " to " + where);
+        }
+        if (lines.unpricedCalls() > 0) {
+            err.println(
+                    "warning: "
+                            + lines.unpricedCalls()
+                            + " calls on "
+                            + options.date()
+                            + " had no price ("
+                            + lines.linesWithUnpriced()
+                            + " of "
+                            + rows.size()
+                            + " lines): a line with no priced call "
+                            + "has an empty charge, the others charge only their priced calls; "
+                            + "see queries/unpriced_models.sql");
         }
     }
 }

@@ -2,6 +2,7 @@ package com.bedrockusage.local.run;
 
 import com.bedrockusage.job.MetricNames;
 import com.bedrockusage.job.pricing.DedupAndPrice;
+import com.bedrockusage.local.DaemonThreads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -24,12 +25,7 @@ final class Progress {
     private final String jobId;
     private final ObjectMapper json = new ObjectMapper();
     private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(
-                    r -> {
-                        Thread t = new Thread(r, "run-local-progress");
-                        t.setDaemon(true);
-                        return t;
-                    });
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("run-local-progress"));
     private long lastRecords;
     private long lastNanos = System.nanoTime();
 

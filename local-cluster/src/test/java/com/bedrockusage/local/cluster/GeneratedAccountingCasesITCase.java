@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.PipelineRuns;
-import com.bedrockusage.local.generate.GenerateLogs;
+import com.bedrockusage.local.generate.GeneratedLogs;
 import com.bedrockusage.pricing.PriceCatalog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,21 +40,17 @@ class GeneratedAccountingCasesITCase {
     @Test
     void shouldMeterEveryAccountingCaseExactlyAsTheTruthFileSays() throws Exception {
         Path logs = tmp.resolve("logs");
-        int generated =
-                GenerateLogs.run(
-                        new String[] {
-                            "--out", logs.toString(),
-                            "--invocations", "3000",
-                            "--body-kb", "0.5",
-                            "--start", "2026-11-01T00:00:00Z",
-                            "--hours", "4",
-                            "--seed", "19",
-                            "--late-pct", "0",
-                            "--errors-pct", "2"
-                        },
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        System.err);
-        assertThat(generated).isZero();
+        GeneratedLogs.generate(
+                logs,
+                new String[] {
+                    "--invocations", "3000",
+                    "--body-kb", "0.5",
+                    "--start", "2026-11-01T00:00:00Z",
+                    "--hours", "4",
+                    "--seed", "19",
+                    "--late-pct", "0",
+                    "--errors-pct", "2"
+                });
         GroundTruth truth =
                 GroundTruth.fromGeneratorTotals(
                         logs.resolve("expected-totals.json"), PriceCatalog.defaultCatalog());

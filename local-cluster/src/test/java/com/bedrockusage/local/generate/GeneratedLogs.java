@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /** Test helper: runs the generator into a directory and reads back what it wrote. */
-final class GeneratedLogs {
+public final class GeneratedLogs {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -30,7 +30,7 @@ final class GeneratedLogs {
      */
     static final String FIXED_START = "2026-11-01T00:00:00Z";
 
-    static GenerateLogs.Result generate(Path out, String... extraArgs) throws Exception {
+    public static GenerateLogs.Result generate(Path out, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--out", out.toString()));
         args.addAll(List.of(extraArgs));
         if (!args.contains("--start")) {

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bedrockusage.job.sink.Tables;
 import com.bedrockusage.local.generate.CurFromTruth;
 import com.bedrockusage.local.generate.GenerateCur;
-import com.bedrockusage.local.generate.GenerateLogs;
+import com.bedrockusage.local.generate.GeneratedLogs;
+import com.bedrockusage.local.sql.CliRun;
 import com.bedrockusage.local.sql.TestWarehouse;
 import com.bedrockusage.pricing.CostBreakdown;
 import com.bedrockusage.pricing.PriceCatalog;
@@ -13,10 +14,7 @@ import com.bedrockusage.pricing.PricingResult;
 import com.bedrockusage.pricing.TokenCounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -55,29 +53,22 @@ class ReconcileRunnerITCase {
     @BeforeAll
     static void generate() throws Exception {
         Path logs = dir.resolve("logs");
-        assertThat(
-                        GenerateLogs.run(
-                                new String[] {
-                                    "--out",
-                                    logs.toString(),
-                                    "--invocations",
-                                    "600",
-                                    "--accounts",
-                                    "2",
-                                    "--start",
-                                    DAY + "T00:00:00Z",
-                                    "--hours",
-                                    "24",
-                                    "--seed",
-                                    "21",
-                                    "--unknown-pct",
-                                    "0",
-                                    "--body-kb",
-                                    "0"
-                                },
-                                new PrintStream(new ByteArrayOutputStream()),
-                                System.err))
-                .isZero();
+        GeneratedLogs.generate(
+                logs,
+                "--invocations",
+                "600",
+                "--accounts",
+                "2",
+                "--start",
+                DAY + "T00:00:00Z",
+                "--hours",
+                "24",
+                "--seed",
+                "21",
+                "--unknown-pct",
+                "0",
+                "--body-kb",
+                "0");
         truth = logs.resolve("expected-totals.json");
         warehouse = dir.resolve("warehouse");
         try (TestWarehouse w = TestWarehouse.create(warehouse)) {
@@ -109,8 +100,8 @@ class ReconcileRunnerITCase {
             rules.toString(),
             "--no-alerts"
         };
-        Run run = run(args);
-        assertThat(run.code).as(run.err).isZero();
+        CliRun run = run(args);
+        assertThat(run.exit()).as(run.err()).isZero();
 
         List<Record> rows = table();
         Map<String, Record> byGroup = new TreeMap<>();
@@ -196,14 +187,14 @@ class ReconcileRunnerITCase {
             String line = "alert bill-delta: " + e.getKey() + " on " + DAY;
             if (fires) {
                 fired++;
-                assertThat(run.out).contains(line).contains("NOT_SENT (--no-alerts)");
+                assertThat(run.out()).contains(line).contains("NOT_SENT (--no-alerts)");
             } else {
-                assertThat(run.out).doesNotContain(line);
+                assertThat(run.out()).doesNotContain(line);
             }
         }
-        assertThat(fired).as(run.out).isPositive();
+        assertThat(fired).as(run.out()).isPositive();
 
-        assertThat(run.out)
+        assertThat(run.out())
                 .contains(
                         "status: match "
                                 + (rows.size() - 2)
@@ -216,12 +207,12 @@ class ReconcileRunnerITCase {
 
         // replays never change totals: refused without --force, and a forced re-run replaces the
         // day
-        Run again = run(args);
-        assertThat(again.code).isEqualTo(2);
-        assertThat(again.err).contains("exists: pass --force");
+        CliRun again = run(args);
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("exists: pass --force");
         String[] forced = java.util.Arrays.copyOf(args, args.length + 1);
         forced[args.length] = "--force";
-        assertThat(run(forced).code).isZero();
+        assertThat(run(forced).exit()).isZero();
         assertThat(table()).hasSize(rows.size());
     }
 
@@ -336,17 +327,7 @@ class ReconcileRunnerITCase {
         }
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code =
-                ReconcileRunner.run(
-                        args,
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(
-                code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRun run(String... args) {
+        return CliRun.of(ReconcileRunner::run, args);
     }
 }

@@ -9,10 +9,7 @@ import com.bedrockusage.local.sql.TestWarehouse;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,24 +36,20 @@ class FocusExportITCase {
     @Test
     void everyRowFollowsTheFocusColumnRules() throws Exception {
         Path out = tmp.resolve("focus.csv");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code =
-                ReportRunner.run(
-                        new String[] {
-                            "--format",
-                            "focus",
-                            "--from",
-                            "2026-11-01",
-                            "--to",
-                            "2026-11-30",
-                            "--warehouse",
-                            SAMPLE.dir().toString(),
-                            "--out",
-                            out.toString()
-                        },
-                        System.out,
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        CliRun run =
+                CliRun.of(
+                        ReportRunner::run,
+                        "--format",
+                        "focus",
+                        "--from",
+                        "2026-11-01",
+                        "--to",
+                        "2026-11-30",
+                        "--warehouse",
+                        SAMPLE.dir().toString(),
+                        "--out",
+                        out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
 
         List<String> lines = Files.readAllLines(out);
         List<String> header = FocusSpec.parseCsvLine(lines.get(0));

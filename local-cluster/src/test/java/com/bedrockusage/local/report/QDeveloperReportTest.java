@@ -3,10 +3,8 @@ package com.bedrockusage.local.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.qdeveloper.QDeveloperTables;
+import com.bedrockusage.local.sql.CliRun;
 import com.bedrockusage.local.sql.TestWarehouse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -77,24 +75,19 @@ class QDeveloperReportTest {
 
     @Test
     void shouldWriteOneLinePerUserOfTheMonthWithTheLimits() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit =
-                ReportRunner.run(
-                        new String[] {
-                            "--kind",
-                            "q-developer",
-                            "--date",
-                            "2026-11-17",
-                            "--warehouse",
-                            warehouse.dir().toString()
-                        },
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        CliRun run =
+                CliRun.of(
+                        ReportRunner::run,
+                        "--kind",
+                        "q-developer",
+                        "--date",
+                        "2026-11-17",
+                        "--warehouse",
+                        warehouse.dir().toString());
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exit()).isZero();
+        assertThat(run.out())
                 .isEqualTo(
                         QDeveloperReport.HEADER
                                 + "\n"
@@ -104,13 +97,8 @@ class QDeveloperReportTest {
 
     @Test
     void shouldRefuseAnUnknownKind() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit =
-                ReportRunner.run(
-                        new String[] {"--kind", "kiro", "--date", "2026-11-17"},
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown --kind 'kiro'");
+        CliRun run = CliRun.of(ReportRunner::run, "--kind", "kiro", "--date", "2026-11-17");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown --kind 'kiro'");
     }
 }

@@ -3,13 +3,11 @@ package com.bedrockusage.local.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.sink.Tables;
+import com.bedrockusage.local.sql.CliRun;
 import com.bedrockusage.local.sql.SampleCalls;
 import com.bedrockusage.local.sql.SampleCalls.Call;
 import com.bedrockusage.local.sql.TestWarehouse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,14 +68,14 @@ class ReportRunnerTest {
 
     @Test
     void shouldReportTheDayExactlyAsComputedFromTheRawCalls() {
-        Result r = report(DAY);
+        CliRun r = report(DAY);
 
-        assertThat(r.exit).as(r.err).isZero();
-        assertThat(r.out).isEqualTo(expectedCsv());
-        assertThat(r.out)
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(expectedCsv());
+        assertThat(r.out())
                 .contains(
                         "\"arn:aws:sts::111111111111:assumed-role/DataAnalysis-BedrockRole/ops,night\"");
-        assertThat(r.out.lines().count()).isGreaterThan(10);
+        assertThat(r.out().lines().count()).isGreaterThan(10);
     }
 
     @Test
@@ -85,21 +83,21 @@ class ReportRunnerTest {
         long unpriced = calls.stream().filter(c -> onDay(c.time()) && c.cost() == null).count();
         assertThat(unpriced).as("the sample has unpriced calls on the day").isPositive();
 
-        Result r = report(DAY);
+        CliRun r = report(DAY);
 
-        assertThat(r.out.lines().filter(l -> l.contains(",acme.unknown-model-v1,")))
+        assertThat(r.out().lines().filter(l -> l.contains(",acme.unknown-model-v1,")))
                 .isNotEmpty()
                 .allMatch(l -> l.endsWith(","), "ends with an empty charge");
-        assertThat(r.err).contains("warning: " + unpriced + " calls on 2026-11-03 had no price");
-        Result json = report(DAY, "--format", "json");
-        assertThat(json.out).contains("\"chargesUsd\" : null");
+        assertThat(r.err()).contains("warning: " + unpriced + " calls on 2026-11-03 had no price");
+        CliRun json = report(DAY, "--format", "json");
+        assertThat(json.out()).contains("\"chargesUsd\" : null");
     }
 
     @Test
     void shouldWriteTheReportToAFile() throws Exception {
         Path out = tmp.resolve("reports/usage.csv");
 
-        Result r =
+        CliRun r =
                 run(
                         "--warehouse",
                         warehouse.dir().toUri().toString(),
@@ -108,10 +106,10 @@ class ReportRunnerTest {
                         "--out",
                         out.toString());
 
-        assertThat(r.exit).as(r.err).isZero();
-        assertThat(r.out).isEmpty();
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
         assertThat(Files.readString(out)).isEqualTo(expectedCsv());
-        assertThat(r.err).contains("wrote").contains(out.toString());
+        assertThat(r.err()).contains("wrote").contains(out.toString());
     }
 
     @Test
@@ -120,16 +118,16 @@ class ReportRunnerTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, "last month's report\n");
 
-        Result refused = report("2026-10-01", "--out", out.toString());
+        CliRun refused = report("2026-10-01", "--out", out.toString());
 
-        assertThat(refused.exit).isEqualTo(2);
-        assertThat(refused.err)
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err())
                 .isEqualTo("error: " + out + " exists: pass --force to replace it\n");
         assertThat(Files.readString(out)).isEqualTo("last month's report\n");
 
-        Result forced = report(DAY, "--out", out.toString(), "--force");
+        CliRun forced = report(DAY, "--out", out.toString(), "--force");
 
-        assertThat(forced.exit).as(forced.err).isZero();
+        assertThat(forced.exit()).as(forced.err()).isZero();
         assertThat(Files.readString(out)).isEqualTo(expectedCsv());
         try (java.util.stream.Stream<Path> files = Files.list(out.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString()))
@@ -152,15 +150,15 @@ class ReportRunnerTest {
 
     @Test
     void shouldWriteTheSameDataAsJson() {
-        Result r = report(DAY, "--format", "json");
+        CliRun r = report(DAY, "--format", "json");
 
-        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.exit()).as(r.err()).isZero();
         BigDecimal total =
                 expected().values().stream()
                         .map(Line::charges)
                         .filter(java.util.Objects::nonNull)
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(r.out)
+        assertThat(r.out())
                 .contains("\"date\" : \"2026-11-03\"")
                 .contains("\"rows\" : " + expected().size())
                 .contains("\"totalChargesUsd\" : \"" + plain(total) + "\"")
@@ -170,34 +168,34 @@ class ReportRunnerTest {
 
     @Test
     void shouldWriteOnlyTheHeaderForADayWithoutUsageAndSaySo() {
-        Result r = report("2026-10-01");
+        CliRun r = report("2026-10-01");
 
-        assertThat(r.exit).isZero();
-        assertThat(r.out).isEqualTo(HEADER + "\n");
-        assertThat(r.err).contains("no usage on 2026-10-01");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(HEADER + "\n");
+        assertThat(r.err()).contains("no usage on 2026-10-01");
     }
 
     @Test
     void shouldFailWithOneLineForAMissingWarehouseOrABadDate() {
-        Result missing =
+        CliRun missing =
                 run("--warehouse", tmp.resolve("nope").toString(), "--date", DAY.toString());
-        assertThat(missing.exit).isEqualTo(2);
-        assertThat(missing.err)
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err())
                 .startsWith("error: warehouse not found:")
                 .doesNotContain("Exception")
                 .hasLineCount(1);
 
-        Result badDate = report("2026-13-45");
-        assertThat(badDate.exit).isEqualTo(2);
-        assertThat(badDate.err).isEqualTo("error: --date must be YYYY-MM-DD, not '2026-13-45'\n");
+        CliRun badDate = report("2026-13-45");
+        assertThat(badDate.exit()).isEqualTo(2);
+        assertThat(badDate.err()).isEqualTo("error: --date must be YYYY-MM-DD, not '2026-13-45'\n");
 
-        Result noDate = run("--warehouse", warehouse.dir().toString());
-        assertThat(noDate.exit).isEqualTo(2);
-        assertThat(noDate.err).contains("--date YYYY-MM-DD is required");
+        CliRun noDate = run("--warehouse", warehouse.dir().toString());
+        assertThat(noDate.exit()).isEqualTo(2);
+        assertThat(noDate.err()).contains("--date YYYY-MM-DD is required");
 
-        Result badS3 = report(DAY, "--out", "s3://bucket");
-        assertThat(badS3.exit).isEqualTo(2);
-        assertThat(badS3.err)
+        CliRun badS3 = report(DAY, "--out", "s3://bucket");
+        assertThat(badS3.exit()).isEqualTo(2);
+        assertThat(badS3.err())
                 .isEqualTo("error: --out must be s3://bucket/key, not 's3://bucket'\n");
     }
 
@@ -265,10 +263,8 @@ class ReportRunnerTest {
         return s.scale() < 2 ? s.setScale(2).toPlainString() : s.toPlainString();
     }
 
-    private record Result(int exit, String out, String err) {}
-
     /** bin/report on the sample warehouse for one day, with {@code more} options. */
-    private static Result report(Object day, String... more) {
+    private static CliRun report(Object day, String... more) {
         List<String> args =
                 new ArrayList<>(
                         List.of(
@@ -280,15 +276,7 @@ class ReportRunnerTest {
         return run(args.toArray(String[]::new));
     }
 
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit =
-                ReportRunner.run(
-                        args,
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(
-                exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(ReportRunner::run, args);
     }
 }

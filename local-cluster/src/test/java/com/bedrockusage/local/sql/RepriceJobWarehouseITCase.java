@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.testing.FlinkMiniCluster;
 import com.bedrockusage.job.testing.PipelineRuns;
-import com.bedrockusage.local.generate.GenerateLogs;
+import com.bedrockusage.local.generate.GeneratedLogs;
 import com.bedrockusage.pricing.PriceCatalog;
 import com.bedrockusage.pricing.PriceCsv;
 import com.bedrockusage.pricing.PriceRow;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,27 +51,20 @@ class RepriceJobWarehouseITCase {
     @BeforeAll
     static void runTheJob() throws Exception {
         Path logs = tmp.resolve("logs");
-        int generated =
-                GenerateLogs.run(
-                        new String[] {
-                            "--out",
-                            logs.toString(),
-                            "--invocations",
-                            "400",
-                            "--start",
-                            "2026-11-01T00:00:00Z",
-                            "--hours",
-                            "2",
-                            "--seed",
-                            "26",
-                            "--unknown-pct",
-                            "10",
-                            "--errors-pct",
-                            "0"
-                        },
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                        System.err);
-        assertThat(generated).isZero();
+        GeneratedLogs.generate(
+                logs,
+                "--invocations",
+                "400",
+                "--start",
+                "2026-11-01T00:00:00Z",
+                "--hours",
+                "2",
+                "--seed",
+                "26",
+                "--unknown-pct",
+                "10",
+                "--errors-pct",
+                "0");
         Path prices = tmp.resolve("prices.csv");
         Files.write(prices, jobPrices(), StandardCharsets.UTF_8);
         warehouse = tmp.resolve("warehouse");
