@@ -53,6 +53,11 @@ public final class SyntheticLogs {
         "x"
     };
 
+    /** The characters JSON escapes with a backslash and a letter, and those letters. */
+    private static final String SHORT_ESCAPED = "\"\\\n\r\t";
+
+    private static final String SHORT_ESCAPES = "\"\\nrt";
+
     private final Random random;
 
     public SyntheticLogs(long seed) {
@@ -82,28 +87,13 @@ public final class SyntheticLogs {
         StringBuilder sb = new StringBuilder(s.length() + 16).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20 || (escapeNonAscii && c > 0x7e)) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
+            int shortEscape = SHORT_ESCAPED.indexOf(c);
+            if (shortEscape >= 0) {
+                sb.append('\\').append(SHORT_ESCAPES.charAt(shortEscape));
+            } else if (c < 0x20 || (escapeNonAscii && c > 0x7e)) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
             }
         }
         return sb.append('"').toString();
