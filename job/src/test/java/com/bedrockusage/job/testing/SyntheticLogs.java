@@ -121,17 +121,8 @@ public final class SyntheticLogs {
     public String converse(String requestId, Instant time, String region, int bodyBytes) {
         int in = 10 + random.nextInt(5000);
         int out = 5 + random.nextInt(2000);
-        return "{\"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\", \"timestamp\": \""
-                + iso(time)
-                + "\", \"accountId\": \""
-                + ACCOUNT
-                + "\", \"identity\": {\"arn\": \"arn:aws:sts::"
-                + ACCOUNT
-                + ":assumed-role/app/worker\"}, \"region\": \""
-                + region
-                + "\", \"requestId\": \""
-                + requestId
-                + "\", \"operation\": \"Converse\", \"modelId\": \"us.amazon.nova-pro-v1:0\", \"input\": "
+        return schemaFirstHead(time, "app/worker", region, requestId)
+                + ", \"operation\": \"Converse\", \"modelId\": \"us.amazon.nova-pro-v1:0\", \"input\": "
                 + "{\"inputContentType\": \"application/json\", \"inputBodyJson\": {\"messages\": [{\"role\": \"user\", "
                 + "\"content\": [{\"text\": "
                 + quote(text(bodyBytes))
@@ -157,6 +148,27 @@ public final class SyntheticLogs {
                 + "\"traceId\": \"t-"
                 + random.nextInt(1_000_000)
                 + "\"}}";
+    }
+
+    /**
+     * The fields a record opens with when its schema comes first, up to the request id, from a
+     * caller of assumed role {@code role}.
+     */
+    private static String schemaFirstHead(
+            Instant time, String role, String region, String requestId) {
+        return "{\"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\", \"timestamp\": \""
+                + iso(time)
+                + "\", \"accountId\": \""
+                + ACCOUNT
+                + "\", \"identity\": {\"arn\": \"arn:aws:sts::"
+                + ACCOUNT
+                + ":assumed-role/"
+                + role
+                + "\"}, \"region\": \""
+                + region
+                + "\", \"requestId\": \""
+                + requestId
+                + "\"";
     }
 
     public String invokeAnthropic(String requestId, Instant time, String region, int bodyBytes) {
@@ -261,17 +273,8 @@ public final class SyntheticLogs {
                         + ", \"firstByteLatency\": "
                         + (100 + random.nextInt(2000))
                         + "}}]");
-        return "{\"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\", \"timestamp\": \""
-                + iso(time)
-                + "\", \"accountId\": \""
-                + ACCOUNT
-                + "\", \"identity\": {\"arn\": \"arn:aws:sts::"
-                + ACCOUNT
-                + ":assumed-role/chat/ui\"}, \"region\": \""
-                + region
-                + "\", \"requestId\": \""
-                + requestId
-                + "\", \"operation\": \"InvokeModelWithResponseStream\", \"modelId\": "
+        return schemaFirstHead(time, "chat/ui", region, requestId)
+                + ", \"operation\": \"InvokeModelWithResponseStream\", \"modelId\": "
                 + "\"us.anthropic.claude-opus-4-1-20250805-v1:0\", \"input\": {\"inputContentType\": "
                 + "\"application/json\", \"inputBodyJson\": {\"anthropic_version\": \"bedrock-2023-05-31\", "
                 + "\"messages\": [{\"role\": \"user\", \"content\": "
