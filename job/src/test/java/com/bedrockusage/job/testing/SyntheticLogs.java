@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
@@ -101,6 +102,25 @@ public final class SyntheticLogs {
 
     public static String iso(Instant t) {
         return DateTimeFormatter.ISO_INSTANT.format(t);
+    }
+
+    /**
+     * {@code converses} Converse records {@code req-0}, {@code req-1}, ... of one hour, bodies of
+     * about {@code bodyBytes}, the same on every call, with a line that is not JSON at index 3.
+     */
+    public static List<String> conversesAndABadLine(int converses, int bodyBytes) {
+        SyntheticLogs logs = new SyntheticLogs(5);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < converses; i++) {
+            lines.add(
+                    logs.converse(
+                            "req-" + i,
+                            Instant.parse("2025-08-18T16:00:00Z"),
+                            "us-east-1",
+                            bodyBytes));
+        }
+        lines.add(3, "not json");
+        return lines;
     }
 
     /** One record of a random kind with bodies of about {@code bodyBytes} each. */
