@@ -11,8 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class JobConfigTest {
 
@@ -66,25 +70,28 @@ class JobConfigTest {
                 .hasMessageContaining("source.kinesis.stream-arn");
     }
 
-    @Test
-    void shouldNameTheKeyAndTheFixForAnInvalidValue() {
-        assertThatThrownBy(() -> JobConfig.from(withS3().set("pipeline.dedup-ttl", "2h")))
-                .hasMessageContaining("pipeline.dedup-ttl")
-                .hasMessageContaining("at least 24h");
-        assertThatThrownBy(() -> JobConfig.from(withS3().set("pipeline.windows", "1m,5m")))
-                .hasMessageContaining("pipeline.windows")
-                .hasMessageContaining("1m, 1h and 1d");
-        assertThatThrownBy(() -> JobConfig.from(withS3().set("source.s3.mode", "sometimes")))
-                .hasMessageContaining("source.s3.mode")
-                .hasMessageContaining("bounded, continuous");
-        assertThatThrownBy(() -> JobConfig.from(withS3().set("source.s3.gunzip", "zlib")))
-                .hasMessageContaining("source.s3.gunzip")
-                .hasMessageContaining("isal, jdk");
-        assertThatThrownBy(() -> JobConfig.from(withS3().set("pipeline.idleness", "soon")))
-                .hasMessageContaining("pipeline.idleness");
-        assertThatThrownBy(() -> JobConfig.from(withS3().set("iceberg.catalog-type", "glue")))
-                .hasMessageContaining("iceberg.warehouse")
-                .hasMessageContaining("s3://");
+    static Stream<Arguments> invalidValues() {
+        return Stream.of(
+                invalid("pipeline.dedup-ttl", "2h", "pipeline.dedup-ttl", "at least 24h"),
+                invalid("pipeline.windows", "1m,5m", "pipeline.windows", "1m, 1h and 1d"),
+                invalid("source.s3.mode", "sometimes", "source.s3.mode", "bounded, continuous"),
+                invalid("source.s3.gunzip", "zlib", "source.s3.gunzip", "isal, jdk"),
+                invalid("pipeline.idleness", "soon", "pipeline.idleness"),
+                invalid("iceberg.catalog-type", "glue", "iceberg.warehouse", "s3://"));
+    }
+
+    /**
+     * Setting {@code key} to {@code value} must fail with a message naming all of {@code mentions}.
+     */
+    private static Arguments invalid(String key, String value, String... mentions) {
+        return Arguments.of(key, value, mentions);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("invalidValues")
+    void shouldNameTheKeyAndTheFixForAnInvalidValue(String key, String value, String[] mentions) {
+        assertThatThrownBy(() -> JobConfig.from(withS3().set(key, value)))
+                .hasMessageContainingAll(mentions);
     }
 
     @Test

@@ -144,11 +144,7 @@ class QDeveloperPipelineITCase {
         assertThat(events).hasSize(40);
         Map<String, Expected> actual = new HashMap<>();
         for (Record e : events) {
-            String day =
-                    ((OffsetDateTime) e.getField("event_time"))
-                            .toInstant()
-                            .toString()
-                            .substring(0, 10);
+            String day = utcDay(e, "event_time");
             Expected a =
                     actual.computeIfAbsent(e.getField("user_id") + "|" + day, k -> new Expected());
             a.events++;
@@ -161,13 +157,10 @@ class QDeveloperPipelineITCase {
         List<Record> daily = PipelineRuns.rows(config, QDeveloperTables.DAILY);
         assertThat(daily).hasSize(expected.size());
         for (Record d : daily) {
-            String day =
-                    ((OffsetDateTime) d.getField("day_start"))
-                            .toInstant()
-                            .toString()
-                            .substring(0, 10);
-            Expected e = expected.get(d.getField("user_id") + "|" + day);
-            Expected a = actual.get(d.getField("user_id") + "|" + day);
+            String day = utcDay(d, "day_start");
+            String userDay = d.getField("user_id") + "|" + day;
+            Expected e = expected.get(userDay);
+            Expected a = actual.get(userDay);
             assertThat(a.input).isEqualTo(e.input);
             assertThat(a.output).isEqualTo(e.output);
             assertThat((Long) d.getField("chat_events") + (Long) d.getField("dev_events"))
@@ -222,5 +215,10 @@ class QDeveloperPipelineITCase {
                         "q-dev-uses-80pct " + ACCOUNT + "|" + USERS[1],
                         "q-dev-uses-80pct " + ACCOUNT + "|" + USERS[2],
                         "q-transformation-lines-80pct " + ACCOUNT + "|" + USERS[1]);
+    }
+
+    /** The UTC day, yyyy-mm-dd, of a timestamp column of {@code row}. */
+    private static String utcDay(Record row, String column) {
+        return ((OffsetDateTime) row.getField(column)).toInstant().toString().substring(0, 10);
     }
 }

@@ -82,6 +82,16 @@ class QDeveloperUsageTest {
         return out;
     }
 
+    /** The one alert raised so far, which must be of {@code ruleId} at {@code observedValue}. */
+    Alert onlyAlert(String ruleId, String observedValue) {
+        List<Alert> alerts = alerts();
+        assertThat(alerts).hasSize(1);
+        Alert a = alerts.get(0);
+        assertThat(a.ruleId).isEqualTo(ruleId);
+        assertThat(a.observedValue).isEqualByComparingTo(observedValue);
+        return a;
+    }
+
     <T> T last(org.apache.flink.util.OutputTag<T> tag) {
         T last = null;
         Queue<StreamRecord<T>> q = harness.getSideOutput(tag);
@@ -137,20 +147,12 @@ class QDeveloperUsageTest {
         assertThat(alerts()).isEmpty();
         devUses(1, late + 100);
         devUses(3, late + 200);
-        List<Alert> alerts = alerts();
-        assertThat(alerts)
-                .singleElement()
-                .satisfies(
-                        a -> {
-                            assertThat(a.ruleId).isEqualTo("q-dev-uses-80pct");
-                            assertThat(a.observedValue).isEqualByComparingTo("24");
-                            assertThat(a.threshold).isEqualByComparingTo("24");
-                            assertThat(a.scopeKey).isEqualTo(ACCOUNT + "|" + ALICE);
-                            assertThat(a.windowStart).isEqualTo(NOV);
-                            assertThat(AlertMessages.subject(a))
-                                    .isEqualTo(
-                                            "[WARNING] Q Developer /dev uses: user d-1.alice at 24 of 24");
-                        });
+        Alert a = onlyAlert("q-dev-uses-80pct", "24");
+        assertThat(a.threshold).isEqualByComparingTo("24");
+        assertThat(a.scopeKey).isEqualTo(ACCOUNT + "|" + ALICE);
+        assertThat(a.windowStart).isEqualTo(NOV);
+        assertThat(AlertMessages.subject(a))
+                .isEqualTo("[WARNING] Q Developer /dev uses: user d-1.alice at 24 of 24");
     }
 
     @Test
@@ -159,17 +161,11 @@ class QDeveloperUsageTest {
         devUses(5, NOV + 3_600_000); // day one: too early to project
         assertThat(alerts()).isEmpty();
         devUses(7, NOV + 9 * DAY);
-        assertThat(alerts())
-                .singleElement()
-                .satisfies(
-                        a -> {
-                            assertThat(a.ruleId).isEqualTo("q-dev-uses-forecast");
-                            assertThat(a.kind).isEqualTo("forecast");
-                            // the 10th use on the 10th: 10 x 30 days / 9 days elapsed
-                            assertThat(a.observedValue).isEqualByComparingTo("10");
-                            assertThat(a.forecastValue).isEqualByComparingTo("33");
-                            assertThat(a.threshold).isEqualByComparingTo("30");
-                        });
+        Alert a = onlyAlert("q-dev-uses-forecast", "10");
+        assertThat(a.kind).isEqualTo("forecast");
+        // the 10th use on the 10th: 10 x 30 days / 9 days elapsed
+        assertThat(a.forecastValue).isEqualByComparingTo("33");
+        assertThat(a.threshold).isEqualByComparingTo("30");
     }
 
     @Test
@@ -181,14 +177,8 @@ class QDeveloperUsageTest {
         assertThat(alerts()).isEmpty();
         send(event("c-2", QDeveloperKind.CHAT, t + 1, 50, 50, "conv"));
         send(event("c-3", QDeveloperKind.CHAT, t + 2, 50, 50, "conv"));
-        assertThat(alerts())
-                .singleElement()
-                .satisfies(
-                        a -> {
-                            assertThat(a.ruleId).isEqualTo("q-context-window-80pct");
-                            assertThat(a.observedValue).isEqualByComparingTo("800");
-                            assertThat(a.description).contains("conv");
-                        });
+        Alert a = onlyAlert("q-context-window-80pct", "800");
+        assertThat(a.description).contains("conv");
     }
 
     @Test
@@ -209,15 +199,9 @@ class QDeveloperUsageTest {
         assertThat(alerts()).isEmpty();
         send(event("today-2", QDeveloperKind.CHAT, t + 1, 0, 1001, null));
         send(event("today-3", QDeveloperKind.CHAT, t + 2, 0, 5000, null));
-        assertThat(alerts())
-                .singleElement()
-                .satisfies(
-                        a -> {
-                            assertThat(a.ruleId).isEqualTo("q-daily-tokens-spike");
-                            assertThat(a.observedValue).isEqualByComparingTo("3000");
-                            assertThat(a.baselineValue).isEqualByComparingTo("1000");
-                            assertThat(a.threshold).isEqualByComparingTo("3000");
-                        });
+        Alert a = onlyAlert("q-daily-tokens-spike", "3000");
+        assertThat(a.baselineValue).isEqualByComparingTo("1000");
+        assertThat(a.threshold).isEqualByComparingTo("3000");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
@@ -53,6 +54,11 @@ public final class SyntheticLogs {
         "x"
     };
 
+    /** The characters JSON escapes with a backslash and a letter, and those letters. */
+    private static final String SHORT_ESCAPED = "\"\\\n\r\t";
+
+    private static final String SHORT_ESCAPES = "\"\\nrt";
+
     private final Random random;
 
     public SyntheticLogs(long seed) {
@@ -82,28 +88,13 @@ public final class SyntheticLogs {
         StringBuilder sb = new StringBuilder(s.length() + 16).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20 || (escapeNonAscii && c > 0x7e)) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
+            int shortEscape = SHORT_ESCAPED.indexOf(c);
+            if (shortEscape >= 0) {
+                sb.append('\\').append(SHORT_ESCAPES.charAt(shortEscape));
+            } else if (c < 0x20 || (escapeNonAscii && c > 0x7e)) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
             }
         }
         return sb.append('"').toString();
@@ -111,6 +102,25 @@ public final class SyntheticLogs {
 
     public static String iso(Instant t) {
         return DateTimeFormatter.ISO_INSTANT.format(t);
+    }
+
+    /**
+     * {@code converses} Converse records {@code req-0}, {@code req-1}, ... of one hour, bodies of
+     * about {@code bodyBytes}, the same on every call, with a line that is not JSON at index 3.
+     */
+    public static List<String> conversesAndABadLine(int converses, int bodyBytes) {
+        SyntheticLogs logs = new SyntheticLogs(5);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < converses; i++) {
+            lines.add(
+                    logs.converse(
+                            "req-" + i,
+                            Instant.parse("2025-08-18T16:00:00Z"),
+                            "us-east-1",
+                            bodyBytes));
+        }
+        lines.add(3, "not json");
+        return lines;
     }
 
     /** One record of a random kind with bodies of about {@code bodyBytes} each. */
@@ -131,17 +141,8 @@ public final class SyntheticLogs {
     public String converse(String requestId, Instant time, String region, int bodyBytes) {
         int in = 10 + random.nextInt(5000);
         int out = 5 + random.nextInt(2000);
-        return "{\"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\", \"timestamp\": \""
-                + iso(time)
-                + "\", \"accountId\": \""
-                + ACCOUNT
-                + "\", \"identity\": {\"arn\": \"arn:aws:sts::"
-                + ACCOUNT
-                + ":assumed-role/app/worker\"}, \"region\": \""
-                + region
-                + "\", \"requestId\": \""
-                + requestId
-                + "\", \"operation\": \"Converse\", \"modelId\": \"us.amazon.nova-pro-v1:0\", \"input\": "
+        return schemaFirstHead(time, "app/worker", region, requestId)
+                + ", \"operation\": \"Converse\", \"modelId\": \"us.amazon.nova-pro-v1:0\", \"input\": "
                 + "{\"inputContentType\": \"application/json\", \"inputBodyJson\": {\"messages\": [{\"role\": \"user\", "
                 + "\"content\": [{\"text\": "
                 + quote(text(bodyBytes))
@@ -167,6 +168,27 @@ public final class SyntheticLogs {
                 + "\"traceId\": \"t-"
                 + random.nextInt(1_000_000)
                 + "\"}}";
+    }
+
+    /**
+     * The fields a record opens with when its schema comes first, up to the request id, from a
+     * caller of assumed role {@code role}.
+     */
+    private static String schemaFirstHead(
+            Instant time, String role, String region, String requestId) {
+        return "{\"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\", \"timestamp\": \""
+                + iso(time)
+                + "\", \"accountId\": \""
+                + ACCOUNT
+                + "\", \"identity\": {\"arn\": \"arn:aws:sts::"
+                + ACCOUNT
+                + ":assumed-role/"
+                + role
+                + "\"}, \"region\": \""
+                + region
+                + "\", \"requestId\": \""
+                + requestId
+                + "\"";
     }
 
     public String invokeAnthropic(String requestId, Instant time, String region, int bodyBytes) {
@@ -271,17 +293,8 @@ public final class SyntheticLogs {
                         + ", \"firstByteLatency\": "
                         + (100 + random.nextInt(2000))
                         + "}}]");
-        return "{\"schemaType\": \"ModelInvocationLog\", \"schemaVersion\": \"1.0\", \"timestamp\": \""
-                + iso(time)
-                + "\", \"accountId\": \""
-                + ACCOUNT
-                + "\", \"identity\": {\"arn\": \"arn:aws:sts::"
-                + ACCOUNT
-                + ":assumed-role/chat/ui\"}, \"region\": \""
-                + region
-                + "\", \"requestId\": \""
-                + requestId
-                + "\", \"operation\": \"InvokeModelWithResponseStream\", \"modelId\": "
+        return schemaFirstHead(time, "chat/ui", region, requestId)
+                + ", \"operation\": \"InvokeModelWithResponseStream\", \"modelId\": "
                 + "\"us.anthropic.claude-opus-4-1-20250805-v1:0\", \"input\": {\"inputContentType\": "
                 + "\"application/json\", \"inputBodyJson\": {\"anthropic_version\": \"bedrock-2023-05-31\", "
                 + "\"messages\": [{\"role\": \"user\", \"content\": "

@@ -8,9 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.datastream.KeyedStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.transformations.OneInputTransformation;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
@@ -73,28 +70,13 @@ class CallerKeyTest {
      * The minute window operator as the pipeline builds it, fed one call per random session name.
      */
     private static List<UsageRow> minuteRows(CallerKey callerKey, int calls) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        KeyedStream<Invocation, String> in =
-                UsageWindows.byUsageKey(
-                        env.fromData(
-                                TypeInformation.of(Invocation.class), priced("x", 0, "0", null)),
-                        callerKey);
-        OutputTag<Invocation> lateTag =
-                new OutputTag<>("late", TypeInformation.of(Invocation.class));
-        @SuppressWarnings("unchecked")
-        OneInputTransformation<Invocation, UsageRow> window =
-                (OneInputTransformation<Invocation, UsageRow>)
-                        UsageWindows.apply(
-                                        in, Duration.ofMinutes(1), Duration.ZERO, lateTag, "test")
-                                .getTransformation();
-        @SuppressWarnings("unchecked")
-        KeyedOneInputStreamOperatorTestHarness<String, Invocation, UsageRow> harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        window.getOperatorFactory(),
-                        (org.apache.flink.api.java.functions.KeySelector<Invocation, String>)
-                                window.getStateKeySelector(),
-                        TypeInformation.of(String.class));
-        try {
+        try (KeyedOneInputStreamOperatorTestHarness<String, Invocation, UsageRow> harness =
+                UsageWindowsTest.windowHarness(
+                        Duration.ofMinutes(1),
+                        Duration.ZERO,
+                        new OutputTag<>("late", TypeInformation.of(Invocation.class)),
+                        false,
+                        callerKey)) {
             harness.open();
             long t = Instant.parse("2025-06-01T10:00:00Z").toEpochMilli();
             for (int i = 0; i < calls; i++) {
@@ -104,8 +86,6 @@ class CallerKeyTest {
             }
             harness.processWatermark(t + Duration.ofMinutes(2).toMillis());
             return harness.extractOutputValues();
-        } finally {
-            harness.close();
         }
     }
 }

@@ -33,12 +33,24 @@ class UsageWindowsTest {
     static KeyedOneInputStreamOperatorTestHarness<String, Invocation, UsageRow> windowHarness(
             Duration size, Duration lateness, OutputTag<Invocation> lateTag, boolean carrySketch)
             throws Exception {
+        return windowHarness(size, lateness, lateTag, carrySketch, CallerKey.ARN);
+    }
+
+    /** The same, with the calls keyed by {@code callerKey}. */
+    static KeyedOneInputStreamOperatorTestHarness<String, Invocation, UsageRow> windowHarness(
+            Duration size,
+            Duration lateness,
+            OutputTag<Invocation> lateTag,
+            boolean carrySketch,
+            CallerKey callerKey)
+            throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.getConfig().disableGenericTypes();
         KeyedStream<Invocation, String> in =
                 UsageWindows.byUsageKey(
                         env.fromData(
-                                TypeInformation.of(Invocation.class), priced("x", 0, "0", null)));
+                                TypeInformation.of(Invocation.class), priced("x", 0, "0", null)),
+                        callerKey);
         SingleOutputStreamOperator<UsageRow> rows =
                 UsageWindows.apply(in, size, lateness, lateTag, "test", carrySketch);
         @SuppressWarnings("unchecked")

@@ -38,9 +38,7 @@ public class RuleMatcherTest {
 
     @Test
     void shouldKeyAppScopesByTheRoleNamePattern() throws Exception {
-        String rules =
-                ("{\"rules\": [{\"id\": \"app-cost\", \"metric\": \"cost_usd\", \"scope\": \"app\","
-                        + " \"window\": \"1h\", \"threshold\": 5}]}");
+        String rules = rules(rule("app-cost", "cost_usd", "app", "1h", 5));
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.processElement(Calls.at("2026-11-22T10:15:00Z").caller(Calls.CHATBOT).build(), 0);
             h.processElement(
@@ -67,9 +65,7 @@ public class RuleMatcherTest {
 
     @Test
     void shouldKeyTagScopesByTheRequestMetadataValue() throws Exception {
-        String rules =
-                ("{\"rules\": [{\"id\": \"team-cost\", \"metric\": \"cost_usd\", \"scope\": \"tag:team\","
-                        + " \"window\": \"1d\", \"threshold\": 5}]}");
+        String rules = rules(rule("team-cost", "cost_usd", "tag:team", "1d", 5));
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.processElement(
                     Calls.at("2026-11-22T10:15:00Z")
@@ -86,11 +82,9 @@ public class RuleMatcherTest {
     @Test
     void shouldLeaveReconciliationRulesToTheReconciliationRun() throws Exception {
         String rules =
-                ("{\"rules\": ["
-                        + "{\"id\": \"bill-delta\", \"metric\": \"reconciliation_delta_pct\", \"scope\": \"account\","
-                        + " \"window\": \"1d\", \"threshold\": 2},"
-                        + "{\"id\": \"acct-cost\", \"metric\": \"cost_usd\", \"scope\": \"account\", \"window\": \"1d\","
-                        + " \"threshold\": 5}]}");
+                rules(
+                        rule("bill-delta", "reconciliation_delta_pct", "account", "1d", 2),
+                        rule("acct-cost", "cost_usd", "account", "1d", 5));
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.processElement(Calls.at("2026-11-22T10:15:00Z").build(), 0);
 
@@ -133,9 +127,7 @@ public class RuleMatcherTest {
     void shouldApplyAChangedRulesFileAndKeepTheRulesWhileItIsInvalid() throws Exception {
         String first =
                 "{\"rules\": [{\"id\": \"old\", \"metric\": \"invocations\", \"window\": \"1h\", \"threshold\": 5}]}";
-        String second =
-                "{\"rules\": [{\"id\": \"new\", \"metric\": \"errors\", \"scope\": \"model\","
-                        + " \"window\": \"5m\", \"threshold\": 2}]}";
+        String second = rules(rule("new", "errors", "model", "5m", 2));
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(first)) {
             h.processElement(Calls.at("2026-11-22T10:00:00Z").build(), 0);
             writeRules("{\"rules\": [{\"id\": \"broken\"}]}");
@@ -181,9 +173,7 @@ public class RuleMatcherTest {
 
     @Test
     void shouldSumTheValuesTheMetricsNeed() throws Exception {
-        String rules =
-                ("{\"rules\": [{\"id\": \"caller-cost\", \"metric\": \"cost_usd\", \"scope\": \"caller\","
-                        + " \"window\": \"1h\", \"threshold\": 5}]}");
+        String rules = rules(rule("caller-cost", "cost_usd", "caller", "1h", 5));
         try (OneInputStreamOperatorTestHarness<Invocation, RuleHit> h = harness(rules)) {
             h.processElement(
                     Calls.at("2026-11-22T10:00:00Z")
@@ -290,6 +280,19 @@ public class RuleMatcherTest {
     static void awaitRulesRead(OneInputStreamOperatorTestHarness<Invocation, RuleHit> h)
             throws Exception {
         ((RuleMatcher) h.getOneInputOperator()).awaitRulesRead(READ_WAIT_MILLIS);
+    }
+
+    /** A rules file of {@code rules}, each a JSON object. */
+    private static String rules(String... rules) {
+        return "{\"rules\": [" + String.join(", ", rules) + "]}";
+    }
+
+    private static String rule(
+            String id, String metric, String scope, String window, int threshold) {
+        return String.format(
+                "{\"id\": \"%s\", \"metric\": \"%s\", \"scope\": \"%s\", \"window\": \"%s\","
+                        + " \"threshold\": %d}",
+                id, metric, scope, window, threshold);
     }
 
     /** Rule "n": 5 invocations per {@code window}, over all calls. */

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bedrockusage.job.ingest.RejectReason;
 import com.bedrockusage.job.model.Invocation;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What per-unit prices multiply and which tier served a call, as the parser reads them from a log
@@ -16,6 +21,11 @@ class AccountingFieldsTest {
             "{\"schemaType\":\"ModelInvocationLog\",\"timestamp\":\"2026-11-01T10:00:00Z\","
                     + "\"accountId\":\"123456789012\",\"region\":\"us-east-1\",\"requestId\":\"r-1\",\"operation\":\"%s\","
                     + "\"modelId\":\"%s\",";
+
+    private static final String GPT_OSS = "openai.gpt-oss-120b-1:0";
+    private static final String HAIKU_3_5 = "us.anthropic.claude-3-5-haiku-20241022-v1:0";
+    private static final String LATENCY_OPTIMIZED_REQUEST =
+            "{\"messages\":[],\"performanceConfig\":{\"latency\":\"optimized\"}}";
 
     private final ParserProbe probe = new ParserProbe();
 
@@ -30,52 +40,51 @@ class AccountingFieldsTest {
                 + ",\"outputTokenCount\":3}}";
     }
 
-    @Test
-    void shouldReadTheTierTheResponseSaysServedTheCall() {
-        Invocation inv =
-                probe.ok(
+    static Stream<Arguments> tiers() {
+        return Stream.of(
+                tier(
+                        "asked for priority, served by standard",
+                        "standard",
                         record(
                                 "Converse",
-                                "openai.gpt-oss-120b-1:0",
+                                GPT_OSS,
                                 "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi {\\\"serviceTier\\\":1}\"}]}],"
                                         + "\"serviceTier\":{\"type\":\"priority\"}}",
-                                "{\"output\":{},\"serviceTier\":{\"type\":\"default\"},\"usage\":{\"inputTokens\":12}}"));
-
-        assertThat(inv.serviceTier).isEqualTo("standard"); // asked for priority, served by standard
-    }
-
-    @Test
-    void shouldMarkATierOnlyTheRequestNames() {
-        Invocation inv =
-                probe.ok(
+                                "{\"output\":{},\"serviceTier\":{\"type\":\"default\"},\"usage\":{\"inputTokens\":12}}")),
+                tier(
+                        "a tier only the request names",
+                        "requested:flex",
                         record(
                                 "Converse",
-                                "openai.gpt-oss-120b-1:0",
+                                GPT_OSS,
                                 "{\"messages\":[],\"serviceTier\":{\"type\":\"flex\"}}",
-                                "{\"output\":{}}"));
-
-        assertThat(inv.serviceTier).isEqualTo("requested:flex");
+                                "{\"output\":{}}")),
+                tier(
+                        "latency optimized, as the response confirms",
+                        "latency-optimized",
+                        record(
+                                "Converse",
+                                HAIKU_3_5,
+                                LATENCY_OPTIMIZED_REQUEST,
+                                "{\"output\":{},\"performanceConfig\":{\"latency\":\"optimized\"}}")),
+                tier(
+                        "latency optimized asked for, fell back to standard",
+                        "standard",
+                        record(
+                                "Converse",
+                                HAIKU_3_5,
+                                LATENCY_OPTIMIZED_REQUEST,
+                                "{\"output\":{},\"performanceConfig\":{\"latency\":\"standard\"}}")));
     }
 
-    @Test
-    void shouldReadLatencyOptimizedFromTheResponse() {
-        Invocation inv =
-                probe.ok(
-                        record(
-                                "Converse",
-                                "us.anthropic.claude-3-5-haiku-20241022-v1:0",
-                                "{\"messages\":[],\"performanceConfig\":{\"latency\":\"optimized\"}}",
-                                "{\"output\":{},\"performanceConfig\":{\"latency\":\"optimized\"}}"));
-        Invocation fellBack =
-                probe.ok(
-                        record(
-                                "Converse",
-                                "us.anthropic.claude-3-5-haiku-20241022-v1:0",
-                                "{\"messages\":[],\"performanceConfig\":{\"latency\":\"optimized\"}}",
-                                "{\"output\":{},\"performanceConfig\":{\"latency\":\"standard\"}}"));
+    private static Arguments tier(String description, String expected, String record) {
+        return Arguments.of(description, expected, record);
+    }
 
-        assertThat(inv.serviceTier).isEqualTo("latency-optimized");
-        assertThat(fellBack.serviceTier).isEqualTo("standard");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tiers")
+    void shouldReadTheTierThatServedTheCall(String description, String expected, String record) {
+        assertThat(probe.ok(record).serviceTier).isEqualTo(expected);
     }
 
     @Test
@@ -154,31 +163,16 @@ class AccountingFieldsTest {
         assertThat(inv.serviceTier).isEqualTo("standard");
     }
 
-    @Test
-    void shouldRejectQuantitiesAboveTheirBounds() {
-        assertThat(
-                        probe.reason(
-                                record(
-                                        "InvokeModel",
-                                        "amazon.nova-canvas-v1:0",
-                                        "{\"imageGenerationConfig\":{\"numberOfImages\":101}}",
-                                        "{}")))
-                .isEqualTo(RejectReason.INVALID_UNIT_QUANTITY);
-        assertThat(
-                        probe.reason(
-                                record(
-                                        "InvokeModel",
-                                        "amazon.nova-canvas-v1:0",
-                                        "{\"imageGenerationConfig\":{\"width\":99999999999999999999999}}",
-                                        "{}")))
-                .isEqualTo(RejectReason.INVALID_UNIT_QUANTITY);
-        assertThat(
-                        probe.reason(
-                                record(
-                                        "StartAsyncInvoke",
-                                        "amazon.nova-reel-v1:0",
-                                        "{\"videoGenerationConfig\":{\"durationSeconds\":3601}}",
-                                        "{}")))
+    @ParameterizedTest(name = "{0} {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "InvokeModel | amazon.nova-canvas-v1:0 | {\"imageGenerationConfig\":{\"numberOfImages\":101}}",
+                "InvokeModel | amazon.nova-canvas-v1:0 | {\"imageGenerationConfig\":{\"width\":99999999999999999999999}}",
+                "StartAsyncInvoke | amazon.nova-reel-v1:0 | {\"videoGenerationConfig\":{\"durationSeconds\":3601}}"
+            })
+    void shouldRejectQuantitiesAboveTheirBounds(String operation, String model, String input) {
+        assertThat(probe.reason(record(operation, model, input, "{}")))
                 .isEqualTo(RejectReason.INVALID_UNIT_QUANTITY);
     }
 

@@ -17,9 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class BedrockRecordParserTest {
 
-    private static final String HEAD =
-            "{\"timestamp\": \"2025-08-18T16:57:13Z\", \"accountId\": \"123456789012\", "
-                    + "\"region\": \"us-east-1\", \"requestId\": \"r-1\", \"operation\": \"InvokeModel\", \"modelId\": \"m\"";
+    private static final String HEAD = ParserProbe.head("InvokeModel");
 
     private final ParserProbe probe = new ParserProbe();
     private final BedrockRecordParser parser = probe.parser;

@@ -75,6 +75,18 @@ class JsonScannerTest {
         return -1;
     }
 
+    /** Letters, about one in three replaced by a byte of {@link #ALPHABET}. */
+    private static byte[] randomBytes(Random random, int length) {
+        byte[] b = new byte[length];
+        for (int i = 0; i < b.length; i++) {
+            b[i] =
+                    random.nextInt(3) == 0
+                            ? ALPHABET[random.nextInt(ALPHABET.length)]
+                            : (byte) ('a' + i % 26);
+        }
+        return b;
+    }
+
     private static int fastScan(byte[] b, int p, int e) {
         try {
             return JsonScanner.scanString(b, p, e);
@@ -88,13 +100,7 @@ class JsonScannerTest {
         Random random = new Random(1);
         for (int n = 0; n < 200_000; n++) {
             int len = random.nextInt(40);
-            byte[] b = new byte[len + 8];
-            for (int i = 0; i < b.length; i++) {
-                b[i] =
-                        random.nextInt(3) == 0
-                                ? ALPHABET[random.nextInt(ALPHABET.length)]
-                                : (byte) ('a' + i % 26);
-            }
+            byte[] b = randomBytes(random, len + 8);
             int from = random.nextInt(4);
             int to = Math.min(b.length, from + len);
             int expected = naiveScan(b, from, to);
@@ -111,13 +117,7 @@ class JsonScannerTest {
         JsonScanner scanner = new JsonScanner();
         for (int n = 0; n < 100_000; n++) {
             int len = random.nextInt(40);
-            byte[] b = new byte[len + 12];
-            for (int i = 0; i < b.length; i++) {
-                b[i] =
-                        random.nextInt(3) == 0
-                                ? ALPHABET[random.nextInt(ALPHABET.length)]
-                                : (byte) ('a' + i % 26);
-            }
+            byte[] b = randomBytes(random, len + 12);
             boolean asKey = random.nextBoolean();
             int from = random.nextInt(4);
             int to = Math.min(b.length, from + len);

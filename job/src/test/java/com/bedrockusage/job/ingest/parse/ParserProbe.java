@@ -13,6 +13,17 @@ final class ParserProbe {
 
     final BedrockRecordParser parser = new BedrockRecordParser(Invocation.SOURCE_S3);
 
+    /**
+     * The start of a record of {@code operation} with every field the parser needs; the caller adds
+     * more fields, or just the closing brace.
+     */
+    static String head(String operation) {
+        return "{\"timestamp\": \"2025-08-18T16:57:13Z\", \"accountId\": \"123456789012\", "
+                + "\"region\": \"us-east-1\", \"requestId\": \"r-1\", \"operation\": \""
+                + operation
+                + "\", \"modelId\": \"m\"";
+    }
+
     Invocation parse(String json) {
         byte[] b = json.getBytes(StandardCharsets.UTF_8);
         return parser.parse(b, 0, b.length);

@@ -11,12 +11,9 @@ import org.junit.jupiter.api.Test;
  */
 class RecordBoundsTest {
 
-    private static final String HEAD =
-            "{\"timestamp\": \"2025-08-18T16:57:13Z\", \"accountId\": \"123456789012\", "
-                    + "\"region\": \"us-east-1\", \"requestId\": \"r-1\", \"operation\": \"Converse\", \"modelId\": \"m\"";
+    private static final String HEAD = ParserProbe.head("Converse");
 
     private final ParserProbe probe = new ParserProbe();
-    private final BedrockRecordParser parser = probe.parser;
 
     private static String withField(String field, String value) {
         return HEAD + ", " + field + ": " + value + "}";

@@ -6,7 +6,6 @@ import com.bedrockusage.job.model.IngestRecord;
 import com.bedrockusage.job.testing.SyntheticLogs;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
@@ -23,14 +22,8 @@ class BedrockLogFileFormatTest {
     @TempDir java.nio.file.Path dir;
 
     private Path writeObject(int records) {
-        SyntheticLogs logs = new SyntheticLogs(5);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < records; i++) {
-            lines.add(
-                    logs.converse(
-                            "req-" + i, Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 50));
-        }
-        lines.add(3, "not json"); // a reject counts as an emitted record too
+        // its bad line is rejected, and a reject counts as an emitted record too
+        List<String> lines = SyntheticLogs.conversesAndABadLine(records, 50);
         java.nio.file.Path file =
                 SyntheticLogs.write(
                         dir.resolve("x.json.gz"), SyntheticLogs.gzip(SyntheticLogs.ndjson(lines)));

@@ -13,7 +13,6 @@ import java.net.SocketException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,14 +61,7 @@ class UnreadableLogObjectTest {
      * line.
      */
     private Path writeObject(String name) {
-        SyntheticLogs logs = new SyntheticLogs(5);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < RECORDS; i++) {
-            lines.add(
-                    logs.converse(
-                            "req-" + i, Instant.parse("2025-08-18T16:00:00Z"), "us-east-1", 200));
-        }
-        lines.add(3, "not json");
+        List<String> lines = SyntheticLogs.conversesAndABadLine(RECORDS, 200);
         return new Path(
                 SyntheticLogs.write(dir.resolve(name), SyntheticLogs.ndjson(lines)).toUri());
     }
