@@ -23,7 +23,7 @@ public final class IsalGunzip {
      * Larger objects are streamed: this path holds an object, compressed and decompressed, in
      * memory.
      */
-    static final int MAX_OUTPUT = 32 * 1024 * 1024;
+    static final int MAX_OUTPUT = 64 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(IsalGunzip.class);
 
