@@ -49,7 +49,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -107,15 +106,15 @@ public final class UsagePipeline {
                         config.dedupTtl,
                         config.callerKey);
 
-        write(
-                rejected.map(new RejectedToRow())
-                        .uid(OperatorIds.ROWS_REJECTED)
-                        .name("rejected to rows"),
-                Tables.rejectedRecords(),
+        IcebergSinks.write(
+                rejected,
+                new RejectedToRow(),
+                OperatorIds.ROWS_REJECTED,
+                "rejected to rows",
                 config);
-        writeInvocations(
+        IcebergSinks.write(
                 priced,
-                Tables.invocations(),
+                new InvocationToRow(Tables.invocations()),
                 OperatorIds.ROWS_INVOCATIONS,
                 "invocations to rows",
                 config);
@@ -148,10 +147,8 @@ public final class UsagePipeline {
             }
         }
         DataStream<DeliveredAlert> alerts = AlertsPipeline.apply(priced, config, announcements);
-        write(
-                alerts.map(new AlertToRow()).uid(OperatorIds.ROWS_ALERTS).name("alerts to rows"),
-                AlertsTable.definition(),
-                config);
+        IcebergSinks.write(
+                alerts, new AlertToRow(), OperatorIds.ROWS_ALERTS, "alerts to rows", config);
         return priced;
     }
 
@@ -204,19 +201,18 @@ public final class UsagePipeline {
                 rows = windowRows;
                 late = windowRows.getSideOutput(lateTag);
             }
-            TableDefinition def = Tables.usage(table);
-            write(
-                    rows.map(new UsageToRow(def))
-                            .uid(OperatorIds.usageRows(table))
-                            .name(table + " to rows"),
-                    def,
+            IcebergSinks.write(
+                    rows,
+                    new UsageToRow(Tables.usage(table)),
+                    OperatorIds.usageRows(table),
+                    table + " to rows",
                     config);
             // A call too late for the finest window is too late for every coarser one: persisting
             // that window's late calls records each late call exactly once.
             if (!lateWritten) {
-                writeInvocations(
+                IcebergSinks.write(
                         late,
-                        Tables.lateInvocations(),
+                        new InvocationToRow(Tables.lateInvocations()),
                         OperatorIds.ROWS_LATE_INVOCATIONS,
                         "late calls to rows",
                         config);
@@ -224,19 +220,6 @@ public final class UsagePipeline {
             }
         }
         return daily;
-    }
-
-    private static void write(DataStream<RowData> rows, TableDefinition table, JobConfig config) {
-        IcebergSinks.write(rows, table, config);
-    }
-
-    private static void writeInvocations(
-            DataStream<Invocation> calls,
-            TableDefinition table,
-            String uid,
-            String name,
-            JobConfig config) {
-        write(calls.map(new InvocationToRow(table)).uid(uid).name(name), table, config);
     }
 
     private static DataStream<IngestRecord> sources(

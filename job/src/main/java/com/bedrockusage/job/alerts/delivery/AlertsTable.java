@@ -1,11 +1,11 @@
 package com.bedrockusage.job.alerts.delivery;
 
+import static com.bedrockusage.job.sink.Tables.MONEY;
 import static com.bedrockusage.job.sink.Tables.TIMESTAMP;
 import static org.apache.iceberg.types.Types.NestedField.optional;
 import static org.apache.iceberg.types.Types.NestedField.required;
 
 import com.bedrockusage.job.sink.TableDefinition;
-import com.bedrockusage.job.sink.Tables;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
@@ -24,9 +24,6 @@ public final class AlertsTable {
     public static final List<String> KEY =
             Collections.unmodifiableList(Arrays.asList("alert_id", "window_start"));
 
-    /** Money's type, for the derived values (forecasts, baselines) too. */
-    private static final Types.DecimalType DECIMAL = Tables.MONEY;
-
     private AlertsTable() {}
 
     public static TableDefinition definition() {
@@ -43,11 +40,11 @@ public final class AlertsTable {
                                 required(8, "window", Types.StringType.get()),
                                 required(9, "window_start", TIMESTAMP),
                                 required(10, "window_end", TIMESTAMP),
-                                required(11, "observed_value", DECIMAL),
-                                required(12, "threshold", DECIMAL),
-                                optional(13, "forecast_value", DECIMAL),
-                                optional(14, "baseline_value", DECIMAL),
-                                required(15, "window_cost_usd", DECIMAL),
+                                required(11, "observed_value", MONEY),
+                                required(12, "threshold", MONEY),
+                                optional(13, "forecast_value", MONEY),
+                                optional(14, "baseline_value", MONEY),
+                                required(15, "window_cost_usd", MONEY),
                                 required(16, "window_invocations", Types.LongType.get()),
                                 optional(17, "account_id", Types.StringType.get()),
                                 optional(18, "contributor_kind", Types.StringType.get()),
@@ -59,7 +56,7 @@ public final class AlertsTable {
                                                 Types.StructType.of(
                                                         required(
                                                                 21, "name", Types.StringType.get()),
-                                                        required(22, "cost_usd", DECIMAL),
+                                                        required(22, "cost_usd", MONEY),
                                                         required(
                                                                 23,
                                                                 "invocations",
